@@ -1,0 +1,3 @@
+from auditapp.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,112 @@
+"""The command line: opens the GUI by default; every other verb is scriptable.
+
+Exit codes: 0 done, 1 refused or invalid, 2 bad usage or bad input. Errors are one line on
+stderr starting with ``error:``; tracebacks go to the log file, never to the user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from auditapp import __version__, paths
+from auditapp.errors import AuditAppError
+
+log = logging.getLogger("auditapp")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        sys.stderr.write(f"error: {message} (see '{self.prog} --help')\n")
+        raise SystemExit(2)
+
+
+def _setup_logging() -> Path | None:
+    try:
+        logfile = paths.log_file()
+        handler = logging.FileHandler(logfile, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return logfile
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from auditapp.cli import commands
+
+    parser = _Parser(
+        prog="auditapp",
+        description="AuditApp: offline GCP audits of CROs (ICH E6 R2/R3). "
+        "Without a command it opens the application window.",
+    )
+    parser.add_argument("--version", action="version", version=f"auditapp {__version__}")
+    parser.add_argument("--db", type=Path, help="database file (default: user data folder, or $AUDITAPP_DB)")
+    parser.add_argument("--lang", choices=["en", "de"], help="language of the window")
+    parser.add_argument("--smoke", action="store_true",
+                        help="open the main window, wait for the first paint, print the start-up time, exit")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logfile = _setup_logging()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            from auditapp.cli.gui_launch import launch
+
+            return launch(args)
+        return int(args.handler(args) or 0)
+    except AuditAppError as exc:
+        log.info("refused: %s", exc)
+        sys.stderr.write(f"error: {exc}\n")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write("error: interrupted\n")
+        return 1
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:
+        log.exception("unexpected error")
+        where = f"; details in {logfile}" if logfile else ""
+        sys.stderr.write(f"error: unexpected problem: {type(exc).__name__}: {exc}{where}\n")
+        return 1
+
+
+def gui_main() -> int:
+    """Entry point for desktop shortcuts (a gui-script: no console on Windows)."""
+    return main(sys.argv[1:])
+
+
+def database_path(args: argparse.Namespace) -> Path:
+    return Path(args.db) if args.db else paths.default_database()
+
+
+def read_secret(args: argparse.Namespace, prompt: str, *, confirm: bool = False) -> str:
+    """Passwords come from stdin (--password-stdin) or an interactive prompt, never argv."""
+    if getattr(args, "password_stdin", False):
+        line = sys.stdin.readline()
+        if not line:
+            raise AuditAppError("--password-stdin given but standard input is empty")
+        return line.rstrip("\r\n")
+    if not sys.stdin.isatty():
+        raise AuditAppError("no terminal to ask for a password; use --password-stdin")
+    import getpass
+
+    value = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Repeat: ") != value:
+        raise AuditAppError("the two entries differ")
+    return value
+
+
+def env_flag(name: str) -> bool:
+    return os.environ.get(name, "").lower() in ("1", "true", "yes")

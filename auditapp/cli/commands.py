@@ -1,0 +1,278 @@
+"""The scriptable verbs: each a thin call into the core, printing plain results."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from auditapp.cli import database_path, read_secret
+from auditapp.errors import AuditAppError, BadInput, Refused
+
+
+def _open(args: argparse.Namespace, *, create: bool = True):
+    from auditapp.core.db import open_database
+
+    return open_database(database_path(args), create=create)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("demo", help="create a realistic sample audit; prints its reference last")
+    p.add_argument("--photos", type=int, default=0, help="number of generated evidence photos")
+    p.add_argument("--password-stdin", action="store_true",
+                   help="read the demo accounts' password from stdin (default demo-password-1)")
+    p.set_defaults(handler=cmd_demo)
+
+    p = sub.add_parser("list", help="audits: reference, title, auditee, status, counts")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_list)
+
+    user = sub.add_parser("user", help="manage accounts").add_subparsers(dest="user_command", required=True)
+    p = user.add_parser("add", help="create an account (the first one needs no administrator)")
+    p.add_argument("username")
+    p.add_argument("--full-name", required=True)
+    p.add_argument("--role", required=True, help="lead_auditor, auditor, reviewer or admin")
+    p.add_argument("--email")
+    p.add_argument("--admin", help="administrator authorising the new account (needed once users exist)")
+    p.add_argument("--password-stdin", action="store_true",
+                   help="read passwords from stdin: the administrator's first (if --admin), then the new one")
+    p.set_defaults(handler=cmd_user_add)
+    p = user.add_parser("list", help="accounts and their state")
+    p.set_defaults(handler=cmd_user_list)
+    p = user.add_parser("unlock", help="lift a lock after failed sign-ins (administrator)")
+    p.add_argument("username")
+    p.add_argument("--admin", required=True)
+    p.add_argument("--password-stdin", action="store_true")
+    p.set_defaults(handler=cmd_user_unlock)
+
+    trail = sub.add_parser("trail", help="the audit trail").add_subparsers(dest="trail_command", required=True)
+    p = trail.add_parser("verify", help="exit 0 when intact, 1 when tampered (says where)")
+    p.set_defaults(handler=cmd_trail_verify)
+
+    p = sub.add_parser("backup", help="write a consistent copy of the database")
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p.set_defaults(handler=cmd_backup)
+    p = sub.add_parser("restore", help="replace the database with a checked backup (current kept aside)")
+    p.add_argument("file", type=Path)
+    p.set_defaults(handler=cmd_restore)
+
+    checklist = sub.add_parser("checklist", help="checklist library").add_subparsers(
+        dest="checklist_command", required=True
+    )
+    p = checklist.add_parser("list", help="available checklists and versions")
+    p.set_defaults(handler=cmd_checklist_list)
+    p = checklist.add_parser("validate", help="check a YAML or Excel checklist file")
+    p.add_argument("file", type=Path)
+    p.set_defaults(handler=cmd_checklist_validate)
+    p = checklist.add_parser("import", help="add a checklist version (YAML or Excel) to the library")
+    p.add_argument("file", type=Path)
+    p.set_defaults(handler=cmd_checklist_import)
+    p = checklist.add_parser("export", help="write a checklist to Excel for review")
+    p.add_argument("checklist_id")
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p.set_defaults(handler=cmd_checklist_export)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from auditapp.core import demo
+
+    password = read_secret(args, "Demo password: ") if args.password_stdin else demo.DEMO_PASSWORD
+    if args.photos < 0 or args.photos > 1000:
+        raise BadInput("--photos must be between 0 and 1000")
+    database = _open(args)
+    try:
+        reference = demo.create_demo(database, password=password, photos=args.photos)
+    finally:
+        database.close()
+    print(f"demo audit created in {database.path}; accounts demo.lead and demo.qa")
+    print(reference)
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from auditapp.core import audits
+
+    database = _open(args)
+    try:
+        with database.session() as session:
+            rows = audits.summaries(session)
+    finally:
+        database.close()
+    if args.json:
+        payload = [
+            {
+                "reference": r.reference, "title": r.title, "auditee": r.auditee,
+                "status": r.status, "type": r.audit_type,
+                "start": r.start.isoformat() if r.start else None,
+                "findings": r.findings, "answered": r.answered, "questions": r.questions,
+            }
+            for r in rows
+        ]
+        print(json.dumps(payload, indent=2, ensure_ascii=False))
+        return 0
+    if not rows:
+        print("no audits yet (try: auditapp demo)")
+        return 0
+    print(f"{'REFERENCE':<14} {'STATUS':<12} {'C/M/m/R':<9} {'ANSWERED':<9} {'AUDITEE':<30} TITLE")
+    for r in rows:
+        f = r.findings
+        counts = f"{f.get('critical', 0)}/{f.get('major', 0)}/{f.get('minor', 0) + f.get('other', 0)}/{f.get('recommendation', 0)}"
+        print(f"{r.reference:<14} {r.status:<12} {counts:<9} {f'{r.answered}/{r.questions}':<9} "
+              f"{r.auditee[:30]:<30} {r.title}")
+    return 0
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    from auditapp.core import users
+
+    database = _open(args)
+    try:
+        with database.session() as session:
+            existing = users.count_users(session)
+        actor = args.username
+        if existing:
+            if not args.admin:
+                raise Refused("accounts exist already: an administrator must authorise (--admin NAME)")
+            admin = users.authenticate(database, args.admin, read_secret(args, f"Password for {args.admin}: "))
+            if admin.role != "admin":
+                raise Refused(f"{args.admin} is not an administrator")
+            actor = admin.username
+        password = read_secret(args, f"New password for {args.username}: ", confirm=True)
+        with database.session(actor=actor) as session:
+            user = users.create_user(
+                session, username=args.username, full_name=args.full_name, role=args.role,
+                password=password, email=args.email,
+            )
+            print(f"created {user.username} ({user.full_name}, {user.role})")
+    finally:
+        database.close()
+    return 0
+
+
+def cmd_user_list(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from auditapp.core.models import User
+
+    database = _open(args)
+    try:
+        with database.session() as session:
+            for u in session.scalars(select(User).order_by(User.username)):
+                state = "locked" if u.locked else ("inactive" if not u.active else "active")
+                print(f"{u.username:<20} {u.role:<14} {state:<8} {u.full_name}")
+    finally:
+        database.close()
+    return 0
+
+
+def cmd_user_unlock(args: argparse.Namespace) -> int:
+    from auditapp.core import users
+
+    database = _open(args)
+    try:
+        admin = users.authenticate(database, args.admin, read_secret(args, f"Password for {args.admin}: "))
+        with database.session(actor=admin.username, reason="unlock after failed sign-ins") as session:
+            user = users.unlock(session, admin=admin, username=args.username)
+            print(f"unlocked {user.username}")
+    finally:
+        database.close()
+    return 0
+
+
+def cmd_trail_verify(args: argparse.Namespace) -> int:
+    from auditapp.core import trail
+
+    database = _open(args, create=False)
+    try:
+        with database.engine.connect() as connection:
+            problems = trail.verify(connection)
+            count = connection.exec_driver_sql("SELECT count(*) FROM trail_entry").scalar()
+            head = trail.head_hash(connection)
+    finally:
+        database.close()
+    if problems:
+        for problem in problems[:50]:
+            print(f"TAMPERED: {problem}")
+        if len(problems) > 50:
+            print(f"... and {len(problems) - 50} more")
+        sys.stderr.write(f"error: audit trail verification failed: {len(problems)} problem(s)\n")
+        return 1
+    print(f"audit trail intact: {count} entries, head {head}")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from auditapp.core import backup
+
+    target = backup.backup(database_path(args), args.output)
+    print(f"backup written to {target}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from auditapp.core import backup
+
+    aside = backup.restore(args.file, database_path(args))
+    if aside:
+        print(f"previous database kept at {aside}")
+    print(f"restored {args.file} to {database_path(args)}")
+    return 0
+
+
+def cmd_checklist_list(args: argparse.Namespace) -> int:
+    from auditapp.core import checklists
+
+    database = _open(args)
+    try:
+        with database.session() as session:
+            items = checklists.library(session)
+    finally:
+        database.close()
+    for c in items:
+        print(f"{c.id:<24} v{c.version:<8} {len(c.areas):>2} areas {len(c.questions):>4} questions  "
+              f"{c.title['en']} [{c.source if c.source == 'imported' else 'shipped'}]")
+    return 0
+
+
+def cmd_checklist_validate(args: argparse.Namespace) -> int:
+    from auditapp.core import checklists
+
+    checklist = checklists.load_file(args.file)
+    print(f"valid: {checklist.id} v{checklist.version}, {len(checklist.areas)} areas, "
+          f"{len(checklist.questions)} questions")
+    return 0
+
+
+def cmd_checklist_import(args: argparse.Namespace) -> int:
+    from auditapp.core import checklists
+
+    checklist = checklists.load_file(args.file)
+    database = _open(args)
+    try:
+        with database.session(actor="cli") as session:
+            checklists.import_checklist(session, checklist)
+    finally:
+        database.close()
+    print(f"imported {checklist.id} v{checklist.version} ({len(checklist.questions)} questions)")
+    return 0
+
+
+def cmd_checklist_export(args: argparse.Namespace) -> int:
+    from auditapp.core import checklists
+    from auditapp.core.checklist_excel import write_workbook
+
+    if args.output.suffix.lower() != ".xlsx":
+        raise BadInput("the export is an Excel workbook: give a file name ending in .xlsx")
+    database = _open(args)
+    try:
+        with database.session() as session:
+            checklist = checklists.get(session, args.checklist_id)
+    finally:
+        database.close()
+    try:
+        write_workbook(checklist, args.output)
+    except OSError as exc:
+        raise AuditAppError(f"cannot write {args.output}: {exc.strerror}") from None
+    print(f"wrote {args.output}")
+    return 0

@@ -1,0 +1,1 @@
+"""The model and the rules: no Qt, no printing."""

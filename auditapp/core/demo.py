@@ -1,0 +1,305 @@
+"""A realistic sample: a vendor qualification audit of a fictional CRO, ready to report and sign."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from auditapp.core import audits, checklists, findings, users
+from auditapp.core.db import Database
+from auditapp.core.models import (
+    AuditeeParticipant,
+    AuditStatus,
+    AuditStudy,
+    AuditType,
+    DocumentReviewed,
+    Organisation,
+    OrganisationKind,
+    ResponseResult,
+    Role,
+    Study,
+    TeamMember,
+    User,
+)
+
+DEMO_PASSWORD = "demo-password-1"
+DEMO_CHECKLIST = "cro-gcp-audit"
+DEMO_AREAS = ["ORG", "TRN", "QMS", "VEN", "CSV", "SAF"]
+DEMO_START = dt.date(2026, 11, 16)
+DEMO_END = dt.date(2026, 11, 18)
+
+_FINDINGS: list[dict[str, str]] = [
+    {
+        "area": "CSV", "classification": "critical",
+        "title": "EDC audit trail not reviewed and partly disabled for the sponsor's study build",
+        "observation": "The validation report for the EDC study build (VR-EDC-0419, v1.0) shows "
+        "the field-level audit trail was switched off for 14 derived and 6 entered fields during "
+        "user acceptance testing and not re-enabled at go-live. No audit trail review is "
+        "defined in SOP DM-012.",
+        "impact": "Changes to entered efficacy data cannot be reconstructed, so the reliability "
+        "of the primary endpoint data cannot be demonstrated.",
+        "risk": "Data integrity of the sponsor's study is not assured; inspection finding likely.",
+        "recommendation": "Re-enable the audit trail for all fields, assess the changes made "
+        "while it was off, and define a risk-based audit trail review in SOP DM-012.",
+    },
+    {
+        "area": "SAF", "classification": "critical",
+        "title": "Serious adverse events forwarded to sponsors outside the contractual 24-hour window",
+        "observation": "In the SAE log for 2026 (n=61), 9 initial SAE reports reached the sponsor "
+        "2 to 6 calendar days after the CRO became aware. No escalation or root cause analysis "
+        "was documented.",
+        "impact": "Late SAE information can delay expedited reporting of SUSARs and put "
+        "participants at risk.",
+        "risk": "Participant safety and regulatory reporting timelines are compromised.",
+        "recommendation": "Perform a root cause analysis, introduce daily SAE inbox "
+        "reconciliation with escalation, and report late cases to the affected sponsors.",
+    },
+    {
+        "area": "QMS", "classification": "major",
+        "title": "CAPA process lacks root cause analysis and effectiveness checks",
+        "observation": "Of 12 CAPAs sampled from the 2025-2026 CAPA log, 8 record no root cause "
+        "analysis and none records an effectiveness check. SOP QA-007 v3 does not require one.",
+        "impact": "Recurring deviations are not prevented, which may affect data reliability "
+        "across studies.",
+        "risk": "Systemic quality issues persist undetected.",
+        "recommendation": "Revise SOP QA-007 to require root cause analysis and effectiveness "
+        "checks; retrain QA and operations staff.",
+    },
+    {
+        "area": "VEN", "classification": "major",
+        "title": "Central laboratory subcontractor used without documented qualification",
+        "observation": "The central laboratory used for two ongoing studies has no qualification "
+        "record, no quality agreement and no audit on file. The vendor list (VL-2026-03) marks "
+        "it as 'approved' without reference to an assessment.",
+        "impact": "Laboratory results used for eligibility and safety decisions may be "
+        "unreliable.",
+        "risk": "Sponsor oversight of subcontracted activities cannot be demonstrated.",
+        "recommendation": "Qualify the laboratory (questionnaire and audit), put a quality "
+        "agreement in place and inform the sponsors concerned.",
+    },
+    {
+        "area": "TRN", "classification": "major",
+        "title": "Monitors started site visits before protocol training was completed",
+        "observation": "For 3 of 10 CRAs sampled, protocol training records are dated after "
+        "their first monitoring visit (up to 5 weeks later).",
+        "impact": "Protocol-specific eligibility and safety checks may have been missed during "
+        "early visits.",
+        "risk": "Monitoring quality in the first months of a study is not assured.",
+        "recommendation": "Block visit scheduling in the CTMS until protocol training is "
+        "recorded; review the affected visit reports.",
+    },
+    {
+        "area": "ORG", "classification": "minor",
+        "title": "Job descriptions not signed for two project staff",
+        "observation": "Job descriptions for one data manager and one CRA in the sample were "
+        "unsigned drafts.",
+        "impact": "", "risk": "Roles and responsibilities may be unclear.",
+        "recommendation": "Have the job descriptions signed and check the remaining staff files.",
+    },
+    {
+        "area": "QMS", "classification": "minor",
+        "title": "Deviation log not trended",
+        "observation": "Deviations are logged per study but no cross-study trend analysis was "
+        "performed in 2026.",
+        "impact": "", "risk": "Systematic issues may be detected late.",
+        "recommendation": "Trend deviations quarterly and present the results in management "
+        "review.",
+    },
+    {
+        "area": "CSV", "classification": "minor",
+        "title": "Periodic user access review of the eTMF overdue",
+        "observation": "The last eTMF user access review was in March 2025; SOP IT-004 requires "
+        "one every 6 months. Two leavers still had active accounts.",
+        "impact": "", "risk": "Unauthorised access to trial records is possible.",
+        "recommendation": "Perform the access review now, remove leavers' accounts and track "
+        "review dates.",
+    },
+    {
+        "area": "TRN", "classification": "recommendation",
+        "title": "Consider assessing the effectiveness of GCP training",
+        "observation": "GCP training is documented by attendance only.",
+        "impact": "", "risk": "",
+        "recommendation": "Add short knowledge checks to the ICH E6(R3) update training.",
+    },
+    {
+        "area": "VEN", "classification": "recommendation",
+        "title": "Consider a KPI dashboard for subcontractor oversight",
+        "observation": "Subcontractor performance is discussed in meetings but not measured.",
+        "impact": "", "risk": "",
+        "recommendation": "Define KPIs (timeliness, quality) per subcontractor and review them "
+        "in the quarterly governance meeting.",
+    },
+]
+
+
+def _demo_user(session: Session, username: str, full_name: str, role: Role, password: str) -> User:
+    existing = session.scalar(select(User).where(User.username == username))
+    if existing is not None:
+        return existing
+    return users.create_user(
+        session, username=username, full_name=full_name, role=role, password=password,
+        email=f"{username}@example.org",
+    )
+
+
+def create_demo(db: Database, *, password: str = DEMO_PASSWORD, photos: int = 0) -> str:
+    users.check_password_policy(password)
+    with db.session(actor="demo") as session:
+        lead = _demo_user(session, "demo.lead", "Dr. Anna Becker", Role.LEAD_AUDITOR, password)
+        qa = _demo_user(session, "demo.qa", "Thomas Keller", Role.REVIEWER, password)
+        lead_id, qa_name = lead.id, qa.full_name
+
+    with db.session(actor="demo.lead") as session:
+        lead = session.get(User, lead_id)
+        sponsor = Organisation(
+            kind=OrganisationKind.SPONSOR.value,
+            legal_name="Alderbrook Therapeutics GmbH",
+            address="Rheinuferstraße 12, 40213 Düsseldorf, Germany",
+            contact_name="Dr. Miriam Hoffmann, Head of Clinical Quality Assurance",
+            contact_email="cqa@alderbrook.example",
+        )
+        cro = Organisation(
+            kind=OrganisationKind.CRO.value,
+            legal_name="Northwind Clinical Research Ltd.",
+            address="4 Harbour Exchange Square, London E14 9GE, United Kingdom",
+            contact_name="Sarah Okafor, Director Quality Assurance",
+            contact_email="qa@northwind-cr.example",
+        )
+        study = Study(
+            protocol_number="ALD-301-2026",
+            title="A randomised, double-blind, placebo-controlled phase III study of ALD-301 "
+            "in adults with moderate to severe plaque psoriasis",
+            phase="III",
+            indication="Plaque psoriasis",
+        )
+        session.add_all([sponsor, cro, study])
+        session.flush()
+        study.sponsor_id = sponsor.id
+        checklist = checklists.get(session, DEMO_CHECKLIST)
+        audit = audits.create_audit(
+            session,
+            title="Vendor qualification audit of Northwind Clinical Research",
+            audit_type=AuditType.VENDOR_QUALIFICATION,
+            checklist=checklist,
+            area_ids=DEMO_AREAS,
+            sponsor=sponsor,
+            auditee=cro,
+            language="en",
+            lead_auditor=lead,
+            locations="London (head office, clinical operations, data management); "
+            "Kraków (pharmacovigilance unit)",
+            mode="on_site",
+            objectives="To assess whether Northwind Clinical Research has the quality system, "
+            "organisation, resources and computerised systems to conduct monitoring, data "
+            "management and pharmacovigilance for Alderbrook's phase III programme in "
+            "compliance with ICH GCP and applicable regulations.",
+            scope="Quality management system, organisation and training, vendor oversight, "
+            "computerised system validation and safety management at the London and Kraków "
+            "offices. Biostatistics and medical writing were out of scope.",
+            criteria_editions="R2+R3",
+            other_criteria="21 CFR Part 11; EU GMP Annex 11; Regulation (EU) No 536/2014; "
+            "Northwind SOPs; draft master services agreement MSA-ALD-2026.",
+            planned_start=DEMO_START,
+            planned_end=DEMO_END,
+            actual_start=DEMO_START,
+            actual_end=DEMO_END,
+            sampling="SOP index reviewed in full; 10 of 46 project staff training files; 12 of "
+            "57 CAPAs (2025-2026); 61 SAE cases of 2026 for timeliness, 10 in depth; "
+            "validation packages of EDC and eTMF.",
+            conclusion="Northwind Clinical Research has an established quality system and "
+            "experienced staff. Two critical findings in computerised system control and "
+            "safety reporting timeliness must be resolved before contract award. Approval "
+            "is recommended subject to an accepted CAPA plan and verification of the "
+            "critical findings.",
+            overall_rating="acceptable_with_capa",
+            positive_observations="The SOP system is well structured, with an up-to-date index "
+            "and timely periodic reviews.\nStaff interviewed were knowledgeable and open; "
+            "documents were provided promptly.\nThe eTMF is organised to the DIA TMF "
+            "Reference Model with a documented QC process.",
+            distribution="Dr. Miriam Hoffmann (Alderbrook CQA); Sarah Okafor (Northwind QA); "
+            "Alderbrook Clinical Operations; audit file",
+        )
+        audit.studies.append(AuditStudy(study_id=study.id))
+        audit.team.extend(
+            [
+                TeamMember(user_id=lead.id, name=lead.full_name, role="lead",
+                           qualification="GCP auditor since 2012; ICH E6(R3) trained 2025"),
+                TeamMember(name="Jonas Weber", role="co_auditor",
+                           qualification="Computerised systems validation specialist"),
+            ]
+        )
+        audit.participants.extend(
+            [
+                AuditeeParticipant(name="Sarah Okafor", function="Director Quality Assurance",
+                                   opening_meeting=True, closing_meeting=True, interviewed=True),
+                AuditeeParticipant(name="Dr. Rajesh Iyer", function="VP Clinical Operations",
+                                   opening_meeting=True, closing_meeting=True, interviewed=True),
+                AuditeeParticipant(name="Katarzyna Nowak", function="Head of Pharmacovigilance",
+                                   opening_meeting=False, closing_meeting=True, interviewed=True),
+                AuditeeParticipant(name="Tom Alvarez", function="IT Validation Manager",
+                                   opening_meeting=True, closing_meeting=False, interviewed=True),
+            ]
+        )
+        audit.documents.extend(
+            [
+                DocumentReviewed(title="SOP index", identifier="QA-IDX", version="27",
+                                 document_date=dt.date(2026, 10, 1)),
+                DocumentReviewed(title="Corrective and preventive action", identifier="QA-007",
+                                 version="3.0", document_date=dt.date(2024, 5, 14)),
+                DocumentReviewed(title="Data management plan template", identifier="DM-012",
+                                 version="4.1", document_date=dt.date(2025, 9, 2)),
+                DocumentReviewed(title="EDC study build validation report",
+                                 identifier="VR-EDC-0419", version="1.0",
+                                 document_date=dt.date(2026, 3, 20)),
+                DocumentReviewed(title="SAE handling and reporting", identifier="PV-003",
+                                 version="6.0", document_date=dt.date(2025, 11, 30)),
+                DocumentReviewed(title="Approved vendor list", identifier="VL-2026-03",
+                                 version="3", document_date=dt.date(2026, 6, 1)),
+            ]
+        )
+        audit.distribution += f"; {qa_name} (QA reviewer)"
+        session.flush()
+
+        snapshot = audits.audit_checklist(audit)
+        linked: dict[str, list[str]] = {}
+        for spec in _FINDINGS:
+            area = next(a for a in snapshot.areas if a.id == spec["area"])
+            taken = linked.setdefault(area.id, [])
+            question = next(q for q in area.questions if q.id not in taken)
+            taken.append(question.id)
+            grade = spec["classification"]
+            audits.set_response(
+                session, audit, question.id,
+                result=ResponseResult.PARTIALLY_COMPLIANT if grade in ("minor", "recommendation")
+                else ResponseResult.NON_COMPLIANT,
+                notes=spec["observation"], actor="demo.lead",
+            )
+            findings.add_finding(
+                session, audit,
+                title=spec["title"], classification=grade, area=area.id,
+                observation=spec["observation"], impact=spec["impact"], risk=spec["risk"],
+                recommendation=spec["recommendation"],
+                references=list(question.references), question_ids=[question.id],
+                owner="Northwind QA" if grade != "recommendation" else "",
+            )
+        answered = {q for ids in linked.values() for q in ids}
+        for index, question in enumerate(snapshot.questions):
+            if question.id in answered:
+                continue
+            result = ResponseResult.NOT_APPLICABLE if index % 11 == 5 else ResponseResult.COMPLIANT
+            notes = (
+                "Not applicable: activity not contracted to Northwind."
+                if result is ResponseResult.NOT_APPLICABLE
+                else "Evidence reviewed on site; no issues noted."
+            )
+            audits.set_response(session, audit, question.id, result=result, notes=notes,
+                                actor="demo.lead")
+        audit.status = AuditStatus.REPORTING.value
+        reference = audit.reference
+    if photos:
+        from auditapp.core import demo_photos
+
+        demo_photos.add_demo_photos(db, reference, count=photos)
+    return reference

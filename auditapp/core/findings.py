@@ -1,0 +1,271 @@
+"""Findings: grading schemes, stable numbers, CAPA due dates and the rules for each grade."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from auditapp.core import references
+from auditapp.core.audits import clean_text, ensure_editable
+from auditapp.core.models import Audit, Classification, Finding, FindingStatus, Setting
+from auditapp.errors import BadInput, NotFound
+
+
+@dataclass(frozen=True)
+class Grade:
+    classification: Classification
+    label: dict[str, str]
+    definition: dict[str, str]
+    colour: str
+    default_capa_days: int | None
+    requires_impact: bool
+
+
+# Definitions paraphrase the EMA inspection grading (shared/domain/gcp-reference.md 3.1, 3.2).
+EMA_SCHEME: tuple[Grade, ...] = (
+    Grade(
+        Classification.CRITICAL,
+        {"en": "Critical", "de": "Kritisch"},
+        {
+            "en": "Conditions, practices or processes that adversely affect the rights, safety "
+            "or well-being of trial participants or the quality and integrity of data. "
+            "Totally unacceptable; may lead to rejection of data or regulatory action.",
+            "de": "Bedingungen, Vorgehensweisen oder Prozesse, die Rechte, Sicherheit oder "
+            "Wohlergehen der Studienteilnehmenden oder die Qualität und Integrität der Daten "
+            "beeinträchtigen. Nicht akzeptabel; kann zur Zurückweisung von Daten oder zu "
+            "behördlichen Maßnahmen führen.",
+        },
+        "#B3261E",
+        15,
+        True,
+    ),
+    Grade(
+        Classification.MAJOR,
+        {"en": "Major", "de": "Schwerwiegend"},
+        {
+            "en": "Conditions, practices or processes that might adversely affect the rights, "
+            "safety or well-being of trial participants or the quality and integrity of data; "
+            "serious deficiencies and direct violations of GCP principles.",
+            "de": "Bedingungen, Vorgehensweisen oder Prozesse, die Rechte, Sicherheit oder "
+            "Wohlergehen der Studienteilnehmenden oder die Qualität und Integrität der Daten "
+            "beeinträchtigen könnten; schwere Mängel und direkte Verstöße gegen GCP-Grundsätze.",
+        },
+        "#E8710A",
+        30,
+        True,
+    ),
+    Grade(
+        Classification.MINOR,
+        {"en": "Minor", "de": "Geringfügig"},
+        {
+            "en": "Conditions, practices or processes that would not be expected to adversely "
+            "affect participants or data; they indicate a need for improvement.",
+            "de": "Bedingungen, Vorgehensweisen oder Prozesse, von denen keine Beeinträchtigung "
+            "der Studienteilnehmenden oder der Daten zu erwarten ist; sie zeigen "
+            "Verbesserungsbedarf an.",
+        },
+        "#C9A100",
+        60,
+        False,
+    ),
+    Grade(
+        Classification.RECOMMENDATION,
+        {"en": "Recommendation", "de": "Empfehlung"},
+        {
+            "en": "An observation that is not a deviation but suggests how quality could be "
+            "improved or future deviations avoided.",
+            "de": "Eine Beobachtung ohne Abweichung, die aufzeigt, wie die Qualität verbessert "
+            "oder künftigen Abweichungen vorgebeugt werden kann.",
+        },
+        "#1A73E8",
+        None,
+        False,
+    ),
+)
+
+MHRA_SCHEME: tuple[Grade, ...] = (
+    EMA_SCHEME[0],
+    EMA_SCHEME[1],
+    Grade(
+        Classification.OTHER,
+        {"en": "Other", "de": "Sonstige"},
+        {
+            "en": "A departure from legislation, GCP guidelines or procedures that is neither "
+            "critical nor major.",
+            "de": "Eine Abweichung von Rechtsvorschriften, GCP-Leitlinien oder Verfahren, die "
+            "weder kritisch noch schwerwiegend ist.",
+        },
+        "#C9A100",
+        60,
+        False,
+    ),
+)
+
+SCHEMES = {"ema": EMA_SCHEME, "mhra": MHRA_SCHEME}
+SCHEME_SETTING = "grading_scheme"
+CAPA_DAYS_SETTING = "capa_due_days"
+
+
+def get_setting(session: Session, key: str, default: object) -> object:
+    row = session.get(Setting, key)
+    return default if row is None else json.loads(row.value_json)
+
+
+def put_setting(session: Session, key: str, value: object) -> None:
+    row = session.get(Setting, key)
+    text = json.dumps(value, sort_keys=True)
+    if row is None:
+        session.add(Setting(key=key, value_json=text))
+    elif row.value_json != text:
+        row.value_json = text
+    session.flush()
+
+
+def scheme(session: Session) -> tuple[Grade, ...]:
+    name = str(get_setting(session, SCHEME_SETTING, "ema"))
+    return SCHEMES.get(name, EMA_SCHEME)
+
+
+def grade(session: Session, classification: str) -> Grade:
+    for g in EMA_SCHEME + MHRA_SCHEME:
+        if g.classification.value == classification:
+            return g
+    raise BadInput(f"unknown classification {classification!r}")
+
+
+def default_due_date(
+    session: Session, classification: str, start: dt.date | None = None
+) -> dt.date | None:
+    overrides = get_setting(session, CAPA_DAYS_SETTING, {})
+    assert isinstance(overrides, dict)
+    days = overrides.get(classification, grade(session, classification).default_capa_days)
+    if days is None:
+        return None
+    return (start or dt.date.today()) + dt.timedelta(days=int(days))
+
+
+def number_label(number: int) -> str:
+    return f"F-{number:02d}"
+
+
+def _check_classification(session: Session, classification: str) -> None:
+    allowed = [g.classification.value for g in scheme(session)]
+    if classification not in allowed:
+        raise BadInput(
+            f"classification {classification!r} is not in the grading scheme "
+            f"({', '.join(allowed)})"
+        )
+
+
+def _check_references(refs: list[str]) -> list[str]:
+    out = []
+    for ref in refs:
+        ref = " ".join(ref.split())
+        try:
+            references.parse(ref)
+        except ValueError as exc:
+            raise BadInput(str(exc)) from None
+        if ref not in out:
+            out.append(ref)
+    return out
+
+
+EDITABLE_FIELDS = (
+    "title", "classification", "area", "observation", "impact", "references", "question_ids",
+    "risk", "recommendation", "capa_due_date", "owner", "auditee_response", "status",
+    "repeat_finding",
+)
+
+
+def _apply(session: Session, finding: Finding, changes: dict[str, object]) -> None:
+    for key, value in changes.items():
+        if key not in EDITABLE_FIELDS:
+            raise BadInput(f"a finding has no field {key!r}")
+        if key == "references":
+            finding.references_json = json.dumps(_check_references(list(value)))  # type: ignore[arg-type]
+        elif key == "question_ids":
+            finding.question_ids_json = json.dumps(list(value))  # type: ignore[arg-type]
+        elif key == "classification":
+            _check_classification(session, str(value))
+            finding.classification = str(value)
+        elif key == "status":
+            finding.status = FindingStatus(value).value
+        elif key == "capa_due_date":
+            if value is not None and not isinstance(value, dt.date):
+                raise BadInput("CAPA due date must be a date")
+            if value is not None and not dt.date(2000, 1, 1) <= value <= dt.date(2100, 12, 31):
+                raise BadInput("CAPA due date is out of range (2000-2100)")
+            finding.capa_due_date = value
+        elif key == "repeat_finding":
+            finding.repeat_finding = bool(value)
+        else:
+            limit = 500 if key == "title" else 100_000
+            text = clean_text(str(value), field=key, limit=limit, single_line=key == "title")
+            setattr(finding, key, text.strip() if key == "title" else text)
+    if not finding.title:
+        raise BadInput("a finding needs a title")
+    if grade(session, finding.classification).requires_impact and not finding.impact.strip():
+        raise BadInput(
+            f"a {finding.classification} finding needs a stated impact on participants' rights, "
+            "safety or data reliability"
+        )
+
+
+def add_finding(session: Session, audit: Audit, **fields: object) -> Finding:
+    ensure_editable(audit)
+    classification = str(fields.get("classification", ""))
+    _check_classification(session, classification)
+    if "capa_due_date" not in fields:
+        start = audit.actual_end or audit.planned_end
+        fields["capa_due_date"] = default_due_date(session, classification, start)
+    audit.last_finding_number += 1
+    finding = Finding(
+        audit_id=audit.id,
+        number=audit.last_finding_number,
+        position=audit.last_finding_number,
+        title="",
+        classification=classification,
+    )
+    _apply(session, finding, fields)
+    session.add(finding)
+    session.flush()
+    return finding
+
+
+def update_finding(session: Session, audit: Audit, number: int, **changes: object) -> Finding:
+    ensure_editable(audit)
+    finding = get_finding(session, audit, number)
+    _apply(session, finding, changes)
+    session.flush()
+    return finding
+
+
+def delete_finding(session: Session, audit: Audit, number: int, *, reason: str) -> None:
+    ensure_editable(audit)
+    if not reason.strip():
+        raise BadInput("deleting a finding needs a reason (it is kept in the audit trail)")
+    finding = get_finding(session, audit, number)
+    session.info["reason"] = reason.strip()
+    session.delete(finding)
+    session.flush()
+
+
+def get_finding(session: Session, audit: Audit, number: int) -> Finding:
+    finding = session.scalar(
+        select(Finding).where(Finding.audit_id == audit.id, Finding.number == number)
+    )
+    if finding is None:
+        raise NotFound(f"audit {audit.reference} has no finding {number_label(number)}")
+    return finding
+
+
+def finding_references(finding: Finding) -> list[str]:
+    return list(json.loads(finding.references_json or "[]"))
+
+
+def finding_questions(finding: Finding) -> list[str]:
+    return list(json.loads(finding.question_ids_json or "[]"))

@@ -1,0 +1,440 @@
+"""The domain model: typed SQLAlchemy 2 entities.
+
+Every table except the trail itself and the evidence byte store is tracked by the audit trail
+(see trail.py). Columns whose values must not be copied into the trail carry
+``info={"trail": "digest"}``: the trail then records a SHA-256 of the value instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, deferred, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """Stores aware datetimes as UTC and returns them aware, so no naive time leaks out."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: object) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given; AuditApp stores aware UTC times only")
+        return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: dt.datetime | None, dialect: object) -> dt.datetime | None:
+        return None if value is None else value.replace(tzinfo=dt.UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class StrEnum(enum.StrEnum):
+    def __str__(self) -> str:
+        return self.value
+
+
+class Role(StrEnum):
+    LEAD_AUDITOR = "lead_auditor"
+    AUDITOR = "auditor"
+    REVIEWER = "reviewer"
+    ADMIN = "admin"
+
+
+class AuditType(StrEnum):
+    VENDOR_QUALIFICATION = "vendor_qualification"
+    ROUTINE_SYSTEM = "routine_system"
+    STUDY_SPECIFIC = "study_specific"
+    FOR_CAUSE = "for_cause"
+    PRE_INSPECTION = "pre_inspection"
+
+
+class AuditStatus(StrEnum):
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    REPORTING = "reporting"
+    IN_REVIEW = "in_review"
+    FINAL = "final"
+    CLOSED = "closed"
+
+
+class ResponseResult(StrEnum):
+    COMPLIANT = "compliant"
+    PARTIALLY_COMPLIANT = "partially_compliant"
+    NON_COMPLIANT = "non_compliant"
+    NOT_APPLICABLE = "not_applicable"
+    NOT_ASSESSED = "not_assessed"
+
+
+class Classification(StrEnum):
+    CRITICAL = "critical"
+    MAJOR = "major"
+    MINOR = "minor"
+    RECOMMENDATION = "recommendation"
+    OTHER = "other"  # MHRA-style scheme
+
+
+class FindingStatus(StrEnum):
+    OPEN = "open"
+    RESPONSE_RECEIVED = "response_received"
+    CAPA_ACCEPTED = "capa_accepted"
+    CLOSED = "closed"
+
+
+class OrganisationKind(StrEnum):
+    SPONSOR = "sponsor"
+    CRO = "cro"
+    AUDITOR_ORG = "auditor_org"
+
+
+class SignatureMeaning(StrEnum):
+    AUTHOR = "author"
+    REVIEWER = "reviewer"
+    APPROVER = "approver"
+
+
+def _enum(e: type[enum.Enum]) -> String:
+    # Plain strings, not SQL enums: adding a value later needs no table rebuild.
+    return String(32)
+
+
+class User(Base):
+    __tablename__ = "user"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(_enum(Role))
+    email: Mapped[str | None] = mapped_column(String(200))
+    password_hash: Mapped[str] = mapped_column(String(200), info={"trail": "digest"})
+    password_changed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Signing identity (filled by signing.py): certificate in PEM, private key wrapped under a
+    # key derived from the password.
+    certificate_pem: Mapped[str | None] = mapped_column(Text)
+    wrapped_private_key: Mapped[bytes | None] = mapped_column(LargeBinary, info={"trail": "digest"})
+
+
+class Organisation(Base):
+    __tablename__ = "organisation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(_enum(OrganisationKind))
+    legal_name: Mapped[str] = mapped_column(String(300))
+    address: Mapped[str] = mapped_column(Text, default="")
+    contact_name: Mapped[str] = mapped_column(String(200), default="")
+    contact_email: Mapped[str] = mapped_column(String(200), default="")
+
+
+class Study(Base):
+    __tablename__ = "study"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    protocol_number: Mapped[str] = mapped_column(String(100))
+    title: Mapped[str] = mapped_column(Text, default="")
+    phase: Mapped[str] = mapped_column(String(20), default="")
+    indication: Mapped[str] = mapped_column(String(300), default="")
+    sponsor_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"))
+
+
+class Audit(Base):
+    __tablename__ = "audit"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[str] = mapped_column(String(40), unique=True)
+    title: Mapped[str] = mapped_column(String(300))
+    audit_type: Mapped[str] = mapped_column(_enum(AuditType))
+    sponsor_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"))
+    auditee_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"))
+    locations: Mapped[str] = mapped_column(Text, default="")
+    mode: Mapped[str] = mapped_column(String(20), default="on_site")  # on_site, remote, hybrid
+    objectives: Mapped[str] = mapped_column(Text, default="")
+    scope: Mapped[str] = mapped_column(Text, default="")
+    criteria_editions: Mapped[str] = mapped_column(String(10), default="R2+R3")  # R2, R3, R2+R3
+    other_criteria: Mapped[str] = mapped_column(Text, default="")
+    planned_start: Mapped[dt.date | None] = mapped_column(Date)
+    planned_end: Mapped[dt.date | None] = mapped_column(Date)
+    actual_start: Mapped[dt.date | None] = mapped_column(Date)
+    actual_end: Mapped[dt.date | None] = mapped_column(Date)
+    lead_auditor_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    language: Mapped[str] = mapped_column(String(5), default="en")
+    status: Mapped[str] = mapped_column(_enum(AuditStatus), default=AuditStatus.PLANNED.value)
+    conclusion: Mapped[str] = mapped_column(Text, default="")
+    overall_rating: Mapped[str] = mapped_column(String(40), default="")
+    sampling: Mapped[str] = mapped_column(Text, default="")
+    positive_observations: Mapped[str] = mapped_column(Text, default="")
+    distribution: Mapped[str] = mapped_column(Text, default="")
+    locked: Mapped[bool] = mapped_column(Boolean, default=False)
+    report_version: Mapped[int] = mapped_column(Integer, default=1)
+    # Finding and evidence numbers are never reused, so F-03 means one thing for ever.
+    last_finding_number: Mapped[int] = mapped_column(Integer, default=0)
+    last_evidence_number: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    sponsor: Mapped[Organisation | None] = relationship(foreign_keys=[sponsor_id])
+    auditee: Mapped[Organisation | None] = relationship(foreign_keys=[auditee_id])
+    lead_auditor: Mapped[User | None] = relationship()
+    studies: Mapped[list[AuditStudy]] = relationship(cascade="all, delete-orphan")
+    team: Mapped[list[TeamMember]] = relationship(cascade="all, delete-orphan")
+    participants: Mapped[list[AuditeeParticipant]] = relationship(cascade="all, delete-orphan")
+    documents: Mapped[list[DocumentReviewed]] = relationship(cascade="all, delete-orphan")
+    findings: Mapped[list[Finding]] = relationship(
+        cascade="all, delete-orphan", order_by="Finding.position"
+    )
+    responses: Mapped[list[Response]] = relationship(cascade="all, delete-orphan")
+    snapshot: Mapped[ChecklistSnapshot | None] = relationship(cascade="all, delete-orphan")
+
+
+class AuditStudy(Base):
+    __tablename__ = "audit_study"
+    __table_args__ = (UniqueConstraint("audit_id", "study_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    audit_id: Mapped[int] = mapped_column(ForeignKey("audit.id", ondelete="CASCADE"))
+    study_id: Mapped[int] = mapped_column(ForeignKey("study.id"))
+    study: Mapped[Study] = relationship()
+
+
+class TeamMember(Base):
+    __tablename__ = "team_member"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    audit_id: Mapped[int] = mapped_column(ForeignKey("audit.id", ondelete="CASCADE"))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(40), default="co_auditor")  # lead, co_auditor, expert...
+    qualification: Mapped[str] = mapped_column(Text, default="")
+
+
+class AuditeeParticipant(Base):
+    __tablename__ = "auditee_participant"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    audit_id: Mapped[int] = mapped_column(ForeignKey("audit.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+    function: Mapped[str] = mapped_column(String(200), default="")
+    opening_meeting: Mapped[bool] = mapped_column(Boolean, default=False)
+    closing_meeting: Mapped[bool] = mapped_column(Boolean, default=False)
+    interviewed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class DocumentReviewed(Base):
+    __tablename__ = "document_reviewed"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    audit_id: Mapped[int] = mapped_column(ForeignKey("audit.id", ondelete="CASCADE"))
+    title: Mapped[str] = mapped_column(Text)
+    identifier: Mapped[str] = mapped_column(String(100), default="")
+    version: Mapped[str] = mapped_column(String(40), default="")
+    document_date: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class ChecklistSnapshot(Base):
+    """The checklist exactly as it was when the audit began; later templates never change it."""
+
+    __tablename__ = "checklist_snapshot"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    audit_id: Mapped[int] = mapped_column(ForeignKey("audit.id", ondelete="CASCADE"), unique=True)
+    checklist_id: Mapped[str] = mapped_column(String(100))
+    checklist_version: Mapped[str] = mapped_column(String(20))
+    content_json: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    areas_in_scope: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of area ids
+    taken_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ChecklistTemplate(Base):
+    """An imported checklist version available for new audits."""
+
+    __tablename__ = "checklist_template"
+    __table_args__ = (UniqueConstraint("checklist_id", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    checklist_id: Mapped[str] = mapped_column(String(100))
+    version: Mapped[str] = mapped_column(String(20))
+    content_json: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    imported_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Response(Base):
+    __tablename__ = "response"
+    __table_args__ = (UniqueConstraint("audit_id", "question_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    audit_id: Mapped[int] = mapped_column(ForeignKey("audit.id", ondelete="CASCADE"))
+    question_id: Mapped[str] = mapped_column(String(40))
+    result: Mapped[str | None] = mapped_column(_enum(ResponseResult))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    answered_by: Mapped[str] = mapped_column(String(64), default="")
+    answered_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class Finding(Base):
+    __tablename__ = "finding"
+    __table_args__ = (UniqueConstraint("audit_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    audit_id: Mapped[int] = mapped_column(ForeignKey("audit.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)  # shown as F-01; never reused in an audit
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    title: Mapped[str] = mapped_column(String(500))
+    classification: Mapped[str] = mapped_column(_enum(Classification))
+    area: Mapped[str] = mapped_column(String(40), default="")
+    observation: Mapped[str] = mapped_column(Text, default="")
+    impact: Mapped[str] = mapped_column(Text, default="")
+    references_json: Mapped[str] = mapped_column(Text, default="[]")
+    question_ids_json: Mapped[str] = mapped_column(Text, default="[]")
+    risk: Mapped[str] = mapped_column(Text, default="")
+    recommendation: Mapped[str] = mapped_column(Text, default="")
+    capa_due_date: Mapped[dt.date | None] = mapped_column(Date)
+    owner: Mapped[str] = mapped_column(String(200), default="")
+    auditee_response: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(_enum(FindingStatus), default=FindingStatus.OPEN.value)
+    repeat_finding: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class EvidenceBlob(Base):
+    """Original evidence bytes, content-addressed; kept apart so listing evidence stays cheap."""
+
+    __tablename__ = "evidence_blob"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = deferred(mapped_column(LargeBinary, info={"trail": "digest"}))
+
+
+class Evidence(Base):
+    __tablename__ = "evidence"
+    __table_args__ = (Index("ix_evidence_audit", "audit_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    audit_id: Mapped[int] = mapped_column(ForeignKey("audit.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)  # shown as E-001
+    sha256: Mapped[str] = mapped_column(ForeignKey("evidence_blob.sha256"))
+    file_name: Mapped[str] = mapped_column(String(300))
+    media_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    width: Mapped[int | None] = mapped_column(Integer)
+    height: Mapped[int | None] = mapped_column(Integer)
+    captured_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    capture_device: Mapped[str] = mapped_column(String(200), default="")
+    imported_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    imported_by: Mapped[str] = mapped_column(String(64), default="")
+    caption: Mapped[str] = mapped_column(Text, default="")
+    confidential: Mapped[bool] = mapped_column(Boolean, default=False)
+    removed: Mapped[bool] = mapped_column(Boolean, default=False)
+    display_image: Mapped[bytes | None] = deferred(
+        mapped_column(LargeBinary, info={"trail": "digest"})
+    )
+    thumbnail: Mapped[bytes | None] = deferred(mapped_column(LargeBinary, info={"trail": "digest"}))
+
+
+class EvidenceLink(Base):
+    __tablename__ = "evidence_link"
+    __table_args__ = (Index("ix_evidence_link_evidence", "evidence_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    evidence_id: Mapped[int] = mapped_column(ForeignKey("evidence.id", ondelete="CASCADE"))
+    finding_id: Mapped[int | None] = mapped_column(ForeignKey("finding.id", ondelete="CASCADE"))
+    question_id: Mapped[str | None] = mapped_column(String(40))
+
+
+class ReportVersion(Base):
+    """An issued report: immutable once written."""
+
+    __tablename__ = "report_version"
+    __table_args__ = (UniqueConstraint("audit_id", "version", "format", "language"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    audit_id: Mapped[int] = mapped_column(ForeignKey("audit.id", ondelete="CASCADE"))
+    version: Mapped[int] = mapped_column(Integer)
+    format: Mapped[str] = mapped_column(String(8))
+    language: Mapped[str] = mapped_column(String(5))
+    file_bytes: Mapped[bytes] = deferred(mapped_column(LargeBinary, info={"trail": "digest"}))
+    sha256: Mapped[str] = mapped_column(String(64))
+    trail_head: Mapped[str] = mapped_column(String(64), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(64), default="")
+    reopen_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class Signature(Base):
+    __tablename__ = "signature"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_version_id: Mapped[int] = mapped_column(ForeignKey("report_version.id"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
+    printed_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(40), default="")
+    meaning: Mapped[str] = mapped_column(_enum(SignatureMeaning))
+    signed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    utc_offset: Mapped[str] = mapped_column(String(8))
+    signed_sha256: Mapped[str] = mapped_column(String(64))
+    certificate_sha256: Mapped[str] = mapped_column(String(64))
+
+
+class Setting(Base):
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value_json: Mapped[str] = mapped_column(Text)
+
+
+class TrailEntry(Base):
+    """One line of the audit trail; rows are only ever appended (see trail.py)."""
+
+    __tablename__ = "trail_entry"
+    __table_args__ = (Index("ix_trail_entry_entity", "entity", "entity_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[str] = mapped_column(String(40))  # ISO 8601 UTC, exactly as hashed
+    user: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(20))
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(String(100))
+    field: Mapped[str | None] = mapped_column(String(60))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+UNTRACKED_TABLES = frozenset({"trail_entry"})

@@ -1,0 +1,57 @@
+"""Where AuditApp keeps its data: platformdirs, overridden by --db or AUDITAPP_DB."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "AuditApp"
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def data_dir() -> Path:
+    override = os.environ.get("AUDITAPP_HOME")
+    if override:
+        path = Path(override)
+    else:
+        import platformdirs
+
+        path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_database() -> Path:
+    env = os.environ.get("AUDITAPP_DB")
+    if env:
+        return Path(env)
+    return data_dir() / "auditapp.sqlite"
+
+
+def backup_dir(database: Path) -> Path:
+    """Backups live beside the user data, not beside the database (which may be on a stick)."""
+    path = data_dir() / "backups"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def log_file() -> Path:
+    path = data_dir() / "logs"
+    path.mkdir(parents=True, exist_ok=True)
+    return path / "auditapp.log"
+
+
+def _bundled(name: str) -> Path:
+    # Installed wheels carry the folder inside the package; a source checkout has it at the top.
+    packaged = _PACKAGE_DIR / name
+    if packaged.is_dir():
+        return packaged
+    return _PACKAGE_DIR.parent / name
+
+
+def checklists_dir() -> Path:
+    return _bundled("checklists")
+
+
+def resources_dir() -> Path:
+    return _bundled("resources")

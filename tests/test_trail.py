@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+import itertools
+import sqlite3
+
+import pytest
+from sqlalchemy import select
+
+from auditapp.core import trail
+from auditapp.core.models import Organisation, TrailEntry
+
+
+def _verify(database) -> list[trail.Problem]:
+    with database.engine.connect() as connection:
+        return trail.verify(connection)
+
+
+def _entries(database) -> list[TrailEntry]:
+    with database.session() as session:
+        return list(session.scalars(select(TrailEntry).order_by(TrailEntry.id)))
+
+
+def test_insert_update_delete_are_recorded_with_actor_values_and_reason(db):
+    with db.session(actor="anna") as s:
+        org = Organisation(kind="cro", legal_name="Northwind")
+        s.add(org)
+    with db.session(actor="ben") as s:
+        s.get(Organisation, org.id).legal_name = "Northwind Ltd."
+    with db.session(actor="carla", reason="duplicate entry") as s:
+        s.delete(s.get(Organisation, org.id))
+
+    entries = _entries(db)
+    inserts = [e for e in entries if e.action == "insert"]
+    assert {e.field for e in inserts} >= {"id", "kind", "legal_name"}
+    assert all(e.user == "anna" and e.entity == "organisation" for e in inserts)
+    update = next(e for e in entries if e.action == "update")
+    assert (update.user, update.field, update.old_value, update.new_value) == (
+        "ben", "legal_name", "Northwind", "Northwind Ltd.")
+    delete = next(e for e in entries if e.action == "delete")
+    assert delete.user == "carla" and delete.reason == "duplicate entry"
+    assert "Northwind Ltd." in delete.old_value
+    assert _verify(db) == []
+
+
+def test_rolled_back_change_leaves_no_trail(db):
+    before = len(_entries(db))
+    with pytest.raises(RuntimeError), db.session(actor="x") as s:
+        s.add(Organisation(kind="cro", legal_name="Ghost"))
+        s.flush()
+        raise RuntimeError("crash mid-edit")
+    assert len(_entries(db)) == before
+
+
+def test_each_entry_chains_the_previous_hash(db):
+    with db.session(actor="a") as s:
+        s.add(Organisation(kind="cro", legal_name="A"))
+        s.add(Organisation(kind="sponsor", legal_name="B"))
+    entries = _entries(db)
+    assert entries[0].prev_hash == trail.GENESIS_HASH
+    for earlier, later in itertools.pairwise(entries):
+        assert later.prev_hash == earlier.hash
+
+
+def test_demo_trail_verifies(demo_db):
+    assert _verify(demo_db) == []
+
+
+def test_finding_title_edited_with_sqlite_shell_is_named(demo_db):
+    raw = sqlite3.connect(demo_db.path)
+    raw.execute("UPDATE finding SET title = 'harmless' WHERE number = 2")
+    raw.commit()
+    raw.close()
+    problems = _verify(demo_db)
+    assert len(problems) == 1
+    assert problems[0].entity == "finding" and problems[0].field == "title"
+
+
+def test_row_deleted_or_inserted_behind_the_app_is_found(demo_db):
+    raw = sqlite3.connect(demo_db.path)
+    raw.execute("PRAGMA foreign_keys=OFF")
+    raw.execute("DELETE FROM document_reviewed WHERE id = (SELECT min(id) FROM document_reviewed)")
+    raw.execute("INSERT INTO organisation (kind, legal_name, address, contact_name, contact_email)"
+                " VALUES ('cro', 'Sneaky', '', '', '')")
+    raw.commit()
+    raw.close()
+    messages = {(p.entity, p.message) for p in _verify(demo_db)}
+    assert ("document_reviewed", "row missing (deleted outside the app)") in messages
+    assert ("organisation", "row has no trail record") in messages
+
+
+def test_trail_rows_cannot_be_updated_and_forged_rows_break_the_chain(demo_db):
+    raw = sqlite3.connect(demo_db.path)
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        raw.execute("UPDATE trail_entry SET new_value = 'x' WHERE id = 5")
+    raw.execute("DROP TRIGGER trail_entry_no_update")
+    raw.execute("UPDATE trail_entry SET new_value = 'forged' WHERE id = 5")
+    raw.commit()
+    raw.close()
+    problems = _verify(demo_db)
+    assert any(p.entity == "trail_entry" and "chain broken" in p.message for p in problems)
+
+
+def test_blob_values_are_recorded_as_digests_not_bytes(db):
+    from auditapp.core.models import EvidenceBlob
+
+    with db.session(actor="a") as s:
+        s.add(EvidenceBlob(sha256="f" * 64, size=3, data=b"abc"))
+    entry = next(e for e in _entries(db) if e.field == "data")
+    assert entry.new_value.startswith("sha256:") and "abc" not in entry.new_value
+    raw = sqlite3.connect(db.path)
+    raw.execute("UPDATE evidence_blob SET data = x'616264'")
+    raw.commit()
+    raw.close()
+    assert [(p.entity, p.field) for p in _verify(db)] == [("evidence_blob", "data")]
