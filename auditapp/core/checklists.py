@@ -194,6 +194,8 @@ def parse_text(text: str, *, source: str) -> Checklist:
         document = yaml.load(text, Loader=_LineLoader)
     except ChecklistError as exc:
         raise ChecklistError(f"{source}:{exc}") from None
+    except RecursionError:
+        raise _fail(source, None, "YAML syntax", "structure nested too deeply") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None
