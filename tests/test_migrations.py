@@ -72,7 +72,7 @@ def test_database_from_newer_version_is_refused_untouched(tmp_path):
 def test_not_a_database_is_refused(tmp_path):
     path = tmp_path / "notes.sqlite"
     path.write_bytes(b"this is not sqlite at all" * 100)
-    with pytest.raises(dbmod.DatabaseError, match="cannot be read"):
+    with pytest.raises(dbmod.DatabaseError, match="encrypted or not a database"):
         dbmod.open_database(path)
 
 

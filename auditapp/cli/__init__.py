@@ -38,8 +38,12 @@ def _setup_logging() -> Path | None:
     return logfile
 
 
+# Each module has register(subparsers); one module per verb group keeps this file small.
+COMMAND_MODULES = ("commands", "evidence")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    from auditapp.cli import commands
+    import importlib
 
     parser = _Parser(
         prog="auditapp",
@@ -52,7 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--smoke", action="store_true",
                         help="open the main window, wait for the first paint, print the start-up time, exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    commands.register(sub)
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"auditapp.cli.{name}").register(sub)
     return parser
 
 
@@ -89,6 +94,41 @@ def gui_main() -> int:
 
 def database_path(args: argparse.Namespace) -> Path:
     return Path(args.db) if args.db else paths.default_database()
+
+
+def passphrase_for(path: Path, *, new: bool = False) -> str | None:
+    """The passphrase of an encrypted database: $AUDITAPP_PASSPHRASE, else a prompt."""
+    from auditapp.core.db import is_encrypted
+
+    if not new and not is_encrypted(path):
+        return None
+    value = os.environ.get("AUDITAPP_PASSPHRASE")
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        raise AuditAppError(
+            f"{path} is encrypted: set AUDITAPP_PASSPHRASE or run in a terminal to be asked"
+            if not new
+            else "an encrypted database needs a passphrase: set AUDITAPP_PASSPHRASE"
+        )
+    import getpass
+
+    value = getpass.getpass(f"Passphrase for {path.name}: ")
+    if new and getpass.getpass("Repeat: ") != value:
+        raise AuditAppError("the two passphrases differ")
+    return value
+
+
+def open_db(args: argparse.Namespace, *, create: bool = True, encrypt: bool = False):
+    """Open the database the arguments name, asking for its passphrase when it is encrypted."""
+    from auditapp.core.db import open_database
+
+    path = database_path(args)
+    new = encrypt and not (path.exists() and path.stat().st_size)
+    passphrase = passphrase_for(path, new=new)
+    if passphrase is not None and len(passphrase) < 8:
+        raise AuditAppError("the passphrase must have at least 8 characters")
+    return open_database(path, create=create, passphrase=passphrase)
 
 
 def read_secret(args: argparse.Namespace, prompt: str, *, confirm: bool = False) -> str:

@@ -7,14 +7,12 @@ import json
 import sys
 from pathlib import Path
 
-from auditapp.cli import database_path, read_secret
+from auditapp.cli import database_path, open_db, passphrase_for, read_secret
 from auditapp.errors import AuditAppError, BadInput, Refused
 
 
 def _open(args: argparse.Namespace, *, create: bool = True):
-    from auditapp.core.db import open_database
-
-    return open_database(database_path(args), create=create)
+    return open_db(args, create=create, encrypt=getattr(args, "encrypt", False))
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -22,6 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--photos", type=int, default=0, help="number of generated evidence photos")
     p.add_argument("--password-stdin", action="store_true",
                    help="read the demo accounts' password from stdin (default demo-password-1)")
+    p.add_argument("--encrypt", action="store_true",
+                   help="create the database encrypted (passphrase from AUDITAPP_PASSPHRASE or a prompt)")
     p.set_defaults(handler=cmd_demo)
 
     p = sub.add_parser("list", help="audits: reference, title, auditee, status, counts")
@@ -205,7 +205,8 @@ def cmd_trail_verify(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     from auditapp.core import backup
 
-    target = backup.backup(database_path(args), args.output)
+    path = database_path(args)
+    target = backup.backup(path, args.output, passphrase_for(path))
     print(f"backup written to {target}")
     return 0
 
@@ -213,7 +214,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from auditapp.core import backup
 
-    aside = backup.restore(args.file, database_path(args))
+    aside = backup.restore(args.file, database_path(args), passphrase_for(args.file))
     if aside:
         print(f"previous database kept at {aside}")
     print(f"restored {args.file} to {database_path(args)}")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import sqlite3
 from pathlib import Path
 
 from auditapp import paths
@@ -12,15 +11,15 @@ from auditapp.core import db as dbmod
 from auditapp.errors import BadInput, Refused
 
 
-def backup(database: Path, target: Path) -> Path:
+def backup(database: Path, target: Path, passphrase: str | None = None) -> Path:
     if not database.exists():
         raise BadInput(f"no database at {database}")
     if target.exists() and target.is_dir():
         raise BadInput(f"{target} is a folder; give a file name")
     partial = target.with_name(target.name + ".partial")
     try:
-        dbmod.backup_copy(database, partial)
-        check_file(partial)
+        dbmod.backup_copy(database, partial, passphrase)
+        check_file(partial, passphrase)
         partial.replace(target)
     except OSError as exc:
         partial.unlink(missing_ok=True)
@@ -28,20 +27,14 @@ def backup(database: Path, target: Path) -> Path:
     return target
 
 
-def check_file(path: Path) -> str:
+def check_file(path: Path, passphrase: str | None = None) -> str:
     """Refuse anything that is not an intact AuditApp database this version can open."""
     if not path.is_file():
         raise BadInput(f"no file at {path}")
-    try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
-            result = conn.execute("PRAGMA integrity_check").fetchone()[0]
-            if result != "ok":
-                raise Refused(f"{path} is damaged (integrity check: {result})")
-            if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
-                raise Refused(f"{path} is damaged (foreign key check failed)")
-    except sqlite3.DatabaseError as exc:
-        raise BadInput(f"{path} is not a database ({exc})") from None
-    revision = dbmod.current_revision(path)
+    revision = dbmod.current_revision(path, passphrase)
+    problem = dbmod.integrity_problem(path, passphrase)
+    if problem:
+        raise Refused(f"{path} is damaged ({problem})")
     if revision is None:
         raise BadInput(f"{path} is not an AuditApp database")
     if revision not in dbmod._known_revisions():
@@ -49,15 +42,22 @@ def check_file(path: Path) -> str:
     return revision
 
 
-def restore(source: Path, database: Path) -> Path | None:
-    """Replace the database with a checked backup; the current file is kept aside, not deleted."""
-    check_file(source)
+def restore(source: Path, database: Path, passphrase: str | None = None) -> Path | None:
+    """Replace the database with a checked backup; the current file is kept aside, not deleted.
+
+    The current file is set aside byte for byte (it may be damaged or under another passphrase).
+    """
+    check_file(source, passphrase)
     aside = None
     database.parent.mkdir(parents=True, exist_ok=True)
     if database.exists():
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         aside = paths.backup_dir(database) / f"{database.stem}-{stamp}-replaced-by-restore.sqlite"
-        dbmod.backup_copy(database, aside)
+        shutil.copyfile(database, aside)
+        for suffix in ("-wal", "-shm"):
+            side = Path(str(database) + suffix)
+            if side.exists():
+                shutil.copyfile(side, Path(str(aside) + suffix))
     incoming = database.with_name(database.name + ".restoring")
     shutil.copyfile(source, incoming)
     for suffix in ("-wal", "-shm"):

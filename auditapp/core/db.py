@@ -17,7 +17,7 @@ from sqlalchemy.pool import NullPool
 
 from auditapp import paths
 from auditapp.core import trail
-from auditapp.errors import AuditAppError, Refused
+from auditapp.errors import AuditAppError, BadInput, Refused
 
 log = logging.getLogger(__name__)
 
@@ -25,8 +25,57 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 10_000
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
 class DatabaseError(AuditAppError):
     exit_code = 2
+
+
+class PassphraseRequired(DatabaseError):
+    """The file is encrypted and no passphrase was given."""
+
+    exit_code = 2
+
+
+class DamagedDatabase(Refused):
+    """The file failed its integrity check; it is never written to."""
+
+    def __init__(self, path: Path, detail: str, latest_backup: Path | None) -> None:
+        hint = (
+            f"; the latest backup is {latest_backup} (restore it with 'auditapp restore')"
+            if latest_backup
+            else "; no backup was found"
+        )
+        super().__init__(f"{path} is damaged ({detail}); it was not changed{hint}")
+        self.path = path
+        self.latest_backup = latest_backup
+
+
+def is_encrypted(path: Path) -> bool:
+    """An existing, non-empty file without the plain SQLite header (SQLCipher encrypts page 1)."""
+    if not path.is_file() or path.stat().st_size == 0:
+        return False
+    with open(path, "rb") as handle:
+        return handle.read(16) != SQLITE_HEADER
+
+
+def _quote(passphrase: str) -> str:
+    return "'" + passphrase.replace("'", "''") + "'"
+
+
+def raw_connect(path: Path, passphrase: str | None, *, readonly: bool = False):
+    """A DB-API connection outside SQLAlchemy (backups, checks), keyed when encrypted."""
+    if passphrase is None:
+        if readonly:
+            return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        return sqlite3.connect(path)
+    import sqlcipher3
+
+    connection = sqlcipher3.connect(str(path))
+    connection.execute("PRAGMA cipher_log_level = NONE")
+    connection.execute(f"PRAGMA key = {_quote(passphrase)}")
+    return connection
 
 
 def _set_pragmas(dbapi_connection: sqlite3.Connection, foreign_keys: bool) -> None:
@@ -34,6 +83,8 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, foreign_keys: bool) -> No
     # (SQLAlchemy's documented pysqlite recipe).
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
+    if not isinstance(dbapi_connection, sqlite3.Connection):
+        cursor.execute("PRAGMA cipher_log_level = NONE")
     cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA journal_mode = WAL")
     # FULL: a commit is on disk when it returns, so a power cut loses no committed edit; the
@@ -43,8 +94,17 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, foreign_keys: bool) -> No
     cursor.close()
 
 
-def _make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
-    engine = create_engine(URL.create("sqlite", database=str(path)), poolclass=NullPool)
+def _make_engine(
+    path: Path, *, foreign_keys: bool = True, passphrase: str | None = None, pooled: bool = True
+) -> Engine:
+    # URL.create escapes the passphrase; a hand-built URL string with special characters
+    # silently opens an in-memory database instead.
+    if passphrase is None:
+        url = URL.create("sqlite", database=str(path))
+    else:
+        url = URL.create("sqlite+pysqlcipher", password=passphrase, database=str(path))
+    # Pooled: SQLCipher's key derivation costs ~0.1 s per connection, paid once per database.
+    engine = create_engine(url, poolclass=None if pooled else NullPool)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -78,12 +138,18 @@ def head_revision() -> str:
     return head
 
 
-def current_revision(path: Path) -> str | None:
+def current_revision(path: Path, passphrase: str | None = None) -> str | None:
     """The schema revision stored in the file, or None for a new or empty file."""
     if not path.exists() or path.stat().st_size == 0:
         return None
+    if passphrase is None and is_encrypted(path):
+        raise PassphraseRequired(
+            f"{path} is encrypted or not a database: give its passphrase "
+            "(AUDITAPP_PASSPHRASE or the prompt)"
+        )
     try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        conn = raw_connect(path, passphrase, readonly=True)
+        try:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if "alembic_version" not in tables:
                 if tables:
@@ -91,7 +157,13 @@ def current_revision(path: Path) -> str | None:
                 return None
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             return row[0] if row else None
-    except sqlite3.DatabaseError as exc:
+        finally:
+            conn.close()
+    except AuditAppError:
+        raise
+    except Exception as exc:  # sqlite3 and sqlcipher3 raise their own DatabaseError classes
+        if passphrase is not None:
+            raise Refused(f"wrong passphrase for {path}, or not an AuditApp database") from exc
         raise DatabaseError(f"{path} cannot be read as a database ({exc})") from exc
 
 
@@ -102,20 +174,51 @@ def _known_revisions() -> set[str]:
     return {rev.revision for rev in script.walk_revisions()}
 
 
-def backup_copy(source: Path, target: Path) -> Path:
-    """A consistent copy through SQLite's online backup API (safe while the app has it open)."""
+def backup_copy(source: Path, target: Path, passphrase: str | None = None) -> Path:
+    """A consistent copy through SQLite's online backup API (safe while the app has it open).
+
+    An encrypted source gives an encrypted copy under the same passphrase.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
-    with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as src, sqlite3.connect(target) as dst:
+    src = raw_connect(source, passphrase, readonly=True)
+    dst = raw_connect(target, passphrase)
+    try:
         src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
     return target
 
 
-def _upgrade(path: Path) -> None:
+def integrity_problem(path: Path, passphrase: str | None = None) -> str | None:
+    """None when integrity_check and foreign_key_check pass, else what they reported."""
+    conn = raw_connect(path, passphrase, readonly=True)
+    try:
+        result = conn.execute("PRAGMA integrity_check").fetchall()
+        if [r[0] for r in result] != ["ok"]:
+            return "; ".join(r[0] for r in result[:3])
+        if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+            return "foreign key check failed"
+    except Exception as exc:  # a damaged file may fail before the check can report
+        return str(exc)
+    finally:
+        conn.close()
+    return None
+
+
+def latest_backup(path: Path) -> Path | None:
+    candidates = sorted(
+        paths.backup_dir(path).glob(f"{path.stem}-*.sqlite"), key=lambda p: p.stat().st_mtime
+    )
+    return candidates[-1] if candidates else None
+
+
+def _upgrade(path: Path, passphrase: str | None) -> None:
     from alembic import command
 
     # Foreign keys OFF while tables are rebuilt: with them on, a batch migration deletes the
     # child rows of a rebuilt parent. env.py checks foreign keys before committing.
-    engine = _make_engine(path, foreign_keys=False)
+    engine = _make_engine(path, foreign_keys=False, passphrase=passphrase, pooled=False)
     try:
         with engine.connect() as connection:
             command.upgrade(_alembic_config(connection), "head")  # type: ignore[arg-type]
@@ -127,6 +230,7 @@ def _upgrade(path: Path) -> None:
 class Database:
     path: Path
     engine: Engine
+    encrypted: bool
     _factory: sessionmaker[Session] = field(repr=False)
 
     @contextmanager
@@ -148,17 +252,33 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(path: Path | str, *, create: bool = True) -> Database:
-    """Open (or create) a database at the newest schema, upgrading older files after a backup."""
+def open_database(
+    path: Path | str, *, create: bool = True, passphrase: str | None = None,
+    check_integrity: bool = True,
+) -> Database:
+    """Open (or create) a database at the newest schema, upgrading older files after a backup.
+
+    A passphrase opens or creates an SQLCipher-encrypted file. A damaged file is refused and
+    never written to.
+    """
     path = Path(path).expanduser()
     trail.install()
     if not path.exists() and not create:
         raise DatabaseError(f"no database at {path}")
     if path.exists() and path.is_dir():
         raise DatabaseError(f"{path} is a folder, not a database file")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if passphrase is not None and path.exists() and path.stat().st_size and not is_encrypted(path):
+        raise BadInput(f"{path} is not encrypted; open it without a passphrase")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(f"cannot create the folder for {path}: {exc.strerror}") from None
 
-    current = current_revision(path)
+    current = current_revision(path, passphrase)
+    if current is not None and check_integrity:
+        problem = integrity_problem(path, passphrase)
+        if problem:
+            raise DamagedDatabase(path, problem, latest_backup(path))
     head = head_revision()
     if current is not None and current != head:
         if current not in _known_revisions():
@@ -168,11 +288,11 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
             )
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         backup = paths.backup_dir(path) / f"{path.stem}-{stamp}-before-schema-{head}.sqlite"
-        backup_copy(path, backup)
+        backup_copy(path, backup, passphrase)
         log.info("backed up %s to %s before upgrading schema %s -> %s", path, backup, current, head)
     if current != head:
         try:
-            _upgrade(path)
+            _upgrade(path, passphrase)
         except AuditAppError:
             raise
         except Exception as exc:
@@ -181,6 +301,6 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
                 f"could not bring {path} to the current schema ({exc}); the file was left as it was"
             ) from exc
 
-    engine = _make_engine(path)
+    engine = _make_engine(path, passphrase=passphrase)
     factory = sessionmaker(engine, expire_on_commit=False)
-    return Database(path=path, engine=engine, _factory=factory)
+    return Database(path=path, engine=engine, encrypted=passphrase is not None, _factory=factory)
