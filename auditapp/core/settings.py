@@ -1,0 +1,46 @@
+"""Application settings the auditor changes: the grading scheme and CAPA due-date defaults."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from auditapp.core import findings
+from auditapp.errors import BadInput
+
+MAX_CAPA_DAYS = 365
+
+
+def grading_scheme_name(session: Session) -> str:
+    name = str(findings.get_setting(session, findings.SCHEME_SETTING, "ema"))
+    return name if name in findings.SCHEMES else "ema"
+
+
+def set_grading_scheme(session: Session, name: str) -> None:
+    if name not in findings.SCHEMES:
+        raise BadInput(f"unknown grading scheme {name!r}; choose one of: "
+                       f"{', '.join(findings.SCHEMES)}")
+    findings.put_setting(session, findings.SCHEME_SETTING, name)
+
+
+def capa_days(session: Session) -> dict[str, int | None]:
+    """Days from the audit's end to the CAPA response due date, per classification."""
+    overrides = findings.get_setting(session, findings.CAPA_DAYS_SETTING, {})
+    assert isinstance(overrides, dict)
+    out: dict[str, int | None] = {}
+    for grade in findings.EMA_SCHEME + findings.MHRA_SCHEME:
+        key = grade.classification.value
+        value = overrides.get(key, grade.default_capa_days)
+        out[key] = None if value is None else int(value)
+    return out
+
+
+def set_capa_days(session: Session, days: dict[str, int | None]) -> None:
+    known = {g.classification.value for g in findings.EMA_SCHEME + findings.MHRA_SCHEME}
+    clean: dict[str, int | None] = {}
+    for key, value in days.items():
+        if key not in known:
+            raise BadInput(f"unknown classification {key!r}")
+        if value is not None and (not isinstance(value, int) or not 1 <= value <= MAX_CAPA_DAYS):
+            raise BadInput(f"CAPA days for {key} must be 1-{MAX_CAPA_DAYS} or none")
+        clean[key] = value
+    findings.put_setting(session, findings.CAPA_DAYS_SETTING, {**capa_days(session), **clean})

@@ -1,0 +1,364 @@
+"""An audit's set-up details: read them as one plain record, create an audit from it, edit it later.
+
+The set-up dialog edits an AuditDetails and hands it back; update_details writes only what
+changed, so the trail shows the fields the auditor actually touched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, replace
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from auditapp.core import audits, checklists
+from auditapp.core.audits import clean_text, ensure_editable
+from auditapp.core.models import (
+    Audit,
+    AuditeeParticipant,
+    AuditStatus,
+    AuditStudy,
+    Organisation,
+    OrganisationKind,
+    Study,
+    TeamMember,
+    User,
+)
+from auditapp.core.registers import TEAM_ROLES, parse_date
+from auditapp.errors import BadInput, Refused
+
+MODES = ("on_site", "remote", "hybrid")
+CRITERIA_EDITIONS = ("R2", "R3", "R2+R3")
+
+
+@dataclass(frozen=True)
+class StudyEntry:
+    protocol_number: str
+    title: str = ""
+    phase: str = ""
+    id: int | None = None  # Study.id once stored
+
+
+@dataclass(frozen=True)
+class TeamEntry:
+    name: str
+    role: str = "co_auditor"
+    qualification: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class PersonEntry:
+    name: str
+    function: str = ""
+    opening_meeting: bool = False
+    closing_meeting: bool = False
+    interviewed: bool = False
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class AuditDetails:
+    reference: str = ""
+    title: str = ""
+    audit_type: str = "vendor_qualification"
+    sponsor_name: str = ""
+    sponsor_address: str = ""
+    auditee_name: str = ""
+    auditee_address: str = ""
+    locations: str = ""
+    mode: str = "on_site"
+    objectives: str = ""
+    scope: str = ""
+    criteria_editions: str = "R2+R3"
+    other_criteria: str = ""
+    planned_start: dt.date | None = None
+    planned_end: dt.date | None = None
+    actual_start: dt.date | None = None
+    actual_end: dt.date | None = None
+    lead_auditor: str = ""  # username
+    team: tuple[TeamEntry, ...] = ()
+    participants: tuple[PersonEntry, ...] = ()
+    studies: tuple[StudyEntry, ...] = ()
+    checklist_id: str = ""
+    area_ids: tuple[str, ...] = ()
+    language: str = "en"
+    status: str = AuditStatus.PLANNED.value
+
+    def replace(self, **changes: object) -> AuditDetails:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+_TEXT_FIELDS = {
+    # field -> (label, limit, single line)
+    "title": ("title", 300, True),
+    "locations": ("locations", 5000, False),
+    "objectives": ("objectives", 100_000, False),
+    "scope": ("scope", 100_000, False),
+    "other_criteria": ("other criteria", 100_000, False),
+}
+
+
+def auditors(session: Session) -> list[tuple[str, str]]:
+    """(username, full name) of active accounts, for the lead auditor picker."""
+    rows = session.scalars(select(User).where(User.active.is_(True)).order_by(User.full_name))
+    return [(u.username, u.full_name) for u in rows]
+
+
+def read_details(audit: Audit) -> AuditDetails:
+    snapshot = audit.snapshot
+    return AuditDetails(
+        reference=audit.reference,
+        title=audit.title,
+        audit_type=audit.audit_type,
+        sponsor_name=audit.sponsor.legal_name if audit.sponsor else "",
+        sponsor_address=audit.sponsor.address if audit.sponsor else "",
+        auditee_name=audit.auditee.legal_name if audit.auditee else "",
+        auditee_address=audit.auditee.address if audit.auditee else "",
+        locations=audit.locations or "",
+        mode=audit.mode or "on_site",
+        objectives=audit.objectives or "",
+        scope=audit.scope or "",
+        criteria_editions=audit.criteria_editions or "R2+R3",
+        other_criteria=audit.other_criteria or "",
+        planned_start=audit.planned_start,
+        planned_end=audit.planned_end,
+        actual_start=audit.actual_start,
+        actual_end=audit.actual_end,
+        lead_auditor=audit.lead_auditor.username if audit.lead_auditor else "",
+        team=tuple(TeamEntry(m.name, m.role, m.qualification or "", m.id) for m in audit.team),
+        participants=tuple(
+            PersonEntry(p.name, p.function or "", bool(p.opening_meeting),
+                        bool(p.closing_meeting), bool(p.interviewed), p.id)
+            for p in audit.participants
+        ),
+        studies=tuple(
+            StudyEntry(s.study.protocol_number, s.study.title or "", s.study.phase or "",
+                       s.study.id)
+            for s in audit.studies
+        ),
+        checklist_id=snapshot.checklist_id if snapshot else "",
+        area_ids=tuple(json.loads(snapshot.areas_in_scope)) if snapshot else (),
+        language=audit.language,
+        status=audit.status,
+    )
+
+
+def validate(details: AuditDetails) -> AuditDetails:
+    """Clean every field or refuse with a message naming it; nothing is stored here."""
+    cleaned: dict[str, object] = {}
+    for key, (label, limit, single) in _TEXT_FIELDS.items():
+        value = clean_text(getattr(details, key), field=label, limit=limit, single_line=single)
+        cleaned[key] = " ".join(value.split()) if single else value.strip()
+    if not cleaned["title"]:
+        raise BadInput("an audit needs a title")
+    for key, label in (("sponsor_name", "sponsor"), ("auditee_name", "auditee")):
+        text = clean_text(getattr(details, key), field=label, limit=300, single_line=True)
+        cleaned[key] = " ".join(text.split())
+    for key, label in (("sponsor_address", "sponsor address"),
+                       ("auditee_address", "auditee address")):
+        cleaned[key] = clean_text(getattr(details, key), field=label, limit=2000).strip()
+    audits.parse_audit_type(details.audit_type)
+    if details.mode not in MODES:
+        raise BadInput(f"audit mode must be one of {', '.join(MODES)}")
+    if details.criteria_editions not in CRITERIA_EDITIONS:
+        raise BadInput(f"criteria must be one of {', '.join(CRITERIA_EDITIONS)}")
+    if details.language not in checklists.LANGUAGES:
+        raise BadInput(f"report language must be one of {', '.join(checklists.LANGUAGES)}")
+    for key in ("planned_start", "planned_end", "actual_start", "actual_end"):
+        cleaned[key] = parse_date(getattr(details, key), field=key.replace("_", " "))
+    for start, end in (("planned_start", "planned_end"), ("actual_start", "actual_end")):
+        if cleaned[start] and cleaned[end] and cleaned[end] < cleaned[start]:  # type: ignore[operator]
+            raise BadInput(f"{end.replace('_', ' ')} is before {start.replace('_', ' ')}")
+    team = []
+    for entry in details.team:
+        name = " ".join(clean_text(entry.name, field="team member", limit=200,
+                                   single_line=True).split())
+        if not name:
+            continue
+        if entry.role not in TEAM_ROLES:
+            raise BadInput(f"team role must be one of {', '.join(TEAM_ROLES)}")
+        qualification = clean_text(entry.qualification, field="qualification", limit=5000)
+        team.append(replace(entry, name=name, qualification=qualification.strip()))
+    people = []
+    for person in details.participants:
+        name = " ".join(clean_text(person.name, field="participant", limit=200,
+                                   single_line=True).split())
+        if not name:
+            continue
+        function = clean_text(person.function, field="function", limit=200, single_line=True)
+        people.append(replace(person, name=name, function=" ".join(function.split())))
+    studies = []
+    for study in details.studies:
+        number = clean_text(study.protocol_number, field="protocol number", limit=100,
+                            single_line=True).strip()
+        if not number:
+            continue
+        title = clean_text(study.title, field="study title", limit=2000, single_line=True)
+        phase = clean_text(study.phase, field="study phase", limit=20, single_line=True)
+        studies.append(replace(study, protocol_number=number, title=title.strip(),
+                               phase=phase.strip()))
+    return replace(details, **cleaned, team=tuple(team), participants=tuple(people),  # type: ignore[arg-type]
+                   studies=tuple(studies), reference=details.reference.strip().upper())
+
+
+def _organisation(session: Session, current: Organisation | None, kind: OrganisationKind,
+                  name: str, address: str) -> Organisation | None:
+    if not name:
+        return None
+    if current is None:
+        org = Organisation(kind=kind.value, legal_name=name, address=address)
+        session.add(org)
+        return org
+    if current.legal_name != name:
+        current.legal_name = name
+    if current.address != address:
+        current.address = address
+    return current
+
+
+def _set(row: object, key: str, value: object) -> None:
+    if getattr(row, key) != value:
+        setattr(row, key, value)
+
+
+def _apply(session: Session, audit: Audit, d: AuditDetails) -> None:
+    for key in ("title", "locations", "objectives", "scope", "other_criteria", "mode",
+                "criteria_editions", "planned_start", "planned_end", "actual_start",
+                "actual_end", "language"):
+        _set(audit, key, getattr(d, key))
+    _set(audit, "audit_type", audits.parse_audit_type(d.audit_type).value)
+    sponsor = _organisation(session, audit.sponsor, OrganisationKind.SPONSOR, d.sponsor_name,
+                            d.sponsor_address)
+    if audit.sponsor is not sponsor:
+        audit.sponsor = sponsor
+    auditee = _organisation(session, audit.auditee, OrganisationKind.CRO, d.auditee_name,
+                            d.auditee_address)
+    if audit.auditee is not auditee:
+        audit.auditee = auditee
+    lead = None
+    if d.lead_auditor:
+        lead = session.scalar(select(User).where(User.username == d.lead_auditor))
+        if lead is None:
+            raise BadInput(f"no user named {d.lead_auditor!r} for lead auditor")
+    if audit.lead_auditor is not lead:
+        audit.lead_auditor = lead
+
+    keep = {e.id for e in d.team if e.id is not None}
+    for member in list(audit.team):
+        if member.id not in keep:
+            audit.team.remove(member)
+    by_id = {m.id: m for m in audit.team}
+    for entry in d.team:
+        member = by_id.get(entry.id) if entry.id is not None else None
+        if member is None:
+            audit.team.append(TeamMember(name=entry.name, role=entry.role,
+                                         qualification=entry.qualification))
+        else:
+            _set(member, "name", entry.name)
+            _set(member, "role", entry.role)
+            _set(member, "qualification", entry.qualification)
+
+    keep = {p.id for p in d.participants if p.id is not None}
+    for person in list(audit.participants):
+        if person.id not in keep:
+            audit.participants.remove(person)
+    people = {p.id: p for p in audit.participants}
+    for entry in d.participants:
+        row = people.get(entry.id) if entry.id is not None else None
+        if row is None:
+            audit.participants.append(AuditeeParticipant(
+                name=entry.name, function=entry.function, opening_meeting=entry.opening_meeting,
+                closing_meeting=entry.closing_meeting, interviewed=entry.interviewed))
+        else:
+            for key in ("name", "function", "opening_meeting", "closing_meeting", "interviewed"):
+                _set(row, key, getattr(entry, key))
+
+    keep = {s.id for s in d.studies if s.id is not None}
+    for link in list(audit.studies):
+        if link.study_id not in keep:
+            audit.studies.remove(link)
+    linked = {link.study_id: link.study for link in audit.studies}
+    for entry in d.studies:
+        study = linked.get(entry.id) if entry.id is not None else None
+        if study is None:
+            study = Study(protocol_number=entry.protocol_number, title=entry.title,
+                          phase=entry.phase, sponsor_id=sponsor.id if sponsor else None)
+            session.add(study)
+            session.flush()
+            audit.studies.append(AuditStudy(study_id=study.id))
+        else:
+            _set(study, "protocol_number", entry.protocol_number)
+            _set(study, "title", entry.title)
+            _set(study, "phase", entry.phase)
+
+
+def create_from_details(session: Session, details: AuditDetails,
+                        checklist: checklists.Checklist) -> Audit:
+    d = validate(details)
+    audit = audits.create_audit(
+        session, title=d.title, audit_type=d.audit_type, checklist=checklist,
+        area_ids=list(d.area_ids) or None, reference=d.reference or None, language=d.language,
+    )
+    _apply(session, audit, d)
+    session.flush()
+    return audit
+
+
+def update_details(session: Session, audit: Audit, details: AuditDetails) -> Audit:
+    ensure_editable(audit)
+    d = validate(details)
+    if d.reference != audit.reference:
+        if not audits.REFERENCE_PATTERN.match(d.reference):
+            raise BadInput(f"reference {d.reference!r} must look like AUD-2026-007")
+        if session.scalar(select(Audit).where(Audit.reference == d.reference)) is not None:
+            raise BadInput(f"an audit with reference {d.reference} already exists")
+        audit.reference = d.reference
+    current = read_details(audit)
+    if set(d.area_ids) != set(current.area_ids) or d.audit_type != current.audit_type:
+        _retailor(session, audit, d)
+    _apply(session, audit, d)
+    session.flush()
+    return audit
+
+
+def _retailor(session: Session, audit: Audit, d: AuditDetails) -> None:
+    """Change the areas in scope: re-cut the snapshot from the very same checklist version.
+
+    Answers to questions that leave the scope stay stored (and come back if the area returns);
+    a different checklist version would change past questions, so it is refused.
+    """
+    snapshot = audit.snapshot
+    if snapshot is None:
+        raise Refused(f"audit {audit.reference} has no checklist")
+    source = next((c for c in checklists.library(session) if c.id == snapshot.checklist_id), None)
+    if source is None or source.version != snapshot.checklist_version:
+        raise Refused(
+            f"the areas in scope cannot change: checklist {snapshot.checklist_id} version "
+            f"{snapshot.checklist_version} is no longer available"
+        )
+    unknown = sorted(set(d.area_ids) - {a.id for a in source.areas})
+    if unknown:
+        raise BadInput(f"checklist {source.id} has no areas {', '.join(unknown)}")
+    tailored = source.tailored(audit_type=audits.parse_audit_type(d.audit_type).value,
+                               area_ids=list(d.area_ids) or None)
+    snapshot.content_json = json.dumps(tailored.content, ensure_ascii=False, sort_keys=True)
+    snapshot.sha256 = tailored.sha256
+    snapshot.areas_in_scope = json.dumps([a.id for a in tailored.areas])
+
+
+STATUS_ORDER = tuple(s.value for s in AuditStatus)
+
+
+def set_status(session: Session, audit: Audit, status: str) -> Audit:
+    if status not in STATUS_ORDER:
+        raise BadInput(f"unknown status {status!r}; choose one of: {', '.join(STATUS_ORDER)}")
+    ensure_editable(audit)
+    if status in (AuditStatus.FINAL.value, AuditStatus.CLOSED.value):
+        raise Refused("an audit becomes final when its report is signed, not by hand")
+    if audit.status != status:
+        audit.status = status
+    session.flush()
+    return audit

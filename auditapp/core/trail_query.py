@@ -1,0 +1,99 @@
+"""One audit's part of the audit trail, for the trail view: who changed what and when.
+
+Trail entries name a table and a row id; rows of an audit's child tables are found by the
+"audit_id" value recorded when they were inserted, so deleted rows still show up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session
+
+from auditapp.core.findings import number_label
+from auditapp.core.models import TrailEntry
+
+CHILD_TABLES = (
+    "audit_study", "team_member", "auditee_participant", "document_reviewed",
+    "checklist_snapshot", "response", "finding", "evidence", "report_version",
+)
+# The field whose value names a row for people (F-03, ORG-01, the document title...).
+_NAMING_FIELD = {
+    "finding": "number", "response": "question_id", "document_reviewed": "title",
+    "auditee_participant": "name", "team_member": "name", "evidence": "file_name",
+}
+
+
+@dataclass(frozen=True)
+class TrailRow:
+    at: dt.datetime
+    user: str
+    action: str
+    entity: str
+    entity_id: str
+    subject: str  # e.g. "finding F-03", "response ORG-01"
+    field: str | None
+    old_value: str | None
+    new_value: str | None
+    reason: str
+
+
+def audit_trail(session: Session, audit_id: int) -> list[TrailRow]:
+    """Newest first."""
+    own = str(audit_id)
+    inserts = session.execute(
+        select(TrailEntry.entity, TrailEntry.entity_id).where(
+            TrailEntry.action == "insert",
+            TrailEntry.field == "audit_id",
+            TrailEntry.new_value == own,
+            TrailEntry.entity.in_(CHILD_TABLES),
+        )
+    ).all()
+    ids: dict[str, set[str]] = {}
+    for entity, entity_id in inserts:
+        ids.setdefault(entity, set()).add(entity_id)
+    clauses = [and_(TrailEntry.entity == "audit", TrailEntry.entity_id == own)]
+    clauses += [
+        and_(TrailEntry.entity == entity, TrailEntry.entity_id.in_(sorted(members)))
+        for entity, members in ids.items()
+    ]
+    entries = list(session.scalars(select(TrailEntry).where(or_(*clauses)).order_by(TrailEntry.id)))
+
+    names: dict[tuple[str, str], str] = {}
+    for e in entries:
+        if e.field == _NAMING_FIELD.get(e.entity) and e.new_value is not None:
+            value = e.new_value
+            if e.entity == "finding" and value.isdigit():
+                value = number_label(int(value))
+            names[(e.entity, e.entity_id)] = value[:60]
+        elif e.action == "delete" and e.old_value:
+            field = _NAMING_FIELD.get(e.entity)
+            try:
+                old = json.loads(e.old_value)
+            except ValueError:
+                continue
+            if field and (e.entity, e.entity_id) not in names and field in old:
+                names[(e.entity, e.entity_id)] = str(old[field])[:60]
+
+    rows = []
+    for e in reversed(entries):
+        label = e.entity.replace("_", " ")
+        name = names.get((e.entity, e.entity_id))
+        rows.append(
+            TrailRow(
+                at=dt.datetime.fromisoformat(e.at),
+                user=e.user,
+                action=e.action,
+                entity=e.entity,
+                entity_id=e.entity_id,
+                subject=f"{label} {name}" if name else f"{label} #{e.entity_id}",
+                field=e.field,
+                old_value=e.old_value,
+                new_value=e.new_value,
+                reason=e.reason or "",
+            )
+        )
+    return rows
