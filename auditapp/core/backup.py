@@ -8,7 +8,41 @@ from pathlib import Path
 
 from auditapp import paths
 from auditapp.core import db as dbmod
+from auditapp.core.db import Database
+from auditapp.core.models import Setting
 from auditapp.errors import BadInput, Refused
+
+AUTO_TAG = "auto"
+KEEP_SETTING = "automatic_backups_kept"
+DEFAULT_KEEP = 10
+AUTO_INTERVAL = dt.timedelta(hours=24)
+
+
+def automatic_backups(database: Path) -> list[Path]:
+    folder = paths.backup_dir(database)
+    return sorted(folder.glob(f"{database.stem}-{AUTO_TAG}-*.sqlite"))
+
+
+def automatic_backup(db: Database, *, keep: int | None = None, force: bool = False) -> Path | None:
+    """A rotating backup: on close (force) and at most once a day while the app is open."""
+    existing = automatic_backups(db.path)
+    now = dt.datetime.now()
+    if existing and not force:
+        newest = dt.datetime.fromtimestamp(existing[-1].stat().st_mtime)
+        if now - newest < AUTO_INTERVAL:
+            return None
+    if keep is None:
+        with db.session() as session:
+            row = session.get(Setting, KEEP_SETTING)
+            keep = int(row.value_json) if row else DEFAULT_KEEP
+    keep = max(1, keep)
+    target = paths.backup_dir(db.path) / f"{db.path.stem}-{AUTO_TAG}-{now:%Y%m%d-%H%M%S-%f}.sqlite"
+    partial = target.with_name(target.name + ".partial")
+    db.backup_to(partial)
+    partial.replace(target)
+    for old in automatic_backups(db.path)[:-keep]:
+        old.unlink(missing_ok=True)
+    return target
 
 
 def backup(database: Path, target: Path, passphrase: str | None = None) -> Path:

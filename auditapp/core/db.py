@@ -232,6 +232,8 @@ class Database:
     engine: Engine
     encrypted: bool
     _factory: sessionmaker[Session] = field(repr=False)
+    # Kept for backups of an encrypted file, which must be keyed like the original.
+    _passphrase: str | None = field(default=None, repr=False)
 
     @contextmanager
     def session(self, actor: str = trail.SYSTEM_ACTOR, reason: str = "") -> Iterator[Session]:
@@ -247,6 +249,9 @@ class Database:
             raise
         finally:
             session.close()
+
+    def backup_to(self, target: Path) -> Path:
+        return backup_copy(self.path, target, self._passphrase)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -303,4 +308,7 @@ def open_database(
 
     engine = _make_engine(path, passphrase=passphrase)
     factory = sessionmaker(engine, expire_on_commit=False)
-    return Database(path=path, engine=engine, encrypted=passphrase is not None, _factory=factory)
+    return Database(
+        path=path, engine=engine, encrypted=passphrase is not None, _factory=factory,
+        _passphrase=passphrase,
+    )

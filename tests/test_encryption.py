@@ -1,0 +1,87 @@
+"""Encryption at rest: nothing readable in the file or its WAL; wrong passphrases open nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from auditapp.core import demo
+from auditapp.core.db import DatabaseError, PassphraseRequired, open_database
+from auditapp.core.models import EvidenceBlob, Finding
+from auditapp.errors import AuditAppError, Refused
+from tests.conftest import run_cli
+
+PASSPHRASE = "correct horse battery staple"
+
+
+def _secrets(db) -> tuple[list[bytes], list[bytes]]:
+    with db.session() as s:
+        texts = [t.encode() for f in s.scalars(select(Finding)) for t in (f.title, f.observation)]
+        blobs = [b.data[1000:1064] for b in s.scalars(select(EvidenceBlob))]
+    return texts, blobs
+
+
+def test_encrypted_database_and_wal_hold_no_finding_text_or_photo_bytes(tmp_path):
+    path = tmp_path / "enc.sqlite"
+    db = open_database(path, passphrase=PASSPHRASE)
+    try:
+        demo.create_demo(db, photos=3)
+        texts, blobs = _secrets(db)
+        assert texts and len(blobs) == 3
+        # While the database is open the newest pages sit in the WAL: check it too.
+        wal = Path(str(path) + "-wal")
+        with db.session(actor="demo.lead") as s:
+            s.scalars(select(Finding)).first().title = "Freshly edited secret title"
+        texts.append(b"Freshly edited secret title")
+        stored = path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+        assert wal.exists() and wal.stat().st_size > 0
+        for secret in texts + blobs + [b"Northwind", b"demo.lead"]:
+            assert secret not in stored
+    finally:
+        db.close()
+
+
+def test_wrong_or_missing_passphrase_opens_nothing(tmp_path):
+    path = tmp_path / "enc.sqlite"
+    open_database(path, passphrase=PASSPHRASE).close()
+    before = path.read_bytes()
+    with pytest.raises(Refused, match="wrong passphrase"):
+        open_database(path, passphrase="not the passphrase")
+    with pytest.raises(PassphraseRequired):
+        open_database(path)
+    assert path.read_bytes() == before
+
+
+def test_plain_database_refuses_a_passphrase(tmp_path):
+    path = tmp_path / "plain.sqlite"
+    open_database(path).close()
+    with pytest.raises(AuditAppError, match="not encrypted"):
+        open_database(path, passphrase=PASSPHRASE)
+
+
+def test_cli_demo_encrypt_and_passphrase_from_environment(tmp_path):
+    path = str(tmp_path / "enc.sqlite")
+    env = {"AUDITAPP_PASSPHRASE": PASSPHRASE}
+    made = run_cli("demo", "--encrypt", "--db", path, env=env)
+    assert made.returncode == 0, made.stderr
+    assert b"Northwind" not in Path(path).read_bytes()
+    listed = run_cli("list", "--db", path, env=env)
+    assert listed.returncode == 0 and "AUD-" in listed.stdout
+    wrong = run_cli("list", "--db", path, env={"AUDITAPP_PASSPHRASE": "wrong-passphrase"})
+    assert wrong.returncode == 1 and wrong.stderr.startswith("error: wrong passphrase")
+    missing = run_cli("list", "--db", path)
+    assert missing.returncode == 2 and "AUDITAPP_PASSPHRASE" in missing.stderr
+    assert run_cli("trail", "verify", "--db", path, env=env).returncode == 0
+
+
+def test_encrypted_backup_is_encrypted_and_restores(tmp_path):
+    path = tmp_path / "enc.sqlite"
+    env = {"AUDITAPP_PASSPHRASE": PASSPHRASE}
+    assert run_cli("demo", "--encrypt", "--db", str(path), env=env).returncode == 0
+    copy = tmp_path / "copy.sqlite"
+    assert run_cli("backup", "-o", str(copy), "--db", str(path), env=env).returncode == 0
+    assert b"Northwind" not in copy.read_bytes()
+    assert run_cli("restore", str(copy), "--db", str(path), env=env).returncode == 0
+    assert run_cli("trail", "verify", "--db", str(path), env=env).returncode == 0
