@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from auditapp.cli import database_path
+from auditapp.cli import open_db
 from auditapp.errors import AuditAppError, BadInput
 
 ACTOR = "cli"
@@ -51,9 +51,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _open(args: argparse.Namespace):
-    from auditapp.core.db import open_database
-
-    return open_database(database_path(args), create=False)
+    # open_db asks for the passphrase of an encrypted database.
+    return open_db(args, create=False)
 
 
 def _finding_number(text: str | None) -> int | None:
