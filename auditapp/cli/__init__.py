@@ -58,7 +58,19 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(f"auditapp.cli.{name}").register(sub)
+    _accept_db_everywhere(parser)
     return parser
+
+
+def _accept_db_everywhere(parser: argparse.ArgumentParser) -> None:
+    """Every verb takes --db too (auditapp list --db X), not only before the verb."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                if not any("--db" in a.option_strings for a in child._actions):
+                    child.add_argument("--db", type=Path, default=argparse.SUPPRESS,
+                                       help="database file (default: user data folder, or $AUDITAPP_DB)")
+                _accept_db_everywhere(child)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
