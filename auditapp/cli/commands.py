@@ -57,6 +57,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", type=Path)
     p.set_defaults(handler=cmd_restore)
 
+    p = sub.add_parser("export", help="write one audit with its evidence to an .auditpkg file")
+    p.add_argument("reference")
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p.set_defaults(handler=cmd_export)
+    p = sub.add_parser("import", help="add an audit from an .auditpkg file (checked first)")
+    p.add_argument("file", type=Path)
+    p.set_defaults(handler=cmd_import)
+
     checklist = sub.add_parser("checklist", help="checklist library").add_subparsers(
         dest="checklist_command", required=True
     )
@@ -276,4 +284,30 @@ def cmd_checklist_export(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise AuditAppError(f"cannot write {args.output}: {exc.strerror}") from None
     print(f"wrote {args.output}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from auditapp.core import package
+
+    database = _open(args, create=False)
+    try:
+        with database.session(actor="cli") as session:
+            target = package.export_audit(session, args.reference, args.output)
+    finally:
+        database.close()
+    print(f"wrote {target} ({package.package_summary(target)})")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from auditapp.core import package
+
+    database = _open(args)
+    try:
+        with database.session(actor="cli", reason=f"imported from {args.file.name}") as session:
+            reference = package.import_package(session, args.file)
+    finally:
+        database.close()
+    print(f"imported audit {reference}")
     return 0
