@@ -1,0 +1,422 @@
+"""Audit -> report document: decides every section and every word (gcp-reference.md 4.4).
+
+The renderers only lay out what this returns. The document is complete in memory (images
+included) before the database session closes, so rendering needs no database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from auditapp.core import findings as core_findings
+from auditapp.core.models import Audit, AuditStatus, ReportVersion
+from auditapp.errors import BadInput
+from auditapp.reports import appendices, build_findings
+from auditapp.reports import wording as w
+from auditapp.reports.branding import Branding, check_paper, load_branding
+from auditapp.reports.document import (
+    Block,
+    BulletList,
+    Callout,
+    Cell,
+    Cover,
+    Document,
+    Heading,
+    KeyValueTable,
+    Meta,
+    PageBreak,
+    Paragraph,
+    Run,
+    SignatureBlock,
+    SignatureSlot,
+    Table,
+    TableOfContents,
+)
+
+# Optional parts, in report order; the cover is always there.
+SECTIONS = (
+    "document_control", "contents", "summary", "scope", "team", "methodology", "findings",
+    "positive", "action_plan", "signatures", "grading", "checklist", "evidence",
+)
+SECTION_TITLES = {
+    "document_control": "document_control", "contents": "toc", "summary": "summary",
+    "scope": "scope_chapter", "team": "team_chapter", "methodology": "method_chapter",
+    "findings": "findings_chapter", "positive": "positive_chapter",
+    "action_plan": "action_chapter", "signatures": "signatures_chapter",
+    "grading": "appendix_grading", "checklist": "appendix_checklist",
+    "evidence": "appendix_evidence",
+}
+APPENDICES = ("grading", "checklist", "evidence")
+MEANINGS = ("author", "reviewer", "approver")
+ACTION_TEXT_LIMIT = 400
+
+
+@dataclass(frozen=True)
+class SignatureInfo:
+    """A signature applied (or about to be applied) to this report, as the signing code knows it."""
+
+    meaning: str  # author, reviewer, approver
+    printed_name: str
+    role: str
+    signed_at: dt.datetime  # aware
+
+
+def available_sections(language: str) -> list[tuple[str, str]]:
+    """(id, title) pairs for an export dialog's check boxes."""
+    w.check_language(language)
+    return [(s, w.t(SECTION_TITLES[s], language)) for s in SECTIONS]
+
+
+def check_sections(sections: Iterable[str] | None) -> tuple[str, ...]:
+    if sections is None:
+        return SECTIONS
+    wanted = tuple(sections)
+    unknown = sorted(set(wanted) - set(SECTIONS))
+    if unknown:
+        raise BadInput(f"unknown report section(s) {', '.join(unknown)}; known: {', '.join(SECTIONS)}")
+    return tuple(s for s in SECTIONS if s in wanted)
+
+
+def report_meta(
+    audit: Audit, branding: Branding, *, language: str, paper: str, kicker_key: str
+) -> Meta:
+    lead = audit.lead_auditor.full_name if audit.lead_auditor else ""
+    return Meta(
+        title=f"{w.t(kicker_key, language)} {audit.reference}",
+        reference=audit.reference,
+        version_label=f"{w.t('report_version', language)} {version_label(audit, language)}",
+        language=language,
+        organisation=branding.organisation,
+        author=lead,
+        confidentiality=w.t("confidential_short", language),
+        footer_text=branding.footer_text,
+        page_label=w.t("page_label", language),
+        paper=paper,
+        primary_colour=branding.primary_colour,
+        logo=branding.logo,
+        subject=audit.title,
+        keywords=(audit.reference, "GCP", "ICH E6"),
+    )
+
+
+def version_label(audit: Audit, language: str) -> str:
+    draft = audit.status not in (AuditStatus.FINAL.value, AuditStatus.CLOSED.value)
+    suffix = f" ({w.t('draft_issue', language)})" if draft else ""
+    return f"{audit.report_version}.0{suffix}"
+
+
+def build_report(
+    session: Session,
+    audit: Audit,
+    *,
+    language: str | None = None,
+    signatures: Sequence[SignatureInfo] = (),
+    sections: Iterable[str] | None = None,
+    include_confidential: bool = False,
+    paper: str | None = None,
+    today: dt.date | None = None,
+) -> Document:
+    lang = w.check_language(language or audit.language or "en")
+    chosen = check_sections(sections)
+    branding = load_branding(session)
+    paper = check_paper(paper or branding.paper)
+    today = today or dt.date.today()
+    scheme = core_findings.scheme(session)
+    material = build_findings.collect(
+        session, audit, language=lang, include_confidential=include_confidential
+    )
+
+    blocks: list[Block] = [_cover(audit, lang, today), PageBreak()]
+    chapter = 0
+    appendix = 0
+    for section in chosen:
+        if section == "contents":
+            blocks += [TableOfContents(w.t("toc", lang), w.t("toc_note", lang)), PageBreak()]
+            continue
+        title = w.t(SECTION_TITLES[section], lang)
+        if section == "document_control":
+            heading = Heading(title, 1, anchor=section)
+        elif section in APPENDICES:
+            letter = "ABCDEFGH"[appendix]
+            appendix += 1
+            heading = Heading(f"{w.t('appendix', lang)} {letter}  {title}", 1, anchor=section)
+            if appendix == 1:
+                blocks.append(PageBreak())
+        else:
+            chapter += 1
+            heading = Heading(f"{chapter}  {title}", 1, anchor=section)
+        blocks.append(heading)
+        if section == "document_control":
+            blocks += _document_control(session, audit, lang, today)
+            blocks.append(PageBreak())
+        elif section == "summary":
+            blocks += _summary(audit, lang, scheme, material)
+        elif section == "scope":
+            blocks += _scope(audit, lang)
+        elif section == "team":
+            blocks += _team(audit, lang)
+        elif section == "methodology":
+            blocks += _methodology(audit, lang)
+        elif section == "findings":
+            blocks += build_findings.findings_chapter(material, scheme, lang, chapter=chapter)
+        elif section == "positive":
+            blocks += _positive(audit, lang)
+        elif section == "action_plan":
+            blocks += _action_plan(material, lang)
+        elif section == "signatures":
+            blocks.insert(len(blocks) - 1, PageBreak())
+            blocks += signature_blocks(audit, lang, signatures)
+        elif section == "grading":
+            blocks += appendices.grading(scheme, lang)
+        elif section == "checklist":
+            blocks += appendices.checklist(session, audit, lang)
+        elif section == "evidence":
+            blocks += appendices.evidence_index(material, lang)
+    meta = report_meta(audit, branding, language=lang, paper=paper, kicker_key="report_kicker")
+    return Document(meta, tuple(blocks))
+
+
+def _text_or(value: str, lang: str) -> str:
+    return value.strip() or w.t("not_stated", lang)
+
+
+def _paragraphs(text: str, style: str = "body") -> list[Block]:
+    parts = [p.strip() for p in text.replace("\r\n", "\n").split("\n\n")]
+    return [Paragraph.of(p, style) for p in parts if p]
+
+
+def studies_text(audit: Audit) -> str:
+    lines = []
+    for link in audit.studies:
+        study = link.study
+        lines.append(f"{study.protocol_number} – {study.title}" if study.title else study.protocol_number)
+    return "\n".join(lines)
+
+
+def _cover(audit: Audit, lang: str, today: dt.date) -> Cover:
+    sponsor, auditee = audit.sponsor, audit.auditee
+    rows = [
+        (w.t("report_number", lang), audit.reference),
+        (w.t("report_version", lang), version_label(audit, lang)),
+        (w.t("audit_type", lang), w.label_or(f"type_{audit.audit_type}", lang, audit.audit_type)),
+        (w.t("sponsor", lang), sponsor.legal_name if sponsor else w.t("not_stated", lang)),
+        (w.t("auditee", lang), auditee.legal_name if auditee else w.t("not_stated", lang)),
+    ]
+    if auditee and auditee.address:
+        rows.append((w.t("auditee_address", lang), auditee.address))
+    if audit.locations:
+        rows.append((w.t("locations", lang), audit.locations))
+    if audit.studies:
+        rows.append((w.t("studies", lang), studies_text(audit)))
+    rows += [
+        (w.t("audit_dates", lang), w.date_range(
+            audit.actual_start or audit.planned_start, audit.actual_end or audit.planned_end, lang
+        ) or w.t("not_stated", lang)),
+        (w.t("report_date", lang), w.date(today, lang)),
+    ]
+    if audit.lead_auditor:
+        rows.append((w.t("lead_auditor", lang), audit.lead_auditor.full_name))
+    return Cover(
+        kicker=w.t("report_kicker", lang),
+        title=audit.title,
+        rows=tuple(rows),
+        statement_title=w.t("statement_title", lang),
+        statement=w.t("confidentiality", lang),
+    )
+
+
+def _document_control(session: Session, audit: Audit, lang: str, today: dt.date) -> list[Block]:
+    issued = session.scalars(
+        select(ReportVersion).where(ReportVersion.audit_id == audit.id).order_by(ReportVersion.version)
+    ).all()
+    seen: dict[int, ReportVersion] = {}
+    for row in issued:
+        seen.setdefault(row.version, row)
+    lead = audit.lead_auditor.full_name if audit.lead_auditor else ""
+    rows: list[tuple[Cell, ...]] = []
+    for version, row in seen.items():
+        change = w.t("first_issue", lang) if version == 1 else w.t("reissue", lang)
+        if row.reopen_reason:
+            change = f"{change}: {row.reopen_reason}"
+        rows.append((Cell(f"{version}.0"), Cell(w.date(row.created_at.date(), lang)),
+                     Cell(change), Cell(row.created_by or lead)))
+    if audit.report_version not in seen:
+        rows.append((Cell(version_label(audit, lang)), Cell(w.date(today, lang)),
+                     Cell(w.t("first_issue" if audit.report_version == 1 else "reissue", lang)),
+                     Cell(lead)))
+    header = (w.t("col_version", lang), w.t("col_date", lang), w.t("col_change", lang),
+              w.t("col_by", lang))
+    distribution = [d.strip() for d in audit.distribution.replace("\n", ";").split(";") if d.strip()]
+    blocks: list[Block] = [
+        Heading(w.t("version_history", lang), 2, in_toc=False),
+        Table(header, tuple(rows), (1.4, 1.4, 4.0, 2.4)),
+        Heading(w.t("distribution", lang), 2, in_toc=False),
+    ]
+    if distribution:
+        blocks.append(BulletList(tuple((Run(d),) for d in distribution)))
+    else:
+        blocks.append(Paragraph.of(w.t("not_stated", lang)))
+    blocks.append(Paragraph.of(w.t("retention", lang), "small"))
+    return blocks
+
+
+def _summary(audit: Audit, lang: str, scheme: Sequence[core_findings.Grade],
+             material: build_findings.Material) -> list[Block]:
+    blocks: list[Block] = []
+    if audit.overall_rating:
+        rating = w.label_or(f"rating_{audit.overall_rating}", lang, audit.overall_rating)
+        blocks.append(Callout(w.t("overall_rating", lang), rating))
+    blocks.append(Heading(w.t("conclusion", lang), 2))
+    blocks += _paragraphs(_text_or(audit.conclusion, lang))
+    blocks.append(Heading(w.t("findings_by_grade", lang), 2))
+    counts = material.counts()
+    rows = [
+        (Cell(g.label[lang], fill=g.colour, bold=True, light_text=True),
+         Cell(str(counts.get(g.classification.value, 0))))
+        for g in scheme
+    ]
+    rows.append((Cell(w.t("total", lang), bold=True), Cell(str(sum(counts.values())), bold=True)))
+    header = (w.t("col_classification", lang), w.t("col_count", lang))
+    blocks.append(Table(header, tuple(rows), (3, 1), width_share=0.5))
+    blocks.append(Heading(w.t("key_risks", lang), 2))
+    serious = [f for f in material.findings if f.row.classification in ("critical", "major")]
+    if serious:
+        items = tuple(
+            (Run(f"{f.label} ", bold=True), Run(f"({f.grade.label[lang]}) ", italic=True),
+             Run(f.row.title + (f": {f.row.risk.strip()}" if f.row.risk.strip() else "")))
+            for f in serious
+        )
+        blocks.append(BulletList(items))
+    else:
+        blocks.append(Paragraph.of(w.t("no_key_risks", lang)))
+    return blocks
+
+
+def _scope(audit: Audit, lang: str) -> list[Block]:
+    blocks: list[Block] = [Heading(w.t("objectives", lang), 2)]
+    blocks += _paragraphs(_text_or(audit.objectives, lang))
+    blocks.append(Heading(w.t("scope", lang), 2))
+    blocks += _paragraphs(_text_or(audit.scope, lang))
+    if audit.studies:
+        blocks.append(KeyValueTable(((w.t("studies", lang), studies_text(audit)),)))
+    blocks.append(Heading(w.t("criteria", lang), 2))
+    criteria: list[tuple[Run, ...]] = []
+    if "R2" in audit.criteria_editions:
+        criteria.append((Run(w.t("criteria_r2", lang)),))
+    if "R3" in audit.criteria_editions:
+        criteria.append((Run(w.t("criteria_r3", lang)),))
+    criteria += [(Run(c.strip()),) for c in audit.other_criteria.split(";") if c.strip()]
+    if audit.snapshot is not None:
+        criteria.append((Run(f"{w.t('checklist_used', lang)}: ", bold=True),
+                         Run(f"{audit.snapshot.checklist_id} v{audit.snapshot.checklist_version}")))
+    blocks.append(BulletList(tuple(criteria)))
+    return blocks
+
+
+def _yes_no(value: bool, lang: str) -> Cell:
+    return Cell(w.t("yes" if value else "no", lang))
+
+
+def _team(audit: Audit, lang: str) -> list[Block]:
+    team_rows = tuple(
+        (Cell(m.name, bold=m.role == "lead"), Cell(w.label_or(f"role_{m.role}", lang, m.role)),
+         Cell(m.qualification))
+        for m in audit.team
+    )
+    blocks: list[Block] = [Heading(w.t("audit_team", lang), 2)]
+    header = (w.t("col_name", lang), w.t("col_role", lang), w.t("col_qualification", lang))
+    blocks.append(Table(header, team_rows, (3, 2.2, 4.8)) if team_rows else
+                  Paragraph.of(w.t("not_stated", lang)))
+    blocks.append(Paragraph.of(w.t("independence", lang), "small"))
+    blocks.append(Heading(w.t("participants", lang), 2))
+    rows = tuple(
+        (Cell(p.name), Cell(p.function), _yes_no(p.opening_meeting, lang),
+         _yes_no(p.closing_meeting, lang), _yes_no(p.interviewed, lang))
+        for p in audit.participants
+    )
+    header = (w.t("col_name", lang), w.t("col_function", lang), w.t("col_opening", lang),
+              w.t("col_closing", lang), w.t("col_interviewed", lang))
+    blocks.append(Table(header, rows, (2.6, 3.2, 1.5, 1.5, 1.2)) if rows else
+                  Paragraph.of(w.t("not_stated", lang)))
+    return blocks
+
+
+def _methodology(audit: Audit, lang: str) -> list[Block]:
+    mode = w.label_or(f"mode_{audit.mode}", lang, audit.mode)
+    blocks: list[Block] = [
+        KeyValueTable(((w.t("audit_mode", lang), mode),
+                       (w.t("locations", lang), _text_or(audit.locations, lang)))),
+        Paragraph.of(w.t("method_text", lang)),
+        Heading(w.t("sampling", lang), 2),
+    ]
+    blocks += _paragraphs(_text_or(audit.sampling, lang))
+    blocks.append(Paragraph.of(w.t("sampling_statement", lang), "small"))
+    blocks.append(Heading(w.t("documents_reviewed", lang), 2))
+    rows = tuple(
+        (Cell(d.identifier), Cell(d.title), Cell(d.version), Cell(w.date(d.document_date, lang)))
+        for d in audit.documents
+    )
+    header = (w.t("col_identifier", lang), w.t("col_title", lang), w.t("col_doc_version", lang),
+              w.t("col_doc_date", lang))
+    blocks.append(Table(header, rows, (2, 5, 1.2, 1.8)) if rows else
+                  Paragraph.of(w.t("not_stated", lang)))
+    interviewed = [f"{p.name} ({p.function})" if p.function else p.name
+                   for p in audit.participants if p.interviewed]
+    if interviewed:
+        blocks.append(Heading(w.t("interviews", lang), 2))
+        blocks.append(BulletList(tuple((Run(i),) for i in interviewed)))
+    return blocks
+
+
+def _positive(audit: Audit, lang: str) -> list[Block]:
+    items = [line.strip() for line in audit.positive_observations.split("\n") if line.strip()]
+    if not items:
+        return [Paragraph.of(w.t("none", lang))]
+    return [BulletList(tuple((Run(i),) for i in items))]
+
+
+def _abridge(text: str, label: str, lang: str) -> str:
+    text = " ".join(text.split())
+    if len(text) <= ACTION_TEXT_LIMIT:
+        return text
+    return f"{text[:ACTION_TEXT_LIMIT].rsplit(' ', 1)[0]} … {w.t('see_finding', lang, number=label)}"
+
+
+def _action_plan(material: build_findings.Material, lang: str) -> list[Block]:
+    blocks: list[Block] = [Paragraph.of(w.t("capa_request", lang))]
+    rows = tuple(
+        (Cell(f.label, bold=True), Cell(f.grade.label[lang], fill=f.grade.colour, light_text=True),
+         Cell(_abridge(f.row.recommendation or f.row.title, f.label, lang)),
+         Cell(w.date(f.row.capa_due_date, lang) or "–"), Cell(f.row.owner))
+        for f in material.findings
+    )
+    header = (w.t("col_finding", lang), w.t("col_classification", lang),
+              w.t("col_recommendation", lang), w.t("col_due", lang), w.t("col_owner", lang))
+    if rows:
+        blocks.append(Table(header, rows, (1.1, 1.7, 5.2, 1.6, 1.8), small=True))
+    else:
+        blocks.append(Paragraph.of(w.t("no_findings", lang)))
+    return blocks
+
+
+def signature_blocks(audit: Audit, lang: str, signatures: Sequence[SignatureInfo]) -> list[Block]:
+    by_meaning = {s.meaning: s for s in signatures}
+    unknown = sorted(set(by_meaning) - set(MEANINGS))
+    if unknown:
+        raise BadInput(f"unknown signature meaning(s) {', '.join(unknown)}")
+    slots = []
+    for meaning in MEANINGS:
+        sig = by_meaning.get(meaning)
+        rows = (
+            (w.t("sig_name", lang), sig.printed_name if sig else ""),
+            (w.t("sig_role", lang), sig.role if sig else ""),
+            (w.t("sig_meaning", lang), w.t(f"meaning_{meaning}", lang)),
+            (w.t("sig_time", lang), w.datetime(sig.signed_at, lang) if sig else ""),
+        )
+        slots.append(SignatureSlot(meaning, w.t(f"sig_{meaning}", lang), rows))
+    return [Paragraph.of(w.t("signatures_intro", lang), "small"), SignatureBlock(tuple(slots))]

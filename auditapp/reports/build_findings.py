@@ -1,0 +1,191 @@
+"""The findings chapter and the evidence it shows, read once from the database."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, undefer
+
+from auditapp.core import audits as core_audits
+from auditapp.core import findings as core_findings
+from auditapp.core.models import Audit, Evidence, EvidenceLink, Finding
+from auditapp.errors import NotFound
+from auditapp.reports import wording as w
+from auditapp.reports.document import Block, Figure, FindingBlock, Heading, Paragraph
+
+# The 256 px thumbnail prints at about 120 dpi in a third of the page width: enough for a
+# report; a smaller one (older imports) would blur, so the display image is used then.
+MIN_PRINT_PX = 200
+
+
+@dataclass(frozen=True)
+class EvidenceItem:
+    row: Evidence
+    label: str  # E-001
+    finding_labels: tuple[str, ...]
+    image: bytes | None
+    image_size: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class FindingItem:
+    row: Finding
+    label: str
+    grade: core_findings.Grade
+    area_title: str
+    evidence: tuple[EvidenceItem, ...]
+
+
+@dataclass
+class Material:
+    findings: list[FindingItem] = field(default_factory=list)
+    evidence: list[EvidenceItem] = field(default_factory=list)
+    withheld: int = 0
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for f in self.findings:
+            out[f.row.classification] = out.get(f.row.classification, 0) + 1
+        return out
+
+
+def _image_size(data: bytes) -> tuple[int, int]:
+    from PIL import Image
+
+    # Opening reads the header only; the pixels are never decoded here.
+    with Image.open(io.BytesIO(data)) as image:
+        return image.size
+
+
+def _printable(row: Evidence) -> tuple[bytes | None, tuple[int, int]]:
+    candidates = [b for b in (row.thumbnail, row.display_image) if b]
+    chosen: tuple[bytes | None, tuple[int, int]] = (None, (0, 0))
+    for data in candidates:
+        try:
+            size = _image_size(data)
+        except Exception:  # a derived image that cannot be read is shown as missing, not fatal
+            continue
+        chosen = (data, size)
+        if max(size) >= MIN_PRINT_PX:
+            break
+    return chosen
+
+
+def collect(session: Session, audit: Audit, *, language: str, include_confidential: bool) -> Material:
+    scheme = core_findings.scheme(session)
+    order = {g.classification.value: i for i, g in enumerate(scheme)}
+    try:
+        checklist = core_audits.audit_checklist(audit)
+        area_titles = {a.id: a.title.get(language) or a.title.get("en", a.id) for a in checklist.areas}
+    except NotFound:
+        area_titles = {}
+    rows = session.scalars(select(Finding).where(Finding.audit_id == audit.id)).all()
+    labels = {f.id: core_findings.number_label(f.number) for f in rows}
+
+    links: dict[int, list[int]] = {}
+    for evidence_id, finding_id in session.execute(
+        select(EvidenceLink.evidence_id, EvidenceLink.finding_id)
+        .join(Evidence, Evidence.id == EvidenceLink.evidence_id)
+        .where(Evidence.audit_id == audit.id, EvidenceLink.finding_id.is_not(None))
+    ):
+        links.setdefault(evidence_id, []).append(finding_id)
+
+    material = Material()
+    evidence_rows = session.scalars(
+        select(Evidence)
+        .where(Evidence.audit_id == audit.id, Evidence.removed.is_(False))
+        .options(undefer(Evidence.thumbnail), undefer(Evidence.display_image))
+        .order_by(Evidence.number)
+    ).all()
+    by_finding: dict[int, list[EvidenceItem]] = {}
+    for row in evidence_rows:
+        if row.confidential and not include_confidential:
+            material.withheld += 1
+            continue
+        linked = sorted(links.get(row.id, []), key=lambda fid: labels.get(fid, ""))
+        image, size = _printable(row) if row.media_type.startswith("image/") else (None, (0, 0))
+        item = EvidenceItem(row, f"E-{row.number:03d}", tuple(labels[f] for f in linked if f in labels),
+                            image, size)
+        material.evidence.append(item)
+        for fid in linked:
+            by_finding.setdefault(fid, []).append(item)
+
+    for f in sorted(rows, key=lambda f: (order.get(f.classification, 99), f.number)):
+        material.findings.append(
+            FindingItem(
+                row=f,
+                label=labels[f.id],
+                grade=core_findings.grade(session, f.classification),
+                area_title=area_titles.get(f.area, f.area),
+                evidence=tuple(by_finding.get(f.id, [])),
+            )
+        )
+    return material
+
+
+def figure_for(item: EvidenceItem, lang: str) -> Figure | None:
+    if item.image is None:
+        return None
+    row = item.row
+    first = f"{item.label}  {row.caption.strip() or row.file_name}"
+    second = f"{w.t('hash_short', lang)} {row.sha256[:12]}…"
+    if row.captured_at is not None:
+        second += f" · {w.t('captured', lang)} {w.datetime(row.captured_at, lang)}"
+    return Figure(item.image, item.image_size[0], item.image_size[1], (first, second))
+
+
+def finding_block(item: FindingItem, lang: str) -> FindingBlock:
+    f = item.row
+    refs = core_findings.finding_references(f)
+    facts = [
+        (w.t("f_classification", lang), item.grade.label[lang]),
+        (w.t("f_references", lang), "; ".join(refs) if refs else w.t("none", lang)),
+    ]
+    if item.area_title:
+        facts.append((w.t("f_area", lang), item.area_title))
+    facts.append((w.t("f_due", lang), w.date(f.capa_due_date, lang) or w.t("no_due_date", lang)))
+    if f.owner.strip():
+        facts.append((w.t("f_owner", lang), f.owner))
+    if f.repeat_finding:
+        facts.append((w.t("f_repeat", lang), w.t("yes", lang)))
+    sections = [(w.t("f_observation", lang), f.observation.strip() or w.t("not_stated", lang))]
+    for key, value in (("f_impact", f.impact), ("f_risk", f.risk),
+                       ("f_recommendation", f.recommendation), ("f_response", f.auditee_response)):
+        if value.strip():
+            sections.append((w.t(key, lang), value.strip()))
+    figures = tuple(fig for fig in (figure_for(e, lang) for e in item.evidence) if fig is not None)
+    return FindingBlock(
+        number=item.label,
+        title=f.title,
+        grade_label=item.grade.label[lang],
+        grade_colour=item.grade.colour,
+        facts=tuple(facts),
+        sections=tuple(sections),
+        figures=figures,
+        figures_label=w.t("f_evidence", lang),
+        anchor=f"finding-{f.number}",
+    )
+
+
+def findings_chapter(
+    material: Material, scheme: Sequence[core_findings.Grade], lang: str, *, chapter: int
+) -> list[Block]:
+    if not material.findings:
+        return [Paragraph.of(w.t("no_findings", lang))]
+    blocks: list[Block] = [Paragraph.of(w.t("findings_intro", lang))]
+    grades = [g.classification.value for g in scheme]
+    grades += sorted({f.row.classification for f in material.findings} - set(grades))
+    sub = 0
+    for classification in grades:
+        items = [f for f in material.findings if f.row.classification == classification]
+        if not items:
+            continue
+        sub += 1
+        label = items[0].grade.label[lang]
+        blocks.append(Heading(f"{chapter}.{sub}  {label} ({len(items)})", 2,
+                              anchor=f"grade-{classification}"))
+        blocks += [finding_block(item, lang) for item in items]
+    return blocks

@@ -1,0 +1,89 @@
+"""The audit certificate (ICH E6(R2) 5.19.3(e), R3 3.11.2.2(e)): a short document on its own.
+
+Content after the JSQA guideline (gcp-reference.md 4.2): trial identification, audit subject
+and dates, report date, auditors, auditee and address, issue date. It never shows findings,
+so it can be filed in the TMF and attached to the clinical study report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from sqlalchemy.orm import Session
+
+from auditapp.core.models import Audit
+from auditapp.reports import wording as w
+from auditapp.reports.branding import check_paper, load_branding
+from auditapp.reports.build import SignatureInfo, report_meta, studies_text, version_label
+from auditapp.reports.document import (
+    Block,
+    Document,
+    Heading,
+    KeyValueTable,
+    Paragraph,
+    SignatureBlock,
+    SignatureSlot,
+)
+
+
+def build_certificate(
+    session: Session,
+    audit: Audit,
+    *,
+    language: str | None = None,
+    paper: str | None = None,
+    today: dt.date | None = None,
+    signature: SignatureInfo | None = None,
+) -> Document:
+    lang = w.check_language(language or audit.language or "en")
+    branding = load_branding(session)
+    paper = check_paper(paper or branding.paper)
+    today = today or dt.date.today()
+    sponsor, auditee = audit.sponsor, audit.auditee
+    auditee_text = auditee.legal_name if auditee else w.t("not_stated", lang)
+    if auditee and auditee.address:
+        auditee_text += f"\n{auditee.address}"
+    auditors = "\n".join(
+        f"{m.name}, {w.label_or(f'role_{m.role}', lang, m.role)}" for m in audit.team
+    ) or (audit.lead_auditor.full_name if audit.lead_auditor else w.t("not_stated", lang))
+    subject = f"{w.label_or(f'type_{audit.audit_type}', lang, audit.audit_type)}: {audit.title}"
+    rows: list[tuple[str, str]] = [
+        (w.t("cert_trial", lang), studies_text(audit) or w.t("cert_no_study", lang)),
+        (w.t("sponsor", lang), sponsor.legal_name if sponsor else w.t("not_stated", lang)),
+        (w.t("cert_subject", lang), subject),
+        (w.t("audit_dates", lang), w.date_range(
+            audit.actual_start or audit.planned_start, audit.actual_end or audit.planned_end, lang
+        ) or w.t("not_stated", lang)),
+        (w.t("cert_auditee", lang), auditee_text),
+    ]
+    if audit.locations:
+        rows.append((w.t("locations", lang), audit.locations))
+    rows += [
+        (w.t("cert_auditors", lang), auditors),
+        (w.t("cert_report", lang),
+         f"{audit.reference}, {w.t('report_version', lang)} {version_label(audit, lang)}"),
+        (w.t("cert_issue_date", lang), w.date(today, lang)),
+    ]
+    slot = SignatureSlot(
+        "author",
+        w.t("cert_signature", lang),
+        (
+            (w.t("sig_name", lang), signature.printed_name if signature else ""),
+            (w.t("sig_role", lang), signature.role if signature else ""),
+            (w.t("sig_time", lang), w.datetime(signature.signed_at, lang) if signature else ""),
+        ),
+    )
+    blocks: list[Block] = [
+        Heading(w.t("certificate_kicker", lang), 1, in_toc=False),
+        Paragraph.of(audit.title, "lead"),
+        Paragraph.of(w.t("cert_statement", lang)),
+        KeyValueTable(tuple(rows)),
+        SignatureBlock((slot,)),
+    ]
+    meta = report_meta(audit, branding, language=lang, paper=paper, kicker_key="certificate_kicker")
+    return Document(meta, tuple(blocks))
+
+
+def certificate_signatures(signatures: Sequence[SignatureInfo]) -> SignatureInfo | None:
+    return next((s for s in signatures if s.meaning == "author"), None)

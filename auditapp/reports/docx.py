@@ -1,0 +1,362 @@
+"""Document -> DOCX with python-docx: layout only, every word comes from the document.
+
+Word names fonts instead of embedding them (style.yaml picks ones every office suite has).
+The table of contents is a real TOC field whose cached result is the list of headings, so the
+contents show before anyone updates the field (which adds the page numbers).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable
+from typing import Any
+
+from docx import Document as new_document
+from docx.enum.section import WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_BREAK
+from docx.shared import Mm, Pt, RGBColor
+from docx.table import Table as DocxTable
+
+from auditapp.reports import docx_xml as x
+from auditapp.reports import style
+from auditapp.reports.document import (
+    Block,
+    BulletList,
+    Callout,
+    Cell,
+    Cover,
+    Document,
+    Figure,
+    FindingBlock,
+    Heading,
+    KeyValueTable,
+    PageBreak,
+    Paragraph,
+    Run,
+    SignatureBlock,
+    Table,
+    TableOfContents,
+    UnknownBlock,
+)
+
+PAPER_MM = {"a4": (210, 297), "letter": (215.9, 279.4)}
+
+
+def _rgb(colour: str) -> RGBColor:
+    return RGBColor(*style.hex_to_rgb(colour))
+
+
+class _Writer:
+    def __init__(self, document: Document) -> None:
+        self.source = document
+        self.meta = document.meta
+        self.s = style.load()
+        self.doc = new_document()
+        self.brand = self.meta.primary_colour
+        width, height = PAPER_MM[self.meta.paper]
+        section = self.doc.sections[0]
+        section.start_type = WD_SECTION.NEW_PAGE
+        # python-docx's template is US Letter: always set the size explicitly.
+        section.page_width, section.page_height = Mm(width), Mm(height)
+        section.left_margin, section.right_margin = Mm(self.s.margin("left")), Mm(self.s.margin("right"))
+        section.top_margin, section.bottom_margin = Mm(self.s.margin("top")), Mm(self.s.margin("bottom"))
+        section.header_distance, section.footer_distance = Mm(9), Mm(8)
+        self.text_width = Mm(width - self.s.margin("left") - self.s.margin("right"))
+        self._styles()
+        self._properties()
+
+    # --- set-up ------------------------------------------------------------------------------
+    def _styles(self) -> None:
+        body_font = self.s.docx_font("body")
+        styles = self.doc.styles
+        normal = styles["Normal"]
+        normal.font.name = body_font
+        normal.font.size = Pt(self.s.size("body"))
+        normal.font.color.rgb = _rgb(self.s.colour("text"))
+        normal.paragraph_format.space_after = Pt(4)
+        rpr = normal.element.get_or_add_rPr()
+        fonts = rpr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}rFonts")
+        if fonts is not None:  # east-Asian and complex-script text in the same face
+            for attr in ("w:eastAsia", "w:cs", "w:hAnsi", "w:ascii"):
+                fonts.set(x.qn(attr), body_font)
+        for level in (1, 2, 3):
+            heading = styles[f"Heading {level}"]
+            heading.font.name = body_font
+            heading.font.size = Pt(self.s.size(f"h{level}"))
+            heading.font.bold = True
+            heading.font.italic = False
+            heading.font.color.rgb = _rgb(self.brand if level < 3 else self.s.colour("text"))
+            heading.paragraph_format.space_before = Pt(12 if level == 1 else 8)
+            heading.paragraph_format.space_after = Pt(4)
+            heading.paragraph_format.keep_with_next = True
+
+    def _properties(self) -> None:
+        props = self.doc.core_properties
+        props.title = x.clean(self.meta.title)
+        props.author = x.clean(self.meta.author)
+        props.subject = x.clean(self.meta.subject)
+        props.keywords = x.clean(", ".join(self.meta.keywords))
+        props.language = self.meta.language
+        props.comments = ""
+
+    def _page_furniture(self, has_cover: bool) -> None:
+        section = self.doc.sections[0]
+        section.different_first_page_header_footer = has_cover
+        tab = int(self.text_width.twips)
+        small = Pt(self.s.size("header"))
+        header = section.header.paragraphs[0]
+        x.right_tab(header, tab)
+        if self.meta.logo:
+            header.add_run().add_picture(io.BytesIO(self.meta.logo), height=Mm(6))
+            header.add_run("  ")
+        org = header.add_run(x.clean(self.meta.organisation))
+        org.bold, org.font.size, org.font.color.rgb = True, Pt(self.s.size("header") + 0.5), _rgb(self.brand)
+        right = header.add_run(f"\t{x.clean(self.meta.version_label)}  ·  {x.clean(self.meta.title)}")
+        right.font.size, right.font.color.rgb = small, _rgb(self.s.colour("muted"))
+        footers = [section.footer]
+        if has_cover:
+            footers.append(section.first_page_footer)
+        for footer in footers:
+            para = footer.paragraphs[0]
+            x.right_tab(para, tab)
+            text = self.meta.confidentiality + (f"  ·  {self.meta.footer_text}" if self.meta.footer_text else "")
+            self._small(para.add_run(x.clean(text) + "\t"), small)
+            for piece in re.split(r"(\{page\}|\{pages\})", self.meta.page_label):
+                if piece == "{page}":
+                    x.add_field(para, "PAGE")
+                elif piece == "{pages}":
+                    x.add_field(para, "NUMPAGES")
+                elif piece:
+                    self._small(para.add_run(piece), small)
+            for run in para.runs:
+                run.font.size = small
+
+    def _small(self, run: Any, size: Pt) -> None:
+        run.font.size = size
+        run.font.color.rgb = _rgb(self.s.colour("muted"))
+
+    # --- primitives --------------------------------------------------------------------------
+    def runs(self, para: Any, runs: tuple[Run, ...], *, size: float | None = None,
+             colour: str | None = None) -> None:
+        for run in runs:
+            r = para.add_run(x.clean(run.text))
+            r.bold, r.italic = run.bold or None, run.italic or None
+            if run.mono:
+                r.font.name = self.s.docx_font("mono")
+            if size:
+                r.font.size = Pt(size)
+            if colour:
+                r.font.color.rgb = _rgb(colour)
+
+    def para(self, container: Any, text: str, *, size: float | None = None, bold: bool = False,
+             colour: str | None = None, mono: bool = False, first: bool = False) -> Any:
+        para = container.paragraphs[0] if first else container.add_paragraph()
+        self.runs(para, (Run(text, bold=bold, mono=mono),), size=size, colour=colour)
+        return para
+
+    def table(self, columns: int, widths: list[float]) -> DocxTable:
+        table = self.doc.add_table(rows=0, cols=columns)
+        table.alignment = WD_TABLE_ALIGNMENT.LEFT
+        table.autofit = False
+        total = sum(widths) if sum(widths) > 1 else 1.0
+        self._widths = [int(self.text_width * w / total) for w in widths]
+        for column, width in zip(table.columns, self._widths, strict=True):
+            column.width = width
+        return table
+
+    def row(self, table: DocxTable) -> list[Any]:
+        cells = table.add_row().cells
+        for cell, width in zip(cells, self._widths, strict=True):
+            cell.width = width
+        return cells
+
+    # --- blocks ------------------------------------------------------------------------------
+    def heading(self, block: Heading) -> None:
+        self.doc.add_heading(x.clean(block.text), level=min(max(block.level, 1), 3))
+
+    def paragraph(self, block: Paragraph) -> None:
+        para = self.doc.add_paragraph()
+        small = block.style in ("small", "note")
+        size = self.s.size("small") if small else (self.s.size("body") + 1.5 if block.style == "lead" else None)
+        runs = tuple(Run(r.text, r.bold, r.italic or block.style == "note", r.mono) for r in block.runs)
+        self.runs(para, runs, size=size, colour=self.s.colour("muted") if small else None)
+
+    def bullets(self, block: BulletList) -> None:
+        for item in block.items:
+            self.runs(self.doc.add_paragraph(style="List Bullet"), item)
+
+    def callout(self, block: Callout) -> None:
+        table = self.table(1, [1])
+        cell = self.row(table)[0]
+        x.shade(cell, self.s.colour("callout"))
+        x.cell_border(cell, "left", colour=self.brand, size=24)
+        self.para(cell, block.title, size=self.s.size("small"), bold=True, colour=self.brand, first=True)
+        self.para(cell, block.text, size=self.s.size("body") + 1)
+        self.doc.add_paragraph()
+
+    def key_values(self, rows: tuple[tuple[str, str], ...], share: float = 0.28,
+                   *, keep: bool = False) -> None:
+        table = self.table(2, [share, 1 - share])
+        x.table_borders(table._tbl, self.s.colour("rule"))
+        size = self.s.size("table")
+        for label, value in rows:
+            left, right = self.row(table)
+            self.para(left, label, size=size, bold=True, colour=self.s.colour("muted"), first=True)
+            self.para(right, value, size=size, first=True)
+            if keep:  # Word keeps a row with the next when its paragraphs say so
+                for cell in (left, right):
+                    cell.paragraphs[0].paragraph_format.keep_with_next = True
+
+    def kv(self, block: KeyValueTable) -> None:
+        self.key_values(block.rows)
+        self.doc.add_paragraph()
+
+    def data_table(self, block: Table) -> None:
+        size = self.s.size("table_small" if block.small else "table")
+        total = sum(block.widths)
+        widths = [w * block.width_share / total for w in block.widths]
+        table = self.table(len(block.header), widths)
+        x.table_borders(table._tbl, self.s.colour("rule"))
+        header = self.row(table)
+        x.repeat_header(table.rows[0])
+        for cell, text in zip(header, block.header, strict=True):
+            x.shade(cell, self.brand)
+            self.para(cell, text, size=size, bold=True, colour="#FFFFFF", first=True)
+        for index, values in enumerate(block.rows):
+            cells = self.row(table)
+            for cell, value in zip(cells, values, strict=True):
+                self._cell(cell, value, size, zebra=index % 2 == 1)
+        self.doc.add_paragraph()
+
+    def _cell(self, cell: Any, value: Cell, size: float, *, zebra: bool) -> None:
+        if value.fill:
+            x.shade(cell, value.fill)
+        elif zebra:
+            x.shade(cell, self.s.colour("zebra"))
+        colour = "#FFFFFF" if value.light_text else None
+        lines = value.text.split("\n")
+        self.para(cell, lines[0], size=size, bold=value.bold, colour=colour, mono=value.mono, first=True)
+        for line in lines[1:]:
+            self.para(cell, line, size=size, colour=colour, mono=value.mono)
+
+    def figures(self, figures: tuple[Figure, ...]) -> None:
+        columns = int(self.s.image("finding_columns"))
+        table = self.table(columns, [1] * columns)
+        cells: list[Any] = []
+        width = Mm(self.s.image("finding_width_mm"))
+        for index, fig in enumerate(figures):
+            if index % columns == 0:
+                cells = self.row(table)
+            cell = cells[index % columns]
+            height = int(width * fig.height_px / max(fig.width_px, 1))
+            run = cell.paragraphs[0].add_run()
+            if height > Mm(55):
+                run.add_picture(io.BytesIO(fig.image), height=Mm(55))
+            else:
+                run.add_picture(io.BytesIO(fig.image), width=width)
+            for line in fig.caption:
+                self.para(cell, line, size=self.s.size("table_small") - 0.5, colour=self.s.colour("muted"))
+
+    def figure(self, block: Figure) -> None:
+        self.figures((block,))
+
+    def finding(self, block: FindingBlock) -> None:
+        self.doc.add_paragraph()
+        table = self.table(2, [1.8, 15.2])
+        number, title = self.row(table)
+        x.cant_split(table.rows[0])
+        x.shade(number, block.grade_colour)
+        x.shade(title, self.s.colour("callout"))
+        size = self.s.size("h3")
+        for para in (
+            self.para(number, block.number, size=size, bold=True, colour="#FFFFFF", first=True),
+            self.para(title, block.title, size=size, bold=True, first=True),
+        ):
+            para.paragraph_format.keep_with_next = True
+        self.key_values(block.facts, 0.26, keep=True)
+        for label, text in block.sections:
+            head = self.para(self.doc, label, size=self.s.size("small"), bold=True, colour=self.brand)
+            head.paragraph_format.keep_with_next = True
+            head.paragraph_format.space_before = Pt(5)
+            for part in (p.strip() for p in text.split("\n\n")):
+                if part:
+                    self.para(self.doc, part)
+        if block.figures:
+            self.para(self.doc, block.figures_label, size=self.s.size("small"), bold=True, colour=self.brand)
+            self.figures(block.figures)
+
+    def signatures(self, block: SignatureBlock) -> None:
+        for slot in block.slots:
+            head = self.para(self.doc, slot.caption, size=self.s.size("h3"), bold=True, colour=self.brand)
+            head.paragraph_format.keep_with_next = True
+            table = self.table(2, [0.33, 0.67])
+            for label, value in slot.rows:
+                left, right = self.row(table)
+                x.cant_split(table.rows[-1])
+                table.rows[-1].height = Mm(9)
+                self.para(left, label, size=self.s.size("table"), bold=True,
+                          colour=self.s.colour("muted"), first=True)
+                self.para(right, value, size=self.s.size("table"), first=True)
+                if not value:
+                    x.cell_border(right, "bottom", colour=self.s.colour("text"), size=6)
+            self.doc.add_paragraph()
+
+    def cover(self, block: Cover) -> None:
+        first = self.doc.paragraphs[0] if self.doc.paragraphs else self.doc.add_paragraph()
+        if self.meta.logo:
+            first.add_run().add_picture(io.BytesIO(self.meta.logo), height=Mm(16))
+            first.add_run("   ")
+        org = first.add_run(x.clean(self.meta.organisation))
+        org.bold, org.font.size, org.font.color.rgb = True, Pt(self.s.size("h2")), _rgb(self.brand)
+        spacer = self.doc.add_paragraph()
+        spacer.paragraph_format.space_before = Pt(70)
+        self.para(self.doc, block.kicker, size=self.s.size("cover_kicker"), bold=True, colour=self.brand)
+        self.para(self.doc, block.title, size=self.s.size("cover_title"), bold=True)
+        self.key_values(block.rows, 0.3)
+        self.doc.add_paragraph().paragraph_format.space_before = Pt(30)
+        self.callout(Callout(block.statement_title, block.statement))
+
+    def contents(self, block: TableOfContents) -> None:
+        self.doc.add_paragraph(x.clean(block.title), style="Heading 1")
+        headings = self.source.headings()
+        first = self.doc.add_paragraph()
+        x.begin_complex_field(first, 'TOC \\o "1-2" \\h \\z \\u')
+        for index, heading in enumerate(headings):
+            para = first if index == 0 else self.doc.add_paragraph()
+            run = para.add_run(x.clean(heading.text))
+            run.bold = heading.level == 1
+            if heading.level > 1:
+                para.paragraph_format.left_indent = Mm(8)
+            para.paragraph_format.space_after = Pt(1)
+        x.end_complex_field(self.doc.paragraphs[-1])
+        if block.note:
+            self.paragraph(Paragraph.of(block.note, "note"))
+
+    def page_break(self, block: PageBreak) -> None:
+        last = self.doc.paragraphs[-1] if self.doc.paragraphs else self.doc.add_paragraph()
+        last.add_run().add_break(WD_BREAK.PAGE)
+
+    # --- driver ------------------------------------------------------------------------------
+    def write(self) -> bytes:
+        handlers: dict[type, Callable[[Any], None]] = {
+            Heading: self.heading, Paragraph: self.paragraph, BulletList: self.bullets,
+            Callout: self.callout, KeyValueTable: self.kv, Table: self.data_table,
+            Figure: self.figure, FindingBlock: self.finding, SignatureBlock: self.signatures,
+            Cover: self.cover, TableOfContents: self.contents, PageBreak: self.page_break,
+        }
+        blocks: tuple[Block, ...] = self.source.blocks
+        self._page_furniture(bool(blocks) and isinstance(blocks[0], Cover))
+        for block in blocks:
+            handler = handlers.get(type(block))
+            if handler is None:
+                raise UnknownBlock(f"the DOCX writer cannot lay out {type(block).__name__}")
+            handler(block)
+        out = io.BytesIO()
+        self.doc.save(out)
+        return out.getvalue()
+
+
+def render_docx(document: Document) -> bytes:
+    return _Writer(document).write()

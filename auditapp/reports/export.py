@@ -1,0 +1,153 @@
+"""The Qt-free export API the GUI and the CLI call: audit reference in, file bytes out.
+
+Progress is a plain callback ``progress(percent, stage)``; the GUI runs export_report in a
+worker and forwards the calls to its thread. A callback that raises stops the export.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from auditapp.core.audits import get_audit
+from auditapp.core.db import Database
+from auditapp.errors import AuditAppError, BadInput
+from auditapp.reports import wording
+from auditapp.reports.branding import check_paper
+from auditapp.reports.build import SignatureInfo, build_report
+from auditapp.reports.certificate import build_certificate
+from auditapp.reports.document import Document
+
+Progress = Callable[[int, str], None]
+FORMATS = ("pdf", "docx")
+
+
+def _noop(percent: int, stage: str) -> None:
+    return None
+
+
+def check_format(fmt: str) -> str:
+    fmt = fmt.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise BadInput(f"report format must be pdf or docx, not {fmt!r}")
+    return fmt
+
+
+def render(document: Document, fmt: str) -> bytes:
+    if check_format(fmt) == "pdf":
+        from auditapp.reports.pdf import render_pdf
+
+        return render_pdf(document)
+    from auditapp.reports.docx import render_docx
+
+    return render_docx(document)
+
+
+def export_report(
+    db: Database,
+    reference: str,
+    *,
+    fmt: str,
+    language: str | None = None,
+    sections: Iterable[str] | None = None,
+    include_confidential: bool = False,
+    progress: Progress | None = None,
+    paper: str | None = None,
+    signatures: Iterable[SignatureInfo] = (),
+) -> bytes:
+    """The report as PDF or DOCX bytes. language None means the audit's own language."""
+    report = progress or _noop
+    fmt = check_format(fmt)
+    if language is not None:
+        wording.check_language(language)
+    if paper is not None:
+        check_paper(paper)
+    report(5, "reading")
+    # Read-only work, but the session still commits on exit; nothing is written.
+    with db.session() as session:
+        audit = get_audit(session, reference)
+        document = build_report(
+            session, audit, language=language, sections=sections,
+            include_confidential=include_confidential, paper=paper, signatures=tuple(signatures),
+        )
+    report(40, "layout")
+    data = render(document, fmt)
+    report(100, "done")
+    return data
+
+
+def export_certificate(
+    db: Database, reference: str, *, fmt: str, language: str | None = None, paper: str | None = None
+) -> bytes:
+    fmt = check_format(fmt)
+    if language is not None:
+        wording.check_language(language)
+    with db.session() as session:
+        audit = get_audit(session, reference)
+        document = build_certificate(session, audit, language=language, paper=paper)
+    return render(document, fmt)
+
+
+def format_for(path: Path, fmt: str | None = None) -> str:
+    """The format named explicitly, or the one the file name's suffix implies."""
+    if fmt:
+        fmt = check_format(fmt)
+        if path.suffix and path.suffix.lower().lstrip(".") != fmt:
+            raise BadInput(f"{path.name} does not end in .{fmt}")
+        return fmt
+    return check_format(path.suffix or "(none)")
+
+
+def write(path: Path | str, data: bytes) -> Path:
+    """Write atomically: a reader never sees half a report, a failure leaves the old file."""
+    target = Path(path).expanduser()
+    if target.is_dir():
+        raise AuditAppError(f"cannot write {target}: it is a folder")
+    parent = target.parent if str(target.parent) else Path(".")
+    if not parent.is_dir():
+        raise AuditAppError(f"cannot write {target}: folder {parent} does not exist")
+    try:
+        fd, temp = tempfile.mkstemp(prefix=".auditapp-", suffix=".part", dir=parent)
+    except OSError as exc:
+        raise AuditAppError(f"cannot write {target}: {exc.strerror}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, target)
+    except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        raise AuditAppError(f"cannot write {target}: {exc.strerror}") from None
+    return target
+
+
+def write_report(
+    db: Database,
+    reference: str,
+    path: Path | str,
+    *,
+    fmt: str | None = None,
+    language: str | None = None,
+    sections: Iterable[str] | None = None,
+    include_confidential: bool = False,
+    progress: Progress | None = None,
+    paper: str | None = None,
+) -> Path:
+    path = Path(path)
+    data = export_report(
+        db, reference, fmt=format_for(path, fmt), language=language, sections=sections,
+        include_confidential=include_confidential, progress=progress, paper=paper,
+    )
+    return write(path, data)
+
+
+def write_certificate(
+    db: Database, reference: str, path: Path | str, *, fmt: str | None = None,
+    language: str | None = None, paper: str | None = None,
+) -> Path:
+    path = Path(path)
+    data = export_certificate(db, reference, fmt=format_for(path, fmt), language=language, paper=paper)
+    return write(path, data)

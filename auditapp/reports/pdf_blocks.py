@@ -1,0 +1,352 @@
+"""One converter per document block for the PDF writer (block -> platypus flowables)."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Flowable, Image, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph as RLParagraph
+
+from auditapp.reports import style
+from auditapp.reports.document import (
+    BulletList,
+    Callout,
+    Cover,
+    Figure,
+    FindingBlock,
+    Heading,
+    KeyValueTable,
+    Meta,
+    Paragraph,
+    SignatureBlock,
+    SignatureSlot,
+)
+from auditapp.reports.document import Table as TableBlock
+from auditapp.reports.pdf_text import MAIN, MONO, markup, runs_markup
+
+
+class _JpegReader(ImageReader):
+    """Hands JPEG bytes through to the PDF undecoded.
+
+    ReportLab names each image by a digest of its decoded pixels, which decodes every photo
+    on every pass; a digest of the compressed bytes identifies it just as well.
+    """
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__(io.BytesIO(data))
+        self._digest_source = hashlib.sha256(data).digest() if data[:2] == b"\xff\xd8" else None
+
+    def getRGBData(self) -> bytes:
+        if self._digest_source is not None:
+            return self._digest_source
+        return super().getRGBData()
+
+
+@dataclass
+class Kit:
+    meta: Meta
+    s: style.Style
+    width: float
+    layout: Any  # pdf.PdfLayout, kept loose to avoid an import cycle
+    styles: dict[str, ParagraphStyle] = field(default_factory=dict)
+    counter: int = 0  # makes outline keys unique within one document
+
+    def __post_init__(self) -> None:
+        self.styles = _make_styles(self.s, self.meta.primary_colour)
+
+    def para(self, text: str, name: str = "body", *, mono: bool = False) -> RLParagraph:
+        body = markup(text, mono=mono)
+        if mono:
+            body = f'<font name="{MONO}">{body}</font>'
+        return RLParagraph(body, self.styles[name])
+
+
+def _make_styles(s: style.Style, primary: str) -> dict[str, ParagraphStyle]:
+    text = colors.HexColor(s.colour("text"))
+    muted = colors.HexColor(s.colour("muted"))
+    brand = colors.HexColor(primary)
+    lead = s.leading
+
+    def ps(name: str, size: float, **kw: Any) -> ParagraphStyle:
+        kw.setdefault("fontName", MAIN)
+        kw.setdefault("bulletFontName", MAIN)
+        kw.setdefault("textColor", text)
+        return ParagraphStyle(name, fontSize=size, leading=size * lead, alignment=TA_LEFT, **kw)
+
+    body = s.size("body")
+    table, table_small = s.size("table"), s.size("table_small")
+    return {
+        "body": ps("body", body, spaceAfter=4),
+        "small": ps("small", s.size("small"), textColor=muted, spaceAfter=4),
+        "note": ps("note", s.size("small"), fontName=f"{MAIN}-Italic", textColor=muted, spaceAfter=4),
+        "lead": ps("lead", body + 1.5, spaceAfter=6),
+        "bullet": ps("bullet", body, leftIndent=5 * mm, bulletIndent=1.5 * mm, spaceAfter=2),
+        "h1": ps("h1", s.size("h1"), fontName=f"{MAIN}-Bold", textColor=brand, spaceBefore=10,
+                 spaceAfter=6, keepWithNext=1),
+        "h2": ps("h2", s.size("h2"), fontName=f"{MAIN}-Bold", textColor=brand, spaceBefore=8,
+                 spaceAfter=4, keepWithNext=1),
+        "h3": ps("h3", s.size("h3"), fontName=f"{MAIN}-Bold", spaceBefore=6, spaceAfter=3,
+                 keepWithNext=1),
+        "label": ps("label", s.size("small"), fontName=f"{MAIN}-Bold", textColor=brand,
+                    spaceBefore=5, spaceAfter=1, keepWithNext=1),
+        "cell": ps("cell", table),
+        "cell_small": ps("cell_small", table_small),
+        "cell_head": ps("cell_head", table, fontName=f"{MAIN}-Bold",
+                        textColor=colors.HexColor(s.colour("table_header_text"))),
+        "cell_head_small": ps("cell_head_small", table_small, fontName=f"{MAIN}-Bold",
+                              textColor=colors.HexColor(s.colour("table_header_text"))),
+        "kv_label": ps("kv_label", table, fontName=f"{MAIN}-Bold", textColor=muted),
+        "caption": ps("caption", s.size("table_small") - 0.5, textColor=muted),
+        "cover_kicker": ps("cover_kicker", s.size("cover_kicker"), fontName=f"{MAIN}-Bold",
+                           textColor=brand, spaceAfter=4),
+        "cover_title": ps("cover_title", s.size("cover_title"), fontName=f"{MAIN}-Bold",
+                          spaceAfter=10),
+        "cover_org": ps("cover_org", s.size("h2"), fontName=f"{MAIN}-Bold", textColor=brand),
+        "toc1": ps("toc1", body + 0.5, fontName=f"{MAIN}-Bold", spaceBefore=3),
+        "toc2": ps("toc2", body, leftIndent=8 * mm),
+        "finding_no": ps("finding_no", s.size("h3"), fontName=f"{MAIN}-Bold", textColor=colors.white),
+        "finding_title": ps("finding_title", s.size("h3"), fontName=f"{MAIN}-Bold"),
+        "sig_caption": ps("sig_caption", s.size("h3"), fontName=f"{MAIN}-Bold", textColor=brand,
+                          spaceBefore=8, spaceAfter=3, keepWithNext=1),
+    }
+
+
+def _table_style(commands: list[tuple[Any, ...]]) -> TableStyle:
+    # Cells without a flowable (an empty grid cell) would otherwise set an unembedded Helvetica.
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), MAIN), *commands])
+
+
+class _Outlined(Flowable):
+    """Marks its position for the PDF outline (and the table of contents when toc_level is set)."""
+
+    def __init__(self, inner: Flowable, *, key: str, text: str, level: int, toc: bool) -> None:
+        super().__init__()
+        self.inner = inner
+        self.outline_key, self.outline_text, self.outline_level = key, text, level
+        self.toc_level = level if toc else None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = self.inner.wrap(avail_width, avail_height)
+        return self.width, self.height
+
+    def getSpaceBefore(self) -> float:
+        return self.inner.getSpaceBefore()
+
+    def getSpaceAfter(self) -> float:
+        return self.inner.getSpaceAfter()
+
+    def getKeepWithNext(self) -> bool:
+        return True
+
+    def draw(self) -> None:
+        self.inner.drawOn(self.canv, 0, 0)
+
+
+def _heading(block: Heading, kit: Kit) -> list[Flowable]:
+    kit.counter += 1
+    para = kit.para(block.text, f"h{min(max(block.level, 1), 3)}")
+    return [_Outlined(para, key=f"{block.anchor or 'h'}-{kit.counter}", text=block.text,
+                      level=block.level - 1, toc=block.in_toc and block.level <= 2)]
+
+
+def _paragraph(block: Paragraph, kit: Kit) -> list[Flowable]:
+    return [RLParagraph(runs_markup(block.runs), kit.styles.get(block.style, kit.styles["body"]))]
+
+
+def _bullets(block: BulletList, kit: Kit) -> list[Flowable]:
+    return [RLParagraph(runs_markup(item), kit.styles["bullet"], bulletText="•") for item in block.items]
+
+
+def _callout(block: Callout, kit: Kit, text_style: str = "lead") -> list[Flowable]:
+    brand = colors.HexColor(kit.meta.primary_colour)
+    inner = [kit.para(block.title, "label"), kit.para(block.text, text_style)]
+    table = Table([[inner]], colWidths=[kit.width])
+    table.setStyle(_table_style([
+        ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(kit.s.colour("callout"))),
+        ("LINEBEFORE", (0, 0), (0, -1), 3, brand),
+        ("LEFTPADDING", (0, 0), (-1, -1), 8), ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+    ]))
+    return [table, Spacer(1, 4 * mm)]
+
+
+def _key_values(rows: tuple[tuple[str, str], ...], kit: Kit, label_share: float = 0.28) -> Table:
+    data = [[kit.para(k, "kv_label"), kit.para(v, "cell")] for k, v in rows]
+    table = Table(data, colWidths=[kit.width * label_share, kit.width * (1 - label_share)],
+                  splitInRow=1)
+    table.setStyle(_table_style([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor(kit.s.colour("rule"))),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]))
+    return table
+
+
+def _kv(block: KeyValueTable, kit: Kit) -> list[Flowable]:
+    return [_key_values(block.rows, kit), Spacer(1, 3 * mm)]
+
+
+def _table(block: TableBlock, kit: Kit) -> list[Flowable]:
+    cell, head = ("cell_small", "cell_head_small") if block.small else ("cell", "cell_head")
+    total = sum(block.widths)
+    widths = [kit.width * block.width_share * w / total for w in block.widths]
+    white = ParagraphStyle("white", parent=kit.styles[cell], textColor=colors.white)
+    data: list[list[Flowable]] = [[kit.para(h, head) for h in block.header]]
+    commands: list[tuple[Any, ...]] = [
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(kit.meta.primary_colour)),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor(kit.s.colour("zebra"))]),
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor(kit.s.colour("rule"))),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    for r, row in enumerate(block.rows, start=1):
+        cells: list[Flowable] = []
+        for c, value in enumerate(row):
+            para = kit.para(value.text, cell, mono=value.mono)
+            if value.light_text:
+                para = RLParagraph(markup(value.text), white)
+            if value.bold:
+                para = RLParagraph(f"<b>{markup(value.text)}</b>", para.style)
+            cells.append(para)
+            if value.fill:
+                commands.append(("BACKGROUND", (c, r), (c, r), colors.HexColor(value.fill)))
+        data.append(cells)
+    table = Table(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+    table.setStyle(_table_style(commands))
+    return [table, Spacer(1, 4 * mm)]
+
+
+def _figure_cell(fig: Figure, kit: Kit, width: float) -> list[Flowable]:
+    max_h = 55 * mm
+    w = width
+    h = w * fig.height_px / max(fig.width_px, 1)
+    if h > max_h:
+        h, w = max_h, max_h * fig.width_px / max(fig.height_px, 1)
+    image = Image(_JpegReader(fig.image), width=w, height=h)
+    image.hAlign = "LEFT"
+    return [image, Spacer(1, 1.5 * mm)] + [kit.para(line, "caption") for line in fig.caption]
+
+
+def _figures(figures: tuple[Figure, ...], kit: Kit) -> Table:
+    columns = int(kit.s.image("finding_columns"))
+    gap = 4 * mm
+    width = (kit.width - gap * (columns - 1)) / columns
+    cells = [_figure_cell(f, kit, width) for f in figures]
+    rows = [cells[i:i + columns] for i in range(0, len(cells), columns)]
+    rows[-1] += [[]] * (columns - len(rows[-1]))
+    table = Table(rows, colWidths=[width + gap] * (columns - 1) + [width])
+    table.setStyle(_table_style([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), gap), ("BOTTOMPADDING", (0, 0), (-1, -1), 4 * mm),
+    ]))
+    return table
+
+
+def _figure(block: Figure, kit: Kit) -> list[Flowable]:
+    return [_figures((block,), kit)]
+
+
+def _finding(block: FindingBlock, kit: Kit) -> list[Flowable]:
+    grade = colors.HexColor(block.grade_colour)
+    number_style = kit.styles["finding_no"]
+    head = Table(
+        [[RLParagraph(markup(block.number), number_style), kit.para(block.title, "finding_title")]],
+        colWidths=[18 * mm, kit.width - 18 * mm],
+    )
+    head.setStyle(_table_style([
+        ("BACKGROUND", (0, 0), (0, 0), grade),
+        ("BACKGROUND", (1, 0), (1, 0), colors.HexColor(kit.s.colour("callout"))),
+        ("LINEBELOW", (0, 0), (-1, 0), 1.2, grade),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 5),
+        ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+    ]))
+    outlined = _Outlined(head, key=block.anchor or block.number,
+                         text=f"{block.number} {block.title}"[:120], level=2, toc=False)
+    flow: list[Flowable] = [KeepTogether([Spacer(1, 3 * mm), outlined, _key_values(block.facts, kit, 0.26)])]
+    for label, text in block.sections:
+        flow.append(kit.para(label, "label"))
+        flow.extend(kit.para(p.strip(), "body") for p in text.split("\n\n") if p.strip())
+    if block.figures:
+        flow.append(kit.para(block.figures_label, "label"))
+        flow.append(_figures(block.figures, kit))
+    flow.append(Spacer(1, 4 * mm))
+    return flow
+
+
+class _SignatureBox(Flowable):
+    """Draws one signature slot and records where it landed for the signing code."""
+
+    def __init__(self, slot: SignatureSlot, table: Table, layout: Any) -> None:
+        super().__init__()
+        self.slot, self.table, self.layout = slot, table, layout
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = self.table.wrap(avail_width, avail_height)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.table.drawOn(self.canv, 0, 0)
+        x, y = self.canv.absolutePosition(0, 0)
+        page = self.canv.getPageNumber() - 1
+        self.layout.signature_boxes[self.slot.meaning] = (page, x, y, x + self.width, y + self.height)
+
+
+def _signatures(block: SignatureBlock, kit: Kit) -> list[Flowable]:
+    out: list[Flowable] = []
+    rule = colors.HexColor(kit.s.colour("text"))
+    for slot in block.slots:
+        data = [[kit.para(label, "kv_label"), kit.para(value, "cell")] for label, value in slot.rows]
+        table = Table(data, colWidths=[kit.width * 0.3, kit.width * 0.6],
+                      rowHeights=[9 * mm] * len(data))
+        commands: list[tuple[Any, ...]] = [("VALIGN", (0, 0), (-1, -1), "BOTTOM")]
+        commands += [("LINEBELOW", (1, r), (1, r), 0.6, rule)
+                     for r, (_, value) in enumerate(slot.rows) if not value]
+        table.setStyle(_table_style(commands))
+        out.append(KeepTogether([kit.para(slot.caption, "sig_caption"),
+                                 _SignatureBox(slot, table, kit.layout), Spacer(1, 6 * mm)]))
+    return out
+
+
+def _cover(block: Cover, kit: Kit) -> list[Flowable]:
+    flow: list[Flowable] = []
+    if kit.meta.logo:
+        reader = ImageReader(io.BytesIO(kit.meta.logo))
+        iw, ih = reader.getSize()
+        logo = Image(io.BytesIO(kit.meta.logo), width=16 * mm * iw / ih, height=16 * mm)
+        row = [[logo, kit.para(kit.meta.organisation, "cover_org")]]
+        table = Table(row, colWidths=[16 * mm * iw / ih + 4 * mm, kit.width - 16 * mm * iw / ih - 4 * mm])
+        table.setStyle(_table_style([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                                   ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+        flow.append(table)
+    else:
+        flow.append(kit.para(kit.meta.organisation, "cover_org"))
+    flow += [Spacer(1, 30 * mm), kit.para(block.kicker, "cover_kicker"),
+             kit.para(block.title, "cover_title"), Spacer(1, 4 * mm),
+             _key_values(block.rows, kit, 0.3), Spacer(1, 14 * mm)]
+    flow += _callout(Callout(block.statement_title, block.statement), kit, "body")
+    return flow
+
+
+CONVERTERS: dict[type, Callable[[Any, Kit], list[Flowable]]] = {
+    Heading: _heading,
+    Paragraph: _paragraph,
+    BulletList: _bullets,
+    Callout: _callout,
+    KeyValueTable: _kv,
+    TableBlock: _table,
+    Figure: _figure,
+    FindingBlock: _finding,
+    SignatureBlock: _signatures,
+    Cover: _cover,
+}
