@@ -386,3 +386,38 @@ def test_verify_originals_finds_bytes_changed_behind_the_apps_back(audit_db, tmp
         assert evidence.verify_originals(s, audit) == ["E-001: original differs from its SHA-256"]
         with pytest.raises(Exception, match="no longer matches its SHA-256"):
             evidence.original_bytes(s, evidence.get_evidence(s, audit, 1))
+
+
+def _odd_files() -> dict[str, bytes]:
+    quads = ef.quadrants()
+    palette = quads.convert("P", palette=Image.Palette.ADAPTIVE, colors=8)
+    palette.info["transparency"] = 0
+    sixteen = Image.new("I;16", (300, 400), 0)
+    sixteen.paste(60000, (0, 0, 150, 200))
+    tiff_sideways = ef.STORE_FOR_ORIENTATION[6](quads)
+    tiff_exif = Image.Exif()
+    tiff_exif[0x0112] = 6
+    return {
+        "palette.png": ef.image_bytes("PNG", palette),
+        "sixteen-bit.png": ef.image_bytes("PNG", sixteen),
+        "print-scan.jpg": ef.image_bytes("JPEG", quads.convert("CMYK")),
+        "alpha.png": ef.image_bytes("PNG", quads.convert("RGBA")),
+        "grey.tif": ef.image_bytes("TIFF", quads.convert("L")),
+        "sideways.tif": ef.image_bytes("TIFF", tiff_sideways, exif=tiff_exif),
+    }
+
+
+@pytest.mark.parametrize("name", list(_odd_files()))
+def test_unusual_image_modes_get_an_rgb_display_image(audit_db, tmp_path, name):
+    data = _odd_files()[name]
+    (info,) = _import(audit_db, [ef.write(tmp_path, name, data)]).imported
+    assert (info.width, info.height) == (300, 400)
+    with audit_db.session() as s:
+        item = evidence.get_evidence(s, audits.get_audit(s, REF), info.number)
+        display = Image.open(io.BytesIO(item.display_image))
+        assert evidence.original_bytes(s, item) == data
+    assert display.mode == "RGB" and display.size == (300, 400)
+    if name in ("print-scan.jpg", "alpha.png", "sideways.tif", "palette.png"):
+        assert _is_upright(display)
+    if name == "sixteen-bit.png":  # scaled into 8 bits, not clipped to white
+        assert display.getpixel((10, 10))[0] > 200 and display.getpixel((290, 390))[0] < 50

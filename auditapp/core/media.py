@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pillow_heif
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError
 
 from auditapp.errors import BadInput
 
@@ -46,6 +46,18 @@ _EXIF_IFD = 0x8769
 _DATETIME_ORIGINAL, _DATETIME_DIGITIZED, _DATETIME = 0x9003, 0x9004, 0x0132
 _OFFSET_ORIGINAL, _OFFSET_DIGITIZED, _OFFSET = 0x9011, 0x9012, 0x9010
 _MAKE, _MODEL = 0x010F, 0x0110
+_ORIENTATION = 0x0112
+# How to turn a stored image upright for each EXIF orientation (the table ImageOps.exif_transpose
+# uses; applied here to the small derived image, which has lost the tag by then).
+_UPRIGHT = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
 
 
 class BadFile(BadInput):
@@ -187,15 +199,22 @@ def _prepare_image(data: bytes, *, name: str, media_type: str, digest: str) -> P
             image.load()
             if media_type == PNG:
                 _verify_png(data)
-            display = _to_rgb(ImageOps.exif_transpose(image))
+            # Read after load(): Pillow's TIFF reader and libheif turn the image upright
+            # themselves and drop the tag; only an orientation still present is ours to apply.
+            orientation = image.getexif().get(_ORIENTATION, 1)
+            width, height = _upright_size(original_size, orientation)
+            display = _to_rgb(image)
+            # Shrink first, then turn upright: rotating the small image is the cheap order.
+            display.thumbnail((DISPLAY_SIDE, DISPLAY_SIDE), Image.Resampling.BICUBIC)
+            turn = _UPRIGHT.get(orientation)
+            if turn is not None:
+                display = display.transpose(turn)
         except Image.DecompressionBombError:
             raise BadFile(f"{name}: refused as a possible decompression bomb") from None
         except (OSError, SyntaxError, ValueError, EOFError, KeyError, IndexError) as exc:
             raise BadFile(f"{name}: damaged {kind} image ({_reason(exc)})") from None
-    width, height = _upright_size(original_size, exif)
-    display.thumbnail((DISPLAY_SIDE, DISPLAY_SIDE), Image.Resampling.LANCZOS, reducing_gap=3.0)
     thumb = display.copy()
-    thumb.thumbnail((THUMBNAIL_SIDE, THUMBNAIL_SIDE), Image.Resampling.LANCZOS, reducing_gap=2.0)
+    thumb.thumbnail((THUMBNAIL_SIDE, THUMBNAIL_SIDE), Image.Resampling.BICUBIC, reducing_gap=2.0)
     return PreparedFile(
         file_name=name, data=data, sha256=digest, media_type=media_type, width=width,
         height=height, captured_at=captured_at, capture_device=device,
@@ -221,9 +240,9 @@ def _check_dimensions(size: tuple[int, int], name: str) -> None:
         raise BadFile(f"{name}: absurd dimensions {w} x {h} (more than {MAX_ASPECT}:1)")
 
 
-def _upright_size(size: tuple[int, int], exif: Image.Exif) -> tuple[int, int]:
+def _upright_size(size: tuple[int, int], orientation: object) -> tuple[int, int]:
     w, h = size
-    return (h, w) if exif.get(0x0112) in (5, 6, 7, 8) else (w, h)
+    return (h, w) if orientation in (5, 6, 7, 8) else (w, h)
 
 
 def _verify_png(data: bytes) -> None:
