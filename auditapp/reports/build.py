@@ -120,7 +120,9 @@ def build_report(
     include_confidential: bool = False,
     paper: str | None = None,
     today: dt.date | None = None,
+    trail_head: str = "",
 ) -> Document:
+    """The whole report; signatures fill the signature page, trail_head is printed in it."""
     lang = w.check_language(language or audit.language or "en")
     chosen = check_sections(sections)
     branding = load_branding(session)
@@ -153,6 +155,8 @@ def build_report(
         blocks.append(heading)
         if section == "document_control":
             blocks += _document_control(session, audit, lang, today)
+            if trail_head:
+                blocks.append(KeyValueTable(((w.t("trail_head", lang), trail_head),)))
             blocks.append(PageBreak())
         elif section == "summary":
             blocks += _summary(audit, lang, scheme, material)
@@ -414,7 +418,7 @@ def signature_blocks(audit: Audit, lang: str, signatures: Sequence[SignatureInfo
         sig = by_meaning.get(meaning)
         rows = (
             (w.t("sig_name", lang), sig.printed_name if sig else ""),
-            (w.t("sig_role", lang), sig.role if sig else ""),
+            (w.t("sig_role", lang), w.label_or(f"userrole_{sig.role}", lang, sig.role) if sig else ""),
             (w.t("sig_meaning", lang), w.t(f"meaning_{meaning}", lang)),
             (w.t("sig_time", lang), w.datetime(sig.signed_at, lang) if sig else ""),
         )

@@ -100,14 +100,23 @@ def format_for(path: Path, fmt: str | None = None) -> str:
     return check_format(path.suffix or "(none)")
 
 
-def write(path: Path | str, data: bytes) -> Path:
-    """Write atomically: a reader never sees half a report, a failure leaves the old file."""
+def check_target(path: Path | str) -> Path:
+    """Refuse an unwritable output path before any work is done."""
     target = Path(path).expanduser()
     if target.is_dir():
         raise AuditAppError(f"cannot write {target}: it is a folder")
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
         raise AuditAppError(f"cannot write {target}: folder {parent} does not exist")
+    if not os.access(parent, os.W_OK):
+        raise AuditAppError(f"cannot write {target}: folder {parent} is not writable")
+    return target
+
+
+def write(path: Path | str, data: bytes) -> Path:
+    """Write atomically: a reader never sees half a report, a failure leaves the old file."""
+    target = check_target(path)
+    parent = target.parent if str(target.parent) else Path(".")
     try:
         fd, temp = tempfile.mkstemp(prefix=".auditapp-", suffix=".part", dir=parent)
     except OSError as exc:
@@ -136,7 +145,7 @@ def write_report(
     progress: Progress | None = None,
     paper: str | None = None,
 ) -> Path:
-    path = Path(path)
+    path = check_target(path)
     data = export_report(
         db, reference, fmt=format_for(path, fmt), language=language, sections=sections,
         include_confidential=include_confidential, progress=progress, paper=paper,
@@ -148,6 +157,6 @@ def write_certificate(
     db: Database, reference: str, path: Path | str, *, fmt: str | None = None,
     language: str | None = None, paper: str | None = None,
 ) -> Path:
-    path = Path(path)
+    path = check_target(path)
     data = export_certificate(db, reference, fmt=format_for(path, fmt), language=language, paper=paper)
     return write(path, data)

@@ -279,6 +279,11 @@ WORDING: dict[str, tuple[str, str]] = {
     ),
     "cert_signature": ("Lead auditor", "Auditleitung"),
     "document_reference": ("Document", "Dokument"),
+    "trail_head": ("Audit trail head (SHA-256)", "Stand des Audit-Trails (SHA-256)"),
+    "userrole_lead_auditor": ("Lead auditor", "Auditleitung"),
+    "userrole_auditor": ("Auditor", "Auditor"),
+    "userrole_reviewer": ("Quality assurance reviewer", "Prüfer Qualitätssicherung"),
+    "userrole_admin": ("Administrator", "Administrator"),
 }
 
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
