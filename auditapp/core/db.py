@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from auditapp import paths
-from auditapp.core import trail
+from auditapp.core import locking, trail
 from auditapp.errors import AuditAppError, BadInput, Refused
 
 log = logging.getLogger(__name__)
@@ -268,6 +268,7 @@ def open_database(
     """
     path = Path(path).expanduser()
     trail.install()
+    locking.install()
     if not path.exists() and not create:
         raise DatabaseError(f"no database at {path}")
     if path.exists() and path.is_dir():

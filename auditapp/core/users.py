@@ -91,6 +91,11 @@ def create_user(
         password_hash=_hasher.hash(password),
         password_changed_at=utcnow(),
     )
+    # Every account gets its signing key pair and certificate now, the key wrapped under the
+    # password (auditapp.core.signing).
+    from auditapp.core import signing
+
+    signing.provision_identity(user, password)
     session.add(user)
     session.flush()
     return user
@@ -133,6 +138,9 @@ def change_password(db: Database, username: str, old_password: str, new_password
         stored = session.get(User, user.id)
         assert stored is not None
         check_password_policy(new_password, current_hash=stored.password_hash)
+        from auditapp.core import signing
+
+        signing.rewrap_identity(stored, old_password, new_password)
         stored.password_hash = _hasher.hash(new_password)
         stored.password_changed_at = utcnow()
 

@@ -1,0 +1,325 @@
+"""The signature ceremony: re-authenticate, render, sign, record, lock: one transaction.
+
+The GUI and the CLI call the same two functions: :func:`preview` shows the signer exactly what
+will be signed (no password needed), :func:`sign_report` does the signing. Core rules (who may
+sign, sequencing, recording, locking) live in auditapp.core.signing; the PDF and CMS work in
+auditapp.reports.pades; this module ties them to the report renderer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import inspect
+import io
+import json
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from auditapp.core import audits, preissue, signing, trail, users
+from auditapp.core.db import Database
+from auditapp.core.models import Audit, Signature, SignatureMeaning, TrailEntry, User
+from auditapp.errors import BadInput, Refused
+from auditapp.reports import pades
+
+# Trail entities whose change means the audit's content changed (so a preview is stale).
+CONTENT_ENTITIES = (
+    "audit", "finding", "response", "team_member", "audit_study", "auditee_participant",
+    "document_reviewed", "checklist_snapshot", "evidence", "evidence_link", "organisation",
+    "study",
+)
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What the signer is shown before entering the password."""
+
+    reference: str
+    meaning: str
+    version: int
+    language: str
+    pdf_bytes: bytes  # the document as it will be signed (author: time shown is provisional)
+    sha256: str
+    problems: tuple[preissue.IssueProblem, ...]  # non-empty: the author cannot sign yet
+    statement: str  # the meaning statement the signer confirms
+    trail_mark: int = 0  # last trail entry id when the preview was made
+
+
+@dataclass(frozen=True)
+class SignResult:
+    reference: str
+    version: int
+    meaning: str
+    printed_name: str
+    role: str
+    signed_at: dt.datetime
+    utc_offset: str
+    signed_sha256: str
+    certificate_sha256: str
+    pdf_bytes: bytes
+    docx_bytes: bytes | None = None
+    p7s_bytes: bytes | None = None
+    locked: bool = True
+    final: bool = False
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def manifestation(self) -> str:
+        return (f"{self.printed_name} ({self.role}), {self.meaning}, "
+                f"{signing.format_signing_time(self.signed_at, self.utc_offset)}")
+
+
+def _trail_mark(session: Session) -> int:
+    return int(session.scalar(select(func.max(TrailEntry.id))) or 0)
+
+
+def _content_changed_since(session: Session, mark: int) -> bool:
+    return session.scalar(
+        select(func.count()).select_from(TrailEntry)
+        .where(TrailEntry.id > mark, TrailEntry.entity.in_(CONTENT_ENTITIES))
+    ) > 0
+
+
+def _signature_infos(session: Session, audit: Audit, extra: list[object]) -> list[object]:
+    from auditapp.reports.build import SignatureInfo
+
+    infos: list[object] = [
+        SignatureInfo(meaning=s.meaning, printed_name=s.printed_name, role=s.role,
+                      signed_at=s.signed_at)
+        for s in signing.current_signatures(session, audit)
+    ]
+    return infos + extra
+
+
+def _build(session: Session, audit: Audit, language: str, infos: list[object],
+           trail_head: str) -> object:
+    from auditapp.reports import build
+
+    kwargs: dict[str, object] = {"language": language, "signatures": infos}
+    # The trail head is printed by the report when the renderer supports it; the author's
+    # signature stamp carries it in any case.
+    if "trail_head" in inspect.signature(build.build_report).parameters:
+        kwargs["trail_head"] = trail_head
+    return build.build_report(session, audit, **kwargs)
+
+
+def _render_pdf(session: Session, audit: Audit, language: str, infos: list[object],
+                trail_head: str) -> tuple[bytes, dict[str, pades.Placement]]:
+    from auditapp.reports import pdf
+
+    data, layout = pdf.render_pdf_layout(_build(session, audit, language, infos, trail_head))
+    # The renderer reports each signature slot's whole box (labels | values); the signature
+    # widget takes the value column, so the labels stay readable beside it.
+    placements = {
+        meaning: pades.Placement(int(page), (int(x1 + (x2 - x1) / 3 + 2), int(y1), int(x2),
+                                             int(y2)))
+        for meaning, (page, x1, y1, x2, y2) in layout.signature_boxes.items()
+    }
+    return data, placements
+
+
+def _render_docx(session: Session, audit: Audit, language: str, infos: list[object],
+                 trail_head: str, meaning: str) -> bytes:
+    import docx as python_docx
+
+    from auditapp.reports import docx as docx_writer
+
+    data = docx_writer.render_docx(_build(session, audit, language, infos, trail_head))
+    # Mark which signature the detached .p7s carries, so verify can name its meaning.
+    document = python_docx.Document(io.BytesIO(data))
+    document.core_properties.content_status = f"auditapp-signed-as:{meaning}"
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _language(audit: Audit, language: str | None) -> str:
+    lang = (language or audit.language or "en").lower()
+    if lang not in ("en", "de"):
+        raise BadInput("report language must be en or de")
+    return lang
+
+
+def _pending_author_info(user: User, at: dt.datetime) -> object:
+    from auditapp.reports.build import SignatureInfo
+
+    return SignatureInfo(meaning="author", printed_name=user.full_name, role=user.role,
+                         signed_at=at)
+
+
+def _statement(meaning: SignatureMeaning, language: str) -> str:
+    return signing.MEANING_TEXT[language][meaning.value]
+
+
+def preview(db: Database, reference: str, *, meaning: str, username: str,
+            language: str | None = None) -> Preview:
+    """Render what ``username`` would sign with ``meaning``; checks authority, asks no password."""
+    meaning_enum = signing.parse_meaning(meaning)
+    with db.session(actor=username) as session:
+        audit = audits.get_audit(session, reference)
+        user = users.find_user(session, username)
+        signing.check_may_sign(session, audit, user, meaning_enum)
+        mark = _trail_mark(session)
+        if meaning_enum is SignatureMeaning.AUTHOR:
+            lang = _language(audit, language)
+            problems = tuple(preissue.check(session, audit))
+            head = trail.head_hash(session.connection())
+            at = dt.datetime.now(dt.UTC)
+            data, _ = _render_pdf(session, audit, lang,
+                                  _signature_infos(session, audit, [_pending_author_info(user, at)]),
+                                  head)
+        else:
+            version = signing.current_report_version(session, audit, fmt="pdf")
+            assert version is not None  # check_may_sign saw the author's signature
+            lang, problems, data = version.language, (), version.file_bytes
+        session.rollback()  # a preview changes nothing
+        return Preview(audit.reference, meaning_enum.value, audit.report_version, lang, data,
+                       hashlib.sha256(data).hexdigest(), problems,
+                       _statement(meaning_enum, lang), mark)
+
+
+def _stamp_lines(user: User, meaning: SignatureMeaning, at: dt.datetime, offset: str,
+                 signed_sha256: str, trail_head: str, language: str, reference: str,
+                 version: int) -> list[str]:
+    lines = [
+        f"Electronically signed: {user.full_name}",
+        f"Role: {user.role}   Meaning: {meaning.value}",
+        _statement(meaning, language),
+        signing.format_signing_time(at, offset),
+        f"{reference} report version {version}",
+    ]
+    if meaning is SignatureMeaning.AUTHOR:
+        lines += [f"Audit trail head: {trail_head[:32]}", f"  {trail_head[32:]}"]
+    else:
+        lines += [f"Signed document SHA-256: {signed_sha256[:32]}", f"  {signed_sha256[32:]}"]
+    return lines
+
+
+def sign_report(
+    db: Database,
+    reference: str,
+    *,
+    username: str,
+    password: str,
+    meaning: str,
+    language: str | None = None,
+    shown: Preview | None = None,
+    docx: bool = False,
+) -> SignResult:
+    """The ceremony. A wrong password counts towards the account lock and signs nothing."""
+    meaning_enum = signing.parse_meaning(meaning)
+    if docx:
+        try:
+            from auditapp.reports import docx as _docx_writer  # noqa: F401
+        except ImportError:
+            raise BadInput("DOCX output is not available in this build") from None
+    with db.session() as session:
+        # Unknown references and users fail before the password is tried (no attempt counted).
+        audits.get_audit(session, reference)
+    user_ref = users.authenticate(db, username, password)
+
+    with db.session(actor=user_ref.username) as session:
+        audit = audits.get_audit(session, reference)
+        user = session.get(User, user_ref.id)
+        assert user is not None
+        signing.check_may_sign(session, audit, user, meaning_enum)
+        if shown is not None and (shown.reference != audit.reference
+                                  or shown.meaning != meaning_enum.value
+                                  or shown.version != audit.report_version):
+            raise Refused("the preview shown was for another report or meaning; review again")
+        signing.ensure_identity(user, password)
+        identity = signing.open_identity(user, password)
+        at, offset = signing.local_time_parts()
+        if meaning_enum is SignatureMeaning.AUTHOR:
+            lang = _language(audit, language if shown is None else shown.language)
+            problems = preissue.check(session, audit)
+            if problems:
+                listed = "; ".join(str(p) for p in problems[:5])
+                more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
+                raise Refused(f"{len(problems)} problem(s) block issuing {audit.reference}: "
+                              f"{listed}{more}")
+            if shown is not None and _content_changed_since(session, shown.trail_mark):
+                raise Refused(f"{audit.reference} changed after the preview was made; review again")
+            session.flush()
+            head = trail.head_hash(session.connection())
+            unsigned, placements = _render_pdf(
+                session, audit, lang,
+                _signature_infos(session, audit, [_pending_author_info(user, at)]), head)
+        else:
+            version = signing.current_report_version(session, audit, fmt="pdf")
+            assert version is not None
+            lang, head, placements = version.language, version.trail_head, {}
+            unsigned = version.file_bytes
+            if shown is not None and shown.sha256 != hashlib.sha256(unsigned).hexdigest():
+                raise Refused("the stored report differs from the one shown; review again")
+        signed_sha256 = hashlib.sha256(unsigned).hexdigest()
+        signed = pades.sign_pdf(
+            unsigned, private_key=identity.private_key, certificate_pem=identity.certificate_pem,
+            meaning=meaning_enum.value,
+            stamp_lines=_stamp_lines(user, meaning_enum, at, offset, signed_sha256, head, lang,
+                                     audit.reference, audit.report_version),
+            reason=_statement(meaning_enum, "en"), signer_name=user.full_name,
+            placements=placements,
+        )
+        record = signing.SignatureRecord(
+            meaning=meaning_enum, signed_at=at, utc_offset=offset, signed_sha256=signed_sha256,
+            certificate_sha256=identity.fingerprint, file_bytes=signed, trail_head=head,
+            language=lang,
+        )
+        signature = signing.record_signature(session, audit, user, record)
+        docx_bytes = p7s = None
+        if docx:
+            from auditapp.reports.build import SignatureInfo
+
+            infos = _signature_infos(session, audit, [])
+            docx_bytes = _render_docx(session, audit, lang, infos, head, meaning_enum.value)
+            p7s = pades.sign_detached(docx_bytes, private_key=identity.private_key,
+                                      certificate_pem=identity.certificate_pem)
+            assert all(isinstance(i, SignatureInfo) for i in infos)
+            trail.record_event(
+                session.connection(), user=user.username, action="sign-docx",
+                entity="report_version", entity_id=str(signature.report_version_id),
+                detail=json.dumps({
+                    "audit": audit.reference, "meaning": meaning_enum.value,
+                    "docx_sha256": hashlib.sha256(docx_bytes).hexdigest(),
+                    "p7s_sha256": hashlib.sha256(p7s).hexdigest(),
+                }, sort_keys=True),
+            )
+        return SignResult(
+            reference=audit.reference, version=audit.report_version, meaning=meaning_enum.value,
+            printed_name=user.full_name, role=user.role, signed_at=at, utc_offset=offset,
+            signed_sha256=signed_sha256, certificate_sha256=identity.fingerprint,
+            pdf_bytes=signed, docx_bytes=docx_bytes, p7s_bytes=p7s, locked=audit.locked,
+            final=meaning_enum is SignatureMeaning.APPROVER,
+        )
+
+
+def signed_report(db: Database, reference: str, *, version: int | None = None) -> tuple[int, bytes]:
+    """The stored signed PDF of a report version (the current one by default)."""
+    from auditapp.core.models import ReportVersion
+
+    with db.session() as session:
+        audit = audits.get_audit(session, reference)
+        wanted = audit.report_version if version is None else version
+        row = session.scalar(select(ReportVersion).where(
+            ReportVersion.audit_id == audit.id, ReportVersion.version == wanted,
+            ReportVersion.format == "pdf"))
+        if row is None:
+            raise Refused(f"{audit.reference} has no signed report version {wanted}")
+        return wanted, row.file_bytes
+
+
+def verify_file(path: object, db: Database | None = None) -> pades.VerificationReport:
+    """Verify a signed PDF or DOCX(+.p7s); with a database, say whether it knows each signer."""
+    known = None
+    if db is not None:
+        with db.session() as session:
+            known = signing.known_certificates(session)
+    return pades.verify_file(path, known=known)  # type: ignore[arg-type]
+
+
+def signatures_of(db: Database, reference: str) -> list[Signature]:
+    with db.session() as session:
+        audit = audits.get_audit(session, reference)
+        return signing.current_signatures(session, audit)
