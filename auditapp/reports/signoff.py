@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import inspect
 import io
 import json
 from dataclasses import dataclass, field
@@ -96,12 +95,9 @@ def _build(session: Session, audit: Audit, language: str, infos: list[object],
            trail_head: str) -> object:
     from auditapp.reports import build
 
-    kwargs: dict[str, object] = {"language": language, "signatures": infos}
-    # The trail head is printed by the report when the renderer supports it; the author's
-    # signature stamp carries it in any case.
-    if "trail_head" in inspect.signature(build.build_report).parameters:
-        kwargs["trail_head"] = trail_head
-    return build.build_report(session, audit, **kwargs)
+    # The report prints the trail head in its document control; the author's stamp repeats it.
+    return build.build_report(session, audit, language=language, signatures=infos,  # type: ignore[arg-type]
+                              trail_head=trail_head)
 
 
 def _render_pdf(session: Session, audit: Audit, language: str, infos: list[object],
