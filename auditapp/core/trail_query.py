@@ -22,9 +22,13 @@ CHILD_TABLES = (
 )
 # The field whose value names a row for people (F-03, ORG-01, the document title...).
 _NAMING_FIELD = {
+    "audit": "reference",
     "finding": "number", "response": "question_id", "document_reviewed": "title",
     "auditee_participant": "name", "team_member": "name", "evidence": "file_name",
 }
+
+# Row ids and parent links say nothing to an auditor; the entries stay in the trail itself.
+_PLUMBING = frozenset({"id", "audit_id"})
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,8 @@ def audit_trail(session: Session, audit_id: int) -> list[TrailRow]:
 
     rows = []
     for e in reversed(entries):
+        if e.action == "insert" and e.field in _PLUMBING:
+            continue
         label = e.entity.replace("_", " ")
         name = names.get((e.entity, e.entity_id))
         rows.append(

@@ -1,18 +1,20 @@
-"""Application start: one QApplication, one database, the main window."""
+"""Application start: one QApplication, one database, sign-in, the main window."""
 
 from __future__ import annotations
 
 import sys
+import tempfile
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from auditapp.core.db import open_database
+from auditapp.core.db import Database, open_database
 from auditapp.errors import AuditAppError
 
 _started = time.perf_counter()
+SMOKE_ACTOR = "smoke"  # a smoke run signs in as nobody and edits nothing
 
 
 class _FirstPaint(QObject):
@@ -30,10 +32,46 @@ class _FirstPaint(QObject):
         return False
 
 
+def sign_in(db: Database) -> str | None:
+    """The signed-in username, or None when the user cancels."""
+    from auditapp.core import users
+    from auditapp.core.models import Role
+    from auditapp.ui.signin import SignInDialog
+
+    with db.session() as session:
+        first_run = users.count_users(session) == 0
+
+    def authenticate(username: str, password: str) -> str:
+        return users.authenticate(db, username, password).username
+
+    def create(username: str, full_name: str, password: str) -> str:
+        with db.session(actor=username.strip().lower() or "unknown") as session:
+            user = users.create_user(session, username=username, full_name=full_name,
+                                     role=Role.LEAD_AUDITOR, password=password)
+            return user.username
+
+    dialog = SignInDialog(first_run=first_run, authenticate=authenticate, create=create,
+                          database=str(db.path))
+    return dialog.username if dialog.exec() else None
+
+
+def newest_audit(db: Database) -> str | None:
+    from sqlalchemy import select
+
+    from auditapp.core.models import Audit
+
+    with db.session() as session:
+        return session.scalar(select(Audit.reference).order_by(Audit.created_at.desc()).limit(1))
+
+
 def run(*, database: Path, language: str | None, smoke: bool) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
     app.setApplicationName("AuditApp")
     app.setOrganizationName("AuditApp")
+    from auditapp.ui import theme
+
+    theme.apply(app)
     try:
         db = open_database(database)
     except AuditAppError as exc:
@@ -43,8 +81,15 @@ def run(*, database: Path, language: str | None, smoke: bool) -> int:
         return exc.exit_code
     from auditapp.ui.main_window import MainWindow
 
-    window = MainWindow(db)
+    lang = language or "en"
     if smoke:
+        # Never touch the user's saved layout from a smoke run.
+        scratch = tempfile.TemporaryDirectory(prefix="auditapp-smoke-")
+        settings = QSettings(str(Path(scratch.name) / "layout.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(db, actor=SMOKE_ACTOR, settings=settings, language=lang)
+        reference = newest_audit(db)
+        if reference:
+            window.open_audit(reference, wait=True)  # the start-up time includes the audit
         watcher = _FirstPaint(app)
         window.installEventFilter(watcher)
         QTimer.singleShot(10_000, app.quit)  # never hang a smoke run
@@ -52,11 +97,19 @@ def run(*, database: Path, language: str | None, smoke: bool) -> int:
         app.exec()
         window.close()
         db.close()
+        scratch.cleanup()
         if watcher.elapsed is None:
             raise AuditAppError("the main window was not painted within 10 s")
-        print(f"start-up time: {watcher.elapsed:.2f} s (database {database})")
+        shown = f", audit {reference}" if reference else ""
+        print(f"start-up time: {watcher.elapsed:.2f} s (database {database}{shown})")
         return 0
+    actor = sign_in(db)
+    if actor is None:
+        db.close()
+        return 0
+    window = MainWindow(db, actor=actor, settings=QSettings(), language=lang)
     window.show()
+    window.restore_session()
     code = app.exec()
     db.close()
     return code

@@ -1,63 +1,341 @@
-"""The main window: the audit list, with the workspace opening from it."""
+"""The main window: the audit list, the open audit's workspace, menus, undo, layout memory."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QHeaderView, QMainWindow, QTableView
+from typing import Any
 
-from auditapp.core import audits
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QProgressBar,
+    QStackedWidget,
+    QWidget,
+)
+
+from auditapp.core import audits, checklists, findings, settings, setup, workspace
 from auditapp.core.db import Database
-
-Index = QModelIndex | QPersistentModelIndex
-
-
-class AuditListModel(QAbstractTableModel):
-    COLUMNS = ("Reference", "Title", "Auditee", "Status", "Findings (C/M/m/R)", "Answered")
-
-    def __init__(self, rows: list[audits.AuditSummary]) -> None:
-        super().__init__()
-        self._rows = rows
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        row = self._rows[index.row()]
-        f = row.findings
-        values = (
-            row.reference,
-            row.title,
-            row.auditee,
-            row.status.replace("_", " "),
-            f"{f.get('critical', 0)}/{f.get('major', 0)}/{f.get('minor', 0)}/{f.get('recommendation', 0)}",
-            f"{row.answered}/{row.questions}",
-        )
-        return values[index.column()]
+from auditapp.core.workspace import WorkspaceData
+from auditapp.errors import AuditAppError
+from auditapp.ui.audit_editor import AuditEditor
+from auditapp.ui.audit_list import AuditListPage
+from auditapp.ui.settings_dialog import SettingsDialog
+from auditapp.ui.setup_dialog import SetupDialog
+from auditapp.ui.shortcuts import ShortcutsDialog
+from auditapp.ui.tasks import TaskRunner
+from auditapp.ui.widgets import CommittingTextEdit
+from auditapp.ui.workspace import Workspace
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database) -> None:
-        super().__init__()
+    def __init__(self, db: Database, *, actor: str, settings: QSettings,
+                 language: str = "en", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
         self._db = db
-        self.setWindowTitle(f"AuditApp — {db.path.name}")
-        self.resize(1100, 700)
-        self.table = QTableView(self)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.setCentralWidget(self.table)
-        self.refresh()
+        self.actor = actor
+        self._settings = settings
+        self._language = language
+        self.undo_stack = QUndoStack(self)
+        self.tasks = TaskRunner(self)
+        self.editor: AuditEditor | None = None
+        self.workspace: Workspace | None = None
+        self.setWindowTitle("AuditApp")
+        self.resize(1280, 800)
+        self.setMinimumSize(1000, 640)
 
-    def refresh(self) -> None:
-        with self._db.session() as session:
+        with db.session(actor=actor) as session:
+            grades = findings.scheme(session)
+        self.list_page = AuditListPage(grades, language=language)
+        self.list_page.open_requested.connect(self.open_audit)
+        self.list_page.new_requested.connect(self.new_audit)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.list_page)
+        self.setCentralWidget(self.stack)
+
+        self.busy = QProgressBar()
+        self.busy.setFixedWidth(200)
+        self.busy.hide()
+        self.busy_label = QLabel()
+        self.statusBar().addPermanentWidget(self.busy_label)
+        self.statusBar().addPermanentWidget(self.busy)
+        self.statusBar().showMessage(self.tr("Signed in as %1 · %2").replace(
+            "%1", actor).replace("%2", str(db.path)))
+        self._build_menus()
+        self._restore_layout()
+        self.refresh_list()
+
+    # --- menus ---------------------------------------------------------------------------------
+
+    def _action(self, text: str, shortcut: Any, slot: Any, menu: QMenu) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self._action(self.tr("&New audit…"), QKeySequence.StandardKey.New, self.new_audit,
+                     file_menu)
+        self.list_action = self._action(self.tr("Audit &list"), "Ctrl+L", self.show_list,
+                                        file_menu)
+        file_menu.addSeparator()
+        self._action(self.tr("&Settings…"), "Ctrl+,", self.open_settings, file_menu)
+        file_menu.addSeparator()
+        self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, file_menu)
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self._action(self.tr("&Find audit"), QKeySequence.StandardKey.Find, self._find,
+                     edit_menu)
+
+        self.audit_menu = bar.addMenu(self.tr("&Audit"))
+        self.details_action = self._action(self.tr("Audit &details…"), "Ctrl+Shift+D",
+                                           self.edit_details, self.audit_menu)
+        self.checklist_menu = bar.addMenu(self.tr("&Checklist"))
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(self.tr("&Keyboard shortcuts"), QKeySequence.StandardKey.HelpContents,
+                     self.show_shortcuts, help_menu)
+        self._workspace_actions(False)
+
+    def _workspace_actions(self, on: bool) -> None:
+        self.details_action.setEnabled(on)
+        self.audit_menu.setEnabled(on)
+        self.checklist_menu.setEnabled(on)
+        self.list_action.setEnabled(on)
+
+    # --- layout memory -------------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry = self._settings.value("window/geometry")
+        if isinstance(geometry, QByteArray | bytes) and geometry:
+            self.restoreGeometry(QByteArray(geometry))
+        state = self._settings.value("window/state")
+        if isinstance(state, QByteArray | bytes) and state:
+            self.restoreState(QByteArray(state))
+
+    def _save_layout(self) -> None:
+        self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.setValue("window/state", self.saveState())
+        if self.workspace is not None:
+            for name, value in self.workspace.save_state().items():
+                self._settings.setValue(f"workspace/{name}", QByteArray(value))
+            self._settings.setValue("workspace/tab", self.workspace.tabs.currentIndex())
+            self._settings.setValue("workspace/question", self.workspace.walk.current_question)
+        self._settings.setValue("session/audit",
+                                self.editor.state.reference if self.editor else "")
+        self._settings.sync()
+
+    def restore_session(self, *, wait: bool = False) -> None:
+        """Reopen the audit that was open when the app was last closed."""
+        reference = self._settings.value("session/audit", "")
+        if reference:
+            self.open_audit(str(reference), wait=wait, quiet=True)
+
+    # --- the audit list ------------------------------------------------------------------------
+
+    def refresh_list(self) -> None:
+        with self._db.session(actor=self.actor) as session:
             rows = audits.summaries(session)
-        self.table.setModel(AuditListModel(rows))
+        self.list_page.set_rows(rows)
+
+    def show_list(self) -> None:
+        self._commit_focused_text()
+        if self.workspace is not None:
+            self._save_layout()
+        self.refresh_list()
+        self.stack.setCurrentWidget(self.list_page)
+        self.setWindowTitle("AuditApp")
+        self._workspace_actions(False)
+        self.list_page.table.setFocus()
+
+    def _find(self) -> None:
+        if self.stack.currentWidget() is not self.list_page:
+            self.show_list()
+        self.list_page.search.setFocus()
+        self.list_page.search.selectAll()
+
+    # --- opening an audit ----------------------------------------------------------------------
+
+    def open_audit(self, reference: str, *, wait: bool = False, quiet: bool = False) -> None:
+        """Load off the GUI thread with progress; wait=True loads at once (start-up, smoke)."""
+        self._commit_focused_text()
+        db = self._db
+
+        def load(progress: Any) -> WorkspaceData:
+            with db.session() as session:
+                return workspace.load(session, reference, progress)
+
+        if wait:
+            try:
+                self._loaded(load(lambda *_: None))
+            except AuditAppError as exc:
+                if not quiet:
+                    self.statusBar().showMessage(str(exc), 8000)
+            return
+        self.busy.setRange(0, 0)
+        self.busy.show()
+        self.busy_label.setText(self.tr("Opening %1…").replace("%1", reference))
+        self.tasks.run(load, on_done=self._loaded,
+                       on_failed=lambda exc: self._load_failed(exc, quiet),
+                       on_progress=self._load_progress)
+
+    def _load_progress(self, done: int, total: int, what: str) -> None:
+        self.busy.setRange(0, total)
+        self.busy.setValue(done)
+
+    def _load_failed(self, exc: Exception, quiet: bool) -> None:
+        self.busy.hide()
+        self.busy_label.setText("")
+        if not quiet:
+            self.statusBar().showMessage(self.tr("Could not open the audit: %1").replace(
+                "%1", str(exc)), 10_000)
+
+    def _loaded(self, data: WorkspaceData) -> None:
+        self.busy.hide()
+        self.busy_label.setText("")
+        if self.workspace is not None:
+            self._save_layout()
+            self.stack.removeWidget(self.workspace)
+            self.workspace.deleteLater()
+        self.undo_stack.clear()
+        self.editor = AuditEditor(self._db, self.actor, data, self.undo_stack, self)
+        self.workspace = Workspace(self.editor, language=self._language)
+        states = {name: self._settings.value(f"workspace/{name}")
+                  for name in ("walkSplitter", "findingsSplitter", "registersSplitter")}
+        self.workspace.restore_state(states)
+        self.stack.addWidget(self.workspace)
+        self.stack.setCurrentWidget(self.workspace)
+        if self._settings.value("session/audit", "") == data.reference:
+            question = self._settings.value("workspace/question", "")
+            if question:
+                self.workspace.walk.select_question(str(question))
+            tab = self._settings.value("workspace/tab", 0)
+            self.workspace.tabs.setCurrentIndex(int(tab or 0))
+        self._settings.setValue("session/audit", data.reference)
+        self.editor.audit_changed.connect(self._title)
+        self._title()
+        self.checklist_menu.clear()
+        for action in self.workspace.walk.actions_:
+            self.checklist_menu.addAction(action)
+        self._workspace_actions(True)
+        if self.workspace.tabs.currentIndex() == 0:
+            self.workspace.walk.tree.setFocus()
+
+    def _title(self) -> None:
+        if self.editor is not None:
+            s = self.editor.state
+            self.setWindowTitle(f"{s.reference} · {s.title} — AuditApp")
+
+    # --- dialogs -------------------------------------------------------------------------------
+
+    def new_audit(self) -> None:
+        with self._db.session(actor=self.actor) as session:
+            library = checklists.library(session)
+            people = setup.auditors(session)
+            proposal = setup.AuditDetails(reference=audits.propose_reference(session),
+                                          lead_auditor=self.actor,
+                                          checklist_id=library[0].id if library else "")
+        created: list[str] = []
+
+        def submit(details: setup.AuditDetails) -> str | None:
+            chosen = next((c for c in library if c.id == details.checklist_id), None)
+            if chosen is None:
+                return self.tr("Choose a checklist.")
+            try:
+                with self._db.session(actor=self.actor) as session:
+                    created.append(setup.create_from_details(session, details, chosen).reference)
+            except AuditAppError as exc:
+                return str(exc)
+            return None
+
+        dialog = SetupDialog(proposal, checklists=library, auditors=people, submit=submit,
+                             new=True, language=self._language, parent=self)
+        self.last_dialog = dialog
+        if dialog.exec() and created:
+            self.refresh_list()
+            self.open_audit(created[0])
+
+    def edit_details(self) -> None:
+        if self.editor is None:
+            return
+        editor = self.editor
+        with self._db.session(actor=self.actor) as session:
+            library = checklists.library(session)
+            people = setup.auditors(session)
+        refusals: list[str] = []
+
+        def submit(details: setup.AuditDetails) -> str | None:
+            editor.edit_refused.connect(refusals.append)
+            try:
+                ok = editor.update_details(details)
+            finally:
+                editor.edit_refused.disconnect(refusals.append)
+            return None if ok else (refusals[-1] if refusals else self.tr("Not saved."))
+
+        dialog = SetupDialog(editor.details(), checklists=library, auditors=people,
+                             submit=submit, new=False, language=self._language, parent=self)
+        self.last_dialog = dialog
+        if dialog.exec() and self.editor is editor:
+            # The checklist may have changed (areas in scope): rebuild the workspace from disk.
+            self.open_audit(editor.state.reference, wait=True)
+
+    def open_settings(self) -> None:
+        with self._db.session(actor=self.actor) as session:
+            scheme, days = settings.grading_scheme_name(session), settings.capa_days(session)
+
+        def submit(name: str, values: dict[str, int | None]) -> str | None:
+            try:
+                with self._db.session(actor=self.actor) as session:
+                    settings.set_grading_scheme(session, name)
+                    settings.set_capa_days(session, values)
+            except AuditAppError as exc:
+                return str(exc)
+            return None
+
+        dialog = SettingsDialog(scheme, days, submit=submit, language=self._language,
+                                parent=self)
+        self.last_dialog = dialog
+        if dialog.exec():
+            with self._db.session(actor=self.actor) as session:
+                grades = findings.scheme(session)
+            self.list_page.model.grades = grades
+            self.refresh_list()
+            if self.editor is not None:
+                self.open_audit(self.editor.state.reference, wait=True)
+
+    def show_shortcuts(self) -> None:
+        dialog = ShortcutsDialog(self)
+        self.last_dialog = dialog
+        dialog.exec()
+
+    # --- closing -------------------------------------------------------------------------------
+
+    def _commit_focused_text(self) -> None:
+        focused = QApplication.focusWidget()
+        if isinstance(focused, CommittingTextEdit):
+            focused.commit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._commit_focused_text()
+        if self.workspace is not None:
+            self.workspace.findings.form.commit_pending()
+            self.workspace.walk.pane.notes.commit()
+        self.tasks.wait(10_000)
+        self._save_layout()
+        super().closeEvent(event)
+
+
+

@@ -1,0 +1,320 @@
+"""The finding editor's fields; used inline in the findings tab and in the raise-finding dialog.
+
+In "inline" mode every field reports its edit as it is finished (field_edited) and the page
+commits it at once; in "draft" mode the dialog collects values() and commits once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from auditapp.core import references
+from auditapp.core.findings import Grade
+from auditapp.core.models import FindingStatus
+from auditapp.core.workspace import FindingState
+from auditapp.ui import labels, theme
+from auditapp.ui.question_pane import clause_title
+from auditapp.ui.widgets import CommittingTextEdit, label
+
+
+class FindingForm(QWidget):
+    field_edited = Signal(str, object)
+    classification_chosen = Signal(str)
+    invalid = Signal(str)
+
+    def __init__(self, grades: tuple[Grade, ...], *, language: str, area_ids: list[str],
+                 question_ids: list[str], inline: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._grades = {g.classification.value: g for g in grades}
+        self._lang = language
+        self._inline = inline
+        self._known_questions = set(question_ids)
+        self._loading = False
+        form = QFormLayout(self)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setVerticalSpacing(10)
+        form.setHorizontalSpacing(12)
+
+        self.title = QLineEdit()
+        self.title.setPlaceholderText(self.tr("One line that states the deficiency"))
+        self.title.editingFinished.connect(lambda: self._edited("title", self.title.text()))
+        form.addRow(self.tr("&Title"), self.title)
+
+        grades_row = QHBoxLayout()
+        self.grade_group = QButtonGroup(self)
+        self.grade_buttons: dict[str, QRadioButton] = {}
+        for code, grade in self._grades.items():
+            button = QRadioButton(grade.label[language])
+            button.setIcon(theme.dot_icon(grade.colour))
+            button.toggled.connect(lambda on, c=code: on and self._grade_chosen(c))
+            self.grade_group.addButton(button)
+            self.grade_buttons[code] = button
+            grades_row.addWidget(button)
+        grades_row.addStretch(1)
+        form.addRow(self.tr("Classification"), grades_row)
+        self.definition = label("", "muted")
+        self.definition.setMinimumHeight(36)
+        form.addRow("", self.definition)
+
+        self.impact_label = QLabel(self.tr("Impact"))
+        self.impact = self._text("impact", self.tr(
+            "Impact on participants' rights, safety or well-being, or on data reliability"))
+        form.addRow(self.impact_label, self.impact)
+        self.observation = self._text("observation", self.tr(
+            "Objective evidence: what was seen, where, how many of how many"))
+        form.addRow(self.tr("Observation"), self.observation)
+
+        refs_box = QVBoxLayout()
+        self.references = QListWidget()
+        self.references.setMaximumHeight(110)
+        self.references.itemChanged.connect(self._references_changed)
+        refs_box.addWidget(self.references)
+        add_row = QHBoxLayout()
+        self.reference_input = QLineEdit()
+        self.reference_input.setPlaceholderText(self.tr("Add a reference, e.g. ICH E6(R3) 3.9"))
+        completer = QCompleter(references.all_clauses(), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.reference_input.setCompleter(completer)
+        self.reference_input.returnPressed.connect(self._add_reference)
+        add_button = QPushButton(self.tr("Add"))
+        add_button.clicked.connect(self._add_reference)
+        add_row.addWidget(self.reference_input, 1)
+        add_row.addWidget(add_button)
+        refs_box.addLayout(add_row)
+        form.addRow(self.tr("References"), refs_box)
+
+        self.questions = QLineEdit()
+        self.questions.setPlaceholderText(self.tr("Question ids, comma-separated"))
+        self.questions.editingFinished.connect(self._questions_edited)
+        form.addRow(self.tr("Linked questions"), self.questions)
+        self.area = QComboBox()
+        self.area.addItem("—", "")
+        for area_id in area_ids:
+            self.area.addItem(area_id, area_id)
+        self.area.activated.connect(lambda _i: self._edited("area", self.area.currentData()))
+        form.addRow(self.tr("Area"), self.area)
+
+        self.risk = self._text("risk", self.tr("Risk if not corrected"))
+        form.addRow(self.tr("Risk"), self.risk)
+        self.recommendation = self._text("recommendation", self.tr("Suggested correction"))
+        form.addRow(self.tr("Recommendation"), self.recommendation)
+
+        due_row = QHBoxLayout()
+        self.due_enabled = QCheckBox(self.tr("Response due"))
+        self.due = QDateEdit()
+        self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat("yyyy-MM-dd")
+        self.due.setMinimumDate(QDate(2000, 1, 1))
+        self.due.setMaximumDate(QDate(2100, 12, 31))
+        self.due_enabled.toggled.connect(self.due.setEnabled)
+        self.due_enabled.toggled.connect(lambda _on: self._edited("capa_due_date", self.due_date()))
+        self.due.editingFinished.connect(lambda: self._edited("capa_due_date", self.due_date()))
+        self.due_touched = False
+        self.due.dateChanged.connect(self._due_touched)
+        due_row.addWidget(self.due_enabled)
+        due_row.addWidget(self.due)
+        due_row.addStretch(1)
+        form.addRow(self.tr("CAPA response"), due_row)
+
+        self.owner = QLineEdit()
+        self.owner.editingFinished.connect(lambda: self._edited("owner", self.owner.text()))
+        form.addRow(self.tr("Auditee owner"), self.owner)
+        status_row = QHBoxLayout()
+        self.status = QComboBox()
+        for status in FindingStatus:
+            self.status.addItem(labels.finding_status(status.value), status.value)
+        self.status.activated.connect(lambda _i: self._edited("status", self.status.currentData()))
+        self.repeat = QCheckBox(self.tr("Repeat finding"))
+        self.repeat.toggled.connect(lambda on: self._edited("repeat_finding", on))
+        status_row.addWidget(self.status)
+        status_row.addWidget(self.repeat)
+        status_row.addStretch(1)
+        form.addRow(self.tr("Status"), status_row)
+
+    def _text(self, name: str, placeholder: str) -> CommittingTextEdit:
+        box = CommittingTextEdit()
+        box.setPlaceholderText(placeholder)
+        box.setMinimumHeight(64)
+        box.setMaximumHeight(140)
+        box.text_committed.connect(lambda text, n=name: self._edited(n, text))
+        return box
+
+    # --- showing -------------------------------------------------------------------------------
+
+    def set_finding(self, f: FindingState, suggested_references: list[str] | None = None) -> None:
+        self._loading = True
+        try:
+            self.title.setText(f.title)
+            self.title.setCursorPosition(0)
+            self._show_grade(f.classification)
+            self.impact.set_text_quietly(f.impact)
+            self.observation.set_text_quietly(f.observation)
+            self.risk.set_text_quietly(f.risk)
+            self.recommendation.set_text_quietly(f.recommendation)
+            self._fill_references(list(f.references), suggested_references or [])
+            self.questions.setText(", ".join(f.question_ids))
+            self.area.setCurrentIndex(max(0, self.area.findData(f.area)))
+            self.set_due_date(f.capa_due_date)
+            self.owner.setText(f.owner)
+            self.status.setCurrentIndex(max(0, self.status.findData(f.status)))
+            self.repeat.setChecked(f.repeat_finding)
+            self.due_touched = False
+        finally:
+            self._loading = False
+
+    def _show_grade(self, code: str) -> None:
+        self.grade_group.setExclusive(False)
+        for c, button in self.grade_buttons.items():
+            button.setChecked(c == code)
+        self.grade_group.setExclusive(True)
+        self._describe_grade(code)
+
+    def _describe_grade(self, code: str) -> None:
+        grade = self._grades.get(code)
+        self.definition.setText(grade.definition[self._lang] if grade else
+                                self.tr("Choose a classification; its definition appears here."))
+        required = bool(grade and grade.requires_impact)
+        self.impact_label.setText(self.tr("Impact *") if required else self.tr("Impact"))
+        self.impact_label.setToolTip(self.tr("Required for critical and major findings")
+                                     if required else "")
+
+    def _fill_references(self, chosen: list[str], suggested: list[str]) -> None:
+        self.references.blockSignals(True)
+        self.references.clear()
+        for ref in list(dict.fromkeys(chosen + suggested)):
+            self._reference_item(ref, ref in chosen)
+        self.references.blockSignals(False)
+
+    def _reference_item(self, ref: str, checked: bool) -> None:
+        title = clause_title(ref)
+        item = QListWidgetItem(f"{ref} — {title}" if title else ref)
+        item.setData(Qt.ItemDataRole.UserRole, ref)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.references.addItem(item)
+
+    def set_due_date(self, value: dt.date | None) -> None:
+        self.due.blockSignals(True)
+        self.due_enabled.blockSignals(True)
+        self.due_enabled.setChecked(value is not None)
+        self.due.setEnabled(value is not None)
+        if value is not None:
+            self.due.setDate(QDate(value.year, value.month, value.day))
+        self.due.blockSignals(False)
+        self.due_enabled.blockSignals(False)
+
+    # --- reading -------------------------------------------------------------------------------
+
+    def classification(self) -> str:
+        return next((c for c, b in self.grade_buttons.items() if b.isChecked()), "")
+
+    def due_date(self) -> dt.date | None:
+        if not self.due_enabled.isChecked():
+            return None
+        d = self.due.date()
+        return dt.date(d.year(), d.month(), d.day())
+
+    def chosen_references(self) -> list[str]:
+        out = []
+        for i in range(self.references.count()):
+            item = self.references.item(i)
+            if item.checkState() == Qt.CheckState.Checked:
+                out.append(str(item.data(Qt.ItemDataRole.UserRole)))
+        return out
+
+    def question_ids(self) -> list[str] | None:
+        ids = [p.strip().upper() for p in self.questions.text().split(",") if p.strip()]
+        unknown = [q for q in ids if q not in self._known_questions]
+        if unknown:
+            self.invalid.emit(self.tr("No question %1 in this audit's checklist").replace(
+                "%1", ", ".join(unknown)))
+            return None
+        return list(dict.fromkeys(ids))
+
+    def values(self) -> dict[str, object]:
+        return {
+            "title": self.title.text(),
+            "classification": self.classification(),
+            "impact": self.impact.toPlainText(),
+            "observation": self.observation.toPlainText(),
+            "references": self.chosen_references(),
+            "question_ids": self.question_ids() or [],
+            "area": self.area.currentData() or "",
+            "risk": self.risk.toPlainText(),
+            "recommendation": self.recommendation.toPlainText(),
+            "capa_due_date": self.due_date(),
+            "owner": self.owner.text(),
+            "status": self.status.currentData(),
+            "repeat_finding": self.repeat.isChecked(),
+        }
+
+    def commit_pending(self) -> None:
+        """Commit text still being typed (before the selection moves on)."""
+        for box in (self.impact, self.observation, self.risk, self.recommendation):
+            box.commit()
+
+    # --- edits ---------------------------------------------------------------------------------
+
+    def _edited(self, name: str, value: object) -> None:
+        if self._inline and not self._loading:
+            self.field_edited.emit(name, value)
+
+    def _grade_chosen(self, code: str) -> None:
+        self._describe_grade(code)
+        if not self._loading:
+            self.classification_chosen.emit(code)
+            self._edited("classification", code)
+
+    def _due_touched(self) -> None:
+        if not self._loading:
+            self.due_touched = True
+
+    def _references_changed(self, _item: QListWidgetItem) -> None:
+        self._edited("references", self.chosen_references())
+
+    def _questions_edited(self) -> None:
+        ids = self.question_ids()
+        if ids is not None:
+            self._edited("question_ids", ids)
+
+    def _add_reference(self) -> None:
+        ref = " ".join(self.reference_input.text().split())
+        if not ref:
+            return
+        try:
+            references.resolve(ref)
+        except ValueError as exc:
+            self.invalid.emit(str(exc))
+            return
+        existing = [self.references.item(i).data(Qt.ItemDataRole.UserRole)
+                    for i in range(self.references.count())]
+        self.reference_input.clear()
+        if ref in existing:
+            item = self.references.item(existing.index(ref))
+            item.setCheckState(Qt.CheckState.Checked)
+            return
+        self.references.blockSignals(True)
+        self._reference_item(ref, True)
+        self.references.blockSignals(False)
+        self._edited("references", self.chosen_references())

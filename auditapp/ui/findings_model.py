@@ -1,0 +1,79 @@
+"""The findings list: number, classification, title, status, due date; in report order."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from auditapp.core.findings import Grade
+from auditapp.core.workspace import FindingState
+from auditapp.ui import labels, theme
+
+Index = QModelIndex | QPersistentModelIndex
+NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class FindingsModel(QAbstractTableModel):
+    NUMBER, CLASSIFICATION, TITLE, STATUS, DUE = range(5)
+
+    def __init__(self, grades: tuple[Grade, ...], *, language: str = "en",
+                 parent: Any = None) -> None:
+        super().__init__(parent)
+        self._grades = {g.classification.value: g for g in grades}
+        self._lang = language
+        self._rows: list[FindingState] = []
+
+    def set_findings(self, found: dict[int, FindingState]) -> None:
+        self.beginResetModel()
+        self._rows = sorted(found.values(), key=lambda f: (f.position, f.number))
+        self.endResetModel()
+
+    def grade_label(self, classification: str) -> str:
+        grade = self._grades.get(classification)
+        return grade.label[self._lang] if grade else classification
+
+    def number_at(self, row: int) -> int | None:
+        return self._rows[row].number if 0 <= row < len(self._rows) else None
+
+    def row_of(self, number: int) -> int:
+        return next((i for i, f in enumerate(self._rows) if f.number == number), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 5
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("No."), self.tr("Classification"), self.tr("Title"),
+                    self.tr("Status"), self.tr("Response due"))[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        f = self._rows[index.row()]
+        column = index.column()
+        grade = self._grades.get(f.classification)
+        if role == NUMBER_ROLE:
+            return f.number
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                f.label,
+                self.grade_label(f.classification),
+                f.title,
+                labels.finding_status(f.status),
+                f.capa_due_date.isoformat() if f.capa_due_date else "—",
+            )[column]
+        if role == Qt.ItemDataRole.DecorationRole and column == self.CLASSIFICATION:
+            colour = grade.colour if grade else "#6B7280"
+            return theme.dot_icon(colour)
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.CLASSIFICATION and grade:
+            return QColor(grade.colour)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f.title
+        return None

@@ -1,0 +1,187 @@
+"""The findings tab: the list in report order beside the editor; each field commits at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from auditapp.core.findings import number_label
+from auditapp.ui.audit_editor import AuditEditor
+from auditapp.ui.finding_form import FindingForm
+from auditapp.ui.findings_model import FindingsModel
+from auditapp.ui.widgets import MessageBar, label
+
+
+class FindingsPage(QWidget):
+    new_finding_requested = Signal()
+
+    def __init__(self, editor: AuditEditor, *, language: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._editor = editor
+        self.ask_reason: Callable[[str], str | None] = self._ask_reason
+        self.model = FindingsModel(editor.state.grades, language=language, parent=self)
+        self.model.set_findings(editor.state.findings)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(FindingsModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+
+        new_button = QPushButton(self.tr("New finding…"))
+        new_button.setToolTip(self.tr("Raise a finding not tied to a question"))
+        new_button.clicked.connect(self.new_finding_requested)
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.delete_button.clicked.connect(self.delete_current)
+        buttons = QHBoxLayout()
+        buttons.addWidget(new_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(buttons)
+        left_layout.addWidget(self.table, 1)
+
+        checklist = editor.state.checklist
+        self.form = FindingForm(
+            editor.state.grades, language=language, area_ids=[a.id for a in checklist.areas],
+            question_ids=[q.id for q in checklist.questions], inline=True)
+        self.form.field_edited.connect(self._field_edited)
+        self.heading = label("", "subheading")
+        self.messages = MessageBar()
+        self.form.invalid.connect(self.messages.show_error)
+        self.empty = label(self.tr("No finding selected. Raise one from a checklist question "
+                                   "(Ctrl+R) or with “New finding…”."), "muted")
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(16, 8, 16, 8)
+        right_layout.addWidget(self.heading)
+        right_layout.addWidget(self.messages)
+        right_layout.addWidget(self.empty)
+        right_layout.addWidget(self.form)
+        right_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(right)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("findingsSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(scroll)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([440, 640])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.splitter)
+
+        editor.findings_changed.connect(self._findings_changed)
+        editor.edit_refused.connect(self._refused)
+        self._show(None)
+
+    @property
+    def current_number(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.number_at(index.row()) if index.isValid() else None
+
+    def select(self, number: int) -> None:
+        row = self.model.row_of(number)
+        if row >= 0:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.form.commit_pending()
+        self.messages.clear_message()
+        self._show(self.model.number_at(current.row()) if current.isValid() else None)
+
+    def _show(self, number: int | None) -> None:
+        finding = self._editor.finding(number) if number is not None else None
+        self.form.setVisible(finding is not None)
+        self.empty.setVisible(finding is None)
+        self.delete_button.setEnabled(finding is not None)
+        if finding is None:
+            self.heading.setText(self.tr("Findings"))
+            return
+        self.heading.setText(f"{finding.label}  ·  {finding.title}")
+        suggested: list[str] = []
+        for qid in finding.question_ids:
+            try:
+                suggested.extend(self._editor.state.checklist.question(qid).references)
+            except Exception:  # a linked question outside the scope: nothing to suggest
+                continue
+        self.form.set_finding(finding, suggested)
+
+    def _findings_changed(self) -> None:
+        number = self.current_number
+        self.model.set_findings(self._editor.state.findings)
+        if number is not None and self.model.row_of(number) >= 0:
+            self.table.blockSignals(True)
+            self.select(number)
+            self.table.blockSignals(False)
+            self._show(number)
+        else:
+            self._show(None)
+
+    def _field_edited(self, name: str, value: object) -> None:
+        number = self.current_number
+        if number is None:
+            return
+        self.messages.clear_message()
+        old = self._editor.finding(number)
+        assert old is not None
+        changes = {name: value}
+        # The due date follows the grade unless the auditor chose one of their own.
+        if name == "classification" and old.capa_due_date in (
+            None, self._editor.default_due_date(old.classification)
+        ):
+            changes["capa_due_date"] = self._editor.default_due_date(str(value))
+        if not self._editor.update_finding(number, changes):
+            self._show(number)  # put the stored values back
+
+    def delete_current(self) -> None:
+        number = self.current_number
+        if number is None:
+            return
+        reason = self.ask_reason(number_label(number))
+        if reason is None:
+            return
+        if not reason.strip():
+            self.messages.show_error(self.tr("Deleting a finding needs a reason; it is kept "
+                                             "in the audit trail."))
+            return
+        self._editor.delete_finding(number, reason)
+
+    def _ask_reason(self, label_text: str) -> str | None:
+        text, ok = QInputDialog.getText(
+            self, self.tr("Delete %1").replace("%1", label_text),
+            self.tr("Reason for deleting %1 (kept in the audit trail):").replace("%1", label_text))
+        return text if ok else None
+
+    def _refused(self, message: str) -> None:
+        if self.isVisible():
+            self.messages.show_error(message)
