@@ -47,8 +47,24 @@ class _JpegReader(ImageReader):
 
     def getRGBData(self) -> bytes:
         if self._digest_source is not None:
+            self._dataA = None  # a JPEG has no alpha channel
             return self._digest_source
         return super().getRGBData()
+
+
+class _Picture(Flowable):
+    """Draws an image reader at a fixed size (platypus Image accepts file names only)."""
+
+    def __init__(self, reader: ImageReader, width: float, height: float) -> None:
+        super().__init__()
+        self.reader, self.width, self.height = reader, width, height
+        self.hAlign = "LEFT"
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.drawImage(self.reader, 0, 0, width=self.width, height=self.height)
 
 
 @dataclass
@@ -233,8 +249,7 @@ def _figure_cell(fig: Figure, kit: Kit, width: float) -> list[Flowable]:
     h = w * fig.height_px / max(fig.width_px, 1)
     if h > max_h:
         h, w = max_h, max_h * fig.width_px / max(fig.height_px, 1)
-    image = Image(_JpegReader(fig.image), width=w, height=h)
-    image.hAlign = "LEFT"
+    image = _Picture(_JpegReader(fig.image), w, h)
     return [image, Spacer(1, 1.5 * mm)] + [kit.para(line, "caption") for line in fig.caption]
 
 

@@ -63,7 +63,7 @@ WORDING: dict[str, tuple[str, str]] = {
         "The report and its evidence are retained in the audit file of the auditing "
         "organisation for at least the retention period of the trial master file.",
         "Der Bericht und die zugehörigen Nachweise werden in der Auditakte der auditierenden "
-        "Organisation mindestens für die Aufbewahrungsfrist des Trial Master File aufbewahrt.",
+        "Organisation mindestens für die Aufbewahrungsfrist der Studienunterlagen (TMF) aufbewahrt.",
     ),
     "toc": ("Contents", "Inhaltsverzeichnis"),
     "toc_note": (
@@ -123,7 +123,7 @@ WORDING: dict[str, tuple[str, str]] = {
     "method_chapter": ("Methodology", "Vorgehensweise"),
     "audit_mode": ("Conduct of the audit", "Durchführung"),
     "mode_on_site": ("On site", "Vor Ort"),
-    "mode_remote": ("Remote", "Fernaudit"),
+    "mode_remote": ("Remote audit", "Fernaudit"),
     "mode_hybrid": ("Hybrid (on site and remote)", "Hybrid (vor Ort und als Fernaudit)"),
     "method_text": (
         "The audit comprised an opening meeting, interviews with the auditee staff listed above, "
