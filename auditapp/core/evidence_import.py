@@ -6,8 +6,9 @@ by one in input order; see :func:`import_files`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,7 +39,7 @@ class ImportResult:
 
 def _prepared_in_order(
     paths: Sequence[Path], workers: int
-) -> Iterator[tuple[Path, media.PreparedFile | media.BadFile]]:
+) -> Generator[tuple[Path, media.PreparedFile | media.BadFile], None, None]:
     """Prepare files in worker threads (Pillow and hashlib release the GIL), in input order.
 
     At most ``2 * workers`` files are read ahead, so a batch of 400 MB of photos does not sit
@@ -52,11 +53,13 @@ def _prepared_in_order(
         except Exception as exc:  # a decoder bug must refuse one file, not end the batch
             return media.BadFile(f"{path.name}: cannot be read as evidence ({type(exc).__name__}: {exc})")
 
-    if workers <= 1:
+    if workers <= 0:  # no threads at all: simplest to debug
         for path in paths:
             yield path, job(path)
         return
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="evidence") as pool:
+    # Even one worker pays: it prepares the next file while this thread stores the last one.
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="evidence")
+    try:
         pending: list[tuple[Path, Future[media.PreparedFile | media.BadFile]]] = []
         queue = iter(paths)
         for path in queue:
@@ -69,6 +72,9 @@ def _prepared_in_order(
             if nxt is not None:
                 pending.append((nxt, pool.submit(job, nxt)))
             yield path, future.result()
+    finally:
+        # A cancelled batch must not go on decoding the files queued ahead.
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def import_files(
@@ -98,24 +104,26 @@ def import_files(
         caption = clean_text(caption, field="caption", limit=MAX_CAPTION)
     result = ImportResult()
     total = len(files)
-    for done, (path, prepared) in enumerate(_prepared_in_order(files, workers), start=1):
-        if cancelled is not None and cancelled():
-            result.cancelled = True
-            break
-        if isinstance(prepared, media.BadFile):
-            result.refused.append((path.name, str(prepared)))
-        else:
-            try:
-                with db.session(actor=actor) as session:
-                    audit = get_audit(session, reference)
-                    item = add_prepared(
-                        session, audit, prepared, actor=actor, caption=caption,
-                        confidential=confidential, target=target,
-                    )
-                    info = info_of(item, link_labels(session, [item.id]).get(item.id, ()))
-                result.imported.append(info)
-            except AuditAppError as exc:
-                result.refused.append((path.name, str(exc)))
-        if progress is not None:
-            progress(done, total, path.name)
+    prepared_files = _prepared_in_order(files, workers)
+    with closing(prepared_files):  # on cancel, stops the workers at once
+        for done, (path, prepared) in enumerate(prepared_files, start=1):
+            if cancelled is not None and cancelled():
+                result.cancelled = True
+                break
+            if isinstance(prepared, media.BadFile):
+                result.refused.append((path.name, str(prepared)))
+            else:
+                try:
+                    with db.session(actor=actor) as session:
+                        audit = get_audit(session, reference)
+                        item = add_prepared(
+                            session, audit, prepared, actor=actor, caption=caption,
+                            confidential=confidential, target=target,
+                        )
+                        info = info_of(item, link_labels(session, [item.id]).get(item.id, ()))
+                    result.imported.append(info)
+                except AuditAppError as exc:
+                    result.refused.append((path.name, str(exc)))
+            if progress is not None:
+                progress(done, total, path.name)
     return result

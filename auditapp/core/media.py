@@ -213,8 +213,11 @@ def _prepare_image(data: bytes, *, name: str, media_type: str, digest: str) -> P
             raise BadFile(f"{name}: refused as a possible decompression bomb") from None
         except (OSError, SyntaxError, ValueError, EOFError, KeyError, IndexError) as exc:
             raise BadFile(f"{name}: damaged {kind} image ({_reason(exc)})") from None
-    thumb = display.copy()
-    thumb.thumbnail((THUMBNAIL_SIDE, THUMBNAIL_SIDE), Image.Resampling.BICUBIC, reducing_gap=2.0)
+    scale = THUMBNAIL_SIDE / max(display.size)
+    thumb = display if scale >= 1 else display.resize(
+        (max(1, round(display.width * scale)), max(1, round(display.height * scale))),
+        Image.Resampling.BICUBIC, reducing_gap=2.0,
+    )
     return PreparedFile(
         file_name=name, data=data, sha256=digest, media_type=media_type, width=width,
         height=height, captured_at=captured_at, capture_device=device,
