@@ -143,6 +143,7 @@ class Workspace(QWidget):
             from auditapp.core.findings import number_label
 
             self.walk.messages.show_info(self.tr("%1 raised.").replace("%1", number_label(number)))
+        self.window().activateWindow()
         if question_id:
             self.walk.focus_notes()
         return number
