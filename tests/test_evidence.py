@@ -421,3 +421,22 @@ def test_unusual_image_modes_get_an_rgb_display_image(audit_db, tmp_path, name):
         assert _is_upright(display)
     if name == "sixteen-bit.png":  # scaled into 8 bits, not clipped to white
         assert display.getpixel((10, 10))[0] > 200 and display.getpixel((290, 390))[0] < 50
+
+
+def test_demo_photos_go_through_the_real_import(db):
+    from auditapp.core import demo
+
+    reference = demo.create_demo(db, photos=5)
+    with db.session() as s:
+        audit = audits.get_audit(s, reference)
+        rows = evidence.list_evidence(s, audit)
+        assert [r.label for r in rows] == ["E-001", "E-002", "E-003", "E-004", "E-005"]
+        assert all(r.captured_at is not None and r.capture_device == "Apple iPhone 15 Pro" for r in rows)
+        portrait = next(r for r in rows if r.number == 2)  # stored sideways with orientation 6
+        item = evidence.get_evidence(s, audit, 2)
+        display = Image.open(io.BytesIO(item.display_image))
+        assert display.height > display.width and portrait.height > portrait.width
+        assert [r.confidential for r in rows] == [False, False, False, False, True]
+        assert all(r.links and r.links[0].startswith("F-") for r in rows)
+        assert evidence.verify_originals(s, audit) == []
+    assert _verify_trail(db) == []
