@@ -251,6 +251,9 @@ def test_prepare_raises_one_line_bad_input_for_a_missing_file(tmp_path):
         media.prepare(tmp_path / "missing.jpg")
     with pytest.raises(BadInput, match="is a folder"):
         media.prepare(tmp_path)
+    with pytest.raises(BadInput, match=r"^bad\?name\.jpg: empty file"):
+        media.prepare_bytes(b"", file_name="bad\nname.jpg")
+    assert media.prepare_bytes(ef.jpeg_bytes(), file_name="a\x1bb.jpg").file_name == "a?b.jpg"
 
 
 def test_batch_with_a_bad_file_imports_the_good_ones_and_reports_the_bad(audit_db, tmp_path):

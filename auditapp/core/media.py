@@ -131,7 +131,7 @@ def _describe(data: bytes) -> str:
 
 
 def read_file(path: Path) -> bytes:
-    name = path.name
+    name = "".join(c if c.isprintable() else "?" for c in path.name)
     try:
         if path.is_dir():
             raise BadFile(f"{name}: is a folder, not a file")
@@ -154,7 +154,8 @@ def prepare(path: Path | str) -> PreparedFile:
 
 def prepare_bytes(data: bytes, *, file_name: str) -> PreparedFile:
     """Check one file's bytes and derive its images; raises BadFile, changes nothing."""
-    name = file_name
+    # A newline or escape in a file name must not break one-line messages or the gallery.
+    name = "".join(c if c.isprintable() else "?" for c in file_name).strip() or "unnamed"
     if not data:
         raise BadFile(f"{name}: empty file (0 bytes)")
     if len(data) > MAX_FILE_BYTES:
