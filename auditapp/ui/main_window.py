@@ -210,8 +210,16 @@ class MainWindow(QMainWindow):
             self._save_layout()
             self.stack.removeWidget(self.workspace)
             self.workspace.deleteLater()
-        self.undo_stack.clear()
-        self.editor = AuditEditor(self._db, self.actor, data, self.undo_stack, self)
+        if self.editor is not None and self.editor.state.audit_id == data.audit_id:
+            # Reopening the same audit (after a details edit or a settings change) keeps the
+            # undo history: its steps belong to this editor.
+            self.editor.state = data
+        else:
+            self.undo_stack.clear()
+            if self.editor is not None:
+                self.editor.deleteLater()
+            self.editor = AuditEditor(self._db, self.actor, data, self.undo_stack, self)
+            self.editor.audit_changed.connect(self._title)
         self.workspace = Workspace(self.editor, language=self._language)
         states = {name: self._settings.value(f"workspace/{name}")
                   for name in ("walkSplitter", "findingsSplitter", "registersSplitter")}
@@ -225,7 +233,6 @@ class MainWindow(QMainWindow):
             tab = self._settings.value("workspace/tab", 0)
             self.workspace.tabs.setCurrentIndex(int(tab or 0))
         self._settings.setValue("session/audit", data.reference)
-        self.editor.audit_changed.connect(self._title)
         self._title()
         self.checklist_menu.clear()
         for action in self.workspace.walk.actions_:
