@@ -443,3 +443,17 @@ def test_demo_photos_go_through_the_real_import(db):
         assert all(r.links and r.links[0].startswith("F-") for r in rows)
         assert evidence.verify_originals(s, audit) == []
     assert _verify_trail(db) == []
+
+
+def test_pasted_image_bytes_are_stored_exactly_and_bad_ones_refused(audit_db):
+    from auditapp.core.evidence_import import import_data
+
+    pasted = ef.image_bytes("PNG")
+    info = import_data(audit_db, REF, pasted, file_name="Pasted image.png", actor="anna",
+                       target=Target(question="ORG-02"))
+    assert (info.label, info.links, info.sha256) == (
+        "E-001", ("Q:ORG-02",), hashlib.sha256(pasted).hexdigest())
+    before = _state(audit_db)
+    with pytest.raises(media.BadFile, match=r"Camera\.jpg: damaged"):
+        import_data(audit_db, REF, ef.jpeg_bytes()[:500], file_name="Camera.jpg", actor="anna")
+    assert _state(audit_db) == before

@@ -127,3 +127,28 @@ def import_files(
             if progress is not None:
                 progress(done, total, path.name)
     return result
+
+
+def import_data(
+    db: Database,
+    reference: str,
+    data: bytes,
+    *,
+    file_name: str,
+    actor: str,
+    caption: str = "",
+    confidential: bool = False,
+    target: Target | None = None,
+) -> EvidenceInfo:
+    """One item from memory (a pasted image, a camera frame); raises BadFile when refused.
+
+    Call it off the GUI thread too: a 12 MP frame takes a good tenth of a second to derive.
+    """
+    prepared = media.prepare_bytes(data, file_name=file_name)
+    with db.session(actor=actor) as session:
+        audit = get_audit(session, reference)
+        item = add_prepared(
+            session, audit, prepared, actor=actor, caption=caption, confidential=confidential,
+            target=target,
+        )
+        return info_of(item, link_labels(session, [item.id]).get(item.id, ()))
