@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from auditapp.core import demo
-from auditapp.core.db import DatabaseError, PassphraseRequired, open_database
+from auditapp.core.db import PassphraseRequired, open_database
 from auditapp.core.models import EvidenceBlob, Finding
 from auditapp.errors import AuditAppError, Refused
 from tests.conftest import run_cli

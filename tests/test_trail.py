@@ -112,3 +112,21 @@ def test_blob_values_are_recorded_as_digests_not_bytes(db):
     raw.commit()
     raw.close()
     assert [(p.entity, p.field) for p in _verify(db)] == [("evidence_blob", "data")]
+
+
+def test_deleting_a_finding_records_its_evidence_links(demo_db, tmp_path):
+    from PIL import Image
+
+    from auditapp.core import audits, findings
+    from auditapp.core.evidence import Target
+    from auditapp.core.evidence_import import import_files
+
+    photo = tmp_path / "p.png"
+    Image.new("RGB", (64, 48), (1, 2, 3)).save(photo)
+    with demo_db.session() as s:
+        reference = audits.summaries(s)[0].reference
+    result = import_files(demo_db, reference, [photo], actor="demo.lead", target=Target(finding=3))
+    assert result.imported
+    with demo_db.session(actor="demo.lead") as s:
+        findings.delete_finding(s, audits.get_audit(s, reference), 3, reason="raised twice")
+    assert _verify(demo_db) == []

@@ -11,7 +11,14 @@ from sqlalchemy.orm import Session
 
 from auditapp.core import references
 from auditapp.core.audits import clean_text, ensure_editable
-from auditapp.core.models import Audit, Classification, Finding, FindingStatus, Setting
+from auditapp.core.models import (
+    Audit,
+    Classification,
+    EvidenceLink,
+    Finding,
+    FindingStatus,
+    Setting,
+)
 from auditapp.errors import BadInput, NotFound
 
 
@@ -250,6 +257,11 @@ def delete_finding(session: Session, audit: Audit, number: int, *, reason: str) 
         raise BadInput("deleting a finding needs a reason (it is kept in the audit trail)")
     finding = get_finding(session, audit, number)
     session.info["reason"] = reason.strip()
+    # The database would cascade to the evidence links on its own, behind the trail's back:
+    # delete them through the ORM so each removal is recorded.
+    for link in session.scalars(select(EvidenceLink).where(EvidenceLink.finding_id == finding.id)):
+        session.delete(link)
+    session.flush()
     session.delete(finding)
     session.flush()
 
