@@ -9,7 +9,6 @@ from pathlib import Path
 from auditapp import paths
 from auditapp.core import db as dbmod
 from auditapp.core.db import Database
-from auditapp.core.models import Setting
 from auditapp.errors import BadInput, Refused
 
 AUTO_TAG = "auto"
@@ -32,9 +31,10 @@ def automatic_backup(db: Database, *, keep: int | None = None, force: bool = Fal
         if now - newest < AUTO_INTERVAL:
             return None
     if keep is None:
+        from auditapp.core import settings
+
         with db.session() as session:
-            row = session.get(Setting, KEEP_SETTING)
-            keep = int(row.value_json) if row else DEFAULT_KEEP
+            keep = settings.backups_kept(session)
     keep = max(1, keep)
     target = paths.backup_dir(db.path) / f"{db.path.stem}-{AUTO_TAG}-{now:%Y%m%d-%H%M%S-%f}.sqlite"
     partial = target.with_name(target.name + ".partial")

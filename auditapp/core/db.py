@@ -250,6 +250,10 @@ class Database:
         finally:
             session.close()
 
+    @property
+    def passphrase(self) -> str | None:
+        return self._passphrase
+
     def backup_to(self, target: Path) -> Path:
         return backup_copy(self.path, target, self._passphrase)
 

@@ -44,3 +44,35 @@ def set_capa_days(session: Session, days: dict[str, int | None]) -> None:
             raise BadInput(f"CAPA days for {key} must be 1-{MAX_CAPA_DAYS} or none")
         clean[key] = value
     findings.put_setting(session, findings.CAPA_DAYS_SETTING, {**capa_days(session), **clean})
+
+
+IDLE_LOCK_SETTING = "idle_lock_minutes"
+DEFAULT_IDLE_MINUTES = 10
+MAX_IDLE_MINUTES = 240
+
+
+def idle_lock_minutes(session: Session) -> int:
+    value = findings.get_setting(session, IDLE_LOCK_SETTING, DEFAULT_IDLE_MINUTES)
+    return int(value) if isinstance(value, int) and 1 <= value <= MAX_IDLE_MINUTES else DEFAULT_IDLE_MINUTES
+
+
+def set_idle_lock_minutes(session: Session, minutes: int) -> None:
+    # Part 11 / Annex 11 expect an unattended session to lock; "never" is not offered.
+    if not isinstance(minutes, int) or not 1 <= minutes <= MAX_IDLE_MINUTES:
+        raise BadInput(f"the idle lock must be 1-{MAX_IDLE_MINUTES} minutes")
+    findings.put_setting(session, IDLE_LOCK_SETTING, minutes)
+
+
+def backups_kept(session: Session) -> int:
+    from auditapp.core import backup
+
+    value = findings.get_setting(session, backup.KEEP_SETTING, backup.DEFAULT_KEEP)
+    return int(value) if isinstance(value, int) and 1 <= value <= 100 else backup.DEFAULT_KEEP
+
+
+def set_backups_kept(session: Session, count: int) -> None:
+    from auditapp.core import backup
+
+    if not isinstance(count, int) or not 1 <= count <= 100:
+        raise BadInput("keep between 1 and 100 automatic backups")
+    findings.put_setting(session, backup.KEEP_SETTING, count)

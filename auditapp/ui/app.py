@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 import time
@@ -10,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from auditapp.core.db import Database, open_database
+from auditapp.core.db import Database, is_encrypted, open_database
 from auditapp.errors import AuditAppError
 
 _started = time.perf_counter()
@@ -72,13 +73,17 @@ def run(*, database: Path, language: str | None, smoke: bool) -> int:
     from auditapp.ui import theme
 
     theme.apply(app)
-    try:
-        db = open_database(database)
-    except AuditAppError as exc:
-        if smoke:
-            raise
-        QMessageBox.critical(None, "AuditApp", str(exc))
-        return exc.exit_code
+    if smoke:
+        # A smoke run asks nothing: an encrypted file needs AUDITAPP_PASSPHRASE.
+        passphrase = os.environ.get("AUDITAPP_PASSPHRASE") if is_encrypted(database) else None
+        db = open_database(database, passphrase=passphrase)
+    else:
+        from auditapp.ui.database_open import DatabaseOpener
+
+        opened = DatabaseOpener(database).open()
+        if opened is None:
+            return 1
+        db = opened
     from auditapp.ui.main_window import MainWindow
 
     lang = language or "en"
@@ -108,8 +113,22 @@ def run(*, database: Path, language: str | None, smoke: bool) -> int:
         db.close()
         return 0
     window = MainWindow(db, actor=actor, settings=QSettings(), language=lang)
+    from auditapp.ui.safety import SafetyActions
+
+    safety = SafetyActions(window, db, actor)
     window.show()
     window.restore_session()
     code = app.exec()
-    db.close()
+    if not safety.restored:
+        _backup_on_close(db)
+        db.close()
     return code
+
+
+def _backup_on_close(db: Database) -> None:
+    from auditapp.core import backup
+
+    try:
+        backup.automatic_backup(db, force=True)
+    except (AuditAppError, OSError) as exc:
+        QMessageBox.warning(None, "AuditApp", f"The automatic backup on close failed: {exc}")

@@ -1,0 +1,122 @@
+"""Data safety in the window: idle lock, encryption at first start, damaged file, backups."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from audit_factory import PASSWORD, make_user
+from sqlalchemy import select
+from ui_helpers import OFFSCREEN_NOISE, audit_window
+
+from auditapp.core import backup
+from auditapp.core.db import is_encrypted, open_database
+from auditapp.core.models import User
+from auditapp.ui.database_open import DatabaseOpener
+from auditapp.ui.safety import SafetyActions
+
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_level_fail("WARNING"),
+              pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)]
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _failed_attempts(db) -> int:
+    with db.session() as s:
+        return s.scalar(select(User.failed_attempts).where(User.username == "anna"))
+
+
+def test_idle_window_locks_hides_content_and_needs_the_password(qtbot, db, tmp_path):
+    window, _ = audit_window(qtbot, db, tmp_path)
+    from auditapp.ui.idle_lock import IdleLock
+
+    clock = FakeClock()
+    lock = IdleLock(window, db, "anna", minutes=5, clock=clock)
+    clock.now += 4 * 60
+    lock.check()
+    assert not lock.is_locked
+    clock.now += 61
+    lock.check()
+    assert lock.is_locked and lock.dialog is not None
+    assert not window.centralWidget().isVisible() and not window.menuBar().isVisible()
+    lock.dialog.reject()  # Escape does not unlock
+    assert lock.is_locked
+    lock.dialog.password.setText("wrong-password")
+    lock.dialog.commit()
+    assert lock.is_locked and "wrong" in lock.dialog.messages.text()
+    assert _failed_attempts(db) == 1
+    lock.dialog.password.setText(PASSWORD)
+    lock.dialog.commit()
+    qtbot.waitUntil(lambda: not lock.is_locked)
+    assert window.centralWidget().isVisible()
+
+
+def test_new_database_is_encrypted_when_the_user_chooses_it(qtbot, tmp_path):
+    path = tmp_path / "new.sqlite"
+    opener = DatabaseOpener(path)
+    opener.ask_new = lambda: (True, "a long passphrase")
+    db = opener.open()
+    assert db is not None and db.encrypted
+    db.close()
+    assert is_encrypted(path)
+    asked: list[str] = []
+    again = DatabaseOpener(path)
+
+    def ask(error: str) -> str | None:
+        asked.append(error)
+        return "wrong passphrase" if len(asked) == 1 else "a long passphrase"
+
+    again.ask_passphrase = ask
+    reopened = again.open()
+    assert reopened is not None
+    reopened.close()
+    assert asked[0] == "" and "wrong passphrase" in asked[1]
+
+
+def test_damaged_database_offers_the_latest_backup_and_keeps_the_damaged_file(
+        demo_template, tmp_path, _isolated_home):
+    path = tmp_path / "work.sqlite"
+    shutil.copyfile(demo_template, path)
+    db = open_database(path)
+    made = backup.automatic_backup(db, force=True)
+    db.close()
+    data = bytearray(path.read_bytes())
+    for offset in range(len(data) // 2, len(data) // 2 + 12000, 5):
+        data[offset] ^= 0x5A
+    path.write_bytes(bytes(data))
+    damaged_bytes = path.read_bytes()
+    opener = DatabaseOpener(path)
+    offered = []
+    opener.confirm_restore = lambda exc: offered.append(exc.latest_backup) or True
+    opener.show_error = lambda message: pytest.fail(message)
+    db = opener.open()
+    assert offered == [made]
+    assert db is not None
+    db.close()
+    aside = list((_isolated_home / "backups").glob("work-*-replaced-by-restore.sqlite"))
+    assert [p.read_bytes() for p in aside] == [damaged_bytes]
+
+
+def test_backup_now_and_security_settings(qtbot, db, tmp_path):
+    window, _ = audit_window(qtbot, db, tmp_path)
+    safety = SafetyActions(window, db, "anna")
+    titles = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
+    assert "&Back up now…" in titles and "&Restore from backup…" in titles
+    written = safety.back_up_now(str(tmp_path / "copy.sqlite"))
+    assert written is not None
+    assert backup.check_file(written)
+
+
+def test_first_account_is_still_created_on_an_encrypted_database(tmp_path):
+    path = tmp_path / "enc.sqlite"
+    db = open_database(path, passphrase="a long passphrase")
+    make_user(db)
+    with db.session() as s:
+        assert s.scalar(select(User.username)) == "anna"
+    db.close()
