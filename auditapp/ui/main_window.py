@@ -104,6 +104,14 @@ class MainWindow(QMainWindow):
         self.audit_menu = bar.addMenu(self.tr("&Audit"))
         self.details_action = self._action(self.tr("Audit &details…"), "Ctrl+Shift+D",
                                            self.edit_details, self.audit_menu)
+        from auditapp.ui.signoff_actions import SignoffActions
+
+        self.signoff = SignoffActions(
+            self, db=self._db, actor=self.actor, tasks=self.tasks, language=self._language,
+            workspace=lambda: self.workspace,
+            reload=lambda ref: self.open_audit(ref, wait=True), edit_details=self.edit_details,
+            show_status=lambda text: self.statusBar().showMessage(text, 10_000))
+        self.signoff.install(file_menu=file_menu, audit_menu=self.audit_menu)
         self.checklist_menu = bar.addMenu(self.tr("&Checklist"))
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(self.tr("&Keyboard shortcuts"), QKeySequence.StandardKey.HelpContents,
