@@ -1,0 +1,180 @@
+"""Verify a signed file: a PDF, or a DOCX with its .p7s beside it. Each signer, meaning, time,
+whether the signed bytes are intact and whether this database knows the certificate."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from auditapp.core.db import Database
+from auditapp.reports import signoff
+from auditapp.reports.pades import SignatureCheck, VerificationReport
+from auditapp.ui.export_dialog import failure_text
+from auditapp.ui.tasks import TaskRunner
+from auditapp.ui.widgets import MessageBar, label
+
+Index = QModelIndex | QPersistentModelIndex
+# () -> the chosen path, or None when cancelled
+AskOpen = Callable[[], str | None]
+# A valid result earns the one green banner in the app: it is the answer the reader came for.
+VALID_STYLE = ("QLabel { color: #FFFFFF; background: #1E7D32; padding: 6px 10px; "
+               "border-radius: 4px; font-weight: 600; }")
+
+
+def local_time(at: dt.datetime | None) -> str:
+    if at is None:
+        return "—"
+    local = at.astimezone()
+    return local.strftime("%Y-%m-%d %H:%M:%S UTC%z")[:-2] + ":" + local.strftime("%z")[-2:]
+
+
+class SignatureChecksModel(QAbstractTableModel):
+    SIGNER, MEANING, TIME, INTACT, KNOWN = range(5)
+
+    def __init__(self, parent: object = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._rows: list[SignatureCheck] = []
+
+    def set_checks(self, checks: tuple[SignatureCheck, ...] | list[SignatureCheck]) -> None:
+        self.beginResetModel()
+        self._rows = list(checks)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 5
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("Signer"), self.tr("Meaning"), self.tr("Signed at"),
+                    self.tr("Intact"), self.tr("Certificate"))[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.SIGNER:
+                return row.signer
+            if column == self.MEANING:
+                return row.meaning or self.tr("signature")
+            if column == self.TIME:
+                return local_time(row.signed_at)
+            if column == self.INTACT:
+                return self.tr("intact") if row.intact else self.tr("NOT intact")
+            return (self.tr("known: %1").replace("%1", row.known_as) if row.known_as
+                    else self.tr("not known to this database"))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            parts = [f"SHA-256 {row.certificate_sha256}"]
+            if row.detail:
+                parts.append(row.detail)
+            return "\n".join(parts)
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.INTACT and not row.intact:
+            from PySide6.QtGui import QColor
+
+            return QColor("#B3261E")
+        return None
+
+
+class VerifyDialog(QDialog):
+    def __init__(self, db: Database | None, *, tasks: TaskRunner, ask_open: AskOpen | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._tasks = tasks
+        self.ask_open = ask_open or self._ask_open
+        self.report: VerificationReport | None = None
+        self.setWindowTitle(self.tr("Verify signed file"))
+        self.resize(760, 460)
+        self.file = label(self.tr("Choose a signed PDF, or a Word file with its .p7s signature "
+                                  "beside it."), "muted")
+        self.banner = MessageBar()
+        self.model = SignatureChecksModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.details = QPlainTextEdit()
+        self.details.setReadOnly(True)
+        self.details.setMaximumHeight(130)
+        self.details.setAccessibleName(self.tr("Verification details"))
+        self.open_button = QPushButton(self.tr("&Open file…"))
+        self.open_button.clicked.connect(self.choose)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.file)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(label(self.tr("Details"), "sectionlabel"))
+        layout.addWidget(self.details)
+        layout.addWidget(buttons)
+
+    def _ask_open(self) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Verify signed file"), "",
+            self.tr("Signed reports (*.pdf *.docx);;All files (*)"))
+        return path or None
+
+    def choose(self) -> None:
+        chosen = self.ask_open()
+        if chosen:
+            self.verify(Path(chosen))
+
+    def verify(self, path: Path) -> None:
+        db = self._db
+        self.file.setText(str(path))
+        self.banner.setStyleSheet("")
+        self.banner.show_info(self.tr("Checking…"), 0)
+        self.model.set_checks([])
+        self.details.clear()
+        self.open_button.setEnabled(False)
+
+        def work(_progress: Callable[[int, int, str], None]) -> VerificationReport:
+            return signoff.verify_file(path, db)
+
+        self._tasks.run(work, on_done=self._verified, on_failed=self._failed)
+
+    def _verified(self, report: VerificationReport) -> None:
+        self.open_button.setEnabled(True)
+        self.report = report
+        self.model.set_checks(report.signatures)
+        self.details.setPlainText("\n".join(report.lines()))
+        count = len(report.signatures)
+        if report.valid:
+            self.banner.setStyleSheet(VALID_STYLE)
+            self.banner.show_info(self.tr("VALID: %1 signature(s), every signed byte intact.")
+                                  .replace("%1", str(count)), 0)
+        else:
+            self.banner.setStyleSheet("")
+            reason = report.problems[0] if report.problems else (
+                self.tr("no signature found") if not count
+                else self.tr("the file changed after it was signed"))
+            self.banner.show_error(self.tr("INVALID: %1").replace("%1", reason))
+
+    def _failed(self, exc: Exception) -> None:
+        self.open_button.setEnabled(True)
+        self.report = None
+        self.banner.show_error(failure_text(exc, self.tr("Verification")))
