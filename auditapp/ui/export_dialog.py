@@ -126,6 +126,7 @@ class ExportDialog(QDialog):
         self.confidential_warning = label(
             self.tr("Evidence marked confidential (e.g. patient records) will be printed in "
                     "this report. Share it only with recipients entitled to see it."), "error")
+        self.confidential_warning.setWordWrap(True)
         self.confidential_warning.hide()
         self.confidential.toggled.connect(self.confidential_warning.setVisible)
         self.certificate = QCheckBox(self.tr("Also write the audit &certificate as a separate "

@@ -24,6 +24,8 @@ def shortcut_rows() -> list[tuple[str, str]]:
                                           "Audit trail")),
         ("Ctrl+N", _t("New audit")),
         ("Ctrl+Shift+D", _t("Audit details")),
+        ("Ctrl+E / Ctrl+Shift+P", _t("Export report / preview report")),
+        ("Ctrl+Shift+I", _t("Check before issue")),
         ("Ctrl+L", _t("Back to the audit list")),
         ("Ctrl+F", _t("Find an audit")),
         ("Ctrl+,", _t("Settings: grading scheme, CAPA days")),

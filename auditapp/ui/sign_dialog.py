@@ -115,10 +115,10 @@ class SignDialog(QDialog):
         self.sign_button.setDefault(True)
         self.sign_button.setEnabled(False)
         self.save_button = QPushButton(self.tr("&Save signed report…"))
-        self.save_button.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.addButton(self.sign_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_button.hide()  # after addButton, which shows the buttons it is given
         self.buttons.rejected.connect(self.reject)
         self.sign_button.clicked.connect(self.sign)
         self.save_button.clicked.connect(self.save)
