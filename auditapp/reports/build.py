@@ -345,7 +345,7 @@ def _team(audit: Audit, lang: str) -> list[Block]:
     )
     header = (w.t("col_name", lang), w.t("col_function", lang), w.t("col_opening", lang),
               w.t("col_closing", lang), w.t("col_interviewed", lang))
-    blocks.append(Table(header, rows, (2.6, 3.2, 1.5, 1.5, 1.2)) if rows else
+    blocks.append(Table(header, rows, (2.2, 2.8, 2.0, 2.0, 1.0)) if rows else
                   Paragraph.of(w.t("not_stated", lang)))
     return blocks
 

@@ -14,10 +14,12 @@ from typing import Any
 
 from docx import Document as new_document
 from docx.enum.section import WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_BREAK
 from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table as DocxTable
+from docx.table import _Cell
 
 from auditapp.reports import docx_xml as x
 from auditapp.reports import style
@@ -48,12 +50,27 @@ def _rgb(colour: str) -> RGBColor:
     return RGBColor(*style.hex_to_rgb(colour))
 
 
+def _fast_ids(part: Any) -> None:
+    """Picture ids from a counter: python-docx scans every id in the document for each picture
+    (quadratic with 100 photos)."""
+    ids = [int(i) for i in part.element.xpath("//@id") if str(i).isdigit()]
+    counter = iter(range(max(ids, default=0) + 1, 2**31))
+
+    class FastIdPart(type(part)):  # type: ignore[misc]
+        @property
+        def next_id(self) -> int:
+            return next(counter)
+
+    part.__class__ = FastIdPart
+
+
 class _Writer:
     def __init__(self, document: Document) -> None:
         self.source = document
         self.meta = document.meta
         self.s = style.load()
         self.doc = new_document()
+        self._looks: dict[tuple[float | None, str | None, bool, bool], Any] = {}
         self.brand = self.meta.primary_colour
         width, height = PAPER_MM[self.meta.paper]
         section = self.doc.sections[0]
@@ -66,6 +83,7 @@ class _Writer:
         self.text_width = Mm(width - self.s.margin("left") - self.s.margin("right"))
         self._styles()
         self._properties()
+        _fast_ids(self.doc.part)
 
     # --- set-up ------------------------------------------------------------------------------
     def _styles(self) -> None:
@@ -138,26 +156,50 @@ class _Writer:
         run.font.color.rgb = _rgb(self.s.colour("muted"))
 
     # --- primitives --------------------------------------------------------------------------
+    def _style(self, size: float | None, colour: str | None, bold: bool, italic: bool) -> Any:
+        """A paragraph style per look, made once: direct run formatting is what makes
+        python-docx slow (every property inserts XML), and styles keep the file tidy too."""
+        key = (size, colour, bold, italic)
+        found = self._looks.get(key)
+        if found is None:
+            name = f"AuditApp {len(self._looks) + 1}"
+            found = self.doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            found.base_style = self.doc.styles["Normal"]
+            if size:
+                found.font.size = Pt(size)
+            if colour:
+                found.font.color.rgb = _rgb(colour)
+            found.font.bold = bold or None
+            found.font.italic = italic or None
+            self._looks[key] = found
+        return found
+
     def runs(self, para: Any, runs: tuple[Run, ...], *, size: float | None = None,
-             colour: str | None = None) -> None:
+             colour: str | None = None, italic: bool = False) -> None:
+        if size or colour or italic:
+            # Set the style id directly: python-docx's style setter scans every style each time.
+            para._p.style = self._style(size, colour, False, italic).style_id
         for run in runs:
             r = para.add_run(x.clean(run.text))
-            r.bold, r.italic = run.bold or None, run.italic or None
+            if run.bold:
+                r.bold = True
+            if run.italic:
+                r.italic = True
             if run.mono:
                 r.font.name = self.s.docx_font("mono")
-            if size:
-                r.font.size = Pt(size)
-            if colour:
-                r.font.color.rgb = _rgb(colour)
 
     def para(self, container: Any, text: str, *, size: float | None = None, bold: bool = False,
              colour: str | None = None, mono: bool = False, first: bool = False) -> Any:
         para = container.paragraphs[0] if first else container.add_paragraph()
-        self.runs(para, (Run(text, bold=bold, mono=mono),), size=size, colour=colour)
+        para._p.style = self._style(size, colour, bold, False).style_id
+        r = para.add_run(x.clean(text))
+        if mono:
+            r.font.name = self.s.docx_font("mono")
         return para
 
     def table(self, columns: int, widths: list[float]) -> DocxTable:
-        table = self.doc.add_table(rows=0, cols=columns)
+        # Document.add_table looks up the last section (a whole-document XPath) every time.
+        table = self.doc._body.add_table(0, columns, self.text_width)
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         table.autofit = False
         total = sum(widths) if sum(widths) > 1 else 1.0
@@ -167,7 +209,9 @@ class _Writer:
         return table
 
     def row(self, table: DocxTable) -> list[Any]:
-        cells = table.add_row().cells
+        # Row.cells walks the whole table (quadratic for long tables); wrap the new row's own
+        # cells instead.
+        cells = [_Cell(tc, table) for tc in table.add_row()._tr.tc_lst]
         for cell, width in zip(cells, self._widths, strict=True):
             cell.width = width
         return cells
@@ -180,8 +224,8 @@ class _Writer:
         para = self.doc.add_paragraph()
         small = block.style in ("small", "note")
         size = self.s.size("small") if small else (self.s.size("body") + 1.5 if block.style == "lead" else None)
-        runs = tuple(Run(r.text, r.bold, r.italic or block.style == "note", r.mono) for r in block.runs)
-        self.runs(para, runs, size=size, colour=self.s.colour("muted") if small else None)
+        self.runs(para, block.runs, size=size, colour=self.s.colour("muted") if small else None,
+                  italic=block.style == "note")
 
     def bullets(self, block: BulletList) -> None:
         for item in block.items:

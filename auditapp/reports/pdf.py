@@ -26,7 +26,7 @@ from reportlab.platypus import PageBreak as RLPageBreak
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus.tableofcontents import TableOfContents as RLTableOfContents
 
-from auditapp.reports import pdf_blocks, style
+from auditapp.reports import pdf_blocks, pdf_toc, style
 from auditapp.reports.document import (
     Block,
     Cover,
@@ -52,19 +52,27 @@ class PdfLayout:
 
 
 class _Doc(BaseDocTemplate):
+    toc_state: pdf_toc.TocState
     def afterFlowable(self, flowable: Flowable) -> None:
         level = getattr(flowable, "outline_level", None)
         if level is None:
             return
         key = flowable.outline_key  # type: ignore[attr-defined]
         text = flowable.outline_text  # type: ignore[attr-defined]
+        # The outline cannot skip a level (a document may start with a sub-heading).
+        level = min(level, getattr(self, "_outline_level", -1) + 1)
+        self._outline_level = level
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(text, key, level=level, closed=level > 0)
-        if getattr(flowable, "toc_level", None) is not None:
-            self.notify("TOCEntry", (flowable.toc_level, text, self.page, key))  # type: ignore[attr-defined]
+        toc_level = getattr(flowable, "toc_level", None)
+        if toc_level is not None:
+            self.toc_state.entries.append((toc_level, text, self.page, key))
+            self.notify("TOCEntry", (toc_level, text, self.page, key))
 
 
-def _canvas_class(document: Document, s: style.Style, layout: PdfLayout) -> type[rl_canvas.Canvas]:
+def _canvas_class(
+    document: Document, s: style.Style, layout: PdfLayout, toc: pdf_toc.TocState
+) -> type[rl_canvas.Canvas]:
     meta = document.meta
 
     class NumberedCanvas(rl_canvas.Canvas):
@@ -85,6 +93,8 @@ def _canvas_class(document: Document, s: style.Style, layout: PdfLayout) -> type
             for state in self._states:
                 self.__dict__.update(state)
                 self._page_label(total)
+                if toc.slot is not None and toc.slot[0] == self.getPageNumber():
+                    pdf_toc.draw(self, toc, s)
                 super().showPage()
             super().save()
 
@@ -145,16 +155,18 @@ def _page_decorations(document: Document, s: style.Style):  # type: ignore[no-un
     return header, footer
 
 
-def _flowables(document: Document, kit: pdf_blocks.Kit) -> list[Flowable]:
+def _flowables(document: Document, kit: pdf_blocks.Kit, toc: pdf_toc.TocState | None) -> list[Flowable]:
     out: list[Flowable] = []
     for block in document.blocks:
-        out.extend(_convert(block, kit))
+        out.extend(_convert(block, kit, toc))
     return out
 
 
-def _convert(block: Block, kit: pdf_blocks.Kit) -> list[Flowable]:
+def _convert(block: Block, kit: pdf_blocks.Kit, toc: pdf_toc.TocState | None) -> list[Flowable]:
     if isinstance(block, PageBreak):
         return [RLPageBreak()]
+    if isinstance(block, TableOfContents) and toc is not None:
+        return [RLParagraph(markup(block.title), kit.styles["h1"]), pdf_toc.TocReserve(toc)]
     if isinstance(block, TableOfContents):
         toc = RLTableOfContents(dotsMinLevel=0, tableStyle=TableStyle([
             ("FONTNAME", (0, 0), (-1, -1), MAIN), ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -194,11 +206,17 @@ def render_pdf_layout(document: Document) -> tuple[bytes, PdfLayout]:
         templates.reverse()
     doc.addPageTemplates(templates)
     kit = pdf_blocks.Kit(meta=meta, s=s, width=doc.width, layout=layout)
-    story = _flowables(document, kit)
-    if any(isinstance(b, TableOfContents) for b in document.blocks):
-        doc.multiBuild(story, canvasmaker=_canvas_class(document, s, layout))
+    toc = pdf_toc.TocState([h.level - 1 for h in document.headings() if h.level <= 2])
+    doc.toc_state = toc
+    # One pass when the contents fit on one page (always, for our reports); else ReportLab's
+    # two-pass table of contents.
+    one_pass = toc.height < doc.height * 0.85
+    story = _flowables(document, kit, toc if one_pass else None)
+    canvasmaker = _canvas_class(document, s, layout, toc)
+    if one_pass or not any(isinstance(b, TableOfContents) for b in document.blocks):
+        doc.build(story, canvasmaker=canvasmaker)
     else:
-        doc.build(story, canvasmaker=_canvas_class(document, s, layout))
+        doc.multiBuild(story, canvasmaker=canvasmaker)
     return buffer.getvalue(), layout
 
 

@@ -13,7 +13,15 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, Image, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    Image,
+    KeepTogether,
+    Spacer,
+    Table,
+    TableStyle,
+)
 from reportlab.platypus import Paragraph as RLParagraph
 
 from auditapp.reports import style
@@ -106,14 +114,15 @@ def _make_styles(s: style.Style, primary: str) -> dict[str, ParagraphStyle]:
         "note": ps("note", s.size("small"), fontName=f"{MAIN}-Italic", textColor=muted, spaceAfter=4),
         "lead": ps("lead", body + 1.5, spaceAfter=6),
         "bullet": ps("bullet", body, leftIndent=5 * mm, bulletIndent=1.5 * mm, spaceAfter=2),
+        # No keepWithNext: grouping a heading with a table taller than a page made ReportLab
+        # loop for ever; a conditional page break before each heading does the job instead.
         "h1": ps("h1", s.size("h1"), fontName=f"{MAIN}-Bold", textColor=brand, spaceBefore=10,
-                 spaceAfter=6, keepWithNext=1),
+                 spaceAfter=6),
         "h2": ps("h2", s.size("h2"), fontName=f"{MAIN}-Bold", textColor=brand, spaceBefore=8,
-                 spaceAfter=4, keepWithNext=1),
-        "h3": ps("h3", s.size("h3"), fontName=f"{MAIN}-Bold", spaceBefore=6, spaceAfter=3,
-                 keepWithNext=1),
+                 spaceAfter=4),
+        "h3": ps("h3", s.size("h3"), fontName=f"{MAIN}-Bold", spaceBefore=6, spaceAfter=3),
         "label": ps("label", s.size("small"), fontName=f"{MAIN}-Bold", textColor=brand,
-                    spaceBefore=5, spaceAfter=1, keepWithNext=1),
+                    spaceBefore=5, spaceAfter=1),
         "cell": ps("cell", table),
         "cell_small": ps("cell_small", table_small),
         "cell_head": ps("cell_head", table, fontName=f"{MAIN}-Bold",
@@ -132,7 +141,7 @@ def _make_styles(s: style.Style, primary: str) -> dict[str, ParagraphStyle]:
         "finding_no": ps("finding_no", s.size("h3"), fontName=f"{MAIN}-Bold", textColor=colors.white),
         "finding_title": ps("finding_title", s.size("h3"), fontName=f"{MAIN}-Bold"),
         "sig_caption": ps("sig_caption", s.size("h3"), fontName=f"{MAIN}-Bold", textColor=brand,
-                          spaceBefore=8, spaceAfter=3, keepWithNext=1),
+                          spaceBefore=8, spaceAfter=3),
     }
 
 
@@ -160,9 +169,6 @@ class _Outlined(Flowable):
     def getSpaceAfter(self) -> float:
         return self.inner.getSpaceAfter()
 
-    def getKeepWithNext(self) -> bool:
-        return True
-
     def draw(self) -> None:
         self.inner.drawOn(self.canv, 0, 0)
 
@@ -170,7 +176,8 @@ class _Outlined(Flowable):
 def _heading(block: Heading, kit: Kit) -> list[Flowable]:
     kit.counter += 1
     para = kit.para(block.text, f"h{min(max(block.level, 1), 3)}")
-    return [_Outlined(para, key=f"{block.anchor or 'h'}-{kit.counter}", text=block.text,
+    room = {1: 45, 2: 35}.get(block.level, 25) * mm
+    return [CondPageBreak(room), _Outlined(para, key=f"{block.anchor or 'h'}-{kit.counter}", text=block.text,
                       level=block.level - 1, toc=block.in_toc and block.level <= 2)]
 
 
@@ -290,10 +297,10 @@ def _finding(block: FindingBlock, kit: Kit) -> list[Flowable]:
                          text=f"{block.number} {block.title}"[:120], level=2, toc=False)
     flow: list[Flowable] = [KeepTogether([Spacer(1, 3 * mm), outlined, _key_values(block.facts, kit, 0.26)])]
     for label, text in block.sections:
-        flow.append(kit.para(label, "label"))
+        flow += [CondPageBreak(18 * mm), kit.para(label, "label")]
         flow.extend(kit.para(p.strip(), "body") for p in text.split("\n\n") if p.strip())
     if block.figures:
-        flow.append(kit.para(block.figures_label, "label"))
+        flow += [CondPageBreak(60 * mm), kit.para(block.figures_label, "label")]
         flow.append(_figures(block.figures, kit))
     flow.append(Spacer(1, 4 * mm))
     return flow

@@ -27,29 +27,36 @@ _DROP = {c: None for c in range(32) if c not in (9, 10)}
 _DROP[127] = None
 
 
-@functools.cache
-def register_fonts() -> tuple[frozenset[int], frozenset[int]]:
-    """Register the bundled fonts once; return the code points each of the two families covers."""
+def _register_family(family: str, faces: dict[str, str], bold: str, italic: str,
+                     bold_italic: str) -> None:
     s = style.load()
-    faces = {
-        MAIN: "regular", f"{MAIN}-Bold": "bold", f"{MAIN}-Italic": "italic",
-        f"{MAIN}-BoldItalic": "bold_italic", FALLBACK: "fallback",
-        f"{FALLBACK}-Bold": "fallback_bold", MONO: "mono",
-    }
     for name, face in faces.items():
         pdfmetrics.registerFont(TTFont(name, str(s.pdf_font_file(face))))
-    for family, bold, italic, bold_italic in (
-        (MAIN, f"{MAIN}-Bold", f"{MAIN}-Italic", f"{MAIN}-BoldItalic"),
-        (FALLBACK, f"{FALLBACK}-Bold", FALLBACK, f"{FALLBACK}-Bold"),
-        (MONO, MONO, MONO, MONO),
-    ):
-        addMapping(family, 0, 0, family)
-        addMapping(family, 1, 0, bold)
-        addMapping(family, 0, 1, italic)
-        addMapping(family, 1, 1, bold_italic)
-    main = pdfmetrics.getFont(MAIN).face.charToGlyph
-    fallback = pdfmetrics.getFont(FALLBACK).face.charToGlyph
-    return frozenset(main), frozenset(fallback)
+    addMapping(family, 0, 0, family)
+    addMapping(family, 1, 0, bold)
+    addMapping(family, 0, 1, italic)
+    addMapping(family, 1, 1, bold_italic)
+
+
+@functools.cache
+def register_fonts() -> frozenset[int]:
+    """Register the main and mono fonts once; return the code points the main font covers."""
+    _register_family(
+        MAIN,
+        {MAIN: "regular", f"{MAIN}-Bold": "bold", f"{MAIN}-Italic": "italic",
+         f"{MAIN}-BoldItalic": "bold_italic"},
+        f"{MAIN}-Bold", f"{MAIN}-Italic", f"{MAIN}-BoldItalic",
+    )
+    _register_family(MONO, {MONO: "mono"}, MONO, MONO, MONO)
+    return frozenset(pdfmetrics.getFont(MAIN).face.charToGlyph)
+
+
+@functools.cache
+def fallback_cover() -> frozenset[int]:
+    """The fallback font, parsed only for a report that has text the main font lacks."""
+    _register_family(FALLBACK, {FALLBACK: "fallback", f"{FALLBACK}-Bold": "fallback_bold"},
+                     f"{FALLBACK}-Bold", FALLBACK, f"{FALLBACK}-Bold")
+    return frozenset(pdfmetrics.getFont(FALLBACK).face.charToGlyph)
 
 
 def clean(text: str) -> str:
@@ -58,10 +65,11 @@ def clean(text: str) -> str:
 
 def markup(text: str, *, mono: bool = False) -> str:
     """Escaped paragraph markup for plain user text; newlines become line breaks."""
-    main_cover, fallback_cover = register_fonts()
+    main_cover = register_fonts()
     text = clean(text)
-    if mono:
+    if mono or main_cover.issuperset(map(ord, text)):
         return escape(text).replace("\n", "<br/>")
+    fallback = fallback_cover()
     out: list[str] = []
     chunk: list[str] = []
     in_fallback = False
@@ -75,7 +83,7 @@ def markup(text: str, *, mono: bool = False) -> str:
 
     for char in text:
         code = ord(char)
-        wants_fallback = code not in main_cover and code in fallback_cover and char != "\n"
+        wants_fallback = code not in main_cover and code in fallback and char != "\n"
         if wants_fallback != in_fallback:
             flush()
             in_fallback = wants_fallback
