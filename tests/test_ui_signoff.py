@@ -271,6 +271,11 @@ def test_verify_says_clearly_when_the_file_is_not_signed(qtbot, window, tmp_path
 def test_reopen_requires_a_reason_and_the_lead_password(qtbot, demo_db, signed_pdf, tmp_path):
     window = open_window(qtbot, demo_db, tmp_path)
     assert window.workspace.lock_banner.isVisible()
+    window.signoff.update_actions()
+    assert window.signoff.save_signed_action.isEnabled()
+    window.signoff.ask_save_path = lambda _suggested, _filter: str(tmp_path / "again.pdf")
+    assert window.signoff.save_signed() == tmp_path / "again.pdf"
+    assert (tmp_path / "again.pdf").read_bytes() == signed_pdf.read_bytes()
     dialog = window.signoff.reopen()
     assert not dialog.reopen_button.isEnabled()
     dialog.password.setText(PASSWORD)
@@ -293,6 +298,8 @@ def test_reopen_requires_a_reason_and_the_lead_password(qtbot, demo_db, signed_p
     locked, version, status = audit_row(demo_db)
     assert not locked and version == 2 and status == "reporting"
     assert not window.workspace.lock_banner.isVisible()
+    window.signoff.update_actions()
+    assert not window.signoff.reopen_action.isEnabled()
     assert "report version 2" in window.statusBar().currentMessage()
     # The old signed version is still there, unchanged.
     assert signoff.signed_report(demo_db, reference_of(demo_db), version=1)[1] == \

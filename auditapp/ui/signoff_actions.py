@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
@@ -72,13 +73,16 @@ class SignoffActions(QObject):
         self.preview_action = action(self.tr("&Preview report"), self.preview, "Ctrl+Shift+P")
         self.export_action = action(self.tr("&Export report…"), self.export, "Ctrl+E")
         self.sign_action = action(self.tr("&Sign report…"), self.sign)
+        self.save_signed_action = action(self.tr("Save si&gned report…"), self.save_signed)
         self.reopen_action = action(self.tr("&Reopen audit…"), self.reopen)
+        # (suggested path, filter) -> chosen path; tests replace the file dialog.
+        self.ask_save_path: Callable[[str, str], str | None] | None = None
         self.verify_action = action(self.tr("&Verify signed file…"), self.verify)
 
     def install(self, *, file_menu: QMenu, audit_menu: QMenu) -> None:
         audit_menu.addSeparator()
         for made in (self.check_action, self.preview_action, self.export_action,
-                     self.sign_action):
+                     self.sign_action, self.save_signed_action):
             audit_menu.addAction(made)
         audit_menu.addSeparator()
         audit_menu.addAction(self.reopen_action)
@@ -95,7 +99,9 @@ class SignoffActions(QObject):
         for made in (self.check_action, self.preview_action, self.export_action,
                      self.sign_action):
             made.setEnabled(workspace is not None)
-        self.reopen_action.setEnabled(workspace is not None and workspace.editor.state.locked)
+        locked = workspace is not None and workspace.editor.state.locked
+        self.reopen_action.setEnabled(locked)
+        self.save_signed_action.setEnabled(locked)
 
     # --- helpers -------------------------------------------------------------------------------
 
@@ -232,6 +238,33 @@ class SignoffActions(QObject):
         self.last_dialog = dialog
         dialog.open()
         return dialog
+
+    def save_signed(self) -> Path | None:
+        """Write the stored signed PDF of the current report version (the record, as signed)."""
+        from auditapp.errors import AuditAppError
+        from auditapp.reports import export, signoff
+        from auditapp.ui.export_dialog import ask_save_path, default_folder
+
+        facts = self._facts()
+        if facts is None:
+            return None
+        try:
+            version, data = signoff.signed_report(self._db, facts.reference)
+        except AuditAppError as exc:
+            self._status(str(exc))
+            return None
+        ask = self.ask_save_path or ask_save_path(self._window, self.tr("Save signed report"))
+        name = f"{facts.reference}_report_v{version}_signed.pdf"
+        chosen = ask(str(default_folder() / name), self.tr("PDF documents (*.pdf)"))
+        if not chosen:
+            return None
+        try:
+            written = export.write(chosen, data)
+        except AuditAppError as exc:
+            self._status(str(exc))
+            return None
+        self._status(self.tr("Signed report written to %1").replace("%1", str(written)))
+        return written
 
     def verify(self) -> VerifyDialog:
         from auditapp.ui.verify_dialog import VerifyDialog
