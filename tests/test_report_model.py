@@ -124,7 +124,7 @@ def test_evidence_shown_and_confidential_withheld(demo_db, reference):
     assert [f.caption[0] for f in figures] == ["E-001  Caption 1"]
     text = _text(export.export_report(demo_db, reference, fmt="pdf", language="en"))
     assert open_hash[:32] in text.replace(" ", "") and secret_hash[:32] not in text.replace(" ", "")
-    assert "1 confidential evidence item(s) are not included" in text
+    assert "1 confidential evidence item is not included" in text
     full = _text(export.export_report(demo_db, reference, fmt="pdf", include_confidential=True))
     assert secret_hash[:32] in full.replace(" ", "")
 

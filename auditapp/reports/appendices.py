@@ -56,14 +56,16 @@ def checklist(session: Session, audit: Audit, lang: str) -> list[Block]:
             ))
         title = area.title.get(lang) or area.title.get("en", area.id)
         blocks.append(Heading(f"{area.id}  {title}", 2, in_toc=False))
-        blocks.append(Table(header, tuple(rows), (1.0, 4.4, 1.5, 3.1), small=True))
+        blocks.append(Table(header, tuple(rows), (1.2, 4.3, 1.5, 3.0), small=True))
     return blocks
 
 
 def evidence_index(material: Material, lang: str) -> list[Block]:
     blocks: list[Block] = [Paragraph.of(w.t("evidence_intro", lang), "small")]
     if material.withheld:
-        blocks.append(Paragraph.of(w.t("confidential_withheld", lang, count=material.withheld), "note"))
+        withheld = (w.t("confidential_withheld_one", lang) if material.withheld == 1 else
+                    w.t("confidential_withheld", lang, count=material.withheld))
+        blocks.append(Paragraph.of(withheld, "note"))
     if not material.evidence:
         blocks.append(Paragraph.of(w.t("no_evidence", lang)))
         return blocks
@@ -77,5 +79,5 @@ def evidence_index(material: Material, lang: str) -> list[Block]:
     )
     header = (w.t("col_id", lang), f"{w.t('col_file', lang)} / {w.t('col_caption', lang)}",
               w.t("col_captured", lang), w.t("col_links", lang), w.t("col_hash", lang))
-    blocks.append(Table(header, rows, (0.9, 3.0, 1.9, 1.1, 3.1), small=True))
+    blocks.append(Table(header, rows, (0.9, 2.6, 1.8, 1.3, 3.4), small=True))
     return blocks

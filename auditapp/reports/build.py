@@ -402,7 +402,7 @@ def _action_plan(material: build_findings.Material, lang: str) -> list[Block]:
     header = (w.t("col_finding", lang), w.t("col_classification", lang),
               w.t("col_recommendation", lang), w.t("col_due", lang), w.t("col_owner", lang))
     if rows:
-        blocks.append(Table(header, rows, (1.1, 1.7, 5.2, 1.6, 1.8), small=True))
+        blocks.append(Table(header, rows, (1.5, 1.8, 4.9, 1.5, 1.7), small=True))
     else:
         blocks.append(Paragraph.of(w.t("no_findings", lang)))
     return blocks

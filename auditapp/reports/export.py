@@ -122,6 +122,10 @@ def write(path: Path | str, data: bytes) -> Path:
     except OSError as exc:
         raise AuditAppError(f"cannot write {target}: {exc.strerror}") from None
     try:
+        # mkstemp makes the file private (0600); a report gets the usual permissions.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

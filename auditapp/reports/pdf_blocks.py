@@ -300,7 +300,12 @@ def _finding(block: FindingBlock, kit: Kit) -> list[Flowable]:
         flow += [CondPageBreak(18 * mm), kit.para(label, "label")]
         flow.extend(kit.para(p.strip(), "body") for p in text.split("\n\n") if p.strip())
     if block.figures:
-        flow += [CondPageBreak(60 * mm), kit.para(block.figures_label, "label")]
+        # Keep the label with the first row of pictures: reserve that row's height.
+        columns = int(kit.s.image("finding_columns"))
+        width = (kit.width - 4 * mm * (columns - 1)) / columns
+        first_row = max(min(55 * mm, width * f.height_px / max(f.width_px, 1))
+                        for f in block.figures[:columns])
+        flow += [CondPageBreak(first_row + 22 * mm), kit.para(block.figures_label, "label")]
         flow.append(_figures(block.figures, kit))
     flow.append(Spacer(1, 4 * mm))
     return flow

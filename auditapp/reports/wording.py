@@ -226,9 +226,13 @@ WORDING: dict[str, tuple[str, str]] = {
         "Jede Nachweisdatei ist durch ihren SHA-256-Hashwert gekennzeichnet, der beim Import "
         "berechnet wurde; die Originaldatei wird unverändert in der Auditakte aufbewahrt.",
     ),
+    "confidential_withheld_one": (
+        "1 confidential evidence item is not included in this copy.",
+        "1 vertraulicher Nachweis ist in dieser Ausfertigung nicht enthalten.",
+    ),
     "confidential_withheld": (
-        "{count} confidential evidence item(s) are not included in this copy.",
-        "{count} vertrauliche(r) Nachweis(e) ist/sind in dieser Ausfertigung nicht enthalten.",
+        "{count} confidential evidence items are not included in this copy.",
+        "{count} vertrauliche Nachweise sind in dieser Ausfertigung nicht enthalten.",
     ),
     "col_file": ("File", "Datei"),
     "col_caption": ("Caption", "Bildunterschrift"),
