@@ -204,6 +204,9 @@ def test_the_approver_countersigns_and_the_audit_becomes_final(qtbot, demo_db, s
     assert audit_row(demo_db) == (True, 1, "final")
     assert not author.isEnabled()
     dialog.reject()
+    window.signoff.update_actions()
+    assert not window.signoff.sign_action.isEnabled()
+    assert window.signoff.reopen_action.isEnabled()
     window.tasks.wait(SLOW_MS)
 
 

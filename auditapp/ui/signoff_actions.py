@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
+from shiboken6 import isValid
 
 from auditapp.core.db import Database
 from auditapp.ui.tasks import TaskRunner
@@ -99,6 +100,8 @@ class SignoffActions(QObject):
         for made in (self.check_action, self.preview_action, self.export_action,
                      self.sign_action):
             made.setEnabled(workspace is not None)
+        if workspace is not None and workspace.editor.state.status == "final":
+            self.sign_action.setEnabled(False)  # approved: nobody can sign this version again
         locked = workspace is not None and workspace.editor.state.locked
         self.reopen_action.setEnabled(locked)
         self.save_signed_action.setEnabled(locked)
@@ -122,11 +125,20 @@ class SignoffActions(QObject):
                 locked=audit.locked,
                 signed_meanings=[s.meaning for s in signing.current_signatures(session, audit)])
 
+    def _keep(self, dialog: QWidget) -> None:
+        """Remember the dialog just opened and free the previous closed one (it holds PDF bytes).
+        A dialog whose background work may still report back is kept until the next time."""
+        old, self.last_dialog = self.last_dialog, dialog
+        if old is not None and isValid(old) and not old.isVisible() and not self._tasks.busy:
+            old.deleteLater()
+
     def _show_pdf(self, title: str, data: bytes) -> PdfPreviewDialog:
         from auditapp.ui.pdf_preview import PdfPreviewDialog
 
         dialog = PdfPreviewDialog(title, data, self._window)
-        self.previews = [d for d in self.previews if d.isVisible()] + [dialog]
+        # A closed preview frees its PDF at once; several can stay open side by side.
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.previews = [d for d in self.previews if isValid(d) and d.isVisible()] + [dialog]
         dialog.show()
         return dialog
 
@@ -146,7 +158,7 @@ class SignoffActions(QObject):
         dialog.preview_requested.connect(lambda options: self._preview_from(dialog, options))
         dialog.exported.connect(lambda paths: self._status(
             self.tr("Report written to %1").replace("%1", str(paths[0]))))
-        self.last_dialog = dialog
+        self._keep(dialog)
         dialog.open()
         return dialog
 
@@ -235,7 +247,7 @@ class SignoffActions(QObject):
                             signed_meanings=facts.signed_meanings, tasks=self._tasks,
                             parent=self._window)
         dialog.signed.connect(lambda result: self._reload(result.reference))
-        self.last_dialog = dialog
+        self._keep(dialog)
         dialog.open()
         return dialog
 
@@ -270,7 +282,7 @@ class SignoffActions(QObject):
         from auditapp.ui.verify_dialog import VerifyDialog
 
         dialog = VerifyDialog(self._db, tasks=self._tasks, parent=self._window)
-        self.last_dialog = dialog
+        self._keep(dialog)
         dialog.open()
         return dialog
 
@@ -287,7 +299,7 @@ class SignoffActions(QObject):
         dialog = ReopenDialog(self._db, facts.reference, version=facts.version,
                               actor=self._actor, tasks=self._tasks, parent=self._window)
         dialog.reopened.connect(lambda version: self._reopened(facts.reference, version))
-        self.last_dialog = dialog
+        self._keep(dialog)
         dialog.open()
         return dialog
 
