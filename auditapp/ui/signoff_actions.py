@@ -92,6 +92,7 @@ class SignoffActions(QObject):
         separators = [a for a in file_menu.actions() if a.isSeparator()]
         if separators:
             file_menu.insertAction(separators[0], self.verify_action)
+            file_menu.insertSeparator(self.verify_action)
         else:
             file_menu.addAction(self.verify_action)
 
