@@ -101,8 +101,8 @@ class ExportDialog(QDialog):
         for code, name in LANGUAGES:
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
-        self.language.setToolTip(self.tr("The audit's language is chosen; this export only "
-                                         "can use another."))
+        self.language.setToolTip(self.tr("Preset to the audit's language; another choice "
+                                         "applies to this export only."))
         self.paper = QComboBox()
         for code, name in PAPERS:
             self.paper.addItem(name, code)
