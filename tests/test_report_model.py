@@ -152,3 +152,14 @@ def test_sections_can_be_left_out(demo_db, reference):
     titles = [h.text for h in document.headings() if h.level == 1]
     assert titles == ["1  Executive summary", "2  Findings"]
     assert not any("Checklist responses" in t for t in titles)
+    from auditapp.reports.docx import render_docx
+    from auditapp.reports.pdf import render_pdf
+
+    assert "F-10" in _text(render_pdf(document)) and len(render_docx(document)) > 10_000
+
+
+def test_progress_reaches_100(demo_db, reference):
+    seen: list[int] = []
+    export.export_report(demo_db, reference, fmt="pdf", progress=lambda p, stage: seen.append(p))
+    assert seen[0] < 40 < seen[-2] <= 95 and seen[-1] == 100 and seen == sorted(seen)
+    assert [s[0] for s in build.available_sections("de")][:2] == ["document_control", "contents"]

@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 from auditapp.core.models import Audit
 from auditapp.reports import wording as w
 from auditapp.reports.branding import check_paper, load_branding
-from auditapp.reports.build import SignatureInfo, report_meta, studies_text, version_label
+from auditapp.reports.build import SignatureInfo, report_meta, version_label
+from auditapp.reports.build_chapters import studies_text
 from auditapp.reports.document import (
     Block,
     Document,

@@ -383,7 +383,7 @@ class _Writer:
         last.add_run().add_break(WD_BREAK.PAGE)
 
     # --- driver ------------------------------------------------------------------------------
-    def write(self) -> bytes:
+    def write(self, progress: Callable[[float], None] | None = None) -> bytes:
         handlers: dict[type, Callable[[Any], None]] = {
             Heading: self.heading, Paragraph: self.paragraph, BulletList: self.bullets,
             Callout: self.callout, KeyValueTable: self.kv, Table: self.data_table,
@@ -392,7 +392,9 @@ class _Writer:
         }
         blocks: tuple[Block, ...] = self.source.blocks
         self._page_furniture(bool(blocks) and isinstance(blocks[0], Cover))
-        for block in blocks:
+        for index, block in enumerate(blocks, start=1):
+            if progress is not None and index % 20 == 0:
+                progress(index / len(blocks))
             handler = handlers.get(type(block))
             if handler is None:
                 raise UnknownBlock(f"the DOCX writer cannot lay out {type(block).__name__}")
@@ -402,5 +404,5 @@ class _Writer:
         return out.getvalue()
 
 
-def render_docx(document: Document) -> bytes:
-    return _Writer(document).write()
+def render_docx(document: Document, progress: Callable[[float], None] | None = None) -> bytes:
+    return _Writer(document).write(progress)

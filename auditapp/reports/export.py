@@ -35,14 +35,19 @@ def check_format(fmt: str) -> str:
     return fmt
 
 
-def render(document: Document, fmt: str) -> bytes:
+def render(document: Document, fmt: str, progress: Progress | None = None) -> bytes:
+    report = progress or _noop
+
+    def laid_out(fraction: float) -> None:
+        report(40 + int(55 * fraction), "layout")
+
     if check_format(fmt) == "pdf":
         from auditapp.reports.pdf import render_pdf
 
-        return render_pdf(document)
+        return render_pdf(document, laid_out)
     from auditapp.reports.docx import render_docx
 
-    return render_docx(document)
+    return render_docx(document, laid_out)
 
 
 def export_report(
@@ -73,7 +78,7 @@ def export_report(
             include_confidential=include_confidential, paper=paper, signatures=tuple(signatures),
         )
     report(40, "layout")
-    data = render(document, fmt)
+    data = render(document, fmt, report)
     report(100, "done")
     return data
 

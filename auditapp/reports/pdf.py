@@ -7,6 +7,7 @@ settle the table of contents, and "page X of Y" is drawn when the page count is 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import reportlab.rl_config
@@ -53,7 +54,14 @@ class PdfLayout:
 
 class _Doc(BaseDocTemplate):
     toc_state: pdf_toc.TocState
+    on_progress: Callable[[float], None] | None = None
+    story_length = 1
+    done = 0
+
     def afterFlowable(self, flowable: Flowable) -> None:
+        self.done += 1
+        if self.on_progress is not None and self.done % 40 == 0:
+            self.on_progress(min(self.done / self.story_length, 1.0))
         level = getattr(flowable, "outline_level", None)
         if level is None:
             return
@@ -180,7 +188,10 @@ def _convert(block: Block, kit: pdf_blocks.Kit, toc: pdf_toc.TocState | None) ->
     return convert(block, kit)
 
 
-def render_pdf_layout(document: Document) -> tuple[bytes, PdfLayout]:
+def render_pdf_layout(
+    document: Document, progress: Callable[[float], None] | None = None
+) -> tuple[bytes, PdfLayout]:
+    """The PDF and where its signature slots landed; progress gets the fraction laid out."""
     register_fonts()
     s = style.load()
     meta = document.meta
@@ -212,6 +223,7 @@ def render_pdf_layout(document: Document) -> tuple[bytes, PdfLayout]:
     # two-pass table of contents.
     one_pass = toc.height < doc.height * 0.85
     story = _flowables(document, kit, toc if one_pass else None)
+    doc.on_progress, doc.story_length = progress, max(len(story), 1)
     canvasmaker = _canvas_class(document, s, layout, toc)
     if one_pass or not any(isinstance(b, TableOfContents) for b in document.blocks):
         doc.build(story, canvasmaker=canvasmaker)
@@ -220,5 +232,5 @@ def render_pdf_layout(document: Document) -> tuple[bytes, PdfLayout]:
     return buffer.getvalue(), layout
 
 
-def render_pdf(document: Document) -> bytes:
-    return render_pdf_layout(document)[0]
+def render_pdf(document: Document, progress: Callable[[float], None] | None = None) -> bytes:
+    return render_pdf_layout(document, progress)[0]
