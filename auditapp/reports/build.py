@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from auditapp.core import findings as core_findings
-from auditapp.core.models import Audit, AuditStatus, ReportVersion
+from auditapp.core.models import Audit, AuditStatus, ReportVersion, User
 from auditapp.errors import BadInput
 from auditapp.reports import appendices, build_findings
 from auditapp.reports import build_chapters as chapters
@@ -222,6 +222,7 @@ def _document_control(session: Session, audit: Audit, lang: str, today: dt.date)
     issued = session.scalars(
         select(ReportVersion).where(ReportVersion.audit_id == audit.id).order_by(ReportVersion.version)
     ).all()
+    names = {u: n for u, n in session.execute(select(User.username, User.full_name))}
     seen: dict[int, ReportVersion] = {}
     for row in issued:
         seen.setdefault(row.version, row)
@@ -232,7 +233,7 @@ def _document_control(session: Session, audit: Audit, lang: str, today: dt.date)
         if row.reopen_reason:
             change = f"{change}: {row.reopen_reason}"
         rows.append((Cell(f"{version}.0"), Cell(w.date(row.created_at.date(), lang)),
-                     Cell(change), Cell(row.created_by or lead)))
+                     Cell(change), Cell(names.get(row.created_by, row.created_by) or lead)))
     if audit.report_version not in seen:
         rows.append((Cell(version_label(audit, lang)), Cell(w.date(today, lang)),
                      Cell(w.t("first_issue" if audit.report_version == 1 else "reissue", lang)),

@@ -99,6 +99,8 @@ class _Writer:
         if fonts is not None:  # east-Asian and complex-script text in the same face
             for attr in ("w:eastAsia", "w:cs", "w:hAnsi", "w:ascii"):
                 fonts.set(x.qn(attr), body_font)
+        # Proofing language, so Word checks a German report's spelling as German.
+        x.set_language(rpr, {"de": "de-DE", "en": "en-GB"}.get(self.meta.language, "en-GB"))
         for level in (1, 2, 3):
             heading = styles[f"Heading {level}"]
             heading.font.name = body_font

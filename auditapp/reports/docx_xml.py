@@ -38,6 +38,12 @@ def cell_border(cell: _Cell, side: str, *, colour: str, size: int = 8) -> None:
     borders.append(edge)
 
 
+def set_language(rpr: object, tag: str) -> None:
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), tag)
+    rpr.append(lang)  # type: ignore[attr-defined]
+
+
 def repeat_header(row: _Row) -> None:
     """Marks a row as a header row Word repeats on every page the table spans."""
     props = row._tr.get_or_add_trPr()
