@@ -163,3 +163,21 @@ def test_progress_reaches_100(demo_db, reference):
     export.export_report(demo_db, reference, fmt="pdf", progress=lambda p, stage: seen.append(p))
     assert seen[0] < 40 < seen[-2] <= 95 and seen[-1] == 100 and seen == sorted(seen)
     assert [s[0] for s in build.available_sections("de")][:2] == ["document_control", "contents"]
+
+
+def test_bare_audit_renders(db):
+    from auditapp.core import checklists
+    from auditapp.core.models import AuditType
+
+    with db.session(actor="tester") as s:
+        audit = audits.create_audit(
+            s, title="Bare audit", audit_type=AuditType.FOR_CAUSE,
+            checklist=checklists.get(s, "cro-gcp-audit"), area_ids=["ORG"],
+        )
+        reference = audit.reference
+    for fmt in ("pdf", "docx"):
+        for language in ("en", "de"):
+            assert len(export.export_report(db, reference, fmt=fmt, language=language)) > 5_000
+            assert len(export.export_certificate(db, reference, fmt=fmt, language=language)) > 3_000
+    text = _text(export.export_report(db, reference, fmt="pdf", language="de"))
+    assert "Es wurden keine Feststellungen getroffen." in text
