@@ -88,11 +88,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     password = read_secret(args, "Demo password: ") if args.password_stdin else demo.DEMO_PASSWORD
     if args.photos < 0 or args.photos > 1000:
         raise BadInput("--photos must be between 0 and 1000")
-    database = _open(args)
-    try:
+    with _open(args) as database:
         reference = demo.create_demo(database, password=password, photos=args.photos)
-    finally:
-        database.close()
     print(f"demo audit created in {database.path}; accounts demo.lead and demo.qa")
     print(reference)
     return 0
@@ -101,12 +98,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     from auditapp.core import audits
 
-    database = _open(args)
-    try:
-        with database.session() as session:
-            rows = audits.summaries(session)
-    finally:
-        database.close()
+    with _open(args) as database, database.session() as session:
+        rows = audits.summaries(session)
     if args.json:
         payload = [
             {
@@ -134,8 +127,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_user_add(args: argparse.Namespace) -> int:
     from auditapp.core import users
 
-    database = _open(args)
-    try:
+    with _open(args) as database:
         with database.session() as session:
             existing = users.count_users(session)
         actor = args.username
@@ -153,8 +145,6 @@ def cmd_user_add(args: argparse.Namespace) -> int:
                 password=password, email=args.email,
             )
             print(f"created {user.username} ({user.full_name}, {user.role})")
-    finally:
-        database.close()
     return 0
 
 
@@ -163,42 +153,31 @@ def cmd_user_list(args: argparse.Namespace) -> int:
 
     from auditapp.core.models import User
 
-    database = _open(args)
-    try:
-        with database.session() as session:
-            for u in session.scalars(select(User).order_by(User.username)):
-                state = "locked" if u.locked else ("inactive" if not u.active else "active")
-                print(f"{u.username:<20} {u.role:<14} {state:<8} {u.full_name}")
-    finally:
-        database.close()
+    with _open(args) as database, database.session() as session:
+        for u in session.scalars(select(User).order_by(User.username)):
+            state = "locked" if u.locked else ("inactive" if not u.active else "active")
+            print(f"{u.username:<20} {u.role:<14} {state:<8} {u.full_name}")
     return 0
 
 
 def cmd_user_unlock(args: argparse.Namespace) -> int:
     from auditapp.core import users
 
-    database = _open(args)
-    try:
+    with _open(args) as database:
         admin = users.authenticate(database, args.admin, read_secret(args, f"Password for {args.admin}: "))
         with database.session(actor=admin.username, reason="unlock after failed sign-ins") as session:
             user = users.unlock(session, admin=admin, username=args.username)
             print(f"unlocked {user.username}")
-    finally:
-        database.close()
     return 0
 
 
 def cmd_trail_verify(args: argparse.Namespace) -> int:
     from auditapp.core import trail
 
-    database = _open(args, create=False)
-    try:
-        with database.engine.connect() as connection:
-            problems = trail.verify(connection)
-            count = connection.exec_driver_sql("SELECT count(*) FROM trail_entry").scalar()
-            head = trail.head_hash(connection)
-    finally:
-        database.close()
+    with _open(args, create=False) as database, database.engine.connect() as connection:
+        problems = trail.verify(connection)
+        count = connection.exec_driver_sql("SELECT count(*) FROM trail_entry").scalar()
+        head = trail.head_hash(connection)
     if problems:
         for problem in problems[:50]:
             print(f"TAMPERED: {problem}")
@@ -232,12 +211,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def cmd_checklist_list(args: argparse.Namespace) -> int:
     from auditapp.core import checklists
 
-    database = _open(args)
-    try:
-        with database.session() as session:
-            items = checklists.library(session)
-    finally:
-        database.close()
+    with _open(args) as database, database.session() as session:
+        items = checklists.library(session)
     for c in items:
         print(f"{c.id:<24} v{c.version:<8} {len(c.areas):>2} areas {len(c.questions):>4} questions  "
               f"{c.title['en']} [{c.source if c.source == 'imported' else 'shipped'}]")
@@ -257,12 +232,8 @@ def cmd_checklist_import(args: argparse.Namespace) -> int:
     from auditapp.core import checklists
 
     checklist = checklists.load_file(args.file)
-    database = _open(args)
-    try:
-        with database.session(actor="cli") as session:
-            checklists.import_checklist(session, checklist)
-    finally:
-        database.close()
+    with _open(args) as database, database.session(actor="cli") as session:
+        checklists.import_checklist(session, checklist)
     print(f"imported {checklist.id} v{checklist.version} ({len(checklist.questions)} questions)")
     return 0
 
@@ -273,12 +244,8 @@ def cmd_checklist_export(args: argparse.Namespace) -> int:
 
     if args.output.suffix.lower() != ".xlsx":
         raise BadInput("the export is an Excel workbook: give a file name ending in .xlsx")
-    database = _open(args)
-    try:
-        with database.session() as session:
-            checklist = checklists.get(session, args.checklist_id)
-    finally:
-        database.close()
+    with _open(args) as database, database.session() as session:
+        checklist = checklists.get(session, args.checklist_id)
     try:
         write_workbook(checklist, args.output)
     except OSError as exc:
@@ -290,12 +257,8 @@ def cmd_checklist_export(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from auditapp.core import package
 
-    database = _open(args, create=False)
-    try:
-        with database.session(actor="cli") as session:
-            target = package.export_audit(session, args.reference, args.output)
-    finally:
-        database.close()
+    with _open(args, create=False) as database, database.session(actor="cli") as session:
+        target = package.export_audit(session, args.reference, args.output)
     print(f"wrote {target} ({package.package_summary(target)})")
     return 0
 
@@ -303,11 +266,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from auditapp.core import package
 
-    database = _open(args)
-    try:
-        with database.session(actor="cli", reason=f"imported from {args.file.name}") as session:
-            reference = package.import_package(session, args.file)
-    finally:
-        database.close()
+    reason = f"imported from {args.file.name}"
+    with _open(args) as database, database.session(actor="cli", reason=reason) as session:
+        reference = package.import_package(session, args.file)
     print(f"imported audit {reference}")
     return 0

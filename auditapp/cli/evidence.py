@@ -69,14 +69,11 @@ def cmd_add(args: argparse.Namespace) -> int:
     from auditapp.core.evidence_import import import_files
 
     target = Target(finding=_finding_number(args.finding), question=args.question)
-    database = _open(args)
-    try:
+    with _open(args) as database:
         result = import_files(
             database, args.reference, args.files, actor=ACTOR, caption=args.caption,
             confidential=args.confidential, target=target,
         )
-    finally:
-        database.close()
     for item in result.imported:
         print(f"{item.label}  {item.sha256}  {item.size:>10}  {item.file_name}")
     for _name, reason in result.refused:
@@ -90,13 +87,9 @@ def cmd_list(args: argparse.Namespace) -> int:
     from auditapp.core import evidence
     from auditapp.core.audits import get_audit
 
-    database = _open(args)
-    try:
-        with database.session() as session:
-            audit = get_audit(session, args.reference)
-            rows = evidence.list_evidence(session, audit, include_removed=args.removed)
-    finally:
-        database.close()
+    with _open(args) as database, database.session() as session:
+        audit = get_audit(session, args.reference)
+        rows = evidence.list_evidence(session, audit, include_removed=args.removed)
     if args.json:
         payload = [
             {
@@ -128,15 +121,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     if args.output.is_dir():
         raise BadInput(f"{args.output} is a folder; give a file name")
-    database = _open(args)
-    try:
-        with database.session() as session:
-            audit = get_audit(session, args.reference)
-            item = evidence.get_evidence(session, audit, evidence.parse_label(args.number))
-            data = evidence.original_bytes(session, item)
-            sha = item.sha256
-    finally:
-        database.close()
+    with _open(args) as database, database.session() as session:
+        audit = get_audit(session, args.reference)
+        item = evidence.get_evidence(session, audit, evidence.parse_label(args.number))
+        data = evidence.original_bytes(session, item)
+        sha = item.sha256
     partial = args.output.with_name(args.output.name + ".partial")
     try:
         partial.write_bytes(data)
@@ -152,16 +141,12 @@ def cmd_remove(args: argparse.Namespace) -> int:
     from auditapp.core import evidence
     from auditapp.core.audits import get_audit
 
-    database = _open(args)
-    try:
-        with database.session(actor=ACTOR) as session:
-            audit = get_audit(session, args.reference)
-            item = evidence.remove(
-                session, audit, evidence.parse_label(args.number), reason=args.reason
-            )
-            print(f"removed {evidence.label(item.number)} ({item.file_name}); original kept")
-    finally:
-        database.close()
+    with _open(args) as database, database.session(actor=ACTOR) as session:
+        audit = get_audit(session, args.reference)
+        item = evidence.remove(
+            session, audit, evidence.parse_label(args.number), reason=args.reason
+        )
+        print(f"removed {evidence.label(item.number)} ({item.file_name}); original kept")
     return 0
 
 
@@ -169,14 +154,10 @@ def cmd_verify(args: argparse.Namespace) -> int:
     from auditapp.core import evidence
     from auditapp.core.audits import get_audit
 
-    database = _open(args)
-    try:
-        with database.session() as session:
-            audit = get_audit(session, args.reference)
-            problems = evidence.verify_originals(session, audit)
-            count = len(evidence.list_evidence(session, audit, include_removed=True))
-    finally:
-        database.close()
+    with _open(args) as database, database.session() as session:
+        audit = get_audit(session, args.reference)
+        problems = evidence.verify_originals(session, audit)
+        count = len(evidence.list_evidence(session, audit, include_removed=True))
     if problems:
         for problem in problems:
             print(f"DAMAGED: {problem}")

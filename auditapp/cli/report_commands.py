@@ -32,8 +32,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     fmt = export.format_for(args.output, args.format)
     export.check_target(args.output)
     started = time.perf_counter()
-    database = open_database(database_path(args), create=False)
-    try:
+    with open_database(database_path(args), create=False) as database:
         if args.certificate:
             target = export.write_certificate(
                 database, args.reference, args.output, fmt=fmt, language=args.report_lang,
@@ -44,7 +43,5 @@ def cmd_report(args: argparse.Namespace) -> int:
                 database, args.reference, args.output, fmt=fmt, language=args.report_lang,
                 include_confidential=args.include_confidential, paper=args.paper,
             )
-    finally:
-        database.close()
     print(f"wrote {target} ({target.stat().st_size:,} bytes, {time.perf_counter() - started:.1f} s)")
     return 0

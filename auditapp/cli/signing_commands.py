@@ -107,14 +107,11 @@ def cmd_sign(args: argparse.Namespace) -> int:
     if args.docx is not None:
         _check_writable(args.docx)
     password = read_secret(args, f"Password for {args.user}: ")
-    database = open_db(args, create=False)
-    try:
+    with open_db(args, create=False) as database:
         result = signoff.sign_report(
             database, args.reference, username=args.user, password=password,
             meaning=args.meaning, language=args.report_lang, docx=args.docx is not None,
         )
-    finally:
-        database.close()
     _write(args.output, result.pdf_bytes)
     print(f"signed {result.reference} report version {result.version}: {result.manifestation()}")
     print(f"signed document SHA-256 {result.signed_sha256}")
@@ -172,13 +169,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
 def cmd_preissue(args: argparse.Namespace) -> int:
     from auditapp.core import audits, preissue
 
-    database = open_db(args, create=False)
-    try:
-        with database.session() as session:
-            audit = audits.get_audit(session, args.reference)
-            problems = preissue.check(session, audit)
-    finally:
-        database.close()
+    with open_db(args, create=False) as database, database.session() as session:
+        audit = audits.get_audit(session, args.reference)
+        problems = preissue.check(session, audit)
     if args.json:
         print(json.dumps([{"kind": p.kind, "target": p.target, "message": p.message}
                           for p in problems], indent=2, ensure_ascii=False))
@@ -194,12 +187,9 @@ def cmd_reopen(args: argparse.Namespace) -> int:
     from auditapp.core import signing
 
     password = read_secret(args, f"Password for {args.user}: ")
-    database = open_db(args, create=False)
-    try:
+    with open_db(args, create=False) as database:
         version = signing.reopen_audit(database, args.reference, username=args.user,
                                        password=password, reason=args.reason)
-    finally:
-        database.close()
     print(f"reopened {args.reference.upper()}: changes now go into report version {version}; "
           "signed versions stay as they are")
     return 0
@@ -209,11 +199,8 @@ def cmd_signed(args: argparse.Namespace) -> int:
     from auditapp.reports import signoff
 
     _check_writable(args.output)
-    database = open_db(args, create=False)
-    try:
+    with open_db(args, create=False) as database:
         version, data = signoff.signed_report(database, args.reference, version=args.version)
-    finally:
-        database.close()
     _write(args.output, data)
     print(f"wrote signed report version {version} of {args.reference.upper()} to {args.output}")
     return 0
@@ -223,16 +210,12 @@ def cmd_user_cert(args: argparse.Namespace) -> int:
     from auditapp.core import signing, users
 
     _check_writable(args.output)
-    database = open_db(args, create=False)
-    try:
-        with database.session() as session:
-            user = users.find_user(session, args.username)
-            if not user.certificate_pem:
-                raise BadInput(f"{user.username} has no signing certificate yet "
-                               "(it is made at the first signature)")
-            pem, name = user.certificate_pem, user.full_name
-    finally:
-        database.close()
+    with open_db(args, create=False) as database, database.session() as session:
+        user = users.find_user(session, args.username)
+        if not user.certificate_pem:
+            raise BadInput(f"{user.username} has no signing certificate yet "
+                           "(it is made at the first signature)")
+        pem, name = user.certificate_pem, user.full_name
     _write(args.output, pem.encode())
     print(f"wrote the certificate of {name} to {args.output}")
     print(f"SHA-256 fingerprint {signing.certificate_fingerprint_of_pem(pem)}")
@@ -248,13 +231,10 @@ def cmd_user_import_p12(args: argparse.Namespace) -> int:
         raise BadInput(f"cannot read {args.file}: {exc.strerror}") from None
     password = read_secret(args, f"Password for {args.username}: ")
     p12_password = read_secret(args, f"Password of {args.file.name}: ")
-    database = open_db(args, create=False)
-    try:
+    with open_db(args, create=False) as database:
         user = users.authenticate(database, args.username, password)
         with database.session(actor=user.username, reason="PKCS#12 signing identity imported") as s:
             stored = users.find_user(s, user.username)
             digest = signing.import_pkcs12(stored, password, data, p12_password or None)
-    finally:
-        database.close()
     print(f"{user.username} now signs with the imported certificate (SHA-256 {digest})")
     return 0

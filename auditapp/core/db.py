@@ -260,6 +260,12 @@ class Database:
     def close(self) -> None:
         self.engine.dispose()
 
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
 
 def open_database(
     path: Path | str, *, create: bool = True, passphrase: str | None = None,
