@@ -85,3 +85,13 @@ def test_encrypted_backup_is_encrypted_and_restores(tmp_path):
     assert b"Northwind" not in copy.read_bytes()
     assert run_cli("restore", str(copy), "--db", str(path), env=env).returncode == 0
     assert run_cli("trail", "verify", "--db", str(path), env=env).returncode == 0
+
+
+def test_report_from_an_encrypted_database(tmp_path):
+    path = str(tmp_path / "enc.sqlite")
+    env = {"AUDITAPP_PASSPHRASE": PASSPHRASE}
+    reference = run_cli("demo", "--encrypt", "--db", path, env=env).stdout.strip().splitlines()[-1]
+    out = tmp_path / "r.pdf"
+    result = run_cli("report", reference, "--format", "pdf", "-o", str(out), "--db", path, env=env)
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"%PDF")

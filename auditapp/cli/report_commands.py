@@ -6,7 +6,7 @@ import argparse
 import time
 from pathlib import Path
 
-from auditapp.cli import database_path
+from auditapp.cli import open_db
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -26,13 +26,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from auditapp.core.db import open_database
     from auditapp.reports import export
 
     fmt = export.format_for(args.output, args.format)
     export.check_target(args.output)
     started = time.perf_counter()
-    with open_database(database_path(args), create=False) as database:
+    with open_db(args, create=False) as database:
         if args.certificate:
             target = export.write_certificate(
                 database, args.reference, args.output, fmt=fmt, language=args.report_lang,
