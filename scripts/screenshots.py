@@ -43,7 +43,7 @@ def main() -> int:
     theme.apply(app)
     work = Path(tempfile.mkdtemp(prefix="auditapp-shots-"))
     db = open_database(work / "demo.sqlite")
-    reference = demo.create_demo(db)
+    reference = demo.create_demo(db, photos=10)  # photos for the evidence gallery
     settings = QSettings(str(work / "layout.ini"), QSettings.Format.IniFormat)
     window = MainWindow(db, actor="demo.lead", settings=settings)
     window.resize(*SIZE)
@@ -84,6 +84,9 @@ def main() -> int:
     ws.tabs.setCurrentWidget(ws.findings)
     ws.findings.select(1)
     shot(window, "finding-editor")
+    ws.tabs.setCurrentWidget(ws.evidence_page)
+    ws.evidence_page.select(3)
+    shot(window, "evidence")
     window.close()
     db.close()
     shutil.rmtree(work, ignore_errors=True)

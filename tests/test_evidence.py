@@ -351,6 +351,22 @@ def test_links_unlink_remove_and_purge_are_all_in_the_trail(audit_db, tmp_path):
     assert _verify_trail(audit_db) == []
 
 
+def test_viewer_reads_display_image_and_removed_thumbnails(audit_db, tmp_path):
+    photo = ef.write(tmp_path, "p.jpg", ef.jpeg_bytes(orientation=6))
+    scan = ef.write(tmp_path, "log.pdf", ef.pdf_bytes())
+    _import(audit_db, [photo, scan])
+    with audit_db.session(actor="anna") as s:
+        audit = audits.get_audit(s, REF)
+        assert _is_upright(Image.open(io.BytesIO(evidence.display_image(s, audit, 1))))
+        assert evidence.display_image(s, audit, 2) is None  # a PDF: the viewer renders it
+        with pytest.raises(NotFound):
+            evidence.display_image(s, audit, 9)
+        evidence.remove(s, audit, 1, reason="blurred")
+        assert set(evidence.thumbnails(s, audit)) == {2}
+        shown = evidence.thumbnails(s, audit, include_removed=True)
+        assert set(shown) == {1, 2} and shown[1] and shown[2] is None
+
+
 def test_confidential_items_stay_out_of_reports_unless_included(audit_db, tmp_path):
     public = ef.write(tmp_path, "room.jpg", ef.jpeg_bytes())
     private = ef.write(tmp_path, "patient-file.png", ef.image_bytes("PNG"))

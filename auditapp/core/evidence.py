@@ -377,12 +377,22 @@ def for_report(
     return out
 
 
-def thumbnails(session: Session, audit: Audit) -> dict[int, bytes | None]:
+def thumbnails(
+    session: Session, audit: Audit, *, include_removed: bool = False
+) -> dict[int, bytes | None]:
     """Evidence number -> thumbnail JPEG, in one query, for the gallery."""
-    rows = session.execute(
-        select(Evidence.number, Evidence.thumbnail).where(
-            Evidence.audit_id == audit.id, Evidence.removed.is_(False)
+    query = select(Evidence.number, Evidence.thumbnail).where(Evidence.audit_id == audit.id)
+    if not include_removed:
+        query = query.where(Evidence.removed.is_(False))
+    return {number: thumb for number, thumb in session.execute(query)}
+
+
+def display_image(session: Session, audit: Audit, number: int) -> bytes | None:
+    """The upright display JPEG of one item for a viewer (None for a PDF: render the original)."""
+    get_evidence(session, audit, number)  # a clear NotFound for a wrong number
+    return session.scalar(
+        select(Evidence.display_image).where(
+            Evidence.audit_id == audit.id, Evidence.number == number
         )
     )
-    return {number: thumb for number, thumb in rows}
 

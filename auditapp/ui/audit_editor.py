@@ -66,7 +66,20 @@ class AuditEditor(QObject):
 
     # --- plumbing ------------------------------------------------------------------------------
 
-    def _commit(self, work: Callable[[Session, Audit], T], reason: str = "") -> T:
+    @property
+    def db(self) -> Database:
+        return self._db
+
+    def read(self, work: Callable[[Session, Audit], T]) -> T:
+        """Run a read of the open audit in a short session of its own."""
+        with self._db.session(actor=self.actor) as session:
+            audit = session.get(Audit, self.state.audit_id)
+            if audit is None:
+                raise AuditAppError(self.tr("this audit no longer exists"))
+            return work(session, audit)
+
+    def commit(self, work: Callable[[Session, Audit], T], reason: str = "") -> T:
+        """One edit in its own committed session; companion editors (evidence) use it too."""
         with self._db.session(actor=self.actor, reason=reason) as session:
             audit = session.get(Audit, self.state.audit_id)
             if audit is None:
@@ -83,8 +96,11 @@ class AuditEditor(QObject):
             return False
         return True
 
-    def _attempt(self, text: str, do: Callable[[str], Any], undo: Callable[[str], Any]) -> bool:
-        """Do the edit now; only an edit that was committed becomes an undo step."""
+    def attempt(self, text: str, do: Callable[[str], Any], undo: Callable[[str], Any]) -> bool:
+        """Do the edit now; only an edit that was committed becomes an undo step.
+
+        do and undo take the trail reason ("" for the edit itself, "undo"/"redo" later).
+        """
         if not self._guarded(lambda: do("")):
             return False
         self.stack.push(_Step(text, self, do, undo))
@@ -114,7 +130,7 @@ class AuditEditor(QObject):
 
         def write(res: str | None, text: str) -> Callable[[str], None]:
             def run(reason: str) -> None:
-                response = self._commit(
+                response = self.commit(
                     lambda s, a: audits.set_response(s, a, question_id, result=res, notes=text,
                                                      actor=self.actor), reason)
                 self.state.answers[question_id] = workspace.answer_state(response)
@@ -125,7 +141,7 @@ class AuditEditor(QObject):
             return run
 
         label = self.tr("Notes on %1") if old_result == result else self.tr("Answer %1")
-        return self._attempt(label.replace("%1", question_id), write(result, new_notes),
+        return self.attempt(label.replace("%1", question_id), write(result, new_notes),
                              write(old_result, old_notes))
 
     # --- findings ------------------------------------------------------------------------------
@@ -158,10 +174,10 @@ class AuditEditor(QObject):
 
         def do(reason: str) -> None:
             if created:  # redo: bring back the same finding under the same number
-                finding = self._commit(
+                finding = self.commit(
                     lambda s, a: workspace.restore_finding(s, a, created[0]), reason)
             else:
-                finding = self._commit(lambda s, a: findings.add_finding(s, a, **fields))
+                finding = self.commit(lambda s, a: findings.add_finding(s, a, **fields))
                 created.append(workspace.finding_state(finding))
             self._store_finding(workspace.finding_state(finding), finding.number)
 
@@ -170,11 +186,11 @@ class AuditEditor(QObject):
             current = self.finding(number)
             if current is not None:
                 created[0] = current  # redo restores the finding as it was when undone
-            self._commit(lambda s, a: findings.delete_finding(
+            self.commit(lambda s, a: findings.delete_finding(
                 s, a, number, reason=self.tr("undo of raising the finding")), reason)
             self._store_finding(None, number)
 
-        ok = self._attempt(self.tr("Raise finding"), do, undo)
+        ok = self.attempt(self.tr("Raise finding"), do, undo)
         return created[0].number if ok and created else None
 
     def update_finding(self, number: int, changes: dict[str, object]) -> bool:
@@ -187,13 +203,13 @@ class AuditEditor(QObject):
 
         def write(values: dict[str, object]) -> Callable[[str], None]:
             def run(reason: str) -> None:
-                finding = self._commit(
+                finding = self.commit(
                     lambda s, a: findings.update_finding(s, a, number, **values), reason)
                 self._store_finding(workspace.finding_state(finding), number)
             return run
 
         text = self.tr("Edit %1").replace("%1", findings.number_label(number))
-        return self._attempt(text, write(dict(changes)), write(before))
+        return self.attempt(text, write(dict(changes)), write(before))
 
     def delete_finding(self, number: int, reason_text: str) -> bool:
         old = self.finding(number)
@@ -201,16 +217,16 @@ class AuditEditor(QObject):
             return False
 
         def do(reason: str) -> None:
-            self._commit(lambda s, a: findings.delete_finding(s, a, number, reason=reason_text),
+            self.commit(lambda s, a: findings.delete_finding(s, a, number, reason=reason_text),
                          reason)
             self._store_finding(None, number)
 
         def undo(reason: str) -> None:
-            finding = self._commit(lambda s, a: workspace.restore_finding(s, a, old), reason)
+            finding = self.commit(lambda s, a: workspace.restore_finding(s, a, old), reason)
             self._store_finding(workspace.finding_state(finding), number)
 
         text = self.tr("Delete %1").replace("%1", old.label)
-        return self._attempt(text, do, undo)
+        return self.attempt(text, do, undo)
 
     # --- registers -----------------------------------------------------------------------------
 
@@ -234,17 +250,17 @@ class AuditEditor(QObject):
         created: list[int] = []
 
         def do(reason: str) -> None:
-            row = self._commit(lambda s, a: adders[kind](s, a, **fields), reason)
+            row = self.commit(lambda s, a: adders[kind](s, a, **fields), reason)
             if created:
                 self._alias[(kind, created[-1])] = row.id
             created.append(row.id)
             self._reload_registers()
 
         def undo(reason: str) -> None:
-            self._commit(lambda s, a: deleters[kind](s, a, self._id(kind, created[0])), reason)
+            self.commit(lambda s, a: deleters[kind](s, a, self._id(kind, created[0])), reason)
             self._reload_registers()
 
-        return self._attempt(self.tr("Add to register"), do, undo)
+        return self.attempt(self.tr("Add to register"), do, undo)
 
     def update_row(self, kind: str, row_id: int, changes: dict[str, object]) -> bool:
         rows = self.state.documents if kind == "document" else self.state.participants
@@ -259,12 +275,12 @@ class AuditEditor(QObject):
 
         def write(values: dict[str, object]) -> Callable[[str], None]:
             def run(reason: str) -> None:
-                self._commit(lambda s, a: updaters[kind](s, a, self._id(kind, row_id), **values),
+                self.commit(lambda s, a: updaters[kind](s, a, self._id(kind, row_id), **values),
                              reason)
                 self._reload_registers()
             return run
 
-        return self._attempt(self.tr("Edit register"), write(dict(changes)), write(before))
+        return self.attempt(self.tr("Edit register"), write(dict(changes)), write(before))
 
     def delete_row(self, kind: str, row_id: int) -> bool:
         rows = self.state.documents if kind == "document" else self.state.participants
@@ -277,15 +293,15 @@ class AuditEditor(QObject):
         adders = {"document": registers.add_document, "participant": registers.add_participant}
 
         def do(reason: str) -> None:
-            self._commit(lambda s, a: deleters[kind](s, a, self._id(kind, row_id)), reason)
+            self.commit(lambda s, a: deleters[kind](s, a, self._id(kind, row_id)), reason)
             self._reload_registers()
 
         def undo(reason: str) -> None:
-            row = self._commit(lambda s, a: adders[kind](s, a, **fields), reason)
+            row = self.commit(lambda s, a: adders[kind](s, a, **fields), reason)
             self._alias[(kind, self._id(kind, row_id))] = row.id
             self._reload_registers()
 
-        return self._attempt(self.tr("Remove from register"), do, undo)
+        return self.attempt(self.tr("Remove from register"), do, undo)
 
     def trail(self) -> list[trail_query.TrailRow]:
         with self._db.session(actor=self.actor) as session:
@@ -308,7 +324,7 @@ class AuditEditor(QObject):
                     setup.update_details(s, a, values)
                     s.flush()
                     return workspace.load(s, a.reference)
-                fresh = self._commit(work, reason)
+                fresh = self.commit(work, reason)
                 self.state.reference, self.state.title = fresh.reference, fresh.title
                 self.state.auditee, self.state.checklist = fresh.auditee, fresh.checklist
                 self.state.language = fresh.language
@@ -316,7 +332,7 @@ class AuditEditor(QObject):
                 self.audit_changed.emit()
             return run
 
-        return self._attempt(self.tr("Edit audit details"), write(new), write(old))
+        return self.attempt(self.tr("Edit audit details"), write(new), write(old))
 
     def set_status(self, status: str) -> bool:
         old = self.state.status
@@ -325,9 +341,9 @@ class AuditEditor(QObject):
 
         def write(value: str) -> Callable[[str], None]:
             def run(reason: str) -> None:
-                self._commit(lambda s, a: setup.set_status(s, a, value), reason)
+                self.commit(lambda s, a: setup.set_status(s, a, value), reason)
                 self.state.status = value
                 self.audit_changed.emit()
             return run
 
-        return self._attempt(self.tr("Change status"), write(status), write(old))
+        return self.attempt(self.tr("Change status"), write(status), write(old))

@@ -23,6 +23,7 @@ from auditapp.ui.widgets import MessageBar
 class ChecklistWalk(QWidget):
     raise_finding_requested = Signal(str)
     progress_changed = Signal(int, int)
+    question_changed = Signal(str)
 
     def __init__(self, editor: AuditEditor, *, language: str,
                  grade_labels: dict[str, tuple[str, str]], parent: QWidget | None = None) -> None:
@@ -165,6 +166,7 @@ class ChecklistWalk(QWidget):
             question, area=area, section=section, language=self._language,
             answer=self._editor.answer(question_id), raised=self._raised(question_id),
             grade_labels=self._grade_labels)
+        self.question_changed.emit(question_id)
 
     def _raised(self, question_id: str) -> list:
         return sorted((f for f in self._editor.state.findings.values()

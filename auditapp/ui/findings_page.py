@@ -27,6 +27,7 @@ from auditapp.ui.widgets import MessageBar, label
 
 class FindingsPage(QWidget):
     new_finding_requested = Signal()
+    finding_shown = Signal(object)  # the number shown in the editor, or None
 
     def __init__(self, editor: AuditEditor, *, language: str,
                  parent: QWidget | None = None) -> None:
@@ -81,6 +82,7 @@ class FindingsPage(QWidget):
         right_layout.addWidget(self.empty)
         right_layout.addWidget(self.form)
         right_layout.addStretch(1)
+        self._right_layout = right_layout
         scroll = QScrollArea()
         scroll.setWidget(right)
         scroll.setWidgetResizable(True)
@@ -101,6 +103,10 @@ class FindingsPage(QWidget):
         editor.findings_changed.connect(self._findings_changed)
         editor.edit_refused.connect(self._refused)
         self._show(None)
+
+    def add_editor_section(self, widget: QWidget) -> None:
+        """Another section above the editor's fields (the finding's evidence strip)."""
+        self._right_layout.insertWidget(self._right_layout.indexOf(self.form), widget)
 
     @property
     def current_number(self) -> int | None:
@@ -124,6 +130,7 @@ class FindingsPage(QWidget):
         self.form.setVisible(finding is not None)
         self.empty.setVisible(finding is None)
         self.delete_button.setEnabled(finding is not None)
+        self.finding_shown.emit(finding.number if finding is not None else None)
         if finding is None:
             self.heading.setText(self.tr("Findings"))
             return

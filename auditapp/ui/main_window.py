@@ -113,6 +113,10 @@ class MainWindow(QMainWindow):
             show_status=lambda text: self.statusBar().showMessage(text, 10_000))
         self.signoff.install(file_menu=file_menu, audit_menu=self.audit_menu)
         self.checklist_menu = bar.addMenu(self.tr("&Checklist"))
+        self.evidence_menu = bar.addMenu(self.tr("Ev&idence"))
+        # "Take photo…" exists only with a camera; look for one when the menu first opens.
+        self.evidence_menu.aboutToShow.connect(
+            lambda: self.workspace is not None and self.workspace.evidence_page.probe_camera())
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(self.tr("&Keyboard shortcuts"), QKeySequence.StandardKey.HelpContents,
                      self.show_shortcuts, help_menu)
@@ -122,6 +126,7 @@ class MainWindow(QMainWindow):
         self.details_action.setEnabled(on)
         self.audit_menu.setEnabled(on)
         self.checklist_menu.setEnabled(on)
+        self.evidence_menu.setEnabled(on)
         self.list_action.setEnabled(on)
 
     # --- layout memory -------------------------------------------------------------------------
@@ -216,6 +221,7 @@ class MainWindow(QMainWindow):
         self.busy_label.setText("")
         if self.workspace is not None:
             self._save_layout()
+            self.workspace.shutdown()
             self.stack.removeWidget(self.workspace)
             self.workspace.deleteLater()
         if self.editor is not None and self.editor.state.audit_id == data.audit_id:
@@ -228,7 +234,7 @@ class MainWindow(QMainWindow):
                 self.editor.deleteLater()
             self.editor = AuditEditor(self._db, self.actor, data, self.undo_stack, self)
             self.editor.audit_changed.connect(self._title)
-        self.workspace = Workspace(self.editor, language=self._language)
+        self.workspace = Workspace(self.editor, language=self._language, tasks=self.tasks)
         states = {name: self._settings.value(f"workspace/{name}")
                   for name in ("walkSplitter", "findingsSplitter", "registersSplitter")}
         self.workspace.restore_state(states)
@@ -245,9 +251,16 @@ class MainWindow(QMainWindow):
         self.checklist_menu.clear()
         for action in self.workspace.walk.actions_:
             self.checklist_menu.addAction(action)
+        self._fill_evidence_menu()
+        self.workspace.evidence_page.actions_changed.connect(self._fill_evidence_menu)
         self._workspace_actions(True)
         if self.workspace.tabs.currentIndex() == 0:
             self.workspace.walk.tree.setFocus()
+
+    def _fill_evidence_menu(self) -> None:
+        self.evidence_menu.clear()
+        if self.workspace is not None:
+            self.evidence_menu.addActions(self.workspace.evidence_page.actions_)
 
     def _title(self) -> None:
         if self.editor is not None:
@@ -348,6 +361,7 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             self.workspace.findings.form.commit_pending()
             self.workspace.walk.pane.notes.commit()
+            self.workspace.shutdown()  # an evidence import stops after its current file
         self.tasks.wait(10_000)
         self._save_layout()
         super().closeEvent(event)

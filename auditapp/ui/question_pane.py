@@ -125,6 +125,12 @@ class QuestionPane(QWidget):
         self.findings.setWordWrap(True)
         outer.addWidget(self.findings)
 
+    def add_section(self, widget: QWidget) -> None:
+        """Another section at the end of the pane (the question's evidence strip)."""
+        layout = self.layout()
+        assert layout is not None
+        layout.addWidget(widget)
+
     def show_question(self, question: Question, *, area: str, section: str, language: str,
                       answer: AnswerState | None, raised: list[FindingState],
                       grade_labels: dict[str, tuple[str, str]]) -> None:

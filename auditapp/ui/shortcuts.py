@@ -20,8 +20,13 @@ def shortcut_rows() -> list[tuple[str, str]]:
         ("Enter", _t("In the checklist tree: go to the notes of the question")),
         ("Ctrl+Shift+N / Ctrl+Shift+T", _t("Go to notes / go to the checklist tree")),
         ("Ctrl+Z / Ctrl+Shift+Z", _t("Undo / redo (each is a new, recorded edit)")),
-        ("Alt+C, Alt+F, Alt+D, Alt+R", _t("Checklist, Findings, Documents and people, "
-                                          "Audit trail")),
+        ("Alt+C, Alt+F, Alt+V, Alt+D, Alt+R", _t("Checklist, Findings, Evidence, Documents "
+                                                 "and people, Audit trail")),
+        ("Ctrl+I", _t("Import evidence files (to the question or finding you are on)")),
+        ("Ctrl+Shift+V", _t("Paste an image or files from the clipboard as evidence")),
+        ("Enter / F2 / Delete", _t("In the evidence gallery: view full size / edit the "
+                                   "caption / remove (with a reason)")),
+        ("← → + − 0", _t("In the evidence viewer: previous, next, zoom in, zoom out, fit")),
         ("Ctrl+N", _t("New audit")),
         ("Ctrl+Shift+D", _t("Audit details")),
         ("Ctrl+E / Ctrl+Shift+P", _t("Export report / preview report")),

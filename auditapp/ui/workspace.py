@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -14,14 +14,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from auditapp.core.evidence import Target
 from auditapp.core.setup import STATUS_ORDER
 from auditapp.core.workspace import FindingState
 from auditapp.ui import labels
 from auditapp.ui.audit_editor import AuditEditor
 from auditapp.ui.checklist_walk import ChecklistWalk
+from auditapp.ui.evidence_editor import EvidenceEditor
+from auditapp.ui.evidence_intake import EvidenceImporter, accept_drops
+from auditapp.ui.evidence_page import EvidencePage
+from auditapp.ui.evidence_widgets import EvidenceStrip, ImportPanel
 from auditapp.ui.finding_dialog import FindingDialog
 from auditapp.ui.findings_page import FindingsPage
 from auditapp.ui.registers_page import RegistersPage
+from auditapp.ui.tasks import TaskRunner
 from auditapp.ui.trail_view import TrailPage
 from auditapp.ui.widgets import label
 
@@ -29,7 +35,7 @@ from auditapp.ui.widgets import label
 class Workspace(QWidget):
     details_requested = Signal()
 
-    def __init__(self, editor: AuditEditor, *, language: str,
+    def __init__(self, editor: AuditEditor, *, language: str, tasks: TaskRunner | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editor = editor
@@ -68,10 +74,18 @@ class Workspace(QWidget):
         self.findings = FindingsPage(editor, language=language)
         self.registers = RegistersPage(editor)
         self.trail = TrailPage(editor)
+        self.evidence = EvidenceEditor(editor, self)
+        self.importer = EvidenceImporter(
+            editor.db, reference=editor.state.reference, actor=editor.actor,
+            tasks=tasks if tasks is not None else TaskRunner(self), parent=self)
+        self.evidence_page = EvidencePage(self.evidence, self.importer,
+                                          target=self.evidence_target, language=language)
+        self.import_panel = ImportPanel(self.importer)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.walk, self.tr("&Checklist"))
         self.tabs.addTab(self.findings, self.tr("&Findings"))
+        self.tabs.addTab(self.evidence_page, self.tr("E&vidence"))
         self.tabs.addTab(self.registers, self.tr("&Documents and people"))
         self.tabs.addTab(self.trail, self.tr("Audit t&rail"))
 
@@ -85,6 +99,7 @@ class Workspace(QWidget):
             "version."), "info")
         self.lock_banner.setContentsMargins(16, 0, 16, 0)
         layout.addWidget(self.lock_banner)
+        layout.addWidget(self.import_panel)
         layout.addWidget(self.tabs, 1)
 
         self.walk.raise_finding_requested.connect(self.raise_finding)
@@ -92,9 +107,78 @@ class Workspace(QWidget):
         self.findings.new_finding_requested.connect(lambda: self.raise_finding(None))
         editor.audit_changed.connect(self._audit_changed)
         editor.findings_changed.connect(self._counts)
+        self._wire_evidence()
         self._audit_changed()
         self._counts()
         self.walk.start()
+
+    # --- evidence: the tab, the strips beside a question and a finding, drops -----------------
+
+    def _wire_evidence(self) -> None:
+        hint = self.tr("None yet: drop photos or files here, or paste an image (Ctrl+Shift+V).")
+        self.question_evidence = EvidenceStrip(self.evidence.model, hint=hint)
+        self.walk.pane.add_section(self.question_evidence)
+        self.finding_evidence = EvidenceStrip(self.evidence.model, hint=hint)
+        self.findings.add_editor_section(self.finding_evidence)
+        for strip in (self.question_evidence, self.finding_evidence):
+            strip.view_requested.connect(self.evidence_page.open_viewer)
+        self.walk.question_changed.connect(self._evidence_context)
+        self.findings.finding_shown.connect(self._evidence_context)
+        accept_drops(self.walk.pane, lambda mime, _w, _p: self.importer.import_mime(
+            mime, self._question_target()))
+        for widget in (self.findings.form, self.finding_evidence):
+            accept_drops(widget, lambda mime, _w, _p: self.importer.import_mime(
+                mime, self._finding_target()))
+        accept_drops(self.findings.table, self._dropped_on_findings)
+        # Items appear while a long batch runs, at most once a second; all of them at the end.
+        self._evidence_timer = QTimer(self)
+        self._evidence_timer.setSingleShot(True)
+        self._evidence_timer.setInterval(1000)
+        self._evidence_timer.timeout.connect(self.evidence.refresh)
+        self.importer.progressed.connect(
+            lambda *_: self._evidence_timer.isActive() or self._evidence_timer.start())
+        self.importer.finished.connect(lambda _summary: self.evidence.refresh())
+        self.evidence.refresh()
+        self._evidence_context()
+
+    def _question_target(self) -> Target | None:
+        question = self.walk.current_question
+        return Target(question=question) if question else None
+
+    def _finding_target(self) -> Target | None:
+        number = self.findings.current_number
+        return Target(finding=number) if number is not None else None
+
+    def evidence_target(self) -> Target | None:
+        """Where pasted, imported or photographed evidence goes: the question or finding the
+        auditor is looking at, or the one the gallery is filtered to."""
+        current = self.tabs.currentWidget()
+        if current is self.walk:
+            return self._question_target()
+        if current is self.findings:
+            return self._finding_target()
+        if current is self.evidence_page:
+            return self.evidence_page.gallery_target()
+        return None
+
+    def _dropped_on_findings(self, mime: QMimeData, widget: QWidget, position: QPoint) -> None:
+        """A drop on a finding's row attaches to that finding; elsewhere to the audit."""
+        table = self.findings.table
+        index = table.indexAt(position) if widget is table.viewport() else None
+        number = self.findings.model.number_at(index.row()) if index and index.isValid() else None
+        self.importer.import_mime(mime, Target(finding=number) if number is not None else None)
+
+    def _evidence_context(self, *_args: object) -> None:
+        question, finding = self.walk.current_question, self.findings.current_number
+        self.question_evidence.set_question(question)
+        self.finding_evidence.set_finding(finding)
+        self.finding_evidence.setVisible(finding is not None)
+        self.evidence_page.set_context(finding=finding, question=question)
+
+    def shutdown(self) -> None:
+        """Before the workspace goes: a running import stops after its current file."""
+        self.importer.close()
+        self._evidence_timer.stop()
 
     def _audit_changed(self) -> None:
         s = self.editor.state

@@ -1,0 +1,164 @@
+"""Evidence edits of the open audit: each one committed at once through the core, undoable.
+
+The companion of AuditEditor for the evidence tab and the strips beside findings and questions:
+caption, confidentiality, links and removal go through core.evidence in AuditEditor's committed
+sessions and onto the same undo stack, so Ctrl+Z undoes the last edit whatever it touched.
+It also owns the one EvidenceModel every evidence view of the workspace shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from sqlalchemy.orm import Session
+
+from auditapp.core import evidence
+from auditapp.core.evidence import EvidenceInfo, Target
+from auditapp.core.findings import number_label
+from auditapp.core.models import Audit
+from auditapp.errors import NotFound
+from auditapp.ui.audit_editor import AuditEditor
+from auditapp.ui.evidence_model import EvidenceModel
+
+
+def targets_of(info: EvidenceInfo) -> list[Target]:
+    """The item's links as core targets ("F-03" -> finding 3, "Q:ORG-02" -> question)."""
+    out = []
+    for link in info.links:
+        if link.startswith("Q:"):
+            out.append(Target(question=link[2:]))
+        elif link.startswith("F-") and link[2:].isdigit():
+            out.append(Target(finding=int(link[2:])))
+    return out
+
+
+def target_label(target: Target) -> str:
+    return number_label(target.finding) if target.finding is not None else str(target.question)
+
+
+class EvidenceEditor(QObject):
+    evidence_changed = Signal()
+
+    def __init__(self, editor: AuditEditor, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.model = EvidenceModel(self)
+        self.model.editable = not editor.read_only
+        self.model.caption_edited.connect(self.set_caption)
+        # Deleting a finding drops its links: the gallery must stop showing them.
+        editor.findings_changed.connect(self.refresh)
+
+    @property
+    def read_only(self) -> bool:
+        return self.editor.read_only
+
+    def refresh(self) -> None:
+        """Re-read the gallery's rows, and the thumbnails when there are new items (no
+        originals are read; a thumbnail is some 15 kB)."""
+        def read(s: Session, a: Audit
+                 ) -> tuple[list[EvidenceInfo], dict[int, bytes | None] | None]:
+            rows = evidence.list_evidence(s, a, include_removed=True)
+            if self.model.has_thumbnails_for({r.number for r in rows}):
+                return rows, None
+            return rows, evidence.thumbnails(s, a, include_removed=True)
+
+        rows, thumbs = self.editor.read(read)
+        self.model.set_items(rows, thumbs)
+        self.evidence_changed.emit()
+
+    def info(self, number: int) -> EvidenceInfo | None:
+        return self.model.info(number)
+
+    # --- reads for the viewer ------------------------------------------------------------------
+
+    def display_image(self, number: int) -> bytes | None:
+        return self.editor.read(lambda s, a: evidence.display_image(s, a, number))
+
+    def original(self, number: int) -> bytes:
+        """The original, re-hashed by the core before it is handed out."""
+        return self.editor.read(
+            lambda s, a: evidence.original_bytes(s, evidence.get_evidence(s, a, number)))
+
+    # --- edits ---------------------------------------------------------------------------------
+
+    def _edit(self, text: str, do: Callable[[Session, Audit], object],
+              undo: Callable[[Session, Audit], object]) -> bool:
+        def step(work: Callable[[Session, Audit], object]) -> Callable[[str], None]:
+            def run(reason: str) -> None:
+                self.editor.commit(work, reason)
+                self.refresh()
+            return run
+
+        ok = self.editor.attempt(text, step(do), step(undo))
+        if not ok:
+            self.refresh()  # show the stored values again
+        return ok
+
+    def set_caption(self, number: int, caption: str) -> bool:
+        info = self.info(number)
+        if info is None or info.caption == caption.strip():
+            return True
+        old = info.caption
+        return self._edit(
+            self.tr("Caption of %1").replace("%1", info.label),
+            lambda s, a: evidence.set_caption(s, a, number, caption),
+            lambda s, a: evidence.set_caption(s, a, number, old))
+
+    def set_confidential(self, number: int, confidential: bool) -> bool:
+        info = self.info(number)
+        if info is None or info.confidential == confidential:
+            return True
+        text = (self.tr("Mark %1 confidential") if confidential
+                else self.tr("Unmark %1 confidential")).replace("%1", info.label)
+        return self._edit(
+            text, lambda s, a: evidence.set_confidential(s, a, number, confidential),
+            lambda s, a: evidence.set_confidential(s, a, number, not confidential))
+
+    def link(self, number: int, target: Target) -> bool:
+        info = self.info(number)
+        if info is None:
+            return False
+        text = self.tr("Link %1 to %2").replace("%1", info.label).replace(
+            "%2", target_label(target))
+        return self._edit(text, lambda s, a: evidence.link(s, a, number, target),
+                          lambda s, a: evidence.unlink(s, a, number, target))
+
+    def unlink(self, number: int, target: Target) -> bool:
+        info = self.info(number)
+        if info is None:
+            return False
+        text = self.tr("Unlink %1 from %2").replace("%1", info.label).replace(
+            "%2", target_label(target))
+        return self._edit(text, lambda s, a: evidence.unlink(s, a, number, target),
+                          lambda s, a: evidence.link(s, a, number, target))
+
+    def remove(self, number: int, reason: str) -> bool:
+        """Out of the gallery and reports with a reason; the original is kept. Undo restores
+        the item with its links."""
+        info = self.info(number)
+        if info is None:
+            return False
+        links = targets_of(info)
+
+        def restore(s: Session, a: Audit) -> None:
+            evidence.restore(s, a, number, reason=self.tr("undo of removing %1").replace(
+                "%1", info.label))
+            for target in links:
+                try:
+                    evidence.link(s, a, number, target)
+                except NotFound:  # the finding was deleted since: nothing to link back to
+                    continue
+
+        return self._edit(self.tr("Remove %1").replace("%1", info.label),
+                          lambda s, a: evidence.remove(s, a, number, reason=reason), restore)
+
+    def restore(self, number: int, reason: str) -> bool:
+        info = self.info(number)
+        if info is None:
+            return False
+        return self._edit(
+            self.tr("Restore %1").replace("%1", info.label),
+            lambda s, a: evidence.restore(s, a, number, reason=reason),
+            lambda s, a: evidence.remove(s, a, number, reason=self.tr(
+                "undo of restoring %1").replace("%1", info.label)))
