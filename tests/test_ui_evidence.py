@@ -137,6 +137,31 @@ def test_a_bad_file_in_a_batch_is_reported_and_the_good_ones_imported(
     assert ws.import_panel.isVisibleTo(window)
 
 
+def test_cancel_stops_a_batch_and_requests_made_meanwhile_wait_their_turn(
+        qtbot, db, window, tmp_path):
+    ws = window.workspace
+    many = [ef.write(tmp_path, f"shelf-{i}.png", ef.image_bytes("PNG", ef.quadrants(300 + i)))
+            for i in range(8)]
+    with qtbot.waitSignal(ws.importer.finished, timeout=IMPORT_TIMEOUT) as done:
+        ws.importer.import_files(many)
+        assert ws.import_panel.cancel_button.isVisibleTo(window)
+        ws.import_panel.cancel_button.click()
+    summary = done.args[0]
+    assert summary.cancelled and len(summary.imported) < len(many)
+    assert len(stored(db)) == len(summary.imported)  # what was imported is kept
+    assert "Cancelled" in ws.import_panel.summary.text()
+
+    summaries = []
+    ws.importer.finished.connect(summaries.append)
+    first, second = (ef.write(tmp_path, name, ef.image_bytes("PNG", ef.quadrants(400, 300 + i)))
+                     for i, name in enumerate(("first.png", "second.png")))
+    ws.importer.import_files([first])
+    ws.importer.import_files([second])  # arrives while the first runs: queued
+    assert ws.importer.busy
+    qtbot.waitUntil(lambda: len(summaries) == 2, timeout=IMPORT_TIMEOUT)
+    assert [s.imported[0].file_name for s in summaries] == ["first.png", "second.png"]
+
+
 def test_drops_on_gallery_question_finding_editor_and_findings_list(qtbot, db, window, files):
     ws = window.workspace
     # onto the current question's pane: attached to that question, shown in its strip
