@@ -1,8 +1,8 @@
 """Screenshots of the report and sign-off screens for docs/, on a demo database under Xvfb.
 
-    python scripts/screenshots_signoff.py [OUTPUT_DIR]
+    python docs/tools/screenshots_signoff.py [OUTPUT_DIR]
 
-Like scripts/screenshots.py it restarts itself under xvfb-run when there is no display.
+Like docs/tools/screenshots.py it restarts itself under xvfb-run when there is no display.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SIZE = (1366, 768)
 
 
@@ -50,7 +50,7 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
 
     def settle(ms: int = 300) -> None:
-        # An event loop, not processEvents(): see scripts/screenshots.py.
+        # An event loop, not processEvents(): see docs/tools/screenshots.py.
         loop = QEventLoop()
         QTimer.singleShot(ms, loop.quit)
         loop.exec()

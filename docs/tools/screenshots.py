@@ -1,6 +1,6 @@
 """Screenshots of the main screens for docs/, made on a demo database under Xvfb.
 
-    python scripts/screenshots.py [OUTPUT_DIR]
+    python docs/tools/screenshots.py [OUTPUT_DIR]
 
 Without a display it restarts itself under xvfb-run, so the pictures show a real X11 window
 with real fonts (the offscreen platform draws without font hinting).
@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SIZE = (1366, 768)  # the smallest screen the issue asks us to be readable on
 
 
