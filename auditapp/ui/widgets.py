@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
 # Idle time after which typed text is committed even without leaving the field: a crash then
@@ -42,6 +43,18 @@ class MessageBar(QLabel):
     def clear_message(self) -> None:
         self.setText("")
         self.hide()
+
+
+class ElidedLabel(QLabel):
+    """One line that ends in '…' when it does not fit, instead of being cut mid-word."""
+
+    def paintEvent(self, event: QEvent) -> None:  # type: ignore[override]
+        painter = QPainter(self)
+        rect = self.contentsRect()
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.setFont(self.font())
+        painter.drawText(rect, int(self.alignment()), text)
 
 
 def label(text: str, role: str = "", parent: QWidget | None = None) -> QLabel:

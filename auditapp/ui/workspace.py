@@ -29,7 +29,7 @@ from auditapp.ui.findings_page import FindingsPage
 from auditapp.ui.registers_page import RegistersPage
 from auditapp.ui.tasks import TaskRunner
 from auditapp.ui.trail_view import TrailPage
-from auditapp.ui.widgets import label
+from auditapp.ui.widgets import ElidedLabel, label
 
 
 class Workspace(QWidget):
@@ -43,9 +43,9 @@ class Workspace(QWidget):
         self.grade_labels = {g.classification.value: (g.label[language], g.colour)
                              for g in editor.state.grades}
 
-        self.title = label("", "heading")
-        self.title.setWordWrap(False)
-        # Long titles are cut rather than pushing the header to two lines; the tooltip has all.
+        self.title = ElidedLabel()
+        self.title.setProperty("role", "heading")
+        # Long titles end in "…" rather than pushing the header to two lines; the tooltip has all.
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.subtitle = label("", "muted")
         self.status = QComboBox()
