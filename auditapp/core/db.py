@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
@@ -36,6 +37,31 @@ class PassphraseRequired(DatabaseError):
     """The file is encrypted and no passphrase was given."""
 
     exit_code = 2
+
+
+class StorageError(AuditAppError):
+    """The disk refused a write (full, read-only, I/O error): nothing of the edit was saved."""
+
+    exit_code = 1
+
+
+_STORAGE_MESSAGES = (
+    ("disk is full", "the disk is full"),
+    ("readonly database", "the database file or its folder is read-only"),
+    ("read-only file system", "the database file or its folder is read-only"),
+    ("unable to open database file", "the database file cannot be opened for writing (read-only or missing folder)"),
+    ("disk i/o error", "a disk error occurred"),
+    ("database is locked", "the database is busy in another AuditApp window or process"),
+)
+
+
+def storage_error(exc: BaseException) -> StorageError | None:
+    """A clear StorageError for SQLite's storage failures, None for anything else."""
+    text = str(getattr(exc, "orig", exc)).lower()
+    for needle, reason in _STORAGE_MESSAGES:
+        if needle in text:
+            return StorageError(f"{reason}: the change was not saved and nothing else changed")
+    return None
 
 
 class DamagedDatabase(Refused):
@@ -162,6 +188,10 @@ def current_revision(path: Path, passphrase: str | None = None) -> str | None:
     except AuditAppError:
         raise
     except Exception as exc:  # sqlite3 and sqlcipher3 raise their own DatabaseError classes
+        mapped = storage_error(exc)
+        if mapped is not None:
+            reason = str(mapped).split(":")[0]
+            raise DatabaseError(f"{path} cannot be opened: {reason}") from exc
         if passphrase is not None:
             raise Refused(f"wrong passphrase for {path}, or not an AuditApp database") from exc
         raise DatabaseError(f"{path} cannot be read as a database ({exc})") from exc
@@ -244,6 +274,13 @@ class Database:
         try:
             yield session
             session.commit()
+        except OperationalError as exc:
+            session.rollback()
+            mapped = storage_error(exc)
+            if mapped is None:
+                raise
+            log.warning("storage error: %s", exc)
+            raise mapped from exc
         except BaseException:
             session.rollback()
             raise

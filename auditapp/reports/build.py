@@ -84,13 +84,16 @@ def check_sections(sections: Iterable[str] | None) -> tuple[str, ...]:
 
 
 def report_meta(
-    audit: Audit, branding: Branding, *, language: str, paper: str, kicker_key: str
+    audit: Audit, branding: Branding, *, language: str, paper: str, kicker_key: str,
+    signing: bool = False,
 ) -> Meta:
     lead = audit.lead_auditor.full_name if audit.lead_auditor else ""
     return Meta(
         title=f"{w.t(kicker_key, language)} {audit.reference}",
         reference=audit.reference,
-        version_label=f"{w.t('report_version', language)} {version_label(audit, language)}",
+        version_label=(
+            f"{w.t('report_version', language)} {version_label(audit, language, signing=signing)}"
+        ),
         language=language,
         organisation=branding.organisation,
         author=lead,
@@ -105,8 +108,9 @@ def report_meta(
     )
 
 
-def version_label(audit: Audit, language: str) -> str:
-    draft = audit.status not in (AuditStatus.FINAL.value, AuditStatus.CLOSED.value)
+def version_label(audit: Audit, language: str, *, signing: bool = False) -> str:
+    # A report rendered for a signature is an issued version, never marked as a draft.
+    draft = not signing and audit.status not in (AuditStatus.FINAL.value, AuditStatus.CLOSED.value)
     suffix = f" ({w.t('draft_issue', language)})" if draft else ""
     return f"{audit.report_version}.0{suffix}"
 
@@ -134,7 +138,8 @@ def build_report(
         session, audit, language=lang, include_confidential=include_confidential
     )
 
-    blocks: list[Block] = [_cover(audit, lang, today), PageBreak()]
+    signing = bool(signatures)
+    blocks: list[Block] = [_cover(audit, lang, today, signing=signing), PageBreak()]
     chapter = 0
     appendix = 0
     for section in chosen:
@@ -155,7 +160,7 @@ def build_report(
             heading = Heading(f"{chapter}  {title}", 1, anchor=section)
         blocks.append(heading)
         if section == "document_control":
-            blocks += _document_control(session, audit, lang, today)
+            blocks += _document_control(session, audit, lang, today, signing=signing)
             if trail_head:
                 blocks.append(KeyValueTable(((w.t("trail_head", lang), trail_head),)))
             blocks.append(PageBreak())
@@ -182,15 +187,16 @@ def build_report(
             blocks += appendices.checklist(session, audit, lang)
         elif section == "evidence":
             blocks += appendices.evidence_index(material, lang)
-    meta = report_meta(audit, branding, language=lang, paper=paper, kicker_key="report_kicker")
+    meta = report_meta(audit, branding, language=lang, paper=paper, kicker_key="report_kicker",
+                       signing=signing)
     return Document(meta, tuple(blocks))
 
 
-def _cover(audit: Audit, lang: str, today: dt.date) -> Cover:
+def _cover(audit: Audit, lang: str, today: dt.date, *, signing: bool = False) -> Cover:
     sponsor, auditee = audit.sponsor, audit.auditee
     rows = [
         (w.t("report_number", lang), audit.reference),
-        (w.t("report_version", lang), version_label(audit, lang)),
+        (w.t("report_version", lang), version_label(audit, lang, signing=signing)),
         (w.t("audit_type", lang), w.label_or(f"type_{audit.audit_type}", lang, audit.audit_type)),
         (w.t("sponsor", lang), sponsor.legal_name if sponsor else w.t("not_stated", lang)),
         (w.t("auditee", lang), auditee.legal_name if auditee else w.t("not_stated", lang)),
@@ -218,7 +224,9 @@ def _cover(audit: Audit, lang: str, today: dt.date) -> Cover:
     )
 
 
-def _document_control(session: Session, audit: Audit, lang: str, today: dt.date) -> list[Block]:
+def _document_control(
+    session: Session, audit: Audit, lang: str, today: dt.date, *, signing: bool = False
+) -> list[Block]:
     issued = session.scalars(
         select(ReportVersion).where(ReportVersion.audit_id == audit.id).order_by(ReportVersion.version)
     ).all()
@@ -235,7 +243,7 @@ def _document_control(session: Session, audit: Audit, lang: str, today: dt.date)
         rows.append((Cell(f"{version}.0"), Cell(w.date(row.created_at.date(), lang)),
                      Cell(change), Cell(names.get(row.created_by, row.created_by) or lead)))
     if audit.report_version not in seen:
-        rows.append((Cell(version_label(audit, lang)), Cell(w.date(today, lang)),
+        rows.append((Cell(version_label(audit, lang, signing=signing)), Cell(w.date(today, lang)),
                      Cell(w.t("first_issue" if audit.report_version == 1 else "reissue", lang)),
                      Cell(lead)))
     header = (w.t("col_version", lang), w.t("col_date", lang), w.t("col_change", lang),

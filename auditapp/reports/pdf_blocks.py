@@ -312,11 +312,11 @@ def _finding(block: FindingBlock, kit: Kit) -> list[Flowable]:
 
 
 class _SignatureBox(Flowable):
-    """Draws one signature slot and records where it landed for the signing code."""
+    """Draws one signature slot and records where its stamp area landed for the signing code."""
 
-    def __init__(self, slot: SignatureSlot, table: Table, layout: Any) -> None:
+    def __init__(self, slot: SignatureSlot, table: Table, stamp_x: float, layout: Any) -> None:
         super().__init__()
-        self.slot, self.table, self.layout = slot, table, layout
+        self.slot, self.table, self.stamp_x, self.layout = slot, table, stamp_x, layout
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width, self.height = self.table.wrap(avail_width, avail_height)
@@ -326,22 +326,32 @@ class _SignatureBox(Flowable):
         self.table.drawOn(self.canv, 0, 0)
         x, y = self.canv.absolutePosition(0, 0)
         page = self.canv.getPageNumber() - 1
-        self.layout.signature_boxes[self.slot.meaning] = (page, x, y, x + self.width, y + self.height)
+        # Only the right-hand cell: the digital signature's stamp goes there, beside the
+        # printed name, role, meaning and time, which stay readable (21 CFR 11.50).
+        self.layout.signature_boxes[self.slot.meaning] = (
+            page, x + self.stamp_x, y, x + self.width, y + self.height)
 
 
 def _signatures(block: SignatureBlock, kit: Kit) -> list[Flowable]:
     out: list[Flowable] = []
     rule = colors.HexColor(kit.s.colour("text"))
+    frame = colors.HexColor("#B8C2CC")
+    widths = [kit.width * 0.19, kit.width * 0.33, kit.width * 0.48]
     for slot in block.slots:
-        data = [[kit.para(label, "kv_label"), kit.para(value, "cell")] for label, value in slot.rows]
-        table = Table(data, colWidths=[kit.width * 0.3, kit.width * 0.6],
-                      rowHeights=[9 * mm] * len(data))
-        commands: list[tuple[Any, ...]] = [("VALIGN", (0, 0), (-1, -1), "BOTTOM")]
+        data = [[kit.para(label, "kv_label"), kit.para(value, "cell"), ""]
+                for label, value in slot.rows]
+        table = Table(data, colWidths=widths, rowHeights=[9 * mm] * len(data))
+        commands: list[tuple[Any, ...]] = [
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("SPAN", (2, 0), (2, -1)),
+            ("BOX", (2, 0), (2, -1), 0.5, frame),
+        ]
         commands += [("LINEBELOW", (1, r), (1, r), 0.6, rule)
                      for r, (_, value) in enumerate(slot.rows) if not value]
         table.setStyle(_table_style(commands))
         out.append(KeepTogether([kit.para(slot.caption, "sig_caption"),
-                                 _SignatureBox(slot, table, kit.layout), Spacer(1, 6 * mm)]))
+                                 _SignatureBox(slot, table, widths[0] + widths[1], kit.layout),
+                                 Spacer(1, 6 * mm)]))
     return out
 
 

@@ -105,11 +105,9 @@ def _render_pdf(session: Session, audit: Audit, language: str, infos: list[objec
     from auditapp.reports import pdf
 
     data, layout = pdf.render_pdf_layout(_build(session, audit, language, infos, trail_head))
-    # The renderer reports each signature slot's whole box (labels | values); the signature
-    # widget takes the value column, so the labels stay readable beside it.
+    # The renderer reports each slot's stamp area, beside the printed manifestation.
     placements = {
-        meaning: pades.Placement(int(page), (int(x1 + (x2 - x1) / 3 + 2), int(y1), int(x2),
-                                             int(y2)))
+        meaning: pades.Placement(int(page), (int(x1) + 2, int(y1) + 2, int(x2) - 2, int(y2) - 2))
         for meaning, (page, x1, y1, x2, y2) in layout.signature_boxes.items()
     }
     return data, placements
