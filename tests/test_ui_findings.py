@@ -152,3 +152,19 @@ def test_documents_register(qtbot, db, window):
     assert ws.editor.state.participants[0].interviewed is True
     window.undo_action.trigger()
     assert ws.editor.state.participants[0].interviewed is False
+
+
+def test_reordering_keeps_numbers_and_is_committed_and_undoable(qtbot, db, window):
+    page = window.workspace.findings
+    page.select(3)
+    page.up_button.click()
+    page.up_button.click()
+    page.up_button.click()  # already first: nothing more happens
+    positions = {n: f.position for n, f in stored(db).items()}
+    assert sorted(positions, key=positions.get) == [3, 1, 2]
+    assert {n: f.title for n, f in stored(db).items()} == {1: "First", 2: "Second", 3: "Third"}
+    assert [page.model.number_at(r) for r in range(3)] == [3, 1, 2]
+    assert page.current_number == 3
+    window.undo_action.trigger()
+    positions = {n: f.position for n, f in stored(db).items()}
+    assert sorted(positions, key=positions.get) == [1, 3, 2]

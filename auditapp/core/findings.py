@@ -266,6 +266,38 @@ def delete_finding(session: Session, audit: Audit, number: int, *, reason: str) 
     session.flush()
 
 
+def order(session: Session, audit: Audit) -> list[int]:
+    """Finding numbers in report order (within a classification the report keeps this order)."""
+    rows = session.execute(
+        select(Finding.number).where(Finding.audit_id == audit.id)
+        .order_by(Finding.position, Finding.number)
+    )
+    return [number for (number,) in rows]
+
+
+def reorder(session: Session, audit: Audit, numbers: list[int]) -> None:
+    """Put the findings in the given order; numbers never change, only positions."""
+    ensure_editable(audit)
+    current = order(session, audit)
+    if sorted(numbers) != sorted(current) or len(set(numbers)) != len(numbers):
+        raise BadInput("the new order must list every finding of the audit exactly once")
+    by_number = {f.number: f for f in session.scalars(
+        select(Finding).where(Finding.audit_id == audit.id))}
+    for position, number in enumerate(numbers, start=1):
+        if by_number[number].position != position:
+            by_number[number].position = position
+    session.flush()
+
+
+def moved(numbers: list[int], number: int, offset: int) -> list[int]:
+    """The order with one finding moved up (negative offset) or down, clamped at the ends."""
+    out = list(numbers)
+    index = out.index(number)
+    target = max(0, min(len(out) - 1, index + offset))
+    out.insert(target, out.pop(index))
+    return out
+
+
 def get_finding(session: Session, audit: Audit, number: int) -> Finding:
     finding = session.scalar(
         select(Finding).where(Finding.audit_id == audit.id, Finding.number == number)

@@ -113,7 +113,7 @@ def collect(session: Session, audit: Audit, *, language: str, include_confidenti
         for fid in linked:
             by_finding.setdefault(fid, []).append(item)
 
-    for f in sorted(rows, key=lambda f: (order.get(f.classification, 99), f.number)):
+    for f in sorted(rows, key=lambda f: (order.get(f.classification, 99), f.position, f.number)):
         material.findings.append(
             FindingItem(
                 row=f,

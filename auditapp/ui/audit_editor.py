@@ -211,6 +211,29 @@ class AuditEditor(QObject):
         text = self.tr("Edit %1").replace("%1", findings.number_label(number))
         return self.attempt(text, write(dict(changes)), write(before))
 
+    def move_finding(self, number: int, offset: int) -> bool:
+        """Move a finding up or down the list; its number stays, only the order changes."""
+        before = [f.number for f in sorted(self.state.findings.values(),
+                                           key=lambda f: (f.position, f.number))]
+        if number not in before:
+            return False
+        after = findings.moved(before, number, offset)
+        if after == before:
+            return True
+
+        def write(numbers: list[int]) -> Callable[[str], None]:
+            def run(reason: str) -> None:
+                def apply(s: Session, a: Audit) -> list[FindingState]:
+                    findings.reorder(s, a, numbers)
+                    return [workspace.finding_state(f) for f in a.findings]
+                for state in self.commit(apply, reason):
+                    self.state.findings[state.number] = state
+                self.findings_changed.emit()
+            return run
+
+        text = self.tr("Move %1").replace("%1", findings.number_label(number))
+        return self.attempt(text, write(after), write(before))
+
     def delete_finding(self, number: int, reason_text: str) -> bool:
         old = self.finding(number)
         if old is None:

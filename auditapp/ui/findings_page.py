@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -54,10 +55,23 @@ class FindingsPage(QWidget):
         new_button.clicked.connect(self.new_finding_requested)
         self.delete_button = QPushButton(self.tr("Delete…"))
         self.delete_button.clicked.connect(self.delete_current)
+        self.up_button = QPushButton(self.tr("Move up"))
+        self.up_button.setToolTip(self.tr("Earlier in the report (Ctrl+Shift+Up); the number stays"))
+        self.up_button.clicked.connect(lambda: self.move_current(-1))
+        self.down_button = QPushButton(self.tr("Move down"))
+        self.down_button.setToolTip(self.tr("Later in the report (Ctrl+Shift+Down); the number "
+                                            "stays"))
+        self.down_button.clicked.connect(lambda: self.move_current(1))
+        for button, keys in ((self.up_button, "Ctrl+Shift+Up"), (self.down_button, "Ctrl+Shift+Down")):
+            shortcut = QShortcut(QKeySequence(keys), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(button.click)
         buttons = QHBoxLayout()
         buttons.addWidget(new_button)
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.up_button)
+        buttons.addWidget(self.down_button)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -130,6 +144,8 @@ class FindingsPage(QWidget):
         self.form.setVisible(finding is not None)
         self.empty.setVisible(finding is None)
         self.delete_button.setEnabled(finding is not None)
+        self.up_button.setEnabled(finding is not None)
+        self.down_button.setEnabled(finding is not None)
         self.finding_shown.emit(finding.number if finding is not None else None)
         if finding is None:
             self.heading.setText(self.tr("Findings"))
@@ -169,6 +185,13 @@ class FindingsPage(QWidget):
             changes["capa_due_date"] = self._editor.default_due_date(str(value))
         if not self._editor.update_finding(number, changes):
             self._show(number)  # put the stored values back
+
+    def move_current(self, offset: int) -> None:
+        number = self.current_number
+        if number is None:
+            return
+        if self._editor.move_finding(number, offset):
+            self.select(number)
 
     def delete_current(self) -> None:
         number = self.current_number

@@ -17,6 +17,7 @@ def shortcut_rows() -> list[tuple[str, str]]:
         ("Alt+↓ / Alt+↑", _t("Next / previous question")),
         ("F8", _t("Next unanswered question")),
         ("Ctrl+R", _t("Raise a finding from the current question")),
+        ("Ctrl+Shift+Up / Ctrl+Shift+Down", _t("Move the selected finding earlier / later")),
         ("Enter", _t("In the checklist tree: go to the notes of the question")),
         ("Ctrl+Shift+N / Ctrl+Shift+T", _t("Go to notes / go to the checklist tree")),
         ("Ctrl+Z / Ctrl+Shift+Z", _t("Undo / redo (each is a new, recorded edit)")),
