@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -55,12 +56,16 @@ class FindingsPage(QWidget):
         new_button.clicked.connect(self.new_finding_requested)
         self.delete_button = QPushButton(self.tr("Delete…"))
         self.delete_button.clicked.connect(self.delete_current)
-        self.up_button = QPushButton(self.tr("Move up"))
-        self.up_button.setToolTip(self.tr("Earlier in the report (Ctrl+Shift+Up); the number stays"))
+        # Arrow buttons: the list pane stays narrow enough for the editor beside it.
+        self.up_button = QToolButton()
+        self.up_button.setArrowType(Qt.ArrowType.UpArrow)
+        self.up_button.setToolTip(self.tr("Move up: earlier in the report (Ctrl+Shift+Up); "
+                                          "the number stays"))
         self.up_button.clicked.connect(lambda: self.move_current(-1))
-        self.down_button = QPushButton(self.tr("Move down"))
-        self.down_button.setToolTip(self.tr("Later in the report (Ctrl+Shift+Down); the number "
-                                            "stays"))
+        self.down_button = QToolButton()
+        self.down_button.setArrowType(Qt.ArrowType.DownArrow)
+        self.down_button.setToolTip(self.tr("Move down: later in the report (Ctrl+Shift+Down); "
+                                            "the number stays"))
         self.down_button.clicked.connect(lambda: self.move_current(1))
         for button, keys in ((self.up_button, "Ctrl+Shift+Up"), (self.down_button, "Ctrl+Shift+Down")):
             shortcut = QShortcut(QKeySequence(keys), self.table)
