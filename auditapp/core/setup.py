@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -224,6 +226,26 @@ def _set(row: object, key: str, value: object) -> None:
         setattr(row, key, value)
 
 
+def _sync(rows: list[Any], entries: Sequence[Any], keys: tuple[str, ...],
+          make: Callable[..., Any]) -> None:
+    """Make a child collection match the dialog's entries: drop, update in place, add.
+
+    Only fields that really changed are set, so the trail records just those.
+    """
+    keep = {e.id for e in entries if e.id is not None}
+    for row in list(rows):
+        if row.id not in keep:
+            rows.remove(row)
+    by_id = {row.id: row for row in rows}
+    for entry in entries:
+        row = by_id.get(entry.id) if entry.id is not None else None
+        if row is None:
+            rows.append(make(**{key: getattr(entry, key) for key in keys}))
+        else:
+            for key in keys:
+                _set(row, key, getattr(entry, key))
+
+
 def _apply(session: Session, audit: Audit, d: AuditDetails) -> None:
     for key in ("title", "locations", "objectives", "scope", "other_criteria", "mode",
                 "criteria_editions", "planned_start", "planned_end", "actual_start",
@@ -246,35 +268,10 @@ def _apply(session: Session, audit: Audit, d: AuditDetails) -> None:
     if audit.lead_auditor is not lead:
         audit.lead_auditor = lead
 
-    keep = {e.id for e in d.team if e.id is not None}
-    for member in list(audit.team):
-        if member.id not in keep:
-            audit.team.remove(member)
-    by_id = {m.id: m for m in audit.team}
-    for entry in d.team:
-        member = by_id.get(entry.id) if entry.id is not None else None
-        if member is None:
-            audit.team.append(TeamMember(name=entry.name, role=entry.role,
-                                         qualification=entry.qualification))
-        else:
-            _set(member, "name", entry.name)
-            _set(member, "role", entry.role)
-            _set(member, "qualification", entry.qualification)
-
-    keep = {p.id for p in d.participants if p.id is not None}
-    for person in list(audit.participants):
-        if person.id not in keep:
-            audit.participants.remove(person)
-    people = {p.id: p for p in audit.participants}
-    for entry in d.participants:
-        row = people.get(entry.id) if entry.id is not None else None
-        if row is None:
-            audit.participants.append(AuditeeParticipant(
-                name=entry.name, function=entry.function, opening_meeting=entry.opening_meeting,
-                closing_meeting=entry.closing_meeting, interviewed=entry.interviewed))
-        else:
-            for key in ("name", "function", "opening_meeting", "closing_meeting", "interviewed"):
-                _set(row, key, getattr(entry, key))
+    _sync(audit.team, d.team, ("name", "role", "qualification"), TeamMember)
+    _sync(audit.participants, d.participants,
+          ("name", "function", "opening_meeting", "closing_meeting", "interviewed"),
+          AuditeeParticipant)
 
     keep = {s.id for s in d.studies if s.id is not None}
     for link in list(audit.studies):

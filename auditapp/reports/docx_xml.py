@@ -77,13 +77,7 @@ def _fld_char(kind: str) -> OxmlElement:
 
 def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "1") -> None:
     """A simple field (PAGE, NUMPAGES) with a cached result shown before Word updates it."""
-    run = paragraph.add_run()
-    run._r.append(_fld_char("begin"))
-    instr = OxmlElement("w:instrText")
-    instr.set(qn("xml:space"), "preserve")
-    instr.text = f" {instruction} "
-    run._r.append(instr)
-    run._r.append(_fld_char("separate"))
+    begin_complex_field(paragraph, instruction)
     result = paragraph.add_run(placeholder)
     result._r.append(_fld_char("end"))
 
