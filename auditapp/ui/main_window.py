@@ -20,6 +20,7 @@ from auditapp.core import audits, checklists, findings, settings, setup, workspa
 from auditapp.core.db import Database
 from auditapp.core.workspace import WorkspaceData
 from auditapp.errors import AuditAppError
+from auditapp.ui import i18n
 from auditapp.ui.audit_editor import AuditEditor
 from auditapp.ui.audit_list import AuditListPage
 from auditapp.ui.settings_dialog import SettingsDialog
@@ -334,9 +335,11 @@ class MainWindow(QMainWindow):
             return None
 
         dialog = SettingsDialog(scheme, days, submit=submit, language=self._language,
+                                interface_language=i18n.chosen_language(self._settings),
                                 parent=self)
         self.last_dialog = dialog
         if dialog.exec():
+            self._settings.setValue(i18n.SETTING, dialog.interface_language())
             with self._db.session(actor=self.actor) as session:
                 grades = findings.scheme(session)
             self.list_page.model.grades = grades

@@ -165,8 +165,8 @@ class VerifyDialog(QDialog):
         count = len(report.signatures)
         if report.valid:
             self.banner.setStyleSheet(VALID_STYLE)
-            self.banner.show_info(self.tr("VALID: %1 signature(s), every signed byte intact.")
-                                  .replace("%1", str(count)), 0)
+            self.banner.show_info(self.tr("VALID: %n signature(s), every signed byte intact.",
+                                          "", count), 0)
         else:
             self.banner.setStyleSheet("")
             reason = report.problems[0] if report.problems else (
