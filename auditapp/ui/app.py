@@ -65,7 +65,8 @@ def newest_audit(db: Database) -> str | None:
         return session.scalar(select(Audit.reference).order_by(Audit.created_at.desc()).limit(1))
 
 
-def run(*, database: Path, language: str | None, smoke: bool) -> int:
+def run(*, database: Path, language: str | None, smoke: bool,
+        package: Path | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("AuditApp")
@@ -122,6 +123,11 @@ def run(*, database: Path, language: str | None, smoke: bool) -> int:
     safety = SafetyActions(window, db, actor)
     window.show()
     window.restore_session()
+    if package is not None:
+        from auditapp.ui.package_open import offer_import
+
+        QTimer.singleShot(0, lambda: offer_import(window, db, actor, package,
+                                                  opened=window.show_imported))
     code = app.exec()
     if not safety.restored:
         _backup_on_close(db)

@@ -20,7 +20,7 @@ def shortcut_rows() -> list[tuple[str, str]]:
         ("Enter", translate("Shortcuts", "In the checklist tree: go to the notes of the question")),
         ("Ctrl+Shift+N / Ctrl+Shift+T", translate("Shortcuts", "Go to notes / go to the checklist tree")),
         ("Ctrl+Z / Ctrl+Shift+Z", translate("Shortcuts", "Undo / redo (each is a new, recorded edit)")),
-        ("Alt+C, Alt+F, Alt+V, Alt+D, Alt+R", translate("Shortcuts", "Checklist, Findings, Evidence, Documents "
+        (translate("Shortcuts", "Alt+C, Alt+F, Alt+V, Alt+D, Alt+R"), translate("Shortcuts", "Checklist, Findings, Evidence, Documents "
                                                  "and people, Audit trail")),
         ("Ctrl+I", translate("Shortcuts", "Import evidence files (to the question or finding you are on)")),
         ("Ctrl+Shift+V", translate("Shortcuts", "Paste an image or files from the clipboard as evidence")),

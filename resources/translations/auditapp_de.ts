@@ -857,6 +857,21 @@
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <source>AuditApp user guide</source>
+        <translation>AuditApp-Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Inhalt</translation>
+    </message>
+</context>
+<context>
     <name>ImportPanel</name>
     <message>
         <source>Cancel</source>
@@ -1142,8 +1157,16 @@
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Benutzerhandbuch</translation>
+    </message>
+    <message>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;About AuditApp</source>
+        <translation>Ü&amp;ber AuditApp</translation>
     </message>
     <message>
         <source>Opening %1…</source>
@@ -1160,6 +1183,27 @@
     <message>
         <source>Not saved.</source>
         <translation>Nicht gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>PackageOpen</name>
+    <message>
+        <source>Import the audit package %1 into this database?
+
+%2</source>
+        <translation>Das Auditpaket %1 in diese Datenbank importieren?
+
+%2</translation>
+    </message>
+    <message>
+        <source>Import audit package</source>
+        <translation>Auditpaket importieren</translation>
+    </message>
+    <message>
+        <source>The package was not imported; nothing changed:
+%1</source>
+        <translation>Das Paket wurde nicht importiert; nichts wurde verändert:
+%1</translation>
     </message>
 </context>
 <context>
@@ -1817,6 +1861,10 @@ Die letzte Sicherung vom %2 wiederherstellen? Die beschädigte Datei wird beisei
         <translation>Checkliste, Feststellungen, Nachweise, Dokumente und Personen, Audit-Trail</translation>
     </message>
     <message>
+        <source>Alt+C, Alt+F, Alt+V, Alt+D, Alt+R</source>
+        <translation>Alt+C, Alt+F, Alt+W, Alt+O, Alt+T</translation>
+    </message>
+    <message>
         <source>Import evidence files (to the question or finding you are on)</source>
         <translation>Nachweisdateien importieren (zur aktuellen Frage oder Feststellung)</translation>
     </message>
@@ -2338,11 +2386,11 @@ Die letzte Sicherung vom %2 wiederherstellen? Die beschädigte Datei wird beisei
     </message>
     <message>
         <source>E&amp;vidence</source>
-        <translation>&amp;Nachweise</translation>
+        <translation>Nach&amp;weise</translation>
     </message>
     <message>
         <source>&amp;Documents and people</source>
-        <translation>&amp;Dokumente und Personen</translation>
+        <translation>D&amp;okumente und Personen</translation>
     </message>
     <message>
         <source>Audit t&amp;rail</source>
