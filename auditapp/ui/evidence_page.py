@@ -28,7 +28,7 @@ from auditapp.core.evidence import EvidenceInfo, Target
 from auditapp.core.findings import number_label
 from auditapp.core.media import PDF
 from auditapp.errors import AuditAppError
-from auditapp.ui import camera
+from auditapp.ui import camera, formats
 from auditapp.ui.evidence_editor import EvidenceEditor, target_label, targets_of
 from auditapp.ui.evidence_intake import FILE_FILTER, EvidenceImporter, accept_drops, has_evidence
 from auditapp.ui.evidence_model import NUMBER_ROLE, THUMB_SIDE, EvidenceFilter
@@ -239,7 +239,7 @@ class EvidencePage(QWidget):
             parts.append(f"{info.width} × {info.height}")
         if info.captured_at:
             parts.append(self.tr("taken %1").replace(
-                "%1", info.captured_at.astimezone().strftime("%Y-%m-%d %H:%M")))
+                "%1", formats.datetime_text(info.captured_at, offset=False)))
         if info.capture_device:
             parts.append(info.capture_device)
         parts.append(self.tr("imported by %1").replace("%1", info.imported_by))

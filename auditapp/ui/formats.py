@@ -1,14 +1,13 @@
 """Dates, times and numbers as the interface language writes them (QLocale, set by i18n).
 
-German shows 01.12.2026 and 1.234,5; English (en_GB unless the system says otherwise)
-01/12/2026. Times carry the local UTC offset, as the audit trail requires.
+German shows 01.12.2026 and 1.234,5; English shows ISO dates, 2026-12-01. Times carry the local UTC offset, as the audit trail requires.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QTime, QTimeZone
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime, QTimeZone
 
 
 def date_text(value: dt.date | None, empty: str = "") -> str:
@@ -18,7 +17,11 @@ def date_text(value: dt.date | None, empty: str = "") -> str:
 
 
 def _pattern() -> str:
-    # The short date pattern of the locale with a four-digit year (dd.MM.yy -> dd.MM.yyyy).
+    # English keeps ISO 8601 (2026-12-01): unambiguous between British and American readers,
+    # and the form GCP records use. Other languages use the locale's short date with a
+    # four-digit year (dd.MM.yy -> dd.MM.yyyy).
+    if QLocale().language() in (QLocale.Language.English, QLocale.Language.C):
+        return "yyyy-MM-dd"
     pattern = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
     return pattern if "yyyy" in pattern else pattern.replace("yy", "yyyy")
 
@@ -51,3 +54,12 @@ def datetime_text(value: dt.datetime | None, *, seconds: bool = False,
 def number_text(value: float, decimals: int = 0) -> str:
     return QLocale().toString(float(value), "f", decimals) if decimals else \
         QLocale().toString(int(value))
+
+
+def file_size(size: int) -> str:
+    """1.5 MB (1,572,864 bytes) / 1,5 MB (1.572.864 Bytes)."""
+    exact = QCoreApplication.translate("Formats", "%1 bytes").replace("%1", number_text(size))
+    for unit, scale in (("MB", 2**20), ("kB", 2**10)):
+        if size >= scale:
+            return f"{number_text(size / scale, 1)} {unit} ({exact})"
+    return exact

@@ -857,6 +857,13 @@
     </message>
 </context>
 <context>
+    <name>Formats</name>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+</context>
+<context>
     <name>HelpWindow</name>
     <message>
         <source>AuditApp user guide</source>
