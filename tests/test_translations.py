@@ -36,9 +36,11 @@ def test_the_literal_finder_catches_what_it_should(tmp_path: Path) -> None:
         "        self.setText(self.tr('Fine'))\n"
         "        box.addItem(self.tr('PDF'), 'pdf')\n"
         "        log.warning('for the log file only')\n"
-        "        action.setShortcut('Ctrl+Shift+D')\n", encoding="utf-8")
+        "        action.setShortcut('Ctrl+Shift+D')\n"
+        "        html = f\"<h3>{self.tr('Bundled fonts')}</h3>\"\n", encoding="utf-8")
     texts = [found.text for found in untranslated(tmp_path)]
-    assert texts == ["Audit details", "Open ", "Findings", "Backup failed", "Checklist"]
+    assert texts == ["Audit details", "Open ", "Findings", "Backup failed", "Checklist",
+                     "Bundled fonts"]
 
 
 def test_german_catalogue_is_complete_for_the_current_code(tmp_path: Path) -> None:

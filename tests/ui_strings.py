@@ -91,6 +91,16 @@ class _Finder(ast.NodeVisitor):
         self.path = path
         self.found: list[Literal] = []
 
+    def visit_JoinedStr(self, node: ast.JoinedStr) -> None:
+        # lupdate does not look inside f-string replacement fields: f"{self.tr('Save')}" stays
+        # English whatever the catalogue says.
+        for value in node.values:
+            for inner in ast.walk(value):
+                if isinstance(inner, ast.Call) and _name(inner.func) in TRANSLATING:
+                    texts = [t for a in inner.args for t in _strings(a)] or ["?"]
+                    self.found.append(Literal(self.path, inner.lineno, "f-string tr", texts[0]))
+        self.generic_visit(node)
+
     def visit_Call(self, node: ast.Call) -> None:
         name = _name(node.func)
         if name in TRANSLATING:

@@ -115,16 +115,19 @@ class AboutDialog(QDialog):
                         "database file. Nothing is sent anywhere.")
         lgpl = self.tr("Qt and Qt for Python are used under the LGPL 3.0; their source code is "
                        "available from the Qt Project.")
+        # Not self.tr() inside the f-string: lupdate cannot see calls in replacement fields.
+        where_title, fonts_title = self.tr("Where your data lives"), self.tr("Bundled fonts")
+        libraries_title = self.tr("Bundled libraries")
+        columns = "".join(f"<th align='left'>{e(text)}</th>" for text in (
+            self.tr("Library"), self.tr("Version"), self.tr("Licence")))
         return (
             f"<h2>AuditApp {e(app_version())}</h2><p>{e(summary)}</p>"
             f"<p>Python {e(platform.python_version())} · Qt {e(qVersion())} · "
             f"PySide6 {e(pyside_version)} · {e(sys.platform)}</p>"
-            f"<h3>{e(self.tr('Where your data lives'))}</h3><table cellpadding='3'>{places}</table>"
+            f"<h3>{e(where_title)}</h3><table cellpadding='3'>{places}</table>"
             f"<p>{e(local)}</p>"
-            f"<h3>{e(self.tr('Bundled fonts'))}</h3><table cellpadding='3'>{fonts}</table>"
-            f"<h3>{e(self.tr('Bundled libraries'))}</h3>"
-            f"<table cellpadding='3'><tr><th align='left'>{e(self.tr('Library'))}</th>"
-            f"<th align='left'>{e(self.tr('Version'))}</th>"
-            f"<th align='left'>{e(self.tr('Licence'))}</th></tr>{rows}</table>"
+            f"<h3>{e(fonts_title)}</h3><table cellpadding='3'>{fonts}</table>"
+            f"<h3>{e(libraries_title)}</h3>"
+            f"<table cellpadding='3'><tr>{columns}</tr>{rows}</table>"
             f"<p>{e(lgpl)}</p>"
         )

@@ -107,7 +107,8 @@ class ImportPanel(QFrame):
         where = (self.tr(" to %1").replace("%1", target_label(s.target))
                  if s.target and (s.target.finding is not None or s.target.question) else "")
         if s.error:
-            return (f"<b style='color:{REFUSED_COLOUR}'>{self.tr('Nothing was imported:')}</b> "
+            nothing = self.tr("Nothing was imported:")
+            return (f"<b style='color:{REFUSED_COLOUR}'>{nothing}</b> "
                     f"{html.escape(s.error)}", True)
         numbers = [i.number for i in s.imported]
         lines = []

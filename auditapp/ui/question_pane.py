@@ -166,7 +166,7 @@ class QuestionPane(QWidget):
     def show_findings(self, raised: list[FindingState],
                       grade_labels: dict[str, tuple[str, str]]) -> None:
         if not raised:
-            self.findings.setText(f"<span>{self.tr('None')}</span>")
+            self.findings.setText("<span>" + self.tr("None") + "</span>")
             return
         lines = []
         for f in raised:

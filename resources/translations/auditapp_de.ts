@@ -39,6 +39,30 @@
         <source>Qt and Qt for Python are used under the LGPL 3.0; their source code is available from the Qt Project.</source>
         <translation>Qt und Qt for Python werden unter der LGPL 3.0 genutzt; ihr Quellcode ist beim Qt Project erhältlich.</translation>
     </message>
+    <message>
+        <source>Where your data lives</source>
+        <translation>Wo Ihre Daten liegen</translation>
+    </message>
+    <message>
+        <source>Bundled fonts</source>
+        <translation>Mitgelieferte Schriften</translation>
+    </message>
+    <message>
+        <source>Bundled libraries</source>
+        <translation>Mitgelieferte Bibliotheken</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Bibliothek</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Lizenz</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -445,6 +469,14 @@
     <message>
         <source>Import evidence</source>
         <translation>Nachweise importieren</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Nachweise</translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation>Alle Dateien</translation>
     </message>
     <message>
         <source>the clipboard holds no image and no file.</source>
@@ -902,6 +934,10 @@
             <numerusform>%n Datei wird importiert …</numerusform>
             <numerusform>%n Dateien werden importiert …</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Nothing was imported:</source>
+        <translation>Nichts wurde importiert:</translation>
     </message>
     <message numerus="yes">
         <source>Imported %1 of %n file(s)%3: %4</source>
@@ -1414,6 +1450,10 @@ Die letzte Sicherung vom %2 wiederherstellen? Die beschädigte Datei wird beisei
     <message>
         <source>Not answered yet</source>
         <translation>Noch nicht beantwortet</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
     </message>
 </context>
 <context>
