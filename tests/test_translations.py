@@ -167,6 +167,7 @@ def _visible_texts(window) -> list[str]:
 
 
 @pytest.mark.gui
+@pytest.mark.slow  # a full demo workspace, every tab
 def test_main_screens_show_no_english_string(german, qtbot, demo_db, tmp_path: Path) -> None:
     """Every tab of an open audit, in German: no text equals an English source string."""
     from PySide6.QtCore import QSettings
