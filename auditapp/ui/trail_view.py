@@ -146,7 +146,7 @@ class TrailPage(QWidget):
             self.action.addItem(labels.trail_action(code), code)
         self.since = QDateEdit()
         self.since.setCalendarPopup(True)
-        self.since.setDisplayFormat("yyyy-MM-dd")
+        self.since.setDisplayFormat(formats.date_pattern())
         self.since.setSpecialValueText(self.tr("Any date"))
         self.since.setMinimumDate(QDate(2000, 1, 1))
         self.since.setDate(self.since.minimumDate())
