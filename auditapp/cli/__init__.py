@@ -73,10 +73,28 @@ def _accept_db_everywhere(parser: argparse.ArgumentParser) -> None:
                 _accept_db_everywhere(child)
 
 
+def _package_argument(parser: argparse.ArgumentParser, argv: list[str]) -> Path | None:
+    """Take a lone FILE.auditpkg (a double-click in the file manager) out of argv."""
+    commands: set[str] = set()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            commands.update(action.choices)
+    if any(arg in commands for arg in argv):
+        return None  # e.g. `auditapp import FILE.auditpkg`
+    for index, arg in enumerate(argv):
+        if arg.lower().endswith(".auditpkg") and (index == 0 or argv[index - 1] != "--db"):
+            del argv[index]
+            return Path(arg)
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     logfile = _setup_logging()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    package = _package_argument(parser, arguments)
+    args = parser.parse_args(arguments)
+    args.package = package
     try:
         if args.command is None:
             from auditapp.cli.gui_launch import launch

@@ -29,4 +29,8 @@ def launch(args: argparse.Namespace) -> int:
         )
     from auditapp.ui.app import run
 
-    return run(database=database_path(args), language=args.lang, smoke=args.smoke)
+    package = getattr(args, "package", None)
+    if package is not None and not package.is_file():
+        raise AuditAppError(f"{package}: no such package file")
+    return run(database=database_path(args), language=args.lang, smoke=args.smoke,
+               package=package)

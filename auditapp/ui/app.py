@@ -8,7 +8,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from auditapp.core.db import Database, is_encrypted, open_database
@@ -65,14 +65,20 @@ def newest_audit(db: Database) -> str | None:
         return session.scalar(select(Audit.reference).order_by(Audit.created_at.desc()).limit(1))
 
 
-def run(*, database: Path, language: str | None, smoke: bool) -> int:
+def run(*, database: Path, language: str | None, smoke: bool,
+        package: Path | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("AuditApp")
     app.setOrganizationName("AuditApp")
-    from auditapp.ui import theme
+    from auditapp.ui import i18n, theme
 
     theme.apply(app)
+    # Before the first dialog (passphrase, sign-in): everything the user sees is translated.
+    lang = i18n.install(i18n.resolve(language, QSettings()), app)
+    from auditapp.ui.about import app_icon
+
+    app.setWindowIcon(app_icon())
     if smoke:
         # A smoke run asks nothing: an encrypted file needs AUDITAPP_PASSPHRASE.
         passphrase = os.environ.get("AUDITAPP_PASSPHRASE") if is_encrypted(database) else None
@@ -86,7 +92,6 @@ def run(*, database: Path, language: str | None, smoke: bool) -> int:
         db = opened
     from auditapp.ui.main_window import MainWindow
 
-    lang = language or "en"
     if smoke:
         # Never touch the user's saved layout from a smoke run.
         scratch = tempfile.TemporaryDirectory(prefix="auditapp-smoke-")
@@ -118,6 +123,11 @@ def run(*, database: Path, language: str | None, smoke: bool) -> int:
     safety = SafetyActions(window, db, actor)
     window.show()
     window.restore_session()
+    if package is not None:
+        from auditapp.ui.package_open import offer_import
+
+        QTimer.singleShot(0, lambda: offer_import(window, db, actor, package,
+                                                  opened=window.show_imported))
     code = app.exec()
     if not safety.restored:
         _backup_on_close(db)
@@ -131,4 +141,5 @@ def _backup_on_close(db: Database) -> None:
     try:
         backup.automatic_backup(db, force=True)
     except (AuditAppError, OSError) as exc:
-        QMessageBox.warning(None, "AuditApp", f"The automatic backup on close failed: {exc}")
+        QMessageBox.warning(None, "AuditApp", QCoreApplication.translate(
+            "App", "The automatic backup on close failed: %1").replace("%1", str(exc)))

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from auditapp.core.audits import AuditSummary
 from auditapp.core.findings import Grade
 from auditapp.core.setup import STATUS_ORDER
-from auditapp.ui import labels, theme
+from auditapp.ui import formats, labels, theme
 from auditapp.ui.widgets import label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -109,7 +109,7 @@ class AuditListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 r.reference, r.title, r.auditee, labels.audit_type(r.audit_type),
-                r.start.isoformat() if r.start else "—", labels.audit_status(r.status),
+                formats.date_text(r.start, "—"), labels.audit_status(r.status),
                 f"{r.answered}/{r.questions}",
             )[column]
         if role == Qt.ItemDataRole.DecorationRole and column == self.STATUS:

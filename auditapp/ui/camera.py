@@ -25,8 +25,10 @@ def camera_present() -> bool:
     # about either.
     QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver.warning=false\n"
                                     "qt.multimedia.ffmpeg.info=false")
-    from PySide6.QtMultimedia import QMediaDevices
-
+    try:
+        from PySide6.QtMultimedia import QMediaDevices
+    except ImportError:  # PySide6-Addons is the optional "camera" extra
+        return False
     return bool(QMediaDevices.videoInputs())
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from auditapp.core import backup
 from auditapp.core.db import DamagedDatabase, Database, is_encrypted, open_database
 from auditapp.errors import AuditAppError, Refused
+from auditapp.ui import formats
 from auditapp.ui.widgets import MessageBar, label
 
 MIN_PASSPHRASE = 8
@@ -113,7 +114,7 @@ class DatabaseOpener:
             self.parent, "AuditApp",
             QDialog.tr("The database is damaged and was not changed:\n%1\n\nRestore the latest "
                        "backup from %2? The damaged file is kept aside.")
-            .replace("%1", str(damaged)).replace("%2", when.strftime("%d %b %Y %H:%M")),
+            .replace("%1", str(damaged)).replace("%2", formats.datetime_text(when.astimezone())),
         )
         return answer == QMessageBox.StandardButton.Yes
 

@@ -26,7 +26,7 @@ from auditapp.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
-FILE_FILTER = "Evidence (*.jpg *.jpeg *.png *.tif *.tiff *.heic *.heif *.pdf)"
+FILE_PATTERNS = "*.jpg *.jpeg *.png *.tif *.tiff *.heic *.heif *.pdf"  # the file dialog's filter
 
 
 @dataclass

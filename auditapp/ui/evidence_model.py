@@ -39,8 +39,8 @@ THUMB_SIDE = 160
 CONFIDENTIAL_COLOUR = "#B3261E"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Evidence", text)
+# Spelled out at each call (not wrapped) so pyside6-lupdate finds every string.
+translate = QCoreApplication.translate
 
 
 def shown_links(links: tuple[str, ...]) -> tuple[str, ...]:
@@ -78,9 +78,9 @@ def _framed(image: QImage | None, *, confidential: bool, removed: bool) -> QPixm
         painter.drawImage((side - scaled.width()) // 2, (side - scaled.height()) // 2, scaled)
     band = QRectF(0, side - 24, side, 24)
     if removed:
-        _badge(painter, band, _t("REMOVED"), "#4B5563")
+        _badge(painter, band, translate("Evidence", "REMOVED"), "#4B5563")
     elif confidential:
-        _badge(painter, band, _t("CONFIDENTIAL"), CONFIDENTIAL_COLOUR)
+        _badge(painter, band, translate("Evidence", "CONFIDENTIAL"), CONFIDENTIAL_COLOUR)
     painter.end()
     return tile
 

@@ -28,9 +28,9 @@ from auditapp.core.evidence import EvidenceInfo, Target
 from auditapp.core.findings import number_label
 from auditapp.core.media import PDF
 from auditapp.errors import AuditAppError
-from auditapp.ui import camera
+from auditapp.ui import camera, formats
 from auditapp.ui.evidence_editor import EvidenceEditor, target_label, targets_of
-from auditapp.ui.evidence_intake import FILE_FILTER, EvidenceImporter, accept_drops, has_evidence
+from auditapp.ui.evidence_intake import FILE_PATTERNS, EvidenceImporter, accept_drops, has_evidence
 from auditapp.ui.evidence_model import NUMBER_ROLE, THUMB_SIDE, EvidenceFilter
 from auditapp.ui.evidence_viewer import EvidenceViewer, Shown, file_size, render_pdf_page
 from auditapp.ui.evidence_widgets import LinkDialog
@@ -239,7 +239,7 @@ class EvidencePage(QWidget):
             parts.append(f"{info.width} × {info.height}")
         if info.captured_at:
             parts.append(self.tr("taken %1").replace(
-                "%1", info.captured_at.astimezone().strftime("%Y-%m-%d %H:%M")))
+                "%1", formats.datetime_text(info.captured_at, offset=False)))
         if info.capture_device:
             parts.append(info.capture_device)
         parts.append(self.tr("imported by %1").replace("%1", info.imported_by))
@@ -254,7 +254,7 @@ class EvidencePage(QWidget):
     def import_dialog(self) -> None:
         paths, _chosen = QFileDialog.getOpenFileNames(
             self, self.tr("Import evidence"), self._last_folder,
-            f"{FILE_FILTER};;{self.tr('All files')} (*)")
+            self.tr("Evidence") + f" ({FILE_PATTERNS});;" + self.tr("All files") + " (*)")
         if paths:
             self._last_folder = str(Path(paths[0]).parent)
             self.importer.import_files([Path(p) for p in paths], self._target())

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from auditapp.core.evidence import EvidenceInfo
+from auditapp.ui import formats
 from auditapp.ui.evidence_model import shown_links
 from auditapp.ui.widgets import label
 
@@ -76,15 +77,11 @@ def render_pdf_page(data: bytes, *, width: int = PDF_RENDER_WIDTH) -> QImage | N
 def local_time(value: dt.datetime | None) -> str:
     if value is None:
         return "—"
-    local = value.astimezone()
-    return local.strftime("%Y-%m-%d %H:%M:%S ") + local.strftime("%z")
+    return formats.datetime_text(value, seconds=True)
 
 
 def file_size(size: int) -> str:
-    for unit, scale in (("MB", 2**20), ("kB", 2**10)):
-        if size >= scale:
-            return f"{size / scale:.1f} {unit} ({size:,} bytes)"
-    return f"{size:,} bytes"
+    return formats.file_size(size)
 
 
 class ZoomView(QScrollArea):

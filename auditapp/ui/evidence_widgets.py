@@ -80,8 +80,7 @@ class ImportPanel(QFrame):
         self._timer.stop()
         self.bar.setRange(0, total)
         self.bar.setValue(0)
-        self.status.setText((self.tr("Importing %1 file…") if total == 1 else
-                             self.tr("Importing %1 files…")).replace("%1", str(total)))
+        self.status.setText(self.tr("Importing %n file(s)…", "", total))
         self.progress_row.show()
         self.summary_row.hide()
         self.show()
@@ -108,17 +107,17 @@ class ImportPanel(QFrame):
         where = (self.tr(" to %1").replace("%1", target_label(s.target))
                  if s.target and (s.target.finding is not None or s.target.question) else "")
         if s.error:
-            return (f"<b style='color:{REFUSED_COLOUR}'>{self.tr('Nothing was imported:')}</b> "
+            nothing = self.tr("Nothing was imported:")
+            return (f"<b style='color:{REFUSED_COLOUR}'>{nothing}</b> "
                     f"{html.escape(s.error)}", True)
         numbers = [i.number for i in s.imported]
         lines = []
         if numbers:
             first, last = evidence_label(min(numbers)), evidence_label(max(numbers))
             span = first if first == last else f"{first} – {last}"
-            files = self.tr("file") if s.total == 1 else self.tr("files")
-            lines.append(self.tr("Imported %1 of %2 %5%3: %4").replace("%5", files).replace(
-                "%1", str(len(numbers))).replace("%2", str(s.total)).replace(
-                "%3", html.escape(where)).replace("%4", span))
+            # %n is the total: "Imported 2 of 3 files to F-01: E-004 – E-005".
+            lines.append(self.tr("Imported %1 of %n file(s)%3: %4", "", s.total).replace(
+                "%1", str(len(numbers))).replace("%3", html.escape(where)).replace("%4", span))
         elif not s.cancelled:
             lines.append(self.tr("No file was imported."))
         if s.cancelled:

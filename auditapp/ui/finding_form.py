@@ -31,7 +31,7 @@ from auditapp.core import references
 from auditapp.core.findings import Grade
 from auditapp.core.models import FindingStatus
 from auditapp.core.workspace import FindingState
-from auditapp.ui import labels, theme
+from auditapp.ui import formats, labels, theme
 from auditapp.ui.question_pane import clause_title
 from auditapp.ui.widgets import CommittingTextEdit, label
 
@@ -124,7 +124,7 @@ class FindingForm(QWidget):
         self.due_enabled = QCheckBox(self.tr("Response due"))
         self.due = QDateEdit()
         self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("yyyy-MM-dd")
+        self.due.setDisplayFormat(formats.date_pattern())
         self.due.setMinimumDate(QDate(2000, 1, 1))
         self.due.setMaximumDate(QDate(2100, 12, 31))
         self.due_enabled.toggled.connect(self.due.setEnabled)

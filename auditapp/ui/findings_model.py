@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor
 
 from auditapp.core.findings import Grade
 from auditapp.core.workspace import FindingState
-from auditapp.ui import labels, theme
+from auditapp.ui import formats, labels, theme
 
 Index = QModelIndex | QPersistentModelIndex
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -67,7 +67,7 @@ class FindingsModel(QAbstractTableModel):
                 self.grade_label(f.classification),
                 f.title,
                 labels.finding_status(f.status),
-                f.capa_due_date.isoformat() if f.capa_due_date else "—",
+                formats.date_text(f.capa_due_date, "—"),
             )[column]
         if role == Qt.ItemDataRole.DecorationRole and column == self.CLASSIFICATION:
             colour = grade.colour if grade else "#6B7280"

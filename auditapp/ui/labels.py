@@ -1,98 +1,97 @@
 """User-visible names of the core's values, all through Qt's translation system.
 
 The core speaks in stable codes ("non_compliant"); every place that shows one asks here, so the
-German interface later means translating this file's strings, not touching widgets.
+German interface means translating this file's strings, not touching widgets.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
+# Spelled out at each call (not wrapped in a helper) so pyside6-lupdate finds every string.
+translate = QCoreApplication.translate
 
 
 def audit_status(code: str) -> str:
     return {
-        "planned": _t("Planned"),
-        "in_progress": _t("In progress"),
-        "reporting": _t("Reporting"),
-        "in_review": _t("In review"),
-        "final": _t("Final"),
-        "closed": _t("Closed"),
+        "planned": translate("Labels", "Planned"),
+        "in_progress": translate("Labels", "In progress"),
+        "reporting": translate("Labels", "Reporting"),
+        "in_review": translate("Labels", "In review"),
+        "final": translate("Labels", "Final"),
+        "closed": translate("Labels", "Closed"),
     }.get(code, code)
 
 
 def audit_type(code: str) -> str:
     return {
-        "vendor_qualification": _t("Vendor qualification"),
-        "routine_system": _t("Routine / system"),
-        "study_specific": _t("Study-specific"),
-        "for_cause": _t("For cause"),
-        "pre_inspection": _t("Pre-inspection"),
+        "vendor_qualification": translate("Labels", "Vendor qualification"),
+        "routine_system": translate("Labels", "Routine / system"),
+        "study_specific": translate("Labels", "Study-specific"),
+        "for_cause": translate("Labels", "For cause"),
+        "pre_inspection": translate("Labels", "Pre-inspection"),
     }.get(code, code)
 
 
 def result(code: str | None) -> str:
     return {
-        "compliant": _t("Compliant"),
-        "partially_compliant": _t("Partially compliant"),
-        "non_compliant": _t("Non-compliant"),
-        "not_applicable": _t("Not applicable"),
-        "not_assessed": _t("Not assessed"),
-        None: _t("Unanswered"),
+        "compliant": translate("Labels", "Compliant"),
+        "partially_compliant": translate("Labels", "Partially compliant"),
+        "non_compliant": translate("Labels", "Non-compliant"),
+        "not_applicable": translate("Labels", "Not applicable"),
+        "not_assessed": translate("Labels", "Not assessed"),
+        None: translate("Labels", "Unanswered"),
     }.get(code, code or "")
 
 
 def result_short(code: str | None) -> str:
     return {
-        "compliant": _t("C"),
-        "partially_compliant": _t("PC"),
-        "non_compliant": _t("NC"),
-        "not_applicable": _t("N/A"),
-        "not_assessed": _t("NA?"),
+        "compliant": translate("Labels", "C"),
+        "partially_compliant": translate("Labels", "PC"),
+        "non_compliant": translate("Labels", "NC"),
+        "not_applicable": translate("Labels", "N/A"),
+        "not_assessed": translate("Labels", "NA?"),
     }.get(code or "", "")
 
 
 def finding_status(code: str) -> str:
     return {
-        "open": _t("Open"),
-        "response_received": _t("Response received"),
-        "capa_accepted": _t("CAPA accepted"),
-        "closed": _t("Closed"),
+        "open": translate("Labels", "Open"),
+        "response_received": translate("Labels", "Response received"),
+        "capa_accepted": translate("Labels", "CAPA accepted"),
+        "closed": translate("Labels", "Closed"),
     }.get(code, code)
 
 
 def mode(code: str) -> str:
-    return {"on_site": _t("On site"), "remote": _t("Remote"), "hybrid": _t("Hybrid")}.get(
+    return {"on_site": translate("Labels", "On site"), "remote": translate("Labels", "Remote"), "hybrid": translate("Labels", "Hybrid")}.get(
         code, code
     )
 
 
 def team_role(code: str) -> str:
     return {
-        "lead": _t("Lead auditor"),
-        "co_auditor": _t("Co-auditor"),
-        "expert": _t("Technical expert"),
-        "trainee": _t("Trainee"),
-        "observer": _t("Observer"),
+        "lead": translate("Labels", "Lead auditor"),
+        "co_auditor": translate("Labels", "Co-auditor"),
+        "expert": translate("Labels", "Technical expert"),
+        "trainee": translate("Labels", "Trainee"),
+        "observer": translate("Labels", "Observer"),
     }.get(code, code)
 
 
 def criteria(code: str) -> str:
     return {
-        "R2": _t("ICH E6(R2)"),
-        "R3": _t("ICH E6(R3)"),
-        "R2+R3": _t("ICH E6(R2) and (R3)"),
+        "R2": translate("Labels", "ICH E6(R2)"),
+        "R3": translate("Labels", "ICH E6(R3)"),
+        "R2+R3": translate("Labels", "ICH E6(R2) and (R3)"),
     }.get(code, code)
 
 
 def trail_action(code: str) -> str:
-    return {"insert": _t("added"), "update": _t("changed"), "delete": _t("deleted")}.get(
+    return {"insert": translate("Labels", "added"), "update": translate("Labels", "changed"), "delete": translate("Labels", "deleted")}.get(
         code, code
     )
 
 
 def language(code: str) -> str:
-    return {"en": _t("English"), "de": _t("German")}.get(code, code)
+    return {"en": translate("Labels", "English"), "de": translate("Labels", "German")}.get(code, code)

@@ -20,6 +20,7 @@ from auditapp.core import audits, checklists, findings, settings, setup, workspa
 from auditapp.core.db import Database
 from auditapp.core.workspace import WorkspaceData
 from auditapp.errors import AuditAppError
+from auditapp.ui import i18n
 from auditapp.ui.audit_editor import AuditEditor
 from auditapp.ui.audit_list import AuditListPage
 from auditapp.ui.settings_dialog import SettingsDialog
@@ -43,6 +44,7 @@ class MainWindow(QMainWindow):
         self.tasks = TaskRunner(self)
         self.editor: AuditEditor | None = None
         self.workspace: Workspace | None = None
+        self.help_window: Any = None  # created on first F1
         self.setWindowTitle("AuditApp")
         self.resize(1280, 800)
         self.setMinimumSize(1000, 640)
@@ -118,8 +120,12 @@ class MainWindow(QMainWindow):
         self.evidence_menu.aboutToShow.connect(
             lambda: self.workspace is not None and self.workspace.evidence_page.probe_camera())
         help_menu = bar.addMenu(self.tr("&Help"))
-        self._action(self.tr("&Keyboard shortcuts"), QKeySequence.StandardKey.HelpContents,
-                     self.show_shortcuts, help_menu)
+        # F1: the guide's page for the screen in front of the user.
+        self.help_action = self._action(self.tr("&User guide"), QKeySequence.StandardKey.HelpContents,
+                                        lambda: self.show_help(), help_menu)
+        self._action(self.tr("&Keyboard shortcuts"), "Ctrl+F1", self.show_shortcuts, help_menu)
+        help_menu.addSeparator()
+        self._action(self.tr("&About AuditApp"), None, self.show_about, help_menu)
         self._workspace_actions(False)
 
     def _workspace_actions(self, on: bool) -> None:
@@ -173,6 +179,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("AuditApp")
         self._workspace_actions(False)
         self.list_page.table.setFocus()
+
+    def show_imported(self, reference: str) -> None:
+        self.refresh_list()
+        self.open_audit(reference)
 
     def _find(self) -> None:
         if self.stack.currentWidget() is not self.list_page:
@@ -334,15 +344,41 @@ class MainWindow(QMainWindow):
             return None
 
         dialog = SettingsDialog(scheme, days, submit=submit, language=self._language,
+                                interface_language=i18n.chosen_language(self._settings),
                                 parent=self)
         self.last_dialog = dialog
         if dialog.exec():
+            self._settings.setValue(i18n.SETTING, dialog.interface_language())
             with self._db.session(actor=self.actor) as session:
                 grades = findings.scheme(session)
             self.list_page.model.grades = grades
             self.refresh_list()
             if self.editor is not None:
                 self.open_audit(self.editor.state.reference, wait=True)
+
+    def help_page(self) -> str:
+        """The user-guide page for what is on screen (F1)."""
+        from auditapp.ui.help_browser import page_for
+
+        on_list = self.workspace is None or self.stack.currentWidget() is not self.workspace
+        return page_for(None if on_list else self.workspace)
+
+    def show_help(self, page: str | None = None) -> None:
+        from auditapp.ui.help_browser import HelpWindow
+
+        if self.help_window is None:
+            self.help_window = HelpWindow(self._language, self)
+        self.help_window.show_page(page or self.help_page())
+        self.help_window.show()
+        self.help_window.raise_()
+        self.help_window.activateWindow()
+
+    def show_about(self) -> None:
+        from auditapp.ui.about import AboutDialog
+
+        dialog = AboutDialog(self._db.path, self)
+        self.last_dialog = dialog
+        dialog.exec()
 
     def show_shortcuts(self) -> None:
         dialog = ShortcutsDialog(self)

@@ -127,8 +127,8 @@ class PreissuePanel(QDialog):
         self.tree.expandAll()
         self.tree.resizeColumnToContents(0)
         if problems:
-            self.summary.setText(self.tr("%1 problem(s) block issuing the report").replace(
-                "%1", str(len(problems))))
+            self.summary.setText(self.tr("%n problem(s) block issuing the report", "",
+                                         len(problems)))
             first = self.model.index(0, 0)
             self.tree.setCurrentIndex(self.model.index(0, 0, first))
         else:

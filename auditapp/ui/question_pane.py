@@ -18,7 +18,7 @@ from auditapp.core import references
 from auditapp.core.checklists import Question
 from auditapp.core.models import ResponseResult
 from auditapp.core.workspace import AnswerState, FindingState
-from auditapp.ui import labels, theme
+from auditapp.ui import formats, labels, theme
 from auditapp.ui.widgets import CommittingTextEdit, label
 
 RESULTS = [r.value for r in ResponseResult]
@@ -157,7 +157,7 @@ class QuestionPane(QWidget):
         self.answer_group.setExclusive(True)
         self.notes.set_text_quietly(answer.notes if answer else "")
         if answer and answer.answered_at and answer.result:
-            when = answer.answered_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            when = formats.datetime_text(answer.answered_at)
             self.answered.setText(self.tr("Answered by %1 at %2").replace(
                 "%1", answer.answered_by).replace("%2", when))
         else:
@@ -166,7 +166,7 @@ class QuestionPane(QWidget):
     def show_findings(self, raised: list[FindingState],
                       grade_labels: dict[str, tuple[str, str]]) -> None:
         if not raised:
-            self.findings.setText(f"<span>{self.tr('None')}</span>")
+            self.findings.setText("<span>" + self.tr("None") + "</span>")
             return
         lines = []
         for f in raised:

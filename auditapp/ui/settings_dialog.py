@@ -1,4 +1,5 @@
-"""Settings: the grading scheme and the CAPA response days per classification."""
+"""Settings: the grading scheme, the CAPA response days per classification, the interface
+language."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from auditapp.core import findings
+from auditapp.ui import i18n, labels
 from auditapp.ui.widgets import MessageBar, label
 
 
@@ -24,7 +27,8 @@ class SettingsDialog(QDialog):
 
     def __init__(self, scheme: str, days: dict[str, int | None], *,
                  submit: Callable[[str, dict[str, int | None]], str | None],
-                 language: str = "en", parent: QWidget | None = None) -> None:
+                 language: str = "en", interface_language: str = "system",
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self._submit = submit
@@ -60,6 +64,18 @@ class SettingsDialog(QDialog):
             self.days[code] = box
             form.addRow(grade.label[language], box)
         layout.addLayout(form)
+        layout.addSpacing(8)
+        layout.addWidget(label(self.tr("Interface language"), "sectionlabel"))
+        self.interface = QComboBox()
+        self.interface.setObjectName("interfaceLanguage")
+        for text, code in ((self.tr("As the system (%1)").replace(
+                "%1", labels.language(i18n.system_language())), "system"),
+                (self.tr("English"), "en"), (self.tr("German (Deutsch)"), "de")):
+            self.interface.addItem(text, code)
+        self.interface.setCurrentIndex(max(0, self.interface.findData(interface_language)))
+        layout.addWidget(self.interface)
+        layout.addWidget(label(self.tr("Menus, dialogs and help change at the next start. "
+                                       "The report language is set per audit."), "muted"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.commit)
@@ -69,6 +85,10 @@ class SettingsDialog(QDialog):
     def values(self) -> tuple[str, dict[str, int | None]]:
         scheme = "mhra" if self.mhra.isChecked() else "ema"
         return scheme, {code: (box.value() or None) for code, box in self.days.items()}
+
+    def interface_language(self) -> str:
+        """ "system", "en" or "de": stored in QSettings by the caller, used at the next start."""
+        return str(self.interface.currentData())
 
     def commit(self) -> None:
         error = self._submit(*self.values())

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from auditapp.core.checklists import Checklist
 from auditapp.core.models import AuditType
 from auditapp.core.setup import CRITERIA_EDITIONS, MODES, AuditDetails
-from auditapp.ui import labels
+from auditapp.ui import formats, labels
 from auditapp.ui.setup_tables import (
     people_table,
     read_people,
@@ -43,7 +43,7 @@ class DateField(QDateEdit):
     def __init__(self, value: dt.date | None) -> None:
         super().__init__()
         self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd")
+        self.setDisplayFormat(formats.date_pattern())
         self.setMinimumDate(NO_DATE)
         self.setMaximumDate(QDate(2100, 12, 31))
         self.setSpecialValueText(self.tr("not set"))

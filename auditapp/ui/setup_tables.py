@@ -22,8 +22,8 @@ from auditapp.ui import labels
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("SetupTables", text)
+# Spelled out at each call (not wrapped) so pyside6-lupdate finds every string.
+translate = QCoreApplication.translate
 
 
 class EntryTable(QWidget):
@@ -108,8 +108,8 @@ class EntryTable(QWidget):
 
 
 def studies_table(entries: tuple[StudyEntry, ...]) -> EntryTable:
-    table = EntryTable([_t("Protocol number"), _t("Title"),
-                        _t("Phase")])
+    table = EntryTable([translate("SetupTables", "Protocol number"), translate("SetupTables", "Title"),
+                        translate("SetupTables", "Phase")])
     for e in entries:
         table.add_row([e.protocol_number, e.title, e.phase], e.id)
     return table
@@ -121,8 +121,8 @@ def read_studies(table: EntryTable) -> tuple[StudyEntry, ...]:
 
 
 def team_table(entries: tuple[TeamEntry, ...]) -> EntryTable:
-    table = EntryTable([_t("Name"), _t("Role"),
-                        _t("Qualification")], combo_column=1)
+    table = EntryTable([translate("SetupTables", "Name"), translate("SetupTables", "Role"),
+                        translate("SetupTables", "Qualification")], combo_column=1)
     for e in entries:
         table.add_row([e.name, e.role, e.qualification], e.id)
     return table
@@ -133,9 +133,9 @@ def read_team(table: EntryTable) -> tuple[TeamEntry, ...]:
 
 
 def people_table(entries: tuple[PersonEntry, ...]) -> EntryTable:
-    table = EntryTable([_t("Name"), _t("Function"),
-                        _t("Opening"), _t("Closing"),
-                        _t("Interviewed")], checks={2, 3, 4})
+    table = EntryTable([translate("SetupTables", "Name"), translate("SetupTables", "Function"),
+                        translate("SetupTables", "Opening"), translate("SetupTables", "Closing"),
+                        translate("SetupTables", "Interviewed")], checks={2, 3, 4})
     for e in entries:
         table.add_row([e.name, e.function, e.opening_meeting, e.closing_meeting,
                        e.interviewed], e.id)

@@ -202,8 +202,8 @@ class SignDialog(QDialog):
             self.tr("of the signed document you countersign."))
         if preview.problems:
             self.messages.show_error(self.tr(
-                "%1 problem(s) block issuing this report; see Audit ▸ Check before issue…. "
-                "First: %2").replace("%1", str(len(preview.problems))).replace(
+                "%n problem(s) block issuing this report; see Audit ▸ Check before issue…. "
+                "First: %2", "", len(preview.problems)).replace(
                 "%2", str(preview.problems[0])))
             return
         self.sign_button.setEnabled(True)

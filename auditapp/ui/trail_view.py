@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from auditapp.core.trail_query import TrailRow
-from auditapp.ui import labels
+from auditapp.ui import formats, labels
 from auditapp.ui.audit_editor import AuditEditor
 from auditapp.ui.widgets import label
 
@@ -74,9 +74,8 @@ class TrailModel(QAbstractTableModel):
         r = self.rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            local = r.at.astimezone()
             return (
-                local.strftime("%Y-%m-%d %H:%M:%S ") + local.strftime("%z"),
+                formats.datetime_text(r.at, seconds=True),
                 r.user,
                 labels.trail_action(r.action),
                 r.subject,
@@ -147,7 +146,7 @@ class TrailPage(QWidget):
             self.action.addItem(labels.trail_action(code), code)
         self.since = QDateEdit()
         self.since.setCalendarPopup(True)
-        self.since.setDisplayFormat("yyyy-MM-dd")
+        self.since.setDisplayFormat(formats.date_pattern())
         self.since.setSpecialValueText(self.tr("Any date"))
         self.since.setMinimumDate(QDate(2000, 1, 1))
         self.since.setDate(self.since.minimumDate())

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from auditapp.core.db import Database
 from auditapp.reports import signoff
 from auditapp.reports.pades import SignatureCheck, VerificationReport
+from auditapp.ui import formats
 from auditapp.ui.export_dialog import failure_text
 from auditapp.ui.tasks import TaskRunner
 from auditapp.ui.widgets import MessageBar, label
@@ -39,8 +40,7 @@ VALID_STYLE = ("QLabel { color: #FFFFFF; background: #1E7D32; padding: 6px 10px;
 def local_time(at: dt.datetime | None) -> str:
     if at is None:
         return "—"
-    local = at.astimezone()
-    return local.strftime("%Y-%m-%d %H:%M:%S UTC%z")[:-2] + ":" + local.strftime("%z")[-2:]
+    return formats.datetime_text(at, seconds=True)
 
 
 class SignatureChecksModel(QAbstractTableModel):
@@ -165,8 +165,8 @@ class VerifyDialog(QDialog):
         count = len(report.signatures)
         if report.valid:
             self.banner.setStyleSheet(VALID_STYLE)
-            self.banner.show_info(self.tr("VALID: %1 signature(s), every signed byte intact.")
-                                  .replace("%1", str(count)), 0)
+            self.banner.show_info(self.tr("VALID: %n signature(s), every signed byte intact.",
+                                          "", count), 0)
         else:
             self.banner.setStyleSheet("")
             reason = report.problems[0] if report.problems else (

@@ -50,7 +50,7 @@ class DemoWindow:
         shutil.rmtree(self.work, ignore_errors=True)
 
 
-def open_demo_window(out: Path, *, photos: int = 0) -> DemoWindow:
+def open_demo_window(out: Path, *, photos: int = 0, language: str = "en") -> DemoWindow:
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("AUDITAPP_HOME", tempfile.mkdtemp(prefix="auditapp-shots-home-"))
     from PySide6.QtCore import QSettings
@@ -64,11 +64,14 @@ def open_demo_window(out: Path, *, photos: int = 0) -> DemoWindow:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("AuditApp")
     theme.apply(app)
+    from auditapp.ui import i18n
+
+    i18n.install(language, app)
     work = Path(tempfile.mkdtemp(prefix="auditapp-shots-"))
     db = open_database(work / "demo.sqlite")
     reference = demo.create_demo(db, photos=photos)
     settings = QSettings(str(work / "layout.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(db, actor="demo.lead", settings=settings)
+    window = MainWindow(db, actor="demo.lead", settings=settings, language=language)
     window.resize(*SIZE)
     window.show()
     out.mkdir(parents=True, exist_ok=True)

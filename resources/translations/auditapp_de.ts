@@ -1,0 +1,2478 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About AuditApp</source>
+        <translation>Über AuditApp</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sicherungen</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>Protokolldatei</translation>
+    </message>
+    <message>
+        <source>User data folder</source>
+        <translation>Benutzerdatenordner</translation>
+    </message>
+    <message>
+        <source>Licence texts</source>
+        <translation>Lizenztexte</translation>
+    </message>
+    <message>
+        <source>Offline GCP audit workbench for audits of CROs (ICH E6(R2)/(R3), 21 CFR Part 11, EU GMP Annex 11).</source>
+        <translation>Offline-Arbeitsplatz für GCP-Audits bei CROs (ICH E6(R2)/(R3), 21 CFR Part 11, EU-GMP-Anhang 11).</translation>
+    </message>
+    <message>
+        <source>All audit data, evidence originals and the audit trail are in the one database file. Nothing is sent anywhere.</source>
+        <translation>Alle Auditdaten, Nachweis-Originale und der Audit-Trail liegen in der einen Datenbankdatei. Nichts wird irgendwohin gesendet.</translation>
+    </message>
+    <message>
+        <source>Qt and Qt for Python are used under the LGPL 3.0; their source code is available from the Qt Project.</source>
+        <translation>Qt und Qt for Python werden unter der LGPL 3.0 genutzt; ihr Quellcode ist beim Qt Project erhältlich.</translation>
+    </message>
+    <message>
+        <source>Where your data lives</source>
+        <translation>Wo Ihre Daten liegen</translation>
+    </message>
+    <message>
+        <source>Bundled fonts</source>
+        <translation>Mitgelieferte Schriften</translation>
+    </message>
+    <message>
+        <source>Bundled libraries</source>
+        <translation>Mitgelieferte Bibliotheken</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Bibliothek</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Lizenz</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>The automatic backup on close failed: %1</source>
+        <translation>Die automatische Sicherung beim Beenden ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditEditor</name>
+    <message>
+        <source>this audit no longer exists</source>
+        <translation>dieses Audit existiert nicht mehr</translation>
+    </message>
+    <message>
+        <source>Notes on %1</source>
+        <translation>Notizen zu %1</translation>
+    </message>
+    <message>
+        <source>Answer %1</source>
+        <translation>%1 beantworten</translation>
+    </message>
+    <message>
+        <source>undo of raising the finding</source>
+        <translation>Rücknahme der erfassten Feststellung</translation>
+    </message>
+    <message>
+        <source>Raise finding</source>
+        <translation>Feststellung erfassen</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>%1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Move %1</source>
+        <translation>%1 verschieben</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>%1 löschen</translation>
+    </message>
+    <message>
+        <source>Add to register</source>
+        <translation>Zur Liste hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit register</source>
+        <translation>Liste bearbeiten</translation>
+    </message>
+    <message>
+        <source>Remove from register</source>
+        <translation>Aus Liste entfernen</translation>
+    </message>
+    <message>
+        <source>Edit audit details</source>
+        <translation>Auditdaten bearbeiten</translation>
+    </message>
+    <message>
+        <source>Change status</source>
+        <translation>Status ändern</translation>
+    </message>
+</context>
+<context>
+    <name>AuditListModel</name>
+    <message>
+        <source>Reference</source>
+        <translation>Referenz</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Auditee</source>
+        <translation>Auditierte Stelle</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Beantwortet</translation>
+    </message>
+    <message>
+        <source>Findings graded %1</source>
+        <translation>Feststellungen „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>AuditListPage</name>
+    <message>
+        <source>Audits</source>
+        <translation>Audits</translation>
+    </message>
+    <message>
+        <source>Search reference, title, auditee…  (Ctrl+F)</source>
+        <translation>Referenz, Titel, auditierte Stelle suchen …  (Strg+F)</translation>
+    </message>
+    <message>
+        <source>New audit…</source>
+        <translation>Neues Audit …</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>No audits yet. Start with “New audit…” (Ctrl+N).</source>
+        <translation>Noch keine Audits. Beginnen Sie mit „Neues Audit …“ (Strg+N).</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>All auditees</source>
+        <translation>Alle auditierten Stellen</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>Alle Jahre</translation>
+    </message>
+    <message>
+        <source>%1 of %2 audits</source>
+        <translation>%1 von %2 Audits</translation>
+    </message>
+</context>
+<context>
+    <name>CameraDialog</name>
+    <message>
+        <source>Take photo</source>
+        <translation>Foto aufnehmen</translation>
+    </message>
+    <message>
+        <source>Take photo  (Space)</source>
+        <translation>Foto aufnehmen  (Leertaste)</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Photo taken; importing it.</source>
+        <translation>Foto aufgenommen; es wird importiert.</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistModel</name>
+    <message>
+        <source>Area / question</source>
+        <translation>Bereich / Frage</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>%1 of %2 questions answered</source>
+        <translation>%1 von %2 Fragen beantwortet</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistWalk</name>
+    <message>
+        <source>Next question</source>
+        <translation>Nächste Frage</translation>
+    </message>
+    <message>
+        <source>Previous question</source>
+        <translation>Vorherige Frage</translation>
+    </message>
+    <message>
+        <source>Next unanswered question</source>
+        <translation>Nächste unbeantwortete Frage</translation>
+    </message>
+    <message>
+        <source>Raise finding…</source>
+        <translation>Feststellung erfassen …</translation>
+    </message>
+    <message>
+        <source>Go to notes</source>
+        <translation>Zu den Notizen</translation>
+    </message>
+    <message>
+        <source>Go to checklist tree</source>
+        <translation>Zum Checklistenbaum</translation>
+    </message>
+    <message>
+        <source>Every question has an answer.</source>
+        <translation>Jede Frage ist beantwortet.</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
+    </message>
+</context>
+<context>
+    <name>EntryTable</name>
+    <message>
+        <source>Add row</source>
+        <translation>Zeile hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove row</source>
+        <translation>Zeile entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>Evidence</name>
+    <message>
+        <source>REMOVED</source>
+        <translation>ENTFERNT</translation>
+    </message>
+    <message>
+        <source>CONFIDENTIAL</source>
+        <translation>VERTRAULICH</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceEditor</name>
+    <message>
+        <source>Caption of %1</source>
+        <translation>Beschriftung von %1</translation>
+    </message>
+    <message>
+        <source>Mark %1 confidential</source>
+        <translation>%1 als vertraulich kennzeichnen</translation>
+    </message>
+    <message>
+        <source>Unmark %1 confidential</source>
+        <translation>Vertraulich-Kennzeichnung von %1 aufheben</translation>
+    </message>
+    <message>
+        <source>Link %1 to %2</source>
+        <translation>%1 mit %2 verknüpfen</translation>
+    </message>
+    <message>
+        <source>Unlink %1 from %2</source>
+        <translation>Verknüpfung von %1 mit %2 lösen</translation>
+    </message>
+    <message>
+        <source>undo of removing %1</source>
+        <translation>Rücknahme der Entfernung von %1</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <source>Restore %1</source>
+        <translation>%1 wiederherstellen</translation>
+    </message>
+    <message>
+        <source>undo of restoring %1</source>
+        <translation>Rücknahme der Wiederherstellung von %1</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceModel</name>
+    <message>
+        <source>Linked to: %1</source>
+        <translation>Verknüpft mit: %1</translation>
+    </message>
+    <message>
+        <source>Not linked to a finding or question</source>
+        <translation>Mit keiner Feststellung und keiner Frage verknüpft</translation>
+    </message>
+    <message>
+        <source>Confidential: kept out of distributed reports</source>
+        <translation>Vertraulich: nicht in verteilten Berichten</translation>
+    </message>
+    <message>
+        <source>Removed (the original is kept; it can be restored)</source>
+        <translation>Entfernt (das Original bleibt erhalten und kann wiederhergestellt werden)</translation>
+    </message>
+</context>
+<context>
+    <name>EvidencePage</name>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Import files…</source>
+        <translation>Dateien &amp;importieren …</translation>
+    </message>
+    <message>
+        <source>Import photos and documents (JPEG, PNG, TIFF, HEIC/HEIF, PDF)</source>
+        <translation>Fotos und Dokumente importieren (JPEG, PNG, TIFF, HEIC/HEIF, PDF)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste evidence</source>
+        <translation>Nachweis ein&amp;fügen</translation>
+    </message>
+    <message>
+        <source>Import the image or files on the clipboard</source>
+        <translation>Bild oder Dateien aus der Zwischenablage importieren</translation>
+    </message>
+    <message>
+        <source>&amp;View…</source>
+        <translation>&amp;Ansehen …</translation>
+    </message>
+    <message>
+        <source>Full size, with file details (Enter)</source>
+        <translation>In voller Größe, mit Dateiangaben (Eingabetaste)</translation>
+    </message>
+    <message>
+        <source>Edit &amp;caption</source>
+        <translation>&amp;Beschriftung bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit the caption in place (F2)</source>
+        <translation>Beschriftung direkt bearbeiten (F2)</translation>
+    </message>
+    <message>
+        <source>C&amp;onfidential</source>
+        <translation>&amp;Vertraulich</translation>
+    </message>
+    <message>
+        <source>Confidential items stay out of distributed reports unless included</source>
+        <translation>Vertrauliche Nachweise erscheinen nicht in verteilten Berichten, außer sie werden ausdrücklich einbezogen</translation>
+    </message>
+    <message>
+        <source>&amp;Link to…</source>
+        <translation>&amp;Verknüpfen mit …</translation>
+    </message>
+    <message>
+        <source>Link to a finding or a question</source>
+        <translation>Mit einer Feststellung oder einer Frage verknüpfen</translation>
+    </message>
+    <message>
+        <source>&amp;Unlink</source>
+        <translation>Verknüpfung &amp;lösen</translation>
+    </message>
+    <message>
+        <source>Detach from a finding or question; the item stays in the audit</source>
+        <translation>Von Feststellung oder Frage lösen; der Nachweis bleibt im Audit</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Entfernen …</translation>
+    </message>
+    <message>
+        <source>Take out of the gallery and reports, with a reason; the original is kept</source>
+        <translation>Mit Begründung aus Galerie und Berichten nehmen; das Original bleibt erhalten</translation>
+    </message>
+    <message>
+        <source>Re&amp;store…</source>
+        <translation>&amp;Wiederherstellen …</translation>
+    </message>
+    <message>
+        <source>Bring a removed item back</source>
+        <translation>Einen entfernten Nachweis zurückholen</translation>
+    </message>
+    <message>
+        <source>No evidence here yet. Import files (Ctrl+I), drop them here, or paste an image (Ctrl+Shift+V).</source>
+        <translation>Noch keine Nachweise. Dateien importieren (Strg+I), hierher ziehen oder ein Bild einfügen (Strg+Umschalt+V).</translation>
+    </message>
+    <message>
+        <source>none selected</source>
+        <translation>nichts ausgewählt</translation>
+    </message>
+    <message>
+        <source>All evidence</source>
+        <translation>Alle Nachweise</translation>
+    </message>
+    <message>
+        <source>This finding (%1)</source>
+        <translation>Diese Feststellung (%1)</translation>
+    </message>
+    <message>
+        <source>This question (%1)</source>
+        <translation>Diese Frage (%1)</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>Vertraulich</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Entfernt</translation>
+    </message>
+    <message>
+        <source>taken %1</source>
+        <translation>aufgenommen %1</translation>
+    </message>
+    <message>
+        <source>imported by %1</source>
+        <translation>importiert von %1</translation>
+    </message>
+    <message>
+        <source>Import evidence</source>
+        <translation>Nachweise importieren</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Nachweise</translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation>Alle Dateien</translation>
+    </message>
+    <message>
+        <source>the clipboard holds no image and no file.</source>
+        <translation>die Zwischenablage enthält weder ein Bild noch eine Datei.</translation>
+    </message>
+    <message>
+        <source>&amp;Take photo…</source>
+        <translation>&amp;Foto aufnehmen …</translation>
+    </message>
+    <message>
+        <source>Take a photo with this computer&apos;s camera</source>
+        <translation>Ein Foto mit der Kamera dieses Computers aufnehmen</translation>
+    </message>
+    <message>
+        <source>This PDF cannot be shown (password-protected?). Its original is kept unchanged.</source>
+        <translation>Dieses PDF kann nicht angezeigt werden (kennwortgeschützt?). Das Original bleibt unverändert erhalten.</translation>
+    </message>
+    <message>
+        <source>No display image was made for this file.</source>
+        <translation>Für diese Datei wurde kein Anzeigebild erzeugt.</translation>
+    </message>
+    <message>
+        <source>Unlink from %1</source>
+        <translation>Verknüpfung mit %1 lösen</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <source>Why is %1 removed? The reason is kept in the audit trail; the original stays in the audit and can be restored.</source>
+        <translation>Warum wird %1 entfernt? Die Begründung wird im Audit-Trail festgehalten; das Original bleibt im Audit und kann wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <source>Restore %1</source>
+        <translation>%1 wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Why is %1 restored? (kept in the audit trail)</source>
+        <translation>Warum wird %1 wiederhergestellt? (wird im Audit-Trail festgehalten)</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceStrip</name>
+    <message>
+        <source>Evidence (%1)</source>
+        <translation>Nachweise (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceViewer</name>
+    <message>
+        <source>Previous</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>100 %</source>
+        <translation>100 %</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Beschriftung</translation>
+    </message>
+    <message>
+        <source>Linked to</source>
+        <translation>Verknüpft mit</translation>
+    </message>
+    <message>
+        <source>Marks</source>
+        <translation>Kennzeichen</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Dimensions</source>
+        <translation>Abmessungen</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Captured</source>
+        <translation>Aufgenommen</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importiert</translation>
+    </message>
+    <message>
+        <source>Imported by</source>
+        <translation>Importiert von</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Confidential: kept out of distributed reports</source>
+        <translation>Vertraulich: nicht in verteilten Berichten</translation>
+    </message>
+    <message>
+        <source>Removed: not in the gallery or reports; the original is kept</source>
+        <translation>Entfernt: nicht in Galerie und Berichten; das Original bleibt erhalten</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export report</source>
+        <translation>Bericht exportieren</translation>
+    </message>
+    <message>
+        <source>Export report · %1</source>
+        <translation>Bericht exportieren · %1</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>Word (DOCX)</source>
+        <translation>Word (DOCX)</translation>
+    </message>
+    <message>
+        <source>Preset to the audit&apos;s language; another choice applies to this export only.</source>
+        <translation>Vorbelegt mit der Sprache des Audits; eine andere Wahl gilt nur für diesen Export.</translation>
+    </message>
+    <message>
+        <source>&amp;Format</source>
+        <translation>&amp;Format</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>&amp;Paper</source>
+        <translation>&amp;Papier</translation>
+    </message>
+    <message>
+        <source>Sections (the cover page is always included)</source>
+        <translation>Abschnitte (das Deckblatt ist immer enthalten)</translation>
+    </message>
+    <message>
+        <source>Include &amp;confidential evidence</source>
+        <translation>&amp;Vertrauliche Nachweise einbeziehen</translation>
+    </message>
+    <message>
+        <source>Evidence marked confidential (e.g. patient records) will be printed in this report. Share it only with recipients entitled to see it.</source>
+        <translation>Als vertraulich gekennzeichnete Nachweise (z. B. Patientenakten) werden in diesen Bericht gedruckt. Geben Sie ihn nur an berechtigte Empfänger weiter.</translation>
+    </message>
+    <message>
+        <source>Also write the audit &amp;certificate as a separate document</source>
+        <translation>Auch das Audit&amp;zertifikat als eigenes Dokument schreiben</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view</source>
+        <translation>&amp;Vorschau</translation>
+    </message>
+    <message>
+        <source>Show the PDF with these choices inside the app</source>
+        <translation>Das PDF mit dieser Auswahl in der Anwendung anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren …</translation>
+    </message>
+    <message>
+        <source>Show the PDF with these choices inside the app (the Word file has the same content)</source>
+        <translation>Das PDF mit dieser Auswahl in der Anwendung anzeigen (die Word-Datei hat denselben Inhalt)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word-Dokumente (*.docx)</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>Geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>The export</source>
+        <translation>Der Export</translation>
+    </message>
+</context>
+<context>
+    <name>FindingDialog</name>
+    <message>
+        <source>Raise finding — %1</source>
+        <translation>Feststellung erfassen — %1</translation>
+    </message>
+    <message>
+        <source>Raise finding</source>
+        <translation>Feststellung erfassen</translation>
+    </message>
+    <message>
+        <source>Choose a classification.</source>
+        <translation>Wählen Sie eine Einstufung.</translation>
+    </message>
+    <message>
+        <source>Not saved.</source>
+        <translation>Nicht gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>FindingForm</name>
+    <message>
+        <source>One line that states the deficiency</source>
+        <translation>Eine Zeile, die den Mangel benennt</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Titel</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>Einstufung</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>Auswirkung</translation>
+    </message>
+    <message>
+        <source>Impact on participants&apos; rights, safety or well-being, or on data reliability</source>
+        <translation>Auswirkung auf Rechte, Sicherheit oder Wohlergehen der Prüfungsteilnehmer oder auf die Verlässlichkeit der Daten</translation>
+    </message>
+    <message>
+        <source>Objective evidence: what was seen, where, how many of how many</source>
+        <translation>Objektiver Nachweis: was wurde wo gesehen, wie viele von wie vielen</translation>
+    </message>
+    <message>
+        <source>Observation</source>
+        <translation>Beobachtung</translation>
+    </message>
+    <message>
+        <source>Add a reference, e.g. ICH E6(R3) 3.9</source>
+        <translation>Referenz hinzufügen, z. B. ICH E6(R3) 3.9</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>References</source>
+        <translation>Referenzen</translation>
+    </message>
+    <message>
+        <source>Question ids, comma-separated</source>
+        <translation>Fragen-IDs, durch Komma getrennt</translation>
+    </message>
+    <message>
+        <source>Linked questions</source>
+        <translation>Verknüpfte Fragen</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>Risk if not corrected</source>
+        <translation>Risiko, falls nicht behoben</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risiko</translation>
+    </message>
+    <message>
+        <source>Suggested correction</source>
+        <translation>Vorgeschlagene Korrektur</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>Empfehlung</translation>
+    </message>
+    <message>
+        <source>Response due</source>
+        <translation>Antwort fällig</translation>
+    </message>
+    <message>
+        <source>CAPA response</source>
+        <translation>CAPA-Antwort</translation>
+    </message>
+    <message>
+        <source>Auditee owner</source>
+        <translation>Verantwortlich bei der auditierten Stelle</translation>
+    </message>
+    <message>
+        <source>Repeat finding</source>
+        <translation>Wiederholte Feststellung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Choose a classification; its definition appears here.</source>
+        <translation>Wählen Sie eine Einstufung; ihre Definition erscheint hier.</translation>
+    </message>
+    <message>
+        <source>Impact *</source>
+        <translation>Auswirkung *</translation>
+    </message>
+    <message>
+        <source>Required for critical and major findings</source>
+        <translation>Erforderlich bei kritischen und wesentlichen Feststellungen</translation>
+    </message>
+    <message>
+        <source>No question %1 in this audit&apos;s checklist</source>
+        <translation>Keine Frage %1 in der Checkliste dieses Audits</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>Einstufung</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Response due</source>
+        <translation>Antwort fällig</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPage</name>
+    <message>
+        <source>New finding…</source>
+        <translation>Neue Feststellung …</translation>
+    </message>
+    <message>
+        <source>Raise a finding not tied to a question</source>
+        <translation>Eine Feststellung ohne Bezug zu einer Frage erfassen</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen …</translation>
+    </message>
+    <message>
+        <source>Move up: earlier in the report (Ctrl+Shift+Up); the number stays</source>
+        <translation>Nach oben: früher im Bericht (Strg+Umschalt+Pfeil hoch); die Nummer bleibt</translation>
+    </message>
+    <message>
+        <source>Move down: later in the report (Ctrl+Shift+Down); the number stays</source>
+        <translation>Nach unten: später im Bericht (Strg+Umschalt+Pfeil runter); die Nummer bleibt</translation>
+    </message>
+    <message>
+        <source>No finding selected. Raise one from a checklist question (Ctrl+R) or with “New finding…”.</source>
+        <translation>Keine Feststellung ausgewählt. Erfassen Sie eine zu einer Checklistenfrage (Strg+R) oder mit „Neue Feststellung …“.</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Feststellungen</translation>
+    </message>
+    <message>
+        <source>Deleting a finding needs a reason; it is kept in the audit trail.</source>
+        <translation>Das Löschen einer Feststellung erfordert eine Begründung; sie wird im Audit-Trail festgehalten.</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>%1 löschen</translation>
+    </message>
+    <message>
+        <source>Reason for deleting %1 (kept in the audit trail):</source>
+        <translation>Begründung für das Löschen von %1 (wird im Audit-Trail festgehalten):</translation>
+    </message>
+</context>
+<context>
+    <name>Formats</name>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <source>AuditApp user guide</source>
+        <translation>AuditApp-Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Inhalt</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPanel</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Imported %1 of %2: %3</source>
+        <translation>%1 von %2 importiert: %3</translation>
+    </message>
+    <message>
+        <source> to %1</source>
+        <translation> zu %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing %n file(s)…</source>
+        <translation>
+            <numerusform>%n Datei wird importiert …</numerusform>
+            <numerusform>%n Dateien werden importiert …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was imported:</source>
+        <translation>Nichts wurde importiert:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %1 of %n file(s)%3: %4</source>
+        <translation>
+            <numerusform>%1 von %n Datei importiert%3: %4</numerusform>
+            <numerusform>%1 von %n Dateien importiert%3: %4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No file was imported.</source>
+        <translation>Es wurde keine Datei importiert.</translation>
+    </message>
+    <message>
+        <source>Cancelled: the files not yet read were not imported; those imported are kept.</source>
+        <translation>Abgebrochen: die noch nicht gelesenen Dateien wurden nicht importiert; die bereits importierten bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Refused (%1):</source>
+        <translation>Abgelehnt (%1):</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Planned</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In Bearbeitung</translation>
+    </message>
+    <message>
+        <source>Reporting</source>
+        <translation>Berichterstellung</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>In Prüfung</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>Final</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Vendor qualification</source>
+        <translation>Dienstleisterqualifizierung</translation>
+    </message>
+    <message>
+        <source>Routine / system</source>
+        <translation>Routine / System</translation>
+    </message>
+    <message>
+        <source>Study-specific</source>
+        <translation>Studienspezifisch</translation>
+    </message>
+    <message>
+        <source>For cause</source>
+        <translation>Anlassbezogen</translation>
+    </message>
+    <message>
+        <source>Pre-inspection</source>
+        <translation>Inspektionsvorbereitung</translation>
+    </message>
+    <message>
+        <source>Compliant</source>
+        <translation>Konform</translation>
+    </message>
+    <message>
+        <source>Partially compliant</source>
+        <translation>Teilweise konform</translation>
+    </message>
+    <message>
+        <source>Non-compliant</source>
+        <translation>Nicht konform</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>Nicht zutreffend</translation>
+    </message>
+    <message>
+        <source>Not assessed</source>
+        <translation>Nicht bewertet</translation>
+    </message>
+    <message>
+        <source>Unanswered</source>
+        <translation>Unbeantwortet</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>K</translation>
+    </message>
+    <message>
+        <source>PC</source>
+        <translation>TK</translation>
+    </message>
+    <message>
+        <source>NC</source>
+        <translation>NK</translation>
+    </message>
+    <message>
+        <source>N/A</source>
+        <translation>n. z.</translation>
+    </message>
+    <message>
+        <source>NA?</source>
+        <translation>n. b.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Response received</source>
+        <translation>Antwort erhalten</translation>
+    </message>
+    <message>
+        <source>CAPA accepted</source>
+        <translation>CAPA akzeptiert</translation>
+    </message>
+    <message>
+        <source>On site</source>
+        <translation>Vor Ort</translation>
+    </message>
+    <message>
+        <source>Remote</source>
+        <translation>Remote</translation>
+    </message>
+    <message>
+        <source>Hybrid</source>
+        <translation>Hybrid</translation>
+    </message>
+    <message>
+        <source>Lead auditor</source>
+        <translation>Lead-Auditor</translation>
+    </message>
+    <message>
+        <source>Co-auditor</source>
+        <translation>Co-Auditor</translation>
+    </message>
+    <message>
+        <source>Technical expert</source>
+        <translation>Technischer Sachverständiger</translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation>Auditor in Ausbildung</translation>
+    </message>
+    <message>
+        <source>Observer</source>
+        <translation>Beobachter</translation>
+    </message>
+    <message>
+        <source>ICH E6(R2)</source>
+        <translation>ICH E6(R2)</translation>
+    </message>
+    <message>
+        <source>ICH E6(R3)</source>
+        <translation>ICH E6(R3)</translation>
+    </message>
+    <message>
+        <source>ICH E6(R2) and (R3)</source>
+        <translation>ICH E6(R2) und (R3)</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>gelöscht</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Englisch</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>Deutsch</translation>
+    </message>
+</context>
+<context>
+    <name>LinkDialog</name>
+    <message>
+        <source>Link %1</source>
+        <translation>%1 verknüpfen</translation>
+    </message>
+    <message>
+        <source>Link %1 to a finding or a checklist question:</source>
+        <translation>%1 mit einer Feststellung oder einer Checklistenfrage verknüpfen:</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Signed in as %1 · %2</source>
+        <translation>Angemeldet als %1 · %2</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;New audit…</source>
+        <translation>&amp;Neues Audit …</translation>
+    </message>
+    <message>
+        <source>Audit &amp;list</source>
+        <translation>Audit&amp;liste</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Find audit</source>
+        <translation>Audit &amp;suchen</translation>
+    </message>
+    <message>
+        <source>&amp;Audit</source>
+        <translation>&amp;Audit</translation>
+    </message>
+    <message>
+        <source>Audit &amp;details…</source>
+        <translation>Audit&amp;daten …</translation>
+    </message>
+    <message>
+        <source>&amp;Checklist</source>
+        <translation>&amp;Checkliste</translation>
+    </message>
+    <message>
+        <source>Ev&amp;idence</source>
+        <translation>&amp;Nachweise</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;About AuditApp</source>
+        <translation>Ü&amp;ber AuditApp</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet …</translation>
+    </message>
+    <message>
+        <source>Could not open the audit: %1</source>
+        <translation>Das Audit konnte nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>Choose a checklist.</source>
+        <translation>Wählen Sie eine Checkliste.</translation>
+    </message>
+    <message>
+        <source>Not saved.</source>
+        <translation>Nicht gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>PackageOpen</name>
+    <message>
+        <source>Import the audit package %1 into this database?
+
+%2</source>
+        <translation>Das Auditpaket %1 in diese Datenbank importieren?
+
+%2</translation>
+    </message>
+    <message>
+        <source>Import audit package</source>
+        <translation>Auditpaket importieren</translation>
+    </message>
+    <message>
+        <source>The package was not imported; nothing changed:
+%1</source>
+        <translation>Das Paket wurde nicht importiert; nichts wurde verändert:
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>AuditApp — new database</source>
+        <translation>AuditApp — neue Datenbank</translation>
+    </message>
+    <message>
+        <source>AuditApp — encrypted database</source>
+        <translation>AuditApp — verschlüsselte Datenbank</translation>
+    </message>
+    <message>
+        <source>Create a new database</source>
+        <translation>Neue Datenbank anlegen</translation>
+    </message>
+    <message>
+        <source>This database is encrypted</source>
+        <translation>Diese Datenbank ist verschlüsselt</translation>
+    </message>
+    <message>
+        <source>Audit data, names and evidence photos are confidential. Encrypt the database so that whoever finds the laptop cannot read it. The passphrase cannot be recovered: keep it safe.</source>
+        <translation>Auditdaten, Namen und Nachweisfotos sind vertraulich. Verschlüsseln Sie die Datenbank, damit niemand sie lesen kann, der den Laptop findet. Die Passphrase lässt sich nicht wiederherstellen: bewahren Sie sie sicher auf.</translation>
+    </message>
+    <message>
+        <source>&amp;Encrypt this database (recommended)</source>
+        <translation>Diese Datenbank &amp;verschlüsseln (empfohlen)</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation>&amp;Passphrase</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>at least %1 characters</source>
+        <translation>mindestens %1 Zeichen</translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least %1 characters.</source>
+        <translation>Die Passphrase muss mindestens %1 Zeichen haben.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>Previous page (Page Up)</source>
+        <translation>Vorherige Seite (Bild auf)</translation>
+    </message>
+    <message>
+        <source>Next page (Page Down)</source>
+        <translation>Nächste Seite (Bild ab)</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Breite einpassen</translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation>Ganze Seite</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>von %1</translation>
+    </message>
+</context>
+<context>
+    <name>PreissueModel</name>
+    <message>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <source>What is missing</source>
+        <translation>Was fehlt</translation>
+    </message>
+    <message>
+        <source>Report fields</source>
+        <translation>Berichtsfelder</translation>
+    </message>
+    <message>
+        <source>Checklist questions</source>
+        <translation>Checklistenfragen</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Feststellungen</translation>
+    </message>
+</context>
+<context>
+    <name>PreissuePanel</name>
+    <message>
+        <source>Check before issue · %1</source>
+        <translation>Prüfung vor Ausgabe · %1</translation>
+    </message>
+    <message>
+        <source>Double-click a problem or press Enter to go to it. The report can be signed as author when this list is empty.</source>
+        <translation>Doppelklicken Sie auf ein Problem oder drücken Sie die Eingabetaste, um dorthin zu gehen. Der Bericht kann als Verfasser signiert werden, wenn diese Liste leer ist.</translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>&amp;Erneut prüfen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) block issuing the report</source>
+        <translation>
+            <numerusform>%n Problem verhindert die Ausgabe des Berichts</numerusform>
+            <numerusform>%n Probleme verhindern die Ausgabe des Berichts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing blocks issuing the report.</source>
+        <translation>Der Ausgabe des Berichts steht nichts im Weg.</translation>
+    </message>
+</context>
+<context>
+    <name>QDialog</name>
+    <message>
+        <source>The database is damaged and was not changed:
+%1
+
+Restore the latest backup from %2? The damaged file is kept aside.</source>
+        <translation>Die Datenbank ist beschädigt und wurde nicht verändert:
+%1
+
+Die letzte Sicherung vom %2 wiederherstellen? Die beschädigte Datei wird beiseitegelegt.</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionPane</name>
+    <message>
+        <source>Guidance</source>
+        <translation>Hinweise</translation>
+    </message>
+    <message>
+        <source>References</source>
+        <translation>Referenzen</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Answer “%1” (%2)</source>
+        <translation>Antwort „%1“ (%2)</translation>
+    </message>
+    <message>
+        <source>Ctrl+1 compliant · Ctrl+2 partially · Ctrl+3 non-compliant · Ctrl+4 not applicable · Ctrl+5 not assessed</source>
+        <translation>Strg+1 konform · Strg+2 teilweise · Strg+3 nicht konform · Strg+4 nicht zutreffend · Strg+5 nicht bewertet</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>What you saw, asked and sampled. Saved as you type.</source>
+        <translation>Was Sie gesehen, gefragt und stichprobenartig geprüft haben. Wird beim Tippen gespeichert.</translation>
+    </message>
+    <message>
+        <source>Raise finding…  Ctrl+R</source>
+        <translation>Feststellung erfassen …  Strg+R</translation>
+    </message>
+    <message>
+        <source>Previous  Alt+↑</source>
+        <translation>Zurück  Alt+↑</translation>
+    </message>
+    <message>
+        <source>Next  Alt+↓</source>
+        <translation>Weiter  Alt+↓</translation>
+    </message>
+    <message>
+        <source>Next unanswered  F8</source>
+        <translation>Nächste unbeantwortete  F8</translation>
+    </message>
+    <message>
+        <source>Findings raised here</source>
+        <translation>Hier erfasste Feststellungen</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Answered by %1 at %2</source>
+        <translation>Beantwortet von %1 am %2</translation>
+    </message>
+    <message>
+        <source>Not answered yet</source>
+        <translation>Noch nicht beantwortet</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+</context>
+<context>
+    <name>RegistersPage</name>
+    <message>
+        <source>Documents reviewed</source>
+        <translation>Geprüfte Dokumente</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation>Kennung</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Date (YYYY-MM-DD)</source>
+        <translation>Datum (JJJJ-MM-TT)</translation>
+    </message>
+    <message>
+        <source>Persons met and interviewed</source>
+        <translation>Getroffene und befragte Personen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <source>Opening</source>
+        <translation>Eröffnung</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>Abschluss</translation>
+    </message>
+    <message>
+        <source>Interviewed</source>
+        <translation>Befragt</translation>
+    </message>
+</context>
+<context>
+    <name>ReopenDialog</name>
+    <message>
+        <source>Reopen audit · %1</source>
+        <translation>Audit wiedereröffnen · %1</translation>
+    </message>
+    <message>
+        <source>Report version %1 of %2 is signed and locked. Reopening makes the audit editable as report version %3; the signed version stays unchanged and retrievable. Only the lead auditor can reopen, and the reason is kept in the audit trail.</source>
+        <translation>Berichtsversion %1 von %2 ist signiert und gesperrt. Das Wiedereröffnen macht das Audit als Berichtsversion %3 bearbeitbar; die signierte Version bleibt unverändert und abrufbar. Nur der Lead-Auditor kann wiedereröffnen; die Begründung wird im Audit-Trail festgehalten.</translation>
+    </message>
+    <message>
+        <source>Why must the signed report change?</source>
+        <translation>Warum muss der signierte Bericht geändert werden?</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Begründung</translation>
+    </message>
+    <message>
+        <source>Lead auditor &amp;username</source>
+        <translation>&amp;Benutzername des Lead-Auditors</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Passwort</translation>
+    </message>
+    <message>
+        <source>Re&amp;open</source>
+        <translation>&amp;Wiedereröffnen</translation>
+    </message>
+    <message>
+        <source>Give the reason for reopening; it is kept in the audit trail.</source>
+        <translation>Geben Sie die Begründung für das Wiedereröffnen an; sie wird im Audit-Trail festgehalten.</translation>
+    </message>
+    <message>
+        <source>Enter the lead auditor&apos;s password.</source>
+        <translation>Geben Sie das Passwort des Lead-Auditors ein.</translation>
+    </message>
+    <message>
+        <source>Reopening</source>
+        <translation>Wiedereröffnen</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyActions</name>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>Jetzt &amp;sichern …</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>Aus Sicherung &amp;wiederherstellen …</translation>
+    </message>
+    <message>
+        <source>Security and &amp;backups…</source>
+        <translation>Sicherheit und Si&amp;cherungen …</translation>
+    </message>
+    <message>
+        <source>Automatic backup failed: %1</source>
+        <translation>Automatische Sicherung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Back up the database</source>
+        <translation>Datenbank sichern</translation>
+    </message>
+    <message>
+        <source>AuditApp database (*.sqlite)</source>
+        <translation>AuditApp-Datenbank (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Backup written to %1</source>
+        <translation>Sicherung geschrieben nach %1</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Eine Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>AuditApp database (*.sqlite);;All files (*)</source>
+        <translation>AuditApp-Datenbank (*.sqlite);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Replace the current database with %1? The current database is kept aside in the backup folder. AuditApp closes afterwards; start it again to continue.</source>
+        <translation>Die aktuelle Datenbank durch %1 ersetzen? Die aktuelle Datenbank wird im Sicherungsordner aufbewahrt. AuditApp wird danach beendet; starten Sie es erneut, um weiterzuarbeiten.</translation>
+    </message>
+</context>
+<context>
+    <name>SecurityDialog</name>
+    <message>
+        <source>Security and backups</source>
+        <translation>Sicherheit und Sicherungen</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> Minuten</translation>
+    </message>
+    <message>
+        <source>Lock the window after</source>
+        <translation>Fenster sperren nach</translation>
+    </message>
+    <message>
+        <source>Automatic backups kept</source>
+        <translation>Aufbewahrte automatische Sicherungen</translation>
+    </message>
+    <message>
+        <source>Automatic backups are made when AuditApp closes and once a day while it is open, in %1. Copy them to another medium now and then.</source>
+        <translation>Automatische Sicherungen entstehen beim Beenden von AuditApp und einmal täglich, solange es geöffnet ist, in %1. Kopieren Sie sie regelmäßig auf ein anderes Medium.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Grading scheme</source>
+        <translation>Einstufungsschema</translation>
+    </message>
+    <message>
+        <source>EMA style: critical, major, minor, recommendation</source>
+        <translation>Nach EMA: kritisch, wesentlich, geringfügig, Empfehlung</translation>
+    </message>
+    <message>
+        <source>MHRA style: critical, major, other</source>
+        <translation>Nach MHRA: kritisch, wesentlich, sonstige</translation>
+    </message>
+    <message>
+        <source>Existing findings keep their grade when the scheme changes.</source>
+        <translation>Bestehende Feststellungen behalten ihre Einstufung, wenn das Schema wechselt.</translation>
+    </message>
+    <message>
+        <source>CAPA response due (days after the audit ends)</source>
+        <translation>CAPA-Antwort fällig (Tage nach Auditende)</translation>
+    </message>
+    <message>
+        <source>no due date</source>
+        <translation>keine Frist</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Sprache der Oberfläche</translation>
+    </message>
+    <message>
+        <source>As the system (%1)</source>
+        <translation>Wie das System (%1)</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Englisch</translation>
+    </message>
+    <message>
+        <source>German (Deutsch)</source>
+        <translation>Deutsch</translation>
+    </message>
+    <message>
+        <source>Menus, dialogs and help change at the next start. The report language is set per audit.</source>
+        <translation>Menüs, Dialoge und Hilfe wechseln beim nächsten Start. Die Berichtssprache wird je Audit festgelegt.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <source>New audit</source>
+        <translation>Neues Audit</translation>
+    </message>
+    <message>
+        <source>Audit details</source>
+        <translation>Auditdaten</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Auditee and studies</source>
+        <translation>Auditierte Stelle und Studien</translation>
+    </message>
+    <message>
+        <source>Objectives and scope</source>
+        <translation>Ziele und Umfang</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Checkliste</translation>
+    </message>
+    <message>
+        <source>Create audit</source>
+        <translation>Audit anlegen</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Änderungen speichern</translation>
+    </message>
+    <message>
+        <source>Proposed; change it to your own numbering if needed</source>
+        <translation>Vorschlag; bei Bedarf an Ihre eigene Nummerierung anpassen</translation>
+    </message>
+    <message>
+        <source>e.g. Vendor qualification audit of Example CRO</source>
+        <translation>z. B. Qualifizierungsaudit des Dienstleisters Beispiel-CRO</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>Tatsächlich</translation>
+    </message>
+    <message>
+        <source>&amp;Reference</source>
+        <translation>&amp;Referenz</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Titel</translation>
+    </message>
+    <message>
+        <source>Audit t&amp;ype</source>
+        <translation>Audit&amp;art</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Durchführung</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Termine</translation>
+    </message>
+    <message>
+        <source>Report language</source>
+        <translation>Berichtssprache</translation>
+    </message>
+    <message>
+        <source>Sites and departments visited</source>
+        <translation>Besuchte Standorte und Abteilungen</translation>
+    </message>
+    <message>
+        <source>Sponsor</source>
+        <translation>Sponsor</translation>
+    </message>
+    <message>
+        <source>Sponsor address</source>
+        <translation>Anschrift des Sponsors</translation>
+    </message>
+    <message>
+        <source>Auditee (CRO)</source>
+        <translation>Auditierte Stelle (CRO)</translation>
+    </message>
+    <message>
+        <source>Auditee address</source>
+        <translation>Anschrift der auditierten Stelle</translation>
+    </message>
+    <message>
+        <source>Locations</source>
+        <translation>Standorte</translation>
+    </message>
+    <message>
+        <source>Studies</source>
+        <translation>Studien</translation>
+    </message>
+    <message>
+        <source>Other regulations, contracts and SOPs audited against</source>
+        <translation>Weitere Vorschriften, Verträge und SOPs als Auditgrundlage</translation>
+    </message>
+    <message>
+        <source>Objectives</source>
+        <translation>Ziele</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Umfang</translation>
+    </message>
+    <message>
+        <source>Criteria</source>
+        <translation>Kriterien</translation>
+    </message>
+    <message>
+        <source>Other criteria</source>
+        <translation>Weitere Kriterien</translation>
+    </message>
+    <message>
+        <source>— not set —</source>
+        <translation>— nicht gesetzt —</translation>
+    </message>
+    <message>
+        <source>Lead auditor</source>
+        <translation>Lead-Auditor</translation>
+    </message>
+    <message>
+        <source>Audit team</source>
+        <translation>Auditteam</translation>
+    </message>
+    <message>
+        <source>Auditee participants</source>
+        <translation>Teilnehmende der auditierten Stelle</translation>
+    </message>
+    <message>
+        <source>Areas in scope</source>
+        <translation>Bereiche im Umfang</translation>
+    </message>
+    <message>
+        <source>Answers to areas taken out of scope are kept and come back if the area returns.</source>
+        <translation>Antworten zu Bereichen, die aus dem Umfang genommen werden, bleiben erhalten und erscheinen wieder, wenn der Bereich zurückkehrt.</translation>
+    </message>
+    <message>
+        <source>Choose at least one area in scope.</source>
+        <translation>Wählen Sie mindestens einen Bereich für den Umfang.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupTables</name>
+    <message>
+        <source>Protocol number</source>
+        <translation>Prüfplannummer</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Qualification</source>
+        <translation>Qualifikation</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <source>Opening</source>
+        <translation>Eröffnung</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>Abschluss</translation>
+    </message>
+    <message>
+        <source>Interviewed</source>
+        <translation>Befragt</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Answer: compliant, partially compliant, non-compliant, not applicable, not assessed</source>
+        <translation>Antwort: konform, teilweise konform, nicht konform, nicht zutreffend, nicht bewertet</translation>
+    </message>
+    <message>
+        <source>Next / previous question</source>
+        <translation>Nächste / vorherige Frage</translation>
+    </message>
+    <message>
+        <source>Next unanswered question</source>
+        <translation>Nächste unbeantwortete Frage</translation>
+    </message>
+    <message>
+        <source>Raise a finding from the current question</source>
+        <translation>Eine Feststellung zur aktuellen Frage erfassen</translation>
+    </message>
+    <message>
+        <source>Move the selected finding earlier / later</source>
+        <translation>Die ausgewählte Feststellung nach vorn / hinten verschieben</translation>
+    </message>
+    <message>
+        <source>In the checklist tree: go to the notes of the question</source>
+        <translation>Im Checklistenbaum: zu den Notizen der Frage</translation>
+    </message>
+    <message>
+        <source>Go to notes / go to the checklist tree</source>
+        <translation>Zu den Notizen / zum Checklistenbaum</translation>
+    </message>
+    <message>
+        <source>Undo / redo (each is a new, recorded edit)</source>
+        <translation>Rückgängig / Wiederholen (jeweils eine neue, protokollierte Änderung)</translation>
+    </message>
+    <message>
+        <source>Checklist, Findings, Evidence, Documents and people, Audit trail</source>
+        <translation>Checkliste, Feststellungen, Nachweise, Dokumente und Personen, Audit-Trail</translation>
+    </message>
+    <message>
+        <source>Alt+C, Alt+F, Alt+V, Alt+D, Alt+R</source>
+        <translation>Alt+C, Alt+F, Alt+W, Alt+O, Alt+T</translation>
+    </message>
+    <message>
+        <source>Import evidence files (to the question or finding you are on)</source>
+        <translation>Nachweisdateien importieren (zur aktuellen Frage oder Feststellung)</translation>
+    </message>
+    <message>
+        <source>Paste an image or files from the clipboard as evidence</source>
+        <translation>Ein Bild oder Dateien aus der Zwischenablage als Nachweis einfügen</translation>
+    </message>
+    <message>
+        <source>In the evidence gallery: view full size / edit the caption / remove (with a reason)</source>
+        <translation>In der Nachweisgalerie: in voller Größe ansehen / Beschriftung bearbeiten / entfernen (mit Begründung)</translation>
+    </message>
+    <message>
+        <source>In the evidence viewer: previous, next, zoom in, zoom out, fit</source>
+        <translation>Im Nachweisbetrachter: zurück, weiter, vergrößern, verkleinern, einpassen</translation>
+    </message>
+    <message>
+        <source>New audit</source>
+        <translation>Neues Audit</translation>
+    </message>
+    <message>
+        <source>Audit details</source>
+        <translation>Auditdaten</translation>
+    </message>
+    <message>
+        <source>Export report / preview report</source>
+        <translation>Bericht exportieren / Berichtsvorschau</translation>
+    </message>
+    <message>
+        <source>Check before issue</source>
+        <translation>Prüfung vor Ausgabe</translation>
+    </message>
+    <message>
+        <source>Back to the audit list</source>
+        <translation>Zurück zur Auditliste</translation>
+    </message>
+    <message>
+        <source>Find an audit</source>
+        <translation>Ein Audit suchen</translation>
+    </message>
+    <message>
+        <source>Settings: grading scheme, CAPA days</source>
+        <translation>Einstellungen: Einstufungsschema, CAPA-Fristen</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+</context>
+<context>
+    <name>SignDialog</name>
+    <message>
+        <source>Save signed report</source>
+        <translation>Signierten Bericht speichern</translation>
+    </message>
+    <message>
+        <source>Sign report · %1</source>
+        <translation>Bericht signieren · %1</translation>
+    </message>
+    <message>
+        <source>&amp;Author</source>
+        <translation>&amp;Verfasser</translation>
+    </message>
+    <message>
+        <source>Re&amp;viewer</source>
+        <translation>&amp;Prüfende Person der QS</translation>
+    </message>
+    <message>
+        <source>A&amp;pprover</source>
+        <translation>&amp;Freigebende Person</translation>
+    </message>
+    <message>
+        <source>By signing you state:</source>
+        <translation>Mit Ihrer Signatur erklären Sie:</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Also sign a &amp;Word copy (DOCX with a detached .p7s signature)</source>
+        <translation>Auch eine &amp;Word-Kopie signieren (DOCX mit abgesetzter .p7s-Signatur)</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>Bedeutung</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>&amp;Username</source>
+        <translation>&amp;Benutzername</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>Pass&amp;wort</translation>
+    </message>
+    <message>
+        <source>&amp;Sign</source>
+        <translation>&amp;Signieren</translation>
+    </message>
+    <message>
+        <source>&amp;Save signed report…</source>
+        <translation>Signierten Bericht &amp;speichern …</translation>
+    </message>
+    <message>
+        <source>preparing the document…</source>
+        <translation>Dokument wird vorbereitet …</translation>
+    </message>
+    <message>
+        <source>Preparing the document</source>
+        <translation>Dokument wird vorbereitet</translation>
+    </message>
+    <message>
+        <source>version %1, %2 pages, language %3</source>
+        <translation>Version %1, %2 Seiten, Sprache %3</translation>
+    </message>
+    <message>
+        <source>of the document shown. The signing time on the signature page is set at the moment you sign.</source>
+        <translation>des angezeigten Dokuments. Der Signaturzeitpunkt auf der Signaturseite wird im Moment der Signatur gesetzt.</translation>
+    </message>
+    <message>
+        <source>of the signed document you countersign.</source>
+        <translation>des signierten Dokuments, das Sie gegenzeichnen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) block issuing this report; see Audit ▸ Check before issue…. First: %2</source>
+        <translation>
+            <numerusform>%n Problem verhindert die Ausgabe dieses Berichts; siehe Audit ▸ Prüfung vor Ausgabe …. Erstes: %2</numerusform>
+            <numerusform>%n Probleme verhindern die Ausgabe dieses Berichts; siehe Audit ▸ Prüfung vor Ausgabe …. Erstes: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter your username and password to sign.</source>
+        <translation>Geben Sie zum Signieren Benutzername und Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Signing…</source>
+        <translation>Wird signiert …</translation>
+    </message>
+    <message>
+        <source>Signing</source>
+        <translation>Signieren</translation>
+    </message>
+    <message>
+        <source>of the document you signed.</source>
+        <translation>des Dokuments, das Sie signiert haben.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>The audit is final and locked.</source>
+        <translation>Das Audit ist final und gesperrt.</translation>
+    </message>
+    <message>
+        <source>The audit is locked; changes need a reopen by the lead auditor.</source>
+        <translation>Das Audit ist gesperrt; Änderungen erfordern ein Wiedereröffnen durch den Lead-Auditor.</translation>
+    </message>
+    <message>
+        <source>Signed: %1. %2</source>
+        <translation>Signiert: %1. %2</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Gespeichert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>AuditApp — create the first account</source>
+        <translation>AuditApp — erstes Konto anlegen</translation>
+    </message>
+    <message>
+        <source>AuditApp — sign in</source>
+        <translation>AuditApp — anmelden</translation>
+    </message>
+    <message>
+        <source>Welcome to AuditApp</source>
+        <translation>Willkommen bei AuditApp</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>This database has no accounts yet. Create yours: it signs every edit in the audit trail.</source>
+        <translation>Diese Datenbank hat noch keine Konten. Legen Sie Ihres an: es zeichnet jede Änderung im Audit-Trail.</translation>
+    </message>
+    <message>
+        <source>e.g. anna.becker</source>
+        <translation>z. B. anna.becker</translation>
+    </message>
+    <message>
+        <source>&amp;Username</source>
+        <translation>&amp;Benutzername</translation>
+    </message>
+    <message>
+        <source>&amp;Full name</source>
+        <translation>&amp;Vollständiger Name</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Passwort</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password</source>
+        <translation>Passwort &amp;wiederholen</translation>
+    </message>
+    <message>
+        <source>at least 10 characters</source>
+        <translation>mindestens 10 Zeichen</translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation>Konto anlegen</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureChecksModel</name>
+    <message>
+        <source>Signer</source>
+        <translation>Unterzeichner</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>Bedeutung</translation>
+    </message>
+    <message>
+        <source>Signed at</source>
+        <translation>Signiert am</translation>
+    </message>
+    <message>
+        <source>Intact</source>
+        <translation>Unverändert</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Zertifikat</translation>
+    </message>
+    <message>
+        <source>signature</source>
+        <translation>Signatur</translation>
+    </message>
+    <message>
+        <source>intact</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>NOT intact</source>
+        <translation>NICHT unverändert</translation>
+    </message>
+    <message>
+        <source>known: %1</source>
+        <translation>bekannt: %1</translation>
+    </message>
+    <message>
+        <source>not known to this database</source>
+        <translation>in dieser Datenbank nicht bekannt</translation>
+    </message>
+</context>
+<context>
+    <name>SignoffActions</name>
+    <message>
+        <source>Chec&amp;k before issue…</source>
+        <translation>&amp;Prüfung vor Ausgabe …</translation>
+    </message>
+    <message>
+        <source>&amp;Preview report</source>
+        <translation>Berichts&amp;vorschau</translation>
+    </message>
+    <message>
+        <source>&amp;Export report…</source>
+        <translation>Bericht &amp;exportieren …</translation>
+    </message>
+    <message>
+        <source>&amp;Sign report…</source>
+        <translation>Bericht &amp;signieren …</translation>
+    </message>
+    <message>
+        <source>Save si&amp;gned report…</source>
+        <translation>Si&amp;gnierten Bericht speichern …</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen audit…</source>
+        <translation>Audit &amp;wiedereröffnen …</translation>
+    </message>
+    <message>
+        <source>&amp;Verify signed file…</source>
+        <translation>Signierte Datei &amp;verifizieren …</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>Bericht geschrieben nach %1</translation>
+    </message>
+    <message>
+        <source>Preview · %1</source>
+        <translation>Vorschau · %1</translation>
+    </message>
+    <message>
+        <source>Rendering the report of %1…</source>
+        <translation>Bericht zu %1 wird erstellt …</translation>
+    </message>
+    <message>
+        <source>The preview</source>
+        <translation>Die Vorschau</translation>
+    </message>
+    <message>
+        <source>Save signed report</source>
+        <translation>Signierten Bericht speichern</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Signed report written to %1</source>
+        <translation>Signierter Bericht geschrieben nach %1</translation>
+    </message>
+    <message>
+        <source>%1 is not signed; there is nothing to reopen.</source>
+        <translation>%1 ist nicht signiert; es gibt nichts wiederzueröffnen.</translation>
+    </message>
+    <message>
+        <source>%1 reopened: you are now editing report version %2.</source>
+        <translation>%1 wiedereröffnet: Sie bearbeiten jetzt Berichtsversion %2.</translation>
+    </message>
+</context>
+<context>
+    <name>TrailModel</name>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation>Alter Wert</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>Neuer Wert</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begründung</translation>
+    </message>
+</context>
+<context>
+    <name>TrailPage</name>
+    <message>
+        <source>Search what, field, values, reason…</source>
+        <translation>Suche in Was, Feld, Werten, Begründung …</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Alle Aktionen</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>Beliebiges Datum</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>since</source>
+        <translation>seit</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Alle Personen</translation>
+    </message>
+    <message>
+        <source>%1 of %2 entries</source>
+        <translation>%1 von %2 Einträgen</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>AuditApp — locked</source>
+        <translation>AuditApp — gesperrt</translation>
+    </message>
+    <message>
+        <source>Session locked</source>
+        <translation>Sitzung gesperrt</translation>
+    </message>
+    <message>
+        <source>AuditApp locked itself after a period without use. Enter the password of %1 to continue, or sign out.</source>
+        <translation>AuditApp hat sich nach einer Zeit ohne Nutzung gesperrt. Geben Sie das Passwort von %1 ein, um fortzufahren, oder melden Sie sich ab.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Entsperren</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>Verify signed file</source>
+        <translation>Signierte Datei verifizieren</translation>
+    </message>
+    <message>
+        <source>Choose a signed PDF, or a Word file with its .p7s signature beside it.</source>
+        <translation>Wählen Sie ein signiertes PDF oder eine Word-Datei mit der zugehörigen .p7s-Signatur daneben.</translation>
+    </message>
+    <message>
+        <source>Verification details</source>
+        <translation>Details der Verifizierung</translation>
+    </message>
+    <message>
+        <source>&amp;Open file…</source>
+        <translation>Datei ö&amp;ffnen …</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Signed reports (*.pdf *.docx);;All files (*)</source>
+        <translation>Signierte Berichte (*.pdf *.docx);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft …</translation>
+    </message>
+    <message numerus="yes">
+        <source>VALID: %n signature(s), every signed byte intact.</source>
+        <translation>
+            <numerusform>GÜLTIG: %n Signatur, jedes signierte Byte unverändert.</numerusform>
+            <numerusform>GÜLTIG: %n Signaturen, jedes signierte Byte unverändert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no signature found</source>
+        <translation>keine Signatur gefunden</translation>
+    </message>
+    <message>
+        <source>the file changed after it was signed</source>
+        <translation>die Datei wurde nach der Signatur verändert</translation>
+    </message>
+    <message>
+        <source>INVALID: %1</source>
+        <translation>UNGÜLTIG: %1</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Verifizierung</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>Audit status</source>
+        <translation>Auditstatus</translation>
+    </message>
+    <message>
+        <source>%v of %m answered</source>
+        <translation>%v von %m beantwortet</translation>
+    </message>
+    <message>
+        <source>&amp;Checklist</source>
+        <translation>&amp;Checkliste</translation>
+    </message>
+    <message>
+        <source>&amp;Findings</source>
+        <translation>&amp;Feststellungen</translation>
+    </message>
+    <message>
+        <source>E&amp;vidence</source>
+        <translation>Nach&amp;weise</translation>
+    </message>
+    <message>
+        <source>&amp;Documents and people</source>
+        <translation>D&amp;okumente und Personen</translation>
+    </message>
+    <message>
+        <source>Audit t&amp;rail</source>
+        <translation>Audit-&amp;Trail</translation>
+    </message>
+    <message>
+        <source>This report version is signed and locked: the audit is read only. To change it, the lead auditor reopens it (Audit ▸ Reopen audit…), which starts a new report version.</source>
+        <translation>Diese Berichtsversion ist signiert und gesperrt: das Audit ist schreibgeschützt. Für Änderungen eröffnet der Lead-Auditor es wieder (Audit ▸ Audit wiedereröffnen …); damit beginnt eine neue Berichtsversion.</translation>
+    </message>
+    <message>
+        <source>None yet: drop photos or files here, or paste an image (Ctrl+Shift+V).</source>
+        <translation>Noch keine: Fotos oder Dateien hierher ziehen oder ein Bild einfügen (Strg+Umschalt+V).</translation>
+    </message>
+    <message>
+        <source>signed in as %1</source>
+        <translation>angemeldet als %1</translation>
+    </message>
+    <message>
+        <source>signed and locked: read only</source>
+        <translation>signiert und gesperrt: schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>%1 raised.</source>
+        <translation>%1 erfasst.</translation>
+    </message>
+</context>
+<context>
+    <name>_Register</name>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+</context>
+</TS>

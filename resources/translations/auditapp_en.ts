@@ -1,0 +1,51 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>ImportPanel</name>
+    <message numerus="yes">
+        <source>Importing %n file(s)…</source>
+        <translation>
+            <numerusform>Importing %n file…</numerusform>
+            <numerusform>Importing %n files…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %1 of %n file(s)%3: %4</source>
+        <translation>
+            <numerusform>Imported %1 of %n file%3: %4</numerusform>
+            <numerusform>Imported %1 of %n files%3: %4</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PreissuePanel</name>
+    <message numerus="yes">
+        <source>%n problem(s) block issuing the report</source>
+        <translation>
+            <numerusform>%n problem blocks issuing the report</numerusform>
+            <numerusform>%n problems block issuing the report</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SignDialog</name>
+    <message numerus="yes">
+        <source>%n problem(s) block issuing this report; see Audit ▸ Check before issue…. First: %2</source>
+        <translation>
+            <numerusform>%n problem blocks issuing this report; see Audit ▸ Check before issue…. First: %2</numerusform>
+            <numerusform>%n problems block issuing this report; see Audit ▸ Check before issue…. First: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message numerus="yes">
+        <source>VALID: %n signature(s), every signed byte intact.</source>
+        <translation>
+            <numerusform>VALID: %n signature, every signed byte intact.</numerusform>
+            <numerusform>VALID: %n signatures, every signed byte intact.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
