@@ -126,6 +126,27 @@ def mentions_topic(words: tuple[str, ...], text: str) -> bool:
     return False
 
 
+# Labels in German reports: the guideline's German terms (Grundsatz 6, Anhang C.2, DSGVO Art. 28).
+_GERMAN_LABELS = (
+    (re.compile(r"^(ICH E6\(R3\)) Principle "), r"\1 Grundsatz "),
+    (re.compile(r"^(ICH E6\(R3\)) Appendix "), r"\1 Anhang "),
+    (re.compile(r"^(ICH E6\(R3\)) Annex "), r"\1 Anhang "),
+    (re.compile(r"^EU GMP Annex 11 "), "EU-GMP-Leitfaden Anhang 11 "),
+    (re.compile(r"^EU CTR Art\. "), "EU-CTR Art. "),
+    (re.compile(r"^GDPR Art\. "), "DSGVO Art. "),
+    (re.compile(r"^UK SI 2004/1031 reg "), "UK SI 2004/1031 Reg. "),
+)
+
+
+def label(text: str, lang: str) -> str:
+    """A citation as printed in a report of that language; the stored form stays canonical."""
+    if lang != "de":
+        return text
+    for pattern, replacement in _GERMAN_LABELS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 def all_clauses() -> list[str]:
     """Every citation the catalogue accepts, in canonical form (for pickers)."""
     cat = catalogue()
