@@ -19,6 +19,8 @@ FORBIDDEN_IN_CHECKLIST = {
     r"Datenbankschließung|Datenbank-Lock|Database Lock|Lock-Checkliste": "Datenbanksperre",
     r"Root Cause|Fehlerursache|Hauptursache": "Grundursache / Ursachenanalyse",
     r"\bFindings?\b": "Feststellung",
+    # "Prüfer" is the investigator; a document's reviewer is "Prüfende"
+    r"Autoren, Prüfern|Prüfer, Freigebend": "Verfassende, Prüfende, Freigebende",
     # the CRO is feminine (die Organisation): no masculine articles or pronouns
     r"\b(des|dem|den) CROs?\b": "der/die CRO",
     r"\b(Kann|Hat|Verfügt|Führt|Prüft|Gewährt|Fordert|Sofern|leitet|stellt|verhindert|kann) der CRO\b":
@@ -60,6 +62,13 @@ def test_checklist_uses_one_german_term_per_english_term(checklist):
               for en, de in CONSISTENCY_PAIRS.items()
               if en in text["en"].lower() and not re.search(de, text["de"])]
     assert misses == []
+
+
+def test_checklist_guidance_has_one_style_addressing_the_auditor(checklist):
+    """German guidance speaks to the auditor ("Fordern Sie ... an"), never in bare infinitives."""
+    infinitive_only = [q.id for q in checklist.questions
+                       if not re.search(r"\bSie\b", q.guidance["de"])]
+    assert infinitive_only == []
 
 
 def test_checklist_says_die_cro(checklist):
