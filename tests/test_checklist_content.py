@@ -24,6 +24,9 @@ def checklist() -> checklists.Checklist:
 
 def test_version_is_1_1_with_at_least_220_questions(checklist):
     assert checklist.version == "1.1"
+    changelog = checklist.content["changelog"]
+    assert [entry["version"] for entry in changelog] == ["1.0", "1.1"]
+    assert "docs/checklists.md" in changelog[-1]["changes"]["en"]
     assert len(checklist.questions) >= 220
     assert len({q.id for q in checklist.questions}) == len(checklist.questions)
 
