@@ -71,6 +71,14 @@ def test_checklist_guidance_has_one_style_addressing_the_auditor(checklist):
     assert infinitive_only == []
 
 
+def test_schwerwiegend_is_kept_for_serious_breaches_and_serious_adverse_events(checklist):
+    """German GCP reserves 'schwerwiegend' for SAE/SUE and serious breach; other uses blur it."""
+    other = [f"{qid}: {m.group(0)}" for qid, _, text in _fields(checklist)
+             for m in re.finditer(r"schwerwiegende?[nrs]?\s+(\w+)", text["de"])
+             if not m.group(1).startswith(("Verst", "unerwünscht", "Ereignis"))]
+    assert other == []
+
+
 def test_checklist_says_die_cro(checklist):
     german = " ".join(text["de"] for _, _, text in _fields(checklist))
     assert german.count("die CRO") > 40
