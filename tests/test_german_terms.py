@@ -94,6 +94,15 @@ def test_reviewer_role_is_never_called_pruefer():
     assert signing.MEANING_TEXT["de"]["reviewer"].startswith("Prüfende Person der QS:")
 
 
+def test_report_wording_avoids_the_forbidden_terms():
+    """Other helpers edit wording.py too: this keeps the German report terms in line."""
+    forbidden = r"\bBefund|\bPrüfer\b|schwerwiegend|Audit Trail|Prüfpfad|Safety-Datenbank|" \
+                r"\b(des|dem|den) CROs?\b|Principle \d"
+    hits = [f"{key}: {german}" for key, (_, german) in wording.WORDING.items()
+            if re.search(forbidden, german)]
+    assert hits == []
+
+
 def test_major_is_wesentlich_in_grades_and_report_wording():
     for grade in findings.EMA_SCHEME + findings.MHRA_SCHEME:
         if grade.classification.value == "major":
