@@ -60,3 +60,12 @@ def test_finding_form_shows_the_escalation_rules_of_the_scheme(qtbot):
     qtbot.addWidget(mhra)
     assert "systematisches QS-Versagen" in mhra.escalation.text()
     assert "Muster wesentlicher" not in mhra.escalation.text()
+
+
+def test_settings_dialog_names_the_ema_comments_grade(qtbot):
+    from auditapp.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog("ema", {}, submit=lambda scheme, days: None, language="en")
+    qtbot.addWidget(dialog)
+    assert "comments" in dialog.ema.text() and "recommendation" not in dialog.ema.text()
+    assert "other" in dialog.mhra.text()
