@@ -1,19 +1,26 @@
-"""Findings: grading schemes, stable numbers, CAPA due dates and the rules for each grade."""
+"""Findings: stable numbers, CAPA due dates and the rules for each grade (schemes: grading.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from auditapp.core import references
 from auditapp.core.audits import clean_text, ensure_editable
+from auditapp.core.grading import (  # noqa: F401  (re-exported: findings is the public API)
+    EMA_SCHEME,
+    ESCALATION_RULES,
+    MHRA_SCHEME,
+    SCHEMES,
+    Grade,
+    escalation_rules,
+    scheme_name,
+)
 from auditapp.core.models import (
     Audit,
-    Classification,
     EvidenceLink,
     Finding,
     FindingStatus,
@@ -21,98 +28,6 @@ from auditapp.core.models import (
 )
 from auditapp.errors import BadInput, NotFound
 
-
-@dataclass(frozen=True)
-class Grade:
-    classification: Classification
-    label: dict[str, str]
-    definition: dict[str, str]
-    colour: str
-    default_capa_days: int | None
-    requires_impact: bool
-
-
-# Definitions paraphrase the EMA inspection grading (shared/domain/gcp-reference.md 3.1, 3.2).
-EMA_SCHEME: tuple[Grade, ...] = (
-    Grade(
-        Classification.CRITICAL,
-        {"en": "Critical", "de": "Kritisch"},
-        {
-            "en": "Conditions, practices or processes that adversely affect the rights, safety "
-            "or well-being of trial participants or the quality and integrity of data. "
-            "Totally unacceptable; may lead to rejection of data or regulatory action.",
-            "de": "Bedingungen, Vorgehensweisen oder Prozesse, die Rechte, Sicherheit oder "
-            "Wohlergehen der Studienteilnehmenden oder die Qualität und Integrität der Daten "
-            "beeinträchtigen. Nicht akzeptabel; kann zur Zurückweisung von Daten oder zu "
-            "behördlichen Maßnahmen führen.",
-        },
-        "#B3261E",
-        15,
-        True,
-    ),
-    Grade(
-        Classification.MAJOR,
-        {"en": "Major", "de": "Schwerwiegend"},
-        {
-            "en": "Conditions, practices or processes that might adversely affect the rights, "
-            "safety or well-being of trial participants or the quality and integrity of data; "
-            "serious deficiencies and direct violations of GCP principles.",
-            "de": "Bedingungen, Vorgehensweisen oder Prozesse, die Rechte, Sicherheit oder "
-            "Wohlergehen der Studienteilnehmenden oder die Qualität und Integrität der Daten "
-            "beeinträchtigen könnten; schwere Mängel und direkte Verstöße gegen GCP-Grundsätze.",
-        },
-        "#E8710A",
-        30,
-        True,
-    ),
-    Grade(
-        Classification.MINOR,
-        {"en": "Minor", "de": "Geringfügig"},
-        {
-            "en": "Conditions, practices or processes that would not be expected to adversely "
-            "affect participants or data; they indicate a need for improvement.",
-            "de": "Bedingungen, Vorgehensweisen oder Prozesse, von denen keine Beeinträchtigung "
-            "der Studienteilnehmenden oder der Daten zu erwarten ist; sie zeigen "
-            "Verbesserungsbedarf an.",
-        },
-        "#C9A100",
-        60,
-        False,
-    ),
-    Grade(
-        Classification.RECOMMENDATION,
-        {"en": "Recommendation", "de": "Empfehlung"},
-        {
-            "en": "An observation that is not a deviation but suggests how quality could be "
-            "improved or future deviations avoided.",
-            "de": "Eine Beobachtung ohne Abweichung, die aufzeigt, wie die Qualität verbessert "
-            "oder künftigen Abweichungen vorgebeugt werden kann.",
-        },
-        "#1A73E8",
-        None,
-        False,
-    ),
-)
-
-MHRA_SCHEME: tuple[Grade, ...] = (
-    EMA_SCHEME[0],
-    EMA_SCHEME[1],
-    Grade(
-        Classification.OTHER,
-        {"en": "Other", "de": "Sonstige"},
-        {
-            "en": "A departure from legislation, GCP guidelines or procedures that is neither "
-            "critical nor major.",
-            "de": "Eine Abweichung von Rechtsvorschriften, GCP-Leitlinien oder Verfahren, die "
-            "weder kritisch noch schwerwiegend ist.",
-        },
-        "#C9A100",
-        60,
-        False,
-    ),
-)
-
-SCHEMES = {"ema": EMA_SCHEME, "mhra": MHRA_SCHEME}
 SCHEME_SETTING = "grading_scheme"
 CAPA_DAYS_SETTING = "capa_due_days"
 
@@ -138,7 +53,8 @@ def scheme(session: Session) -> tuple[Grade, ...]:
 
 
 def grade(session: Session, classification: str) -> Grade:
-    for g in EMA_SCHEME + MHRA_SCHEME:
+    """The grade of a classification, defined as in the scheme in use where it has one."""
+    for g in scheme(session) + EMA_SCHEME + MHRA_SCHEME:
         if g.classification.value == classification:
             return g
     raise BadInput(f"unknown classification {classification!r}")

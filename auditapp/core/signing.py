@@ -60,7 +60,7 @@ MEANING_TEXT = {
     "de": {
         "author": "Verfasser: Ich habe diesen Bericht verfasst und bin für seinen Inhalt "
         "verantwortlich.",
-        "reviewer": "Prüfer: Ich habe diesen Bericht geprüft.",
+        "reviewer": "Prüfende Person der QS: Ich habe diesen Bericht geprüft.",
         "approver": "Freigabe: Ich gebe diesen Bericht zur Ausgabe frei.",
     },
 }

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, undefer
 
 from auditapp.core import audits as core_audits
 from auditapp.core import findings as core_findings
+from auditapp.core import references
 from auditapp.core.models import Audit, Evidence, EvidenceLink, Finding
 from auditapp.errors import NotFound
 from auditapp.reports import wording as w
@@ -139,7 +140,7 @@ def figure_for(item: EvidenceItem, lang: str) -> Figure | None:
 
 def finding_block(item: FindingItem, lang: str) -> FindingBlock:
     f = item.row
-    refs = core_findings.finding_references(f)
+    refs = [references.label(r, lang) for r in core_findings.finding_references(f)]
     facts = [
         (w.t("f_classification", lang), item.grade.label[lang]),
         (w.t("f_references", lang), "; ".join(refs) if refs else w.t("none", lang)),

@@ -81,7 +81,7 @@ WORDING: dict[str, tuple[str, str]] = {
     "key_risks": ("Key risks", "Wesentliche Risiken"),
     "no_key_risks": (
         "No critical or major findings were made.",
-        "Es wurden keine kritischen oder schwerwiegenden Feststellungen getroffen.",
+        "Es wurden keine kritischen oder wesentlichen Feststellungen getroffen.",
     ),
     # objectives, scope, criteria
     "scope_chapter": ("Objectives, scope and criteria", "Ziele, Umfang und Kriterien"),
@@ -286,7 +286,7 @@ WORDING: dict[str, tuple[str, str]] = {
     "trail_head": ("Audit trail head (SHA-256)", "Stand des Audit-Trails (SHA-256)"),
     "userrole_lead_auditor": ("Lead auditor", "Auditleitung"),
     "userrole_auditor": ("Auditor", "Auditor"),
-    "userrole_reviewer": ("Quality assurance reviewer", "Prüfer Qualitätssicherung"),
+    "userrole_reviewer": ("Quality assurance reviewer", "Prüfende Person der QS"),
     "userrole_admin": ("Administrator", "Administrator"),
 }
 

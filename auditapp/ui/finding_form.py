@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from auditapp.core import references
-from auditapp.core.findings import Grade
+from auditapp.core.findings import Grade, escalation_rules
 from auditapp.core.models import FindingStatus
 from auditapp.core.workspace import FindingState
 from auditapp.ui import formats, labels, theme
@@ -75,6 +75,10 @@ class FindingForm(QWidget):
         self.definition = label("", "muted")
         self.definition.setMinimumHeight(36)
         form.addRow("", self.definition)
+        # The scheme's upgrade rules stay visible while grading (patterns of findings, fraud).
+        self.escalation = label("\n".join(f"• {rule}" for rule in escalation_rules(grades, language)),
+                                "muted")
+        form.addRow(self.tr("Escalation"), self.escalation)
 
         self.impact_label = QLabel(self.tr("Impact"))
         self.impact = self._text("impact", self.tr(

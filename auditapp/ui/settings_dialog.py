@@ -37,8 +37,8 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.messages)
         layout.addWidget(label(self.tr("Grading scheme"), "sectionlabel"))
         self.scheme_group = QButtonGroup(self)
-        self.ema = QRadioButton(self.tr("EMA style: critical, major, minor, recommendation"))
-        self.mhra = QRadioButton(self.tr("MHRA style: critical, major, other"))
+        self.ema = QRadioButton(self.tr("EMA: critical, major, minor, comments"))
+        self.mhra = QRadioButton(self.tr("MHRA: critical, major, other"))
         for button, name in ((self.ema, "ema"), (self.mhra, "mhra")):
             button.setChecked(scheme == name)
             self.scheme_group.addButton(button)
