@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -17,8 +18,20 @@ def data_dir() -> Path:
         import platformdirs
 
         path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    if not path.is_dir():
+        path.mkdir(parents=True, exist_ok=True)
+        restrict(path, directory=True)
     return path
+
+
+def restrict(path: Path, *, directory: bool = False) -> None:
+    """Owner-only access on POSIX (0700 folders, 0600 files): audit data, keys and backups are
+    confidential. Windows keeps its per-user profile ACLs; chmod there means little."""
+    if os.name != "posix":
+        return
+    # A file on a filesystem without modes (FAT stick) stays as it is.
+    with contextlib.suppress(OSError):
+        os.chmod(path, 0o700 if directory else 0o600)
 
 
 def default_database() -> Path:
@@ -31,13 +44,17 @@ def default_database() -> Path:
 def backup_dir(database: Path) -> Path:
     """Backups live beside the user data, not beside the database (which may be on a stick)."""
     path = data_dir() / "backups"
-    path.mkdir(parents=True, exist_ok=True)
+    if not path.is_dir():
+        path.mkdir(parents=True, exist_ok=True)
+        restrict(path, directory=True)
     return path
 
 
 def log_file() -> Path:
     path = data_dir() / "logs"
-    path.mkdir(parents=True, exist_ok=True)
+    if not path.is_dir():
+        path.mkdir(parents=True, exist_ok=True)
+        restrict(path, directory=True)
     return path / "auditapp.log"
 
 

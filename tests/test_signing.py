@@ -60,7 +60,7 @@ def test_author_and_approver_signatures_are_valid_for_pdfsig_and_verify(signed) 
     assert "VALID" in result.stdout
     assert "author: Dr. Anna Becker" in result.stdout
     assert "approver: Thomas Keller" in result.stdout
-    assert "certificate known to this database: demo.lead" in result.stdout
+    assert "trusted: AuditApp signer demo.lead" in result.stdout
     # The countersignature extends the author's bytes: what the author signed is untouched.
     assert signed["approver"].pdf_bytes.startswith(signed["author"].pdf_bytes)
     assert signed["approver"].signed_sha256 == __import__("hashlib").sha256(
@@ -292,7 +292,7 @@ def test_detached_cms_over_docx_verifies_with_openssl(db, tmp_path: Path) -> Non
     assert run_cli("verify", str(target), "--db", str(db.path)).returncode == 0
     target.write_bytes(data[:-1] + bytes([data[-1] ^ 1]))
     result = run_cli("verify", str(target), "--db", str(db.path))
-    assert result.returncode == 1 and "NOT INTACT" in result.stdout
+    assert result.returncode == 1 and "MODIFIED" in result.stdout
 
 
 def test_signing_with_docx_output(demo_db, tmp_path: Path) -> None:

@@ -30,12 +30,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_sign)
 
     p = sub.add_parser(
-        "verify", help="check a signed PDF, or a DOCX with its .p7s; exit 0 valid, 1 invalid",
-        description="Prints each signer, meaning, time, whether the signed bytes are intact and "
-        "whether the signer's certificate is one the database (--db) knows.",
+        "verify", help="check a signed PDF, or a DOCX with its .p7s; exit 0 only when every "
+        "signature is intact and trusted",
+        description="Prints each signer, meaning, time, whether the signed bytes are intact, "
+        "whether the certificate is trusted (a signer the database knows, the trust store of "
+        "'auditapp trust', or --trust) and its SHA-256 fingerprint. Exit 0 valid, 1 not.",
     )
     p.add_argument("file", type=Path)
     p.add_argument("--json", action="store_true")
+    p.add_argument("--trust", type=Path, action="append", default=[], metavar="FILE.pem",
+                   help="also trust this certificate (signer or CA) for this run; repeatable")
     p.set_defaults(handler=cmd_verify)
 
     p = sub.add_parser("preissue", help="list what blocks issuing a report; exit 0 when nothing")
@@ -129,39 +133,56 @@ def cmd_sign(args: argparse.Namespace) -> int:
     return 0
 
 
+def _verification_database(args: argparse.Namespace):
+    """The database whose signers count as known: --db, else the default one when it opens
+    without asking (verification must work for a sponsor who has no database at all)."""
+    from auditapp.core.db import is_encrypted
+
+    path = database_path(args)
+    if args.db is not None:
+        return open_db(args, create=False)
+    if not path.is_file() or (is_encrypted(path) and not os.environ.get("AUDITAPP_PASSPHRASE")):
+        return None
+    try:
+        return open_db(args, create=False)
+    except AuditAppError:
+        return None
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
     from auditapp.reports import signoff
 
-    database = None
-    path = database_path(args)
-    if args.db is not None or path.exists():
-        database = open_db(args, create=False)
+    for extra in args.trust:
+        if not Path(extra).is_file():
+            raise BadInput(f"no certificate file {extra}")
+    database = _verification_database(args)
     try:
-        report = signoff.verify_file(args.file, database)
+        report = signoff.verify_file(args.file, database, tuple(args.trust))
     finally:
         if database is not None:
             database.close()
     if args.json:
         print(json.dumps({
-            "file": str(args.file), "valid": report.valid, "kind": report.kind,
+            "file": str(args.file), "valid": report.valid, "intact": report.intact,
+            "verdict": report.verdict(), "kind": report.kind,
             "sha256": report.file_sha256, "problems": list(report.problems),
             "unsigned_fields": list(report.unsigned_fields),
-            "database": str(path) if database is not None else None,
+            "database": str(database.path) if database is not None else None,
             "signatures": [
                 {"signer": s.signer, "meaning": s.meaning,
                  "signed_at": s.signed_at.isoformat() if s.signed_at else None,
-                 "intact": s.intact, "detail": s.detail,
-                 "certificate_sha256": s.certificate_sha256, "known_as": s.known_as}
+                 "intact": s.intact, "detail": s.detail, "trusted": s.trusted,
+                 "trust": s.trust, "certificate_sha256": s.certificate_sha256,
+                 "known_as": s.known_as}
                 for s in report.signatures
             ],
         }, indent=2, ensure_ascii=False))
     else:
         for line in report.lines():
             print(line)
-        if database is None:
-            print("  (no database given: whether the signers are known was not checked)")
     if not report.valid:
-        sys.stderr.write(f"error: {args.file} is not validly signed\n")
+        why = "not validly signed" if not report.intact else "signed by an untrusted certificate"
+        sys.stderr.write(f"error: {args.file} is {why}\n")
         return 1
     return 0
 

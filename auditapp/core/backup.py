@@ -88,12 +88,14 @@ def restore(source: Path, database: Path, passphrase: str | None = None) -> Path
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         aside = paths.backup_dir(database) / f"{database.stem}-{stamp}-replaced-by-restore.sqlite"
         shutil.copyfile(database, aside)
+        paths.restrict(aside)
         for suffix in ("-wal", "-shm"):
             side = Path(str(database) + suffix)
             if side.exists():
                 shutil.copyfile(side, Path(str(aside) + suffix))
     incoming = database.with_name(database.name + ".restoring")
     shutil.copyfile(source, incoming)
+    paths.restrict(incoming)
     for suffix in ("-wal", "-shm"):
         Path(str(database) + suffix).unlink(missing_ok=True)
     incoming.replace(database)

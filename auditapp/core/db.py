@@ -217,6 +217,7 @@ def backup_copy(source: Path, target: Path, passphrase: str | None = None) -> Pa
     finally:
         dst.close()
         src.close()
+    paths.restrict(target)
     return target
 
 
@@ -355,6 +356,11 @@ def open_database(
             ) from exc
 
     engine = _make_engine(path, passphrase=passphrase)
+    with engine.connect():  # creates the file and its WAL, so both can be made owner-only
+        pass
+    for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        if name.exists():
+            paths.restrict(name)
     factory = sessionmaker(engine, expire_on_commit=False)
     return Database(
         path=path, engine=engine, encrypted=passphrase is not None, _factory=factory,

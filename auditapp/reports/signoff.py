@@ -304,13 +304,27 @@ def signed_report(db: Database, reference: str, *, version: int | None = None) -
         return wanted, row.file_bytes
 
 
-def verify_file(path: object, db: Database | None = None) -> pades.VerificationReport:
-    """Verify a signed PDF or DOCX(+.p7s); with a database, say whether it knows each signer."""
-    known = None
+def trust_anchors(db: Database | None = None, extra: tuple[object, ...] = (),
+                  *, use_store: bool = True) -> object:
+    """What a verification trusts: the database's signers (when a database is open), the trust
+    store in the user data folder, and any certificate files given for this run."""
+    from auditapp.core import trust
+
+    known, pems = None, []
     if db is not None:
         with db.session() as session:
             known = signing.known_certificates(session)
-    return pades.verify_file(path, known=known)  # type: ignore[arg-type]
+            pems = [(u.certificate_pem, u.username, u.full_name)
+                    for u in session.scalars(select(User)) if u.certificate_pem]
+    return trust.anchors(known=known, known_pems=pems, extra=extra,  # type: ignore[arg-type]
+                         use_store=use_store)
+
+
+def verify_file(path: object, db: Database | None = None,
+                trust_files: tuple[object, ...] = ()) -> pades.VerificationReport:
+    """Verify a signed PDF or DOCX(+.p7s): intact, and signed by a trusted certificate."""
+    anchors = trust_anchors(db, trust_files)
+    return pades.verify_file(path, anchors=anchors)  # type: ignore[arg-type]
 
 
 def signatures_of(db: Database, reference: str) -> list[Signature]:

@@ -1,5 +1,6 @@
 """Verify a signed file: a PDF, or a DOCX with its .p7s beside it. Each signer, meaning, time,
-whether the signed bytes are intact and whether this database knows the certificate."""
+whether the signed bytes are intact, whether the certificate is trusted (a signer this database
+knows, or the trust store) and its SHA-256 fingerprint. Valid means intact AND trusted."""
 
 from __future__ import annotations
 
@@ -44,7 +45,8 @@ def local_time(at: dt.datetime | None) -> str:
 
 
 class SignatureChecksModel(QAbstractTableModel):
-    SIGNER, MEANING, TIME, INTACT, KNOWN = range(5)
+    SIGNER, MEANING, TIME, INTACT, TRUST, FINGERPRINT = range(6)
+    KNOWN = TRUST
 
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
@@ -59,13 +61,14 @@ class SignatureChecksModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 5
+        return 6
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (self.tr("Signer"), self.tr("Meaning"), self.tr("Signed at"),
-                    self.tr("Intact"), self.tr("Certificate"))[section]
+                    self.tr("Intact"), self.tr("Trust"),
+                    self.tr("Certificate SHA-256"))[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -81,14 +84,19 @@ class SignatureChecksModel(QAbstractTableModel):
                 return local_time(row.signed_at)
             if column == self.INTACT:
                 return self.tr("intact") if row.intact else self.tr("NOT intact")
-            return (self.tr("known: %1").replace("%1", row.known_as) if row.known_as
-                    else self.tr("not known to this database"))
+            if column == self.FINGERPRINT:
+                return row.certificate_sha256
+            if row.trusted:
+                return self.tr("trusted")
+            return self.tr("NOT trusted")
         if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [f"SHA-256 {row.certificate_sha256}"]
+            parts = [f"SHA-256 {row.certificate_sha256}", row.trust]
             if row.detail:
                 parts.append(row.detail)
             return "\n".join(parts)
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.INTACT and not row.intact:
+        bad = (column == self.INTACT and not row.intact) or (column == self.TRUST
+                                                              and not row.trusted)
+        if role == Qt.ItemDataRole.ForegroundRole and bad:
             from PySide6.QtGui import QColor
 
             return QColor("#B3261E")
@@ -165,8 +173,16 @@ class VerifyDialog(QDialog):
         count = len(report.signatures)
         if report.valid:
             self.banner.setStyleSheet(VALID_STYLE)
-            self.banner.show_info(self.tr("VALID: %1 signature(s), every signed byte intact.")
-                                  .replace("%1", str(count)), 0)
+            self.banner.show_info(
+                self.tr("VALID: %1 signature(s), every signed byte intact, every signer trusted.")
+                .replace("%1", str(count)), 0)
+        elif report.intact:
+            self.banner.setStyleSheet("")
+            untrusted = next(s for s in report.signatures if not s.trusted)
+            self.banner.show_error(self.tr("NOT TRUSTED: %1 (%2). Trust the signer's certificate "
+                                           "only after comparing its fingerprint.")
+                                   .replace("%1", untrusted.signer)
+                                   .replace("%2", untrusted.trust))
         else:
             self.banner.setStyleSheet("")
             reason = report.problems[0] if report.problems else (
