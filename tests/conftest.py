@@ -76,3 +76,55 @@ def require_tool(name: str) -> str:
             pytest.fail(f"{name} is required under CI but is not installed")
         pytest.skip(f"{name} not installed")
     return path
+
+
+USER_PASSWORD = "user-password-1"
+_TEST_KEYS: dict[str, object] = {}
+
+
+@pytest.fixture
+def fast_crypto(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Test-only: cheap argon2 parameters and one cached RSA key per username.
+
+    Creating a user costs ~0.8 s in production (argon2id + RSA-3072). The parameters are stored
+    in each hash and key envelope, so accounts made here stay cheap to sign in to from a child
+    process too. Production parameters are untouched outside the test that asks for this.
+    """
+    from argon2 import PasswordHasher
+
+    from auditapp.core import signing, users
+
+    monkeypatch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+    monkeypatch.setattr(signing, "KDF_TIME_COST", 1)
+    monkeypatch.setattr(signing, "KDF_MEMORY_KIB", 8)
+    monkeypatch.setattr(signing, "KDF_PARALLELISM", 1)
+
+    def provision(user, password):
+        from cryptography.hazmat.primitives.asymmetric import rsa
+
+        key = _TEST_KEYS.get(user.username)
+        if key is None:
+            key = _TEST_KEYS[user.username] = rsa.generate_private_key(
+                public_exponent=65537, key_size=2048)
+        user.certificate_pem = signing.make_certificate(user, key)
+        user.wrapped_private_key = signing.wrap_private_key(key, password)
+
+    monkeypatch.setattr(signing, "provision_identity", provision)
+
+
+def make_user(database, username: str, *, role: str = "lead_auditor", full_name: str | None = None,
+              password: str = USER_PASSWORD) -> None:
+    """An account in ``database`` (use with the fast_crypto fixture to keep it cheap)."""
+    from auditapp.core import users
+
+    with database.session(actor=username) as session:
+        users.create_user(session, username=username, full_name=full_name or username.title(),
+                          role=role, password=password)
+
+
+def run_as(user: str, *args: str, password: str = USER_PASSWORD, stdin: str = "",
+           env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """A writing verb signed in as ``user`` (--user NAME --password-stdin); ``stdin`` follows
+    the password line (e.g. the new account's password for `user add`)."""
+    return run_cli(*args, "--user", user, "--password-stdin", stdin=f"{password}\n{stdin}",
+                   env=env)

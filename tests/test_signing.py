@@ -14,7 +14,7 @@ from auditapp.core import audits, signing, users
 from auditapp.core.models import ReportVersion, Signature, TrailEntry, User
 from auditapp.errors import BadInput, Refused
 from auditapp.reports import pades, signoff
-from tests.conftest import require_tool, run_cli
+from tests.conftest import require_tool, run_as, run_cli
 
 PASSWORD = "demo-password-1"
 REF = "AUD-2026-001"
@@ -238,7 +238,8 @@ def test_pkcs12_import_and_certificate_export(db, tmp_path: Path) -> None:
     result = run_cli("user", "import-p12", "ann", str(tmp_path / "ann.p12"), "--db", str(db.path),
                      "--password-stdin", stdin="first-password-1\np12-secret\n")
     assert result.returncode == 0, result.stderr
-    result = run_cli("user", "cert", "ann", "-o", str(tmp_path / "ann.pem"), "--db", str(db.path))
+    result = run_as("ann", "user", "cert", "ann", "-o", str(tmp_path / "ann.pem"), "--db",
+                    str(db.path), password="first-password-1")
     assert result.returncode == 0, result.stderr
     assert signing.fingerprint(cert) in result.stdout
     assert signing.certificate_fingerprint_of_pem((tmp_path / "ann.pem").read_text()) == \

@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from auditapp.cli import database_path, open_db, read_secret
+from auditapp.cli import database_path, open_db, read_secret, signin
 from auditapp.errors import AuditAppError, BadInput
 
 
@@ -65,12 +65,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = user.add_parser("cert", help="export a user's signing certificate (PEM) for sponsors")
     p.add_argument("username")
     p.add_argument("-o", "--output", type=Path, required=True)
+    signin.add_arguments(p)
     p.set_defaults(handler=cmd_user_cert)
     p = user.add_parser("import-p12", help="use an organisation's PKCS#12 as your signing identity")
     p.add_argument("username")
     p.add_argument("file", type=Path)
     p.add_argument("--password-stdin", action="store_true",
                    help="read your password, then the PKCS#12 password, from stdin")
+    signin.add_arguments(p, required=False)
     p.set_defaults(handler=cmd_user_import_p12)
 
 
@@ -228,15 +230,21 @@ def cmd_signed(args: argparse.Namespace) -> int:
 
 
 def cmd_user_cert(args: argparse.Namespace) -> int:
-    from auditapp.core import signing, users
+    from auditapp.core import signing, trail, users
 
     _check_writable(args.output)
-    with open_db(args, create=False) as database, database.session() as session:
-        user = users.find_user(session, args.username)
-        if not user.certificate_pem:
-            raise BadInput(f"{user.username} has no signing certificate yet "
-                           "(it is made at the first signature)")
-        pem, name = user.certificate_pem, user.full_name
+    with open_db(args, create=False) as database:
+        me = signin.sign_in(database, args)
+        with database.session(actor=me.username) as session:
+            user = users.find_user(session, args.username)
+            if not user.certificate_pem:
+                raise BadInput(f"{user.username} has no signing certificate yet "
+                               "(it is made at the first signature)")
+            pem, name = user.certificate_pem, user.full_name
+            trail.record_event(session.connection(), user=me.username,
+                               action="export-certificate", entity="user",
+                               entity_id=str(user.id),
+                               detail=signing.certificate_fingerprint_of_pem(pem))
     _write(args.output, pem.encode())
     print(f"wrote the certificate of {name} to {args.output}")
     print(f"SHA-256 fingerprint {signing.certificate_fingerprint_of_pem(pem)}")
@@ -250,6 +258,9 @@ def cmd_user_import_p12(args: argparse.Namespace) -> int:
         data = args.file.read_bytes()
     except OSError as exc:
         raise BadInput(f"cannot read {args.file}: {exc.strerror}") from None
+    if args.user and args.user.strip().lower() != args.username.strip().lower():
+        raise BadInput("only the account's owner can import their signing identity "
+                       "(sign in as the user named)")
     password = read_secret(args, f"Password for {args.username}: ")
     p12_password = read_secret(args, f"Password of {args.file.name}: ")
     with open_db(args, create=False) as database:

@@ -100,3 +100,19 @@ def restore(source: Path, database: Path, passphrase: str | None = None) -> Path
         Path(str(database) + suffix).unlink(missing_ok=True)
     incoming.replace(database)
     return aside
+
+
+def undo_restore(database: Path, aside: Path | None) -> None:
+    """Put the file a restore set aside back in place (or remove the restored one when there
+    was none): used when the person restoring could not sign in."""
+    for suffix in ("-wal", "-shm"):
+        Path(str(database) + suffix).unlink(missing_ok=True)
+    if aside is None:
+        database.unlink(missing_ok=True)
+        return
+    shutil.copyfile(aside, database)
+    paths.restrict(database)
+    for suffix in ("-wal", "-shm"):
+        side = Path(str(aside) + suffix)
+        if side.exists():
+            shutil.copyfile(side, Path(str(database) + suffix))
