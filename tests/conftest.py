@@ -13,12 +13,22 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 DATA = Path(__file__).parent / "data"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+# One checkpoint key for the whole run: databases made in one test's data folder (the demo
+# template) are copied into others, as on one computer.
+_CHECKPOINT_KEY = os.urandom(32)
+
+
+def _give_checkpoint_key(home: Path) -> None:
+    keys = home / "keys"
+    keys.mkdir(parents=True, exist_ok=True)
+    (keys / "trail-checkpoint.key").write_bytes(_CHECKPOINT_KEY)
 
 
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Logs and backups go to a temporary user data folder, never the developer's."""
     home = tmp_path_factory.mktemp("home")
+    _give_checkpoint_key(home)
     monkeypatch.setenv("AUDITAPP_HOME", str(home))
     monkeypatch.delenv("AUDITAPP_DB", raising=False)
     monkeypatch.delenv("AUDITAPP_PASSPHRASE", raising=False)
@@ -41,6 +51,7 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from auditapp.core.db import open_database
 
     os.environ["AUDITAPP_HOME"] = str(tmp_path_factory.mktemp("demo-home"))
+    _give_checkpoint_key(Path(os.environ["AUDITAPP_HOME"]))
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
     database = open_database(path)
     demo.create_demo(database)

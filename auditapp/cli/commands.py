@@ -177,12 +177,11 @@ def cmd_user_unlock(args: argparse.Namespace) -> int:
 
 
 def cmd_trail_verify(args: argparse.Namespace) -> int:
-    from auditapp.core import trail
+    from auditapp.core import trail_pins
 
-    with _open(args, create=False) as database, database.engine.connect() as connection:
-        problems = trail.verify(connection)
-        count = connection.exec_driver_sql("SELECT count(*) FROM trail_entry").scalar()
-        head = trail.head_hash(connection)
+    with _open(args, create=False) as database:
+        result = trail_pins.check_database(database)
+    problems = result.problems
     if problems:
         for problem in problems[:50]:
             print(f"TAMPERED: {problem}")
@@ -190,7 +189,9 @@ def cmd_trail_verify(args: argparse.Namespace) -> int:
             print(f"... and {len(problems) - 50} more")
         sys.stderr.write(f"error: audit trail verification failed: {len(problems)} problem(s)\n")
         return 1
-    print(f"audit trail intact: {count} entries, head {head}")
+    print(f"audit trail intact: {result.entries} entries, head {result.head}")
+    print(f"checkpoints: {result.checked} checked with this computer's key"
+          + (f", {result.foreign} sealed elsewhere (not checkable here)" if result.foreign else ""))
     return 0
 
 

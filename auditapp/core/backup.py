@@ -99,6 +99,9 @@ def restore(source: Path, database: Path, passphrase: str | None = None) -> Path
     for suffix in ("-wal", "-shm"):
         Path(str(database) + suffix).unlink(missing_ok=True)
     incoming.replace(database)
+    from auditapp.core import checkpoint
+
+    checkpoint.forget(database)  # an older state on purpose: this computer's anchor is reset
     return aside
 
 
