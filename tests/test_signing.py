@@ -181,12 +181,24 @@ def test_who_may_sign_and_in_which_order(demo_db) -> None:
     with pytest.raises(BadInput, match="unknown signature meaning"):
         signoff.sign_report(demo_db, ref, username="demo.qa", password=PASSWORD, meaning="owner")
     signoff.sign_report(demo_db, ref, username="demo.lead", password=PASSWORD, meaning="author")
-    with pytest.raises(Refused, match="signed as author"):
+    with pytest.raises(Refused, match="as author and cannot also sign as approver"):
         signoff.sign_report(demo_db, ref, username="demo.lead", password=PASSWORD,
                             meaning="approver")
     with pytest.raises(Refused, match="already has a author"):
         signoff.sign_report(demo_db, ref, username="demo.lead", password=PASSWORD,
                             meaning="author")
+    # The same person cannot review and then approve one version either.
+    signoff.sign_report(demo_db, ref, username="demo.qa", password=PASSWORD, meaning="reviewer")
+    with pytest.raises(Refused, match="as reviewer and cannot also sign as approver"):
+        signoff.sign_report(demo_db, ref, username="demo.qa", password=PASSWORD,
+                            meaning="approver")
+    # A one-person organisation may switch the four-eyes rule off; it is on by default.
+    from auditapp.core import settings
+
+    with demo_db.session(actor="demo.lead") as s:
+        assert settings.separate_signers(s)
+        settings.set_separate_signers(s, False)
+    signoff.sign_report(demo_db, ref, username="demo.qa", password=PASSWORD, meaning="approver")
 
 
 def test_preview_shows_the_bytes_the_countersigner_signs(demo_db) -> None:
