@@ -158,3 +158,21 @@ def test_a_certificate_issued_by_a_trusted_ca_is_trusted(signed, tmp_path: Path)
     assert result.returncode == 0, result.stdout
     assert "trusted: issued by trusted CA Example CRO Signing CA" in result.stdout
     assert run_cli("verify", str(path), "--db", str(signed["db"])).returncode == 1
+
+
+def test_the_printed_signature_block_shows_each_certificate_fingerprint(signed) -> None:
+    import subprocess
+
+    from auditapp.reports.build import SignatureInfo, fingerprint_text, signature_blocks
+    from tests.conftest import require_tool
+
+    fingerprint = signed["author"].certificate_sha256
+    info = SignatureInfo("author", "Dr. Anna Becker", "lead_auditor", dt.datetime.now(dt.UTC),
+                         fingerprint)
+    for lang, label in (("en", "Certificate SHA-256"), ("de", "Zertifikat SHA-256")):
+        block = signature_blocks(None, lang, [info])[1]  # type: ignore[arg-type]
+        assert (label, fingerprint_text(fingerprint)) in block.slots[0].rows
+    text = subprocess.run([require_tool("pdftotext"), str(signed["pdf"]), "-"],
+                          capture_output=True, text=True).stdout
+    grouped = fingerprint_text(fingerprint)
+    assert grouped[:29] in text and "Certificate SHA-256" in text

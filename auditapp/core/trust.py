@@ -228,5 +228,6 @@ def judge(leaf_der: bytes, signer_name: str, anchors: Anchors,
 
 
 def fingerprint_pretty(digest: str) -> str:
-    """AB:CD:... as Adobe Reader and openssl show a fingerprint."""
-    return ":".join(digest[i:i + 2] for i in range(0, len(digest), 2)).upper()
+    """"AB12 CD34 ...", as printed in the report's signature block."""
+    digest = digest.upper()
+    return " ".join(digest[i:i + 4] for i in range(0, len(digest), 4))
