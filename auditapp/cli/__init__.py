@@ -32,6 +32,10 @@ def _setup_logging() -> Path | None:
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    from auditapp.log_privacy import WithholdFilter
+
+    handler.addFilter(WithholdFilter())  # audit content stays out once a database is encrypted
+    paths.restrict(logfile)
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)

@@ -130,7 +130,10 @@ def _make_engine(
     else:
         url = URL.create("sqlite+pysqlcipher", password=passphrase, database=str(path))
     # Pooled: SQLCipher's key derivation costs ~0.1 s per connection, paid once per database.
-    engine = create_engine(url, poolclass=None if pooled else NullPool)
+    # Encrypted: SQL parameters (audit content) never go into exception texts and so never into
+    # the plaintext log (log_privacy.py withholds the rest).
+    engine = create_engine(url, poolclass=None if pooled else NullPool,
+                           hide_parameters=passphrase is not None)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -348,6 +351,10 @@ def open_database(
     never written to.
     """
     path = Path(path).expanduser()
+    if passphrase is not None:
+        from auditapp import log_privacy
+
+        log_privacy.withhold_audit_content()
     trail.install()
     locking.install()
     if not path.exists() and not create:
