@@ -263,6 +263,30 @@ def test_verify_shows_valid_then_invalid_after_a_flipped_byte(qtbot, demo_db, wi
     dialog.reject()
 
 
+def test_verify_without_a_database_trusts_only_what_the_user_trusted(qtbot, demo_db,
+                                                                   signed_pdf, tmp_path):
+    from auditapp.core import users
+    from auditapp.ui.tasks import TaskRunner
+    from auditapp.ui.verify_dialog import VerifyDialog
+
+    with demo_db.session() as s:
+        pem = users.find_user(s, "demo.lead").certificate_pem
+    (tmp_path / "lead.pem").write_text(pem)
+    tasks = TaskRunner()
+    dialog = VerifyDialog(None, tasks=tasks, ask_certificate=lambda: str(tmp_path / "lead.pem"))
+    qtbot.addWidget(dialog)
+    dialog.verify(signed_pdf)
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=SLOW_MS)
+    assert dialog.report.intact and not dialog.report.valid
+    assert dialog.banner.text().startswith("NOT TRUSTED"), dialog.banner.text()
+    dialog.report = None
+    dialog.trust_button.click()  # the sponsor trusts the signer's exported certificate
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=SLOW_MS)
+    assert dialog.report.valid
+    assert dialog.banner.text().startswith("VALID"), dialog.banner.text()
+    tasks.wait(SLOW_MS)
+
+
 def pades_first_range(data: bytes) -> tuple[int, int]:
     import re
 

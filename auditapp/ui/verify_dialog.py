@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from auditapp.core.db import Database
+from auditapp.errors import AuditAppError
 from auditapp.reports import signoff
 from auditapp.reports.pades import SignatureCheck, VerificationReport
 from auditapp.ui.export_dialog import failure_text
@@ -105,11 +106,13 @@ class SignatureChecksModel(QAbstractTableModel):
 
 class VerifyDialog(QDialog):
     def __init__(self, db: Database | None, *, tasks: TaskRunner, ask_open: AskOpen | None = None,
-                 parent: QWidget | None = None) -> None:
+                 ask_certificate: AskOpen | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = db
         self._tasks = tasks
+        self._path: Path | None = None
         self.ask_open = ask_open or self._ask_open
+        self.ask_certificate = ask_certificate or self._ask_certificate
         self.report: VerificationReport | None = None
         self.setWindowTitle(self.tr("Verify signed file"))
         self.resize(760, 460)
@@ -131,6 +134,12 @@ class VerifyDialog(QDialog):
         self.open_button.clicked.connect(self.choose)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.trust_button = QPushButton(self.tr("&Trust a certificate…"))
+        self.trust_button.setToolTip(self.tr(
+            "Add a signer's exported certificate or your organisation's CA to the certificates "
+            "this computer trusts. Compare its fingerprint with the signer's first."))
+        self.trust_button.clicked.connect(self.trust_certificate)
+        buttons.addButton(self.trust_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.file)
@@ -146,6 +155,31 @@ class VerifyDialog(QDialog):
             self.tr("Signed reports (*.pdf *.docx);;All files (*)"))
         return path or None
 
+    def _ask_certificate(self) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Trust a certificate"), "",
+            self.tr("Certificates (*.pem *.crt *.cer *.der);;All files (*)"))
+        return path or None
+
+    def trust_certificate(self) -> None:
+        """Add a certificate to the trust store in the user data folder, then verify again."""
+        from auditapp.core import trust
+
+        chosen = self.ask_certificate()
+        if not chosen:
+            return
+        try:
+            added = trust.add(Path(chosen))
+        except AuditAppError as exc:
+            self.banner.setStyleSheet("")
+            self.banner.show_error(str(exc))
+            return
+        names = ", ".join(f"{c.subject} (SHA-256 {trust.fingerprint_pretty(c.fingerprint)})"
+                          for c in added)
+        self.details.setPlainText(self.tr("Now trusted: %1").replace("%1", names))
+        if self._path is not None:
+            self.verify(self._path)
+
     def choose(self) -> None:
         chosen = self.ask_open()
         if chosen:
@@ -153,6 +187,7 @@ class VerifyDialog(QDialog):
 
     def verify(self, path: Path) -> None:
         db = self._db
+        self._path = path
         self.file.setText(str(path))
         self.banner.setStyleSheet("")
         self.banner.show_info(self.tr("Checking…"), 0)
