@@ -86,7 +86,9 @@ class SignatureChecksModel(QAbstractTableModel):
             if column == self.INTACT:
                 return self.tr("intact") if row.intact else self.tr("NOT intact")
             if column == self.FINGERPRINT:
-                return row.certificate_sha256
+                from auditapp.core.trust import fingerprint_pretty
+
+                return fingerprint_pretty(row.certificate_sha256)
             if row.trusted:
                 return self.tr("trusted")
             return self.tr("NOT trusted")
@@ -214,10 +216,10 @@ class VerifyDialog(QDialog):
         elif report.intact:
             self.banner.setStyleSheet("")
             untrusted = next(s for s in report.signatures if not s.trusted)
+            why = untrusted.trust.removeprefix("NOT TRUSTED: ")
             self.banner.show_error(self.tr("NOT TRUSTED: %1 (%2). Trust the signer's certificate "
                                            "only after comparing its fingerprint.")
-                                   .replace("%1", untrusted.signer)
-                                   .replace("%2", untrusted.trust))
+                                   .replace("%1", untrusted.signer).replace("%2", why))
         else:
             self.banner.setStyleSheet("")
             reason = report.problems[0] if report.problems else (
