@@ -26,9 +26,11 @@ def test_data_folder_database_keys_and_backups_are_owner_only(tmp_path, monkeypa
     from auditapp.core.db import open_database
 
     monkeypatch.setenv("AUDITAPP_HOME", str(tmp_path / "fresh" / "AuditApp"))
-    monkeypatch.setattr(os, "umask", os.umask)  # the test's umask stays the usual 022
     home = paths.data_dir()
     assert _mode(home) == 0o700
+    (home / "logs").mkdir(mode=0o755)  # as an older version left it
+    os.chmod(home / "logs", 0o755)
+    assert _mode(paths.log_file().parent) == 0o700
     db = open_database(tmp_path / "audit.sqlite")
     try:
         with db.session(actor="tester") as s:
