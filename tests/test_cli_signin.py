@@ -69,6 +69,7 @@ def test_a_failed_sign_in_with_an_unknown_name_is_recorded(dbfile, tmp_path: Pat
     assert run_cli("--db", dbfile, "trail", "verify").returncode == 0
 
 
+@pytest.mark.slow  # makes a real account (production argon2 and RSA-3072) in a child process
 def test_user_add_and_unlock_need_an_administrator_signed_in(dbfile) -> None:
     from auditapp.core.db import open_database
 
