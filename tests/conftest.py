@@ -13,12 +13,22 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 DATA = Path(__file__).parent / "data"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+# One checkpoint key for the whole run: databases made in one test's data folder (the demo
+# template) are copied into others, as on one computer.
+_CHECKPOINT_KEY = os.urandom(32)
+
+
+def _give_checkpoint_key(home: Path) -> None:
+    keys = home / "keys"
+    keys.mkdir(parents=True, exist_ok=True)
+    (keys / "trail-checkpoint.key").write_bytes(_CHECKPOINT_KEY)
 
 
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Logs and backups go to a temporary user data folder, never the developer's."""
     home = tmp_path_factory.mktemp("home")
+    _give_checkpoint_key(home)
     monkeypatch.setenv("AUDITAPP_HOME", str(home))
     monkeypatch.delenv("AUDITAPP_DB", raising=False)
     monkeypatch.delenv("AUDITAPP_PASSPHRASE", raising=False)
@@ -41,6 +51,7 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from auditapp.core.db import open_database
 
     os.environ["AUDITAPP_HOME"] = str(tmp_path_factory.mktemp("demo-home"))
+    _give_checkpoint_key(Path(os.environ["AUDITAPP_HOME"]))
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
     database = open_database(path)
     demo.create_demo(database)
@@ -76,3 +87,55 @@ def require_tool(name: str) -> str:
             pytest.fail(f"{name} is required under CI but is not installed")
         pytest.skip(f"{name} not installed")
     return path
+
+
+USER_PASSWORD = "user-password-1"
+_TEST_KEYS: dict[str, object] = {}
+
+
+@pytest.fixture
+def fast_crypto(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Test-only: cheap argon2 parameters and one cached RSA key per username.
+
+    Creating a user costs ~0.8 s in production (argon2id + RSA-3072). The parameters are stored
+    in each hash and key envelope, so accounts made here stay cheap to sign in to from a child
+    process too. Production parameters are untouched outside the test that asks for this.
+    """
+    from argon2 import PasswordHasher
+
+    from auditapp.core import signing, users
+
+    monkeypatch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+    monkeypatch.setattr(signing, "KDF_TIME_COST", 1)
+    monkeypatch.setattr(signing, "KDF_MEMORY_KIB", 8)
+    monkeypatch.setattr(signing, "KDF_PARALLELISM", 1)
+
+    def provision(user, password):
+        from cryptography.hazmat.primitives.asymmetric import rsa
+
+        key = _TEST_KEYS.get(user.username)
+        if key is None:
+            key = _TEST_KEYS[user.username] = rsa.generate_private_key(
+                public_exponent=65537, key_size=2048)
+        user.certificate_pem = signing.make_certificate(user, key)
+        user.wrapped_private_key = signing.wrap_private_key(key, password)
+
+    monkeypatch.setattr(signing, "provision_identity", provision)
+
+
+def make_user(database, username: str, *, role: str = "lead_auditor", full_name: str | None = None,
+              password: str = USER_PASSWORD) -> None:
+    """An account in ``database`` (use with the fast_crypto fixture to keep it cheap)."""
+    from auditapp.core import users
+
+    with database.session(actor=username) as session:
+        users.create_user(session, username=username, full_name=full_name or username.title(),
+                          role=role, password=password)
+
+
+def run_as(user: str, *args: str, password: str = USER_PASSWORD, stdin: str = "",
+           env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """A writing verb signed in as ``user`` (--user NAME --password-stdin); ``stdin`` follows
+    the password line (e.g. the new account's password for `user add`)."""
+    return run_cli(*args, "--user", user, "--password-stdin", stdin=f"{password}\n{stdin}",
+                   env=env)

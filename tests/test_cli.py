@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import run_as, run_cli
 
 
 @pytest.fixture
@@ -106,7 +106,8 @@ def test_backup_and_restore_bring_back_the_backed_up_state(demo_file, tmp_path):
     with sqlite3.connect(demo_file) as conn:
         conn.execute("PRAGMA foreign_keys=OFF")
         conn.execute("DELETE FROM finding")
-    restored = run_cli("restore", str(backup), "--db", str(demo_file))
+    restored = run_as("demo.lead", "restore", str(backup), "--db", str(demo_file),
+                      password="demo-password-1")
     assert restored.returncode == 0, restored.stderr
     assert "kept at" in restored.stdout
     with sqlite3.connect(demo_file) as conn:

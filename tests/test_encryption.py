@@ -11,7 +11,7 @@ from auditapp.core import demo
 from auditapp.core.db import PassphraseRequired, open_database
 from auditapp.core.models import EvidenceBlob, Finding
 from auditapp.errors import AuditAppError, Refused
-from tests.conftest import run_cli
+from tests.conftest import run_as, run_cli
 
 PASSPHRASE = "correct horse battery staple"
 
@@ -83,7 +83,8 @@ def test_encrypted_backup_is_encrypted_and_restores(tmp_path):
     copy = tmp_path / "copy.sqlite"
     assert run_cli("backup", "-o", str(copy), "--db", str(path), env=env).returncode == 0
     assert b"Northwind" not in copy.read_bytes()
-    assert run_cli("restore", str(copy), "--db", str(path), env=env).returncode == 0
+    assert run_as("demo.lead", "restore", str(copy), "--db", str(path), env=env,
+                  password="demo-password-1").returncode == 0
     assert run_cli("trail", "verify", "--db", str(path), env=env).returncode == 0
 
 

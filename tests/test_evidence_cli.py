@@ -8,14 +8,15 @@ import pytest
 
 from auditapp.core import audits, checklists, findings
 from tests import evidence_files as ef
-from tests.conftest import run_cli
+from tests.conftest import make_user, run_as, run_cli
 
 DATA = Path(__file__).parent / "data"
 REF = "AUD-2026-001"
 
 
 @pytest.fixture
-def dbfile(db) -> str:
+def dbfile(db, fast_crypto) -> str:
+    make_user(db, "anna", role="auditor")
     checklist = checklists.load_file(DATA / "mini-checklist.yaml")
     with db.session(actor="anna") as s:
         audit = audits.create_audit(s, title="CLI evidence", audit_type="vendor_qualification",
@@ -29,7 +30,7 @@ def test_add_list_export_round_trip_is_byte_identical(dbfile, tmp_path):
     photo = ef.write(tmp_path, "archive room.jpg", ef.jpeg_bytes(orientation=6))
     scan = ef.write(tmp_path, "log.pdf", ef.pdf_bytes())
 
-    added = run_cli("--db", dbfile, "evidence", "add", REF, str(photo), str(scan),
+    added = run_as("anna", "--db", dbfile, "evidence", "add", REF, str(photo), str(scan),
                     "--caption", "Archivraum 2", "--finding", "F-01")
     assert added.returncode == 0, added.stderr
     assert added.stderr == ""
@@ -70,7 +71,7 @@ def test_bad_file_in_a_batch_is_one_error_line_and_the_good_ones_are_imported(
     good = ef.write(tmp_path, "good.jpg", ef.jpeg_bytes())
     bad = ef.write(tmp_path, name, data)
 
-    result = run_cli("--db", dbfile, "evidence", "add", REF, str(good), str(bad))
+    result = run_as("anna", "--db", dbfile, "evidence", "add", REF, str(good), str(bad))
 
     assert result.returncode == 2
     (line,) = result.stderr.splitlines()
@@ -82,19 +83,19 @@ def test_bad_file_in_a_batch_is_one_error_line_and_the_good_ones_are_imported(
 
 def test_usage_errors_are_one_line(dbfile, tmp_path):
     photo = ef.write(tmp_path, "a.jpg", ef.jpeg_bytes())
-    unknown = run_cli("--db", dbfile, "evidence", "add", "AUD-2026-099", str(photo))
+    unknown = run_as("anna", "--db", dbfile, "evidence", "add", "AUD-2026-099", str(photo))
     assert unknown.returncode == 2 and unknown.stderr.strip() == "error: no audit with reference 'AUD-2026-099'"
-    no_finding = run_cli("--db", dbfile, "evidence", "add", REF, str(photo), "--finding", "F-07")
+    no_finding = run_as("anna", "--db", dbfile, "evidence", "add", REF, str(photo), "--finding", "F-07")
     assert no_finding.returncode == 2 and "has no finding F-07" in no_finding.stderr
     assert json.loads(run_cli("--db", dbfile, "evidence", "list", REF, "--json").stdout) == []
-    no_reason = run_cli("--db", dbfile, "evidence", "remove", REF, "E-001", "--reason", " ")
+    no_reason = run_as("anna", "--db", dbfile, "evidence", "remove", REF, "E-001", "--reason", " ")
     assert no_reason.returncode == 2 and no_reason.stderr.startswith("error: ")
 
 
 def test_remove_keeps_the_original_and_hides_the_item(dbfile, tmp_path):
     photo = ef.write(tmp_path, "a.jpg", ef.jpeg_bytes())
-    assert run_cli("--db", dbfile, "evidence", "add", REF, str(photo)).returncode == 0
-    removed = run_cli("--db", dbfile, "evidence", "remove", REF, "E-001", "--reason", "wrong audit")
+    assert run_as("anna", "--db", dbfile, "evidence", "add", REF, str(photo)).returncode == 0
+    removed = run_as("anna", "--db", dbfile, "evidence", "remove", REF, "E-001", "--reason", "wrong audit")
     assert removed.returncode == 0, removed.stderr
     assert json.loads(run_cli("--db", dbfile, "evidence", "list", REF, "--json").stdout) == []
     rows = json.loads(run_cli("--db", dbfile, "evidence", "list", REF, "--json", "--removed").stdout)

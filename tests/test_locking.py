@@ -13,7 +13,7 @@ from auditapp.core import audits, findings, signing
 from auditapp.core.models import Finding, ReportVersion
 from auditapp.errors import BadInput, Refused
 from auditapp.reports import signoff
-from tests.conftest import run_cli
+from tests.conftest import run_as, run_cli
 
 PASSWORD = "demo-password-1"
 
@@ -61,7 +61,8 @@ def test_locked_audit_refuses_edits_from_the_command_line(signed_db, tmp_path: P
     from PIL import Image
 
     Image.new("RGB", (8, 8), "red").save(photo)
-    result = run_cli("evidence", "add", ref, str(photo), "--db", str(db.path))
+    result = run_as("demo.lead", "evidence", "add", ref, str(photo), "--db", str(db.path),
+                    password=PASSWORD)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "locked" in result.stderr and "Traceback" not in result.stderr
 

@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import run_as, run_cli
 
 
 @pytest.fixture
@@ -20,7 +20,8 @@ def exported(demo_template, tmp_path):
 
     Image.new("RGB", (640, 480), (120, 80, 40)).save(photo)
     reference = json.loads(run_cli("list", "--json", "--db", str(source)).stdout)[0]["reference"]
-    added = run_cli("evidence", "add", reference, str(photo), "--caption", "Archive", "--db", str(source))
+    added = run_as("demo.lead", "evidence", "add", reference, str(photo), "--caption", "Archive",
+                   "--db", str(source), password="demo-password-1")
     assert added.returncode == 0, added.stderr
     package = tmp_path / "audit.auditpkg"
     result = run_cli("export", reference, "-o", str(package), "--db", str(source))

@@ -14,7 +14,7 @@ from auditapp.core import audits, signing, users
 from auditapp.core.models import ReportVersion, Signature, TrailEntry, User
 from auditapp.errors import BadInput, Refused
 from auditapp.reports import pades, signoff
-from tests.conftest import require_tool, run_cli
+from tests.conftest import require_tool, run_as, run_cli
 
 PASSWORD = "demo-password-1"
 REF = "AUD-2026-001"
@@ -60,7 +60,7 @@ def test_author_and_approver_signatures_are_valid_for_pdfsig_and_verify(signed) 
     assert "VALID" in result.stdout
     assert "author: Dr. Anna Becker" in result.stdout
     assert "approver: Thomas Keller" in result.stdout
-    assert "certificate known to this database: demo.lead" in result.stdout
+    assert "trusted: AuditApp signer demo.lead" in result.stdout
     # The countersignature extends the author's bytes: what the author signed is untouched.
     assert signed["approver"].pdf_bytes.startswith(signed["author"].pdf_bytes)
     assert signed["approver"].signed_sha256 == __import__("hashlib").sha256(
@@ -181,12 +181,24 @@ def test_who_may_sign_and_in_which_order(demo_db) -> None:
     with pytest.raises(BadInput, match="unknown signature meaning"):
         signoff.sign_report(demo_db, ref, username="demo.qa", password=PASSWORD, meaning="owner")
     signoff.sign_report(demo_db, ref, username="demo.lead", password=PASSWORD, meaning="author")
-    with pytest.raises(Refused, match="signed as author"):
+    with pytest.raises(Refused, match="as author and cannot also sign as approver"):
         signoff.sign_report(demo_db, ref, username="demo.lead", password=PASSWORD,
                             meaning="approver")
     with pytest.raises(Refused, match="already has a author"):
         signoff.sign_report(demo_db, ref, username="demo.lead", password=PASSWORD,
                             meaning="author")
+    # The same person cannot review and then approve one version either.
+    signoff.sign_report(demo_db, ref, username="demo.qa", password=PASSWORD, meaning="reviewer")
+    with pytest.raises(Refused, match="as reviewer and cannot also sign as approver"):
+        signoff.sign_report(demo_db, ref, username="demo.qa", password=PASSWORD,
+                            meaning="approver")
+    # A one-person organisation may switch the four-eyes rule off; it is on by default.
+    from auditapp.core import settings
+
+    with demo_db.session(actor="demo.lead") as s:
+        assert settings.separate_signers(s)
+        settings.set_separate_signers(s, False)
+    signoff.sign_report(demo_db, ref, username="demo.qa", password=PASSWORD, meaning="approver")
 
 
 def test_preview_shows_the_bytes_the_countersigner_signs(demo_db) -> None:
@@ -238,7 +250,8 @@ def test_pkcs12_import_and_certificate_export(db, tmp_path: Path) -> None:
     result = run_cli("user", "import-p12", "ann", str(tmp_path / "ann.p12"), "--db", str(db.path),
                      "--password-stdin", stdin="first-password-1\np12-secret\n")
     assert result.returncode == 0, result.stderr
-    result = run_cli("user", "cert", "ann", "-o", str(tmp_path / "ann.pem"), "--db", str(db.path))
+    result = run_as("ann", "user", "cert", "ann", "-o", str(tmp_path / "ann.pem"), "--db",
+                    str(db.path), password="first-password-1")
     assert result.returncode == 0, result.stderr
     assert signing.fingerprint(cert) in result.stdout
     assert signing.certificate_fingerprint_of_pem((tmp_path / "ann.pem").read_text()) == \
@@ -292,7 +305,7 @@ def test_detached_cms_over_docx_verifies_with_openssl(db, tmp_path: Path) -> Non
     assert run_cli("verify", str(target), "--db", str(db.path)).returncode == 0
     target.write_bytes(data[:-1] + bytes([data[-1] ^ 1]))
     result = run_cli("verify", str(target), "--db", str(db.path))
-    assert result.returncode == 1 and "NOT INTACT" in result.stdout
+    assert result.returncode == 1 and "MODIFIED" in result.stdout
 
 
 def test_signing_with_docx_output(demo_db, tmp_path: Path) -> None:

@@ -234,7 +234,20 @@ def test_verify_shows_valid_then_invalid_after_a_flipped_byte(qtbot, demo_db, wi
     assert model.rowCount() == 1
     assert model.index(0, model.MEANING).data() == "author"
     assert model.index(0, model.INTACT).data() == "intact"
-    assert "demo.lead" in model.index(0, model.KNOWN).data()
+    assert model.index(0, model.TRUST).data() == "trusted"
+    assert "demo.lead" in model.index(0, model.TRUST).data(Qt.ItemDataRole.ToolTipRole)
+
+    # The same report countersigned by a forger in a real signer's name: intact, NOT trusted.
+    from tests.test_trust import _forge
+
+    forged = tmp_path / "forged.pdf"
+    forged.write_bytes(_forge(signed_pdf.read_bytes(), "Thomas Keller", "approver"))
+    dialog.report = None
+    dialog.verify(forged)
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=SLOW_MS)
+    assert dialog.report.intact and not dialog.report.valid
+    assert dialog.banner.text().startswith("NOT TRUSTED: Thomas Keller"), dialog.banner.text()
+    assert "unknown certificate for Thomas Keller" in dialog.banner.text()
 
     data = bytearray(signed_pdf.read_bytes())
     start, length = pades_first_range(bytes(data))
@@ -248,6 +261,30 @@ def test_verify_shows_valid_then_invalid_after_a_flipped_byte(qtbot, demo_db, wi
     assert dialog.banner.text().startswith("INVALID"), dialog.banner.text()
     assert dialog.banner.property("role") == "error"
     dialog.reject()
+
+
+def test_verify_without_a_database_trusts_only_what_the_user_trusted(qtbot, demo_db,
+                                                                   signed_pdf, tmp_path):
+    from auditapp.core import users
+    from auditapp.ui.tasks import TaskRunner
+    from auditapp.ui.verify_dialog import VerifyDialog
+
+    with demo_db.session() as s:
+        pem = users.find_user(s, "demo.lead").certificate_pem
+    (tmp_path / "lead.pem").write_text(pem)
+    tasks = TaskRunner()
+    dialog = VerifyDialog(None, tasks=tasks, ask_certificate=lambda: str(tmp_path / "lead.pem"))
+    qtbot.addWidget(dialog)
+    dialog.verify(signed_pdf)
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=SLOW_MS)
+    assert dialog.report.intact and not dialog.report.valid
+    assert dialog.banner.text().startswith("NOT TRUSTED"), dialog.banner.text()
+    dialog.report = None
+    dialog.trust_button.click()  # the sponsor trusts the signer's exported certificate
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=SLOW_MS)
+    assert dialog.report.valid
+    assert dialog.banner.text().startswith("VALID"), dialog.banner.text()
+    tasks.wait(SLOW_MS)
 
 
 def pades_first_range(data: bytes) -> tuple[int, int]:
@@ -307,5 +344,5 @@ def test_reopen_requires_a_reason_and_the_lead_password(qtbot, demo_db, signed_p
     # The old signed version is still there, unchanged.
     assert signoff.signed_report(demo_db, reference_of(demo_db), version=1)[1] == \
         signed_pdf.read_bytes()
-    assert pades.verify_pdf(signed_pdf.read_bytes()).valid
+    assert pades.verify_pdf(signed_pdf.read_bytes()).intact
     window.tasks.wait(SLOW_MS)

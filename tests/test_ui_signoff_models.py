@@ -43,15 +43,18 @@ def test_signature_checks_show_intact_and_known(qapp):
     at = dt.datetime(2026, 3, 5, 14, 30, tzinfo=dt.UTC)
     model.set_checks([
         SignatureCheck("Dr. Anna Becker", "author", at, True, "", "ab" * 32,
-                       "demo.lead (Dr. Anna Becker)"),
-        SignatureCheck("Mallory", "approver", None, False, "digest mismatch", "cd" * 32, None),
+                       "demo.lead (Dr. Anna Becker)", True, "trusted: AuditApp signer demo.lead"),
+        SignatureCheck("Mallory", "approver", None, False, "digest mismatch", "cd" * 32, None,
+                       False, "NOT TRUSTED: unknown certificate for Mallory"),
     ])
-    assert model.rowCount() == 2 and model.columnCount() == 5
+    assert model.rowCount() == 2 and model.columnCount() == 6
     assert model.index(0, model.INTACT).data() == "intact"
-    assert model.index(0, model.KNOWN).data() == "known: demo.lead (Dr. Anna Becker)"
+    assert model.index(0, model.TRUST).data() == "trusted"
+    assert model.index(0, model.FINGERPRINT).data().replace(" ", "") == ("ab" * 32).upper()
     assert model.index(0, model.TIME).data().startswith("2026-03-05")
     assert model.index(1, model.INTACT).data() == "NOT intact"
-    assert model.index(1, model.KNOWN).data() == "not known to this database"
+    assert model.index(1, model.TRUST).data() == "NOT trusted"
+    assert "unknown certificate for Mallory" in model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert model.index(1, model.TIME).data() == "—"
     assert "digest mismatch" in model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert model.index(1, model.INTACT).data(Qt.ItemDataRole.ForegroundRole) is not None

@@ -32,6 +32,10 @@ def _setup_logging() -> Path | None:
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    from auditapp.log_privacy import WithholdFilter
+
+    handler.addFilter(WithholdFilter())  # audit content stays out once a database is encrypted
+    paths.restrict(logfile)
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
@@ -39,7 +43,7 @@ def _setup_logging() -> Path | None:
 
 
 # Each module has register(subparsers); one module per verb group keeps this file small.
-COMMAND_MODULES = ("commands", "evidence", "signing_commands", "report_commands")
+COMMAND_MODULES = ("commands", "evidence", "signing_commands", "report_commands", "trust_commands")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from auditapp.cli import database_path, open_db, passphrase_for, read_secret
+from auditapp.cli import database_path, open_db, passphrase_for, read_secret, signin
 from auditapp.errors import AuditAppError, BadInput, Refused
 
 
@@ -34,16 +34,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--full-name", required=True)
     p.add_argument("--role", required=True, help="lead_auditor, auditor, reviewer or admin")
     p.add_argument("--email")
-    p.add_argument("--admin", help="administrator authorising the new account (needed once users exist)")
+    p.add_argument("--user", "--admin", dest="user", metavar="NAME",
+                   help="the administrator who signs in to authorise the new account "
+                   "(needed once accounts exist)")
     p.add_argument("--password-stdin", action="store_true",
-                   help="read passwords from stdin: the administrator's first (if --admin), then the new one")
+                   help="read passwords from stdin: the administrator's first (if --user), "
+                   "then the new account's")
     p.set_defaults(handler=cmd_user_add)
     p = user.add_parser("list", help="accounts and their state")
     p.set_defaults(handler=cmd_user_list)
     p = user.add_parser("unlock", help="lift a lock after failed sign-ins (administrator)")
     p.add_argument("username")
-    p.add_argument("--admin", required=True)
-    p.add_argument("--password-stdin", action="store_true")
+    signin.add_arguments(p, aliases=("--admin",))
     p.set_defaults(handler=cmd_user_unlock)
 
     trail = sub.add_parser("trail", help="the audit trail").add_subparsers(dest="trail_command", required=True)
@@ -55,6 +57,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_backup)
     p = sub.add_parser("restore", help="replace the database with a checked backup (current kept aside)")
     p.add_argument("file", type=Path)
+    signin.add_arguments(p)
     p.set_defaults(handler=cmd_restore)
 
     p = sub.add_parser("export", help="write one audit with its evidence to an .auditpkg file")
@@ -75,6 +78,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_checklist_validate)
     p = checklist.add_parser("import", help="add a checklist version (YAML or Excel) to the library")
     p.add_argument("file", type=Path)
+    signin.add_arguments(p)
     p.set_defaults(handler=cmd_checklist_import)
     p = checklist.add_parser("export", help="write a checklist to Excel for review")
     p.add_argument("checklist_id")
@@ -132,11 +136,12 @@ def cmd_user_add(args: argparse.Namespace) -> int:
             existing = users.count_users(session)
         actor = args.username
         if existing:
-            if not args.admin:
-                raise Refused("accounts exist already: an administrator must authorise (--admin NAME)")
-            admin = users.authenticate(database, args.admin, read_secret(args, f"Password for {args.admin}: "))
+            if not args.user:
+                raise Refused("accounts exist already: an administrator must sign in to authorise "
+                              "(--user NAME)")
+            admin = signin.sign_in(database, args)
             if admin.role != "admin":
-                raise Refused(f"{args.admin} is not an administrator")
+                raise Refused(f"{admin.username} is not an administrator")
             actor = admin.username
         password = read_secret(args, f"New password for {args.username}: ", confirm=True)
         with database.session(actor=actor) as session:
@@ -164,7 +169,7 @@ def cmd_user_unlock(args: argparse.Namespace) -> int:
     from auditapp.core import users
 
     with _open(args) as database:
-        admin = users.authenticate(database, args.admin, read_secret(args, f"Password for {args.admin}: "))
+        admin = signin.sign_in(database, args)
         with database.session(actor=admin.username, reason="unlock after failed sign-ins") as session:
             user = users.unlock(session, admin=admin, username=args.username)
             print(f"unlocked {user.username}")
@@ -172,12 +177,11 @@ def cmd_user_unlock(args: argparse.Namespace) -> int:
 
 
 def cmd_trail_verify(args: argparse.Namespace) -> int:
-    from auditapp.core import trail
+    from auditapp.core import trail_pins
 
-    with _open(args, create=False) as database, database.engine.connect() as connection:
-        problems = trail.verify(connection)
-        count = connection.exec_driver_sql("SELECT count(*) FROM trail_entry").scalar()
-        head = trail.head_hash(connection)
+    with _open(args, create=False) as database:
+        result = trail_pins.check_database(database)
+    problems = result.problems
     if problems:
         for problem in problems[:50]:
             print(f"TAMPERED: {problem}")
@@ -185,7 +189,9 @@ def cmd_trail_verify(args: argparse.Namespace) -> int:
             print(f"... and {len(problems) - 50} more")
         sys.stderr.write(f"error: audit trail verification failed: {len(problems)} problem(s)\n")
         return 1
-    print(f"audit trail intact: {count} entries, head {head}")
+    print(f"audit trail intact: {result.entries} entries, head {result.head}")
+    print(f"checkpoints: {result.checked} checked with this computer's key"
+          + (f", {result.foreign} sealed elsewhere (not checkable here)" if result.foreign else ""))
     return 0
 
 
@@ -199,12 +205,37 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from auditapp.core import backup
+    from auditapp.core import backup, trail
+    from auditapp.core.db import DamagedDatabase
 
-    aside = backup.restore(args.file, database_path(args), passphrase_for(args.file))
+    target = database_path(args)
+    source_passphrase = passphrase_for(args.file)
+    backup.check_file(args.file, source_passphrase)
+    # Who replaces a database signs in to it first. When it is missing or too damaged to open,
+    # the sign-in is to the restored copy, and a failed sign-in puts the old file back.
+    user = None
+    if target.exists() and target.stat().st_size:
+        try:
+            with open_db(args, create=False) as database:
+                user = signin.sign_in(database, args)
+        except DamagedDatabase:
+            user = None
+    existed = target.exists()
+    aside = backup.restore(args.file, target, source_passphrase)
+    try:
+        with open_db(args, create=False) as database:
+            if user is None:
+                user = signin.sign_in(database, args)
+            with database.session(actor=user.username) as session:
+                trail.record_event(session.connection(), user=user.username, action="restore",
+                                   entity="database", entity_id=target.name,
+                                   detail=f"restored from {args.file.name}")
+    except AuditAppError:
+        backup.undo_restore(target, aside if existed else None)
+        raise
     if aside:
         print(f"previous database kept at {aside}")
-    print(f"restored {args.file} to {database_path(args)}")
+    print(f"restored {args.file} to {target}")
     return 0
 
 
@@ -232,8 +263,10 @@ def cmd_checklist_import(args: argparse.Namespace) -> int:
     from auditapp.core import checklists
 
     checklist = checklists.load_file(args.file)
-    with _open(args) as database, database.session(actor="cli") as session:
-        checklists.import_checklist(session, checklist)
+    with _open(args) as database:
+        user = signin.sign_in(database, args)
+        with database.session(actor=user.username, reason=f"imported from {args.file.name}") as session:
+            checklists.import_checklist(session, checklist)
     print(f"imported {checklist.id} v{checklist.version} ({len(checklist.questions)} questions)")
     return 0
 

@@ -7,10 +7,8 @@ import json
 import sys
 from pathlib import Path
 
-from auditapp.cli import open_db
+from auditapp.cli import open_db, signin
 from auditapp.errors import AuditAppError, BadInput
-
-ACTOR = "cli"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -25,6 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--question", help="also link to this checklist question (e.g. ORG-01)")
     p.add_argument("--confidential", action="store_true",
                    help="keep out of distributed reports unless included explicitly")
+    signin.add_arguments(p)
     p.set_defaults(handler=cmd_add)
 
     p = verbs.add_parser("list", help="file name, sha256, size, caption, links")
@@ -43,6 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("reference")
     p.add_argument("number")
     p.add_argument("--reason", required=True)
+    signin.add_arguments(p)
     p.set_defaults(handler=cmd_remove)
 
     p = verbs.add_parser("verify", help="re-hash every original; exit 0 intact, 1 damaged")
@@ -70,8 +70,9 @@ def cmd_add(args: argparse.Namespace) -> int:
 
     target = Target(finding=_finding_number(args.finding), question=args.question)
     with _open(args) as database:
+        user = signin.sign_in(database, args)
         result = import_files(
-            database, args.reference, args.files, actor=ACTOR, caption=args.caption,
+            database, args.reference, args.files, actor=user.username, caption=args.caption,
             confidential=args.confidential, target=target,
         )
     for item in result.imported:
@@ -141,12 +142,14 @@ def cmd_remove(args: argparse.Namespace) -> int:
     from auditapp.core import evidence
     from auditapp.core.audits import get_audit
 
-    with _open(args) as database, database.session(actor=ACTOR) as session:
-        audit = get_audit(session, args.reference)
-        item = evidence.remove(
-            session, audit, evidence.parse_label(args.number), reason=args.reason
-        )
-        print(f"removed {evidence.label(item.number)} ({item.file_name}); original kept")
+    with _open(args) as database:
+        user = signin.sign_in(database, args)
+        with database.session(actor=user.username) as session:
+            audit = get_audit(session, args.reference)
+            item = evidence.remove(
+                session, audit, evidence.parse_label(args.number), reason=args.reason
+            )
+            print(f"removed {evidence.label(item.number)} ({item.file_name}); original kept")
     return 0
 
 

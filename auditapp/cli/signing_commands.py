@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from auditapp.cli import database_path, open_db, read_secret
+from auditapp.cli import database_path, open_db, read_secret, signin
 from auditapp.errors import AuditAppError, BadInput
 
 
@@ -30,12 +30,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_sign)
 
     p = sub.add_parser(
-        "verify", help="check a signed PDF, or a DOCX with its .p7s; exit 0 valid, 1 invalid",
-        description="Prints each signer, meaning, time, whether the signed bytes are intact and "
-        "whether the signer's certificate is one the database (--db) knows.",
+        "verify", help="check a signed PDF, or a DOCX with its .p7s; exit 0 only when every "
+        "signature is intact and trusted",
+        description="Prints each signer, meaning, time, whether the signed bytes are intact, "
+        "whether the certificate is trusted (a signer the database knows, the trust store of "
+        "'auditapp trust', or --trust) and its SHA-256 fingerprint. Exit 0 valid, 1 not.",
     )
     p.add_argument("file", type=Path)
     p.add_argument("--json", action="store_true")
+    p.add_argument("--trust", type=Path, action="append", default=[], metavar="FILE.pem",
+                   help="also trust this certificate (signer or CA) for this run; repeatable")
     p.set_defaults(handler=cmd_verify)
 
     p = sub.add_parser("preissue", help="list what blocks issuing a report; exit 0 when nothing")
@@ -61,12 +65,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = user.add_parser("cert", help="export a user's signing certificate (PEM) for sponsors")
     p.add_argument("username")
     p.add_argument("-o", "--output", type=Path, required=True)
+    signin.add_arguments(p)
     p.set_defaults(handler=cmd_user_cert)
     p = user.add_parser("import-p12", help="use an organisation's PKCS#12 as your signing identity")
     p.add_argument("username")
     p.add_argument("file", type=Path)
     p.add_argument("--password-stdin", action="store_true",
                    help="read your password, then the PKCS#12 password, from stdin")
+    signin.add_arguments(p, required=False)
     p.set_defaults(handler=cmd_user_import_p12)
 
 
@@ -129,39 +135,56 @@ def cmd_sign(args: argparse.Namespace) -> int:
     return 0
 
 
+def _verification_database(args: argparse.Namespace):
+    """The database whose signers count as known: --db, else the default one when it opens
+    without asking (verification must work for a sponsor who has no database at all)."""
+    from auditapp.core.db import is_encrypted
+
+    path = database_path(args)
+    if args.db is not None:
+        return open_db(args, create=False)
+    if not path.is_file() or (is_encrypted(path) and not os.environ.get("AUDITAPP_PASSPHRASE")):
+        return None
+    try:
+        return open_db(args, create=False)
+    except AuditAppError:
+        return None
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
     from auditapp.reports import signoff
 
-    database = None
-    path = database_path(args)
-    if args.db is not None or path.exists():
-        database = open_db(args, create=False)
+    for extra in args.trust:
+        if not Path(extra).is_file():
+            raise BadInput(f"no certificate file {extra}")
+    database = _verification_database(args)
     try:
-        report = signoff.verify_file(args.file, database)
+        report = signoff.verify_file(args.file, database, tuple(args.trust))
     finally:
         if database is not None:
             database.close()
     if args.json:
         print(json.dumps({
-            "file": str(args.file), "valid": report.valid, "kind": report.kind,
+            "file": str(args.file), "valid": report.valid, "intact": report.intact,
+            "verdict": report.verdict(), "kind": report.kind,
             "sha256": report.file_sha256, "problems": list(report.problems),
             "unsigned_fields": list(report.unsigned_fields),
-            "database": str(path) if database is not None else None,
+            "database": str(database.path) if database is not None else None,
             "signatures": [
                 {"signer": s.signer, "meaning": s.meaning,
                  "signed_at": s.signed_at.isoformat() if s.signed_at else None,
-                 "intact": s.intact, "detail": s.detail,
-                 "certificate_sha256": s.certificate_sha256, "known_as": s.known_as}
+                 "intact": s.intact, "detail": s.detail, "trusted": s.trusted,
+                 "trust": s.trust, "certificate_sha256": s.certificate_sha256,
+                 "known_as": s.known_as}
                 for s in report.signatures
             ],
         }, indent=2, ensure_ascii=False))
     else:
         for line in report.lines():
             print(line)
-        if database is None:
-            print("  (no database given: whether the signers are known was not checked)")
     if not report.valid:
-        sys.stderr.write(f"error: {args.file} is not validly signed\n")
+        why = "not validly signed" if not report.intact else "signed by an untrusted certificate"
+        sys.stderr.write(f"error: {args.file} is {why}\n")
         return 1
     return 0
 
@@ -207,15 +230,21 @@ def cmd_signed(args: argparse.Namespace) -> int:
 
 
 def cmd_user_cert(args: argparse.Namespace) -> int:
-    from auditapp.core import signing, users
+    from auditapp.core import signing, trail, users
 
     _check_writable(args.output)
-    with open_db(args, create=False) as database, database.session() as session:
-        user = users.find_user(session, args.username)
-        if not user.certificate_pem:
-            raise BadInput(f"{user.username} has no signing certificate yet "
-                           "(it is made at the first signature)")
-        pem, name = user.certificate_pem, user.full_name
+    with open_db(args, create=False) as database:
+        me = signin.sign_in(database, args)
+        with database.session(actor=me.username) as session:
+            user = users.find_user(session, args.username)
+            if not user.certificate_pem:
+                raise BadInput(f"{user.username} has no signing certificate yet "
+                               "(it is made at the first signature)")
+            pem, name = user.certificate_pem, user.full_name
+            trail.record_event(session.connection(), user=me.username,
+                               action="export-certificate", entity="user",
+                               entity_id=str(user.id),
+                               detail=signing.certificate_fingerprint_of_pem(pem))
     _write(args.output, pem.encode())
     print(f"wrote the certificate of {name} to {args.output}")
     print(f"SHA-256 fingerprint {signing.certificate_fingerprint_of_pem(pem)}")
@@ -229,6 +258,9 @@ def cmd_user_import_p12(args: argparse.Namespace) -> int:
         data = args.file.read_bytes()
     except OSError as exc:
         raise BadInput(f"cannot read {args.file}: {exc.strerror}") from None
+    if args.user and args.user.strip().lower() != args.username.strip().lower():
+        raise BadInput("only the account's owner can import their signing identity "
+                       "(sign in as the user named)")
     password = read_secret(args, f"Password for {args.username}: ")
     p12_password = read_secret(args, f"Password of {args.file.name}: ")
     with open_db(args, create=False) as database:

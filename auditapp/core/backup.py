@@ -88,13 +88,34 @@ def restore(source: Path, database: Path, passphrase: str | None = None) -> Path
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         aside = paths.backup_dir(database) / f"{database.stem}-{stamp}-replaced-by-restore.sqlite"
         shutil.copyfile(database, aside)
+        paths.restrict(aside)
         for suffix in ("-wal", "-shm"):
             side = Path(str(database) + suffix)
             if side.exists():
                 shutil.copyfile(side, Path(str(aside) + suffix))
     incoming = database.with_name(database.name + ".restoring")
     shutil.copyfile(source, incoming)
+    paths.restrict(incoming)
     for suffix in ("-wal", "-shm"):
         Path(str(database) + suffix).unlink(missing_ok=True)
     incoming.replace(database)
+    from auditapp.core import checkpoint
+
+    checkpoint.forget(database)  # an older state on purpose: this computer's anchor is reset
     return aside
+
+
+def undo_restore(database: Path, aside: Path | None) -> None:
+    """Put the file a restore set aside back in place (or remove the restored one when there
+    was none): used when the person restoring could not sign in."""
+    for suffix in ("-wal", "-shm"):
+        Path(str(database) + suffix).unlink(missing_ok=True)
+    if aside is None:
+        database.unlink(missing_ok=True)
+        return
+    shutil.copyfile(aside, database)
+    paths.restrict(database)
+    for suffix in ("-wal", "-shm"):
+        side = Path(str(aside) + suffix)
+        if side.exists():
+            shutil.copyfile(side, Path(str(database) + suffix))

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from auditapp import paths
-from auditapp.core import locking, trail
+from auditapp.core import checkpoint, locking, trail
 from auditapp.errors import AuditAppError, BadInput, Refused
 
 log = logging.getLogger(__name__)
@@ -130,7 +130,10 @@ def _make_engine(
     else:
         url = URL.create("sqlite+pysqlcipher", password=passphrase, database=str(path))
     # Pooled: SQLCipher's key derivation costs ~0.1 s per connection, paid once per database.
-    engine = create_engine(url, poolclass=None if pooled else NullPool)
+    # Encrypted: SQL parameters (audit content) never go into exception texts and so never into
+    # the plaintext log (log_privacy.py withholds the rest).
+    engine = create_engine(url, poolclass=None if pooled else NullPool,
+                           hide_parameters=passphrase is not None)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -197,6 +200,39 @@ def current_revision(path: Path, passphrase: str | None = None) -> str | None:
         raise DatabaseError(f"{path} cannot be read as a database ({exc})") from exc
 
 
+def _has_table(path: Path, passphrase: str | None, name: str) -> bool:
+    conn = raw_connect(path, passphrase, readonly=True)
+    try:
+        return conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?",
+                            (name,)).fetchone() is not None
+    finally:
+        conn.close()
+
+
+_CHECKPOINT_KEY = "auditapp.checkpoint"
+
+
+def _seal_commits(factory: sessionmaker[Session], path: Path) -> None:
+    """Every commit that added trail entries also writes a keyed checkpoint (checkpoint.py), in
+    the same transaction; after the commit this computer remembers it as the newest."""
+
+    @event.listens_for(factory, "before_commit")
+    def _seal(session: Session) -> None:
+        session.info.pop(_CHECKPOINT_KEY, None)
+        if not session.in_transaction():
+            return
+        session.flush()  # before_commit runs before the commit's own flush
+        row = checkpoint.write(session.connection(), session.info.get("actor") or "")
+        if row is not None:
+            session.info[_CHECKPOINT_KEY] = row
+
+    @event.listens_for(factory, "after_commit")
+    def _remember(session: Session) -> None:
+        row = session.info.pop(_CHECKPOINT_KEY, None)
+        if row is not None:
+            checkpoint.remember(path, row)
+
+
 def _known_revisions() -> set[str]:
     from alembic.script import ScriptDirectory
 
@@ -217,6 +253,7 @@ def backup_copy(source: Path, target: Path, passphrase: str | None = None) -> Pa
     finally:
         dst.close()
         src.close()
+    paths.restrict(target)
     return target
 
 
@@ -314,6 +351,10 @@ def open_database(
     never written to.
     """
     path = Path(path).expanduser()
+    if passphrase is not None:
+        from auditapp import log_privacy
+
+        log_privacy.withhold_audit_content()
     trail.install()
     locking.install()
     if not path.exists() and not create:
@@ -328,6 +369,8 @@ def open_database(
         raise DatabaseError(f"cannot create the folder for {path}: {exc.strerror}") from None
 
     current = current_revision(path, passphrase)
+    # A trail older than checkpoints is adopted by one checkpoint once, right after the upgrade.
+    adopt = current is not None and not _has_table(path, passphrase, "trail_checkpoint")
     if current is not None and check_integrity:
         problem = integrity_problem(path, passphrase)
         if problem:
@@ -355,7 +398,16 @@ def open_database(
             ) from exc
 
     engine = _make_engine(path, passphrase=passphrase)
+    with engine.connect():  # creates the file and its WAL, so both can be made owner-only
+        pass
+    for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        if name.exists():
+            paths.restrict(name)
     factory = sessionmaker(engine, expire_on_commit=False)
+    _seal_commits(factory, path)
+    if adopt:
+        with factory() as session, session.begin():
+            session.info["actor"] = trail.SYSTEM_ACTOR
     return Database(
         path=path, engine=engine, encrypted=passphrase is not None, _factory=factory,
         _passphrase=passphrase,

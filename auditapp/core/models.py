@@ -437,4 +437,23 @@ class TrailEntry(Base):
     hash: Mapped[str] = mapped_column(String(64))
 
 
-UNTRACKED_TABLES = frozenset({"trail_entry"})
+class TrailCheckpoint(Base):
+    """A keyed seal on the trail head, written with every committed change (checkpoint.py).
+
+    The MAC needs the installation's checkpoint key, which is kept outside the database, so a
+    trail re-chained with the sqlite3 shell no longer matches its checkpoints.
+    """
+
+    __tablename__ = "trail_checkpoint"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)  # id of the last trail entry sealed
+    head: Mapped[str] = mapped_column(String(64))  # that entry's hash
+    at: Mapped[str] = mapped_column(String(40))
+    user: Mapped[str] = mapped_column(String(64))
+    key_id: Mapped[str] = mapped_column(String(32))
+    prev_mac: Mapped[str] = mapped_column(String(64))
+    mac: Mapped[str] = mapped_column(String(64))
+
+
+UNTRACKED_TABLES = frozenset({"trail_entry", "trail_checkpoint"})

@@ -76,3 +76,16 @@ def set_backups_kept(session: Session, count: int) -> None:
     if not isinstance(count, int) or not 1 <= count <= 100:
         raise BadInput("keep between 1 and 100 automatic backups")
     findings.put_setting(session, backup.KEEP_SETTING, count)
+
+
+SEPARATE_SIGNERS_SETTING = "separate_signers"
+
+
+def separate_signers(session: Session) -> bool:
+    """One person signs one report version with one meaning only (default on): the reviewer and
+    the approver are other people than the author, and each other."""
+    return findings.get_setting(session, SEPARATE_SIGNERS_SETTING, True) is not False
+
+
+def set_separate_signers(session: Session, on: bool) -> None:
+    findings.put_setting(session, SEPARATE_SIGNERS_SETTING, bool(on))

@@ -352,8 +352,17 @@ def check_may_sign(session: Session, audit: Audit, user: User, meaning: Signatur
             f"{user.username} has role {user.role}; a {meaning.value} must be a reviewer, "
             "lead auditor or administrator"
         )
-    if any(s.user_id == user.id for s in signed if s.meaning == SignatureMeaning.AUTHOR.value):
-        raise Refused(f"{user.username} signed as author and cannot also sign as {meaning.value}")
+    from auditapp.core import settings
+
+    # Four eyes (a setting, on by default): nobody signs one report version twice, so the
+    # reviewer and the approver are other people than the author and than each other.
+    mine = [s for s in signed if s.user_id == user.id]
+    if mine and settings.separate_signers(session):
+        raise Refused(
+            f"{user.username} already signed report version {audit.report_version} of "
+            f"{audit.reference} as {mine[0].meaning} and cannot also sign as {meaning.value}: "
+            "one person, one meaning per version"
+        )
 
 
 def local_time_parts(now: dt.datetime | None = None) -> tuple[dt.datetime, str]:

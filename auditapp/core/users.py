@@ -103,9 +103,19 @@ def create_user(
 
 def authenticate(db: Database, username: str, password: str) -> User:
     """Check a password; failures are counted and committed even though the caller is refused."""
-    with db.session(actor=username or "unknown") as session:
+    with db.session(actor=username[:64] or "unknown") as session:
         user = session.scalar(select(User).where(User.username == username.strip().lower()))
         if user is None or not user.active:
+            # Attempts on unknown or disabled names are recorded too: probing for accounts is
+            # itself worth seeing in the trail (11.300(d)).
+            from auditapp.core import trail
+
+            shown = "".join(c if c.isprintable() else "?" for c in username.strip())[:64]
+            trail.record_event(
+                session.connection(), user=shown or "unknown", action="sign-in-failed",
+                entity="user", entity_id=shown or "unknown",
+                detail="unknown user" if user is None else "inactive account",
+            )
             raise_after = Refused("wrong username or password")
         elif user.locked:
             raise_after = Refused(

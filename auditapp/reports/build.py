@@ -65,6 +65,7 @@ class SignatureInfo:
     printed_name: str
     role: str
     signed_at: dt.datetime  # aware
+    certificate_sha256: str = ""  # the signer's certificate fingerprint, printed for comparison
 
 
 def available_sections(language: str) -> list[tuple[str, str]]:
@@ -318,6 +319,12 @@ def _action_plan(material: build_findings.Material, lang: str) -> list[Block]:
     return blocks
 
 
+def fingerprint_text(digest: str) -> str:
+    """"AB12 CD34 ...": groups of four that wrap on a narrow line and read aloud well."""
+    digest = digest.upper()
+    return " ".join(digest[i:i + 4] for i in range(0, len(digest), 4))
+
+
 def signature_blocks(audit: Audit, lang: str, signatures: Sequence[SignatureInfo]) -> list[Block]:
     by_meaning = {s.meaning: s for s in signatures}
     unknown = sorted(set(by_meaning) - set(MEANINGS))
@@ -332,5 +339,9 @@ def signature_blocks(audit: Audit, lang: str, signatures: Sequence[SignatureInfo
             (w.t("sig_meaning", lang), w.t(f"meaning_{meaning}", lang)),
             (w.t("sig_time", lang), w.datetime(sig.signed_at, lang) if sig else ""),
         )
+        if sig is not None and sig.certificate_sha256:
+            # A recipient without AuditApp compares this with the fingerprint the signer gave
+            # through another channel (docs/signing.md).
+            rows += ((w.t("sig_fingerprint", lang), fingerprint_text(sig.certificate_sha256)),)
         slots.append(SignatureSlot(meaning, w.t(f"sig_{meaning}", lang), rows))
     return [Paragraph.of(w.t("signatures_intro", lang), "small"), SignatureBlock(tuple(slots))]

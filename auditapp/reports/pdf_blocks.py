@@ -340,7 +340,9 @@ def _signatures(block: SignatureBlock, kit: Kit) -> list[Flowable]:
     for slot in block.slots:
         data = [[kit.para(label, "kv_label"), kit.para(value, "cell"), ""]
                 for label, value in slot.rows]
-        table = Table(data, colWidths=widths, rowHeights=[9 * mm] * len(data))
+        # A certificate fingerprint wraps to three lines; every other value fits one.
+        heights = [(15 if len(value) > 40 else 9) * mm for _label, value in slot.rows]
+        table = Table(data, colWidths=widths, rowHeights=heights)
         commands: list[tuple[Any, ...]] = [
             ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
             ("SPAN", (2, 0), (2, -1)),

@@ -85,7 +85,7 @@ def _signature_infos(session: Session, audit: Audit, extra: list[object]) -> lis
 
     infos: list[object] = [
         SignatureInfo(meaning=s.meaning, printed_name=s.printed_name, role=s.role,
-                      signed_at=s.signed_at)
+                      signed_at=s.signed_at, certificate_sha256=s.certificate_sha256)
         for s in signing.current_signatures(session, audit)
     ]
     return infos + extra
@@ -138,8 +138,11 @@ def _language(audit: Audit, language: str | None) -> str:
 def _pending_author_info(user: User, at: dt.datetime) -> object:
     from auditapp.reports.build import SignatureInfo
 
+    fingerprint = ""
+    if user.certificate_pem:
+        fingerprint = signing.certificate_fingerprint_of_pem(user.certificate_pem)
     return SignatureInfo(meaning="author", printed_name=user.full_name, role=user.role,
-                         signed_at=at)
+                         signed_at=at, certificate_sha256=fingerprint)
 
 
 def _statement(meaning: SignatureMeaning, language: str) -> str:
@@ -175,7 +178,7 @@ def preview(db: Database, reference: str, *, meaning: str, username: str,
 
 def _stamp_lines(user: User, meaning: SignatureMeaning, at: dt.datetime, offset: str,
                  signed_sha256: str, trail_head: str, language: str, reference: str,
-                 version: int) -> list[str]:
+                 version: int, fingerprint: str = "") -> list[str]:
     lines = [
         f"Electronically signed: {user.full_name}",
         f"Role: {user.role}   Meaning: {meaning.value}",
@@ -187,6 +190,11 @@ def _stamp_lines(user: User, meaning: SignatureMeaning, at: dt.datetime, offset:
         lines += [f"Audit trail head: {trail_head[:32]}", f"  {trail_head[32:]}"]
     else:
         lines += [f"Signed document SHA-256: {signed_sha256[:32]}", f"  {signed_sha256[32:]}"]
+    if fingerprint:
+        from auditapp.reports.build import fingerprint_text
+
+        grouped = fingerprint_text(fingerprint)
+        lines += [f"Certificate SHA-256: {grouped[:39]}", f"  {grouped[40:]}"]
     return lines
 
 
@@ -252,7 +260,8 @@ def sign_report(
             unsigned, private_key=identity.private_key, certificate_pem=identity.certificate_pem,
             meaning=meaning_enum.value,
             stamp_lines=_stamp_lines(user, meaning_enum, at, offset, signed_sha256, head, lang,
-                                     audit.reference, audit.report_version),
+                                     audit.reference, audit.report_version,
+                                     identity.fingerprint),
             reason=_statement(meaning_enum, "en"), signer_name=user.full_name,
             placements=placements,
         )
@@ -304,13 +313,27 @@ def signed_report(db: Database, reference: str, *, version: int | None = None) -
         return wanted, row.file_bytes
 
 
-def verify_file(path: object, db: Database | None = None) -> pades.VerificationReport:
-    """Verify a signed PDF or DOCX(+.p7s); with a database, say whether it knows each signer."""
-    known = None
+def trust_anchors(db: Database | None = None, extra: tuple[object, ...] = (),
+                  *, use_store: bool = True) -> object:
+    """What a verification trusts: the database's signers (when a database is open), the trust
+    store in the user data folder, and any certificate files given for this run."""
+    from auditapp.core import trust
+
+    known, pems = None, []
     if db is not None:
         with db.session() as session:
             known = signing.known_certificates(session)
-    return pades.verify_file(path, known=known)  # type: ignore[arg-type]
+            pems = [(u.certificate_pem, u.username, u.full_name)
+                    for u in session.scalars(select(User)) if u.certificate_pem]
+    return trust.anchors(known=known, known_pems=pems, extra=extra,  # type: ignore[arg-type]
+                         use_store=use_store)
+
+
+def verify_file(path: object, db: Database | None = None,
+                trust_files: tuple[object, ...] = ()) -> pades.VerificationReport:
+    """Verify a signed PDF or DOCX(+.p7s): intact, and signed by a trusted certificate."""
+    anchors = trust_anchors(db, trust_files)
+    return pades.verify_file(path, anchors=anchors)  # type: ignore[arg-type]
 
 
 def signatures_of(db: Database, reference: str) -> list[Signature]:

@@ -206,6 +206,7 @@ WORDING: dict[str, tuple[str, str]] = {
     "sig_role": ("Role", "Funktion"),
     "sig_meaning": ("Meaning", "Bedeutung"),
     "sig_time": ("Date and time", "Datum und Uhrzeit"),
+    "sig_fingerprint": ("Certificate SHA-256", "Zertifikat SHA-256"),
     "meaning_author": ("I am the author of this report", "Ich habe diesen Bericht verfasst"),
     "meaning_reviewer": ("I have reviewed this report", "Ich habe diesen Bericht geprüft"),
     "meaning_approver": ("I approve this report", "Ich gebe diesen Bericht frei"),

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -32,7 +33,7 @@ AUTO_BACKUP_CHECK_MS = 60 * 60 * 1000  # the core makes at most one a day
 
 class SecurityDialog(QDialog):
     def __init__(self, idle_minutes: int, kept: int, backup_folder: Path,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, separate_signers: bool = True) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Security and backups"))
         layout = QVBoxLayout(self)
@@ -48,6 +49,10 @@ class SecurityDialog(QDialog):
         self.kept.setValue(kept)
         form.addRow(self.tr("Lock the window after"), self.idle)
         form.addRow(self.tr("Automatic backups kept"), self.kept)
+        self.separate_signers = QCheckBox(self.tr(
+            "Author, reviewer and approver of a report version must be different people"))
+        self.separate_signers.setChecked(separate_signers)
+        form.addRow(self.tr("Signatures"), self.separate_signers)
         layout.addLayout(form)
         layout.addWidget(label(self.tr(
             "Automatic backups are made when AuditApp closes and once a day while it is open, "
@@ -157,13 +162,17 @@ class SafetyActions(QObject):
     def edit_security(self) -> None:
         with self._db.session() as session:
             minutes, kept = settings.idle_lock_minutes(session), settings.backups_kept(session)
-        dialog = SecurityDialog(minutes, kept, paths.backup_dir(self._db.path), self._window)
+            separate = settings.separate_signers(session)
+        dialog = SecurityDialog(minutes, kept, paths.backup_dir(self._db.path), self._window,
+                                separate_signers=separate)
         if not dialog.exec():
             return
         try:
             with self._db.session(actor=self._actor) as session:
                 settings.set_idle_lock_minutes(session, dialog.idle.value())
                 settings.set_backups_kept(session, dialog.kept.value())
+                if dialog.separate_signers.isChecked() != separate:
+                    settings.set_separate_signers(session, dialog.separate_signers.isChecked())
         except AuditAppError as exc:
             QMessageBox.critical(self._window, "AuditApp", str(exc))
             return

@@ -1,5 +1,6 @@
 """Verify a signed file: a PDF, or a DOCX with its .p7s beside it. Each signer, meaning, time,
-whether the signed bytes are intact and whether this database knows the certificate."""
+whether the signed bytes are intact, whether the certificate is trusted (a signer this database
+knows, or the trust store) and its SHA-256 fingerprint. Valid means intact AND trusted."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from auditapp.core.db import Database
+from auditapp.errors import AuditAppError
 from auditapp.reports import signoff
 from auditapp.reports.pades import SignatureCheck, VerificationReport
 from auditapp.ui import formats
@@ -44,7 +46,8 @@ def local_time(at: dt.datetime | None) -> str:
 
 
 class SignatureChecksModel(QAbstractTableModel):
-    SIGNER, MEANING, TIME, INTACT, KNOWN = range(5)
+    SIGNER, MEANING, TIME, INTACT, TRUST, FINGERPRINT = range(6)
+    KNOWN = TRUST
 
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
@@ -59,13 +62,14 @@ class SignatureChecksModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 5
+        return 6
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (self.tr("Signer"), self.tr("Meaning"), self.tr("Signed at"),
-                    self.tr("Intact"), self.tr("Certificate"))[section]
+                    self.tr("Intact"), self.tr("Trust"),
+                    self.tr("Certificate SHA-256"))[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -81,14 +85,21 @@ class SignatureChecksModel(QAbstractTableModel):
                 return local_time(row.signed_at)
             if column == self.INTACT:
                 return self.tr("intact") if row.intact else self.tr("NOT intact")
-            return (self.tr("known: %1").replace("%1", row.known_as) if row.known_as
-                    else self.tr("not known to this database"))
+            if column == self.FINGERPRINT:
+                from auditapp.core.trust import fingerprint_pretty
+
+                return fingerprint_pretty(row.certificate_sha256)
+            if row.trusted:
+                return self.tr("trusted")
+            return self.tr("NOT trusted")
         if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [f"SHA-256 {row.certificate_sha256}"]
+            parts = [f"SHA-256 {row.certificate_sha256}", row.trust]
             if row.detail:
                 parts.append(row.detail)
             return "\n".join(parts)
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.INTACT and not row.intact:
+        bad = (column == self.INTACT and not row.intact) or (column == self.TRUST
+                                                              and not row.trusted)
+        if role == Qt.ItemDataRole.ForegroundRole and bad:
             from PySide6.QtGui import QColor
 
             return QColor("#B3261E")
@@ -97,11 +108,13 @@ class SignatureChecksModel(QAbstractTableModel):
 
 class VerifyDialog(QDialog):
     def __init__(self, db: Database | None, *, tasks: TaskRunner, ask_open: AskOpen | None = None,
-                 parent: QWidget | None = None) -> None:
+                 ask_certificate: AskOpen | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = db
         self._tasks = tasks
+        self._path: Path | None = None
         self.ask_open = ask_open or self._ask_open
+        self.ask_certificate = ask_certificate or self._ask_certificate
         self.report: VerificationReport | None = None
         self.setWindowTitle(self.tr("Verify signed file"))
         self.resize(760, 460)
@@ -123,6 +136,12 @@ class VerifyDialog(QDialog):
         self.open_button.clicked.connect(self.choose)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.trust_button = QPushButton(self.tr("&Trust a certificate…"))
+        self.trust_button.setToolTip(self.tr(
+            "Add a signer's exported certificate or your organisation's CA to the certificates "
+            "this computer trusts. Compare its fingerprint with the signer's first."))
+        self.trust_button.clicked.connect(self.trust_certificate)
+        buttons.addButton(self.trust_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.file)
@@ -138,6 +157,31 @@ class VerifyDialog(QDialog):
             self.tr("Signed reports (*.pdf *.docx);;All files (*)"))
         return path or None
 
+    def _ask_certificate(self) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Trust a certificate"), "",
+            self.tr("Certificates (*.pem *.crt *.cer *.der);;All files (*)"))
+        return path or None
+
+    def trust_certificate(self) -> None:
+        """Add a certificate to the trust store in the user data folder, then verify again."""
+        from auditapp.core import trust
+
+        chosen = self.ask_certificate()
+        if not chosen:
+            return
+        try:
+            added = trust.add(Path(chosen))
+        except AuditAppError as exc:
+            self.banner.setStyleSheet("")
+            self.banner.show_error(str(exc))
+            return
+        names = ", ".join(f"{c.subject} (SHA-256 {trust.fingerprint_pretty(c.fingerprint)})"
+                          for c in added)
+        self.details.setPlainText(self.tr("Now trusted: %1").replace("%1", names))
+        if self._path is not None:
+            self.verify(self._path)
+
     def choose(self) -> None:
         chosen = self.ask_open()
         if chosen:
@@ -145,6 +189,7 @@ class VerifyDialog(QDialog):
 
     def verify(self, path: Path) -> None:
         db = self._db
+        self._path = path
         self.file.setText(str(path))
         self.banner.setStyleSheet("")
         self.banner.show_info(self.tr("Checking…"), 0)
@@ -165,8 +210,16 @@ class VerifyDialog(QDialog):
         count = len(report.signatures)
         if report.valid:
             self.banner.setStyleSheet(VALID_STYLE)
-            self.banner.show_info(self.tr("VALID: %n signature(s), every signed byte intact.",
-                                          "", count), 0)
+            self.banner.show_info(
+                self.tr("VALID: %n signature(s), every signed byte intact, every signer trusted.",
+                        "", count), 0)
+        elif report.intact:
+            self.banner.setStyleSheet("")
+            untrusted = next(s for s in report.signatures if not s.trusted)
+            why = untrusted.trust.removeprefix("NOT TRUSTED: ")
+            self.banner.show_error(self.tr("NOT TRUSTED: %1 (%2). Trust the signer's certificate "
+                                           "only after comparing its fingerprint.")
+                                   .replace("%1", untrusted.signer).replace("%2", why))
         else:
             self.banner.setStyleSheet("")
             reason = report.problems[0] if report.problems else (
