@@ -340,7 +340,9 @@ def _signatures(block: SignatureBlock, kit: Kit) -> list[Flowable]:
     for slot in block.slots:
         data = [[kit.para(label, "kv_label"), kit.para(value, "cell"), ""]
                 for label, value in slot.rows]
-        table = Table(data, colWidths=widths, rowHeights=[9 * mm] * len(data))
+        # 10 mm rows: the stamp beside them holds about eleven 8 pt lines without shrinking
+        # (who, role and meaning, statement, time, document, digest, certificate fingerprint).
+        table = Table(data, colWidths=widths, rowHeights=[10 * mm] * len(data))
         commands: list[tuple[Any, ...]] = [
             ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
             ("SPAN", (2, 0), (2, -1)),

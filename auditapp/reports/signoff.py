@@ -65,7 +65,9 @@ class SignResult:
     notes: tuple[str, ...] = field(default_factory=tuple)
 
     def manifestation(self) -> str:
-        return (f"{self.printed_name} ({self.role}), {self.meaning}, "
+        role = self.role.replace("_", " ")
+        meaning = signing.MEANING_LABEL["en"].get(self.meaning, self.meaning).lower()
+        return (f"{self.printed_name} ({role}), {meaning}, "
                 f"{signing.format_signing_time(self.signed_at, self.utc_offset)}")
 
 
@@ -85,7 +87,7 @@ def _signature_infos(session: Session, audit: Audit, extra: list[object]) -> lis
 
     infos: list[object] = [
         SignatureInfo(meaning=s.meaning, printed_name=s.printed_name, role=s.role,
-                      signed_at=s.signed_at)
+                      signed_at=s.signed_at, utc_offset=s.utc_offset)
         for s in signing.current_signatures(session, audit)
     ]
     return infos + extra
@@ -135,11 +137,11 @@ def _language(audit: Audit, language: str | None) -> str:
     return lang
 
 
-def _pending_author_info(user: User, at: dt.datetime) -> object:
+def _pending_author_info(user: User, at: dt.datetime, offset: str = "") -> object:
     from auditapp.reports.build import SignatureInfo
 
     return SignatureInfo(meaning="author", printed_name=user.full_name, role=user.role,
-                         signed_at=at)
+                         signed_at=at, utc_offset=offset)
 
 
 def _statement(meaning: SignatureMeaning, language: str) -> str:
@@ -159,10 +161,10 @@ def preview(db: Database, reference: str, *, meaning: str, username: str,
             lang = _language(audit, language)
             problems = tuple(preissue.check(session, audit))
             head = trail.head_hash(session.connection())
-            at = dt.datetime.now(dt.UTC)
+            at, offset = signing.local_time_parts()
+            pending = _pending_author_info(user, at, offset)
             data, _ = _render_pdf(session, audit, lang,
-                                  _signature_infos(session, audit, [_pending_author_info(user, at)]),
-                                  head)
+                                  _signature_infos(session, audit, [pending]), head)
         else:
             version = signing.current_report_version(session, audit, fmt="pdf")
             assert version is not None  # check_may_sign saw the author's signature
@@ -173,21 +175,39 @@ def preview(db: Database, reference: str, *, meaning: str, username: str,
                        _statement(meaning_enum, lang), mark)
 
 
+def stamp_lines(*, name: str, role: str, meaning: str, at: dt.datetime, offset: str,
+                language: str, document: str, digest_label: str, digest: str) -> list[str]:
+    """The signature stamp in the document's language, in plain words: who, as what, meaning
+    what, when (the signature's own time), on which document, and the digest it vouches for.
+    pades wraps the lines to the stamp's width."""
+    from auditapp.reports import wording as w
+
+    role_text = w.label_or(f"userrole_{role}", language, role)
+    return [
+        w.t("stamp_signed_by", language, name=name),
+        f"{role_text} · {signing.MEANING_LABEL[language][meaning]}",
+        signing.MEANING_TEXT[language][meaning],
+        w.signing_time(at, offset, language),
+        document,
+        digest_label,
+        # Two halves: a 64-digit line would be the widest and shrink the whole stamp.
+        digest[:32],
+        digest[32:],
+    ]
+
+
 def _stamp_lines(user: User, meaning: SignatureMeaning, at: dt.datetime, offset: str,
                  signed_sha256: str, trail_head: str, language: str, reference: str,
                  version: int) -> list[str]:
-    lines = [
-        f"Electronically signed: {user.full_name}",
-        f"Role: {user.role}   Meaning: {meaning.value}",
-        _statement(meaning, language),
-        signing.format_signing_time(at, offset),
-        f"{reference} report version {version}",
-    ]
-    if meaning is SignatureMeaning.AUTHOR:
-        lines += [f"Audit trail head: {trail_head[:32]}", f"  {trail_head[32:]}"]
-    else:
-        lines += [f"Signed document SHA-256: {signed_sha256[:32]}", f"  {signed_sha256[32:]}"]
-    return lines
+    from auditapp.reports import wording as w
+
+    author = meaning is SignatureMeaning.AUTHOR
+    return stamp_lines(
+        name=user.full_name, role=user.role, meaning=meaning.value, at=at, offset=offset,
+        language=language,
+        document=w.t("stamp_document", language, reference=reference, version=version),
+        digest_label=w.t("stamp_trail" if author else "stamp_signed_sha", language),
+        digest=trail_head if author else signed_sha256)
 
 
 def sign_report(
@@ -239,7 +259,8 @@ def sign_report(
             head = trail.head_hash(session.connection())
             unsigned, placements = _render_pdf(
                 session, audit, lang,
-                _signature_infos(session, audit, [_pending_author_info(user, at)]), head)
+                _signature_infos(session, audit, [_pending_author_info(user, at, offset)]),
+                head)
         else:
             version = signing.current_report_version(session, audit, fmt="pdf")
             assert version is not None
@@ -254,7 +275,7 @@ def sign_report(
             stamp_lines=_stamp_lines(user, meaning_enum, at, offset, signed_sha256, head, lang,
                                      audit.reference, audit.report_version),
             reason=_statement(meaning_enum, "en"), signer_name=user.full_name,
-            placements=placements,
+            placements=placements, signing_time=at,
         )
         record = signing.SignatureRecord(
             meaning=meaning_enum, signed_at=at, utc_offset=offset, signed_sha256=signed_sha256,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from auditapp.errors import BadInput
+from auditapp.reports.wording_signoff import WORDING_SIGNOFF
 
 LANGUAGES = ("en", "de")
 
@@ -206,9 +207,6 @@ WORDING: dict[str, tuple[str, str]] = {
     "sig_role": ("Role", "Funktion"),
     "sig_meaning": ("Meaning", "Bedeutung"),
     "sig_time": ("Date and time", "Datum und Uhrzeit"),
-    "meaning_author": ("I am the author of this report", "Ich habe diesen Bericht verfasst"),
-    "meaning_reviewer": ("I have reviewed this report", "Ich habe diesen Bericht geprüft"),
-    "meaning_approver": ("I approve this report", "Ich gebe diesen Bericht frei"),
     # appendices
     "appendix": ("Appendix", "Anhang"),
     "appendix_grading": ("Grading definitions", "Einstufungsdefinitionen"),
@@ -290,6 +288,9 @@ WORDING: dict[str, tuple[str, str]] = {
     "userrole_admin": ("Administrator", "Administrator"),
 }
 
+# The judgement, escalation, signature and certificate wording lives in its own table.
+WORDING.update(WORDING_SIGNOFF)
+
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -336,6 +337,16 @@ def datetime(value: dt.datetime | None, language: str) -> str:
     if language == "de":
         return f"{date(local.date(), language)}, {clock} Uhr ({offset})"
     return f"{date(local.date(), language)} {clock} ({offset})"
+
+
+def signing_time(value: dt.datetime, utc_offset: str, language: str) -> str:
+    """The instant of a signature in UTC, with the signer's local clock and offset."""
+    from auditapp.core.signing import local_clock
+
+    utc = value.astimezone(dt.UTC)
+    clock = f"{utc:%H:%M:%S}"
+    local = f"{local_clock(value, utc_offset)} {t('local_time', language)}, UTC{utc_offset}"
+    return f"{date(utc.date(), language)} {clock} UTC ({local})"
 
 
 def number(value: int, language: str) -> str:

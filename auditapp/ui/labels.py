@@ -96,3 +96,24 @@ def trail_action(code: str) -> str:
 
 def language(code: str) -> str:
     return {"en": _t("English"), "de": _t("German")}.get(code, code)
+
+
+def outcome(code: str) -> str:
+    return {
+        "approved": _t("Approved"),
+        "approved_with_conditions": _t("Approved with conditions"),
+        "not_approved": _t("Not approved"),
+        "acceptable": _t("Acceptable"),
+        "acceptable_with_improvements": _t("Acceptable with improvements required"),
+        "not_acceptable": _t("Not acceptable"),
+        "acceptable_with_capa": _t("Acceptable subject to an accepted CAPA plan (old value)"),
+    }.get(code, code)
+
+
+def breach(code: str) -> str:
+    return {
+        "": _t("— not assessed yet —"),
+        "possible_breach": _t("May be a serious breach: sponsor asked to assess (7-day clock)"),
+        "not_a_breach": _t("Not a serious breach in the auditor's assessment"),
+        "not_applicable": _t("Not applicable (EU CTR Art. 52 does not apply)"),
+    }.get(code, code)

@@ -47,7 +47,7 @@ class AuditFacts:
 class SignoffActions(QObject):
     def __init__(self, window: QWidget, *, db: Database, actor: str, tasks: TaskRunner,
                  language: str, workspace: Callable[[], Workspace | None],
-                 reload: Callable[[str], None], edit_details: Callable[[], None],
+                 reload: Callable[[str], None], edit_details: Callable[[str], None],
                  show_status: Callable[[str], None]) -> None:
         super().__init__(window)
         self._window = window
@@ -234,7 +234,7 @@ class SignoffActions(QObject):
             workspace.walk.select_question(problem.target)
             workspace.walk.focus_notes()
         else:
-            self._edit_details()
+            self._edit_details(problem.target)
 
     # --- signing, verifying, reopening ---------------------------------------------------------
 
