@@ -67,7 +67,9 @@ class FindingsModel(QAbstractTableModel):
                 self.grade_label(f.classification),
                 f.title,
                 labels.finding_status(f.status),
-                f.capa_due_date.isoformat() if f.capa_due_date else "—",
+                f.capa_due_date.isoformat() if f.capa_due_date else
+                self.tr("%1 d after issue").replace("%1", str(f.capa_due_days))
+                if f.capa_due_days else "—",
             )[column]
         if role == Qt.ItemDataRole.DecorationRole and column == self.CLASSIFICATION:
             colour = grade.colour if grade else "#6B7280"
