@@ -89,10 +89,12 @@ def build_certificate(
     )
     blocks: list[Block] = [
         Heading(w.t("certificate_kicker", lang), 1, in_toc=False),
-        Paragraph.of(w.t("cert_statement_v2", lang)),
+        Paragraph.of(w.t("cert_statement", lang)),
         KeyValueTable(tuple(rows)),
         SignatureBlock((slot,)),
     ]
+    if signature is None:
+        blocks.append(Paragraph.of(w.t("cert_unsigned", lang), "small"))
     meta = report_meta(audit, branding, language=lang, paper=paper, kicker_key="certificate_kicker",
                        signing=signature is not None)
     # The certificate discloses no findings: its footer says what it is, not "Confidential".

@@ -258,16 +258,6 @@ WORDING: dict[str, tuple[str, str]] = {
     ),
     "rating_not_acceptable": ("Not acceptable", "Nicht akzeptabel"),
     # certificate
-    "cert_statement": (
-        "This is to certify that the audit described below was conducted in accordance with "
-        "ICH E6 Good Clinical Practice (R2 section 5.19.3(e); R3 section 3.11.2.2(e)). The "
-        "findings were reported to the sponsor in the audit report named below. This "
-        "certificate does not disclose the findings.",
-        "Hiermit wird bestätigt, dass das nachstehend beschriebene Audit gemäß ICH E6 Gute "
-        "Klinische Praxis (R2 Abschnitt 5.19.3(e); R3 Abschnitt 3.11.2.2(e)) durchgeführt wurde. "
-        "Die Feststellungen wurden dem Sponsor mit dem unten genannten Auditbericht mitgeteilt. "
-        "Dieses Zertifikat gibt die Feststellungen nicht wieder.",
-    ),
     "cert_trial": ("Trial identification", "Studienidentifikation"),
     "cert_audit": ("Audit", "Audit"),
     "cert_subject": ("Subject of the audit", "Gegenstand des Audits"),

@@ -29,8 +29,8 @@ WORDING_SIGNOFF: dict[str, tuple[str, str]] = {
         "wurde gebeten, ihn zu bewerten und, falls bestätigt, binnen 7 Tagen zu melden.",
     ),
     "breach_not_a_breach": (
-        "In the auditor's assessment not a serious breach (EU CTR Art. 52).",
-        "Nach Einschätzung der Auditorin/des Auditors kein schwerwiegender Verstoß "
+        "In the audit team's assessment not a serious breach (EU CTR Art. 52).",
+        "Nach Einschätzung des Auditteams kein schwerwiegender Verstoß "
         "(Art. 52 Verordnung (EU) Nr. 536/2014).",
     ),
     "breach_not_applicable": (
@@ -57,7 +57,7 @@ WORDING_SIGNOFF: dict[str, tuple[str, str]] = {
     "stamp_signed_sha": ("Signed document (SHA-256):", "Unterschriebenes Dokument (SHA-256):"),
     "local_time": ("local time", "Ortszeit"),
     # certificate
-    "cert_statement_v2": (
+    "cert_statement": (
         "This certificate confirms that the audit described below took place (ICH E6(R2) "
         "1.7; ICH E6(R3) glossary, \"audit certificate\"). Its findings were reported to the "
         "sponsor in the audit report named below; this certificate does not disclose them.",
@@ -68,6 +68,12 @@ WORDING_SIGNOFF: dict[str, tuple[str, str]] = {
     ),
     "cert_report_issued": ("{reference}, report version {version}, issued {date}",
                            "{reference}, Berichtsversion {version}, ausgegeben am {date}"),
+    "cert_unsigned": (
+        "Unsigned copy: the audit certificate is valid only when signed by the lead auditor "
+        "for an approved report version.",
+        "Unsignierte Kopie: Das Auditzertifikat gilt nur, wenn die Auditleitung es für eine "
+        "freigegebene Berichtsversion unterschrieben hat.",
+    ),
     "cert_footer": ("Audit certificate: contains no findings",
                     "Auditzertifikat: enthält keine Feststellungen"),
 }
