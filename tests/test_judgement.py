@@ -248,3 +248,21 @@ def test_due_dates_count_from_the_issue_date(demo_db) -> None:
         assert new.capa_due_days == 30  # the rule follows the grade
         findings.update_finding(s, audit, new.number, capa_due_date=dt.date(2027, 1, 5))
         assert new.capa_due_days is None and new.capa_due_date == dt.date(2027, 1, 5)
+
+
+def test_unsigned_slots_point_to_the_stamp_only_in_a_signed_pdf(demo_db) -> None:
+    from auditapp.reports import build
+    from auditapp.reports.document import SignatureBlock
+
+    author = build.SignatureInfo("author", "Dr. Anna Becker", "lead_auditor",
+                                 dt.datetime(2026, 12, 1, 9, 0, 5, tzinfo=dt.UTC), "+01:00")
+    with demo_db.session() as s:
+        audit = audits.get_audit(s, REF)
+        for stamps, expected in ((True, "in the signature stamp →"), (False, "")):
+            blocks = build.signature_blocks(audit, "en", [author], stamps=stamps)
+            slots = next(b for b in blocks if isinstance(b, SignatureBlock)).slots
+            assert dict(slots[0].rows)["Printed name"] == "Dr. Anna Becker"
+            assert dict(slots[0].rows)["Role"] == "Lead auditor"
+            assert dict(slots[0].rows)["Date and time"] == (
+                "1 Dec 2026 09:00:05 UTC (10:00:05 local time, UTC+01:00)")
+            assert dict(slots[2].rows)["Printed name"] == expected

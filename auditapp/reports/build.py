@@ -127,6 +127,7 @@ def build_report(
     paper: str | None = None,
     today: dt.date | None = None,
     trail_head: str = "",
+    stamps: bool = True,
 ) -> Document:
     """The whole report; signatures fill the signature page, trail_head is printed in it."""
     lang = w.check_language(language or audit.language or "en")
@@ -185,7 +186,7 @@ def build_report(
             blocks += _action_plan(material, lang, today)
         elif section == "signatures":
             blocks.insert(len(blocks) - 1, PageBreak())
-            blocks += signature_blocks(audit, lang, signatures)
+            blocks += signature_blocks(audit, lang, signatures, stamps=stamps)
         elif section == "grading":
             blocks += appendices.grading(scheme, lang)
         elif section == "checklist":
@@ -335,7 +336,10 @@ def signature_time(sig: SignatureInfo, lang: str) -> str:
     return w.signing_time(sig.signed_at, offset, lang)
 
 
-def signature_blocks(audit: Audit, lang: str, signatures: Sequence[SignatureInfo]) -> list[Block]:
+def signature_blocks(audit: Audit, lang: str, signatures: Sequence[SignatureInfo], *,
+                     stamps: bool = True) -> list[Block]:
+    """The signature page. ``stamps``: a signed PDF, whose later signers appear in their stamps
+    (a DOCX copy has no stamps; its empty slots stay blank lines)."""
     from auditapp.core.signing import MEANING_TEXT
 
     by_meaning = {s.meaning: s for s in signatures}
@@ -343,7 +347,7 @@ def signature_blocks(audit: Audit, lang: str, signatures: Sequence[SignatureInfo
     if unknown:
         raise BadInput(f"unknown signature meaning(s) {', '.join(unknown)}")
     # Rendered for a signature, a slot signed later is filled in by its stamp, not the page.
-    later = w.t("sig_in_stamp", lang) if signatures else ""
+    later = w.t("sig_in_stamp", lang) if signatures and stamps else ""
     slots = []
     for meaning in MEANINGS:
         sig = by_meaning.get(meaning)
@@ -356,6 +360,6 @@ def signature_blocks(audit: Audit, lang: str, signatures: Sequence[SignatureInfo
         )
         slots.append(SignatureSlot(meaning, w.t(f"sig_{meaning}", lang), rows))
     intro = w.t("signatures_intro", lang)
-    if signatures:
+    if signatures and stamps:
         intro += " " + w.t("signatures_countersign", lang)
     return [Paragraph.of(intro, "small"), SignatureBlock(tuple(slots))]

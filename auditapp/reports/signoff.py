@@ -94,12 +94,12 @@ def _signature_infos(session: Session, audit: Audit, extra: list[object]) -> lis
 
 
 def _build(session: Session, audit: Audit, language: str, infos: list[object],
-           trail_head: str) -> object:
+           trail_head: str, *, stamps: bool = True) -> object:
     from auditapp.reports import build
 
     # The report prints the trail head in its document control; the author's stamp repeats it.
     return build.build_report(session, audit, language=language, signatures=infos,  # type: ignore[arg-type]
-                              trail_head=trail_head)
+                              trail_head=trail_head, stamps=stamps)
 
 
 def _render_pdf(session: Session, audit: Audit, language: str, infos: list[object],
@@ -121,7 +121,8 @@ def _render_docx(session: Session, audit: Audit, language: str, infos: list[obje
 
     from auditapp.reports import docx as docx_writer
 
-    data = docx_writer.render_docx(_build(session, audit, language, infos, trail_head))
+    data = docx_writer.render_docx(_build(session, audit, language, infos, trail_head,
+                                          stamps=False))
     # Mark which signature the detached .p7s carries, so verify can name its meaning.
     document = python_docx.Document(io.BytesIO(data))
     document.core_properties.content_status = f"auditapp-signed-as:{meaning}"
