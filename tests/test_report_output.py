@@ -138,7 +138,8 @@ def _germanise(db, reference: str) -> None:
                       "positive_observations", "distribution", "other_criteria"):
             setattr(audit, field, f"Deutscher Text für {field}")
         for i, f in enumerate(audit.findings, start=1):
-            for field in ("title", "observation", "impact", "risk", "recommendation", "owner"):
+            for field in ("title", "observation", "impact", "risk", "recommendation", "owner",
+                          "sponsor_informed_to", "breach_note"):
                 setattr(f, field, GERMAN_TEXT.format(n=i) + f" ({field})")
         for r in audit.responses:
             r.notes = "Nachweise vor Ort geprüft."
@@ -185,7 +186,10 @@ def test_german_report_has_no_english_wording(demo_db, reference, tmp_path):
 def test_certificate_in_both_formats(demo_db, reference, tmp_path):
     pdf = export.write_certificate(demo_db, reference, tmp_path / "c.pdf", language="de")
     text = _pdf_text(pdf)
-    assert "Auditzertifikat" in text and "5.19.3(e)" in text and "3.11.2.2(e)" in text
+    # It declares that the audit took place (R2 1.7, R3 glossary); 5.19.3(e) only asks for one.
+    assert "Auditzertifikat" in text and "ICH E6(R2) 1.7" in text and "stattgefunden hat" in text
+    assert "5.19.3(e)" not in text and "durchgeführt wurde" not in text
+    assert "Unsignierte Kopie" in text  # not signed: it says it is not valid yet
     assert "F-01" not in text  # the certificate never discloses findings
     data = export.export_certificate(demo_db, reference, fmt="docx", language="en")
     assert "Audit Certificate" in _docx_text(data)

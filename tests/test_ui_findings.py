@@ -58,7 +58,8 @@ def test_critical_without_impact_is_refused_with_a_message(qtbot, db, window):
     page.form.grade_buttons["critical"].click()
     finding = stored(db)[1]
     assert finding.classification == "critical"
-    assert finding.capa_due_date == dt.date(2026, 3, 19)  # planned end + 15 days
+    # due 15 days after the report is issued (the critical default), no date until then
+    assert (finding.capa_due_days, finding.capa_due_date) == (15, None)
 
 
 def test_numbers_stay_stable_when_a_finding_is_deleted(qtbot, db, window):

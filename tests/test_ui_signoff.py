@@ -104,10 +104,10 @@ def test_preissue_panel_lists_a_blanked_recommendation_and_jumps_to_it(qtbot, de
 def test_a_field_problem_opens_the_audit_details(qtbot, window, monkeypatch):
     from auditapp.core.preissue import IssueProblem
 
-    opened: list[bool] = []
-    monkeypatch.setattr(window.signoff, "_edit_details", lambda: opened.append(True))
+    opened: list[str] = []
+    monkeypatch.setattr(window.signoff, "_edit_details", opened.append)
     window.signoff.jump(IssueProblem("field", "scope", "the audit scope is empty"))
-    assert opened == [True]
+    assert opened == ["scope"]
 
 
 # --- the ceremony -------------------------------------------------------------------------------

@@ -109,7 +109,7 @@ def test_raise_finding_prefilled_from_the_question(qtbot, db, window):
         qtbot.keyClicks(form.title, "No approved organisation chart")
         form.grade_buttons["major"].setChecked(True)
         assert "might adversely affect" in form.definition.text()  # definition when grading
-        assert form.due_date() is not None  # defaulted from the classification
+        assert form.due_days_value() == 30  # defaulted from the classification
         dialog.commit()  # major without impact: refused
         assert "impact" in dialog.messages.text()
         with db.session() as s:
@@ -123,7 +123,7 @@ def test_raise_finding_prefilled_from_the_question(qtbot, db, window):
         finding = s.scalar(select(Finding))
         assert (finding.number, finding.classification, finding.area) == (1, "major", "ORG")
         assert finding.question_ids_json == '["ORG-01"]'
-        assert str(finding.capa_due_date) == "2026-04-03"  # planned end + 30 days
+        assert (finding.capa_due_days, finding.capa_due_date) == (30, None)  # after issue
     assert "F-01" in walk.pane.findings.text()
     # Back to where the auditor was (focusWidget: offscreen windows are not re-activated).
     # Focus returns after the dialog's event loop ends, which can take a moment under load.

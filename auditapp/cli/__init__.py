@@ -43,7 +43,10 @@ def _setup_logging() -> Path | None:
 
 
 # Each module has register(subparsers); one module per verb group keeps this file small.
-COMMAND_MODULES = ("commands", "evidence", "signing_commands", "report_commands", "trust_commands")
+COMMAND_MODULES = (
+    "commands", "evidence", "signing_commands", "report_commands", "judgement_commands",
+    "trust_commands",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -21,12 +21,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("reference")
     p.add_argument("--user", required=True, help="your username")
-    p.add_argument("--meaning", required=True, choices=["author", "reviewer", "approver"])
+    p.add_argument("--meaning", choices=["author", "reviewer", "approver"])
+    p.add_argument("--certificate", action="store_true",
+                   help="sign the audit certificate instead (lead auditor or team member; only "
+                   "for an approved report version)")
     p.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     p.add_argument("-o", "--output", type=Path, required=True, help="signed PDF to write")
     p.add_argument("--docx", type=Path, help="also write a DOCX with the signature "
                    "manifestations and its detached signature FILE.docx.p7s")
-    p.add_argument("--report-lang", choices=["en", "de"], help="report language (author only)")
+    p.add_argument("--report-lang", choices=["en", "de"],
+                   help="report language (author and certificate only)")
     p.set_defaults(handler=cmd_sign)
 
     p = sub.add_parser(
@@ -109,6 +113,10 @@ def _write(path: Path, data: bytes) -> None:
 def cmd_sign(args: argparse.Namespace) -> int:
     from auditapp.reports import signoff
 
+    if args.certificate == (args.meaning is not None):
+        raise BadInput("give either --meaning author|reviewer|approver or --certificate")
+    if args.certificate:
+        return _sign_certificate(args)
     _check_writable(args.output)
     if args.docx is not None:
         _check_writable(args.docx)
@@ -149,6 +157,23 @@ def _verification_database(args: argparse.Namespace):
         return open_db(args, create=False)
     except AuditAppError:
         return None
+def _sign_certificate(args: argparse.Namespace) -> int:
+    from auditapp.reports import certificate_signing
+
+    if args.docx is not None:
+        raise BadInput("the audit certificate is signed as PDF only")
+    _check_writable(args.output)
+    password = read_secret(args, f"Password for {args.user}: ")
+    with open_db(args, create=False) as database:
+        result = certificate_signing.sign_certificate(
+            database, args.reference, username=args.user, password=password,
+            language=args.report_lang)
+    _write(args.output, result.pdf_bytes)
+    print(f"signed the audit certificate of {result.reference} report version "
+          f"{result.version}: {result.manifestation()}")
+    print(f"certificate SHA-256 {result.certificate_sha256}")
+    print(f"wrote {args.output}")
+    return 0
 
 
 def cmd_verify(args: argparse.Namespace) -> int:

@@ -30,10 +30,14 @@ DEMO_AREAS = ["ORG", "TRN", "QMS", "VEN", "CSV", "SAF"]
 DEMO_START = dt.date(2026, 11, 16)
 DEMO_END = dt.date(2026, 11, 18)
 
-_FINDINGS: list[dict[str, str]] = [
+# Each finding names the checklist questions it concerns by words of their text (question ids
+# may change between checklist versions); it cites exactly those questions' clauses, and the
+# questions are answered to agree with it.
+_FINDINGS: list[dict[str, object]] = [
     {
         "area": "CSV", "classification": "critical",
-        "title": "EDC audit trail not reviewed and partly disabled for the sponsor's study build",
+        "concerns": [("audit trail", "always on")],
+        "title": "EDC audit trail partly disabled for the sponsor's study build and not reviewed",
         "observation": "The validation report for the EDC study build (VR-EDC-0419, v1.0) shows "
         "the field-level audit trail was switched off for 14 derived and 6 entered fields during "
         "user acceptance testing and not re-enabled at go-live. No audit trail review is "
@@ -43,21 +47,34 @@ _FINDINGS: list[dict[str, str]] = [
         "risk": "Data integrity of the sponsor's study is not assured; inspection finding likely.",
         "recommendation": "Re-enable the audit trail for all fields, assess the changes made "
         "while it was off, and define a risk-based audit trail review in SOP DM-012.",
+        "informed": (dt.date(2026, 11, 17), "Dr. Miriam Hoffmann (Head of Clinical QA, "
+                     "Alderbrook), by telephone"),
+        "breach": ("possible_breach", "The reliability of ALD-301 efficacy data may be "
+                   "significantly affected: the sponsor was asked to assess it as a possible "
+                   "serious breach (EU CTR Art. 52)."),
     },
     {
         "area": "SAF", "classification": "critical",
-        "title": "Serious adverse events forwarded to sponsors outside the contractual 24-hour window",
+        "concerns": [("safety reporting performance", "SAE forwarding")],
+        "title": "Serious adverse events forwarded to sponsors outside the contractual 24-hour "
+        "window, without root cause analysis",
         "observation": "In the SAE log for 2026 (n=61), 9 initial SAE reports reached the sponsor "
-        "2 to 6 calendar days after the CRO became aware. No escalation or root cause analysis "
-        "was documented.",
+        "2 to 6 calendar days after the CRO became aware. On-time forwarding is not measured "
+        "and no escalation or root cause analysis was documented.",
         "impact": "Late SAE information can delay expedited reporting of SUSARs and put "
         "participants at risk.",
         "risk": "Participant safety and regulatory reporting timelines are compromised.",
-        "recommendation": "Perform a root cause analysis, introduce daily SAE inbox "
-        "reconciliation with escalation, and report late cases to the affected sponsors.",
+        "recommendation": "Perform a root cause analysis, measure on-time forwarding, introduce "
+        "daily SAE inbox reconciliation with escalation, and report late cases to the affected "
+        "sponsors.",
+        "informed": (dt.date(2026, 11, 18), "Dr. Miriam Hoffmann (Head of Clinical QA, "
+                     "Alderbrook), at the closing meeting"),
+        "breach": ("not_a_breach", "None of the 9 late cases concerns ALD-301; Northwind must "
+                   "inform the sponsors of the trials concerned."),
     },
     {
         "area": "QMS", "classification": "major",
+        "concerns": [("root cause", "effectiveness check")],
         "title": "CAPA process lacks root cause analysis and effectiveness checks",
         "observation": "Of 12 CAPAs sampled from the 2025-2026 CAPA log, 8 record no root cause "
         "analysis and none records an effectiveness check. SOP QA-007 v3 does not require one.",
@@ -69,10 +86,14 @@ _FINDINGS: list[dict[str, str]] = [
     },
     {
         "area": "VEN", "classification": "major",
-        "title": "Central laboratory subcontractor used without documented qualification",
-        "observation": "The central laboratory used for two ongoing studies has no qualification "
-        "record, no quality agreement and no audit on file. The vendor list (VL-2026-03) marks "
-        "it as 'approved' without reference to an assessment.",
+        "concerns": [("qualification records", "before work started"),
+                     ("quality agreements", "signed agreements")],
+        "title": "Central laboratory subcontractor used without qualification or quality "
+        "agreement",
+        "observation": "The central laboratory used for two ongoing studies has a services "
+        "agreement (with audit rights, incident reporting and data processing terms) but no "
+        "qualification record, no quality agreement and no audit on file. The vendor list "
+        "(VL-2026-03) marks it as 'approved' without reference to an assessment.",
         "impact": "Laboratory results used for eligibility and safety decisions may be "
         "unreliable.",
         "risk": "Sponsor oversight of subcontracted activities cannot be demonstrated.",
@@ -81,9 +102,10 @@ _FINDINGS: list[dict[str, str]] = [
     },
     {
         "area": "TRN", "classification": "major",
+        "concerns": [("supervision", "training was complete")],
         "title": "Monitors started site visits before protocol training was completed",
         "observation": "For 3 of 10 CRAs sampled, protocol training records are dated after "
-        "their first monitoring visit (up to 5 weeks later).",
+        "their first monitoring visit (up to 5 weeks later); the visits were not supervised.",
         "impact": "Protocol-specific eligibility and safety checks may have been missed during "
         "early visits.",
         "risk": "Monitoring quality in the first months of a study is not assured.",
@@ -92,23 +114,26 @@ _FINDINGS: list[dict[str, str]] = [
     },
     {
         "area": "ORG", "classification": "minor",
+        "concerns": [("job descriptions", "signed")],
         "title": "Job descriptions not signed for two project staff",
-        "observation": "Job descriptions for one data manager and one CRA in the sample were "
-        "unsigned drafts.",
+        "observation": "Job descriptions for one data manager and one CRA in the sample of 10 "
+        "were unsigned drafts.",
         "impact": "", "risk": "Roles and responsibilities may be unclear.",
         "recommendation": "Have the job descriptions signed and check the remaining staff files.",
     },
     {
         "area": "QMS", "classification": "minor",
-        "title": "Deviation log not trended",
-        "observation": "Deviations are logged per study but no cross-study trend analysis was "
-        "performed in 2026.",
+        "concerns": [("management review", "deviations")],
+        "title": "Management review does not cover deviation trends",
+        "observation": "Deviations are logged per study, but no cross-study trend analysis was "
+        "performed in 2026 and the 2026 management review minutes do not address deviations.",
         "impact": "", "risk": "Systematic issues may be detected late.",
         "recommendation": "Trend deviations quarterly and present the results in management "
         "review.",
     },
     {
         "area": "CSV", "classification": "minor",
+        "concerns": [("user list", "staff who left")],
         "title": "Periodic user access review of the eTMF overdue",
         "observation": "The last eTMF user access review was in March 2025; SOP IT-004 requires "
         "one every 6 months. Two leavers still had active accounts.",
@@ -118,20 +143,41 @@ _FINDINGS: list[dict[str, str]] = [
     },
     {
         "area": "TRN", "classification": "recommendation",
+        "concerns": [("current GCP training", "E6(R3)")],
         "title": "Consider assessing the effectiveness of GCP training",
-        "observation": "GCP training is documented by attendance only.",
+        "observation": "GCP training, including the ICH E6(R3) update, is current for all 10 "
+        "staff sampled but documented by attendance only.",
         "impact": "", "risk": "",
         "recommendation": "Add short knowledge checks to the ICH E6(R3) update training.",
     },
     {
         "area": "VEN", "classification": "recommendation",
-        "title": "Consider a KPI dashboard for subcontractor oversight",
-        "observation": "Subcontractor performance is discussed in meetings but not measured.",
+        "concerns": [("selection and qualification of subcontractors", "requalification")],
+        "title": "Consider scaling requalification to subcontractor performance",
+        "observation": "SOP VM-002 sets a fixed three-year requalification interval for every "
+        "subcontractor, whatever its criticality or performance.",
         "impact": "", "risk": "",
-        "recommendation": "Define KPIs (timeliness, quality) per subcontractor and review them "
-        "in the quarterly governance meeting.",
+        "recommendation": "Scale the requalification interval to each subcontractor's "
+        "criticality and measured performance (KPIs reviewed in governance meetings).",
     },
 ]
+# Questions outside the contracted services: answered not applicable, with the reason.
+_NOT_APPLICABLE = {
+    "clinical study report": "Not applicable: medical writing is not part of the services "
+    "audited (out of scope).",
+}
+_RESULT_FOR = {"critical": ResponseResult.NON_COMPLIANT, "major": ResponseResult.NON_COMPLIANT,
+               "minor": ResponseResult.PARTIALLY_COMPLIANT,
+               "recommendation": ResponseResult.COMPLIANT}
+
+
+def _concerned_question(area: checklists.Area, words: tuple[str, ...]) -> checklists.Question:
+    """The question of ``area`` whose text has all ``words`` (checked by the demo's tests)."""
+    for question in area.questions:
+        text = question.text["en"].lower()
+        if all(word.lower() in text for word in words):
+            return question
+    raise LookupError(f"the checklist has no {area.id} question about {' / '.join(words)}")
 
 
 def _demo_user(session: Session, username: str, full_name: str, role: Role, password: str) -> User:
@@ -205,15 +251,22 @@ def create_demo(db: Database, *, password: str = DEMO_PASSWORD, photos: int = 0)
             planned_end=DEMO_END,
             actual_start=DEMO_START,
             actual_end=DEMO_END,
-            sampling="SOP index reviewed in full; 10 of 46 project staff training files; 12 of "
-            "57 CAPAs (2025-2026); 61 SAE cases of 2026 for timeliness, 10 in depth; "
-            "validation packages of EDC and eTMF.",
+            sampling="Risk-based, judgemental samples, chosen by the auditors on site: the SOP "
+            "index in full; 10 of 46 project staff files (job description, CV, GCP and protocol "
+            "training), weighted towards CRAs and data managers; 12 of 57 CAPAs of 2025-2026, "
+            "the most recent first; all 61 SAE cases of 2026 for timeliness, 10 of them in "
+            "depth; the validation packages of the EDC and eTMF; the vendor list and the "
+            "files of 4 of 19 subcontractors.",
             conclusion="Northwind Clinical Research has an established quality system and "
-            "experienced staff. Two critical findings in computerised system control and "
-            "safety reporting timeliness must be resolved before contract award. Approval "
-            "is recommended subject to an accepted CAPA plan and verification of the "
-            "critical findings.",
-            overall_rating="acceptable_with_capa",
+            "experienced staff. Two critical findings, in audit trail control of the EDC and "
+            "in the timeliness of SAE forwarding, and three major findings show that "
+            "computerised system control, CAPA and subcontractor oversight do not yet meet "
+            "ICH E6 and the sponsor's expectations.\n\nNorthwind is approved with conditions "
+            "for monitoring, data management and pharmacovigilance in Alderbrook's phase III "
+            "programme: the CAPA plan for all findings must be accepted by Alderbrook, and the "
+            "corrections of the two critical findings verified by Alderbrook QA, before new "
+            "work is awarded.",
+            overall_rating="approved_with_conditions",
             positive_observations="The SOP system is well structured, with an up-to-date index "
             "and timely periodic reviews.\nStaff interviewed were knowledgeable and open; "
             "documents were provided promptly.\nThe eTMF is organised to the DIA TMF "
@@ -263,39 +316,45 @@ def create_demo(db: Database, *, password: str = DEMO_PASSWORD, photos: int = 0)
         session.flush()
 
         snapshot = audits.audit_checklist(audit)
-        linked: dict[str, list[str]] = {}
+        answered: set[str] = set()
         for spec in _FINDINGS:
             area = next(a for a in snapshot.areas if a.id == spec["area"])
-            taken = linked.setdefault(area.id, [])
-            question = next(q for q in area.questions if q.id not in taken)
-            taken.append(question.id)
-            grade = spec["classification"]
-            audits.set_response(
-                session, audit, question.id,
-                result=ResponseResult.PARTIALLY_COMPLIANT if grade in ("minor", "recommendation")
-                else ResponseResult.NON_COMPLIANT,
-                notes=spec["observation"], actor="demo.lead",
-            )
-            findings.add_finding(
+            concerned = [_concerned_question(area, words) for words in spec["concerns"]]  # type: ignore[attr-defined]
+            grade = str(spec["classification"])
+            refs = list(dict.fromkeys(r for q in concerned for r in q.references))
+            finding = findings.add_finding(
                 session, audit,
                 title=spec["title"], classification=grade, area=area.id,
                 observation=spec["observation"], impact=spec["impact"], risk=spec["risk"],
                 recommendation=spec["recommendation"],
-                references=list(question.references), question_ids=[question.id],
-                owner="Northwind QA" if grade != "recommendation" else "",
+                references=refs, question_ids=[q.id for q in concerned],
+                owner="Sarah Okafor (Northwind QA)" if grade != "recommendation" else "",
             )
-        answered = {q for ids in linked.values() for q in ids}
-        for index, question in enumerate(snapshot.questions):
+            if "informed" in spec:
+                (on, to), (assessment, note) = spec["informed"], spec["breach"]  # type: ignore[misc]
+                findings.update_finding(session, audit, finding.number, sponsor_informed_on=on,
+                                        sponsor_informed_to=to, breach_assessment=assessment,
+                                        breach_note=note)
+            label = findings.number_label(finding.number)
+            for question in concerned:
+                if question.id in answered:
+                    continue
+                answered.add(question.id)
+                note = (f"Compliant; see recommendation {label} for an improvement."
+                        if grade == "recommendation" else f"See finding {label}.")
+                audits.set_response(session, audit, question.id, result=_RESULT_FOR[grade],
+                                    notes=note, actor="demo.lead")
+        for question in snapshot.questions:
             if question.id in answered:
                 continue
-            result = ResponseResult.NOT_APPLICABLE if index % 11 == 5 else ResponseResult.COMPLIANT
-            notes = (
-                "Not applicable: activity not contracted to Northwind."
-                if result is ResponseResult.NOT_APPLICABLE
-                else "Evidence reviewed on site; no issues noted."
-            )
-            audits.set_response(session, audit, question.id, result=result, notes=notes,
-                                actor="demo.lead")
+            reason = next((why for words, why in _NOT_APPLICABLE.items()
+                           if words in question.text["en"].lower()), None)
+            audits.set_response(
+                session, audit, question.id,
+                result=ResponseResult.NOT_APPLICABLE if reason else ResponseResult.COMPLIANT,
+                notes=reason or "Verified on site against documents and interviews; "
+                "no deviation found.",
+                actor="demo.lead")
         audit.status = AuditStatus.REPORTING.value
         reference = audit.reference
     if photos:

@@ -28,23 +28,25 @@ FIRST_SHOT = dt.datetime(2026, 11, 16, 9, 40, tzinfo=dt.UTC)
 class Scene:
     kind: str
     caption: str
-    area: str  # the finding of this checklist area the photo is linked to, if any
+    finding: int | None  # the demo finding (F-nn) the photo is evidence for, if any
     portrait: bool = False
     confidential: bool = False
 
 
+# Each photo shows what its finding states (numbers follow demo._FINDINGS).
 SCENES = (
-    Scene("screen", "EDC study build: audit trail settings page, fields with audit trail off",
-          "CSV"),
-    Scene("log", "SAE inbox log sheet, November 2026, London office", "SAF", portrait=True),
-    Scene("shelves", "Archive room B.014: QA records shelving, door found unlocked", "QMS"),
-    Scene("document", "Approved vendor list VL-2026-03, page 2 (central laboratory entry)",
-          "VEN", portrait=True),
-    Scene("document", "CRA training record with personal data (not for distribution)", "TRN",
+    Scene("screen", "EDC study build: audit trail settings page, fields with audit trail off", 1),
+    Scene("log", "SAE inbox log sheet, November 2026, London office: forwarding dates", 2,
+          portrait=True),
+    Scene("document", "CAPA log 2025-2026, extract: root cause and effectiveness columns empty",
+          3, portrait=True),
+    Scene("document", "Approved vendor list VL-2026-03, page 2 (central laboratory entry)", 4,
+          portrait=True),
+    Scene("document", "CRA training record with personal data (not for distribution)", 5,
           portrait=True, confidential=True),
-    Scene("rack", "Server room: eTMF application server rack and access log", "CSV"),
-    Scene("log", "Temperature log of the sample fridge, week 46", "", portrait=True),
-    Scene("shelves", "Pharmacovigilance unit, Kraków: case file cabinets", "SAF"),
+    Scene("screen", "eTMF user administration: active accounts of two leavers", 8),
+    Scene("shelves", "SOP library, London office: current SOP binders and index", None),
+    Scene("shelves", "Pharmacovigilance unit, Kraków: SAE case file cabinets", 2),
 )
 
 
@@ -123,10 +125,7 @@ def photo_bytes(index: int, scene: Scene, *, taken: dt.datetime) -> bytes:
 def add_demo_photos(db: Database, reference: str, *, count: int) -> int:
     """Add ``count`` generated photos to the audit; returns how many were added."""
     with db.session() as session:
-        audit = get_audit(session, reference)
-        by_area: dict[str, int] = {}
-        for finding in sorted(audit.findings, key=lambda f: f.number):
-            by_area.setdefault(finding.area, finding.number)
+        numbers = {f.number for f in get_audit(session, reference).findings}
     added = 0
     for index in range(count):
         scene = SCENES[index % len(SCENES)]
@@ -136,7 +135,7 @@ def add_demo_photos(db: Database, reference: str, *, count: int) -> int:
         prepared = media.prepare_bytes(
             photo_bytes(index, scene, taken=taken), file_name=f"IMG_{4100 + index:04d}.JPG"
         )
-        finding = by_area.get(scene.area)
+        finding = scene.finding if scene.finding in numbers else None
         with db.session(actor="demo.lead") as session:
             audit = get_audit(session, reference)
             add_prepared(

@@ -60,15 +60,54 @@ def grade(session: Session, classification: str) -> Grade:
     raise BadInput(f"unknown classification {classification!r}")
 
 
-def default_due_date(
-    session: Session, classification: str, start: dt.date | None = None
-) -> dt.date | None:
+def default_due_days(session: Session, classification: str) -> int | None:
+    """Days from the report's issue to the CAPA response (a setting: practice, not regulation)."""
     overrides = get_setting(session, CAPA_DAYS_SETTING, {})
     assert isinstance(overrides, dict)
     days = overrides.get(classification, grade(session, classification).default_capa_days)
+    return None if days is None else int(days)
+
+
+def default_due_date(
+    session: Session, classification: str, start: dt.date | None = None
+) -> dt.date | None:
+    days = default_due_days(session, classification)
     if days is None:
         return None
-    return (start or dt.date.today()) + dt.timedelta(days=int(days))
+    return (start or dt.date.today()) + dt.timedelta(days=days)
+
+
+def due_date(finding: Finding, issued_on: dt.date) -> dt.date | None:
+    """The CAPA due date: the date set, or the days after issue counted from ``issued_on``."""
+    if finding.capa_due_date is not None:
+        return finding.capa_due_date
+    if finding.capa_due_days is None:
+        return None
+    return issued_on + dt.timedelta(days=finding.capa_due_days)
+
+
+def fix_due_dates(audit: Audit, issued_on: dt.date) -> None:
+    """At issue: due dates given as days after issue become dates (the CAPA plan's deadline)."""
+    for finding in audit.findings:
+        if finding.capa_due_date is None and finding.capa_due_days is not None:
+            finding.capa_due_date = issued_on + dt.timedelta(days=finding.capa_due_days)
+
+
+# The auditor's view whether a critical finding may be a serious breach (EU CTR Art. 52): the
+# sponsor decides and notifies within 7 days; the auditor records what the sponsor was told.
+BREACH_ASSESSMENTS = ("possible_breach", "not_a_breach", "not_applicable")
+
+
+def missing_escalation(finding: Finding) -> list[str]:
+    """What a critical finding's escalation record still lacks, in words."""
+    out = []
+    if finding.sponsor_informed_on is None:
+        out.append("the date the sponsor was told")
+    if not (finding.sponsor_informed_to or "").strip():
+        out.append("whom at the sponsor you told")
+    if not finding.breach_assessment:
+        out.append("whether it may be a serious breach (EU CTR Art. 52)")
+    return out
 
 
 def number_label(number: int) -> str:
@@ -99,9 +138,19 @@ def _check_references(refs: list[str]) -> list[str]:
 
 EDITABLE_FIELDS = (
     "title", "classification", "area", "observation", "impact", "references", "question_ids",
-    "risk", "recommendation", "capa_due_date", "owner", "auditee_response", "status",
-    "repeat_finding",
+    "risk", "recommendation", "capa_due_date", "capa_due_days", "owner", "auditee_response",
+    "status", "repeat_finding", "sponsor_informed_on", "sponsor_informed_to", "breach_assessment",
+    "breach_note",
 )
+MAX_CAPA_DAYS = 365
+
+
+def _check_date(value: object, label: str) -> dt.date | None:
+    if value is not None and not isinstance(value, dt.date):
+        raise BadInput(f"{label} must be a date")
+    if value is not None and not dt.date(2000, 1, 1) <= value <= dt.date(2100, 12, 31):
+        raise BadInput(f"{label} is out of range (2000-2100)")
+    return value
 
 
 def _apply(session: Session, finding: Finding, changes: dict[str, object]) -> None:
@@ -118,17 +167,35 @@ def _apply(session: Session, finding: Finding, changes: dict[str, object]) -> No
         elif key == "status":
             finding.status = FindingStatus(value).value
         elif key == "capa_due_date":
-            if value is not None and not isinstance(value, dt.date):
-                raise BadInput("CAPA due date must be a date")
-            if value is not None and not dt.date(2000, 1, 1) <= value <= dt.date(2100, 12, 31):
-                raise BadInput("CAPA due date is out of range (2000-2100)")
-            finding.capa_due_date = value
+            finding.capa_due_date = _check_date(value, "CAPA due date")
+            if value is not None and finding.capa_due_days is not None:
+                finding.capa_due_days = None  # a date of the auditor's own replaces the rule
+        elif key == "capa_due_days":
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int)
+                                      or not 1 <= value <= MAX_CAPA_DAYS):
+                raise BadInput(f"CAPA days after issue must be 1-{MAX_CAPA_DAYS}")
+            finding.capa_due_days = value
+            if value is not None and finding.capa_due_date is not None:
+                finding.capa_due_date = None
+        elif key == "sponsor_informed_on":
+            finding.sponsor_informed_on = _check_date(value, "date the sponsor was told")
+        elif key == "breach_assessment":
+            if value not in ("", *BREACH_ASSESSMENTS):
+                raise BadInput(f"serious-breach assessment must be one of "
+                               f"{', '.join(BREACH_ASSESSMENTS)}")
+            finding.breach_assessment = str(value)
         elif key == "repeat_finding":
             finding.repeat_finding = bool(value)
         else:
-            limit = 500 if key == "title" else 100_000
-            text = clean_text(str(value), field=key, limit=limit, single_line=key == "title")
-            setattr(finding, key, text.strip() if key == "title" else text)
+            single = key in ("title", "sponsor_informed_to")
+            limit = 500 if key == "title" else 200 if single else 100_000
+            text = clean_text(str(value), field=key.replace("_", " "), limit=limit,
+                              single_line=single)
+            setattr(finding, key, text.strip() if single else text)
+    if ("classification" in changes and finding.capa_due_days is not None
+            and not {"capa_due_days", "capa_due_date"} & set(changes)):
+        # A due date that follows the grade's rule follows a new grade too.
+        finding.capa_due_days = default_due_days(session, finding.classification)
     if not finding.title:
         raise BadInput("a finding needs a title")
     if grade(session, finding.classification).requires_impact and not finding.impact.strip():
@@ -142,9 +209,9 @@ def add_finding(session: Session, audit: Audit, **fields: object) -> Finding:
     ensure_editable(audit)
     classification = str(fields.get("classification", ""))
     _check_classification(session, classification)
-    if "capa_due_date" not in fields:
-        start = audit.actual_end or audit.planned_end
-        fields["capa_due_date"] = default_due_date(session, classification, start)
+    if "capa_due_date" not in fields and "capa_due_days" not in fields:
+        # Due dates count from the report's issue date, which is known only at signing.
+        fields["capa_due_days"] = default_due_days(session, classification)
     audit.last_finding_number += 1
     finding = Finding(
         audit_id=audit.id,

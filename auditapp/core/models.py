@@ -200,6 +200,9 @@ class Audit(Base):
     distribution: Mapped[str] = mapped_column(Text, default="")
     locked: Mapped[bool] = mapped_column(Boolean, default=False)
     report_version: Mapped[int] = mapped_column(Integer, default=1)
+    # The date the current report version was issued (the author's signature); CAPA due dates
+    # given as "days after issue" count from it.
+    issued_on: Mapped[dt.date | None] = mapped_column(Date)
     # Finding and evidence numbers are never reused, so F-03 means one thing for ever.
     last_finding_number: Mapped[int] = mapped_column(Integer, default=0)
     last_evidence_number: Mapped[int] = mapped_column(Integer, default=0)
@@ -323,6 +326,15 @@ class Finding(Base):
     risk: Mapped[str] = mapped_column(Text, default="")
     recommendation: Mapped[str] = mapped_column(Text, default="")
     capa_due_date: Mapped[dt.date | None] = mapped_column(Date)
+    # Due "N days after the report is issued" until the report is issued (then the date is set).
+    capa_due_days: Mapped[int | None] = mapped_column(Integer)
+    # Critical-finding escalation: when and to whom the sponsor was told during the audit, and
+    # the auditor's view whether it may be a serious breach (EU CTR Art. 52).
+    sponsor_informed_on: Mapped[dt.date | None] = mapped_column(Date)
+    # Nullable: rows made before these columns existed hold NULL, which their trail agrees with.
+    sponsor_informed_to: Mapped[str | None] = mapped_column(String(200), default="")
+    breach_assessment: Mapped[str | None] = mapped_column(String(32), default="")
+    breach_note: Mapped[str | None] = mapped_column(Text, default="")
     owner: Mapped[str] = mapped_column(String(200), default="")
     auditee_response: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(_enum(FindingStatus), default=FindingStatus.OPEN.value)

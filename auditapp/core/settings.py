@@ -23,7 +23,9 @@ def set_grading_scheme(session: Session, name: str) -> None:
 
 
 def capa_days(session: Session) -> dict[str, int | None]:
-    """Days from the audit's end to the CAPA response due date, per classification."""
+    """Days from the report's issue to the CAPA response due date, per classification.
+
+    The defaults (critical 15, major 30, minor 60) are common practice, not regulation."""
     overrides = findings.get_setting(session, findings.CAPA_DAYS_SETTING, {})
     assert isinstance(overrides, dict)
     out: dict[str, int | None] = {}

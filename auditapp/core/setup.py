@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from auditapp.core import audits, checklists
+from auditapp.core import judgement as core_judgement
 from auditapp.core.audits import clean_text, ensure_editable
 from auditapp.core.models import (
     Audit,
@@ -88,6 +89,8 @@ class AuditDetails:
     area_ids: tuple[str, ...] = ()
     language: str = "en"
     status: str = AuditStatus.PLANNED.value
+    # The auditor's judgement (core.judgement), edited on the dialog's "Conclusion" page.
+    judgement: core_judgement.Judgement = field(default_factory=core_judgement.Judgement)
 
     def replace(self, **changes: object) -> AuditDetails:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -145,6 +148,7 @@ def read_details(audit: Audit) -> AuditDetails:
         area_ids=tuple(json.loads(snapshot.areas_in_scope)) if snapshot else (),
         language=audit.language,
         status=audit.status,
+        judgement=core_judgement.read(audit),
     )
 
 
@@ -202,8 +206,11 @@ def validate(details: AuditDetails) -> AuditDetails:
         phase = clean_text(study.phase, field="study phase", limit=20, single_line=True)
         studies.append(replace(study, protocol_number=number, title=title.strip(),
                                phase=phase.strip()))
+    verdict = core_judgement.clean(audits.parse_audit_type(details.audit_type).value,
+                              details.judgement)
     return replace(details, **cleaned, team=tuple(team), participants=tuple(people),  # type: ignore[arg-type]
-                   studies=tuple(studies), reference=details.reference.strip().upper())
+                   studies=tuple(studies), reference=details.reference.strip().upper(),
+                   judgement=verdict)
 
 
 def _organisation(session: Session, current: Organisation | None, kind: OrganisationKind,
@@ -252,6 +259,7 @@ def _apply(session: Session, audit: Audit, d: AuditDetails) -> None:
                 "actual_end", "language"):
         _set(audit, key, getattr(d, key))
     _set(audit, "audit_type", audits.parse_audit_type(d.audit_type).value)
+    core_judgement.apply(audit, d.judgement)
     sponsor = _organisation(session, audit.sponsor, OrganisationKind.SPONSOR, d.sponsor_name,
                             d.sponsor_address)
     if audit.sponsor is not sponsor:

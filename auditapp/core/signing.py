@@ -50,19 +50,29 @@ _AAD = b"auditapp signing key v1"
 MEANING_ORDER = (SignatureMeaning.AUTHOR, SignatureMeaning.REVIEWER, SignatureMeaning.APPROVER)
 COUNTERSIGNER_ROLES = frozenset({Role.REVIEWER.value, Role.LEAD_AUDITOR.value, Role.ADMIN.value})
 
-# Statement shown in the ceremony and printed with each signature (11.50(a)(3)).
+# The one statement of each meaning: shown in the ceremony, printed in the signature slot and
+# drawn in the signature stamp (11.50(a)(3)), in the document's language.
 MEANING_TEXT = {
     "en": {
-        "author": "Author: I wrote this report and am responsible for its content.",
-        "reviewer": "Reviewer: I reviewed this report.",
-        "approver": "Approver: I approve this report for issue.",
+        "author": "I wrote this report and am responsible for its content.",
+        "reviewer": "I reviewed this report for quality assurance.",
+        "approver": "I approve this report for issue.",
+        "certificate": "I confirm that the audit described in this certificate took place.",
     },
     "de": {
-        "author": "Verfasser: Ich habe diesen Bericht verfasst und bin für seinen Inhalt "
-        "verantwortlich.",
-        "reviewer": "Prüfende Person der QS: Ich habe diesen Bericht geprüft.",
-        "approver": "Freigabe: Ich gebe diesen Bericht zur Ausgabe frei.",
+        "author": "Ich habe diesen Bericht verfasst und bin für seinen Inhalt verantwortlich.",
+        "reviewer": "Ich habe diesen Bericht für die Qualitätssicherung geprüft.",
+        "approver": "Ich gebe diesen Bericht zur Ausgabe frei.",
+        "certificate": "Ich bestätige, dass das in diesem Zertifikat beschriebene Audit "
+        "stattgefunden hat.",
     },
+}
+# The meaning's name, as a signer and a reader say it.
+MEANING_LABEL = {
+    "en": {"author": "Author", "reviewer": "Review", "approver": "Approval",
+           "certificate": "Audit certificate"},
+    "de": {"author": "Verfasser", "reviewer": "Prüfung", "approver": "Freigabe",
+           "certificate": "Auditzertifikat"},
 }
 
 
@@ -367,7 +377,8 @@ def check_may_sign(session: Session, audit: Audit, user: User, meaning: Signatur
 
 def local_time_parts(now: dt.datetime | None = None) -> tuple[dt.datetime, str]:
     """The UTC time of signing and the signer's local offset as +HH:MM."""
-    now = now or dt.datetime.now(dt.UTC)
+    # Whole seconds: the CMS signing time, the stamp and the printed page all show seconds.
+    now = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0)
     local = now.astimezone()
     offset = local.utcoffset() or dt.timedelta(0)
     minutes = int(offset.total_seconds() // 60)
@@ -376,12 +387,20 @@ def local_time_parts(now: dt.datetime | None = None) -> tuple[dt.datetime, str]:
     return now.astimezone(dt.UTC), f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def format_signing_time(at: dt.datetime, utc_offset: str) -> str:
-    """"2026-11-20 14:03:12 UTC (15:03:12 local, UTC+01:00)"."""
+def _offset_delta(utc_offset: str) -> dt.timedelta:
     sign = -1 if utc_offset.startswith("-") else 1
     hours, minutes = utc_offset[1:].split(":")
-    delta = dt.timedelta(hours=int(hours), minutes=int(minutes)) * sign
-    local = (at.astimezone(dt.UTC) + delta).strftime("%H:%M:%S")
+    return dt.timedelta(hours=int(hours), minutes=int(minutes)) * sign
+
+
+def local_clock(at: dt.datetime, utc_offset: str) -> str:
+    """The signer's wall-clock time (HH:MM:SS) at ``at``, given their offset "+01:00"."""
+    return (at.astimezone(dt.UTC) + _offset_delta(utc_offset)).strftime("%H:%M:%S")
+
+
+def format_signing_time(at: dt.datetime, utc_offset: str) -> str:
+    """"2026-11-20 14:03:12 UTC (15:03:12 local, UTC+01:00)"."""
+    local = local_clock(at, utc_offset)
     return f"{at.astimezone(dt.UTC):%Y-%m-%d %H:%M:%S} UTC ({local} local, UTC{utc_offset})"
 
 
@@ -442,6 +461,14 @@ def record_signature(session: Session, audit: Audit, user: User, record: Signatu
             session.add(version)
             audit.locked = True
             audit.status = AuditStatus.IN_REVIEW.value
+            # The author's signature issues the report: due dates given as days after issue
+            # now become dates (in the signer's local calendar).
+            from auditapp.core import findings
+
+            issued = (record.signed_at.astimezone(dt.UTC)
+                      + _offset_delta(record.utc_offset)).date()
+            audit.issued_on = issued
+            findings.fix_due_dates(audit, issued)
         else:
             if version is None:
                 raise Refused(f"{audit.reference} has no signed report to countersign")

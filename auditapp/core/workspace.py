@@ -59,6 +59,11 @@ class FindingState:
     auditee_response: str = ""
     status: str = "open"
     repeat_finding: bool = False
+    capa_due_days: int | None = None  # due N days after the report is issued
+    sponsor_informed_on: dt.date | None = None
+    sponsor_informed_to: str = ""
+    breach_assessment: str = ""
+    breach_note: str = ""
 
     @property
     def label(self) -> str:
@@ -73,7 +78,10 @@ class FindingState:
             "risk": self.risk, "recommendation": self.recommendation,
             "capa_due_date": self.capa_due_date, "owner": self.owner,
             "auditee_response": self.auditee_response, "status": self.status,
-            "repeat_finding": self.repeat_finding,
+            "repeat_finding": self.repeat_finding, "capa_due_days": self.capa_due_days,
+            "sponsor_informed_on": self.sponsor_informed_on,
+            "sponsor_informed_to": self.sponsor_informed_to,
+            "breach_assessment": self.breach_assessment, "breach_note": self.breach_note,
         }
 
 
@@ -141,6 +149,11 @@ def finding_state(finding: Finding) -> FindingState:
         auditee_response=finding.auditee_response or "",
         status=finding.status,
         repeat_finding=bool(finding.repeat_finding),
+        capa_due_days=finding.capa_due_days,
+        sponsor_informed_on=finding.sponsor_informed_on,
+        sponsor_informed_to=finding.sponsor_informed_to or "",
+        breach_assessment=finding.breach_assessment or "",
+        breach_note=finding.breach_note or "",
     )
 
 

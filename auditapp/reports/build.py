@@ -66,6 +66,7 @@ class SignatureInfo:
     role: str
     signed_at: dt.datetime  # aware
     certificate_sha256: str = ""  # the signer's certificate fingerprint, printed for comparison
+    utc_offset: str = ""  # the signer's "+01:00"; empty: this machine's offset at that time
 
 
 def available_sections(language: str) -> list[tuple[str, str]]:
@@ -127,6 +128,7 @@ def build_report(
     paper: str | None = None,
     today: dt.date | None = None,
     trail_head: str = "",
+    stamps: bool = True,
 ) -> Document:
     """The whole report; signatures fill the signature page, trail_head is printed in it."""
     lang = w.check_language(language or audit.language or "en")
@@ -134,10 +136,14 @@ def build_report(
     branding = load_branding(session)
     paper = check_paper(paper or branding.paper)
     today = today or dt.date.today()
+    # A report already issued keeps its issue date; a draft or the one being signed is dated today.
+    if audit.locked and audit.issued_on is not None:
+        today = audit.issued_on
     scheme = core_findings.scheme(session)
     material = build_findings.collect(
         session, audit, language=lang, include_confidential=include_confidential
     )
+    material.report_date = today
 
     signing = bool(signatures)
     blocks: list[Block] = [_cover(audit, lang, today, signing=signing), PageBreak()]
@@ -178,10 +184,10 @@ def build_report(
         elif section == "positive":
             blocks += chapters.positive(audit, lang)
         elif section == "action_plan":
-            blocks += _action_plan(material, lang)
+            blocks += _action_plan(material, lang, today)
         elif section == "signatures":
             blocks.insert(len(blocks) - 1, PageBreak())
-            blocks += signature_blocks(audit, lang, signatures)
+            blocks += signature_blocks(audit, lang, signatures, stamps=stamps)
         elif section == "grading":
             blocks += appendices.grading(scheme, lang)
         elif section == "checklist":
@@ -302,12 +308,16 @@ def _abridge(text: str, label: str, lang: str) -> str:
     return f"{text[:ACTION_TEXT_LIMIT].rsplit(' ', 1)[0]} … {w.t('see_finding', lang, number=label)}"
 
 
-def _action_plan(material: build_findings.Material, lang: str) -> list[Block]:
+def _action_plan(material: build_findings.Material, lang: str, report_date: dt.date) -> list[Block]:
     blocks: list[Block] = [Paragraph.of(w.t("capa_request", lang))]
+    if any(f.row.capa_due_days is not None for f in material.findings):
+        blocks.append(Paragraph.of(w.t("due_from_issue", lang, date=w.date(report_date, lang)),
+                                   "small"))
     rows = tuple(
         (Cell(f.label, bold=True), Cell(f.grade.label[lang], fill=f.grade.colour, light_text=True),
          Cell(_abridge(f.row.recommendation or f.row.title, f.label, lang)),
-         Cell(w.date(f.row.capa_due_date, lang) or "–"), Cell(f.row.owner))
+         Cell(w.date(core_findings.due_date(f.row, report_date), lang) or "–"),
+         Cell(f.row.owner))
         for f in material.findings
     )
     header = (w.t("col_finding", lang), w.t("col_classification", lang),
@@ -325,23 +335,42 @@ def fingerprint_text(digest: str) -> str:
     return " ".join(digest[i:i + 4] for i in range(0, len(digest), 4))
 
 
-def signature_blocks(audit: Audit, lang: str, signatures: Sequence[SignatureInfo]) -> list[Block]:
+def signature_time(sig: SignatureInfo, lang: str) -> str:
+    """The time of a signature exactly as its stamp shows it (from the signature itself)."""
+    from auditapp.core.signing import local_time_parts
+
+    offset = sig.utc_offset or local_time_parts(sig.signed_at)[1]
+    return w.signing_time(sig.signed_at, offset, lang)
+
+
+def signature_blocks(audit: Audit, lang: str, signatures: Sequence[SignatureInfo], *,
+                     stamps: bool = True) -> list[Block]:
+    """The signature page. ``stamps``: a signed PDF, whose later signers appear in their stamps
+    (a DOCX copy has no stamps; its empty slots stay blank lines)."""
+    from auditapp.core.signing import MEANING_TEXT
+
     by_meaning = {s.meaning: s for s in signatures}
     unknown = sorted(set(by_meaning) - set(MEANINGS))
     if unknown:
         raise BadInput(f"unknown signature meaning(s) {', '.join(unknown)}")
+    # Rendered for a signature, a slot signed later is filled in by its stamp, not the page.
+    later = w.t("sig_in_stamp", lang) if signatures and stamps else ""
     slots = []
     for meaning in MEANINGS:
         sig = by_meaning.get(meaning)
         rows = (
-            (w.t("sig_name", lang), sig.printed_name if sig else ""),
-            (w.t("sig_role", lang), w.label_or(f"userrole_{sig.role}", lang, sig.role) if sig else ""),
-            (w.t("sig_meaning", lang), w.t(f"meaning_{meaning}", lang)),
-            (w.t("sig_time", lang), w.datetime(sig.signed_at, lang) if sig else ""),
+            (w.t("sig_name", lang), sig.printed_name if sig else later),
+            (w.t("sig_role", lang),
+             w.label_or(f"userrole_{sig.role}", lang, sig.role) if sig else later),
+            (w.t("sig_meaning", lang), MEANING_TEXT[lang][meaning]),
+            (w.t("sig_time", lang), signature_time(sig, lang) if sig else later),
         )
         if sig is not None and sig.certificate_sha256:
             # A recipient without AuditApp compares this with the fingerprint the signer gave
             # through another channel (docs/signing.md).
             rows += ((w.t("sig_fingerprint", lang), fingerprint_text(sig.certificate_sha256)),)
         slots.append(SignatureSlot(meaning, w.t(f"sig_{meaning}", lang), rows))
-    return [Paragraph.of(w.t("signatures_intro", lang), "small"), SignatureBlock(tuple(slots))]
+    intro = w.t("signatures_intro", lang)
+    if signatures and stamps:
+        intro += " " + w.t("signatures_countersign", lang)
+    return [Paragraph.of(intro, "small"), SignatureBlock(tuple(slots))]

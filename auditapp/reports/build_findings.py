@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -45,6 +46,7 @@ class Material:
     findings: list[FindingItem] = field(default_factory=list)
     evidence: list[EvidenceItem] = field(default_factory=list)
     withheld: int = 0
+    report_date: dt.date = field(default_factory=dt.date.today)  # CAPA days count from it
 
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -138,7 +140,20 @@ def figure_for(item: EvidenceItem, lang: str) -> Figure | None:
     return Figure(item.image, item.image_size[0], item.image_size[1], (first, second))
 
 
-def finding_block(item: FindingItem, lang: str) -> FindingBlock:
+def escalation_text(f: Finding, lang: str) -> str:
+    """What the sponsor was told of a critical finding during the audit, and when."""
+    parts = []
+    if f.sponsor_informed_on is not None:
+        parts.append(w.t("escalation_told", lang, date=w.date(f.sponsor_informed_on, lang),
+                         whom=(f.sponsor_informed_to or "").strip() or w.t("not_stated", lang)))
+    if f.breach_assessment:
+        parts.append(w.t(f"breach_{f.breach_assessment}", lang))
+    if (f.breach_note or "").strip():
+        parts.append(f.breach_note.strip())
+    return " ".join(parts) or w.t("escalation_missing", lang)
+
+
+def finding_block(item: FindingItem, lang: str, report_date: dt.date | None = None) -> FindingBlock:
     f = item.row
     refs = [references.label(r, lang) for r in core_findings.finding_references(f)]
     facts = [
@@ -147,7 +162,8 @@ def finding_block(item: FindingItem, lang: str) -> FindingBlock:
     ]
     if item.area_title:
         facts.append((w.t("f_area", lang), item.area_title))
-    facts.append((w.t("f_due", lang), w.date(f.capa_due_date, lang) or w.t("no_due_date", lang)))
+    due = core_findings.due_date(f, report_date or dt.date.today())
+    facts.append((w.t("f_due", lang), w.date(due, lang) or w.t("no_due_date", lang)))
     if f.owner.strip():
         facts.append((w.t("f_owner", lang), f.owner))
     if f.repeat_finding:
@@ -157,6 +173,8 @@ def finding_block(item: FindingItem, lang: str) -> FindingBlock:
                        ("f_recommendation", f.recommendation), ("f_response", f.auditee_response)):
         if value.strip():
             sections.append((w.t(key, lang), value.strip()))
+    if f.classification == "critical":
+        sections.append((w.t("f_escalation", lang), escalation_text(f, lang)))
     figures = tuple(fig for fig in (figure_for(e, lang) for e in item.evidence) if fig is not None)
     return FindingBlock(
         number=item.label,
@@ -188,5 +206,5 @@ def findings_chapter(
         label = items[0].grade.label[lang]
         blocks.append(Heading(f"{chapter}.{sub}  {label} ({len(items)})", 2,
                               anchor=f"grade-{classification}"))
-        blocks += [finding_block(item, lang) for item in items]
+        blocks += [finding_block(item, lang, material.report_date) for item in items]
     return blocks

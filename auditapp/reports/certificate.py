@@ -1,14 +1,18 @@
-"""The audit certificate (ICH E6(R2) 5.19.3(e), R3 3.11.2.2(e)): a short document on its own.
+"""The audit certificate: a short document on its own that declares an audit took place.
 
-Content after the JSQA guideline (gcp-reference.md 4.2): trial identification, audit subject
-and dates, report date, auditors, auditee and address, issue date. It never shows findings,
-so it can be filed in the TMF and attached to the clinical study report.
+ICH E6(R2) 5.19.3(e) / R3 3.11.2.2(e) only require the sponsor to provide one when asked; what
+it is comes from R2 1.7 / the R3 glossary ("audit certificate"): a declaration by the auditor
+that an audit took place. Content after the JSQA guideline (gcp-reference.md 4.2): trial
+identification, audit subject and dates, the report and its issue date, auditors, auditee and
+address, certificate date. It never shows findings, so it can be filed in the TMF and attached
+to the clinical study report. It is signed (certificate_signing.py) only for an approved report.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 
 from sqlalchemy.orm import Session
 
@@ -36,6 +40,7 @@ def build_certificate(
     paper: str | None = None,
     today: dt.date | None = None,
     signature: SignatureInfo | None = None,
+    report_issued: dt.date | None = None,
 ) -> Document:
     lang = w.check_language(language or audit.language or "en")
     branding = load_branding(session)
@@ -48,11 +53,11 @@ def build_certificate(
     auditors = "\n".join(
         f"{m.name}, {w.label_or(f'role_{m.role}', lang, m.role)}" for m in audit.team
     ) or (audit.lead_auditor.full_name if audit.lead_auditor else w.t("not_stated", lang))
-    subject = f"{w.label_or(f'type_{audit.audit_type}', lang, audit.audit_type)}: {audit.title}"
     rows: list[tuple[str, str]] = [
         (w.t("cert_trial", lang), studies_text(audit) or w.t("cert_no_study", lang)),
         (w.t("sponsor", lang), sponsor.legal_name if sponsor else w.t("not_stated", lang)),
-        (w.t("cert_subject", lang), subject),
+        (w.t("audit_type", lang), w.label_or(f"type_{audit.audit_type}", lang, audit.audit_type)),
+        (w.t("cert_subject", lang), audit.title),
         (w.t("audit_dates", lang), w.date_range(
             audit.actual_start or audit.planned_start, audit.actual_end or audit.planned_end, lang
         ) or w.t("not_stated", lang)),
@@ -63,28 +68,39 @@ def build_certificate(
     rows += [
         (w.t("cert_auditors", lang), auditors),
         (w.t("cert_report", lang),
+         w.t("cert_report_issued", lang, reference=audit.reference, version=audit.report_version,
+             date=w.date(report_issued, lang)) if report_issued else
          f"{audit.reference}, {w.t('report_version', lang)} {version_label(audit, lang)}"),
         (w.t("cert_issue_date", lang), w.date(today, lang)),
     ]
+    from auditapp.core.signing import MEANING_TEXT
+    from auditapp.reports.build import signature_time
+
     slot = SignatureSlot(
-        "author",
+        "certificate",
         w.t("cert_signature", lang),
         (
             (w.t("sig_name", lang), signature.printed_name if signature else ""),
-            (w.t("sig_role", lang), signature.role if signature else ""),
-            (w.t("sig_time", lang), w.datetime(signature.signed_at, lang) if signature else ""),
+            (w.t("sig_role", lang),
+             w.label_or(f"userrole_{signature.role}", lang, signature.role) if signature else ""),
+            (w.t("sig_meaning", lang), MEANING_TEXT[lang]["certificate"]),
+            (w.t("sig_time", lang), signature_time(signature, lang) if signature else ""),
         ),
     )
     blocks: list[Block] = [
         Heading(w.t("certificate_kicker", lang), 1, in_toc=False),
-        Paragraph.of(audit.title, "lead"),
         Paragraph.of(w.t("cert_statement", lang)),
         KeyValueTable(tuple(rows)),
         SignatureBlock((slot,)),
     ]
-    meta = report_meta(audit, branding, language=lang, paper=paper, kicker_key="certificate_kicker")
+    if signature is None:
+        blocks.append(Paragraph.of(w.t("cert_unsigned", lang), "small"))
+    meta = report_meta(audit, branding, language=lang, paper=paper, kicker_key="certificate_kicker",
+                       signing=signature is not None)
+    # The certificate discloses no findings: its footer says what it is, not "Confidential".
+    meta = replace(meta, confidentiality=w.t("cert_footer", lang))
     return Document(meta, tuple(blocks))
 
 
 def certificate_signatures(signatures: Sequence[SignatureInfo]) -> SignatureInfo | None:
-    return next((s for s in signatures if s.meaning == "author"), None)
+    return next((s for s in signatures if s.meaning in ("certificate", "author")), None)

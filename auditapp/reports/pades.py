@@ -15,6 +15,7 @@ revision added after each signature, and anything beyond signing a field is repo
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import logging
 from collections.abc import Iterable, Mapping
@@ -25,6 +26,7 @@ from auditapp.errors import BadInput
 
 # Verification lives in its own module; its names stay importable from here.
 from auditapp.reports.verification import (
+    CERTIFICATE,
     FIELD_PREFIX,
     MEANINGS,
     PDF_MAGIC,
@@ -37,7 +39,7 @@ from auditapp.reports.verification import (
     verify_pdf,
 )
 
-__all__ = ["FIELD_PREFIX", "MEANINGS", "PDF_MAGIC", "ZIP_MAGIC", "SignatureCheck",
+__all__ = ["CERTIFICATE", "FIELD_PREFIX", "MEANINGS", "PDF_MAGIC", "ZIP_MAGIC", "SignatureCheck",
            "VerificationReport", "meaning_of_field", "verify_detached", "verify_file",
            "verify_pdf"]
 
@@ -75,6 +77,24 @@ def _stamp_font_path() -> Path | None:
     return next((p for p in candidates if p.is_file()), None)
 
 
+STAMP_FONT_SIZE = 8
+STAMP_LEADING = 9
+# Average advance of Noto Sans text in em, a little generous: lines wrapped to this never make
+# pyHanko shrink the whole stamp to fit its widest line.
+_AVERAGE_ADVANCE = 0.56
+
+
+def wrap_stamp_lines(lines: Iterable[str], box_width: float) -> list[str]:
+    """Break the stamp's lines to the box width so the text keeps its size (8 pt)."""
+    import textwrap
+
+    columns = max(20, int((box_width - 10) / (STAMP_FONT_SIZE * _AVERAGE_ADVANCE)))
+    out: list[str] = []
+    for line in lines:
+        out += textwrap.wrap(line, columns, subsequent_indent="  ") or [""]
+    return out
+
+
 def _stamp_style(lines: Iterable[str]) -> object:
     from pyhanko.pdf_utils.text import TextBoxStyle
     from pyhanko.stamp import TextStampStyle
@@ -84,10 +104,10 @@ def _stamp_style(lines: Iterable[str]) -> object:
     if font_path is not None:
         from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
 
-        box_style = TextBoxStyle(font=GlyphAccumulatorFactory(str(font_path)), font_size=8,
-                                 leading=10)
+        box_style = TextBoxStyle(font=GlyphAccumulatorFactory(str(font_path)),
+                                 font_size=STAMP_FONT_SIZE, leading=STAMP_LEADING)
     else:  # pragma: no cover - the font is bundled
-        box_style = TextBoxStyle(font_size=8, leading=10)
+        box_style = TextBoxStyle(font_size=STAMP_FONT_SIZE, leading=STAMP_LEADING)
     from pyhanko.pdf_utils.content import RawContent
     from pyhanko.pdf_utils.layout import (
         AxisAlignment,
@@ -127,6 +147,34 @@ def _signer(private_key: object, certificate_pem: str) -> object:
     )
 
 
+def _timed_signer_class() -> type:
+    from pyhanko.sign import signers
+
+    class TimedPdfSigner(signers.PdfSigner):  # type: ignore[misc]
+        """Signs with a given signing time, so the CMS signing time, the signature's /M and
+        the time printed in the report and the stamp are one and the same."""
+
+        signing_time: dt.datetime | None = None
+
+        def init_signing_session(self, pdf_out: object, existing_fields_only: bool = False) -> object:
+            session = super().init_signing_session(pdf_out, existing_fields_only=existing_fields_only)
+            if self.signing_time is not None:
+                session.system_time = self.signing_time
+            return session
+
+    return TimedPdfSigner
+
+
+def _field_width(writer: object, name: str) -> float | None:
+    from pyhanko.sign import fields
+
+    for found, _value, ref in fields.enumerate_sig_fields(writer):  # type: ignore[arg-type]
+        if found == name:
+            x1, _y1, x2, _y2 = (float(v) for v in ref.get_object()["/Rect"])
+            return abs(x2 - x1)
+    return None
+
+
 def _page_count(data: bytes) -> int:
     from pyhanko.pdf_utils.reader import PdfFileReader
 
@@ -143,22 +191,28 @@ def sign_pdf(
     reason: str,
     signer_name: str,
     placements: Mapping[str, Placement] | None = None,
+    signing_time: dt.datetime | None = None,
 ) -> bytes:
-    """Sign ``data`` in the field for ``meaning``; the author certifies and adds all fields."""
+    """Sign ``data`` in the field for ``meaning``; the author certifies and adds all fields.
+
+    A certificate (meaning "certificate") is certified by its one signer in its one field.
+    """
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
 
-    if meaning not in MEANINGS:
+    if meaning not in (*MEANINGS, CERTIFICATE):
         raise BadInput(f"unknown signature meaning {meaning!r}")
     writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
     existing = {name for name, _v, _r in fields.enumerate_sig_fields(writer)}
-    certify = meaning == "author"
+    certify = meaning in ("author", CERTIFICATE)
+    own_fields = (CERTIFICATE,) if meaning == CERTIFICATE else MEANINGS
     if certify:
-        if existing & {field_name(m) for m in MEANINGS}:
+        if existing & {field_name(m) for m in (*MEANINGS, CERTIFICATE)}:
             raise BadInput("this PDF already has AuditApp signature fields; it was signed before")
         last = _page_count(data) - 1
-        for m in MEANINGS:
-            place = (placements or {}).get(m) or Placement(-1, DEFAULT_BOXES[m])
+        for m in own_fields:
+            place = (placements or {}).get(m) or Placement(-1, DEFAULT_BOXES.get(
+                m, DEFAULT_BOXES["author"]))
             page = last if place.page < 0 else place.page
             fields.append_signature_field(
                 writer, fields.SigFieldSpec(field_name(m), on_page=page, box=place.box))
@@ -174,8 +228,11 @@ def sign_pdf(
         subfilter=fields.SigSeedSubFilter.PADES,
         signer_key_usage={"digital_signature"},
     )
-    pdf_signer = signers.PdfSigner(meta, _signer(private_key, certificate_pem),
-                                   stamp_style=_stamp_style(stamp_lines))
+    width = _field_width(writer, field_name(meaning)) or 165.0
+    pdf_signer = _timed_signer_class()(meta, _signer(private_key, certificate_pem),
+                                       stamp_style=_stamp_style(wrap_stamp_lines(stamp_lines,
+                                                                                 width)))
+    pdf_signer.signing_time = signing_time
     out = io.BytesIO()
     pdf_signer.sign_pdf(writer, output=out)
     return out.getvalue()

@@ -65,7 +65,9 @@ class SignResult:
     notes: tuple[str, ...] = field(default_factory=tuple)
 
     def manifestation(self) -> str:
-        return (f"{self.printed_name} ({self.role}), {self.meaning}, "
+        role = self.role.replace("_", " ")
+        meaning = signing.MEANING_LABEL["en"].get(self.meaning, self.meaning).lower()
+        return (f"{self.printed_name} ({role}), {meaning}, "
                 f"{signing.format_signing_time(self.signed_at, self.utc_offset)}")
 
 
@@ -85,19 +87,20 @@ def _signature_infos(session: Session, audit: Audit, extra: list[object]) -> lis
 
     infos: list[object] = [
         SignatureInfo(meaning=s.meaning, printed_name=s.printed_name, role=s.role,
-                      signed_at=s.signed_at, certificate_sha256=s.certificate_sha256)
+                      signed_at=s.signed_at, utc_offset=s.utc_offset,
+                      certificate_sha256=s.certificate_sha256)
         for s in signing.current_signatures(session, audit)
     ]
     return infos + extra
 
 
 def _build(session: Session, audit: Audit, language: str, infos: list[object],
-           trail_head: str) -> object:
+           trail_head: str, *, stamps: bool = True) -> object:
     from auditapp.reports import build
 
     # The report prints the trail head in its document control; the author's stamp repeats it.
     return build.build_report(session, audit, language=language, signatures=infos,  # type: ignore[arg-type]
-                              trail_head=trail_head)
+                              trail_head=trail_head, stamps=stamps)
 
 
 def _render_pdf(session: Session, audit: Audit, language: str, infos: list[object],
@@ -119,7 +122,8 @@ def _render_docx(session: Session, audit: Audit, language: str, infos: list[obje
 
     from auditapp.reports import docx as docx_writer
 
-    data = docx_writer.render_docx(_build(session, audit, language, infos, trail_head))
+    data = docx_writer.render_docx(_build(session, audit, language, infos, trail_head,
+                                          stamps=False))
     # Mark which signature the detached .p7s carries, so verify can name its meaning.
     document = python_docx.Document(io.BytesIO(data))
     document.core_properties.content_status = f"auditapp-signed-as:{meaning}"
@@ -135,14 +139,17 @@ def _language(audit: Audit, language: str | None) -> str:
     return lang
 
 
-def _pending_author_info(user: User, at: dt.datetime) -> object:
+def _pending_author_info(user: User, at: dt.datetime, offset: str = "") -> object:
     from auditapp.reports.build import SignatureInfo
 
     fingerprint = ""
     if user.certificate_pem:
         fingerprint = signing.certificate_fingerprint_of_pem(user.certificate_pem)
+    fingerprint = ""
+    if user.certificate_pem:
+        fingerprint = signing.certificate_fingerprint_of_pem(user.certificate_pem)
     return SignatureInfo(meaning="author", printed_name=user.full_name, role=user.role,
-                         signed_at=at, certificate_sha256=fingerprint)
+                         signed_at=at, utc_offset=offset, certificate_sha256=fingerprint)
 
 
 def _statement(meaning: SignatureMeaning, language: str) -> str:
@@ -162,10 +169,10 @@ def preview(db: Database, reference: str, *, meaning: str, username: str,
             lang = _language(audit, language)
             problems = tuple(preissue.check(session, audit))
             head = trail.head_hash(session.connection())
-            at = dt.datetime.now(dt.UTC)
+            at, offset = signing.local_time_parts()
+            pending = _pending_author_info(user, at, offset)
             data, _ = _render_pdf(session, audit, lang,
-                                  _signature_infos(session, audit, [_pending_author_info(user, at)]),
-                                  head)
+                                  _signature_infos(session, audit, [pending]), head)
         else:
             version = signing.current_report_version(session, audit, fmt="pdf")
             assert version is not None  # check_may_sign saw the author's signature
@@ -176,26 +183,52 @@ def preview(db: Database, reference: str, *, meaning: str, username: str,
                        _statement(meaning_enum, lang), mark)
 
 
+def stamp_lines(*, name: str, role: str, meaning: str, at: dt.datetime, offset: str,
+                language: str, document: str, digest_label: str, digest: str,
+                fingerprint: str = "") -> list[str]:
+    """The signature stamp in the document's language, in plain words: who, as what, meaning
+    what, when (the signature's own time), on which document, and the digest it vouches for.
+    pades wraps the lines to the stamp's width."""
+    from auditapp.reports import wording as w
+
+    role_text = w.label_or(f"userrole_{role}", language, role)
+    return [
+        w.t("stamp_signed_by", language, name=name),
+        f"{role_text} · {signing.MEANING_LABEL[language][meaning]}",
+        signing.MEANING_TEXT[language][meaning],
+        w.signing_time(at, offset, language),
+        document,
+        digest_label,
+        # Two halves: a 64-digit line would be the widest and shrink the whole stamp.
+        digest[:32],
+        digest[32:],
+        *_fingerprint_lines(fingerprint, language),
+    ]
+
+
+def _fingerprint_lines(fingerprint: str, language: str) -> list[str]:
+    """The signer's certificate SHA-256, for a reader to compare with the one given to them."""
+    if not fingerprint:
+        return []
+    from auditapp.reports import wording as w
+    from auditapp.reports.build import fingerprint_text
+
+    grouped = fingerprint_text(fingerprint)
+    return [f"{w.t('sig_fingerprint', language)}: {grouped[:39]}", f"  {grouped[40:]}"]
+
+
 def _stamp_lines(user: User, meaning: SignatureMeaning, at: dt.datetime, offset: str,
                  signed_sha256: str, trail_head: str, language: str, reference: str,
                  version: int, fingerprint: str = "") -> list[str]:
-    lines = [
-        f"Electronically signed: {user.full_name}",
-        f"Role: {user.role}   Meaning: {meaning.value}",
-        _statement(meaning, language),
-        signing.format_signing_time(at, offset),
-        f"{reference} report version {version}",
-    ]
-    if meaning is SignatureMeaning.AUTHOR:
-        lines += [f"Audit trail head: {trail_head[:32]}", f"  {trail_head[32:]}"]
-    else:
-        lines += [f"Signed document SHA-256: {signed_sha256[:32]}", f"  {signed_sha256[32:]}"]
-    if fingerprint:
-        from auditapp.reports.build import fingerprint_text
+    from auditapp.reports import wording as w
 
-        grouped = fingerprint_text(fingerprint)
-        lines += [f"Certificate SHA-256: {grouped[:39]}", f"  {grouped[40:]}"]
-    return lines
+    author = meaning is SignatureMeaning.AUTHOR
+    return stamp_lines(
+        name=user.full_name, role=user.role, meaning=meaning.value, at=at, offset=offset,
+        language=language,
+        document=w.t("stamp_document", language, reference=reference, version=version),
+        digest_label=w.t("stamp_trail" if author else "stamp_signed_sha", language),
+        digest=trail_head if author else signed_sha256, fingerprint=fingerprint)
 
 
 def sign_report(
@@ -247,7 +280,8 @@ def sign_report(
             head = trail.head_hash(session.connection())
             unsigned, placements = _render_pdf(
                 session, audit, lang,
-                _signature_infos(session, audit, [_pending_author_info(user, at)]), head)
+                _signature_infos(session, audit, [_pending_author_info(user, at, offset)]),
+                head)
         else:
             version = signing.current_report_version(session, audit, fmt="pdf")
             assert version is not None
@@ -263,7 +297,7 @@ def sign_report(
                                      audit.reference, audit.report_version,
                                      identity.fingerprint),
             reason=_statement(meaning_enum, "en"), signer_name=user.full_name,
-            placements=placements,
+            placements=placements, signing_time=at,
         )
         record = signing.SignatureRecord(
             meaning=meaning_enum, signed_at=at, utc_offset=offset, signed_sha256=signed_sha256,

@@ -23,6 +23,8 @@ log = logging.getLogger(__name__)
 PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"
 MEANINGS = ("author", "reviewer", "approver")
+# The audit certificate is a document of its own with one certifying signature.
+CERTIFICATE = "certificate"
 FIELD_PREFIX = "AuditApp-"
 
 
@@ -233,7 +235,7 @@ def _docx_meaning(data: bytes) -> str:
             text = z.read("docProps/core.xml").decode("utf-8", "replace")
     except (KeyError, zipfile.BadZipFile, OSError):
         return ""
-    for meaning in MEANINGS:
+    for meaning in (*MEANINGS, CERTIFICATE):
         if f"auditapp-signed-as:{meaning}" in text:
             return meaning
     return ""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from auditapp.errors import BadInput
+from auditapp.reports.wording_signoff import WORDING_SIGNOFF
 
 LANGUAGES = ("en", "de")
 
@@ -207,9 +208,6 @@ WORDING: dict[str, tuple[str, str]] = {
     "sig_meaning": ("Meaning", "Bedeutung"),
     "sig_time": ("Date and time", "Datum und Uhrzeit"),
     "sig_fingerprint": ("Certificate SHA-256", "Zertifikat SHA-256"),
-    "meaning_author": ("I am the author of this report", "Ich habe diesen Bericht verfasst"),
-    "meaning_reviewer": ("I have reviewed this report", "Ich habe diesen Bericht geprüft"),
-    "meaning_approver": ("I approve this report", "Ich gebe diesen Bericht frei"),
     # appendices
     "appendix": ("Appendix", "Anhang"),
     "appendix_grading": ("Grading definitions", "Einstufungsdefinitionen"),
@@ -261,16 +259,6 @@ WORDING: dict[str, tuple[str, str]] = {
     ),
     "rating_not_acceptable": ("Not acceptable", "Nicht akzeptabel"),
     # certificate
-    "cert_statement": (
-        "This is to certify that the audit described below was conducted in accordance with "
-        "ICH E6 Good Clinical Practice (R2 section 5.19.3(e); R3 section 3.11.2.2(e)). The "
-        "findings were reported to the sponsor in the audit report named below. This "
-        "certificate does not disclose the findings.",
-        "Hiermit wird bestätigt, dass das nachstehend beschriebene Audit gemäß ICH E6 Gute "
-        "Klinische Praxis (R2 Abschnitt 5.19.3(e); R3 Abschnitt 3.11.2.2(e)) durchgeführt wurde. "
-        "Die Feststellungen wurden dem Sponsor mit dem unten genannten Auditbericht mitgeteilt. "
-        "Dieses Zertifikat gibt die Feststellungen nicht wieder.",
-    ),
     "cert_trial": ("Trial identification", "Studienidentifikation"),
     "cert_audit": ("Audit", "Audit"),
     "cert_subject": ("Subject of the audit", "Gegenstand des Audits"),
@@ -290,6 +278,9 @@ WORDING: dict[str, tuple[str, str]] = {
     "userrole_reviewer": ("Quality assurance reviewer", "Prüfende Person der QS"),
     "userrole_admin": ("Administrator", "Administrator"),
 }
+
+# The judgement, escalation, signature and certificate wording lives in its own table.
+WORDING.update(WORDING_SIGNOFF)
 
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -337,6 +328,16 @@ def datetime(value: dt.datetime | None, language: str) -> str:
     if language == "de":
         return f"{date(local.date(), language)}, {clock} Uhr ({offset})"
     return f"{date(local.date(), language)} {clock} ({offset})"
+
+
+def signing_time(value: dt.datetime, utc_offset: str, language: str) -> str:
+    """The instant of a signature in UTC, with the signer's local clock and offset."""
+    from auditapp.core.signing import local_clock
+
+    utc = value.astimezone(dt.UTC)
+    clock = f"{utc:%H:%M:%S}"
+    local = f"{local_clock(value, utc_offset)} {t('local_time', language)}, UTC{utc_offset}"
+    return f"{date(utc.date(), language)} {clock} UTC ({local})"
 
 
 def number(value: int, language: str) -> str:

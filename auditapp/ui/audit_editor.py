@@ -156,16 +156,13 @@ class AuditEditor(QObject):
             self.state.findings[state.number] = state
         self.findings_changed.emit()
 
-    def default_due_date(self, classification: str):  # -> dt.date | None
-        """The CAPA due date a new grade gets: the audit's end plus the configured days."""
+    def default_due_days(self, classification: str) -> int | None:
+        """Days after the report's issue a new grade's CAPA response is due (a setting)."""
         if not classification:
             return None
         with self._db.session(actor=self.actor) as session:
-            audit = session.get(Audit, self.state.audit_id)
-            assert audit is not None
             try:
-                return findings.default_due_date(session, classification,
-                                                 audit.actual_end or audit.planned_end)
+                return findings.default_due_days(session, classification)
             except AuditAppError:
                 return None
 

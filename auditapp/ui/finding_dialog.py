@@ -18,12 +18,13 @@ class FindingDialog(QDialog):
         self.setWindowTitle(self.tr("Raise finding — %1").replace("%1", editor.state.reference))
         self._editor = editor
         self.number: int | None = None
+        self._escalation_prompted = False
         checklist = editor.state.checklist
         self.form = FindingForm(
             editor.state.grades, language=language, area_ids=[a.id for a in checklist.areas],
             question_ids=[q.id for q in checklist.questions], inline=False)
         self.form.set_finding(draft, suggested)
-        self.form.set_due_date(editor.default_due_date(draft.classification))
+        self.form.set_due(None, editor.default_due_days(draft.classification))
         self.form.classification_chosen.connect(self._grade_chosen)
         self.messages = MessageBar()
         self.form.invalid.connect(self.messages.show_error)
@@ -47,7 +48,7 @@ class FindingDialog(QDialog):
 
     def _grade_chosen(self, code: str) -> None:
         if not self.form.due_touched:
-            self.form.set_due_date(self._editor.default_due_date(code))
+            self.form.set_due(None, self._editor.default_due_days(code))
 
     def commit(self) -> None:
         values = self.form.values()
@@ -55,6 +56,16 @@ class FindingDialog(QDialog):
             self.messages.show_error(self.tr("Choose a classification."))
             return
         if self.form.question_ids() is None:
+            return
+        if (values["classification"] == "critical" and self.form.escalation.incomplete()
+                and not self._escalation_prompted):
+            # Ask once: the auditor may not have reached the sponsor yet and can record it later.
+            self._escalation_prompted = True
+            self.messages.show_error(self.tr(
+                "A critical finding is told to the sponsor at once. Record when and to whom, "
+                "and whether it may be a serious breach (EU CTR Art. 52); or press \"Raise "
+                "finding\" again to record it later (the report cannot be issued without it)."))
+            self.form.escalation.informed_on.setFocus()
             return
         refusals: list[str] = []
         self._editor.edit_refused.connect(refusals.append)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QRadioButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +33,7 @@ from auditapp.core.findings import Grade, escalation_rules
 from auditapp.core.models import FindingStatus
 from auditapp.core.workspace import FindingState
 from auditapp.ui import formats, labels, theme
+from auditapp.ui.escalation_box import EscalationBox
 from auditapp.ui.question_pane import clause_title
 from auditapp.ui.widgets import CommittingTextEdit, label
 
@@ -125,21 +127,36 @@ class FindingForm(QWidget):
         form.addRow(self.tr("Recommendation"), self.recommendation)
 
         due_row = QHBoxLayout()
-        self.due_enabled = QCheckBox(self.tr("Response due"))
+        self.due_mode = QComboBox()
+        self.due_mode.addItem(self.tr("Days after the report is issued"), "days")
+        self.due_mode.addItem(self.tr("By a date"), "date")
+        self.due_mode.addItem(self.tr("No due date"), "none")
+        self.due_days = QSpinBox()
+        self.due_days.setRange(1, 365)
+        self.due_days.setSuffix(self.tr(" days"))
         self.due = QDateEdit()
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat(formats.date_pattern())
         self.due.setMinimumDate(QDate(2000, 1, 1))
         self.due.setMaximumDate(QDate(2100, 12, 31))
-        self.due_enabled.toggled.connect(self.due.setEnabled)
-        self.due_enabled.toggled.connect(lambda _on: self._edited("capa_due_date", self.due_date()))
-        self.due.editingFinished.connect(lambda: self._edited("capa_due_date", self.due_date()))
+        self.due_mode.activated.connect(lambda _i: self._due_changed())
+        self.due_days.editingFinished.connect(self._due_changed)
+        self.due.editingFinished.connect(self._due_changed)
         self.due_touched = False
-        self.due.dateChanged.connect(self._due_touched)
-        due_row.addWidget(self.due_enabled)
+        for signal in (self.due_mode.activated, self.due_days.valueChanged, self.due.dateChanged):
+            signal.connect(self._due_touched)
+        due_row.addWidget(self.due_mode)
+        due_row.addWidget(self.due_days)
         due_row.addWidget(self.due)
         due_row.addStretch(1)
         form.addRow(self.tr("CAPA response"), due_row)
+        self._show_due_mode()
+
+        self.escalation = EscalationBox(self._text("breach_note", self.tr(
+            "Why it may or may not be a serious breach")))
+        self.escalation.edited.connect(self._edited)
+        form.addRow(self.escalation)
+        self.escalation.setVisible(False)
 
         self.owner = QLineEdit()
         self.owner.editingFinished.connect(lambda: self._edited("owner", self.owner.text()))
@@ -179,7 +196,8 @@ class FindingForm(QWidget):
             self._fill_references(list(f.references), suggested_references or [])
             self.questions.setText(", ".join(f.question_ids))
             self.area.setCurrentIndex(max(0, self.area.findData(f.area)))
-            self.set_due_date(f.capa_due_date)
+            self.set_due(f.capa_due_date, f.capa_due_days)
+            self._show_escalation(f)
             self.owner.setText(f.owner)
             self.status.setCurrentIndex(max(0, self.status.findData(f.status)))
             self.repeat.setChecked(f.repeat_finding)
@@ -218,15 +236,28 @@ class FindingForm(QWidget):
         item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         self.references.addItem(item)
 
-    def set_due_date(self, value: dt.date | None) -> None:
-        self.due.blockSignals(True)
-        self.due_enabled.blockSignals(True)
-        self.due_enabled.setChecked(value is not None)
-        self.due.setEnabled(value is not None)
-        if value is not None:
-            self.due.setDate(QDate(value.year, value.month, value.day))
-        self.due.blockSignals(False)
-        self.due_enabled.blockSignals(False)
+    def set_due(self, date: dt.date | None, days: int | None) -> None:
+        """Show a due date: N days after issue, a date of the auditor's own, or none."""
+        for widget in (self.due_mode, self.due_days, self.due):
+            widget.blockSignals(True)
+        mode = "date" if date is not None else "days" if days is not None else "none"
+        self.due_mode.setCurrentIndex(self.due_mode.findData(mode))
+        if days is not None:
+            self.due_days.setValue(days)
+        if date is not None:
+            self.due.setDate(QDate(date.year, date.month, date.day))
+        for widget in (self.due_mode, self.due_days, self.due):
+            widget.blockSignals(False)
+        self._show_due_mode()
+
+    def _show_due_mode(self) -> None:
+        mode = self.due_mode.currentData()
+        self.due_days.setVisible(mode == "days")
+        self.due.setVisible(mode == "date")
+
+    def _show_escalation(self, f: FindingState) -> None:
+        self.escalation.setVisible(f.classification == "critical")
+        self.escalation.set_finding(f)
 
     # --- reading -------------------------------------------------------------------------------
 
@@ -234,10 +265,24 @@ class FindingForm(QWidget):
         return next((c for c, b in self.grade_buttons.items() if b.isChecked()), "")
 
     def due_date(self) -> dt.date | None:
-        if not self.due_enabled.isChecked():
+        if self.due_mode.currentData() != "date":
             return None
         d = self.due.date()
         return dt.date(d.year(), d.month(), d.day())
+
+    def due_days_value(self) -> int | None:
+        return self.due_days.value() if self.due_mode.currentData() == "days" else None
+
+    def due_fields(self) -> dict[str, object]:
+        """The due-date fields as the core takes them: days after issue, or a date, or none."""
+        mode = self.due_mode.currentData()
+        if mode == "days":
+            return {"capa_due_days": self.due_days.value()}
+        if mode == "date":
+            return {"capa_due_date": self.due_date()}
+        return {"capa_due_days": None, "capa_due_date": None}
+
+
 
     def chosen_references(self) -> list[str]:
         out = []
@@ -267,15 +312,17 @@ class FindingForm(QWidget):
             "area": self.area.currentData() or "",
             "risk": self.risk.toPlainText(),
             "recommendation": self.recommendation.toPlainText(),
-            "capa_due_date": self.due_date(),
+            **self.due_fields(),
             "owner": self.owner.text(),
             "status": self.status.currentData(),
             "repeat_finding": self.repeat.isChecked(),
+            **self.escalation.values(),
         }
 
     def commit_pending(self) -> None:
         """Commit text still being typed (before the selection moves on)."""
-        for box in (self.impact, self.observation, self.risk, self.recommendation):
+        for box in (self.impact, self.observation, self.risk, self.recommendation,
+                    self.escalation.note):
             box.commit()
 
     # --- edits ---------------------------------------------------------------------------------
@@ -284,8 +331,14 @@ class FindingForm(QWidget):
         if self._inline and not self._loading:
             self.field_edited.emit(name, value)
 
+    def _due_changed(self) -> None:
+        self._show_due_mode()
+        for name, value in self.due_fields().items():
+            self._edited(name, value)
+
     def _grade_chosen(self, code: str) -> None:
         self._describe_grade(code)
+        self.escalation.setVisible(code == "critical")
         if not self._loading:
             self.classification_chosen.emit(code)
             self._edited("classification", code)

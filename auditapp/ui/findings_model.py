@@ -67,7 +67,9 @@ class FindingsModel(QAbstractTableModel):
                 self.grade_label(f.classification),
                 f.title,
                 labels.finding_status(f.status),
-                formats.date_text(f.capa_due_date, "—"),
+                formats.date_text(f.capa_due_date, "—") if f.capa_due_date else
+                self.tr("%n d after issue", "", f.capa_due_days)
+                if f.capa_due_days else "—",
             )[column]
         if role == Qt.ItemDataRole.DecorationRole and column == self.CLASSIFICATION:
             colour = grade.colour if grade else "#6B7280"

@@ -183,11 +183,8 @@ class FindingsPage(QWidget):
         old = self._editor.finding(number)
         assert old is not None
         changes = {name: value}
-        # The due date follows the grade unless the auditor chose one of their own.
-        if name == "classification" and old.capa_due_date in (
-            None, self._editor.default_due_date(old.classification)
-        ):
-            changes["capa_due_date"] = self._editor.default_due_date(str(value))
+        # A due date given as days after issue follows the grade (the core does it); a date of
+        # the auditor's own stays.
         if not self._editor.update_finding(number, changes):
             self._show(number)  # put the stored values back
 

@@ -95,3 +95,24 @@ def trail_action(code: str) -> str:
 
 def language(code: str) -> str:
     return {"en": translate("Labels", "English"), "de": translate("Labels", "German")}.get(code, code)
+
+
+def outcome(code: str) -> str:
+    return {
+        "approved": translate("Labels", "Approved"),
+        "approved_with_conditions": translate("Labels", "Approved with conditions"),
+        "not_approved": translate("Labels", "Not approved"),
+        "acceptable": translate("Labels", "Acceptable"),
+        "acceptable_with_improvements": translate("Labels", "Acceptable with improvements required"),
+        "not_acceptable": translate("Labels", "Not acceptable"),
+        "acceptable_with_capa": translate("Labels", "Acceptable subject to an accepted CAPA plan (old value)"),
+    }.get(code, code)
+
+
+def breach(code: str) -> str:
+    return {
+        "": translate("Labels", "— not assessed yet —"),
+        "possible_breach": translate("Labels", "May be a serious breach: sponsor asked to assess (7-day clock)"),
+        "not_a_breach": translate("Labels", "Not a serious breach in the auditor's assessment"),
+        "not_applicable": translate("Labels", "Not applicable (EU CTR Art. 52 does not apply)"),
+    }.get(code, code)

@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
 
         self.audit_menu = bar.addMenu(self.tr("&Audit"))
         self.details_action = self._action(self.tr("Audit &details…"), "Ctrl+Shift+D",
-                                           self.edit_details, self.audit_menu)
+                                           lambda: self.edit_details(), self.audit_menu)
         from auditapp.ui.signoff_actions import SignoffActions
 
         self.signoff = SignoffActions(
@@ -306,7 +306,8 @@ class MainWindow(QMainWindow):
             self.refresh_list()
             self.open_audit(created[0])
 
-    def edit_details(self) -> None:
+    def edit_details(self, field: str = "") -> None:
+        """The audit details dialog; ``field`` opens the page that holds that field."""
         if self.editor is None:
             return
         editor = self.editor
@@ -325,6 +326,8 @@ class MainWindow(QMainWindow):
 
         dialog = SetupDialog(editor.details(), checklists=library, auditors=people,
                              submit=submit, new=False, language=self._language, parent=self)
+        if isinstance(field, str) and field:
+            dialog.show_field(field)
         self.last_dialog = dialog
         if dialog.exec() and self.editor is editor:
             # The checklist may have changed (areas in scope): rebuild the workspace from disk.

@@ -46,8 +46,14 @@ class SettingsDialog(QDialog):
         layout.addWidget(label(self.tr("Existing findings keep their grade when the scheme "
                                        "changes."), "muted"))
         layout.addSpacing(8)
-        layout.addWidget(label(self.tr("CAPA response due (days after the audit ends)"),
+        layout.addWidget(label(self.tr("CAPA response due (days after the report is issued)"),
                                "sectionlabel"))
+        self.practice_note = label(self.tr(
+            "Your organisation's practice, not a regulatory requirement: ICH E6 and the GCP "
+            "inspectorates set no response times. New findings take these days; the due "
+            "dates are fixed when the author signs the report."), "muted")
+        self.practice_note.setWordWrap(True)
+        layout.addWidget(self.practice_note)
         form = QFormLayout()
         self.days: dict[str, QSpinBox] = {}
         seen: set[str] = set()

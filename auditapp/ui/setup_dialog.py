@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from auditapp.core import judgement
 from auditapp.core.checklists import Checklist
 from auditapp.core.models import AuditType
 from auditapp.core.setup import CRITERIA_EDITIONS, MODES, AuditDetails
@@ -85,6 +86,7 @@ class SetupDialog(QDialog):
         self.tabs.addTab(self._scope_page(details), self.tr("Objectives and scope"))
         self.tabs.addTab(self._people_page(details, auditors), self.tr("People"))
         self.tabs.addTab(self._checklist_page(details, new), self.tr("Checklist"))
+        self.tabs.addTab(self._conclusion_page(details), self.tr("Conclusion"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
@@ -210,6 +212,64 @@ class SetupDialog(QDialog):
         self._fill_areas(d.area_ids)
         return page
 
+    def _conclusion_page(self, d: AuditDetails) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        j = d.judgement
+        self.outcome = QComboBox()
+        self.outcome.setToolTip(self.tr("A vendor qualification ends in an approval decision; "
+                                        "other audits in an assessment of acceptability"))
+        self._fill_outcomes(d.audit_type, j.overall_rating)
+        self.audit_type.currentIndexChanged.connect(
+            lambda _i: self._fill_outcomes(self.audit_type.currentData(),
+                                           self.outcome.currentData() or ""))
+        self.conclusion = _text_box(j.conclusion, self.tr(
+            "The overall conclusion: what the findings mean for the sponsor and what must "
+            "happen next"))
+        self.conclusion.setMaximumHeight(140)
+        self.sampling = _text_box(j.sampling, self.tr(
+            "What was sampled, how many of how many, and how the samples were chosen"))
+        self.positive = _text_box(j.positive_observations, self.tr(
+            "Good practice seen, one per line (write \"none noted\" if there was none)"))
+        self.distribution = _text_box(j.distribution, self.tr(
+            "Recipients of the report, one per line or separated by semicolons"))
+        form.addRow(label(self.tr("All five are required before the report can be issued."),
+                          "muted"))
+        form.addRow(self.tr("Overall &outcome"), self.outcome)
+        form.addRow(self.tr("Overall co&nclusion"), self.conclusion)
+        form.addRow(self.tr("&Sampling"), self.sampling)
+        form.addRow(self.tr("&Positive observations"), self.positive)
+        form.addRow(self.tr("&Distribution list"), self.distribution)
+        return page
+
+    def _fill_outcomes(self, audit_type: str, current: str) -> None:
+        self.outcome.clear()
+        self.outcome.addItem(self.tr("— not stated —"), "")
+        codes = list(judgement.outcomes_for(audit_type))
+        if current in judgement.LEGACY_OUTCOMES:
+            codes.append(current)
+        for code in codes:
+            self.outcome.addItem(labels.outcome(code), code)
+        self.outcome.setCurrentIndex(max(0, self.outcome.findData(current)))
+
+    def show_field(self, name: str) -> None:
+        """Open the page that holds an audit field named by a pre-issue problem."""
+        widgets = {
+            "overall_rating": self.outcome, "conclusion": self.conclusion,
+            "sampling": self.sampling, "positive_observations": self.positive,
+            "distribution": self.distribution, "scope": self.scope,
+            "objectives": self.objectives, "lead_auditor": self.lead, "team": self.team,
+            "actual_start": self.actual_start, "actual_end": self.actual_end,
+        }
+        widget = widgets.get(name)
+        if widget is None:
+            return
+        for index in range(self.tabs.count()):
+            if self.tabs.widget(index).isAncestorOf(widget):
+                self.tabs.setCurrentIndex(index)
+                break
+        widget.setFocus()
+
     def _fill_areas(self, chosen: tuple[str, ...]) -> None:
         self.areas.clear()
         checklist = self._checklists.get(self.checklist.currentData() or "")
@@ -250,6 +310,11 @@ class SetupDialog(QDialog):
             participants=read_people(self.people),
             checklist_id=self.checklist.currentData() or "",
             area_ids=areas or self._details.area_ids,
+            judgement=judgement.Judgement(
+                overall_rating=self.outcome.currentData() or "",
+                conclusion=self.conclusion.toPlainText(), sampling=self.sampling.toPlainText(),
+                positive_observations=self.positive.toPlainText(),
+                distribution=self.distribution.toPlainText()),
         )
 
     def commit(self) -> None:

@@ -47,7 +47,7 @@ class AuditFacts:
 class SignoffActions(QObject):
     def __init__(self, window: QWidget, *, db: Database, actor: str, tasks: TaskRunner,
                  language: str, workspace: Callable[[], Workspace | None],
-                 reload: Callable[[str], None], edit_details: Callable[[], None],
+                 reload: Callable[[str], None], edit_details: Callable[[str], None],
                  show_status: Callable[[str], None]) -> None:
         super().__init__(window)
         self._window = window
@@ -75,6 +75,8 @@ class SignoffActions(QObject):
         self.export_action = action(self.tr("&Export report…"), self.export, "Ctrl+E")
         self.sign_action = action(self.tr("&Sign report…"), self.sign)
         self.save_signed_action = action(self.tr("Save si&gned report…"), self.save_signed)
+        self.certificate_action = action(self.tr("Sign audit &certificate…"),
+                                         self.sign_certificate)
         self.reopen_action = action(self.tr("&Reopen audit…"), self.reopen)
         # (suggested path, filter) -> chosen path; tests replace the file dialog.
         self.ask_save_path: Callable[[str, str], str | None] | None = None
@@ -83,7 +85,7 @@ class SignoffActions(QObject):
     def install(self, *, file_menu: QMenu, audit_menu: QMenu) -> None:
         audit_menu.addSeparator()
         for made in (self.check_action, self.preview_action, self.export_action,
-                     self.sign_action, self.save_signed_action):
+                     self.sign_action, self.save_signed_action, self.certificate_action):
             audit_menu.addAction(made)
         audit_menu.addSeparator()
         audit_menu.addAction(self.reopen_action)
@@ -106,6 +108,9 @@ class SignoffActions(QObject):
         locked = workspace is not None and workspace.editor.state.locked
         self.reopen_action.setEnabled(locked)
         self.save_signed_action.setEnabled(locked)
+        # The certificate needs an approved report version.
+        self.certificate_action.setEnabled(
+            workspace is not None and workspace.editor.state.status in ("final", "closed"))
 
     # --- helpers -------------------------------------------------------------------------------
 
@@ -234,7 +239,7 @@ class SignoffActions(QObject):
             workspace.walk.select_question(problem.target)
             workspace.walk.focus_notes()
         else:
-            self._edit_details()
+            self._edit_details(problem.target)
 
     # --- signing, verifying, reopening ---------------------------------------------------------
 
@@ -251,6 +256,44 @@ class SignoffActions(QObject):
         self._keep(dialog)
         dialog.open()
         return dialog
+
+    def sign_certificate(self) -> QWidget | None:
+        facts = self._facts()
+        if facts is None:
+            return None
+        if "approver" not in facts.signed_meanings:
+            self._status(self.tr("The audit certificate can be signed only for an approved "
+                                 "report; %1 report version %2 is not approved.").replace(
+                "%1", facts.reference).replace("%2", str(facts.version)))
+            return None
+        from auditapp.ui.certificate_dialog import CertificateDialog
+
+        dialog = CertificateDialog(self._db, facts.reference, actor=self._actor,
+                                   language=facts.language, tasks=self._tasks,
+                                   parent=self._window)
+        dialog.signed.connect(lambda result: self._save_certificate(facts.reference, result))
+        self._keep(dialog)
+        dialog.open()
+        return dialog
+
+    def _save_certificate(self, reference: str, result: Any) -> Path | None:
+        from auditapp.errors import AuditAppError
+        from auditapp.reports import export
+        from auditapp.ui.export_dialog import ask_save_path, default_folder
+
+        ask = self.ask_save_path or ask_save_path(self._window, self.tr("Save signed certificate"))
+        name = f"{reference}_certificate_v{result.version}_signed.pdf"
+        chosen = ask(str(default_folder() / name), self.tr("PDF documents (*.pdf)"))
+        if not chosen:
+            self._status(self.tr("The signed certificate is stored with the audit."))
+            return None
+        try:
+            written = export.write(chosen, result.pdf_bytes)
+        except AuditAppError as exc:
+            self._status(str(exc))
+            return None
+        self._status(self.tr("Signed certificate written to %1").replace("%1", str(written)))
+        return written
 
     def save_signed(self) -> Path | None:
         """Write the stored signed PDF of the current report version (the record, as signed)."""
