@@ -169,7 +169,7 @@ def test_the_printed_signature_block_shows_each_certificate_fingerprint(signed) 
 
     fingerprint = signed["author"].certificate_sha256
     info = SignatureInfo("author", "Dr. Anna Becker", "lead_auditor", dt.datetime.now(dt.UTC),
-                         fingerprint)
+                         certificate_sha256=fingerprint)
     for lang, label in (("en", "Certificate SHA-256"), ("de", "Zertifikat SHA-256")):
         block = signature_blocks(None, lang, [info])[1]  # type: ignore[arg-type]
         assert (label, fingerprint_text(fingerprint)) in block.slots[0].rows

@@ -65,8 +65,8 @@ class SignatureInfo:
     printed_name: str
     role: str
     signed_at: dt.datetime  # aware
-    certificate_sha256: str = ""  # the signer's certificate fingerprint, printed for comparison
     utc_offset: str = ""  # the signer's "+01:00"; empty: this machine's offset at that time
+    certificate_sha256: str = ""  # the signer's certificate fingerprint, printed for comparison
 
 
 def available_sections(language: str) -> list[tuple[str, str]]:
