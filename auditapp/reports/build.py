@@ -96,6 +96,7 @@ def report_meta(
         ),
         language=language,
         organisation=branding.organisation,
+        organisation_address=branding.address,
         author=lead,
         confidentiality=w.t("confidential_short", language),
         footer_text=branding.footer_text,

@@ -354,8 +354,12 @@ class _Writer:
         if self.meta.logo:
             first.add_run().add_picture(io.BytesIO(self.meta.logo), height=Mm(16))
             first.add_run("   ")
-        org = first.add_run(x.clean(self.meta.organisation))
-        org.bold, org.font.size, org.font.color.rgb = True, Pt(self.s.size("h2")), _rgb(self.brand)
+        if self.meta.organisation:
+            org = first.add_run(x.clean(self.meta.organisation))
+            org.bold, org.font.size, org.font.color.rgb = True, Pt(self.s.size("h2")), _rgb(self.brand)
+        if self.meta.organisation_address:
+            self.para(self.doc, self.meta.organisation_address.replace("\n", ", "),
+                      size=self.s.size("small"), colour=self.s.colour("muted"))
         spacer = self.doc.add_paragraph()
         spacer.paragraph_format.space_before = Pt(70)
         self.para(self.doc, block.kicker, size=self.s.size("cover_kicker"), bold=True, colour=self.brand)

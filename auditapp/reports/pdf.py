@@ -28,6 +28,7 @@ from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus.tableofcontents import TableOfContents as RLTableOfContents
 
 from auditapp.reports import pdf_blocks, pdf_toc, style
+from auditapp.reports.branding import PRODUCER
 from auditapp.reports.document import (
     Block,
     Cover,
@@ -200,7 +201,7 @@ def render_pdf_layout(
     buffer = io.BytesIO()
     doc = _Doc(
         buffer, pagesize=pagesize, title=meta.title, author=meta.author, subject=meta.subject,
-        keywords=list(meta.keywords), creator=meta.organisation, lang=meta.language,
+        keywords=list(meta.keywords), creator=PRODUCER, lang=meta.language,
         initialFontName=MAIN,
         leftMargin=s.margin("left") * mm, rightMargin=s.margin("right") * mm,
         topMargin=s.margin("top") * mm, bottomMargin=s.margin("bottom") * mm,

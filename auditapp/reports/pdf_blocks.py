@@ -355,19 +355,29 @@ def _signatures(block: SignatureBlock, kit: Kit) -> list[Flowable]:
     return out
 
 
+def _organisation(kit: Kit) -> list[Flowable]:
+    """The auditing organisation: logo beside its name and address (either may be missing)."""
+    meta = kit.meta
+    text: list[Flowable] = []
+    if meta.organisation:
+        text.append(kit.para(meta.organisation, "cover_org"))
+    if meta.organisation_address:
+        text.append(kit.para(meta.organisation_address.replace("\n", ", "), "small"))
+    if not meta.logo:
+        return text
+    reader = ImageReader(io.BytesIO(meta.logo))
+    iw, ih = reader.getSize()
+    height = 16 * mm
+    width = min(height * iw / ih, 60 * mm)
+    logo = Image(io.BytesIO(meta.logo), width=width, height=width * ih / iw)
+    table = Table([[logo, text or ""]], colWidths=[width + 5 * mm, kit.width - width - 5 * mm])
+    table.setStyle(_table_style([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                                 ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    return [table]
+
+
 def _cover(block: Cover, kit: Kit) -> list[Flowable]:
-    flow: list[Flowable] = []
-    if kit.meta.logo:
-        reader = ImageReader(io.BytesIO(kit.meta.logo))
-        iw, ih = reader.getSize()
-        logo = Image(io.BytesIO(kit.meta.logo), width=16 * mm * iw / ih, height=16 * mm)
-        row = [[logo, kit.para(kit.meta.organisation, "cover_org")]]
-        table = Table(row, colWidths=[16 * mm * iw / ih + 4 * mm, kit.width - 16 * mm * iw / ih - 4 * mm])
-        table.setStyle(_table_style([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                                   ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-        flow.append(table)
-    else:
-        flow.append(kit.para(kit.meta.organisation, "cover_org"))
+    flow: list[Flowable] = _organisation(kit)
     flow += [Spacer(1, 30 * mm), kit.para(block.kicker, "cover_kicker"),
              kit.para(block.title, "cover_title"), Spacer(1, 4 * mm),
              _key_values(block.rows, kit, 0.3), Spacer(1, 14 * mm)]

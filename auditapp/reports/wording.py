@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from auditapp.errors import BadInput
+from auditapp.reports.output_wording import OUTPUT_WORDING
 
 LANGUAGES = ("en", "de")
 
@@ -289,6 +290,8 @@ WORDING: dict[str, tuple[str, str]] = {
     "userrole_reviewer": ("Quality assurance reviewer", "Prüfer Qualitätssicherung"),
     "userrole_admin": ("Administrator", "Administrator"),
 }
+# The follow-up documents' words live in their own table (output_wording.py).
+WORDING.update(OUTPUT_WORDING)
 
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
