@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from auditapp.core import findings as core_findings
 from auditapp.core.models import Audit, AuditStatus, ReportVersion, User
 from auditapp.errors import BadInput
-from auditapp.reports import appendices, build_findings
+from auditapp.reports import appendices, build_findings, style
 from auditapp.reports import build_chapters as chapters
 from auditapp.reports import wording as w
 from auditapp.reports.branding import Branding, check_paper, load_branding
@@ -274,7 +274,7 @@ def _summary(audit: Audit, lang: str, scheme: Sequence[core_findings.Grade],
     blocks.append(Heading(w.t("findings_by_grade", lang), 2))
     counts = material.counts()
     rows = [
-        (Cell(g.label[lang], fill=g.colour, bold=True, light_text=True),
+        (Cell(g.label[lang], fill=g.colour, bold=True, light_text=style.light_text_on(g.colour)),
          Cell(str(counts.get(g.classification.value, 0))))
         for g in scheme
     ]
@@ -305,15 +305,17 @@ def _abridge(text: str, label: str, lang: str) -> str:
 def _action_plan(material: build_findings.Material, lang: str) -> list[Block]:
     blocks: list[Block] = [Paragraph.of(w.t("capa_request", lang))]
     rows = tuple(
-        (Cell(f.label, bold=True), Cell(f.grade.label[lang], fill=f.grade.colour, light_text=True),
+        (Cell(f.label, bold=True), Cell(f.row.title),
+         Cell(f.grade.label[lang], fill=f.grade.colour, light_text=style.light_text_on(f.grade.colour)),
          Cell(_abridge(f.row.recommendation or f.row.title, f.label, lang)),
          Cell(w.date(f.row.capa_due_date, lang) or "–"), Cell(f.row.owner))
         for f in material.findings
     )
-    header = (w.t("col_finding", lang), w.t("col_classification", lang),
-              w.t("col_recommendation", lang), w.t("col_due", lang), w.t("col_owner", lang))
+    header = (w.t("capa_col_number", lang), w.t("col_title", lang),
+              w.t("col_classification", lang), w.t("col_recommendation", lang),
+              w.t("col_due", lang), w.t("col_owner", lang))
     if rows:
-        blocks.append(Table(header, rows, (1.5, 1.8, 4.9, 1.5, 1.7), small=True))
+        blocks.append(Table(header, rows, (1.0, 3.0, 1.9, 4.2, 1.6, 1.7), small=True))
     else:
         blocks.append(Paragraph.of(w.t("no_findings", lang)))
     return blocks

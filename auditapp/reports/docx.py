@@ -317,7 +317,8 @@ class _Writer:
         x.shade(title, self.s.colour("callout"))
         size = self.s.size("h3")
         for para in (
-            self.para(number, block.number, size=size, bold=True, colour="#FFFFFF", first=True),
+            self.para(number, block.number, size=size, bold=True,
+                      colour=style.text_on(block.grade_colour), first=True),
             self.para(title, block.title, size=size, bold=True, first=True),
         ):
             para.paragraph_format.keep_with_next = True

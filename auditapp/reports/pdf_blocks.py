@@ -281,7 +281,8 @@ def _figure(block: Figure, kit: Kit) -> list[Flowable]:
 
 def _finding(block: FindingBlock, kit: Kit) -> list[Flowable]:
     grade = colors.HexColor(block.grade_colour)
-    number_style = kit.styles["finding_no"]
+    number_style = ParagraphStyle("finding_no_on_grade", parent=kit.styles["finding_no"],
+                                  textColor=colors.HexColor(style.text_on(block.grade_colour)))
     head = Table(
         [[RLParagraph(markup(block.number), number_style), kit.para(block.title, "finding_title")]],
         colWidths=[18 * mm, kit.width - 18 * mm],
