@@ -127,6 +127,7 @@ def build_report(
     paper: str | None = None,
     today: dt.date | None = None,
     trail_head: str = "",
+    photos: str = "full",
 ) -> Document:
     """The whole report; signatures fill the signature page, trail_head is printed in it."""
     lang = w.check_language(language or audit.language or "en")
@@ -135,8 +136,11 @@ def build_report(
     paper = check_paper(paper or branding.paper)
     today = today or dt.date.today()
     scheme = core_findings.scheme(session)
+    if photos not in build_findings.PHOTO_MODES:
+        raise BadInput(f"photos must be one of {', '.join(build_findings.PHOTO_MODES)}, "
+                       f"not {photos!r}")
     material = build_findings.collect(
-        session, audit, language=lang, include_confidential=include_confidential
+        session, audit, language=lang, include_confidential=include_confidential, photos=photos
     )
 
     signing = bool(signatures)

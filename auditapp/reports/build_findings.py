@@ -16,8 +16,8 @@ from auditapp.errors import NotFound
 from auditapp.reports import wording as w
 from auditapp.reports.document import Block, Figure, FindingBlock, Heading, Paragraph
 
-# The 256 px thumbnail prints at about 120 dpi in a third of the page width: enough for a
-# report; a smaller one (older imports) would blur, so the display image is used then.
+# In the grid the 256 px thumbnail prints at about 120 dpi in a third of the page width; a
+# smaller one (older imports) would blur, so the display image is used then.
 MIN_PRINT_PX = 200
 
 
@@ -44,6 +44,7 @@ class Material:
     findings: list[FindingItem] = field(default_factory=list)
     evidence: list[EvidenceItem] = field(default_factory=list)
     withheld: int = 0
+    full_photos: bool = True
 
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -60,8 +61,14 @@ def _image_size(data: bytes) -> tuple[int, int]:
         return image.size
 
 
-def _printable(row: Evidence) -> tuple[bytes | None, tuple[int, int]]:
-    candidates = [b for b in (row.thumbnail, row.display_image) if b]
+PHOTO_MODES = ("full", "grid")
+
+
+def _printable(row: Evidence, full: bool = False) -> tuple[bytes | None, tuple[int, int]]:
+    # Full width needs the display image (1600 px, about 230 dpi across A4); a grid cell
+    # the thumbnail.
+    order = (row.display_image, row.thumbnail) if full else (row.thumbnail, row.display_image)
+    candidates = [b for b in order if b]
     chosen: tuple[bytes | None, tuple[int, int]] = (None, (0, 0))
     for data in candidates:
         try:
@@ -69,12 +76,14 @@ def _printable(row: Evidence) -> tuple[bytes | None, tuple[int, int]]:
         except Exception:  # a derived image that cannot be read is shown as missing, not fatal
             continue
         chosen = (data, size)
-        if max(size) >= MIN_PRINT_PX:
+        if full or max(size) >= MIN_PRINT_PX:
             break
     return chosen
 
 
-def collect(session: Session, audit: Audit, *, language: str, include_confidential: bool) -> Material:
+def collect(session: Session, audit: Audit, *, language: str, include_confidential: bool,
+            photos: str = "full") -> Material:
+    """photos "full" prints each photo across the text width, "grid" three to a row."""
     scheme = core_findings.scheme(session)
     order = {g.classification.value: i for i, g in enumerate(scheme)}
     try:
@@ -93,7 +102,7 @@ def collect(session: Session, audit: Audit, *, language: str, include_confidenti
     ):
         links.setdefault(evidence_id, []).append(finding_id)
 
-    material = Material()
+    material = Material(full_photos=photos == "full")
     evidence_rows = session.scalars(
         select(Evidence)
         .where(Evidence.audit_id == audit.id, Evidence.removed.is_(False))
@@ -106,7 +115,8 @@ def collect(session: Session, audit: Audit, *, language: str, include_confidenti
             material.withheld += 1
             continue
         linked = sorted(links.get(row.id, []), key=lambda fid: labels.get(fid, ""))
-        image, size = _printable(row) if row.media_type.startswith("image/") else (None, (0, 0))
+        image, size = (_printable(row, material.full_photos) if row.media_type.startswith("image/")
+                       else (None, (0, 0)))
         item = EvidenceItem(row, f"E-{row.number:03d}", tuple(labels[f] for f in linked if f in labels),
                             image, size)
         material.evidence.append(item)
@@ -126,7 +136,7 @@ def collect(session: Session, audit: Audit, *, language: str, include_confidenti
     return material
 
 
-def figure_for(item: EvidenceItem, lang: str) -> Figure | None:
+def figure_for(item: EvidenceItem, lang: str, full: bool = False) -> Figure | None:
     if item.image is None:
         return None
     row = item.row
@@ -134,10 +144,11 @@ def figure_for(item: EvidenceItem, lang: str) -> Figure | None:
     second = f"{w.t('hash_short', lang)} {row.sha256[:12]}…"
     if row.captured_at is not None:
         second += f" · {w.t('captured', lang)} {w.datetime(row.captured_at, lang)}"
-    return Figure(item.image, item.image_size[0], item.image_size[1], (first, second))
+    return Figure(item.image, item.image_size[0], item.image_size[1], (first, second),
+                  full_width=full)
 
 
-def finding_block(item: FindingItem, lang: str) -> FindingBlock:
+def finding_block(item: FindingItem, lang: str, full_photos: bool = False) -> FindingBlock:
     f = item.row
     refs = core_findings.finding_references(f)
     facts = [
@@ -156,7 +167,8 @@ def finding_block(item: FindingItem, lang: str) -> FindingBlock:
                        ("f_recommendation", f.recommendation), ("f_response", f.auditee_response)):
         if value.strip():
             sections.append((w.t(key, lang), value.strip()))
-    figures = tuple(fig for fig in (figure_for(e, lang) for e in item.evidence) if fig is not None)
+    figures = tuple(fig for fig in (figure_for(e, lang, full_photos) for e in item.evidence)
+                    if fig is not None)
     return FindingBlock(
         number=item.label,
         title=f.title,
@@ -187,5 +199,5 @@ def findings_chapter(
         label = items[0].grade.label[lang]
         blocks.append(Heading(f"{chapter}.{sub}  {label} ({len(items)})", 2,
                               anchor=f"grade-{classification}"))
-        blocks += [finding_block(item, lang) for item in items]
+        blocks += [finding_block(item, lang, material.full_photos) for item in items]
     return blocks

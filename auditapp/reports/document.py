@@ -86,6 +86,7 @@ class Figure:
     width_px: int
     height_px: int
     caption: tuple[str, ...]
+    full_width: bool = False  # across the text width (readable documents), else a grid cell
 
 
 @dataclass(frozen=True)

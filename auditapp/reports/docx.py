@@ -287,7 +287,29 @@ class _Writer:
         for line in lines[1:]:
             self.para(cell, line, size=size, colour=colour, mono=value.mono)
 
+    def full_width_figure(self, fig: Figure) -> None:
+        para = self.doc.add_paragraph()
+        para.paragraph_format.keep_with_next = True
+        width = self.text_width
+        height = int(width * fig.height_px / max(fig.width_px, 1))
+        limit = Mm(150)
+        run = para.add_run()
+        if height > limit:
+            run.add_picture(io.BytesIO(fig.image), height=limit)
+        else:
+            run.add_picture(io.BytesIO(fig.image), width=width)
+        for index, line in enumerate(fig.caption):
+            caption = self.para(self.doc, line, size=self.s.size("table_small") - 0.5,
+                                colour=self.s.colour("muted"))
+            caption.paragraph_format.keep_with_next = index < len(fig.caption) - 1
+
     def figures(self, figures: tuple[Figure, ...]) -> None:
+        for fig in figures:
+            if fig.full_width:
+                self.full_width_figure(fig)
+        figures = tuple(f for f in figures if not f.full_width)
+        if not figures:
+            return
         columns = int(self.s.image("finding_columns"))
         table = self.table(columns, [1] * columns)
         cells: list[Any] = []
@@ -309,7 +331,8 @@ class _Writer:
         self.figures((block,))
 
     def finding(self, block: FindingBlock) -> None:
-        self.doc.add_paragraph()
+        # Keep with next: a heading before the finding must not be left alone by this spacer.
+        self.doc.add_paragraph().paragraph_format.keep_with_next = True
         table = self.table(2, [1.8, 15.2])
         number, title = self.row(table)
         x.cant_split(table.rows[0])
@@ -331,7 +354,9 @@ class _Writer:
                 if part:
                     self.para(self.doc, part)
         if block.figures:
-            self.para(self.doc, block.figures_label, size=self.s.size("small"), bold=True, colour=self.brand)
+            label = self.para(self.doc, block.figures_label, size=self.s.size("small"), bold=True,
+                              colour=self.brand)
+            label.paragraph_format.keep_with_next = True
             self.figures(block.figures)
 
     def signatures(self, block: SignatureBlock) -> None:

@@ -27,7 +27,7 @@ from reportlab.platypus import PageBreak as RLPageBreak
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus.tableofcontents import TableOfContents as RLTableOfContents
 
-from auditapp.reports import pdf_blocks, pdf_toc, style
+from auditapp.reports import pdf_blocks, pdf_keep, pdf_toc, style
 from auditapp.reports.branding import PRODUCER
 from auditapp.reports.document import (
     Block,
@@ -217,13 +217,13 @@ def render_pdf_layout(
     if not (document.blocks and isinstance(document.blocks[0], Cover)):
         templates.reverse()
     doc.addPageTemplates(templates)
-    kit = pdf_blocks.Kit(meta=meta, s=s, width=doc.width, layout=layout)
+    kit = pdf_blocks.Kit(meta=meta, s=s, width=doc.width, height=doc.height, layout=layout)
     toc = pdf_toc.TocState([h.level - 1 for h in document.headings() if h.level <= 2])
     doc.toc_state = toc
     # One pass when the contents fit on one page (always, for our reports); else ReportLab's
     # two-pass table of contents.
     one_pass = toc.height < doc.height * 0.85
-    story = _flowables(document, kit, toc if one_pass else None)
+    story = pdf_keep.apply(_flowables(document, kit, toc if one_pass else None), doc.height * 0.8)
     doc.on_progress, doc.story_length = progress, max(len(story), 1)
     canvasmaker = _canvas_class(document, s, layout, toc)
     if one_pass or not any(isinstance(b, TableOfContents) for b in document.blocks):

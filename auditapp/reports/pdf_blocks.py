@@ -14,7 +14,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import (
-    CondPageBreak,
     Flowable,
     Image,
     KeepTogether,
@@ -24,7 +23,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import Paragraph as RLParagraph
 
-from auditapp.reports import style
+from auditapp.reports import pdf_keep, style
 from auditapp.reports.document import (
     BulletList,
     Callout,
@@ -80,6 +79,7 @@ class Kit:
     meta: Meta
     s: style.Style
     width: float
+    height: float
     layout: Any  # pdf.PdfLayout, kept loose to avoid an import cycle
     styles: dict[str, ParagraphStyle] = field(default_factory=dict)
     counter: int = 0  # makes outline keys unique within one document
@@ -176,9 +176,12 @@ class _Outlined(Flowable):
 def _heading(block: Heading, kit: Kit) -> list[Flowable]:
     kit.counter += 1
     para = kit.para(block.text, f"h{min(max(block.level, 1), 3)}")
-    room = {1: 45, 2: 35}.get(block.level, 25) * mm
-    return [CondPageBreak(room), _Outlined(para, key=f"{block.anchor or 'h'}-{kit.counter}", text=block.text,
-                      level=block.level - 1, toc=block.in_toc and block.level <= 2)]
+    outlined = pdf_keep.mark(_Outlined(para, key=f"{block.anchor or 'h'}-{kit.counter}",
+                                       text=block.text, level=block.level - 1,
+                                       toc=block.in_toc and block.level <= 2))
+    # A chapter does not start in the last few lines of a page even before a short block.
+    outlined.auditapp_room = {1: 45, 2: 30}.get(block.level, 20) * mm  # type: ignore[attr-defined]
+    return [outlined]
 
 
 def _paragraph(block: Paragraph, kit: Kit) -> list[Flowable]:
@@ -275,8 +278,29 @@ def _figures(figures: tuple[Figure, ...], kit: Kit) -> Table:
     return table
 
 
+FULL_WIDTH_MAX_SHARE = 0.62  # of the frame height, so a portrait photo leaves room for text
+
+
+def _full_width(fig: Figure, kit: Kit) -> Flowable:
+    """One photo across the text width (1600 px display image: about 230 dpi on A4)."""
+    w = kit.width
+    h = w * fig.height_px / max(fig.width_px, 1)
+    limit = kit.height * FULL_WIDTH_MAX_SHARE
+    if h > limit:
+        h, w = limit, limit * fig.width_px / max(fig.height_px, 1)
+    parts: list[Flowable] = [_Picture(_JpegReader(fig.image), w, h), Spacer(1, 1.5 * mm)]
+    parts += [kit.para(line, "caption") for line in fig.caption]
+    return KeepTogether([*parts, Spacer(1, 4 * mm)])
+
+
+def _figure_flow(figures: tuple[Figure, ...], kit: Kit) -> list[Flowable]:
+    full = [f for f in figures if f.full_width]
+    grid = tuple(f for f in figures if not f.full_width)
+    return [_full_width(f, kit) for f in full] + ([_figures(grid, kit)] if grid else [])
+
+
 def _figure(block: Figure, kit: Kit) -> list[Flowable]:
-    return [_figures((block,), kit)]
+    return _figure_flow((block,), kit)
 
 
 def _finding(block: FindingBlock, kit: Kit) -> list[Flowable]:
@@ -298,16 +322,12 @@ def _finding(block: FindingBlock, kit: Kit) -> list[Flowable]:
                          text=f"{block.number} {block.title}"[:120], level=2, toc=False)
     flow: list[Flowable] = [KeepTogether([Spacer(1, 3 * mm), outlined, _key_values(block.facts, kit, 0.26)])]
     for label, text in block.sections:
-        flow += [CondPageBreak(18 * mm), kit.para(label, "label")]
+        flow.append(pdf_keep.mark(kit.para(label, "label")))
         flow.extend(kit.para(p.strip(), "body") for p in text.split("\n\n") if p.strip())
     if block.figures:
-        # Keep the label with the first row of pictures: reserve that row's height.
-        columns = int(kit.s.image("finding_columns"))
-        width = (kit.width - 4 * mm * (columns - 1)) / columns
-        first_row = max(min(55 * mm, width * f.height_px / max(f.width_px, 1))
-                        for f in block.figures[:columns])
-        flow += [CondPageBreak(first_row + 22 * mm), kit.para(block.figures_label, "label")]
-        flow.append(_figures(block.figures, kit))
+        # The label stays with the first row of pictures (pdf_keep measures that row).
+        flow.append(pdf_keep.mark(kit.para(block.figures_label, "label")))
+        flow.extend(_figure_flow(block.figures, kit))
     flow.append(Spacer(1, 4 * mm))
     return flow
 

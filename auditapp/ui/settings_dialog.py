@@ -4,7 +4,6 @@ branding (the auditing organisation's name, address and logo)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-
 from pathlib import Path
 
 from PySide6.QtCore import Qt
