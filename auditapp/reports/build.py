@@ -109,9 +109,19 @@ def report_meta(
     )
 
 
+FINAL_STATES = (AuditStatus.FINAL.value, AuditStatus.CLOSED.value)
+
+
+def is_uncontrolled_copy(audit: Audit, *, signing: bool = False) -> bool:
+    """A final report rendered again outside the signing ceremony: the signed PDF is the record."""
+    return not signing and audit.status in FINAL_STATES
+
+
 def version_label(audit: Audit, language: str, *, signing: bool = False) -> str:
     # A report rendered for a signature is an issued version, never marked as a draft.
-    draft = not signing and audit.status not in (AuditStatus.FINAL.value, AuditStatus.CLOSED.value)
+    if is_uncontrolled_copy(audit, signing=signing):
+        return f"{audit.report_version}.0 ({w.t('uncontrolled_copy', language)})"
+    draft = not signing and audit.status not in FINAL_STATES
     suffix = f" ({w.t('draft_issue', language)})" if draft else ""
     return f"{audit.report_version}.0{suffix}"
 
@@ -128,8 +138,12 @@ def build_report(
     today: dt.date | None = None,
     trail_head: str = "",
     photos: str = "full",
+    editable_copy: bool = False,
 ) -> Document:
-    """The whole report; signatures fill the signature page, trail_head is printed in it."""
+    """The whole report; signatures fill the signature page, trail_head is printed in it.
+
+    editable_copy marks the Word document that accompanies a signed PDF as its editable copy.
+    """
     lang = w.check_language(language or audit.language or "en")
     chosen = check_sections(sections)
     branding = load_branding(session)
@@ -144,12 +158,15 @@ def build_report(
     )
 
     signing = bool(signatures)
-    blocks: list[Block] = [_cover(audit, lang, today, signing=signing), PageBreak()]
+    blocks: list[Block] = [_cover(audit, lang, today, signing=signing)]
+    blocks += _copy_notice(audit, lang, today, signing=signing, editable_copy=editable_copy)
+    blocks.append(PageBreak())
     chapter = 0
     appendix = 0
     for section in chosen:
         if section == "contents":
-            blocks += [TableOfContents(w.t("toc", lang), w.t("toc_note", lang)), PageBreak()]
+            # Word updates the contents' page numbers on opening (docx.py sets updateFields).
+            blocks += [TableOfContents(w.t("toc", lang)), PageBreak()]
             continue
         title = w.t(SECTION_TITLES[section], lang)
         if section == "document_control":
@@ -195,6 +212,17 @@ def build_report(
     meta = report_meta(audit, branding, language=lang, paper=paper, kicker_key="report_kicker",
                        signing=signing)
     return Document(meta, tuple(blocks))
+
+
+def _copy_notice(audit: Audit, lang: str, today: dt.date, *, signing: bool,
+                 editable_copy: bool) -> list[Block]:
+    version = f"{audit.report_version}.0"
+    if editable_copy:
+        return [Callout(w.t("editable_copy", lang), w.t("editable_copy_text", lang, version=version))]
+    if is_uncontrolled_copy(audit, signing=signing):
+        return [Callout(w.t("uncontrolled_copy", lang),
+                        w.t("uncontrolled_text", lang, date=w.date(today, lang), version=version))]
+    return []
 
 
 def _cover(audit: Audit, lang: str, today: dt.date, *, signing: bool = False) -> Cover:
@@ -248,8 +276,14 @@ def _document_control(
         rows.append((Cell(f"{version}.0"), Cell(w.date(row.created_at.date(), lang)),
                      Cell(change), Cell(names.get(row.created_by, row.created_by) or lead)))
     if audit.report_version not in seen:
-        rows.append((Cell(version_label(audit, lang, signing=signing)), Cell(w.date(today, lang)),
-                     Cell(w.t("first_issue" if audit.report_version == 1 else "reissue", lang)),
+        # The version being written: a draft says so in the change column, never beside
+        # "Report issued".
+        draft = not signing and audit.status not in FINAL_STATES
+        if draft:
+            change = w.t("draft_issue", lang)
+        else:
+            change = w.t("first_issue" if audit.report_version == 1 else "reissue", lang)
+        rows.append((Cell(f"{audit.report_version}.0"), Cell(w.date(today, lang)), Cell(change),
                      Cell(lead)))
     header = (w.t("col_version", lang), w.t("col_date", lang), w.t("col_change", lang),
               w.t("col_by", lang))
