@@ -85,8 +85,9 @@ def check_sections(sections: Iterable[str] | None) -> tuple[str, ...]:
 
 def report_meta(
     audit: Audit, branding: Branding, *, language: str, paper: str, kicker_key: str,
-    signing: bool = False,
+    signing: bool = False, pdfa: bool | None = None,
 ) -> Meta:
+    """pdfa None: PDF/A-2b when the report is rendered for a signature (the archived record)."""
     lead = audit.lead_auditor.full_name if audit.lead_auditor else ""
     return Meta(
         title=f"{w.t(kicker_key, language)} {audit.reference}",
@@ -106,6 +107,7 @@ def report_meta(
         logo=branding.logo,
         subject=audit.title,
         keywords=(audit.reference, "GCP", "ICH E6"),
+        pdfa=signing if pdfa is None else pdfa,
     )
 
 
@@ -139,6 +141,7 @@ def build_report(
     trail_head: str = "",
     photos: str = "full",
     editable_copy: bool = False,
+    pdfa: bool | None = None,
 ) -> Document:
     """The whole report; signatures fill the signature page, trail_head is printed in it.
 
@@ -210,7 +213,7 @@ def build_report(
         elif section == "evidence":
             blocks += appendices.evidence_index(material, lang)
     meta = report_meta(audit, branding, language=lang, paper=paper, kicker_key="report_kicker",
-                       signing=signing)
+                       signing=signing, pdfa=pdfa)
     return Document(meta, tuple(blocks))
 
 

@@ -230,7 +230,13 @@ def render_pdf_layout(
         doc.build(story, canvasmaker=canvasmaker)
     else:
         doc.multiBuild(story, canvasmaker=canvasmaker)
-    return buffer.getvalue(), layout
+    data = buffer.getvalue()
+    if meta.pdfa:
+        from auditapp.reports import pdfa
+
+        data = pdfa.to_pdfa(data, title=meta.title, author=meta.author or meta.organisation,
+                            subject=meta.subject, language=meta.language, keywords=meta.keywords)
+    return data, layout
 
 
 def render_pdf(document: Document, progress: Callable[[float], None] | None = None) -> bytes:
