@@ -87,3 +87,10 @@ def check(session: Session, audit: Audit) -> list[IssueProblem]:
                 )
             )
     return problems
+
+
+def warnings(session: Session, audit: Audit, language: str | None = None) -> list[IssueProblem]:
+    """What deserves a look before issue but does not block it (kind "warning")."""
+    from auditapp.core import language_check
+
+    return language_check.problems(session, audit, language)  # type: ignore[return-value]
