@@ -352,7 +352,7 @@ def _action_plan(material: build_findings.Material, lang: str) -> list[Block]:
          Cell(w.date(f.row.capa_due_date, lang) or "–"), Cell(f.row.owner))
         for f in material.findings
     )
-    header = (w.t("capa_col_number", lang), w.t("col_title", lang),
+    header = (w.t("capa_col_number", lang), w.t("capa_col_title", lang),
               w.t("col_classification", lang), w.t("col_recommendation", lang),
               w.t("col_due", lang), w.t("col_owner", lang))
     if rows:

@@ -31,7 +31,25 @@ COLUMN_KEYS = (
 )
 AUDITEE_COLUMNS = tuple(range(5, 11))
 XLSX_WIDTHS = (8, 14, 36, 30, 13, 36, 36, 36, 20, 13, 32)
-DOCX_WIDTHS = (1.0, 1.5, 3.2, 2.6, 1.6, 3.0, 3.0, 3.0, 1.8, 1.6, 2.8)
+# Millimetres on landscape A4 (273 mm of text width): each German header word ("Korrektur-
+# maßnahme", "Umsetzungsnachweis") and a date fit their column at 7 pt without breaking.
+DOCX_WIDTHS = (10, 22, 36, 27, 19, 22, 29, 29, 24, 19, 32)
+
+
+# Where long German compounds may break in a narrow column (a soft hyphen shows as "-" only
+# when the line breaks there); Word and LibreOffice otherwise cut "Grundursach|e".
+SOFT_BREAKS = {
+    "Grundursache": "Grund\u00adursache", "Korrekturmaßnahme": "Korrektur\u00admaßnahme",
+    "Vorbeugemaßnahme": "Vorbeuge\u00admaßnahme", "Verantwortlich": "Verant\u00adwortlich",
+    "Umsetzungsnachweis": "Umsetzungs\u00adnachweis", "Schwerwiegend": "Schwer\u00adwiegend",
+    "Feststellung": "Fest\u00adstellung", "Geringfügig": "Gering\u00adfügig",
+    "Zieldatum": "Ziel\u00addatum", "Einstufung": "Ein\u00adstufung",
+    "Corrective": "Correc\u00adtive", "Recommendation": "Recom\u00admendation",
+}
+
+
+def _breakable(text: str) -> str:
+    return " ".join(SOFT_BREAKS.get(word, word) for word in text.split(" "))
 
 
 @dataclass(frozen=True)
@@ -127,9 +145,13 @@ def to_docx(form: CapaForm) -> bytes:
     if form.organisation:
         doc.add_paragraph(x.clean(form.organisation))
     particulars = doc.add_table(rows=0, cols=2)
+    particulars.autofit = False
+    for column, width in zip(particulars.columns, (Mm(50), Mm(130)), strict=True):
+        column.width = width  # the grid LibreOffice and Word lay out by
     for label, value in form.audit_rows:
         cells = particulars.add_row().cells
         cells[0].text, cells[1].text = x.clean(label), x.clean(value)
+        cells[0].width, cells[1].width = Mm(50), Mm(130)
         cells[0].paragraphs[0].runs[0].bold = True
     doc.add_paragraph(x.clean(form.intro))
     width = Mm(297 - 24)
@@ -138,10 +160,13 @@ def to_docx(form: CapaForm) -> bytes:
     table.style = doc.styles["Table Grid"]
     table.autofit = False
     widths = [int(width * v / total) for v in DOCX_WIDTHS]
+    for column, cw in zip(table.columns, widths, strict=True):
+        column.width = cw
     for cell, text, cw in zip(table.rows[0].cells, form.header, widths, strict=True):
         cell.width = cw
-        cell.text = x.clean(text)
+        cell.text = _breakable(x.clean(text))
         cell.paragraphs[0].runs[0].bold = True
+        cell.paragraphs[0].runs[0].font.size = Pt(7)
         cell.paragraphs[0].runs[0].font.color.rgb = RGBColor(255, 255, 255)
         x.shade(cell, form.primary_colour)
     x.repeat_header(table.rows[0])
@@ -150,7 +175,9 @@ def to_docx(form: CapaForm) -> bytes:
         x.cant_split(row)
         for index, (cell, text, cw) in enumerate(zip(row.cells, values, widths, strict=True)):
             cell.width = cw
-            cell.text = x.clean(text)
+            cell.text = _breakable(x.clean(text)) if index < 2 else x.clean(text)
+            for run in cell.paragraphs[0].runs:
+                run.font.size = Pt(7.5)
             if index in AUDITEE_COLUMNS:
                 x.shade(cell, "#FFF8E1")
     doc.add_paragraph()

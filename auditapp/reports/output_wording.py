@@ -61,7 +61,6 @@ OUTPUT_WORDING: dict[str, tuple[str, str]] = {
     "capa_signed_by": ("Completed by (name, role, date)", "Ausgefüllt von (Name, Funktion, Datum)"),
     "capa_reviewed_by": ("Reviewed by the auditor (name, date)",
                          "Geprüft durch Auditor/in (Name, Datum)"),
-    "col_title": ("Finding", "Feststellung"),
     # language check
     "language_mismatch": (
         "The report is in {report}, but most entered text looks {text} ({fields}).",

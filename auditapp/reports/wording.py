@@ -290,7 +290,10 @@ WORDING: dict[str, tuple[str, str]] = {
     "userrole_reviewer": ("Quality assurance reviewer", "Prüfer Qualitätssicherung"),
     "userrole_admin": ("Administrator", "Administrator"),
 }
-# The follow-up documents' words live in their own table (output_wording.py).
+# The follow-up documents' words live in their own table (output_wording.py); a key in both
+# would silently change a word of the report.
+if WORDING.keys() & OUTPUT_WORDING.keys():
+    raise RuntimeError(f"wording keys defined twice: {sorted(WORDING.keys() & OUTPUT_WORDING.keys())}")
 WORDING.update(OUTPUT_WORDING)
 
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
