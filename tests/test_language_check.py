@@ -37,9 +37,11 @@ def test_german_report_with_english_findings_warns_but_does_not_block(demo_db):
         warned = preissue.warnings(s, audit)
         blocking = preissue.check(s, audit)
         assert language_check.message(audit, "en") is None
-    assert len(warned) == 1 and warned[0].kind == "warning"
-    assert "report is in German" in warned[0].message and "English" in warned[0].message
-    assert "F-01 observation" in warned[0].message
+    language = [w for w in warned if w.target == "language"]
+    assert len(language) == 1 and language[0].kind == "warning"
+    assert "report is in German" in language[0].message and "English" in language[0].message
+    assert "F-01 observation" in language[0].message
+    assert any(w.target == "organisation" for w in warned)  # not set in the demo
     assert not any(p.kind == "warning" for p in blocking)
     demo_db.close()
     out = run_cli("preissue", reference, "--db", str(demo_db.path))
@@ -52,6 +54,9 @@ def test_matching_language_gives_no_warning(demo_db):
         reference = audits.summaries(s)[0].reference
     _write_findings(demo_db, reference, DE, "de")
     with demo_db.session() as s:
+        from auditapp.reports.branding import set_branding
+
+        set_branding(s, "organisation.name", "Northbridge Clinical QA")
         assert preissue.warnings(s, audits.get_audit(s, reference)) == []
 
 
@@ -76,5 +81,5 @@ def test_export_dialog_and_panel_show_the_warning(qtbot, demo_db):
         listed = preissue.warnings(s, audit)
     panel = PreissuePanel(reference, lambda: listed)
     qtbot.addWidget(panel)
-    assert panel.model.rowCount() == 1 and "Warnings" in panel.model.item(0, 0).text()
+    assert panel.model.item(0, 0).text() == "Warnings, not blocking (2)"
     assert panel.summary.text() == "Nothing blocks issuing the report."

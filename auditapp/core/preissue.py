@@ -91,6 +91,6 @@ def check(session: Session, audit: Audit) -> list[IssueProblem]:
 
 def warnings(session: Session, audit: Audit, language: str | None = None) -> list[IssueProblem]:
     """What deserves a look before issue but does not block it (kind "warning")."""
-    from auditapp.core import language_check
+    from auditapp.core import issue_warnings
 
-    return language_check.problems(session, audit, language)  # type: ignore[return-value]
+    return issue_warnings.warnings(session, audit, language)  # type: ignore[return-value]

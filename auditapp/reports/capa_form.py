@@ -199,3 +199,14 @@ def export_capa_form(session: Session, reference: str, fmt: str, language: str |
     fmt = check_format(fmt)
     form = build_form(session, core_audits.get_audit(session, reference), language)
     return to_xlsx(form) if fmt == "xlsx" else to_docx(form)
+
+
+def write_capa_form(db: object, reference: str, path: object, *, fmt: str,
+                    language: str | None = None) -> object:
+    """Build and write atomically (reports.export.write); returns the path written."""
+    from auditapp.reports import export
+
+    fmt = check_format(fmt)
+    with db.session() as session:  # type: ignore[attr-defined]
+        data = export_capa_form(session, reference, fmt, language)
+    return export.write(path, data)  # type: ignore[arg-type]

@@ -52,12 +52,16 @@ class ExportOptions:
     certificate: bool
     pdfa: bool = False
     photos: str = "full"  # "full" across the page width, "grid" three to a row
+    capa_form: bool = False  # also the auditee's CAPA response form (DOCX and XLSX)
 
     def file_name(self, reference: str, version: int) -> str:
         return f"{reference}_report_v{version}_{self.language}.{self.fmt}"
 
     def certificate_name(self, reference: str) -> str:
         return f"{reference}_certificate_{self.language}.{self.fmt}"
+
+    def capa_form_name(self, reference: str, fmt: str) -> str:
+        return f"{reference}_capa_form_{self.language}.{fmt}"
 
 
 def default_folder() -> Path:
@@ -133,6 +137,8 @@ class ExportDialog(QDialog):
         self.confidential.toggled.connect(self.confidential_warning.setVisible)
         self.certificate = QCheckBox(self.tr("Also write the audit &certificate as a separate "
                                              "document"))
+        self.capa_form = QCheckBox(self.tr("Also write the auditee's CAPA &response form "
+                                           "(Word and Excel)"))
         self.full_photos = QCheckBox(self.tr("P&hotos across the page width (readable "
                                              "documents); otherwise three to a row"))
         self.full_photos.setChecked(True)
@@ -166,6 +172,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.confidential)
         layout.addWidget(self.confidential_warning)
         layout.addWidget(self.certificate)
+        layout.addWidget(self.capa_form)
         layout.addWidget(self.full_photos)
         layout.addWidget(self.pdfa)
         layout.addWidget(self.language_warning)
@@ -198,7 +205,8 @@ class ExportDialog(QDialog):
             include_confidential=self.confidential.isChecked(),
             certificate=self.certificate.isChecked(),
             pdfa=self.pdfa.isChecked() and self.format.currentData() == "pdf",
-            photos="full" if self.full_photos.isChecked() else "grid")
+            photos="full" if self.full_photos.isChecked() else "grid",
+            capa_form=self.capa_form.isChecked())
 
     def _format_changed(self) -> None:
         # The preview is a PDF whatever the format; say so rather than hide the button.
@@ -252,6 +260,13 @@ class ExportDialog(QDialog):
                 written.append(export.write_certificate(
                     db, reference, target.with_name(options.certificate_name(reference)),
                     fmt=options.fmt, language=options.language, paper=options.paper))
+            if options.capa_form:
+                from auditapp.reports.capa_form import write_capa_form
+
+                for fmt in ("docx", "xlsx"):
+                    written.append(write_capa_form(
+                        db, reference, target.with_name(options.capa_form_name(reference, fmt)),
+                        fmt=fmt, language=options.language))
             return written
 
         self.messages.clear_message()

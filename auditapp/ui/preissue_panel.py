@@ -37,7 +37,7 @@ class PreissueModel(QStandardItemModel):
     def kind_title(self, kind: str) -> str:
         return {"field": self.tr("Report fields"), "question": self.tr("Checklist questions"),
                 "finding": self.tr("Findings"),
-                "warning": self.tr("Warnings (do not block issue)")}.get(kind, kind)
+                "warning": self.tr("Warnings, not blocking")}.get(kind, kind)
 
     def set_problems(self, problems: Sequence[IssueProblem]) -> None:
         self.removeRows(0, self.rowCount())
