@@ -129,3 +129,20 @@ def test_interviewed_header_is_not_broken(demo_db, tmp_path):
         assert word in text.split(), f"{word} broken in {lang}"
 
 
+
+
+def test_demo_report_has_no_heading_at_a_page_foot(demo_db, tmp_path):
+    from auditapp.core import audits
+    from auditapp.reports import export
+    from auditapp.reports.build import build_report
+
+    with demo_db.session() as s:
+        audit = audits.summaries(s)[0]
+        document = build_report(s, audits.get_audit(s, audit.reference), language="en")
+    names = [h.text for h in document.headings()]
+    names += [b.text for b in document.blocks if isinstance(b, Heading)]
+    for block in document.blocks:
+        if isinstance(block, FindingBlock):
+            names += [label for label, _ in block.sections] + [block.figures_label]
+    path = export.write_report(demo_db, audit.reference, tmp_path / "demo.pdf", language="en")
+    assert orphans(path, names) == []
