@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,7 +18,6 @@ from reportlab.platypus import (
     KeepTogether,
     Spacer,
     Table,
-    TableStyle,
 )
 from reportlab.platypus import Paragraph as RLParagraph
 
@@ -38,40 +36,9 @@ from auditapp.reports.document import (
     SignatureSlot,
 )
 from auditapp.reports.document import Table as TableBlock
+from auditapp.reports.pdf_figures import figure_block, figure_flow
+from auditapp.reports.pdf_styles import table_style
 from auditapp.reports.pdf_text import MAIN, MONO, markup, runs_markup
-
-
-class _JpegReader(ImageReader):
-    """Hands JPEG bytes through to the PDF undecoded.
-
-    ReportLab names each image by a digest of its decoded pixels, which decodes every photo
-    on every pass; a digest of the compressed bytes identifies it just as well.
-    """
-
-    def __init__(self, data: bytes) -> None:
-        super().__init__(io.BytesIO(data))
-        self._digest_source = hashlib.sha256(data).digest() if data[:2] == b"\xff\xd8" else None
-
-    def getRGBData(self) -> bytes:
-        if self._digest_source is not None:
-            self._dataA = None  # a JPEG has no alpha channel
-            return self._digest_source
-        return super().getRGBData()
-
-
-class _Picture(Flowable):
-    """Draws an image reader at a fixed size (platypus Image accepts file names only)."""
-
-    def __init__(self, reader: ImageReader, width: float, height: float) -> None:
-        super().__init__()
-        self.reader, self.width, self.height = reader, width, height
-        self.hAlign = "LEFT"
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return self.width, self.height
-
-    def draw(self) -> None:
-        self.canv.drawImage(self.reader, 0, 0, width=self.width, height=self.height)
 
 
 @dataclass
@@ -145,11 +112,6 @@ def _make_styles(s: style.Style, primary: str) -> dict[str, ParagraphStyle]:
     }
 
 
-def _table_style(commands: list[tuple[Any, ...]]) -> TableStyle:
-    # Cells without a flowable (an empty grid cell) would otherwise set an unembedded Helvetica.
-    return TableStyle([("FONTNAME", (0, 0), (-1, -1), MAIN), *commands])
-
-
 class _Outlined(Flowable):
     """Marks its position for the PDF outline (and the table of contents when toc_level is set)."""
 
@@ -196,7 +158,7 @@ def _callout(block: Callout, kit: Kit, text_style: str = "lead") -> list[Flowabl
     brand = colors.HexColor(kit.meta.primary_colour)
     inner = [kit.para(block.title, "label"), kit.para(block.text, text_style)]
     table = Table([[inner]], colWidths=[kit.width])
-    table.setStyle(_table_style([
+    table.setStyle(table_style([
         ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(kit.s.colour("callout"))),
         ("LINEBEFORE", (0, 0), (0, -1), 3, brand),
         ("LEFTPADDING", (0, 0), (-1, -1), 8), ("TOPPADDING", (0, 0), (-1, -1), 4),
@@ -209,7 +171,7 @@ def _key_values(rows: tuple[tuple[str, str], ...], kit: Kit, label_share: float 
     data = [[kit.para(k, "kv_label"), kit.para(v, "cell")] for k, v in rows]
     table = Table(data, colWidths=[kit.width * label_share, kit.width * (1 - label_share)],
                   splitInRow=1)
-    table.setStyle(_table_style([
+    table.setStyle(table_style([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor(kit.s.colour("rule"))),
         ("LEFTPADDING", (0, 0), (-1, -1), 3), ("TOPPADDING", (0, 0), (-1, -1), 3),
@@ -249,58 +211,8 @@ def _table(block: TableBlock, kit: Kit) -> list[Flowable]:
                 commands.append(("BACKGROUND", (c, r), (c, r), colors.HexColor(value.fill)))
         data.append(cells)
     table = Table(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
-    table.setStyle(_table_style(commands))
+    table.setStyle(table_style(commands))
     return [table, Spacer(1, 4 * mm)]
-
-
-def _figure_cell(fig: Figure, kit: Kit, width: float) -> list[Flowable]:
-    max_h = 55 * mm
-    w = width
-    h = w * fig.height_px / max(fig.width_px, 1)
-    if h > max_h:
-        h, w = max_h, max_h * fig.width_px / max(fig.height_px, 1)
-    image = _Picture(_JpegReader(fig.image), w, h)
-    return [image, Spacer(1, 1.5 * mm)] + [kit.para(line, "caption") for line in fig.caption]
-
-
-def _figures(figures: tuple[Figure, ...], kit: Kit) -> Table:
-    columns = int(kit.s.image("finding_columns"))
-    gap = 4 * mm
-    width = (kit.width - gap * (columns - 1)) / columns
-    cells = [_figure_cell(f, kit, width) for f in figures]
-    rows = [cells[i:i + columns] for i in range(0, len(cells), columns)]
-    rows[-1] += [[]] * (columns - len(rows[-1]))
-    table = Table(rows, colWidths=[width + gap] * (columns - 1) + [width])
-    table.setStyle(_table_style([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), gap), ("BOTTOMPADDING", (0, 0), (-1, -1), 4 * mm),
-    ]))
-    return table
-
-
-FULL_WIDTH_MAX_SHARE = 0.62  # of the frame height, so a portrait photo leaves room for text
-
-
-def _full_width(fig: Figure, kit: Kit) -> Flowable:
-    """One photo across the text width (1600 px display image: about 230 dpi on A4)."""
-    w = kit.width
-    h = w * fig.height_px / max(fig.width_px, 1)
-    limit = kit.height * FULL_WIDTH_MAX_SHARE
-    if h > limit:
-        h, w = limit, limit * fig.width_px / max(fig.height_px, 1)
-    parts: list[Flowable] = [_Picture(_JpegReader(fig.image), w, h), Spacer(1, 1.5 * mm)]
-    parts += [kit.para(line, "caption") for line in fig.caption]
-    return KeepTogether([*parts, Spacer(1, 4 * mm)])
-
-
-def _figure_flow(figures: tuple[Figure, ...], kit: Kit) -> list[Flowable]:
-    full = [f for f in figures if f.full_width]
-    grid = tuple(f for f in figures if not f.full_width)
-    return [_full_width(f, kit) for f in full] + ([_figures(grid, kit)] if grid else [])
-
-
-def _figure(block: Figure, kit: Kit) -> list[Flowable]:
-    return _figure_flow((block,), kit)
 
 
 def _finding(block: FindingBlock, kit: Kit) -> list[Flowable]:
@@ -311,7 +223,7 @@ def _finding(block: FindingBlock, kit: Kit) -> list[Flowable]:
         [[RLParagraph(markup(block.number), number_style), kit.para(block.title, "finding_title")]],
         colWidths=[18 * mm, kit.width - 18 * mm],
     )
-    head.setStyle(_table_style([
+    head.setStyle(table_style([
         ("BACKGROUND", (0, 0), (0, 0), grade),
         ("BACKGROUND", (1, 0), (1, 0), colors.HexColor(kit.s.colour("callout"))),
         ("LINEBELOW", (0, 0), (-1, 0), 1.2, grade),
@@ -327,7 +239,7 @@ def _finding(block: FindingBlock, kit: Kit) -> list[Flowable]:
     if block.figures:
         # The label stays with the first row of pictures (pdf_keep measures that row).
         flow.append(pdf_keep.mark(kit.para(block.figures_label, "label")))
-        flow.extend(_figure_flow(block.figures, kit))
+        flow.extend(figure_flow(block.figures, kit))
     flow.append(Spacer(1, 4 * mm))
     return flow
 
@@ -369,7 +281,7 @@ def _signatures(block: SignatureBlock, kit: Kit) -> list[Flowable]:
         ]
         commands += [("LINEBELOW", (1, r), (1, r), 0.6, rule)
                      for r, (_, value) in enumerate(slot.rows) if not value]
-        table.setStyle(_table_style(commands))
+        table.setStyle(table_style(commands))
         out.append(KeepTogether([kit.para(slot.caption, "sig_caption"),
                                  _SignatureBox(slot, table, widths[0] + widths[1], kit.layout),
                                  Spacer(1, 6 * mm)]))
@@ -392,7 +304,7 @@ def _organisation(kit: Kit) -> list[Flowable]:
     width = min(height * iw / ih, 60 * mm)
     logo = Image(io.BytesIO(meta.logo), width=width, height=width * ih / iw)
     table = Table([[logo, text or ""]], colWidths=[width + 5 * mm, kit.width - width - 5 * mm])
-    table.setStyle(_table_style([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    table.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                  ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     return [table]
 
@@ -413,7 +325,7 @@ CONVERTERS: dict[type, Callable[[Any, Kit], list[Flowable]]] = {
     Callout: _callout,
     KeyValueTable: _kv,
     TableBlock: _table,
-    Figure: _figure,
+    Figure: figure_block,
     FindingBlock: _finding,
     SignatureBlock: _signatures,
     Cover: _cover,
