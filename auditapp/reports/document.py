@@ -161,8 +161,6 @@ class Meta:
     subject: str = ""
     keywords: tuple[str, ...] = ()
     organisation_address: str = ""
-    # Dates for the document properties (aware UTC); None means "now" at render time.
-    created: object = None
     # PDF only: write PDF/A-2b (embedded ICC output intent, XMP, tagged structure).
     pdfa: bool = False
 
