@@ -124,3 +124,22 @@ def test_preview_from_the_export_dialog_uses_its_choices(qtbot, window):
     preview = window.signoff.previews[-1].preview
     assert preview.ready and preview.page_count > 0
     assert not dialog.progress.isVisible() and dialog.export_button.isEnabled()
+
+
+def test_export_pdfa_with_the_capa_form(qtbot, window, tmp_path):
+    from openpyxl import load_workbook
+
+    from auditapp.reports import pdfa
+
+    dialog = window.signoff.export()
+    assert dialog.full_photos.isChecked() and not dialog.pdfa.isChecked()
+    dialog.pdfa.setChecked(True)
+    dialog.capa_form.setChecked(True)
+    dialog.ask_path = lambda _suggested, _filter: str(tmp_path / "report.pdf")
+    dialog.export()
+    qtbot.waitUntil(lambda: bool(dialog.written), timeout=SLOW_MS)
+    report, form_docx, form_xlsx = dialog.written
+    assert pdfa.check(report.read_bytes()).ok
+    assert form_docx.name == "AUD-2026-001_capa_form_en.docx"
+    rows = list(load_workbook(form_xlsx).worksheets[0].iter_rows(values_only=True))
+    assert rows[0][0] == "No." and len(rows) == 11  # header and ten findings

@@ -21,6 +21,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="write the audit certificate instead of the report")
     p.add_argument("--include-confidential", action="store_true",
                    help="include evidence marked confidential")
+    p.add_argument("--pdfa", action="store_true",
+                   help="write PDF/A-2b (archival PDF; signed reports always are)")
+    p.add_argument("--photos", choices=["full", "grid"], default="full",
+                   help="photos across the page width (default, readable documents) or "
+                   "three to a row")
     p.add_argument("-o", "--output", type=Path, required=True, help="file to write")
     p.set_defaults(handler=cmd_report)
 
@@ -41,6 +46,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             target = export.write_report(
                 database, args.reference, args.output, fmt=fmt, language=args.report_lang,
                 include_confidential=args.include_confidential, paper=args.paper,
+                pdfa=True if args.pdfa else None, photos=args.photos,
             )
     print(f"wrote {target} ({target.stat().st_size:,} bytes, {time.perf_counter() - started:.1f} s)")
     return 0

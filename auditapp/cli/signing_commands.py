@@ -220,11 +220,13 @@ def cmd_preissue(args: argparse.Namespace) -> int:
     with open_db(args, create=False) as database, database.session() as session:
         audit = audits.get_audit(session, args.reference)
         problems = preissue.check(session, audit)
+        # Warnings (kind "warning") are listed but do not block issuing or change the exit code.
+        notes = preissue.warnings(session, audit)
     if args.json:
         print(json.dumps([{"kind": p.kind, "target": p.target, "message": p.message}
-                          for p in problems], indent=2, ensure_ascii=False))
+                          for p in problems + notes], indent=2, ensure_ascii=False))
     else:
-        for problem in problems:
+        for problem in problems + notes:
             print(f"{problem.kind:<8} {problem}")
         if not problems:
             print(f"{args.reference}: ready to issue (no problems found)")

@@ -150,3 +150,8 @@ def _findings_by_question(rows: list[Finding]) -> dict[str, list[Finding]]:
         for question_id in findings.finding_questions(finding):
             out.setdefault(question_id, []).append(finding)
     return out
+def warnings(session: Session, audit: Audit, language: str | None = None) -> list[IssueProblem]:
+    """What deserves a look before issue but does not block it (kind "warning")."""
+    from auditapp.core import issue_warnings
+
+    return issue_warnings.warnings(session, audit, language)  # type: ignore[return-value]

@@ -24,7 +24,7 @@ RESULT_FILLS = {
 
 def grading(scheme: Sequence[core_findings.Grade], lang: str) -> list[Block]:
     rows = tuple(
-        (Cell(g.label[lang], fill=g.colour, bold=True, light_text=style.is_dark(g.colour)),
+        (Cell(g.label[lang], fill=g.colour, bold=True, light_text=style.light_text_on(g.colour)),
          Cell(g.definition[lang]),
          Cell(str(g.default_capa_days) if g.default_capa_days else "–"))
         for g in scheme

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from auditapp.core import findings as core_findings
 from auditapp.core.models import Audit, AuditStatus, ReportVersion, User
 from auditapp.errors import BadInput
-from auditapp.reports import appendices, build_findings
+from auditapp.reports import appendices, build_findings, style
 from auditapp.reports import build_chapters as chapters
 from auditapp.reports import wording as w
 from auditapp.reports.branding import Branding, check_paper, load_branding
@@ -87,8 +87,9 @@ def check_sections(sections: Iterable[str] | None) -> tuple[str, ...]:
 
 def report_meta(
     audit: Audit, branding: Branding, *, language: str, paper: str, kicker_key: str,
-    signing: bool = False,
+    signing: bool = False, pdfa: bool | None = None,
 ) -> Meta:
+    """pdfa None: PDF/A-2b when the report is rendered for a signature (the archived record)."""
     lead = audit.lead_auditor.full_name if audit.lead_auditor else ""
     return Meta(
         title=f"{w.t(kicker_key, language)} {audit.reference}",
@@ -98,6 +99,7 @@ def report_meta(
         ),
         language=language,
         organisation=branding.organisation,
+        organisation_address=branding.address,
         author=lead,
         confidentiality=w.t("confidential_short", language),
         footer_text=branding.footer_text,
@@ -107,12 +109,23 @@ def report_meta(
         logo=branding.logo,
         subject=audit.title,
         keywords=(audit.reference, "GCP", "ICH E6"),
+        pdfa=signing if pdfa is None else pdfa,
     )
+
+
+FINAL_STATES = (AuditStatus.FINAL.value, AuditStatus.CLOSED.value)
+
+
+def is_uncontrolled_copy(audit: Audit, *, signing: bool = False) -> bool:
+    """A final report rendered again outside the signing ceremony: the signed PDF is the record."""
+    return not signing and audit.status in FINAL_STATES
 
 
 def version_label(audit: Audit, language: str, *, signing: bool = False) -> str:
     # A report rendered for a signature is an issued version, never marked as a draft.
-    draft = not signing and audit.status not in (AuditStatus.FINAL.value, AuditStatus.CLOSED.value)
+    if is_uncontrolled_copy(audit, signing=signing):
+        return f"{audit.report_version}.0 ({w.t('uncontrolled_copy', language)})"
+    draft = not signing and audit.status not in FINAL_STATES
     suffix = f" ({w.t('draft_issue', language)})" if draft else ""
     return f"{audit.report_version}.0{suffix}"
 
@@ -129,8 +142,14 @@ def build_report(
     today: dt.date | None = None,
     trail_head: str = "",
     stamps: bool = True,
+    photos: str = "full",
+    editable_copy: bool = False,
+    pdfa: bool | None = None,
 ) -> Document:
-    """The whole report; signatures fill the signature page, trail_head is printed in it."""
+    """The whole report; signatures fill the signature page, trail_head is printed in it.
+
+    editable_copy marks the Word document that accompanies a signed PDF as its editable copy.
+    """
     lang = w.check_language(language or audit.language or "en")
     chosen = check_sections(sections)
     branding = load_branding(session)
@@ -140,18 +159,24 @@ def build_report(
     if audit.locked and audit.issued_on is not None:
         today = audit.issued_on
     scheme = core_findings.scheme(session)
+    if photos not in build_findings.PHOTO_MODES:
+        raise BadInput(f"photos must be one of {', '.join(build_findings.PHOTO_MODES)}, "
+                       f"not {photos!r}")
     material = build_findings.collect(
-        session, audit, language=lang, include_confidential=include_confidential
+        session, audit, language=lang, include_confidential=include_confidential, photos=photos
     )
     material.report_date = today
 
     signing = bool(signatures)
-    blocks: list[Block] = [_cover(audit, lang, today, signing=signing), PageBreak()]
+    blocks: list[Block] = [_cover(audit, lang, today, signing=signing)]
+    blocks += _copy_notice(audit, lang, today, signing=signing, editable_copy=editable_copy)
+    blocks.append(PageBreak())
     chapter = 0
     appendix = 0
     for section in chosen:
         if section == "contents":
-            blocks += [TableOfContents(w.t("toc", lang), w.t("toc_note", lang)), PageBreak()]
+            # Word updates the contents' page numbers on opening (docx.py sets updateFields).
+            blocks += [TableOfContents(w.t("toc", lang)), PageBreak()]
             continue
         title = w.t(SECTION_TITLES[section], lang)
         if section == "document_control":
@@ -195,8 +220,19 @@ def build_report(
         elif section == "evidence":
             blocks += appendices.evidence_index(material, lang)
     meta = report_meta(audit, branding, language=lang, paper=paper, kicker_key="report_kicker",
-                       signing=signing)
+                       signing=signing, pdfa=pdfa)
     return Document(meta, tuple(blocks))
+
+
+def _copy_notice(audit: Audit, lang: str, today: dt.date, *, signing: bool,
+                 editable_copy: bool) -> list[Block]:
+    version = f"{audit.report_version}.0"
+    if editable_copy:
+        return [Callout(w.t("editable_copy", lang), w.t("editable_copy_text", lang, version=version))]
+    if is_uncontrolled_copy(audit, signing=signing):
+        return [Callout(w.t("uncontrolled_copy", lang),
+                        w.t("uncontrolled_text", lang, date=w.date(today, lang), version=version))]
+    return []
 
 
 def _cover(audit: Audit, lang: str, today: dt.date, *, signing: bool = False) -> Cover:
@@ -250,8 +286,14 @@ def _document_control(
         rows.append((Cell(f"{version}.0"), Cell(w.date(row.created_at.date(), lang)),
                      Cell(change), Cell(names.get(row.created_by, row.created_by) or lead)))
     if audit.report_version not in seen:
-        rows.append((Cell(version_label(audit, lang, signing=signing)), Cell(w.date(today, lang)),
-                     Cell(w.t("first_issue" if audit.report_version == 1 else "reissue", lang)),
+        # The version being written: a draft says so in the change column, never beside
+        # "Report issued".
+        draft = not signing and audit.status not in FINAL_STATES
+        if draft:
+            change = w.t("draft_issue", lang)
+        else:
+            change = w.t("first_issue" if audit.report_version == 1 else "reissue", lang)
+        rows.append((Cell(f"{audit.report_version}.0"), Cell(w.date(today, lang)), Cell(change),
                      Cell(lead)))
     header = (w.t("col_version", lang), w.t("col_date", lang), w.t("col_change", lang),
               w.t("col_by", lang))
@@ -280,7 +322,7 @@ def _summary(audit: Audit, lang: str, scheme: Sequence[core_findings.Grade],
     blocks.append(Heading(w.t("findings_by_grade", lang), 2))
     counts = material.counts()
     rows = [
-        (Cell(g.label[lang], fill=g.colour, bold=True, light_text=True),
+        (Cell(g.label[lang], fill=g.colour, bold=True, light_text=style.light_text_on(g.colour)),
          Cell(str(counts.get(g.classification.value, 0))))
         for g in scheme
     ]
@@ -314,16 +356,18 @@ def _action_plan(material: build_findings.Material, lang: str, report_date: dt.d
         blocks.append(Paragraph.of(w.t("due_from_issue", lang, date=w.date(report_date, lang)),
                                    "small"))
     rows = tuple(
-        (Cell(f.label, bold=True), Cell(f.grade.label[lang], fill=f.grade.colour, light_text=True),
+        (Cell(f.label, bold=True), Cell(f.row.title),
+         Cell(f.grade.label[lang], fill=f.grade.colour, light_text=style.light_text_on(f.grade.colour)),
          Cell(_abridge(f.row.recommendation or f.row.title, f.label, lang)),
          Cell(w.date(core_findings.due_date(f.row, report_date), lang) or "–"),
          Cell(f.row.owner))
         for f in material.findings
     )
-    header = (w.t("col_finding", lang), w.t("col_classification", lang),
-              w.t("col_recommendation", lang), w.t("col_due", lang), w.t("col_owner", lang))
+    header = (w.t("capa_col_number", lang), w.t("capa_col_title", lang),
+              w.t("col_classification", lang), w.t("col_recommendation", lang),
+              w.t("col_due", lang), w.t("col_owner", lang))
     if rows:
-        blocks.append(Table(header, rows, (1.5, 1.8, 4.9, 1.5, 1.7), small=True))
+        blocks.append(Table(header, rows, (1.0, 3.0, 1.9, 4.2, 1.6, 1.7), small=True))
     else:
         blocks.append(Paragraph.of(w.t("no_findings", lang)))
     return blocks

@@ -77,7 +77,8 @@ def team(audit: Audit, lang: str) -> list[Block]:
     )
     header = (w.t("col_name", lang), w.t("col_function", lang), w.t("col_opening", lang),
               w.t("col_closing", lang), w.t("col_interviewed", lang))
-    blocks.append(Table(header, rows, (2.2, 2.8, 2.0, 2.0, 1.0)) if rows else
+    # Each header word fits its column in EN and DE ("Interviewed" broke mid-word).
+    blocks.append(Table(header, rows, (2.0, 2.4, 2.2, 2.2, 1.4)) if rows else
                   Paragraph.of(w.t("not_stated", lang)))
     return blocks
 

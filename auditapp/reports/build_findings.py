@@ -18,8 +18,8 @@ from auditapp.errors import NotFound
 from auditapp.reports import wording as w
 from auditapp.reports.document import Block, Figure, FindingBlock, Heading, Paragraph
 
-# The 256 px thumbnail prints at about 120 dpi in a third of the page width: enough for a
-# report; a smaller one (older imports) would blur, so the display image is used then.
+# In the grid the 256 px thumbnail prints at about 120 dpi in a third of the page width; a
+# smaller one (older imports) would blur, so the display image is used then.
 MIN_PRINT_PX = 200
 
 
@@ -47,6 +47,7 @@ class Material:
     evidence: list[EvidenceItem] = field(default_factory=list)
     withheld: int = 0
     report_date: dt.date = field(default_factory=dt.date.today)  # CAPA days count from it
+    full_photos: bool = True
 
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -63,8 +64,14 @@ def _image_size(data: bytes) -> tuple[int, int]:
         return image.size
 
 
-def _printable(row: Evidence) -> tuple[bytes | None, tuple[int, int]]:
-    candidates = [b for b in (row.thumbnail, row.display_image) if b]
+PHOTO_MODES = ("full", "grid")
+
+
+def _printable(row: Evidence, full: bool = False) -> tuple[bytes | None, tuple[int, int]]:
+    # Full width needs the display image (1600 px, about 230 dpi across A4); a grid cell
+    # the thumbnail.
+    order = (row.display_image, row.thumbnail) if full else (row.thumbnail, row.display_image)
+    candidates = [b for b in order if b]
     chosen: tuple[bytes | None, tuple[int, int]] = (None, (0, 0))
     for data in candidates:
         try:
@@ -72,12 +79,14 @@ def _printable(row: Evidence) -> tuple[bytes | None, tuple[int, int]]:
         except Exception:  # a derived image that cannot be read is shown as missing, not fatal
             continue
         chosen = (data, size)
-        if max(size) >= MIN_PRINT_PX:
+        if full or max(size) >= MIN_PRINT_PX:
             break
     return chosen
 
 
-def collect(session: Session, audit: Audit, *, language: str, include_confidential: bool) -> Material:
+def collect(session: Session, audit: Audit, *, language: str, include_confidential: bool,
+            photos: str = "full") -> Material:
+    """photos "full" prints each photo across the text width, "grid" three to a row."""
     scheme = core_findings.scheme(session)
     order = {g.classification.value: i for i, g in enumerate(scheme)}
     try:
@@ -96,7 +105,7 @@ def collect(session: Session, audit: Audit, *, language: str, include_confidenti
     ):
         links.setdefault(evidence_id, []).append(finding_id)
 
-    material = Material()
+    material = Material(full_photos=photos == "full")
     evidence_rows = session.scalars(
         select(Evidence)
         .where(Evidence.audit_id == audit.id, Evidence.removed.is_(False))
@@ -109,7 +118,8 @@ def collect(session: Session, audit: Audit, *, language: str, include_confidenti
             material.withheld += 1
             continue
         linked = sorted(links.get(row.id, []), key=lambda fid: labels.get(fid, ""))
-        image, size = _printable(row) if row.media_type.startswith("image/") else (None, (0, 0))
+        image, size = (_printable(row, material.full_photos) if row.media_type.startswith("image/")
+                       else (None, (0, 0)))
         item = EvidenceItem(row, f"E-{row.number:03d}", tuple(labels[f] for f in linked if f in labels),
                             image, size)
         material.evidence.append(item)
@@ -129,7 +139,7 @@ def collect(session: Session, audit: Audit, *, language: str, include_confidenti
     return material
 
 
-def figure_for(item: EvidenceItem, lang: str) -> Figure | None:
+def figure_for(item: EvidenceItem, lang: str, full: bool = False) -> Figure | None:
     if item.image is None:
         return None
     row = item.row
@@ -137,7 +147,8 @@ def figure_for(item: EvidenceItem, lang: str) -> Figure | None:
     second = f"{w.t('hash_short', lang)} {row.sha256[:12]}…"
     if row.captured_at is not None:
         second += f" · {w.t('captured', lang)} {w.datetime(row.captured_at, lang)}"
-    return Figure(item.image, item.image_size[0], item.image_size[1], (first, second))
+    return Figure(item.image, item.image_size[0], item.image_size[1], (first, second),
+                  full_width=full)
 
 
 def escalation_text(f: Finding, lang: str) -> str:
@@ -153,7 +164,8 @@ def escalation_text(f: Finding, lang: str) -> str:
     return " ".join(parts) or w.t("escalation_missing", lang)
 
 
-def finding_block(item: FindingItem, lang: str, report_date: dt.date | None = None) -> FindingBlock:
+def finding_block(item: FindingItem, lang: str, report_date: dt.date | None = None,
+                  full_photos: bool = False) -> FindingBlock:
     f = item.row
     refs = [references.label(r, lang) for r in core_findings.finding_references(f)]
     facts = [
@@ -175,7 +187,8 @@ def finding_block(item: FindingItem, lang: str, report_date: dt.date | None = No
             sections.append((w.t(key, lang), value.strip()))
     if f.classification == "critical":
         sections.append((w.t("f_escalation", lang), escalation_text(f, lang)))
-    figures = tuple(fig for fig in (figure_for(e, lang) for e in item.evidence) if fig is not None)
+    figures = tuple(fig for fig in (figure_for(e, lang, full_photos) for e in item.evidence)
+                    if fig is not None)
     return FindingBlock(
         number=item.label,
         title=f.title,
@@ -206,5 +219,6 @@ def findings_chapter(
         label = items[0].grade.label[lang]
         blocks.append(Heading(f"{chapter}.{sub}  {label} ({len(items)})", 2,
                               anchor=f"grade-{classification}"))
-        blocks += [finding_block(item, lang, material.report_date) for item in items]
+        blocks += [finding_block(item, lang, material.report_date, material.full_photos)
+                   for item in items]
     return blocks

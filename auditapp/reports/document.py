@@ -86,6 +86,7 @@ class Figure:
     width_px: int
     height_px: int
     caption: tuple[str, ...]
+    full_width: bool = False  # across the text width (readable documents), else a grid cell
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,9 @@ class Meta:
     logo: bytes | None = None
     subject: str = ""
     keywords: tuple[str, ...] = ()
+    organisation_address: str = ""
+    # PDF only: write PDF/A-2b (embedded ICC output intent, XMP, tagged structure).
+    pdfa: bool = False
 
 
 @dataclass(frozen=True)

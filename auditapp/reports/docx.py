@@ -17,12 +17,12 @@ from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_BREAK
-from docx.shared import Mm, Pt, RGBColor
+from docx.shared import Mm, Pt
 from docx.table import Table as DocxTable
 from docx.table import _Cell
 
+from auditapp.reports import docx_props, style
 from auditapp.reports import docx_xml as x
-from auditapp.reports import style
 from auditapp.reports.document import (
     Block,
     BulletList,
@@ -42,12 +42,12 @@ from auditapp.reports.document import (
     TableOfContents,
     UnknownBlock,
 )
+from auditapp.reports.docx_findings import FindingParts, rgb
 
 PAPER_MM = {"a4": (210, 297), "letter": (215.9, 279.4)}
 
 
-def _rgb(colour: str) -> RGBColor:
-    return RGBColor(*style.hex_to_rgb(colour))
+_rgb = rgb
 
 
 def _fast_ids(part: Any) -> None:
@@ -64,13 +64,15 @@ def _fast_ids(part: Any) -> None:
     part.__class__ = FastIdPart
 
 
-class _Writer:
+class _Writer(FindingParts):
     def __init__(self, document: Document) -> None:
         self.source = document
         self.meta = document.meta
         self.s = style.load()
         self.doc = new_document()
-        self._looks: dict[tuple[float | None, str | None, bool, bool], Any] = {}
+        self._looks: dict[tuple[str, float | None, str | None, bool, bool], Any] = {}
+        # Names the template already uses (Caption, Body Text...) are never taken twice.
+        self._style_names: set[str] = {st.name for st in self.doc.styles}
         self.brand = self.meta.primary_colour
         width, height = PAPER_MM[self.meta.paper]
         section = self.doc.sections[0]
@@ -113,13 +115,13 @@ class _Writer:
             heading.paragraph_format.keep_with_next = True
 
     def _properties(self) -> None:
-        props = self.doc.core_properties
-        props.title = x.clean(self.meta.title)
-        props.author = x.clean(self.meta.author)
-        props.subject = x.clean(self.meta.subject)
-        props.keywords = x.clean(", ".join(self.meta.keywords))
-        props.language = self.meta.language
-        props.comments = ""
+        docx_props.set_core_properties(
+            self.doc, title=self.meta.title, author=self.meta.author, subject=self.meta.subject,
+            keywords=", ".join(self.meta.keywords), language=self.meta.language,
+            category=self.meta.title.replace(self.meta.reference, "").strip(),
+        )
+        docx_props.set_app_properties(self.doc, company=self.meta.organisation)
+        docx_props.update_fields_on_open(self.doc)
 
     def _page_furniture(self, has_cover: bool) -> None:
         section = self.doc.sections[0]
@@ -158,13 +160,23 @@ class _Writer:
         run.font.color.rgb = _rgb(self.s.colour("muted"))
 
     # --- primitives --------------------------------------------------------------------------
-    def _style(self, size: float | None, colour: str | None, bold: bool, italic: bool) -> Any:
-        """A paragraph style per look, made once: direct run formatting is what makes
-        python-docx slow (every property inserts XML), and styles keep the file tidy too."""
-        key = (size, colour, bold, italic)
+    def _style(self, role: str, size: float | None, colour: str | None, bold: bool,
+               italic: bool) -> Any:
+        """A paragraph style per role and look, made once and named for what it is ("Table
+        Header", "Caption"): direct run formatting is what makes python-docx slow (every
+        property inserts XML), and named styles let a reviewer restyle the copy in Word."""
+        key = (role, size, colour, bold, italic)
         found = self._looks.get(key)
         if found is None:
-            name = f"AuditApp {len(self._looks) + 1}"
+            # Roles whose look is their point (headers, labels, titles) are not qualified.
+            plain = not role.startswith(("Table Header", "Table Label", "Callout Title", "Cover",
+                                         "Finding", "Signature", "Note"))
+            looks = [("Bold", bold), ("White", colour == "#FFFFFF"), ("Italic", italic)]
+            name = " ".join([role] + [word for word, on in looks if on and plain])
+            base, number = name, 2
+            while name in self._style_names:
+                name, number = f"{base} {number}", number + 1
+            self._style_names.add(name)
             found = self.doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
             found.base_style = self.doc.styles["Normal"]
             if size:
@@ -177,10 +189,10 @@ class _Writer:
         return found
 
     def runs(self, para: Any, runs: tuple[Run, ...], *, size: float | None = None,
-             colour: str | None = None, italic: bool = False) -> None:
+             colour: str | None = None, italic: bool = False, role: str = "Report Text") -> None:
         if size or colour or italic:
             # Set the style id directly: python-docx's style setter scans every style each time.
-            para._p.style = self._style(size, colour, False, italic).style_id
+            para._p.style = self._style(role, size, colour, False, italic).style_id
         for run in runs:
             r = para.add_run(x.clean(run.text))
             if run.bold:
@@ -191,9 +203,11 @@ class _Writer:
                 r.font.name = self.s.docx_font("mono")
 
     def para(self, container: Any, text: str, *, size: float | None = None, bold: bool = False,
-             colour: str | None = None, mono: bool = False, first: bool = False) -> Any:
+             colour: str | None = None, mono: bool = False, first: bool = False,
+             role: str = "Report Text") -> Any:
         para = container.paragraphs[0] if first else container.add_paragraph()
-        para._p.style = self._style(size, colour, bold, False).style_id
+        if size or colour or bold:
+            para._p.style = self._style(role, size, colour, bold, False).style_id
         r = para.add_run(x.clean(text))
         if mono:
             r.font.name = self.s.docx_font("mono")
@@ -218,7 +232,6 @@ class _Writer:
             cell.width = width
         return cells
 
-    # --- blocks ------------------------------------------------------------------------------
     def heading(self, block: Heading) -> None:
         self.doc.add_heading(x.clean(block.text), level=min(max(block.level, 1), 3))
 
@@ -226,8 +239,10 @@ class _Writer:
         para = self.doc.add_paragraph()
         small = block.style in ("small", "note")
         size = self.s.size("small") if small else (self.s.size("body") + 1.5 if block.style == "lead" else None)
+        role = {"small": "Small Print", "note": "Note", "lead": "Lead Paragraph"}.get(block.style,
+                                                                               "Report Text")
         self.runs(para, block.runs, size=size, colour=self.s.colour("muted") if small else None,
-                  italic=block.style == "note")
+                  italic=block.style == "note", role=role)
 
     def bullets(self, block: BulletList) -> None:
         for item in block.items:
@@ -238,8 +253,9 @@ class _Writer:
         cell = self.row(table)[0]
         x.shade(cell, self.s.colour("callout"))
         x.cell_border(cell, "left", colour=self.brand, size=24)
-        self.para(cell, block.title, size=self.s.size("small"), bold=True, colour=self.brand, first=True)
-        self.para(cell, block.text, size=self.s.size("body") + 1)
+        self.para(cell, block.title, size=self.s.size("small"), bold=True, colour=self.brand,
+                  first=True, role="Callout Title")
+        self.para(cell, block.text, size=self.s.size("body") + 1, role="Callout Text")
         self.doc.add_paragraph()
 
     def key_values(self, rows: tuple[tuple[str, str], ...], share: float = 0.28,
@@ -249,8 +265,9 @@ class _Writer:
         size = self.s.size("table")
         for label, value in rows:
             left, right = self.row(table)
-            self.para(left, label, size=size, bold=True, colour=self.s.colour("muted"), first=True)
-            self.para(right, value, size=size, first=True)
+            self.para(left, label, size=size, bold=True, colour=self.s.colour("muted"), first=True,
+                      role="Table Label")
+            self.para(right, value, size=size, first=True, role="Table Text")
             if keep:  # Word keeps a row with the next when its paragraphs say so
                 for cell in (left, right):
                     cell.paragraphs[0].paragraph_format.keep_with_next = True
@@ -261,6 +278,7 @@ class _Writer:
 
     def data_table(self, block: Table) -> None:
         size = self.s.size("table_small" if block.small else "table")
+        suffix = " Small" if block.small else ""
         total = sum(block.widths)
         widths = [w * block.width_share / total for w in block.widths]
         table = self.table(len(block.header), widths)
@@ -269,97 +287,44 @@ class _Writer:
         x.repeat_header(table.rows[0])
         for cell, text in zip(header, block.header, strict=True):
             x.shade(cell, self.brand)
-            self.para(cell, text, size=size, bold=True, colour="#FFFFFF", first=True)
+            self.para(cell, text, size=size, bold=True, colour="#FFFFFF", first=True,
+                      role="Table Header" + suffix)
         for index, values in enumerate(block.rows):
             cells = self.row(table)
             for cell, value in zip(cells, values, strict=True):
-                self._cell(cell, value, size, zebra=index % 2 == 1)
+                self._cell(cell, value, size, zebra=index % 2 == 1, role="Table Text" + suffix)
         self.doc.add_paragraph()
 
-    def _cell(self, cell: Any, value: Cell, size: float, *, zebra: bool) -> None:
+    def _cell(self, cell: Any, value: Cell, size: float, *, zebra: bool, role: str) -> None:
         if value.fill:
             x.shade(cell, value.fill)
         elif zebra:
             x.shade(cell, self.s.colour("zebra"))
         colour = "#FFFFFF" if value.light_text else None
         lines = value.text.split("\n")
-        self.para(cell, lines[0], size=size, bold=value.bold, colour=colour, mono=value.mono, first=True)
+        self.para(cell, lines[0], size=size, bold=value.bold, colour=colour, mono=value.mono,
+                  first=True, role=role)
         for line in lines[1:]:
-            self.para(cell, line, size=size, colour=colour, mono=value.mono)
-
-    def figures(self, figures: tuple[Figure, ...]) -> None:
-        columns = int(self.s.image("finding_columns"))
-        table = self.table(columns, [1] * columns)
-        cells: list[Any] = []
-        width = Mm(self.s.image("finding_width_mm"))
-        for index, fig in enumerate(figures):
-            if index % columns == 0:
-                cells = self.row(table)
-            cell = cells[index % columns]
-            height = int(width * fig.height_px / max(fig.width_px, 1))
-            run = cell.paragraphs[0].add_run()
-            if height > Mm(55):
-                run.add_picture(io.BytesIO(fig.image), height=Mm(55))
-            else:
-                run.add_picture(io.BytesIO(fig.image), width=width)
-            for line in fig.caption:
-                self.para(cell, line, size=self.s.size("table_small") - 0.5, colour=self.s.colour("muted"))
-
-    def figure(self, block: Figure) -> None:
-        self.figures((block,))
-
-    def finding(self, block: FindingBlock) -> None:
-        self.doc.add_paragraph()
-        table = self.table(2, [1.8, 15.2])
-        number, title = self.row(table)
-        x.cant_split(table.rows[0])
-        x.shade(number, block.grade_colour)
-        x.shade(title, self.s.colour("callout"))
-        size = self.s.size("h3")
-        for para in (
-            self.para(number, block.number, size=size, bold=True, colour="#FFFFFF", first=True),
-            self.para(title, block.title, size=size, bold=True, first=True),
-        ):
-            para.paragraph_format.keep_with_next = True
-        self.key_values(block.facts, 0.26, keep=True)
-        for label, text in block.sections:
-            head = self.para(self.doc, label, size=self.s.size("small"), bold=True, colour=self.brand)
-            head.paragraph_format.keep_with_next = True
-            head.paragraph_format.space_before = Pt(5)
-            for part in (p.strip() for p in text.split("\n\n")):
-                if part:
-                    self.para(self.doc, part)
-        if block.figures:
-            self.para(self.doc, block.figures_label, size=self.s.size("small"), bold=True, colour=self.brand)
-            self.figures(block.figures)
-
-    def signatures(self, block: SignatureBlock) -> None:
-        for slot in block.slots:
-            head = self.para(self.doc, slot.caption, size=self.s.size("h3"), bold=True, colour=self.brand)
-            head.paragraph_format.keep_with_next = True
-            table = self.table(2, [0.33, 0.67])
-            for label, value in slot.rows:
-                left, right = self.row(table)
-                x.cant_split(table.rows[-1])
-                table.rows[-1].height = Mm(9)
-                self.para(left, label, size=self.s.size("table"), bold=True,
-                          colour=self.s.colour("muted"), first=True)
-                self.para(right, value, size=self.s.size("table"), first=True)
-                if not value:
-                    x.cell_border(right, "bottom", colour=self.s.colour("text"), size=6)
-            self.doc.add_paragraph()
+            self.para(cell, line, size=size, colour=colour, mono=value.mono, role=role)
 
     def cover(self, block: Cover) -> None:
         first = self.doc.paragraphs[0] if self.doc.paragraphs else self.doc.add_paragraph()
         if self.meta.logo:
             first.add_run().add_picture(io.BytesIO(self.meta.logo), height=Mm(16))
             first.add_run("   ")
-        org = first.add_run(x.clean(self.meta.organisation))
-        org.bold, org.font.size, org.font.color.rgb = True, Pt(self.s.size("h2")), _rgb(self.brand)
+        if self.meta.organisation:
+            org = first.add_run(x.clean(self.meta.organisation))
+            org.bold, org.font.size, org.font.color.rgb = True, Pt(self.s.size("h2")), _rgb(self.brand)
+        if self.meta.organisation_address:
+            self.para(self.doc, self.meta.organisation_address.replace("\n", ", "),
+                      size=self.s.size("small"), colour=self.s.colour("muted"),
+                      role="Cover Address")
         spacer = self.doc.add_paragraph()
         spacer.paragraph_format.space_before = Pt(70)
-        self.para(self.doc, block.kicker, size=self.s.size("cover_kicker"), bold=True, colour=self.brand)
-        self.para(self.doc, block.title, size=self.s.size("cover_title"), bold=True)
+        self.para(self.doc, block.kicker, size=self.s.size("cover_kicker"), bold=True,
+                  colour=self.brand, role="Cover Kicker")
+        self.para(self.doc, block.title, size=self.s.size("cover_title"), bold=True,
+                  role="Cover Title")
         self.key_values(block.rows, 0.3)
         self.doc.add_paragraph().paragraph_format.space_before = Pt(30)
         self.callout(Callout(block.statement_title, block.statement))
@@ -379,6 +344,7 @@ class _Writer:
         x.end_complex_field(self.doc.paragraphs[-1])
         if block.note:
             self.paragraph(Paragraph.of(block.note, "note"))
+        # Page numbers come when Word updates the field on opening (docx_props).
 
     def page_break(self, block: PageBreak) -> None:
         last = self.doc.paragraphs[-1] if self.doc.paragraphs else self.doc.add_paragraph()

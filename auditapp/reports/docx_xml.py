@@ -110,3 +110,33 @@ def right_tab(paragraph: Paragraph, position_twips: int) -> None:
     tab.set(qn("w:pos"), str(position_twips))
     tabs.append(tab)
     props.append(tabs)
+
+
+def paragraph_shading(paragraph: Paragraph, colour: str) -> None:
+    props = paragraph._p.get_or_add_pPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), colour.lstrip("#").upper())
+    props.append(shd)
+
+
+def paragraph_border(paragraph: Paragraph, side: str, *, colour: str, size: int = 8) -> None:
+    props = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    edge = OxmlElement(f"w:{side}")
+    edge.set(qn("w:val"), "single")
+    edge.set(qn("w:sz"), str(size))
+    edge.set(qn("w:space"), "1")
+    edge.set(qn("w:color"), colour.lstrip("#").upper())
+    borders.append(edge)
+    props.append(borders)
+
+
+def run_shading(run: object, colour: str) -> None:
+    props = run._r.get_or_add_rPr()  # type: ignore[attr-defined]
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), colour.lstrip("#").upper())
+    props.append(shd)

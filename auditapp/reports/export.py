@@ -61,8 +61,11 @@ def export_report(
     progress: Progress | None = None,
     paper: str | None = None,
     signatures: Iterable[SignatureInfo] = (),
+    pdfa: bool | None = None,
+    photos: str = "full",
 ) -> bytes:
-    """The report as PDF or DOCX bytes. language None means the audit's own language."""
+    """The report as PDF or DOCX bytes. language None means the audit's own language;
+    pdfa None means PDF/A-2b only for a signed rendering; photos "full" or "grid"."""
     report = progress or _noop
     fmt = check_format(fmt)
     if language is not None:
@@ -76,6 +79,7 @@ def export_report(
         document = build_report(
             session, audit, language=language, sections=sections,
             include_confidential=include_confidential, paper=paper, signatures=tuple(signatures),
+            pdfa=pdfa, photos=photos,
         )
     report(40, "layout")
     data = render(document, fmt, report)
@@ -153,11 +157,14 @@ def write_report(
     include_confidential: bool = False,
     progress: Progress | None = None,
     paper: str | None = None,
+    pdfa: bool | None = None,
+    photos: str = "full",
 ) -> Path:
     path = check_target(path)
     data = export_report(
         db, reference, fmt=format_for(path, fmt), language=language, sections=sections,
-        include_confidential=include_confidential, progress=progress, paper=paper,
+        include_confidential=include_confidential, progress=progress, paper=paper, pdfa=pdfa,
+        photos=photos,
     )
     return write(path, data)
 

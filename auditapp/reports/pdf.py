@@ -27,7 +27,8 @@ from reportlab.platypus import PageBreak as RLPageBreak
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus.tableofcontents import TableOfContents as RLTableOfContents
 
-from auditapp.reports import pdf_blocks, pdf_toc, style
+from auditapp.reports import pdf_blocks, pdf_keep, pdf_toc, style
+from auditapp.reports.branding import PRODUCER
 from auditapp.reports.document import (
     Block,
     Cover,
@@ -200,7 +201,7 @@ def render_pdf_layout(
     buffer = io.BytesIO()
     doc = _Doc(
         buffer, pagesize=pagesize, title=meta.title, author=meta.author, subject=meta.subject,
-        keywords=list(meta.keywords), creator=meta.organisation, lang=meta.language,
+        keywords=list(meta.keywords), creator=PRODUCER, lang=meta.language,
         initialFontName=MAIN,
         leftMargin=s.margin("left") * mm, rightMargin=s.margin("right") * mm,
         topMargin=s.margin("top") * mm, bottomMargin=s.margin("bottom") * mm,
@@ -216,20 +217,26 @@ def render_pdf_layout(
     if not (document.blocks and isinstance(document.blocks[0], Cover)):
         templates.reverse()
     doc.addPageTemplates(templates)
-    kit = pdf_blocks.Kit(meta=meta, s=s, width=doc.width, layout=layout)
+    kit = pdf_blocks.Kit(meta=meta, s=s, width=doc.width, height=doc.height, layout=layout)
     toc = pdf_toc.TocState([h.level - 1 for h in document.headings() if h.level <= 2])
     doc.toc_state = toc
     # One pass when the contents fit on one page (always, for our reports); else ReportLab's
     # two-pass table of contents.
     one_pass = toc.height < doc.height * 0.85
-    story = _flowables(document, kit, toc if one_pass else None)
+    story = pdf_keep.apply(_flowables(document, kit, toc if one_pass else None), doc.height * 0.8)
     doc.on_progress, doc.story_length = progress, max(len(story), 1)
     canvasmaker = _canvas_class(document, s, layout, toc)
     if one_pass or not any(isinstance(b, TableOfContents) for b in document.blocks):
         doc.build(story, canvasmaker=canvasmaker)
     else:
         doc.multiBuild(story, canvasmaker=canvasmaker)
-    return buffer.getvalue(), layout
+    data = buffer.getvalue()
+    if meta.pdfa:
+        from auditapp.reports import pdfa
+
+        data = pdfa.to_pdfa(data, title=meta.title, author=meta.author or meta.organisation,
+                            subject=meta.subject, language=meta.language, keywords=meta.keywords)
+    return data, layout
 
 
 def render_pdf(document: Document, progress: Callable[[float], None] | None = None) -> bytes:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -14,17 +13,15 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import (
-    CondPageBreak,
     Flowable,
     Image,
     KeepTogether,
     Spacer,
     Table,
-    TableStyle,
 )
 from reportlab.platypus import Paragraph as RLParagraph
 
-from auditapp.reports import style
+from auditapp.reports import pdf_keep, style
 from auditapp.reports.document import (
     BulletList,
     Callout,
@@ -39,40 +36,9 @@ from auditapp.reports.document import (
     SignatureSlot,
 )
 from auditapp.reports.document import Table as TableBlock
+from auditapp.reports.pdf_figures import figure_block, figure_flow
+from auditapp.reports.pdf_styles import table_style
 from auditapp.reports.pdf_text import MAIN, MONO, markup, runs_markup
-
-
-class _JpegReader(ImageReader):
-    """Hands JPEG bytes through to the PDF undecoded.
-
-    ReportLab names each image by a digest of its decoded pixels, which decodes every photo
-    on every pass; a digest of the compressed bytes identifies it just as well.
-    """
-
-    def __init__(self, data: bytes) -> None:
-        super().__init__(io.BytesIO(data))
-        self._digest_source = hashlib.sha256(data).digest() if data[:2] == b"\xff\xd8" else None
-
-    def getRGBData(self) -> bytes:
-        if self._digest_source is not None:
-            self._dataA = None  # a JPEG has no alpha channel
-            return self._digest_source
-        return super().getRGBData()
-
-
-class _Picture(Flowable):
-    """Draws an image reader at a fixed size (platypus Image accepts file names only)."""
-
-    def __init__(self, reader: ImageReader, width: float, height: float) -> None:
-        super().__init__()
-        self.reader, self.width, self.height = reader, width, height
-        self.hAlign = "LEFT"
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return self.width, self.height
-
-    def draw(self) -> None:
-        self.canv.drawImage(self.reader, 0, 0, width=self.width, height=self.height)
 
 
 @dataclass
@@ -80,6 +46,7 @@ class Kit:
     meta: Meta
     s: style.Style
     width: float
+    height: float
     layout: Any  # pdf.PdfLayout, kept loose to avoid an import cycle
     styles: dict[str, ParagraphStyle] = field(default_factory=dict)
     counter: int = 0  # makes outline keys unique within one document
@@ -145,11 +112,6 @@ def _make_styles(s: style.Style, primary: str) -> dict[str, ParagraphStyle]:
     }
 
 
-def _table_style(commands: list[tuple[Any, ...]]) -> TableStyle:
-    # Cells without a flowable (an empty grid cell) would otherwise set an unembedded Helvetica.
-    return TableStyle([("FONTNAME", (0, 0), (-1, -1), MAIN), *commands])
-
-
 class _Outlined(Flowable):
     """Marks its position for the PDF outline (and the table of contents when toc_level is set)."""
 
@@ -176,9 +138,12 @@ class _Outlined(Flowable):
 def _heading(block: Heading, kit: Kit) -> list[Flowable]:
     kit.counter += 1
     para = kit.para(block.text, f"h{min(max(block.level, 1), 3)}")
-    room = {1: 45, 2: 35}.get(block.level, 25) * mm
-    return [CondPageBreak(room), _Outlined(para, key=f"{block.anchor or 'h'}-{kit.counter}", text=block.text,
-                      level=block.level - 1, toc=block.in_toc and block.level <= 2)]
+    outlined = pdf_keep.mark(_Outlined(para, key=f"{block.anchor or 'h'}-{kit.counter}",
+                                       text=block.text, level=block.level - 1,
+                                       toc=block.in_toc and block.level <= 2))
+    # A chapter does not start in the last few lines of a page even before a short block.
+    outlined.auditapp_room = {1: 45, 2: 30}.get(block.level, 20) * mm  # type: ignore[attr-defined]
+    return [outlined]
 
 
 def _paragraph(block: Paragraph, kit: Kit) -> list[Flowable]:
@@ -193,7 +158,7 @@ def _callout(block: Callout, kit: Kit, text_style: str = "lead") -> list[Flowabl
     brand = colors.HexColor(kit.meta.primary_colour)
     inner = [kit.para(block.title, "label"), kit.para(block.text, text_style)]
     table = Table([[inner]], colWidths=[kit.width])
-    table.setStyle(_table_style([
+    table.setStyle(table_style([
         ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(kit.s.colour("callout"))),
         ("LINEBEFORE", (0, 0), (0, -1), 3, brand),
         ("LEFTPADDING", (0, 0), (-1, -1), 8), ("TOPPADDING", (0, 0), (-1, -1), 4),
@@ -206,7 +171,7 @@ def _key_values(rows: tuple[tuple[str, str], ...], kit: Kit, label_share: float 
     data = [[kit.para(k, "kv_label"), kit.para(v, "cell")] for k, v in rows]
     table = Table(data, colWidths=[kit.width * label_share, kit.width * (1 - label_share)],
                   splitInRow=1)
-    table.setStyle(_table_style([
+    table.setStyle(table_style([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor(kit.s.colour("rule"))),
         ("LEFTPADDING", (0, 0), (-1, -1), 3), ("TOPPADDING", (0, 0), (-1, -1), 3),
@@ -246,47 +211,19 @@ def _table(block: TableBlock, kit: Kit) -> list[Flowable]:
                 commands.append(("BACKGROUND", (c, r), (c, r), colors.HexColor(value.fill)))
         data.append(cells)
     table = Table(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
-    table.setStyle(_table_style(commands))
+    table.setStyle(table_style(commands))
     return [table, Spacer(1, 4 * mm)]
-
-
-def _figure_cell(fig: Figure, kit: Kit, width: float) -> list[Flowable]:
-    max_h = 55 * mm
-    w = width
-    h = w * fig.height_px / max(fig.width_px, 1)
-    if h > max_h:
-        h, w = max_h, max_h * fig.width_px / max(fig.height_px, 1)
-    image = _Picture(_JpegReader(fig.image), w, h)
-    return [image, Spacer(1, 1.5 * mm)] + [kit.para(line, "caption") for line in fig.caption]
-
-
-def _figures(figures: tuple[Figure, ...], kit: Kit) -> Table:
-    columns = int(kit.s.image("finding_columns"))
-    gap = 4 * mm
-    width = (kit.width - gap * (columns - 1)) / columns
-    cells = [_figure_cell(f, kit, width) for f in figures]
-    rows = [cells[i:i + columns] for i in range(0, len(cells), columns)]
-    rows[-1] += [[]] * (columns - len(rows[-1]))
-    table = Table(rows, colWidths=[width + gap] * (columns - 1) + [width])
-    table.setStyle(_table_style([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), gap), ("BOTTOMPADDING", (0, 0), (-1, -1), 4 * mm),
-    ]))
-    return table
-
-
-def _figure(block: Figure, kit: Kit) -> list[Flowable]:
-    return [_figures((block,), kit)]
 
 
 def _finding(block: FindingBlock, kit: Kit) -> list[Flowable]:
     grade = colors.HexColor(block.grade_colour)
-    number_style = kit.styles["finding_no"]
+    number_style = ParagraphStyle("finding_no_on_grade", parent=kit.styles["finding_no"],
+                                  textColor=colors.HexColor(style.text_on(block.grade_colour)))
     head = Table(
         [[RLParagraph(markup(block.number), number_style), kit.para(block.title, "finding_title")]],
         colWidths=[18 * mm, kit.width - 18 * mm],
     )
-    head.setStyle(_table_style([
+    head.setStyle(table_style([
         ("BACKGROUND", (0, 0), (0, 0), grade),
         ("BACKGROUND", (1, 0), (1, 0), colors.HexColor(kit.s.colour("callout"))),
         ("LINEBELOW", (0, 0), (-1, 0), 1.2, grade),
@@ -297,16 +234,12 @@ def _finding(block: FindingBlock, kit: Kit) -> list[Flowable]:
                          text=f"{block.number} {block.title}"[:120], level=2, toc=False)
     flow: list[Flowable] = [KeepTogether([Spacer(1, 3 * mm), outlined, _key_values(block.facts, kit, 0.26)])]
     for label, text in block.sections:
-        flow += [CondPageBreak(18 * mm), kit.para(label, "label")]
+        flow.append(pdf_keep.mark(kit.para(label, "label")))
         flow.extend(kit.para(p.strip(), "body") for p in text.split("\n\n") if p.strip())
     if block.figures:
-        # Keep the label with the first row of pictures: reserve that row's height.
-        columns = int(kit.s.image("finding_columns"))
-        width = (kit.width - 4 * mm * (columns - 1)) / columns
-        first_row = max(min(55 * mm, width * f.height_px / max(f.width_px, 1))
-                        for f in block.figures[:columns])
-        flow += [CondPageBreak(first_row + 22 * mm), kit.para(block.figures_label, "label")]
-        flow.append(_figures(block.figures, kit))
+        # The label stays with the first row of pictures (pdf_keep measures that row).
+        flow.append(pdf_keep.mark(kit.para(block.figures_label, "label")))
+        flow.extend(figure_flow(block.figures, kit))
     flow.append(Spacer(1, 4 * mm))
     return flow
 
@@ -352,26 +285,36 @@ def _signatures(block: SignatureBlock, kit: Kit) -> list[Flowable]:
         ]
         commands += [("LINEBELOW", (1, r), (1, r), 0.6, rule)
                      for r, (_, value) in enumerate(slot.rows) if not value]
-        table.setStyle(_table_style(commands))
+        table.setStyle(table_style(commands))
         out.append(KeepTogether([kit.para(slot.caption, "sig_caption"),
                                  _SignatureBox(slot, table, widths[0] + widths[1], kit.layout),
                                  Spacer(1, 6 * mm)]))
     return out
 
 
+def _organisation(kit: Kit) -> list[Flowable]:
+    """The auditing organisation: logo beside its name and address (either may be missing)."""
+    meta = kit.meta
+    text: list[Flowable] = []
+    if meta.organisation:
+        text.append(kit.para(meta.organisation, "cover_org"))
+    if meta.organisation_address:
+        text.append(kit.para(meta.organisation_address.replace("\n", ", "), "small"))
+    if not meta.logo:
+        return text
+    reader = ImageReader(io.BytesIO(meta.logo))
+    iw, ih = reader.getSize()
+    height = 16 * mm
+    width = min(height * iw / ih, 60 * mm)
+    logo = Image(io.BytesIO(meta.logo), width=width, height=width * ih / iw)
+    table = Table([[logo, text or ""]], colWidths=[width + 5 * mm, kit.width - width - 5 * mm])
+    table.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                                 ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    return [table]
+
+
 def _cover(block: Cover, kit: Kit) -> list[Flowable]:
-    flow: list[Flowable] = []
-    if kit.meta.logo:
-        reader = ImageReader(io.BytesIO(kit.meta.logo))
-        iw, ih = reader.getSize()
-        logo = Image(io.BytesIO(kit.meta.logo), width=16 * mm * iw / ih, height=16 * mm)
-        row = [[logo, kit.para(kit.meta.organisation, "cover_org")]]
-        table = Table(row, colWidths=[16 * mm * iw / ih + 4 * mm, kit.width - 16 * mm * iw / ih - 4 * mm])
-        table.setStyle(_table_style([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                                   ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-        flow.append(table)
-    else:
-        flow.append(kit.para(kit.meta.organisation, "cover_org"))
+    flow: list[Flowable] = _organisation(kit)
     flow += [Spacer(1, 30 * mm), kit.para(block.kicker, "cover_kicker"),
              kit.para(block.title, "cover_title"), Spacer(1, 4 * mm),
              _key_values(block.rows, kit, 0.3), Spacer(1, 14 * mm)]
@@ -386,7 +329,7 @@ CONVERTERS: dict[type, Callable[[Any, Kit], list[Flowable]]] = {
     Callout: _callout,
     KeyValueTable: _kv,
     TableBlock: _table,
-    Figure: _figure,
+    Figure: figure_block,
     FindingBlock: _finding,
     SignatureBlock: _signatures,
     Cover: _cover,

@@ -120,10 +120,13 @@ def _render_docx(session: Session, audit: Audit, language: str, infos: list[obje
                  trail_head: str, meaning: str) -> bytes:
     import docx as python_docx
 
+    from auditapp.reports import build
     from auditapp.reports import docx as docx_writer
 
-    data = docx_writer.render_docx(_build(session, audit, language, infos, trail_head,
-                                          stamps=False))
+    # The Word file says it is the editable copy of the signed PDF record.
+    data = docx_writer.render_docx(build.build_report(
+        session, audit, language=language, signatures=infos,  # type: ignore[arg-type]
+        trail_head=trail_head, stamps=False, editable_copy=True))
     # Mark which signature the detached .p7s carries, so verify can name its meaning.
     document = python_docx.Document(io.BytesIO(data))
     document.core_properties.content_status = f"auditapp-signed-as:{meaning}"

@@ -64,3 +64,34 @@ def hex_to_rgb(colour: str) -> tuple[int, int, int]:
 def is_dark(colour: str) -> bool:
     r, g, b = hex_to_rgb(colour)
     return 0.299 * r + 0.587 * g + 0.114 * b < 150
+
+
+DARK_TEXT = "#1B1B1B"
+LIGHT_TEXT = "#FFFFFF"
+WCAG_AA = 4.5  # normal-size text (WCAG 2.1, 1.4.3)
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2.1 relative luminance of an sRGB colour."""
+
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(v) for v in hex_to_rgb(colour))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    high, low = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def light_text_on(fill: str) -> bool:
+    """White text on this fill where white reads better, else dark text: a grade colour such
+    as mustard (#C9A100) gives white text only 2.3:1, far below WCAG AA."""
+    return contrast_ratio(fill, LIGHT_TEXT) >= contrast_ratio(fill, DARK_TEXT)
+
+
+def text_on(fill: str) -> str:
+    return LIGHT_TEXT if light_text_on(fill) else DARK_TEXT

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from auditapp.errors import BadInput
+from auditapp.reports.output_wording import OUTPUT_WORDING
 from auditapp.reports.wording_signoff import WORDING_SIGNOFF
 
 LANGUAGES = ("en", "de")
@@ -278,6 +279,11 @@ WORDING: dict[str, tuple[str, str]] = {
     "userrole_reviewer": ("Quality assurance reviewer", "Prüfende Person der QS"),
     "userrole_admin": ("Administrator", "Administrator"),
 }
+# The follow-up documents' words live in their own table (output_wording.py); a key in both
+# would silently change a word of the report.
+if WORDING.keys() & OUTPUT_WORDING.keys():
+    raise RuntimeError(f"wording keys defined twice: {sorted(WORDING.keys() & OUTPUT_WORDING.keys())}")
+WORDING.update(OUTPUT_WORDING)
 
 # The judgement, escalation, signature and certificate wording lives in its own table.
 WORDING.update(WORDING_SIGNOFF)

@@ -50,12 +50,18 @@ class ExportOptions:
     sections: tuple[str, ...] | None  # None: every section
     include_confidential: bool
     certificate: bool
+    pdfa: bool = False
+    photos: str = "full"  # "full" across the page width, "grid" three to a row
+    capa_form: bool = False  # also the auditee's CAPA response form (DOCX and XLSX)
 
     def file_name(self, reference: str, version: int) -> str:
         return f"{reference}_report_v{version}_{self.language}.{self.fmt}"
 
     def certificate_name(self, reference: str) -> str:
         return f"{reference}_certificate_{self.language}.{self.fmt}"
+
+    def capa_form_name(self, reference: str, fmt: str) -> str:
+        return f"{reference}_capa_form_{self.language}.{fmt}"
 
 
 def default_folder() -> Path:
@@ -131,6 +137,17 @@ class ExportDialog(QDialog):
         self.confidential.toggled.connect(self.confidential_warning.setVisible)
         self.certificate = QCheckBox(self.tr("Also write the audit &certificate as a separate "
                                              "document"))
+        self.capa_form = QCheckBox(self.tr("Also write the auditee's CAPA &response form "
+                                           "(Word and Excel)"))
+        self.full_photos = QCheckBox(self.tr("P&hotos across the page width (readable "
+                                             "documents); otherwise three to a row"))
+        self.full_photos.setChecked(True)
+        self.pdfa = QCheckBox(self.tr("PDF/A-2b for &archiving (signed reports always are)"))
+        # The entered text in another language than the report: a warning, not a refusal.
+        self.language_warning = label("", "error")
+        self.language_warning.setWordWrap(True)
+        self.language_warning.hide()
+        self.language.currentIndexChanged.connect(self.check_language)
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.hide()
@@ -155,11 +172,29 @@ class ExportDialog(QDialog):
         layout.addWidget(self.confidential)
         layout.addWidget(self.confidential_warning)
         layout.addWidget(self.certificate)
+        layout.addWidget(self.capa_form)
+        layout.addWidget(self.full_photos)
+        layout.addWidget(self.pdfa)
+        layout.addWidget(self.language_warning)
         layout.addStretch(1)
         layout.addWidget(self.messages)
         layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(560)
+        self.check_language()
+
+    def check_language(self) -> None:
+        from auditapp.core import language_check
+        from auditapp.core.audits import get_audit
+
+        try:
+            with self._db.session() as session:
+                text = language_check.message(get_audit(session, self.reference),
+                                              str(self.language.currentData()))
+        except AuditAppError:
+            text = None
+        self.language_warning.setText(self.tr("Language: %1.").replace("%1", text) if text else "")
+        self.language_warning.setVisible(bool(text))
 
     def options(self) -> ExportOptions:
         chosen = tuple(code for code, check in self.sections.items() if check.isChecked())
@@ -168,11 +203,15 @@ class ExportDialog(QDialog):
             paper=str(self.paper.currentData()),
             sections=None if len(chosen) == len(self.sections) else chosen,
             include_confidential=self.confidential.isChecked(),
-            certificate=self.certificate.isChecked())
+            certificate=self.certificate.isChecked(),
+            pdfa=self.pdfa.isChecked() and self.format.currentData() == "pdf",
+            photos="full" if self.full_photos.isChecked() else "grid",
+            capa_form=self.capa_form.isChecked())
 
     def _format_changed(self) -> None:
         # The preview is a PDF whatever the format; say so rather than hide the button.
         word = self.format.currentData() == "docx"
+        self.pdfa.setEnabled(not word)
         self.preview_button.setToolTip(
             self.tr("Show the PDF with these choices inside the app (the Word file has the "
                     "same content)") if word else
@@ -215,11 +254,19 @@ class ExportDialog(QDialog):
             written = [export.write_report(
                 db, reference, target, fmt=options.fmt, language=options.language,
                 sections=options.sections, include_confidential=options.include_confidential,
-                paper=options.paper, progress=lambda pct, stage: progress(pct, 100, stage))]
+                paper=options.paper, progress=lambda pct, stage: progress(pct, 100, stage),
+                pdfa=options.pdfa or None, photos=options.photos)]
             if options.certificate:
                 written.append(export.write_certificate(
                     db, reference, target.with_name(options.certificate_name(reference)),
                     fmt=options.fmt, language=options.language, paper=options.paper))
+            if options.capa_form:
+                from auditapp.reports.capa_form import write_capa_form
+
+                for fmt in ("docx", "xlsx"):
+                    written.append(write_capa_form(
+                        db, reference, target.with_name(options.capa_form_name(reference, fmt)),
+                        fmt=fmt, language=options.language))
             return written
 
         self.messages.clear_message()

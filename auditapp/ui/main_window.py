@@ -334,21 +334,28 @@ class MainWindow(QMainWindow):
             self.open_audit(editor.state.reference, wait=True)
 
     def open_settings(self) -> None:
+        from auditapp.reports import branding
+
         with self._db.session(actor=self.actor) as session:
             scheme, days = settings.grading_scheme_name(session), settings.capa_days(session)
+            brand = branding.load_branding(session)
 
-        def submit(name: str, values: dict[str, int | None]) -> str | None:
+        def submit(name: str, values: dict[str, int | None], brand_values: dict[str, str]) -> str | None:
             try:
                 with self._db.session(actor=self.actor) as session:
                     settings.set_grading_scheme(session, name)
                     settings.set_capa_days(session, values)
+                    for key, value in brand_values.items():
+                        branding.set_branding(session, key, value)
             except AuditAppError as exc:
                 return str(exc)
             return None
 
-        dialog = SettingsDialog(scheme, days, submit=submit, language=self._language,
-                                interface_language=i18n.chosen_language(self._settings),
-                                parent=self)
+        dialog = SettingsDialog(
+            scheme, days, submit=submit, language=self._language, parent=self,
+            interface_language=i18n.chosen_language(self._settings),
+            branding={"organisation.name": brand.organisation,
+                      "organisation.address": brand.address}, logo=brand.logo)
         self.last_dialog = dialog
         if dialog.exec():
             self._settings.setValue(i18n.SETTING, dialog.interface_language())

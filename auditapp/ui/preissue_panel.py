@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from auditapp.core.preissue import IssueProblem
 from auditapp.ui.widgets import MessageBar, label
 
-KINDS = ("field", "question", "finding")
+KINDS = ("field", "question", "finding", "warning")
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -36,7 +36,8 @@ class PreissueModel(QStandardItemModel):
 
     def kind_title(self, kind: str) -> str:
         return {"field": self.tr("Report fields"), "question": self.tr("Checklist questions"),
-                "finding": self.tr("Findings")}.get(kind, kind)
+                "finding": self.tr("Findings"),
+                "warning": self.tr("Warnings, not blocking")}.get(kind, kind)
 
     def set_problems(self, problems: Sequence[IssueProblem]) -> None:
         self.removeRows(0, self.rowCount())
@@ -126,13 +127,17 @@ class PreissuePanel(QDialog):
         self.model.set_problems(problems)
         self.tree.expandAll()
         self.tree.resizeColumnToContents(0)
-        if problems:
+        blocking = [p for p in problems if p.kind != "warning"]
+        if blocking:
             self.summary.setText(self.tr("%n problem(s) block issuing the report", "",
-                                         len(problems)))
+                                         len(blocking)))
             first = self.model.index(0, 0)
             self.tree.setCurrentIndex(self.model.index(0, 0, first))
         else:
             self.summary.setText(self.tr("Nothing blocks issuing the report."))
+            if problems:
+                first = self.model.index(0, 0)
+                self.tree.setCurrentIndex(self.model.index(0, 0, first))
         self.tree.setFocus()
 
     def _jump(self, index: QModelIndex) -> None:

@@ -1,16 +1,25 @@
 """Settings: the grading scheme, the CAPA response days per classification, the interface
-language."""
+language and the report's branding (the auditing organisation's name, address and logo)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
     QRadioButton,
     QSpinBox,
     QVBoxLayout,
@@ -18,17 +27,29 @@ from PySide6.QtWidgets import (
 )
 
 from auditapp.core import findings
+from auditapp.errors import AuditAppError
+from auditapp.reports.branding import load_logo
 from auditapp.ui import i18n, labels
 from auditapp.ui.widgets import MessageBar, label
 
+LOGO_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp)"
+
+
+Submit = Callable[[str, dict[str, int | None], dict[str, str]], "str | None"]
+
 
 class SettingsDialog(QDialog):
-    """submit(scheme, days) stores the settings and returns None, or the refusal message."""
+    """submit(scheme, days, branding) stores the settings and returns None, or the refusal.
+
+    branding maps the public setting names (organisation.name, organisation.address,
+    organisation.logo) to values; the logo is a file path to set, "" to clear, and is absent
+    when unchanged.
+    """
 
     def __init__(self, scheme: str, days: dict[str, int | None], *,
-                 submit: Callable[[str, dict[str, int | None]], str | None],
-                 language: str = "en", interface_language: str = "system",
-                 parent: QWidget | None = None) -> None:
+                 submit: Submit, branding: dict[str, str] | None = None,
+                 logo: bytes | None = None, language: str = "en",
+                 interface_language: str = "system", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self._submit = submit
@@ -82,11 +103,82 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.interface)
         layout.addWidget(label(self.tr("Menus, dialogs and help change at the next start. "
                                        "The report language is set per audit."), "muted"))
+        self._branding_section(layout, branding or {}, logo)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.commit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _branding_section(self, layout: QVBoxLayout, branding: dict[str, str],
+                          logo: bytes | None) -> None:
+        layout.addWidget(label(self.tr("Auditing organisation (report cover and header)"),
+                               "sectionlabel"))
+        form = QFormLayout()
+        self.organisation = QLineEdit(branding.get("organisation.name", ""))
+        self.organisation.setPlaceholderText(self.tr("e.g. the sponsor's GCP QA department or "
+                                                     "the audit firm"))
+        self.organisation.setMaxLength(120)
+        form.addRow(self.tr("Name"), self.organisation)
+        self.address = QPlainTextEdit(branding.get("organisation.address", ""))
+        self.address.setFixedHeight(54)
+        form.addRow(self.tr("Address"), self.address)
+        self.logo_preview = QLabel()
+        self.logo_preview.setFixedSize(120, 48)
+        self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        choose = QPushButton(self.tr("Choose logo…"))
+        choose.clicked.connect(self.choose_logo)
+        self.clear_logo = QPushButton(self.tr("Remove"))
+        self.clear_logo.clicked.connect(lambda: self.set_logo_path(""))
+        row = QHBoxLayout()
+        row.addWidget(self.logo_preview)
+        row.addWidget(choose)
+        row.addWidget(self.clear_logo)
+        row.addStretch(1)
+        form.addRow(self.tr("Logo"), row)
+        layout.addLayout(form)
+        self._logo_change: str | None = None
+        self._show_logo(logo)
+
+    def _show_logo(self, data: bytes | None) -> None:
+        pixmap = QPixmap()
+        if data and pixmap.loadFromData(data):
+            self.logo_preview.setPixmap(pixmap.scaled(
+                self.logo_preview.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation))
+        else:
+            self.logo_preview.setPixmap(QPixmap())
+            self.logo_preview.setText(self.tr("No logo"))
+        self.clear_logo.setEnabled(bool(data))
+
+    def choose_logo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the organisation's logo"),
+                                              str(Path.home()), LOGO_FILTER)
+        if path:
+            self.set_logo_path(path)
+
+    def set_logo_path(self, path: str) -> bool:
+        """Checks the image at once, so a bad file is refused before OK; "" removes the logo."""
+        if not path:
+            self._logo_change = ""
+            self._show_logo(None)
+            return True
+        try:
+            data = load_logo(Path(path))
+        except AuditAppError as exc:
+            self.messages.show_error(str(exc))
+            return False
+        self.messages.clear_message()
+        self._logo_change = path
+        self._show_logo(data)
+        return True
+
+    def branding_values(self) -> dict[str, str]:
+        values = {"organisation.name": self.organisation.text().strip(),
+                  "organisation.address": self.address.toPlainText().strip()}
+        if self._logo_change is not None:
+            values["organisation.logo"] = self._logo_change
+        return values
 
     def values(self) -> tuple[str, dict[str, int | None]]:
         scheme = "mhra" if self.mhra.isChecked() else "ema"
@@ -97,7 +189,7 @@ class SettingsDialog(QDialog):
         return str(self.interface.currentData())
 
     def commit(self) -> None:
-        error = self._submit(*self.values())
+        error = self._submit(*self.values(), self.branding_values())
         if error:
             self.messages.show_error(error)
             return

@@ -177,7 +177,7 @@ class SignoffActions(QObject):
             return export.export_report(
                 db, reference, fmt="pdf", language=options.language, sections=options.sections,
                 include_confidential=options.include_confidential, paper=options.paper,
-                progress=lambda pct, stage: progress(pct, 100, stage))
+                photos=options.photos, progress=lambda pct, stage: progress(pct, 100, stage))
 
         dialog.run_preview(work, lambda data: self._show_pdf(
             self.tr("Preview · %1").replace("%1", reference), data))
@@ -216,7 +216,8 @@ class SignoffActions(QObject):
 
         def problems() -> list[IssueProblem]:
             with self._db.session(actor=self._actor) as session:
-                return preissue.check(session, audits.get_audit(session, reference))
+                audit = audits.get_audit(session, reference)
+                return preissue.check(session, audit) + preissue.warnings(session, audit)
 
         if self.panel is not None:
             self.panel.close()
