@@ -26,6 +26,7 @@ from auditapp.reports import signoff
 from auditapp.reports.pades import SignatureCheck, VerificationReport
 from auditapp.ui.export_dialog import failure_text
 from auditapp.ui.tasks import TaskRunner
+from auditapp.ui.variant import variant_result
 from auditapp.ui.widgets import MessageBar, label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -61,6 +62,7 @@ class SignatureChecksModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 5
 
+    @variant_result
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -68,6 +70,7 @@ class SignatureChecksModel(QAbstractTableModel):
                     self.tr("Intact"), self.tr("Certificate"))[section]
         return None
 
+    @variant_result
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
