@@ -11,8 +11,8 @@ from auditapp.cli import database_path, open_db, passphrase_for, read_secret
 from auditapp.errors import AuditAppError, BadInput, Refused
 
 
-def _open(args: argparse.Namespace, *, create: bool = True):
-    return open_db(args, create=create, encrypt=getattr(args, "encrypt", False))
+def _open(args: argparse.Namespace, *, create: bool = True, write: bool = True):
+    return open_db(args, create=create, encrypt=getattr(args, "encrypt", False), write=write)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -55,6 +55,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_backup)
     p = sub.add_parser("restore", help="replace the database with a checked backup (current kept aside)")
     p.add_argument("file", type=Path)
+    p.add_argument("--accept-damaged", action="store_true",
+                   help="restore a backup that fails its checks (needs --reason; recorded in the trail)")
+    p.add_argument("--reason", help="why a damaged or tampered backup must be restored anyway")
     p.set_defaults(handler=cmd_restore)
 
     p = sub.add_parser("export", help="write one audit with its evidence to an .auditpkg file")
@@ -98,7 +101,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     from auditapp.core import audits
 
-    with _open(args) as database, database.session() as session:
+    with _open(args, write=False) as database, database.session() as session:
         rows = audits.summaries(session)
     if args.json:
         payload = [
@@ -153,7 +156,7 @@ def cmd_user_list(args: argparse.Namespace) -> int:
 
     from auditapp.core.models import User
 
-    with _open(args) as database, database.session() as session:
+    with _open(args, write=False) as database, database.session() as session:
         for u in session.scalars(select(User).order_by(User.username)):
             state = "locked" if u.locked else ("inactive" if not u.active else "active")
             print(f"{u.username:<20} {u.role:<14} {state:<8} {u.full_name}")
@@ -174,7 +177,7 @@ def cmd_user_unlock(args: argparse.Namespace) -> int:
 def cmd_trail_verify(args: argparse.Namespace) -> int:
     from auditapp.core import trail
 
-    with _open(args, create=False) as database, database.engine.connect() as connection:
+    with _open(args, create=False, write=False) as database, database.engine.connect() as connection:
         problems = trail.verify(connection)
         count = connection.exec_driver_sql("SELECT count(*) FROM trail_entry").scalar()
         head = trail.head_hash(connection)
@@ -200,11 +203,23 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from auditapp.core import backup
+    from auditapp.core.restore import BackupRejected
 
-    aside = backup.restore(args.file, database_path(args), passphrase_for(args.file))
+    if args.accept_damaged and not (args.reason or "").strip():
+        raise BadInput("--accept-damaged needs --reason TEXT (it is recorded in the audit trail)")
+    if args.reason and not args.accept_damaged:
+        raise BadInput("--reason goes with --accept-damaged")
+    target = database_path(args)
+    try:
+        aside = backup.restore(args.file, target, passphrase_for(args.file),
+                               accept_damaged=args.reason if args.accept_damaged else None,
+                               actor="cli")
+    except BackupRejected as exc:
+        raise Refused(f"{exc}. If this backup is the only copy left, restore it anyway with "
+                      "--accept-damaged --reason TEXT (recorded in the audit trail)") from None
     if aside:
         print(f"previous database kept at {aside}")
-    print(f"restored {args.file} to {database_path(args)}")
+    print(f"restored {args.file} to {target}")
     return 0
 
 
