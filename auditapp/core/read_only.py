@@ -15,12 +15,12 @@ def _refuse_writes(session: Session, _context: object, _instances: object) -> No
     where = session.info.get(KEY)
     if not where:
         return
-    changed = list(session.new) + list(session.deleted)
-    changed += [obj for obj in session.dirty if session.is_modified(obj, include_collections=False)]
-    # Failed sign-ins are still counted (and lock the account) in a read-only window.
     from auditapp.core.models import User
 
-    if any(not isinstance(obj, User) for obj in changed):
+    changed = [obj for obj in session.dirty if session.is_modified(obj, include_collections=False)]
+    # Failed sign-ins are still counted (and lock the account) in a read-only window: an
+    # update of an existing account is the one write allowed.
+    if session.new or session.deleted or any(not isinstance(obj, User) for obj in changed):
         raise Refused(
             f"{where} is open read-only here (another AuditApp window or process is writing "
             "to it); nothing was saved"

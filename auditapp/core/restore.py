@@ -122,23 +122,33 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _replace(source: Path, database: Path) -> Path | None:
-    aside = None
+def _set_aside(database: Path) -> Path | None:
+    """The current file byte for byte (with its -wal/-shm): it may be damaged or foreign."""
+    if not database.exists():
+        return None
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = paths.backup_dir(database) / f"{database.stem}-{stamp}-replaced-by-restore.sqlite"
+    shutil.copyfile(database, aside)
+    for suffix in ("-wal", "-shm"):
+        side = Path(str(database) + suffix)
+        if side.exists():
+            shutil.copyfile(side, Path(str(aside) + suffix))
+    return aside
+
+
+def _discard(aside: Path | None) -> None:
+    if aside is not None:
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(aside) + suffix).unlink(missing_ok=True)
+
+
+def _put_in_place(candidate: Path, database: Path) -> None:
     database.parent.mkdir(parents=True, exist_ok=True)
-    if database.exists():
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        aside = paths.backup_dir(database) / f"{database.stem}-{stamp}-replaced-by-restore.sqlite"
-        shutil.copyfile(database, aside)
-        for suffix in ("-wal", "-shm"):
-            side = Path(str(database) + suffix)
-            if side.exists():
-                shutil.copyfile(side, Path(str(aside) + suffix))
     incoming = database.with_name(database.name + ".restoring")
-    shutil.copyfile(source, incoming)
+    shutil.copyfile(candidate, incoming)
     for suffix in ("-wal", "-shm"):
         Path(str(database) + suffix).unlink(missing_ok=True)
     incoming.replace(database)
-    return aside
 
 
 def _record(database: Path, passphrase: str | None, lock: ownership.WriterLock, *,
@@ -180,10 +190,15 @@ def restore(source: Path, database: Path, passphrase: str | None = None, *,
             problems = check_candidate(candidate, scratch, passphrase)
             if problems and accept_damaged is None:
                 raise BackupRejected(source, problems)
-            if database.exists():
-                _ensure_no_reader(database, passphrase)
+            aside = _set_aside(database)
+            if aside is not None:
+                try:
+                    _ensure_no_reader(database, passphrase)
+                except Refused:
+                    _discard(aside)
+                    raise
             digest = _sha256(candidate)
-            aside = _replace(candidate, database)
+            _put_in_place(candidate, database)
         detail: dict[str, object] = {"source": str(source), "restored_sha256": digest,
                                      "previous_kept_at": str(aside) if aside else None}
         if problems:
@@ -204,3 +219,11 @@ def restore(source: Path, database: Path, passphrase: str | None = None, *,
     finally:
         if taken is not None:
             taken.release()
+
+
+def inspect_backup(source: Path, database: Path, passphrase: str | None = None) -> list[str]:
+    """The checks restore makes, without touching the database (for a dialog to show first)."""
+    with tempfile.TemporaryDirectory(prefix="auditapp-restore-check-") as folder:
+        scratch = Path(folder)
+        candidate = snapshot(Path(source), Path(database), passphrase, scratch)
+        return check_candidate(candidate, scratch, passphrase)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHeaderView,
     QPlainTextEdit,
     QPushButton,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from auditapp.core.db import Database
 from auditapp.reports import signoff
 from auditapp.reports.pades import SignatureCheck, VerificationReport
+from auditapp.ui import file_dialogs
 from auditapp.ui.export_dialog import failure_text
 from auditapp.ui.tasks import TaskRunner
 from auditapp.ui.variant import variant_result
@@ -136,10 +136,9 @@ class VerifyDialog(QDialog):
         layout.addWidget(buttons)
 
     def _ask_open(self) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(
+        return file_dialogs.open_file(
             self, self.tr("Verify signed file"), "",
             self.tr("Signed reports (*.pdf *.docx);;All files (*)"))
-        return path or None
 
     def choose(self) -> None:
         chosen = self.ask_open()
