@@ -103,7 +103,8 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, foreign_keys: bool) -> No
 
 
 def _make_engine(
-    path: Path, *, foreign_keys: bool = True, passphrase: str | None = None, pooled: bool = True
+    path: Path, *, foreign_keys: bool = True, passphrase: str | None = None, pooled: bool = True,
+    read_only: bool = False,
 ) -> Engine:
     # URL.create escapes the passphrase; a hand-built URL string with special characters
     # silently opens an in-memory database instead.
@@ -121,8 +122,10 @@ def _make_engine(
     @event.listens_for(engine, "begin")
     def _on_begin(connection: object) -> None:
         # IMMEDIATE takes the write lock up front, so two processes (GUI and CLI) cannot
-        # interleave trail entries and fork the hash chain.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")  # type: ignore[attr-defined]
+        # interleave trail entries and fork the hash chain. A reader begins deferred: it reads
+        # a snapshot of the WAL and never holds up the writer.
+        begin = "BEGIN" if read_only else "BEGIN IMMEDIATE"
+        connection.exec_driver_sql(begin)  # type: ignore[attr-defined]
 
     return engine
 
@@ -347,7 +350,7 @@ def open_database(
             lock.release()
         raise
 
-    engine = _make_engine(path, passphrase=passphrase)
+    engine = _make_engine(path, passphrase=passphrase, read_only=read_only)
     factory = sessionmaker(engine, expire_on_commit=False)
     database = Database(
         path=path, engine=engine, encrypted=passphrase is not None, _factory=factory,
