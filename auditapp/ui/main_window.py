@@ -280,6 +280,11 @@ class MainWindow(QMainWindow):
     # --- dialogs -------------------------------------------------------------------------------
 
     def new_audit(self) -> None:
+        if self._db.read_only:
+            self.statusBar().showMessage(self.tr(
+                "This window is read-only: another AuditApp window is writing to the database."),
+                10_000)
+            return
         with self._db.session(actor=self.actor) as session:
             library = checklists.library(session)
             people = setup.auditors(session)
