@@ -158,3 +158,16 @@ def test_read_only_database_refuses_edits_but_still_counts_failed_sign_ins(tmp_p
                             ).fetchone()[0] == 0
         assert conn.execute("SELECT failed_attempts FROM user WHERE username = 'anna'"
                             ).fetchone()[0] == 1
+
+
+def test_the_open_database_cannot_be_imported_as_evidence(tmp_path):
+    from auditapp.core import media
+
+    path = tmp_path / "audit.sqlite"
+    with open_database(path) as db:
+        with db.session() as s:
+            s.connection()
+        for own in (path, Path(str(path) + "-wal")):
+            with pytest.raises(media.BadFile, match="database AuditApp has open"):
+                media.read_file(own)
+    assert media.read_file(path)  # closed: an ordinary file again

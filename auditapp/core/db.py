@@ -53,6 +53,13 @@ def open_here(path: Path) -> Database | None:
     return opened[0] if opened else None
 
 
+def is_open_database_file(path: Path) -> bool:
+    """The file, -wal, -shm, -journal or lock file of a database this process has open."""
+    resolved = _key(path)
+    return any(resolved == key + side for key in _open_here
+               for side in ("", "-wal", "-shm", "-journal", ".lock"))
+
+
 def is_encrypted(path: Path) -> bool:
     """An existing, non-empty file without the plain SQLite header (SQLCipher encrypts page 1).
 

@@ -20,8 +20,6 @@ from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QMessageBox, QWidg
 
 from auditapp.core import db as dbmod
 
-_SIDE_FILES = ("", "-wal", "-shm", "-journal", ".lock")
-
 
 class NameOnlyIcons(QFileIconProvider):
     """Icons and type names from the file name alone: no file is opened to guess them."""
@@ -42,12 +40,7 @@ class NameOnlyIcons(QFileIconProvider):
 
 def is_open_database_file(path: Path) -> bool:
     """The file (or a side file) of a database this process has open."""
-    resolved = Path(path).expanduser().resolve()
-    for key in dbmod._open_here:
-        base = Path(key)
-        if any(resolved == Path(str(base) + side) for side in _SIDE_FILES):
-            return True
-    return False
+    return dbmod.is_open_database_file(path)
 
 
 def _dialog(parent: QWidget | None, title: str, folder: str, file_filter: str) -> QFileDialog:
