@@ -9,15 +9,22 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from auditapp.core.db import open_database
 from auditapp.ui.main_window import MainWindow
 
 
+def settle(ms: int = 30) -> None:
+    """Let the window paint (a local event loop: processEvents() itself loses None refs)."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
 def main(database: str) -> int:
-    app = QApplication(sys.argv[:1])
+    _app = QApplication(sys.argv[:1])  # kept alive until the end
     db = open_database(database)
     scratch = tempfile.TemporaryDirectory()
     settings = QSettings(str(Path(scratch.name) / "layout.ini"), QSettings.Format.IniFormat)
@@ -26,16 +33,16 @@ def main(database: str) -> int:
     table = window.list_page.table
     for _ in range(15):  # scroll the audit list as a reader looking for an audit
         table.scrollToBottom()
-        app.processEvents()
+        settle()
         table.scrollToTop()
-        app.processEvents()
+        settle()
     reference = window.list_page.model.rows[-1].reference
     window.open_audit(reference, wait=True)
     window.workspace.tabs.setCurrentIndex(1)  # the findings
     for _ in range(5):
-        app.processEvents()
+        settle()
     window.show_list()
-    app.processEvents()
+    settle()
     window.close()
     db.close()
     print(f"closed cleanly after {reference}")

@@ -14,9 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QObject, Qt
+from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressDialog, QWidget
 
 from auditapp import paths
 from auditapp.core import backup, restore
@@ -63,10 +63,17 @@ class BackupActions(QObject):
                 outcome["error"] = exc
 
         thread = threading.Thread(target=target, name="auditapp-backup", daemon=True)
+        # A local event loop, not processEvents() in a loop: PySide 6.12 loses a reference to
+        # None on every processEvents() call (docs/architecture.md, traps).
+        loop = QEventLoop()
+        poll = QTimer()
+        poll.setInterval(30)
+        poll.timeout.connect(lambda: thread.is_alive() or loop.quit())
         thread.start()
-        while thread.is_alive():
-            QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-            thread.join(0.02)
+        poll.start()
+        loop.exec()
+        poll.stop()
+        thread.join()
         dialog.close()
         dialog.deleteLater()
         if "error" in outcome:
