@@ -30,6 +30,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CHECKLIST = ROOT / "tests" / "data" / "mini-checklist.yaml"
 REFERENCE = "AUD-2026-901"
+# The command-line write tried while the window owns the database (one place to adapt when
+# write verbs need more arguments, e.g. a signed-in user).
+WRITE_VERB = ("checklist", "import", str(CHECKLIST))
 
 
 # --- the worker processes ------------------------------------------------------------------------
@@ -151,7 +154,7 @@ def run(seconds: float, folder: Path) -> dict[str, object]:
     def intruders() -> None:
         time.sleep(1.0)  # let the GUI-like writer take the database first
         while time.monotonic() - started < phase_a - 3:
-            write = _cli("checklist", "import", str(CHECKLIST), "--db", str(path))
+            write = _cli(*WRITE_VERB, "--db", str(path))
             ok = (write.returncode == 1 and "open for writing" in write.stderr
                   and len(write.stderr.strip().splitlines()) == 1)
             counts["cli_writes_refused" if ok else "cli_writes_not_refused"] += 1
