@@ -103,9 +103,11 @@ def test_password_never_in_argv_or_log(tmp_path, _isolated_home):
 def test_backup_and_restore_bring_back_the_backed_up_state(demo_file, tmp_path):
     backup = tmp_path / "b.sqlite"
     assert run_cli("backup", "-o", str(backup), "--db", str(demo_file)).returncode == 0
-    with sqlite3.connect(demo_file) as conn:
-        conn.execute("PRAGMA foreign_keys=OFF")
-        conn.execute("DELETE FROM finding")
+    conn = sqlite3.connect(demo_file)  # closed: restore refuses while any connection is open
+    conn.execute("PRAGMA foreign_keys=OFF")
+    conn.execute("DELETE FROM finding")
+    conn.commit()
+    conn.close()
     restored = run_as("demo.lead", "restore", str(backup), "--db", str(demo_file),
                       password="demo-password-1")
     assert restored.returncode == 0, restored.stderr

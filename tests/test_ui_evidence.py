@@ -11,13 +11,13 @@ from audit_factory import make_audit, make_user
 from PIL import Image
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage, QWheelEvent
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QFileDialog, QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 from sqlalchemy import select
 from ui_helpers import OFFSCREEN_NOISE, audit_window, new_window
 
 from auditapp.core import audits, evidence, locking
 from auditapp.core.models import Evidence, EvidenceBlob
-from auditapp.ui import camera
+from auditapp.ui import camera, file_dialogs
 from auditapp.ui.evidence_model import CONFIDENTIAL_ROLE, EvidenceFilter
 from tests import evidence_files as ef
 
@@ -101,8 +101,7 @@ def test_file_dialog_imports_byte_identical_originals(qtbot, db, window, files, 
     ws = window.workspace
     page = show_evidence_tab(ws)
     chosen = [files["portrait"], files["scan"], files["log"], files["iphone"]]
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
-                        lambda *a, **k: ([str(p) for p in chosen], ""))
+    monkeypatch.setattr(file_dialogs, "open_files", lambda *a, **k: [str(p) for p in chosen])
     with qtbot.waitSignal(ws.importer.finished, timeout=IMPORT_TIMEOUT):
         page.import_action.trigger()
     rows = stored(db)
@@ -121,8 +120,7 @@ def test_a_bad_file_in_a_batch_is_reported_and_the_good_ones_imported(
     ws = window.workspace
     page = show_evidence_tab(ws)
     chosen = [files["portrait"], files["truncated"], files["scan"], files["text"]]
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
-                        lambda *a, **k: ([str(p) for p in chosen], ""))
+    monkeypatch.setattr(file_dialogs, "open_files", lambda *a, **k: [str(p) for p in chosen])
     with qtbot.waitSignal(ws.importer.finished, timeout=IMPORT_TIMEOUT) as done:
         page.import_dialog()
     summary = done.args[0]

@@ -156,8 +156,15 @@ def passphrase_for(path: Path, *, new: bool = False) -> str | None:
     return value
 
 
-def open_db(args: argparse.Namespace, *, create: bool = True, encrypt: bool = False):
-    """Open the database the arguments name, asking for its passphrase when it is encrypted."""
+def open_db(args: argparse.Namespace, *, create: bool = True, encrypt: bool = False,
+            write: bool = True):
+    """Open the database the arguments name, asking for its passphrase when it is encrypted.
+
+    A verb that writes takes the database's write lock, waiting a few seconds
+    ($AUDITAPP_LOCK_WAIT) for another writer to finish, then refuses; a verb that only reads
+    (write=False) never takes it and may not write.
+    """
+    from auditapp.core import ownership
     from auditapp.core.db import open_database
 
     path = database_path(args)
@@ -165,7 +172,10 @@ def open_db(args: argparse.Namespace, *, create: bool = True, encrypt: bool = Fa
     passphrase = passphrase_for(path, new=new)
     if passphrase is not None and len(passphrase) < 8:
         raise AuditAppError("the passphrase must have at least 8 characters")
-    return open_database(path, create=create, passphrase=passphrase)
+    verb = " ".join(a for a in sys.argv[1:3] if not a.startswith("-")) or "command"
+    return open_database(path, create=create, passphrase=passphrase, writer=write,
+                         read_only=not write, lock_wait=ownership.DEFAULT_WAIT_S,
+                         purpose=f"'auditapp {verb}'", program="the AuditApp command line")
 
 
 def read_secret(args: argparse.Namespace, prompt: str, *, confirm: bool = False) -> str:

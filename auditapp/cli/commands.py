@@ -11,8 +11,8 @@ from auditapp.cli import database_path, open_db, passphrase_for, read_secret, si
 from auditapp.errors import AuditAppError, BadInput, Refused
 
 
-def _open(args: argparse.Namespace, *, create: bool = True):
-    return open_db(args, create=create, encrypt=getattr(args, "encrypt", False))
+def _open(args: argparse.Namespace, *, create: bool = True, write: bool = True):
+    return open_db(args, create=create, encrypt=getattr(args, "encrypt", False), write=write)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -58,6 +58,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("restore", help="replace the database with a checked backup (current kept aside)")
     p.add_argument("file", type=Path)
     signin.add_arguments(p)
+    p.add_argument("--accept-damaged", action="store_true",
+                   help="restore a backup that fails its checks (needs --reason; recorded in the trail)")
+    p.add_argument("--reason", help="why a damaged or tampered backup must be restored anyway")
     p.set_defaults(handler=cmd_restore)
 
     p = sub.add_parser("export", help="write one audit with its evidence to an .auditpkg file")
@@ -102,7 +105,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     from auditapp.core import audits
 
-    with _open(args) as database, database.session() as session:
+    with _open(args, write=False) as database, database.session() as session:
         rows = audits.summaries(session)
     if args.json:
         payload = [
@@ -158,7 +161,7 @@ def cmd_user_list(args: argparse.Namespace) -> int:
 
     from auditapp.core.models import User
 
-    with _open(args) as database, database.session() as session:
+    with _open(args, write=False) as database, database.session() as session:
         for u in session.scalars(select(User).order_by(User.username)):
             state = "locked" if u.locked else ("inactive" if not u.active else "active")
             print(f"{u.username:<20} {u.role:<14} {state:<8} {u.full_name}")
@@ -179,7 +182,7 @@ def cmd_user_unlock(args: argparse.Namespace) -> int:
 def cmd_trail_verify(args: argparse.Namespace) -> int:
     from auditapp.core import trail_pins
 
-    with _open(args, create=False) as database:
+    with _open(args, create=False, write=False) as database:
         result = trail_pins.check_database(database)
     problems = result.problems
     if problems:
@@ -207,10 +210,14 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from auditapp.core import backup, trail
     from auditapp.core.db import DamagedDatabase
+    from auditapp.core.restore import BackupRejected
 
+    if args.accept_damaged and not (args.reason or "").strip():
+        raise BadInput("--accept-damaged needs --reason TEXT (it is recorded in the audit trail)")
+    if args.reason and not args.accept_damaged:
+        raise BadInput("--reason goes with --accept-damaged")
     target = database_path(args)
     source_passphrase = passphrase_for(args.file)
-    backup.check_file(args.file, source_passphrase)
     # Who replaces a database signs in to it first. When it is missing or too damaged to open,
     # the sign-in is to the restored copy, and a failed sign-in puts the old file back.
     user = None
@@ -221,18 +228,26 @@ def cmd_restore(args: argparse.Namespace) -> int:
         except DamagedDatabase:
             user = None
     existed = target.exists()
-    aside = backup.restore(args.file, target, source_passphrase)
     try:
-        with open_db(args, create=False) as database:
-            if user is None:
+        aside = backup.restore(args.file, target, source_passphrase,
+                               accept_damaged=args.reason if args.accept_damaged else None,
+                               actor=user.username if user else "restore (sign-in follows)")
+    except BackupRejected as exc:
+        raise Refused(f"{exc}. If this backup is the only copy left, restore it anyway with "
+                      "--accept-damaged --reason TEXT (recorded in the audit trail)") from None
+    if user is None:
+        try:
+            with open_db(args, create=False) as database:
                 user = signin.sign_in(database, args)
-            with database.session(actor=user.username) as session:
-                trail.record_event(session.connection(), user=user.username, action="restore",
-                                   entity="database", entity_id=target.name,
-                                   detail=f"restored from {args.file.name}")
-    except AuditAppError:
-        backup.undo_restore(target, aside if existed else None)
-        raise
+                with database.session(actor=user.username) as session:
+                    trail.record_event(session.connection(), user=user.username,
+                                       action="restore", entity="database",
+                                       entity_id=target.name,
+                                       detail=f"restored from {args.file.name}; signed in "
+                                       "to the restored copy")
+        except AuditAppError:
+            backup.undo_restore(target, aside if existed else None)
+            raise
     if aside:
         print(f"previous database kept at {aside}")
     print(f"restored {args.file} to {target}")

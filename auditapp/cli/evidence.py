@@ -50,9 +50,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_verify)
 
 
-def _open(args: argparse.Namespace):
+def _open(args: argparse.Namespace, *, write: bool = True):
     # open_db asks for the passphrase of an encrypted database.
-    return open_db(args, create=False)
+    return open_db(args, create=False, write=write)
 
 
 def _finding_number(text: str | None) -> int | None:
@@ -88,7 +88,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     from auditapp.core import evidence
     from auditapp.core.audits import get_audit
 
-    with _open(args) as database, database.session() as session:
+    with _open(args, write=False) as database, database.session() as session:
         audit = get_audit(session, args.reference)
         rows = evidence.list_evidence(session, audit, include_removed=args.removed)
     if args.json:
@@ -157,7 +157,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     from auditapp.core import evidence
     from auditapp.core.audits import get_audit
 
-    with _open(args) as database, database.session() as session:
+    with _open(args, write=False) as database, database.session() as session:
         audit = get_audit(session, args.reference)
         problems = evidence.verify_originals(session, audit)
         count = len(evidence.list_evidence(session, audit, include_removed=True))

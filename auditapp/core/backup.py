@@ -8,6 +8,7 @@ from pathlib import Path
 
 from auditapp import paths
 from auditapp.core import db as dbmod
+from auditapp.core import ownership
 from auditapp.core.db import Database
 from auditapp.errors import BadInput, Refused
 
@@ -50,6 +51,8 @@ def backup(database: Path, target: Path, passphrase: str | None = None) -> Path:
         raise BadInput(f"no database at {database}")
     if target.exists() and target.is_dir():
         raise BadInput(f"{target} is a folder; give a file name")
+    if _is_database_file(target, database):
+        raise BadInput(f"{target} is the database or one of its own files; choose another name")
     partial = target.with_name(target.name + ".partial")
     try:
         dbmod.backup_copy(database, partial, passphrase)
@@ -59,6 +62,14 @@ def backup(database: Path, target: Path, passphrase: str | None = None) -> Path:
         partial.unlink(missing_ok=True)
         raise BadInput(f"cannot write backup to {target}: {exc.strerror}") from None
     return target
+
+
+def _is_database_file(candidate: Path, database: Path) -> bool:
+    """The database itself, its -wal/-shm/-journal, or its lock file."""
+    resolved = candidate.expanduser().resolve()
+    base = database.expanduser().resolve()
+    own = {base} | {Path(str(base) + s) for s in ("-wal", "-shm", "-journal", ".lock")}
+    return resolved in own
 
 
 def check_file(path: Path, passphrase: str | None = None) -> str:
@@ -76,33 +87,17 @@ def check_file(path: Path, passphrase: str | None = None) -> str:
     return revision
 
 
-def restore(source: Path, database: Path, passphrase: str | None = None) -> Path | None:
+def restore(source: Path, database: Path, passphrase: str | None = None, *,
+            lock: ownership.WriterLock | None = None, accept_damaged: str | None = None,
+            actor: str = "system", lock_wait: float | None = None) -> Path | None:
     """Replace the database with a checked backup; the current file is kept aside, not deleted.
 
-    The current file is set aside byte for byte (it may be damaged or under another passphrase).
+    Kept for compatibility; see :func:`auditapp.core.restore.restore`.
     """
-    check_file(source, passphrase)
-    aside = None
-    database.parent.mkdir(parents=True, exist_ok=True)
-    if database.exists():
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        aside = paths.backup_dir(database) / f"{database.stem}-{stamp}-replaced-by-restore.sqlite"
-        shutil.copyfile(database, aside)
-        paths.restrict(aside)
-        for suffix in ("-wal", "-shm"):
-            side = Path(str(database) + suffix)
-            if side.exists():
-                shutil.copyfile(side, Path(str(aside) + suffix))
-    incoming = database.with_name(database.name + ".restoring")
-    shutil.copyfile(source, incoming)
-    paths.restrict(incoming)
-    for suffix in ("-wal", "-shm"):
-        Path(str(database) + suffix).unlink(missing_ok=True)
-    incoming.replace(database)
-    from auditapp.core import checkpoint
+    from auditapp.core import restore as restoring
 
-    checkpoint.forget(database)  # an older state on purpose: this computer's anchor is reset
-    return aside
+    return restoring.restore(source, database, passphrase, lock=lock,
+                             accept_damaged=accept_damaged, actor=actor, lock_wait=lock_wait)
 
 
 def undo_restore(database: Path, aside: Path | None) -> None:

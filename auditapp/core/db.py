@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,7 +18,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from auditapp import paths
-from auditapp.core import checkpoint, locking, trail
+from auditapp.core import checkpoint, locking, ownership, trail
+from auditapp.core import read_only as read_only_guard
+from auditapp.core.db_errors import DamagedDatabase as DamagedDatabase
+from auditapp.core.db_errors import DatabaseError as DatabaseError
+from auditapp.core.db_errors import PassphraseRequired as PassphraseRequired
+from auditapp.core.db_errors import StorageError as StorageError
+from auditapp.core.db_errors import storage_error as storage_error
 from auditapp.errors import AuditAppError, BadInput, Refused
 
 log = logging.getLogger(__name__)
@@ -29,57 +36,39 @@ BUSY_TIMEOUT_MS = 10_000
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-class DatabaseError(AuditAppError):
-    exit_code = 2
+# The databases this process has open, by resolved path. While one is open, nothing in this
+# process may open its file outside SQLite: on POSIX, closing any descriptor of the file drops
+# all of the process's locks on it, another process then believes it is alone, checkpoints and
+# deletes the WAL, and this process goes on "committing" into a deleted file.
+_open_here: dict[str, list[Database]] = {}
 
 
-class PassphraseRequired(DatabaseError):
-    """The file is encrypted and no passphrase was given."""
-
-    exit_code = 2
+def _key(path: Path) -> str:
+    return os.path.normcase(str(Path(path).expanduser().resolve()))
 
 
-class StorageError(AuditAppError):
-    """The disk refused a write (full, read-only, I/O error): nothing of the edit was saved."""
-
-    exit_code = 1
-
-
-_STORAGE_MESSAGES = (
-    ("disk is full", "the disk is full"),
-    ("readonly database", "the database file or its folder is read-only"),
-    ("read-only file system", "the database file or its folder is read-only"),
-    ("unable to open database file", "the database file cannot be opened for writing (read-only or missing folder)"),
-    ("disk i/o error", "a disk error occurred"),
-    ("database is locked", "the database is busy in another AuditApp window or process"),
-)
+def open_here(path: Path) -> Database | None:
+    """A Database this process has open on that file, if any."""
+    opened = _open_here.get(_key(path))
+    return opened[0] if opened else None
 
 
-def storage_error(exc: BaseException) -> StorageError | None:
-    """A clear StorageError for SQLite's storage failures, None for anything else."""
-    text = str(getattr(exc, "orig", exc)).lower()
-    for needle, reason in _STORAGE_MESSAGES:
-        if needle in text:
-            return StorageError(f"{reason}: the change was not saved and nothing else changed")
-    return None
-
-
-class DamagedDatabase(Refused):
-    """The file failed its integrity check; it is never written to."""
-
-    def __init__(self, path: Path, detail: str, latest_backup: Path | None) -> None:
-        hint = (
-            f"; the latest backup is {latest_backup} (restore it with 'auditapp restore')"
-            if latest_backup
-            else "; no backup was found"
-        )
-        super().__init__(f"{path} is damaged ({detail}); it was not changed{hint}")
-        self.path = path
-        self.latest_backup = latest_backup
+def is_open_database_file(path: Path) -> bool:
+    """The file, -wal, -shm, -journal or lock file of a database this process has open."""
+    resolved = _key(path)
+    return any(resolved == key + side for key in _open_here
+               for side in ("", "-wal", "-shm", "-journal", ".lock"))
 
 
 def is_encrypted(path: Path) -> bool:
-    """An existing, non-empty file without the plain SQLite header (SQLCipher encrypts page 1)."""
+    """An existing, non-empty file without the plain SQLite header (SQLCipher encrypts page 1).
+
+    For a database this process has open, the answer comes from the open connection's
+    settings, never from reading the file (see ``_open_here``).
+    """
+    opened = open_here(path)
+    if opened is not None:
+        return opened.encrypted
     if not path.is_file() or path.stat().st_size == 0:
         return False
     with open(path, "rb") as handle:
@@ -121,7 +110,8 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, foreign_keys: bool) -> No
 
 
 def _make_engine(
-    path: Path, *, foreign_keys: bool = True, passphrase: str | None = None, pooled: bool = True
+    path: Path, *, foreign_keys: bool = True, passphrase: str | None = None, pooled: bool = True,
+    read_only: bool = False,
 ) -> Engine:
     # URL.create escapes the passphrase; a hand-built URL string with special characters
     # silently opens an in-memory database instead.
@@ -142,8 +132,10 @@ def _make_engine(
     @event.listens_for(engine, "begin")
     def _on_begin(connection: object) -> None:
         # IMMEDIATE takes the write lock up front, so two processes (GUI and CLI) cannot
-        # interleave trail entries and fork the hash chain.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")  # type: ignore[attr-defined]
+        # interleave trail entries and fork the hash chain. A reader begins deferred: it reads
+        # a snapshot of the WAL and never holds up the writer.
+        begin = "BEGIN" if read_only else "BEGIN IMMEDIATE"
+        connection.exec_driver_sql(begin)  # type: ignore[attr-defined]
 
     return engine
 
@@ -250,6 +242,8 @@ def backup_copy(source: Path, target: Path, passphrase: str | None = None) -> Pa
     dst = raw_connect(target, passphrase)
     try:
         src.backup(dst)
+        # One self-contained file: no -wal/-shm beside a backup, whoever opens it later.
+        dst.execute("PRAGMA journal_mode = DELETE").fetchone()
     finally:
         dst.close()
         src.close()
@@ -301,6 +295,11 @@ class Database:
     _factory: sessionmaker[Session] = field(repr=False)
     # Kept for backups of an encrypted file, which must be keyed like the original.
     _passphrase: str | None = field(default=None, repr=False)
+    # Opened without the write lock (another window owns the database): every write refused.
+    read_only: bool = False
+    # The write lock this Database holds (released on close when it took it itself).
+    lock: ownership.WriterLock | None = field(default=None, repr=False)
+    _owns_lock: bool = field(default=False, repr=False)
 
     @contextmanager
     def session(self, actor: str = trail.SYSTEM_ACTOR, reason: str = "") -> Iterator[Session]:
@@ -308,6 +307,8 @@ class Database:
         session = self._factory()
         session.info["actor"] = actor
         session.info["reason"] = reason
+        if self.read_only:
+            session.info[read_only_guard.KEY] = str(self.path)
         try:
             yield session
             session.commit()
@@ -331,8 +332,16 @@ class Database:
     def backup_to(self, target: Path) -> Path:
         return backup_copy(self.path, target, self._passphrase)
 
-    def close(self) -> None:
+    def close(self, *, keep_lock: bool = False) -> None:
+        """Close every pooled connection; the write lock goes too unless keep_lock (restore)."""
         self.engine.dispose()
+        opened = _open_here.get(_key(self.path), [])
+        if self in opened:
+            opened.remove(self)
+            if not opened:
+                del _open_here[_key(self.path)]
+        if self.lock is not None and self._owns_lock and not keep_lock:
+            self.lock.release()
 
     def __enter__(self) -> Database:
         return self
@@ -343,12 +352,19 @@ class Database:
 
 def open_database(
     path: Path | str, *, create: bool = True, passphrase: str | None = None,
-    check_integrity: bool = True,
+    check_integrity: bool = True, writer: bool = False, read_only: bool = False,
+    lock: ownership.WriterLock | None = None, lock_wait: float = 0.0,
+    purpose: str = "writing", program: str = "AuditApp",
 ) -> Database:
     """Open (or create) a database at the newest schema, upgrading older files after a backup.
 
     A passphrase opens or creates an SQLCipher-encrypted file. A damaged file is refused and
     never written to.
+
+    ``writer`` takes the database's write lock (waiting up to ``lock_wait`` seconds) and keeps
+    it until close; ``lock`` hands over a lock this process already holds. ``read_only`` opens
+    without the lock and refuses every write. Plain opens (neither) are for library use and
+    tests; the GUI and the command line always say which they are.
     """
     path = Path(path).expanduser()
     if passphrase is not None:
@@ -357,6 +373,7 @@ def open_database(
         log_privacy.withhold_audit_content()
     trail.install()
     locking.install()
+    read_only_guard.install()
     if not path.exists() and not create:
         raise DatabaseError(f"no database at {path}")
     if path.exists() and path.is_dir():
@@ -368,6 +385,43 @@ def open_database(
     except OSError as exc:
         raise DatabaseError(f"cannot create the folder for {path}: {exc.strerror}") from None
 
+    owns_lock = False
+    if writer and lock is None:
+        lock = ownership.held_here(path) or ownership.WriterLock(path, program)
+        if not lock.held:
+            lock.acquire(wait=lock_wait, purpose=purpose)
+            owns_lock = True
+    try:
+        adopt = _prepare(path, passphrase, check_integrity, lock, lock_wait)
+    except BaseException:
+        if owns_lock and lock is not None:
+            lock.release()
+        raise
+
+    engine = _make_engine(path, passphrase=passphrase, read_only=read_only)
+    with engine.connect():  # creates the file and its WAL, so both can be made owner-only
+        pass
+    for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        if name.exists():
+            paths.restrict(name)
+    factory = sessionmaker(engine, expire_on_commit=False)
+    _seal_commits(factory, path)
+    if adopt and not read_only:
+        with factory() as session, session.begin():
+            session.info["actor"] = trail.SYSTEM_ACTOR
+    database = Database(
+        path=path, engine=engine, encrypted=passphrase is not None, _factory=factory,
+        _passphrase=passphrase, read_only=read_only, lock=lock, _owns_lock=owns_lock,
+    )
+    _open_here.setdefault(_key(path), []).append(database)
+    return database
+
+
+def _prepare(path: Path, passphrase: str | None, check_integrity: bool,
+             lock: ownership.WriterLock | None, lock_wait: float) -> bool:
+    """The integrity check and the schema upgrade (under the write lock) before opening.
+
+    Returns whether the trail predates checkpoints and must be adopted by one."""
     current = current_revision(path, passphrase)
     # A trail older than checkpoints is adopted by one checkpoint once, right after the upgrade.
     adopt = current is not None and not _has_table(path, passphrase, "trail_checkpoint")
@@ -376,17 +430,27 @@ def open_database(
         if problem:
             raise DamagedDatabase(path, problem, latest_backup(path))
     head = head_revision()
-    if current is not None and current != head:
-        if current not in _known_revisions():
-            raise Refused(
-                f"{path} was written by a newer AuditApp (schema {current}); "
-                "update AuditApp to open it. The file was not changed."
-            )
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        backup = paths.backup_dir(path) / f"{path.stem}-{stamp}-before-schema-{head}.sqlite"
-        backup_copy(path, backup, passphrase)
-        log.info("backed up %s to %s before upgrading schema %s -> %s", path, backup, current, head)
-    if current != head:
+    if current == head:
+        return adopt
+    if current is not None and current not in _known_revisions():
+        raise Refused(
+            f"{path} was written by a newer AuditApp (schema {current}); "
+            "update AuditApp to open it. The file was not changed."
+        )
+    # Only the writer may change the schema: a reader opening an old file takes the lock
+    # for the upgrade alone, or is refused while another process writes.
+    temporary = None
+    if lock is None or not lock.held:
+        temporary = ownership.held_here(path) is None and ownership.WriterLock(path)
+        if temporary:
+            temporary.acquire(wait=lock_wait, purpose="the schema upgrade")
+    try:
+        if current is not None:
+            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            backup = paths.backup_dir(path) / f"{path.stem}-{stamp}-before-schema-{head}.sqlite"
+            backup_copy(path, backup, passphrase)
+            log.info("backed up %s to %s before upgrading schema %s -> %s",
+                     path, backup, current, head)
         try:
             _upgrade(path, passphrase)
         except AuditAppError:
@@ -396,19 +460,7 @@ def open_database(
             raise DatabaseError(
                 f"could not bring {path} to the current schema ({exc}); the file was left as it was"
             ) from exc
-
-    engine = _make_engine(path, passphrase=passphrase)
-    with engine.connect():  # creates the file and its WAL, so both can be made owner-only
-        pass
-    for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-        if name.exists():
-            paths.restrict(name)
-    factory = sessionmaker(engine, expire_on_commit=False)
-    _seal_commits(factory, path)
-    if adopt:
-        with factory() as session, session.begin():
-            session.info["actor"] = trail.SYSTEM_ACTOR
-    return Database(
-        path=path, engine=engine, encrypted=passphrase is not None, _factory=factory,
-        _passphrase=passphrase,
-    )
+    finally:
+        if temporary:
+            temporary.release()
+    return adopt

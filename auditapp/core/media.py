@@ -135,6 +135,12 @@ def read_file(path: Path) -> bytes:
     try:
         if path.is_dir():
             raise BadFile(f"{name}: is a folder, not a file")
+        from auditapp.core.db import is_open_database_file
+
+        if is_open_database_file(path):
+            # Reading it here would close a descriptor of the open database and drop this
+            # process's locks on it (docs/security.md).
+            raise BadFile(f"{name}: is the database AuditApp has open; it cannot be evidence")
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise BadFile(f"{name}: too large ({size / 2**20:.0f} MB; limit {MAX_FILE_BYTES // 2**20} MB)")

@@ -82,7 +82,8 @@ def run(*, database: Path, language: str | None, smoke: bool,
     if smoke:
         # A smoke run asks nothing: an encrypted file needs AUDITAPP_PASSPHRASE.
         passphrase = os.environ.get("AUDITAPP_PASSPHRASE") if is_encrypted(database) else None
-        db = open_database(database, passphrase=passphrase)
+        # Read-only: a smoke run never takes the database from a window that has it open.
+        db = open_database(database, passphrase=passphrase, read_only=True)
     else:
         from auditapp.ui.database_open import DatabaseOpener
 
@@ -130,7 +131,8 @@ def run(*, database: Path, language: str | None, smoke: bool,
                                                   opened=window.show_imported))
     code = app.exec()
     if not safety.restored:
-        _backup_on_close(db)
+        if not db.read_only:  # the owning window makes the backup
+            _backup_on_close(db)
         db.close()
     return code
 

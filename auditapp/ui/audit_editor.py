@@ -113,7 +113,8 @@ class AuditEditor(QObject):
 
     @property
     def read_only(self) -> bool:
-        return self.state.locked
+        # A signed audit, or a window that does not own the database (another one writes).
+        return self.state.locked or self._db.read_only
 
     # --- answers -------------------------------------------------------------------------------
 

@@ -29,6 +29,7 @@ from auditapp.core.audits import AuditSummary
 from auditapp.core.findings import Grade
 from auditapp.core.setup import STATUS_ORDER
 from auditapp.ui import formats, labels, theme
+from auditapp.ui.variant import variant_result
 from auditapp.ui.widgets import label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -63,6 +64,7 @@ class AuditListModel(QAbstractTableModel):
         i = column - 7
         return self.grades[i] if 0 <= i < len(self.grades) else None
 
+    @variant_result
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal:
@@ -77,6 +79,7 @@ class AuditListModel(QAbstractTableModel):
             return self.tr("Findings graded %1").replace("%1", grade.label[self._lang])
         return None
 
+    @variant_result
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None

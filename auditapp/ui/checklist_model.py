@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QFont
 from auditapp.core.checklists import Checklist, Question
 from auditapp.core.workspace import AnswerState
 from auditapp.ui import labels, theme
+from auditapp.ui.variant import variant_result
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -137,12 +138,14 @@ class ChecklistModel(QAbstractItemModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 2
 
+    @variant_result
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (self.tr("Area / question"), self.tr("Done"))[section]
         return None
 
+    @variant_result
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None

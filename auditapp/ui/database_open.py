@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from auditapp.core import backup
 from auditapp.core.db import DamagedDatabase, Database, is_encrypted, open_database
+from auditapp.core.ownership import DatabaseInUse
 from auditapp.errors import AuditAppError, Refused
 from auditapp.ui import formats
 from auditapp.ui.widgets import MessageBar, label
@@ -118,6 +119,21 @@ class DatabaseOpener:
         )
         return answer == QMessageBox.StandardButton.Yes
 
+    def ask_read_only(self, in_use: DatabaseInUse) -> bool:
+        """Another window or process writes to the database: open it read-only, or cancel."""
+        who = in_use.owner.describe() if in_use.owner else ""
+        box = QMessageBox(QMessageBox.Icon.Warning, "AuditApp", QDialog.tr(
+            "This database is open in another AuditApp window.\n%1\n%2\n\nOnly one window "
+            "can change a database at a time. Open it read-only here (you can look, not "
+            "change), or cancel and continue in the other window.")
+            .replace("%1", str(self.path)).replace("%2", who), parent=self.parent)
+        read_only = box.addButton(QDialog.tr("Open &read-only"),
+                                  QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(read_only)
+        box.exec()
+        return box.clickedButton() is read_only
+
     def show_error(self, message: str) -> None:
         QMessageBox.critical(self.parent, "AuditApp", message)
 
@@ -136,7 +152,7 @@ class DatabaseOpener:
                 if passphrase is None:
                     return None
             try:
-                return open_database(self.path, passphrase=passphrase)
+                return self._open_as_writer_or_reader(passphrase)
             except DamagedDatabase as damaged:
                 if damaged.latest_backup is None:
                     self.show_error(str(damaged))
@@ -156,3 +172,12 @@ class DatabaseOpener:
             except AuditAppError as exc:
                 self.show_error(str(exc))
                 return None
+
+    def _open_as_writer_or_reader(self, passphrase: str | None) -> Database | None:
+        try:
+            return open_database(self.path, passphrase=passphrase, writer=True,
+                                 program="AuditApp window")
+        except DatabaseInUse as in_use:
+            if not self.ask_read_only(in_use):
+                return None
+            return open_database(self.path, passphrase=passphrase, read_only=True)

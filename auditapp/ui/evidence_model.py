@@ -26,6 +26,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPainter, QPainterPath, 
 from auditapp.core.evidence import EvidenceInfo
 from auditapp.core.findings import number_label
 from auditapp.core.media import PDF
+from auditapp.ui.variant import variant_result
 
 Index = QModelIndex | QPersistentModelIndex
 _ROLE = Qt.ItemDataRole.UserRole
@@ -183,6 +184,7 @@ class EvidenceModel(QAbstractListModel):
             base |= Qt.ItemFlag.ItemIsEditable
         return base
 
+    @variant_result
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None

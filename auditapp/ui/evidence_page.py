@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QListView,
@@ -28,7 +27,7 @@ from auditapp.core.evidence import EvidenceInfo, Target
 from auditapp.core.findings import number_label
 from auditapp.core.media import PDF
 from auditapp.errors import AuditAppError
-from auditapp.ui import camera, formats
+from auditapp.ui import camera, file_dialogs, formats
 from auditapp.ui.evidence_editor import EvidenceEditor, target_label, targets_of
 from auditapp.ui.evidence_intake import FILE_PATTERNS, EvidenceImporter, accept_drops, has_evidence
 from auditapp.ui.evidence_model import NUMBER_ROLE, THUMB_SIDE, EvidenceFilter
@@ -252,7 +251,7 @@ class EvidencePage(QWidget):
     # --- bringing evidence in ------------------------------------------------------------------
 
     def import_dialog(self) -> None:
-        paths, _chosen = QFileDialog.getOpenFileNames(
+        paths = file_dialogs.open_files(
             self, self.tr("Import evidence"), self._last_folder,
             self.tr("Evidence") + f" ({FILE_PATTERNS});;" + self.tr("All files") + " (*)")
         if paths:

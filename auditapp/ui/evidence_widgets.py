@@ -27,6 +27,7 @@ from auditapp.core.evidence import label as evidence_label
 from auditapp.ui.evidence_editor import target_label
 from auditapp.ui.evidence_intake import EvidenceImporter, ImportSummary
 from auditapp.ui.evidence_model import NUMBER_ROLE, EvidenceFilter, EvidenceModel
+from auditapp.ui.variant import variant_result
 from auditapp.ui.widgets import label
 
 SUMMARY_INFO_MS = 8000
@@ -136,6 +137,7 @@ class ImportPanel(QFrame):
 class _Compact(EvidenceFilter):
     """A strip shows the number only; the caption is in the tooltip."""
 
+    @variant_result
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return str(super().data(index, role) or "").split("\n")[0].split("  ·  ")[0]

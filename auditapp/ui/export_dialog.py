@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 from auditapp.core.db import Database
 from auditapp.errors import AuditAppError
 from auditapp.reports import export
+from auditapp.ui import file_dialogs
 from auditapp.ui.tasks import TaskRunner
 from auditapp.ui.widgets import MessageBar, label
 
@@ -71,8 +71,7 @@ def default_folder() -> Path:
 
 def ask_save_path(parent: QWidget, title: str) -> AskPath:
     def ask(suggested: str, file_filter: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
-        return path or None
+        return file_dialogs.save_file(parent, title, suggested, file_filter)
     return ask
 
 

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor
 from auditapp.core.findings import Grade
 from auditapp.core.workspace import FindingState
 from auditapp.ui import formats, labels, theme
+from auditapp.ui.variant import variant_result
 
 Index = QModelIndex | QPersistentModelIndex
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -46,6 +47,7 @@ class FindingsModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 5
 
+    @variant_result
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -53,6 +55,7 @@ class FindingsModel(QAbstractTableModel):
                     self.tr("Status"), self.tr("Response due"))[section]
         return None
 
+    @variant_result
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None

@@ -45,7 +45,7 @@ class MainWindow(QMainWindow):
         self.editor: AuditEditor | None = None
         self.workspace: Workspace | None = None
         self.help_window: Any = None  # created on first F1
-        self.setWindowTitle("AuditApp")
+        self.setWindowTitle(self._plain_title())
         self.resize(1280, 800)
         self.setMinimumSize(1000, 640)
 
@@ -66,6 +66,12 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.busy)
         self.statusBar().showMessage(self.tr("Signed in as %1 · %2").replace(
             "%1", actor).replace("%2", str(db.path)))
+        if db.read_only:
+            # Another window or process owns the database: this one can look, not change.
+            self.read_only_label = QLabel(self.tr("Read-only: the database is open for writing "
+                                                  "in another AuditApp window"))
+            self.read_only_label.setObjectName("readOnlyNotice")
+            self.statusBar().addPermanentWidget(self.read_only_label)
         self._build_menus()
         self._restore_layout()
         self.refresh_list()
@@ -176,7 +182,7 @@ class MainWindow(QMainWindow):
             self._save_layout()
         self.refresh_list()
         self.stack.setCurrentWidget(self.list_page)
-        self.setWindowTitle("AuditApp")
+        self.setWindowTitle(self._plain_title())
         self._workspace_actions(False)
         self.list_page.table.setFocus()
 
@@ -272,14 +278,23 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             self.evidence_menu.addActions(self.workspace.evidence_page.actions_)
 
+    def _plain_title(self) -> str:
+        return "AuditApp" + (self.tr(" (read-only)") if self._db.read_only else "")
+
     def _title(self) -> None:
         if self.editor is not None:
             s = self.editor.state
-            self.setWindowTitle(f"{s.reference} · {s.title} — AuditApp")
+            suffix = self.tr(" (read-only)") if self._db.read_only else ""
+            self.setWindowTitle(f"{s.reference} · {s.title} — AuditApp{suffix}")
 
     # --- dialogs -------------------------------------------------------------------------------
 
     def new_audit(self) -> None:
+        if self._db.read_only:
+            self.statusBar().showMessage(self.tr(
+                "This window is read-only: another AuditApp window is writing to the database."),
+                10_000)
+            return
         with self._db.session(actor=self.actor) as session:
             library = checklists.library(session)
             people = setup.auditors(session)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
@@ -11,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QMainWindow,
     QMenu,
@@ -25,6 +23,7 @@ from auditapp import paths
 from auditapp.core import backup, settings
 from auditapp.core.db import Database
 from auditapp.errors import AuditAppError
+from auditapp.ui.backup_actions import BackupActions
 from auditapp.ui.idle_lock import IdleLock
 from auditapp.ui.widgets import MessageBar, label
 
@@ -73,20 +72,20 @@ class SafetyActions(QObject):
         self._window = window
         self._db = db
         self._actor = actor
-        self.restored = False
         with db.session() as session:
             minutes = settings.idle_lock_minutes(session)
         self.idle_lock = IdleLock(window, db, actor, minutes)
-        self.backup_action = QAction(self.tr("&Back up now…"), window)
-        self.backup_action.triggered.connect(self.back_up_now)
-        self.restore_action = QAction(self.tr("&Restore from backup…"), window)
-        self.restore_action.triggered.connect(self.restore_from_backup)
+        self.backups = BackupActions(window, db, actor)
+        self.backup_action = self.backups.backup_action
+        self.restore_action = self.backups.restore_action
         self.security_action = QAction(self.tr("Security and &backups…"), window)
         self.security_action.triggered.connect(self.edit_security)
         self._add_to_file_menu()
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.automatic_backup)
-        self._timer.start(AUTO_BACKUP_CHECK_MS)
+        if not db.read_only:  # the window that owns the database makes the automatic backups
+            self._timer.start(AUTO_BACKUP_CHECK_MS)
+        self.security_action.setEnabled(not db.read_only)
 
     def _add_to_file_menu(self) -> None:
         menus = [a.menu() for a in self._window.menuBar().actions() if isinstance(a.menu(), QMenu)]
@@ -112,52 +111,14 @@ class SafetyActions(QObject):
                        self.tr("Automatic backup failed: %1").replace("%1", str(exc))))
 
     def back_up_now(self, target: str | None = None) -> Path | None:
-        if target is None:
-            default = Path.home() / f"{self._db.path.stem}-backup-{dt.date.today():%Y%m%d}.sqlite"
-            target, _ = QFileDialog.getSaveFileName(
-                self._window, self.tr("Back up the database"), str(default),
-                self.tr("AuditApp database (*.sqlite)"))
-            if not target:
-                return None
-        try:
-            written = self._db.backup_to(Path(target))
-            backup.check_file(written, self._db.passphrase)
-        except (AuditAppError, OSError) as exc:
-            QMessageBox.critical(self._window, "AuditApp", str(exc))
-            return None
-        self._window.statusBar().showMessage(self.tr("Backup written to %1").replace(
-            "%1", str(written)), 8000)
-        return written
+        return self.backups.back_up_now(target)
 
     def restore_from_backup(self, source: str | None = None) -> bool:
-        if source is None:
-            source, _ = QFileDialog.getOpenFileName(
-                self._window, self.tr("Restore a backup"), str(paths.backup_dir(self._db.path)),
-                self.tr("AuditApp database (*.sqlite);;All files (*)"))
-            if not source:
-                return False
-        try:
-            backup.check_file(Path(source), self._db.passphrase)
-        except AuditAppError as exc:
-            QMessageBox.critical(self._window, "AuditApp", str(exc))
-            return False
-        answer = QMessageBox.question(
-            self._window, "AuditApp",
-            self.tr("Replace the current database with %1? The current database is kept aside "
-                    "in the backup folder. AuditApp closes afterwards; start it again to "
-                    "continue.").replace("%1", source))
-        if answer != QMessageBox.StandardButton.Yes:
-            return False
-        passphrase = self._db.passphrase
-        self._window.close()
-        self._db.close()
-        try:
-            backup.restore(Path(source), self._db.path, passphrase)
-        except AuditAppError as exc:
-            QMessageBox.critical(None, "AuditApp", str(exc))
-            return False
-        self.restored = True
-        return True
+        return self.backups.restore_from_backup(source)
+
+    @property
+    def restored(self) -> bool:
+        return self.backups.restored
 
     def edit_security(self) -> None:
         with self._db.session() as session:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
 from auditapp.core import findings
 from auditapp.errors import AuditAppError
 from auditapp.reports.branding import load_logo
-from auditapp.ui import i18n, labels
+from auditapp.ui import file_dialogs, i18n, labels
 from auditapp.ui.widgets import MessageBar, label
 
 LOGO_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp)"
@@ -152,8 +151,8 @@ class SettingsDialog(QDialog):
         self.clear_logo.setEnabled(bool(data))
 
     def choose_logo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the organisation's logo"),
-                                              str(Path.home()), LOGO_FILTER)
+        path = file_dialogs.open_file(self, self.tr("Choose the organisation's logo"),
+                                      str(Path.home()), LOGO_FILTER)
         if path:
             self.set_logo_path(path)
 

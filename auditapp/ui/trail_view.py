@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from auditapp.core.trail_query import TrailRow
 from auditapp.ui import formats, labels
 from auditapp.ui.audit_editor import AuditEditor
+from auditapp.ui.variant import variant_result
 from auditapp.ui.widgets import label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -60,6 +61,7 @@ class TrailModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 8
 
+    @variant_result
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -68,6 +70,7 @@ class TrailModel(QAbstractTableModel):
                     self.tr("Reason"))[section]
         return None
 
+    @variant_result
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None

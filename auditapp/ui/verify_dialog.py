@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHeaderView,
     QPlainTextEdit,
     QPushButton,
@@ -26,9 +25,10 @@ from auditapp.core.db import Database
 from auditapp.errors import AuditAppError
 from auditapp.reports import signoff
 from auditapp.reports.pades import SignatureCheck, VerificationReport
-from auditapp.ui import formats
+from auditapp.ui import file_dialogs, formats
 from auditapp.ui.export_dialog import failure_text
 from auditapp.ui.tasks import TaskRunner
+from auditapp.ui.variant import variant_result
 from auditapp.ui.widgets import MessageBar, label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -64,6 +64,7 @@ class SignatureChecksModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 6
 
+    @variant_result
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -72,6 +73,7 @@ class SignatureChecksModel(QAbstractTableModel):
                     self.tr("Certificate SHA-256"))[section]
         return None
 
+    @variant_result
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
@@ -152,16 +154,14 @@ class VerifyDialog(QDialog):
         layout.addWidget(buttons)
 
     def _ask_open(self) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(
+        return file_dialogs.open_file(
             self, self.tr("Verify signed file"), "",
             self.tr("Signed reports (*.pdf *.docx);;All files (*)"))
-        return path or None
 
     def _ask_certificate(self) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(
+        return file_dialogs.open_file(
             self, self.tr("Trust a certificate"), "",
             self.tr("Certificates (*.pem *.crt *.cer *.der);;All files (*)"))
-        return path or None
 
     def trust_certificate(self) -> None:
         """Add a certificate to the trust store in the user data folder, then verify again."""

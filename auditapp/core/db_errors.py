@@ -1,0 +1,56 @@
+"""The ways opening or writing a database can fail, each with a message a user can act on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from auditapp.errors import AuditAppError, Refused
+
+
+class DatabaseError(AuditAppError):
+    exit_code = 2
+
+
+class PassphraseRequired(DatabaseError):
+    """The file is encrypted and no passphrase was given."""
+
+    exit_code = 2
+
+
+class StorageError(AuditAppError):
+    """The disk refused a write (full, read-only, I/O error): nothing of the edit was saved."""
+
+    exit_code = 1
+
+
+_STORAGE_MESSAGES = (
+    ("disk is full", "the disk is full"),
+    ("readonly database", "the database file or its folder is read-only"),
+    ("read-only file system", "the database file or its folder is read-only"),
+    ("unable to open database file", "the database file cannot be opened for writing (read-only or missing folder)"),
+    ("disk i/o error", "a disk error occurred"),
+    ("database is locked", "the database is busy in another AuditApp window or process"),
+)
+
+
+def storage_error(exc: BaseException) -> StorageError | None:
+    """A clear StorageError for SQLite's storage failures, None for anything else."""
+    text = str(getattr(exc, "orig", exc)).lower()
+    for needle, reason in _STORAGE_MESSAGES:
+        if needle in text:
+            return StorageError(f"{reason}: the change was not saved and nothing else changed")
+    return None
+
+
+class DamagedDatabase(Refused):
+    """The file failed its integrity check; it is never written to."""
+
+    def __init__(self, path: Path, detail: str, latest_backup: Path | None) -> None:
+        hint = (
+            f"; the latest backup is {latest_backup} (restore it with 'auditapp restore')"
+            if latest_backup
+            else "; no backup was found"
+        )
+        super().__init__(f"{path} is damaged ({detail}); it was not changed{hint}")
+        self.path = path
+        self.latest_backup = latest_backup
