@@ -8,11 +8,13 @@ import json
 import subprocess
 
 import pytest
-from conftest import require_tool, run_cli
+from conftest import require_tool, run_as, run_cli
 from PIL import Image
 
 from auditapp.core import audits, findings
 from auditapp.reports import capa_form, export, findings_export, tabular
+
+DEMO_PW = "demo-password-1"
 
 
 @pytest.fixture
@@ -48,14 +50,15 @@ def test_cli_settings_brand_the_report(demo_db, reference, tmp_path):
     demo_db.close()
     logo = tmp_path / "logo.png"
     Image.new("RGB", (240, 80), "#6A1B9A").save(logo)
-    assert run_cli("settings", "set", "organisation.name", "Northbridge Clinical QA",
-                   "--db", db_path).returncode == 0
-    assert run_cli("settings", "set", "organisation.address", r"Hafenstraße 12\n20457 Hamburg",
-                   "--db", db_path).returncode == 0
-    assert run_cli("settings", "set", "organisation.logo", str(logo), "--db", db_path).returncode == 0
-    bad = run_cli("settings", "set", "organisation.logo", str(tmp_path), "--db", db_path)
+    assert run_as("demo.lead", "settings", "set", "organisation.name", "Northbridge Clinical QA",
+                  "--db", db_path, password=DEMO_PW).returncode == 0
+    assert run_as("demo.lead", "settings", "set", "organisation.address",
+                  r"Hafenstraße 12\n20457 Hamburg", "--db", db_path,
+                  password=DEMO_PW).returncode == 0
+    assert run_as("demo.lead", "settings", "set", "organisation.logo", str(logo), "--db", db_path, password=DEMO_PW).returncode == 0
+    bad = run_as("demo.lead", "settings", "set", "organisation.logo", str(tmp_path), "--db", db_path, password=DEMO_PW)
     assert bad.returncode == 2 and bad.stderr.startswith("error:") and "Traceback" not in bad.stderr
-    unknown = run_cli("settings", "set", "organisation.colour", "x", "--db", db_path)
+    unknown = run_as("demo.lead", "settings", "set", "organisation.colour", "x", "--db", db_path, password=DEMO_PW)
     assert unknown.returncode == 2 and "unknown setting" in unknown.stderr
     shown = run_cli("settings", "show", "--db", db_path).stdout
     assert "organisation.name: Northbridge Clinical QA" in shown

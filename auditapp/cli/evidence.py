@@ -122,7 +122,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     if args.output.is_dir():
         raise BadInput(f"{args.output} is a folder; give a file name")
-    with _open(args) as database, database.session() as session:
+    with _open(args, write=False) as database, database.session() as session:
         audit = get_audit(session, args.reference)
         item = evidence.get_evidence(session, audit, evidence.parse_label(args.number))
         data = evidence.original_bytes(session, item)

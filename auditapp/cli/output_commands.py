@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from auditapp.cli import open_db
+from auditapp.cli import open_db, signin
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -22,9 +22,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("value", metavar="VALUE",
                    help="the value; for organisation.logo the path of an image file; "
                    "\\n in the address starts a new line")
+    signin.add_arguments(p)
     p.set_defaults(handler=cmd_settings_set)
     p = verbs.add_parser("unset", help="clear one report setting")
     p.add_argument("name", metavar="NAME", help=names)
+    signin.add_arguments(p)
     p.set_defaults(handler=cmd_settings_unset)
 
     found = sub.add_parser("findings", help="the findings of an audit for another system")
@@ -65,7 +67,7 @@ def _format(path: Path, fmt: str | None, known: tuple[str, ...]) -> str:
 def cmd_settings_show(args: argparse.Namespace) -> int:
     from auditapp.reports.branding import shown_settings
 
-    with open_db(args, create=False) as database, database.session() as session:
+    with open_db(args, create=False, write=False) as database, database.session() as session:
         for name, value in shown_settings(session).items():
             print(f"{name}: {value.replace(chr(10), ' / ') if value else '(not set)'}")
     return 0
@@ -74,8 +76,10 @@ def cmd_settings_show(args: argparse.Namespace) -> int:
 def cmd_settings_set(args: argparse.Namespace) -> int:
     from auditapp.reports.branding import set_branding
 
-    with open_db(args, create=False) as database, database.session() as session:
-        shown = set_branding(session, args.name, args.value)
+    with open_db(args, create=False) as database:
+        user = signin.sign_in(database, args)
+        with database.session(actor=user.username) as session:
+            shown = set_branding(session, args.name, args.value)
     print(f"{args.name} set to {shown!r}" if shown else f"{args.name} cleared")
     return 0
 
@@ -83,8 +87,10 @@ def cmd_settings_set(args: argparse.Namespace) -> int:
 def cmd_settings_unset(args: argparse.Namespace) -> int:
     from auditapp.reports.branding import unset_branding
 
-    with open_db(args, create=False) as database, database.session() as session:
-        unset_branding(session, args.name)
+    with open_db(args, create=False) as database:
+        user = signin.sign_in(database, args)
+        with database.session(actor=user.username) as session:
+            unset_branding(session, args.name)
     print(f"{args.name} cleared")
     return 0
 
@@ -95,7 +101,7 @@ def cmd_findings_export(args: argparse.Namespace) -> int:
 
     fmt = _format(args.output, args.format, FORMATS)
     export.check_target(args.output)
-    with open_db(args, create=False) as database, database.session() as session:
+    with open_db(args, create=False, write=False) as database, database.session() as session:
         data = export_findings(session, args.reference, fmt, args.report_lang or "en")
     target = export.write(args.output, data)
     print(f"wrote {target} ({len(data):,} bytes)")
@@ -108,7 +114,7 @@ def cmd_capa_form(args: argparse.Namespace) -> int:
 
     fmt = _format(args.output, args.format, FORMATS)
     export.check_target(args.output)
-    with open_db(args, create=False) as database, database.session() as session:
+    with open_db(args, create=False, write=False) as database, database.session() as session:
         data = export_capa_form(session, args.reference, fmt, args.report_lang)
     target = export.write(args.output, data)
     print(f"wrote {target} ({len(data):,} bytes)")

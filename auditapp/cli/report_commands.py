@@ -36,7 +36,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     fmt = export.format_for(args.output, args.format)
     export.check_target(args.output)
     started = time.perf_counter()
-    with open_db(args, create=False) as database:
+    with open_db(args, create=False, write=False) as database:
         if args.certificate:
             target = export.write_certificate(
                 database, args.reference, args.output, fmt=fmt, language=args.report_lang,

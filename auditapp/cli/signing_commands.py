@@ -150,11 +150,11 @@ def _verification_database(args: argparse.Namespace):
 
     path = database_path(args)
     if args.db is not None:
-        return open_db(args, create=False)
+        return open_db(args, create=False, write=False)
     if not path.is_file() or (is_encrypted(path) and not os.environ.get("AUDITAPP_PASSPHRASE")):
         return None
     try:
-        return open_db(args, create=False)
+        return open_db(args, create=False, write=False)
     except AuditAppError:
         return None
 def _sign_certificate(args: argparse.Namespace) -> int:
@@ -217,7 +217,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 def cmd_preissue(args: argparse.Namespace) -> int:
     from auditapp.core import audits, preissue
 
-    with open_db(args, create=False) as database, database.session() as session:
+    with open_db(args, create=False, write=False) as database, database.session() as session:
         audit = audits.get_audit(session, args.reference)
         problems = preissue.check(session, audit)
         # Warnings (kind "warning") are listed but do not block issuing or change the exit code.
@@ -249,7 +249,7 @@ def cmd_signed(args: argparse.Namespace) -> int:
     from auditapp.reports import signoff
 
     _check_writable(args.output)
-    with open_db(args, create=False) as database:
+    with open_db(args, create=False, write=False) as database:
         version, data = signoff.signed_report(database, args.reference, version=args.version)
     _write(args.output, data)
     print(f"wrote signed report version {version} of {args.reference.upper()} to {args.output}")

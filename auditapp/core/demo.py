@@ -223,6 +223,14 @@ def create_demo(db: Database, *, password: str = DEMO_PASSWORD, photos: int = 0)
         session.add_all([sponsor, cro, study])
         session.flush()
         study.sponsor_id = sponsor.id
+        # The auditing organisation on the report's cover and header (read by
+        # reports/branding.py): the sponsor's own QA department audits here.
+        for key, value in (
+            ("report.organisation_name", "Alderbrook Therapeutics GmbH · Clinical Quality Assurance"),
+            ("report.organisation_address", "Rheinuferstraße 12\n40213 Düsseldorf, Germany"),
+        ):
+            if not findings.get_setting(session, key, ""):
+                findings.put_setting(session, key, value)
         checklist = checklists.get(session, DEMO_CHECKLIST)
         audit = audits.create_audit(
             session,
