@@ -17,6 +17,7 @@ from pathlib import Path
 import pillow_heif
 from PIL import Image, UnidentifiedImageError
 
+from auditapp.core import input_limits
 from auditapp.errors import BadInput
 
 pillow_heif.register_heif_opener()
@@ -24,7 +25,7 @@ pillow_heif.register_heif_opener()
 # clear message; the warning Pillow prints on the way would only reach the user's terminal.
 warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
 
-MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_FILE_BYTES = input_limits.LIMITS["evidence"]
 MAX_PIXELS = Image.MAX_IMAGE_PIXELS or 89_478_485
 MAX_SIDE = 40_000
 MIN_SIDE = 8
@@ -131,20 +132,11 @@ def _describe(data: bytes) -> str:
 
 
 def read_file(path: Path) -> bytes:
-    name = "".join(c if c.isprintable() else "?" for c in path.name)
+    """Only a regular file within the evidence limit: a FIFO or /dev/zero is refused at once."""
     try:
-        if path.is_dir():
-            raise BadFile(f"{name}: is a folder, not a file")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise BadFile(f"{name}: too large ({size / 2**20:.0f} MB; limit {MAX_FILE_BYTES // 2**20} MB)")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise BadFile(f"{name}: no such file") from None
-    except PermissionError:
-        raise BadFile(f"{name}: not allowed to read it") from None
-    except OSError as exc:
-        raise BadFile(f"{name}: cannot be read ({exc.strerror or exc})") from None
+        return input_limits.read_bounded(path, kind="evidence")
+    except input_limits.InputRefused as exc:
+        raise BadFile(str(exc)) from None
 
 
 def prepare(path: Path | str) -> PreparedFile:
