@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from auditapp.core import input_limits
 from auditapp.errors import BadInput
 
 log = logging.getLogger(__name__)
@@ -287,9 +288,16 @@ def verify_pdf(
     checks = []
     problems: list[str] = []
     for sig in embedded:
-        cert = sig.signer_cert
-        cert_digest = _cert_sha256(cert)
         meaning = meaning_of_field(sig.field_name)
+        try:
+            cert = sig.signer_cert
+            cert_digest = _cert_sha256(cert)
+        except Exception as exc:  # a flipped byte in the CMS blob: pyHanko's own error kinds
+            log.info("signer certificate unreadable", exc_info=True)
+            checks.append(SignatureCheck("(unknown signer)", meaning, None, False,
+                                         f"the signature value is damaged ({type(exc).__name__})",
+                                         "", None))
+            continue
         try:
             # The signer's own certificate as the anchor: this checks integrity and the
             # certificate's form; whether the signer is trusted is the "known" question below.
@@ -390,21 +398,14 @@ def verify_file(
 ) -> VerificationReport:
     """A signed PDF, or a DOCX with its detached signature FILE.docx.p7s beside it."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise BadInput(f"no file {path}") from None
-    except IsADirectoryError:
-        raise BadInput(f"{path} is a folder, not a file") from None
-    except OSError as exc:
-        raise BadInput(f"cannot read {path}: {exc.strerror}") from None
+    data = input_limits.read_bounded(path, kind="signed file")
     if data.startswith(PDF_MAGIC):
         return verify_pdf(data, path=str(path), known=known)
     if data.startswith(ZIP_MAGIC) or path.suffix.lower() == ".docx":
         sidecar = path.with_name(path.name + ".p7s")
         if not sidecar.is_file():
             raise BadInput(f"no detached signature {sidecar.name} beside {path.name}")
-        return verify_detached(data, sidecar.read_bytes(), path=str(path), known=known)
+        return verify_detached(data, input_limits.read_bounded(sidecar, kind="signature"), path=str(path), known=known)
     if path.suffix.lower() == ".p7s":
         raise BadInput("give the signed document (FILE.docx), not its .p7s")
     raise BadInput(f"{path} is neither a PDF nor a DOCX")
