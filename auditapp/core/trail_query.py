@@ -45,8 +45,8 @@ class TrailRow:
     reason: str
 
 
-def audit_trail(session: Session, audit_id: int) -> list[TrailRow]:
-    """Newest first."""
+def audit_entries(session: Session, audit_id: int) -> list[TrailEntry]:
+    """The raw trail entries of one audit and its child rows, oldest first."""
     own = str(audit_id)
     inserts = session.execute(
         select(TrailEntry.entity, TrailEntry.entity_id).where(
@@ -64,7 +64,12 @@ def audit_trail(session: Session, audit_id: int) -> list[TrailRow]:
         and_(TrailEntry.entity == entity, TrailEntry.entity_id.in_(sorted(members)))
         for entity, members in ids.items()
     ]
-    entries = list(session.scalars(select(TrailEntry).where(or_(*clauses)).order_by(TrailEntry.id)))
+    return list(session.scalars(select(TrailEntry).where(or_(*clauses)).order_by(TrailEntry.id)))
+
+
+def audit_trail(session: Session, audit_id: int) -> list[TrailRow]:
+    """Newest first."""
+    entries = audit_entries(session, audit_id)
 
     names: dict[tuple[str, str], str] = {}
     for e in entries:
