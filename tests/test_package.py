@@ -1,89 +1,208 @@
-"""Audit packages: a faithful round trip; tampered, truncated or hostile packages change nothing."""
+"""Audit packages, format 2: faithful, signed, validated, optionally encrypted."""
 
 from __future__ import annotations
 
+import io
 import json
+import shutil
 import sqlite3
 import zipfile
+from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
+from auditapp.core import audits, package, package_schema, trail
+from auditapp.core.db import open_database
+from auditapp.core.demo import DEMO_PASSWORD
+from auditapp.core.models import CarriedTrailEntry, ReportVersion
+from tests import package_factory
+from tests.conftest import DATA, run_cli
+
+FIXTURES = sorted((DATA / "packages").glob("format-*.auditpkg"))
 
 
-@pytest.fixture
-def exported(demo_template, tmp_path):
-    source = tmp_path / "source.sqlite"
-    source.write_bytes(demo_template.read_bytes())
-    photo = tmp_path / "archive-room.png"
-    from PIL import Image
-
-    Image.new("RGB", (640, 480), (120, 80, 40)).save(photo)
-    reference = json.loads(run_cli("list", "--json", "--db", str(source)).stdout)[0]["reference"]
-    added = run_cli("evidence", "add", reference, str(photo), "--caption", "Archive", "--db", str(source))
-    assert added.returncode == 0, added.stderr
-    package = tmp_path / "audit.auditpkg"
-    result = run_cli("export", reference, "-o", str(package), "--db", str(source))
-    assert result.returncode == 0, result.stderr
-    return reference, package, photo
+@pytest.fixture(scope="module")
+def source(tmp_path_factory):
+    return package_factory.build_source(tmp_path_factory.mktemp("pkg-source"))
 
 
-def _tables(path) -> dict[str, int]:
+def _signer_of(path: Path) -> str:
+    with zipfile.ZipFile(path) as z:
+        return json.loads(z.read("manifest.sig"))["certificate_sha256"]
+
+
+def _dump(path: Path) -> list[str]:
     with sqlite3.connect(path) as conn:
-        return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
-                for t in ("audit", "finding", "response", "evidence", "evidence_blob")}
+        return list(conn.iterdump())
 
 
-def test_round_trip_into_another_database(exported, tmp_path):
-    reference, package, photo = exported
-    target = tmp_path / "laptop2.sqlite"
-    result = run_cli("import", str(package), "--db", str(target))
-    assert result.returncode == 0, result.stderr
-    counts = _tables(target)
-    assert counts["audit"] == 1 and counts["finding"] == 10 and counts["evidence"] == 1
-    listed = json.loads(run_cli("evidence", "list", reference, "--json", "--db", str(target)).stdout)
-    import hashlib
-
-    assert listed[0]["sha256"] == hashlib.sha256(photo.read_bytes()).hexdigest()
-    assert run_cli("trail", "verify", "--db", str(target)).returncode == 0
-    again = run_cli("import", str(package), "--db", str(target))
-    assert again.returncode == 1 and "exists already" in again.stderr
+def _document(db, reference):
+    with db.session() as s:
+        return package_schema.audit_document(s, audits.get_audit(s, reference))
 
 
-def _rewrite(package, out, change):
-    with zipfile.ZipFile(package) as src, zipfile.ZipFile(out, "w") as dst:
-        for info in src.infolist():
-            data = change(info.filename, src.read(info.filename))
-            if data is not None:
-                dst.writestr(info.filename, data)
-    return out
-
-
-@pytest.mark.parametrize(
-    "change",
-    [
-        lambda name, data: data.replace(b"Serious adverse events", b"Some adverse events") if name == "audit.json" else data,
-        lambda name, data: data[:-10] + b"0123456789" if name.startswith("blobs/") else data,
-        lambda name, data: None if name.startswith("blobs/") else data,
-        lambda name, data: b"{not json" if name == "manifest.json" else data,
-    ],
-    ids=["edited-finding", "edited-photo", "missing-photo", "broken-manifest"],
-)
-def test_tampered_package_is_refused_and_changes_nothing(exported, tmp_path, change):
-    _, package, _ = exported
-    bad = _rewrite(package, tmp_path / "bad.auditpkg", change)
+@pytest.mark.parametrize("fixture", FIXTURES, ids=[f.stem for f in FIXTURES])
+def test_the_fixture_of_every_format_imports(fixture, demo_template, tmp_path):
     target = tmp_path / "t.sqlite"
-    run_cli("list", "--db", str(target))  # create an empty database
-    before = _tables(target)
-    result = run_cli("import", str(bad), "--db", str(target))
-    assert result.returncode == 1, result.stderr
-    assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1
-    assert _tables(target) == before
+    shutil.copyfile(demo_template, target)
+    result = run_cli("import", str(fixture), "--user", "demo.qa", "--password-stdin",
+                     "--accept-signer", _signer_of(fixture)[:16], "--db", str(target),
+                     stdin=DEMO_PASSWORD + "\n")
+    assert result.returncode == 0, result.stderr
+    assert "signed by Erika Extern (ext.auditor)" in result.stdout
+    assert "2 findings, 1 evidence items" in result.stdout
+    assert run_cli("trail", "verify", "--db", str(target)).returncode == 0
 
 
-@pytest.mark.parametrize("content", [b"", b"PK\x03\x04garbage", b"not a zip at all" * 100])
-def test_garbage_is_refused(tmp_path, content):
-    bad = tmp_path / "x.auditpkg"
-    bad.write_bytes(content)
-    result = run_cli("import", str(bad), "--db", str(tmp_path / "t.sqlite"))
-    assert result.returncode == 1 and result.stderr.startswith("error: ")
+def test_round_trip_is_faithful_and_carries_the_trail(source, tmp_path):
+    path = tmp_path / "p.auditpkg"
+    path.write_bytes(source.package)
+    db = open_database(tmp_path / "t.sqlite")
+    try:
+        with db.session(actor="importer") as s:
+            report = package.import_package(s, path, actor="importer",
+                                            accept_signer=source.fingerprint)
+        assert (report.signer_username, report.signer_known) == ("ext.auditor", False)
+        members = source.members()
+        original = json.loads(members["audit.json"])
+        copied = _document(db, package_factory.REFERENCE)
+        original["lead_auditor"] = copied["lead_auditor"] = None  # accounts do not travel
+        assert copied == original
+        carried = json.loads(members["trail.json"])
+        with db.session() as s:
+            rows = s.query(CarriedTrailEntry).order_by(CarriedTrailEntry.seq).all()
+            assert [r.hash for r in rows] == [r["hash"] for r in carried]
+            assert all(trail.entry_hash(r.prev_hash, r.at, r.user, r.action, r.entity, r.entity_id,
+                                        r.field, r.old_value, r.new_value, r.reason) == r.hash
+                       for r in rows)
+        with db.engine.connect() as connection:
+            assert trail.verify(connection) == []
+    finally:
+        db.close()
+
+
+def test_unknown_signer_is_refused_and_named(source, demo_template, tmp_path):
+    path = tmp_path / "p.auditpkg"
+    path.write_bytes(source.package)
+    target = tmp_path / "t.sqlite"
+    shutil.copyfile(demo_template, target)
+    before = _dump(target)
+    result = run_cli("import", str(path), "--user", "demo.qa", "--password-stdin",
+                     "--db", str(target), stdin=DEMO_PASSWORD + "\n")
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "Erika Extern (ext.auditor)" in result.stderr
+    assert source.fingerprint in result.stderr
+    assert _dump(target) == before
+
+
+@pytest.mark.slow
+def test_encrypted_package_round_trip_and_wrong_password(demo_template, tmp_path):
+    source = tmp_path / "s.sqlite"
+    shutil.copyfile(demo_template, source)
+    pkg = tmp_path / "e.auditpkg"
+    secret = "transfer-secret-2026"
+    made = run_cli("export", "AUD-2026-001", "-o", str(pkg), "--user", "demo.lead",
+                   "--password-stdin", "--encrypt", "--db", str(source),
+                   stdin=f"{DEMO_PASSWORD}\n{secret}\n")
+    assert made.returncode == 0, made.stderr
+    raw = pkg.read_bytes()
+    assert not raw.startswith(b"PK") and b"Northwind" not in raw
+    target = tmp_path / "t.sqlite"
+    run_cli("user", "add", "imp", "--full-name", "Imp Orter", "--role", "auditor",
+            "--password-stdin", "--db", str(target), stdin="imp-password-123\n")
+    before = _dump(target)
+    args = ("import", str(pkg), "--user", "imp", "--password-stdin", "--accept-signer",
+            made.stdout.split("certificate SHA-256 ")[1][:16], "--db", str(target))
+    wrong = run_cli(*args, stdin="imp-password-123\nnot-the-secret-1\n")
+    assert wrong.returncode == 1 and "wrong transfer password" in wrong.stderr
+    assert _dump(target) == before
+    right = run_cli(*args, stdin=f"imp-password-123\n{secret}\n")
+    assert right.returncode == 0, right.stderr
+    assert "imported audit AUD-2026-001" in right.stdout
+
+
+@pytest.mark.slow
+def test_encrypted_database_exports_encrypted_unless_told(tmp_path):
+    env = {"AUDITAPP_PASSPHRASE": "db-passphrase-1"}
+    db = tmp_path / "enc.sqlite"
+    assert run_cli("demo", "--encrypt", "--db", str(db), env=env).returncode == 0
+    pkg = tmp_path / "p.auditpkg"
+    base = ("export", "AUD-2026-001", "-o", str(pkg), "--user", "demo.lead", "--password-stdin",
+            "--db", str(db))
+    asked = run_cli(*base, stdin=f"{DEMO_PASSWORD}\n", env=env)
+    assert asked.returncode == 2 and "standard input is empty" in asked.stderr and not pkg.exists()
+    short = run_cli(*base, stdin=f"{DEMO_PASSWORD}\nshort\n", env=env)
+    assert short.returncode == 2 and "at least 12 characters" in short.stderr
+    plain = run_cli(*base, "--plaintext", stdin=f"{DEMO_PASSWORD}\n", env=env)
+    assert plain.returncode == 0 and "warning: writing a plaintext package" in plain.stderr
+    assert pkg.read_bytes().startswith(b"PK")
+
+
+@pytest.mark.slow
+def test_signed_report_versions_travel_and_are_verified(demo_template, tmp_path):
+    from auditapp.reports import signoff
+
+    source_path = tmp_path / "s.sqlite"
+    shutil.copyfile(demo_template, source_path)
+    db = open_database(source_path)
+    try:
+        signed = signoff.sign_report(db, "AUD-2026-001", username="demo.lead",
+                                     password=DEMO_PASSWORD, meaning="author")
+        with db.session(actor="demo.lead") as s:
+            from auditapp.core import signing, users
+
+            identity = signing.open_identity(users.find_user(s, "demo.lead"), DEMO_PASSWORD)
+            pkg = tmp_path / "signed.auditpkg"
+            package.export_audit(s, "AUD-2026-001", pkg, exporter=package.Exporter(
+                "demo.lead", "Dr. Anna Becker", identity))
+    finally:
+        db.close()
+    from auditapp.cli.package_commands import _check_report
+
+    target = open_database(tmp_path / "t.sqlite")
+    try:
+        with target.session(actor="imp") as s:
+            report = package.import_package(s, pkg, actor="imp", accept_signer=identity.fingerprint,
+                                            check_report=_check_report)
+        assert report.reports == 1 and any("signed file only" in w for w in report.warnings)
+        with target.session() as s:
+            audit = audits.get_audit(s, "AUD-2026-001")
+            version = s.query(ReportVersion).filter_by(audit_id=audit.id).one()
+            assert version.file_bytes == signed.pdf_bytes and audit.locked
+    finally:
+        target.close()
+
+    # The same package with one byte of the signed PDF changed, manifest re-hashed and re-signed.
+    src = package_factory.Source(pkg.read_bytes(), identity, identity.fingerprint)
+
+    def flip(members):
+        name = next(n for n in members if n.startswith("reports/"))
+        data = bytearray(members.pop(name))
+        at = data.index(b"/Contents <") + 400
+        data[at] = ord("0") if data[at] != ord("0") else ord("1")
+        import hashlib
+
+        digest = hashlib.sha256(bytes(data)).hexdigest()
+        members[f"reports/{digest}"] = bytes(data)
+        doc = json.loads(members["audit.json"])
+        doc["report_versions"][0]["sha256"] = digest
+        members["audit.json"] = json.dumps(doc).encode()
+
+    bad = tmp_path / "bad.auditpkg"
+    bad.write_bytes(package_factory.forge(src, change_members=flip))
+    target = open_database(tmp_path / "t2.sqlite")
+    try:
+        with pytest.raises(package.PackageError, match="signed report does not verify"), \
+                target.session(actor="imp") as s:
+            package.import_package(s, bad, actor="imp", accept_signer=identity.fingerprint,
+                                   check_report=_check_report)
+    finally:
+        target.close()
+
+
+def test_export_streams_members_and_names_the_format(source):
+    with zipfile.ZipFile(io.BytesIO(source.package)) as z:
+        manifest = json.loads(z.read("manifest.json"))
+        assert (manifest["format"], manifest["format_version"]) == ("auditapp-package", 2)
+        assert z.getinfo(next(n for n in z.namelist() if n.startswith("evidence/"))).compress_type \
+            == zipfile.ZIP_STORED

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from auditapp import paths
 from auditapp.core import db as dbmod
+from auditapp.core import input_limits
 from auditapp.core.db import Database
 from auditapp.errors import BadInput, Refused
 
@@ -64,7 +65,9 @@ def backup(database: Path, target: Path, passphrase: str | None = None) -> Path:
 def check_file(path: Path, passphrase: str | None = None) -> str:
     """Refuse anything that is not an intact AuditApp database this version can open."""
     if not path.is_file():
+        input_limits.check_regular_file(path, kind="backup")  # says what it is instead
         raise BadInput(f"no file at {path}")
+    input_limits.check_regular_file(path, kind="backup")
     revision = dbmod.current_revision(path, passphrase)
     problem = dbmod.integrity_problem(path, passphrase)
     if problem:

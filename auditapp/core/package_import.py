@@ -213,10 +213,15 @@ def rebuild(session: Session, doc: Reader, read_member: MemberReader, *, actor: 
     audit.last_evidence_number = last_evidence
     result.evidence = len(rows)
 
+    status = a.text("status", limit=20)
+    final = status in (AuditStatus.FINAL.value, AuditStatus.CLOSED.value)
+    if not final:
+        setup.set_status(session, audit, status)  # before the reports: they lock the audit
     _reports(session, audit, doc, read_member, check_report, result)
-    _status(session, audit, a, result)
     _trail(session, audit, doc, read_member, signer, result)
     audit.created_at = a.time("created_at")
+    session.flush()
+    _lock(audit, a, status if final else None, result)  # last: a locked audit takes no change
     session.flush()
     return result
 
@@ -273,18 +278,14 @@ def _reports(session: Session, audit: Any, doc: Reader, read_member: MemberReade
     audit.report_version = max(highest, 1, doc.child("audit").integer("report_version", low=1, high=1000))  # type: ignore[union-attr]
 
 
-def _status(session: Session, audit: Any, a: Reader, result: Rebuilt) -> None:
-    status = a.text("status", limit=20)
-    if status in (AuditStatus.FINAL.value, AuditStatus.CLOSED.value):
-        # Final only with the signed report that made it final; the audit stays locked as it was.
+def _lock(audit: Any, a: Reader, final_status: str | None, result: Rebuilt) -> None:
+    """Final only with the signed report that made it final; locked for review likewise."""
+    if final_status is not None:
         if result.reports == 0:
-            raise SchemaError(f"audit.status is {status!r} but the package carries no issued report")
-        audit.status = status
+            raise SchemaError(f"audit.status is {final_status!r} but the package carries no issued report")
+        audit.status = final_status
         audit.locked = True
-        return
-    setup.set_status(session, audit, status)
-    if a.flag("locked"):
-        # Locked for review after the author's signature: it stays so, until a reopen here.
+    elif a.flag("locked"):
         if result.reports == 0:
             raise SchemaError("audit.locked is true but the package carries no issued report")
         audit.locked = True
