@@ -97,7 +97,7 @@ def forge(source: Source, *, change_doc: Callable[[dict[str, Any]], None] | None
     if resign:
         signature = signature_document(source.identity, EXPORTER, EXPORTER_NAME, manifest_bytes)
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as z:
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as z:
         for name, data in members.items():
             z.writestr(name, data)
         z.writestr("manifest.json", manifest_bytes)

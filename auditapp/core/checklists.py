@@ -200,6 +200,8 @@ def parse_text(text: str, *, source: str) -> Checklist:
         raise ChecklistError(f"{source}:{exc}") from None
     except RecursionError:
         raise _fail(source, None, "YAML syntax", "structure nested too deeply") from None
+    except ValueError as exc:  # e.g. an integer of thousands of digits
+        raise _fail(source, None, "YAML value", str(exc).split(";")[0]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None

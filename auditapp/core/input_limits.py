@@ -180,8 +180,9 @@ def load_json(data: bytes, *, source: str) -> Any:
     if data.count(b"[") + data.count(b"{") and _max_nesting(data) > JSON_MAX_DEPTH:
         raise InputRefused(f"{source}: JSON nested too deeply (limit {JSON_MAX_DEPTH})")
     try:
-        value = json.loads(data, parse_int=_bounded_int, parse_constant=_reject_constant)
-    except (ValueError, RecursionError, UnicodeDecodeError) as exc:
+        text = data.decode("utf-8")  # json.loads would guess UTF-16 or UTF-32 from the bytes
+        value = json.loads(text, parse_int=_bounded_int, parse_constant=_reject_constant)
+    except (ValueError, RecursionError) as exc:
         raise InputRefused(f"{source}: not valid JSON ({str(exc).splitlines()[0][:120]})") from None
     if _depth(value) > JSON_MAX_DEPTH:
         raise InputRefused(f"{source}: JSON nested too deeply (limit {JSON_MAX_DEPTH})")

@@ -214,6 +214,7 @@ class _Package:
         for name, (_digest, size) in self.files.items():
             if archive.size_of(name) != size:
                 raise PackageError(f"{label}: {name[:80]} differs in size from the manifest")
+        self.unread = {n for n in self.files if n.startswith(("evidence/", "reports/"))}
         self.reference = m.text("reference", limit=40)
         if not REFERENCE_PATTERN.match(self.reference):
             raise PackageError(f"{label}: bad audit reference {self.reference!r}")
@@ -226,6 +227,7 @@ class _Package:
         limit = MAX_JSON_BYTES if name.endswith(".json") else MAX_MEMBER_BYTES
         if size > limit:
             raise PackageError(f"{self.label}: {name[:80]} is too large")
+        self.unread.discard(name)
         hasher, parts = hashlib.sha256(), []
         for piece in self.archive.chunks(name):
             hasher.update(piece)
@@ -284,6 +286,9 @@ def import_package(session: Session, path: Path, *, actor: str,
             rebuilt = package_import.rebuild(session, doc, package.read, actor=actor,
                                              signer=f"{full_name} ({username}) {fingerprint[:16]}",
                                              check_report=check_report)
+            if package.unread:
+                raise SchemaError(f"{len(package.unread)} member(s) that the audit does not use, "
+                                  f"e.g. {sorted(package.unread)[0][:80]}")
         except SchemaError as exc:
             raise PackageError(f"{package.label}: {exc}") from None
         except PackageError:
