@@ -8,8 +8,10 @@ import datetime as dt
 import hashlib
 import io
 import logging
+import resource
 import shutil
 import sqlite3
+import subprocess
 import sys
 import time
 import tracemalloc
@@ -340,3 +342,85 @@ def test_the_corpus_has_at_least_150_cases():
              + len(hostile_files.CHECKLISTS) + len(hostile_files.EXCEL) + len(hostile_files.BACKUPS)
              + len(HOSTILE_CAPTIONS) + len(VERIFY_CASES))
     assert total >= 150, total
+
+
+# --- where the process boundary is the point: hangs and memory, measured on a real child -----------
+
+
+def run_child(*args: str, stdin: str = "") -> Outcome:
+    """The command line in a child process; its peak memory from the kernel's accounting.
+
+    RUSAGE_CHILDREN reports the largest child reaped so far, so staying under the limit after
+    each case means every child stayed under it.
+    """
+    start = time.perf_counter()
+    child = subprocess.run([sys.executable, "-m", "auditapp", *args], input=stdin,
+                           capture_output=True, text=True, timeout=60)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+    return Outcome(child.returncode, child.stdout, child.stderr, seconds, peak)
+
+
+CHILD_CASES = [
+    ("evidence-fifo", 2, lambda f, s: ("evidence", "add", REFERENCE,
+                                       str(hostile_files.fifo("p.jpg")(f)))),
+    ("evidence-dev-zero", 2, lambda f, s: ("evidence", "add", REFERENCE, "/dev/zero")),
+    ("checklist-billion-laughs", 2, lambda f, s: (
+        "checklist", "import", str(hostile_files.data("l.yaml", hostile_files.LAUGHS)(f)))),
+    ("checklist-fifo", 2, lambda f, s: ("checklist", "import", str(hostile_files.fifo("p.yaml")(f)))),
+    ("workbook-shared-strings-bomb", 2, lambda f, s: (
+        "checklist", "import", str(dict((c[0], c[2]) for c in hostile_files.EXCEL)
+                                   ["shared-strings-bomb"](f)))),
+    ("package-zip-bomb", 1, lambda f, s: _child_import(f, s, "zip-bomb-member")),
+    ("package-huge-int", 2, lambda f, s: _child_import(f, s, "audit-json-huge-int")),
+    ("package-deep-json", 2, lambda f, s: _child_import(f, s, "audit-json-deep")),
+    ("package-fifo", 2, lambda f, s: _child_import(f, s, "fifo")),
+    ("restore-fifo", 2, lambda f, s: ("restore", str(hostile_files.fifo("b.sqlite")(f)))),
+    ("restore-dev-zero", 2, lambda f, s: ("restore", "/dev/zero")),
+]
+
+
+def _child_import(folder: Path, source, case: str) -> tuple[str, ...]:
+    make = dict((c[0], c[2]) for c in hostile_packages.CASES)[case]
+    return ("import", str(make(source, folder)), "--user", "demo.qa", "--password-stdin",
+            "--accept-signer", source.fingerprint[:16])
+
+
+@pytest.fixture(scope="module")
+def child_db(demo_template, tmp_path_factory):
+    path = tmp_path_factory.mktemp("hostile-child") / "child.sqlite"
+    shutil.copyfile(demo_template, path)
+    return path
+
+
+@pytest.mark.parametrize("case", CHILD_CASES, ids=[c[0] for c in CHILD_CASES])
+def test_hostile_input_in_a_child_process(case, package_source, child_db, tmp_path):
+    _name, code, make = case
+    args = make(tmp_path, package_source)
+    before = dump_digest(child_db)
+    result = run_child(*args, "--db", str(child_db), stdin=DEMO_PASSWORD + "\n")
+    assert_refused_cleanly(result, code, before, dump_digest(child_db))
+
+
+def test_backup_and_list_of_a_database_on_a_read_only_mount(demo_template, tmp_path):
+    """A read-only mount (a write-protected stick, a restored archive): read commands work."""
+    source, mount = tmp_path / "src", tmp_path / "ro"
+    source.mkdir()
+    mount.mkdir()
+    shutil.copyfile(demo_template, source / "audit.sqlite")
+    bound = subprocess.run(["mount", "--bind", str(source), str(mount)], capture_output=True)
+    if bound.returncode != 0:
+        pytest.skip("cannot bind-mount here (needs root)")
+    try:
+        if subprocess.run(["mount", "-o", "remount,bind,ro", str(mount)],
+                          capture_output=True).returncode != 0:
+            pytest.skip("cannot remount read-only here")
+        listed = run_cli("list", "--db", str(mount / "audit.sqlite"))
+        assert listed.returncode in (0, 2), listed.stderr
+        assert "unexpected problem" not in listed.stderr and "Traceback" not in listed.stderr
+        assert listed.returncode == 0 or listed.stderr.count("\n") == 1
+        backup = run_cli("backup", "-o", str(tmp_path / "copy.sqlite"), "--db", str(mount / "audit.sqlite"))
+        assert backup.returncode == 0, backup.stderr
+        assert run_cli("list", "--db", str(tmp_path / "copy.sqlite")).returncode == 0
+    finally:
+        subprocess.run(["umount", str(mount)], capture_output=True)
