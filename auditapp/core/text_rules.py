@@ -51,18 +51,21 @@ def _install(mapper: Mapper, class_: type) -> None:
             event.listen(getattr(class_, prop.key), "set", _normalise_on_set, retval=True)
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
 def excel_safe(value: str) -> str:
     """A cell value that Excel and LibreOffice show as text, never run as a formula (OWASP CSV
     injection: a leading = + - @ tab or CR gets a leading apostrophe); control characters that
     the xlsx XML cannot carry are removed."""
-    value = normalise(value)
-    if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    value = normalise(value)  # CR becomes LF here, so a leading LF is escaped like CR
+    if value[:1] in _FORMULA_START:
         return "'" + value
     return value
 
 
 def excel_unescape(value: str) -> str:
     """The inverse of :func:`excel_safe`, so an exported checklist imports unchanged."""
-    if value[:1] == "'" and value[1:2] in ("=", "+", "-", "@", "\t", "\r"):
+    if value[:1] == "'" and value[1:2] in _FORMULA_START:
         return value[1:]
     return value
