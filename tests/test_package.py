@@ -206,3 +206,76 @@ def test_export_streams_members_and_names_the_format(source):
         assert (manifest["format"], manifest["format_version"]) == ("auditapp-package", 2)
         assert z.getinfo(next(n for n in z.namelist() if n.startswith("evidence/"))).compress_type \
             == zipfile.ZIP_STORED
+
+
+def _child_peak(args: list[str], stdin: str) -> tuple[int, str, int]:
+    """Exit code, stderr and the child's own peak RSS in bytes (wait4: this child alone)."""
+    import os
+    import subprocess
+    import sys
+
+    child = subprocess.Popen([sys.executable, "-m", "auditapp", *args], stdin=subprocess.PIPE,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    child.stdin.write(stdin.encode())  # type: ignore[union-attr]
+    child.stdin.close()  # type: ignore[union-attr]
+    err = child.stderr.read().decode()  # type: ignore[union-attr]
+    _pid, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    return child.returncode, err, usage.ru_maxrss * 1024
+
+
+def _big_pdf(index: int, size: int) -> bytes:
+    import os as _os
+
+    body = b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n" \
+        b"2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n" \
+        b"3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>\nendobj\n"
+    padding = b"4 0 obj\n<< /Length %d >>\nstream\n" % size + _os.urandom(size) + b"\nendstream\nendobj\n"
+    offsets, out = [], bytearray()
+    for part in body.split(b"endobj\n")[:-1]:
+        offsets.append(9 + len(out))
+        out += part + b"endobj\n"
+    offsets.append(9 + len(out))
+    out += padding
+    xref = 9 + len(out)
+    table = b"xref\n0 5\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return (b"%PDF-1.7\n" + bytes(out) + table + b"trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n"
+            + str(xref).encode() + b"\n%%EOF\n" + b"%" + str(index).encode() + b"\n")
+
+
+@pytest.mark.slow
+def test_a_large_package_is_streamed_not_held_in_memory(source, demo_template, tmp_path):
+    """16 evidence items of 12 MB: importing costs about one item of memory, not the package."""
+    from auditapp.core import evidence, media, signing, users
+    from tests.audit_factory import PASSWORD, make_audit, make_user
+
+    db = open_database(tmp_path / "big.sqlite")
+    try:
+        make_user(db, "big.lead", "Bea Big")
+        make_audit(db, reference="AUD-2025-100", actor="big.lead")
+        for index in range(16):
+            with db.session(actor="big.lead") as s:
+                audit = audits.get_audit(s, "AUD-2025-100")
+                prepared = media.prepare_bytes(_big_pdf(index, 12 * 1024 * 1024),
+                                               file_name=f"scan-{index}.pdf")
+                evidence.add_prepared(s, audit, prepared, actor="big.lead")
+        with db.session(actor="big.lead") as s:
+            identity = signing.open_identity(users.find_user(s, "big.lead"), PASSWORD)
+            big = tmp_path / "big.auditpkg"
+            package.export_audit(s, "AUD-2025-100", big,
+                                 exporter=package.Exporter("big.lead", "Bea Big", identity))
+    finally:
+        db.close()
+    small = tmp_path / "small.auditpkg"
+    small.write_bytes(source.package)
+    peaks = {}
+    for name, path, signer in (("small", small, source.fingerprint), ("big", big, identity.fingerprint)):
+        target = tmp_path / f"{name}.sqlite"
+        shutil.copyfile(demo_template, target)
+        code, err, peak = _child_peak(["import", str(path), "--user", "demo.qa", "--password-stdin",
+                                       "--accept-signer", signer[:16], "--db", str(target)],
+                                      DEMO_PASSWORD + "\n")
+        assert code == 0, err
+        peaks[name] = peak
+    assert big.stat().st_size > 190 * 1024 * 1024
+    assert peaks["big"] - peaks["small"] < 100 * 1024 * 1024, peaks

@@ -223,12 +223,9 @@ def cmd_user_cert(args: argparse.Namespace) -> int:
 
 
 def cmd_user_import_p12(args: argparse.Namespace) -> int:
-    from auditapp.core import signing, users
+    from auditapp.core import input_limits, signing, users
 
-    try:
-        data = args.file.read_bytes()
-    except OSError as exc:
-        raise BadInput(f"cannot read {args.file}: {exc.strerror}") from None
+    data = input_limits.read_bounded(args.file, kind="signature")  # a PKCS#12 is a few KB
     password = read_secret(args, f"Password for {args.username}: ")
     p12_password = read_secret(args, f"Password of {args.file.name}: ")
     with open_db(args, create=False) as database:
