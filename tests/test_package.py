@@ -208,20 +208,14 @@ def test_export_streams_members_and_names_the_format(source):
             == zipfile.ZIP_STORED
 
 
-def _child_peak(args: list[str], stdin: str) -> tuple[int, str, int]:
-    """Exit code, stderr and the child's own peak RSS in bytes (wait4: this child alone)."""
-    import os
+def _child_peak(args: list[str], stdin: str, peak_file: Path) -> tuple[int, str, int]:
+    """Exit code, stderr and the child's own peak memory (tests/child_peak.py)."""
     import subprocess
     import sys
 
-    child = subprocess.Popen([sys.executable, "-m", "auditapp", *args], stdin=subprocess.PIPE,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    child.stdin.write(stdin.encode())  # type: ignore[union-attr]
-    child.stdin.close()  # type: ignore[union-attr]
-    err = child.stderr.read().decode()  # type: ignore[union-attr]
-    _pid, status, usage = os.wait4(child.pid, 0)
-    child.returncode = os.waitstatus_to_exitcode(status)
-    return child.returncode, err, usage.ru_maxrss * 1024
+    child = subprocess.run([sys.executable, "-m", "tests.child_peak", str(peak_file), *args],
+                           input=stdin, capture_output=True, text=True, timeout=600)
+    return child.returncode, child.stderr, int(peak_file.read_text())
 
 
 def _big_pdf(index: int, size: int) -> bytes:
@@ -274,7 +268,7 @@ def test_a_large_package_is_streamed_not_held_in_memory(source, demo_template, t
         shutil.copyfile(demo_template, target)
         code, err, peak = _child_peak(["import", str(path), "--user", "demo.qa", "--password-stdin",
                                        "--accept-signer", signer[:16], "--db", str(target)],
-                                      DEMO_PASSWORD + "\n")
+                                      DEMO_PASSWORD + "\n", tmp_path / f"{name}.peak")
         assert code == 0, err
         peaks[name] = peak
     assert big.stat().st_size > 190 * 1024 * 1024
