@@ -19,6 +19,7 @@ from tests import package_factory
 from tests.conftest import DATA, run_cli
 
 FIXTURES = sorted((DATA / "packages").glob("format-*.auditpkg"))
+CURRENT = [f for f in FIXTURES if f.stem != "format-1"]
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +42,18 @@ def _document(db, reference):
         return package_schema.audit_document(s, audits.get_audit(s, reference))
 
 
-@pytest.mark.parametrize("fixture", FIXTURES, ids=[f.stem for f in FIXTURES])
+def test_a_format_1_package_is_refused_with_a_clear_reason(demo_template, tmp_path):
+    """Format 1 was unsigned and imported rows unchecked: its fixture must now be refused."""
+    target = tmp_path / "t.sqlite"
+    shutil.copyfile(demo_template, target)
+    before = _dump(target)
+    result = run_cli("import", str(DATA / "packages" / "format-1.auditpkg"), "--user", "demo.qa",
+                     "--password-stdin", "--db", str(target), stdin=DEMO_PASSWORD + "\n")
+    assert result.returncode == 1 and "format 1 package" in result.stderr
+    assert result.stderr.count("\n") == 1 and _dump(target) == before
+
+
+@pytest.mark.parametrize("fixture", CURRENT, ids=[f.stem for f in CURRENT])
 def test_the_fixture_of_every_format_imports(fixture, demo_template, tmp_path):
     target = tmp_path / "t.sqlite"
     shutil.copyfile(demo_template, target)

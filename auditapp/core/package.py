@@ -187,16 +187,23 @@ class _Package:
         names = archive.names()
         if len(names) != len(set(names)):
             raise PackageError(f"{label}: a member name appears twice (tampered package)")
-        for required in ("manifest.json", "manifest.sig", "audit.json", "trail.json"):
-            if required not in names:
-                raise PackageError(f"{label}: not an audit package of format {FORMAT_VERSION} "
-                                   f"({required} missing)")
+        if "manifest.json" not in names:
+            raise PackageError(f"{label}: not an audit package (manifest.json missing)")
         self.manifest_bytes = archive.read("manifest.json", limit=MAX_MANIFEST_BYTES)
         self.manifest = input_limits.load_json(self.manifest_bytes, source=f"{label}: manifest.json")
         m = Reader(self.manifest, "manifest")
-        if m.text("format", limit=40) != FORMAT or self.manifest.get("format_version") not in SUPPORTED_VERSIONS:
-            raise PackageError(f"{label}: unknown package format {self.manifest.get('format')!r} "
+        kind = m.text("format", limit=40)
+        if kind == "auditapp-package/1":
+            # Format 1 was unsigned and imported rows unchecked: it is not trusted any more.
+            raise PackageError(f"{label}: a format 1 package (unsigned, from an older AuditApp); "
+                               "ask the sender to export it again with this version")
+        if kind != FORMAT or self.manifest.get("format_version") not in SUPPORTED_VERSIONS:
+            raise PackageError(f"{label}: unknown package format {kind!r} "
                                f"version {self.manifest.get('format_version')!r}")
+        for required in ("manifest.sig", "audit.json", "trail.json"):
+            if required not in names:
+                raise PackageError(f"{label}: not an audit package of format {FORMAT_VERSION} "
+                                   f"({required} missing)")
         sig = input_limits.load_json(archive.read("manifest.sig", limit=1024 * 1024),
                                      source=f"{label}: manifest.sig")
         if not isinstance(sig, dict):
