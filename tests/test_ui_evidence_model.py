@@ -149,3 +149,18 @@ def test_a_pdf_with_active_content_is_flagged_in_the_gallery(qapp):
 
     assert top_band(0).name().upper() == "#B45309"  # the warning badge across the top
     assert top_band(1).alpha() == 0
+
+
+def test_the_import_summary_warns_about_active_content(qapp):
+    from dataclasses import replace
+
+    from PySide6.QtCore import QObject
+
+    from auditapp.ui.evidence_intake import ImportSummary
+    from auditapp.ui.evidence_widgets import ImportPanel
+
+    flagged = replace(info(3, media_type="application/pdf"), active_content="Launch")
+    text, stays = ImportPanel.describe(QObject(), ImportSummary(2, imported=[info(2), flagged]))
+    assert "E-003 photo3.jpg contains active content (Launch)" in text and stays
+    text, stays = ImportPanel.describe(QObject(), ImportSummary(1, imported=[info(2)]))
+    assert "active content" not in text and not stays
