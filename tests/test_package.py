@@ -87,6 +87,13 @@ def test_round_trip_is_faithful_and_carries_the_trail(source, tmp_path):
             assert all(trail.entry_hash(r.prev_hash, r.at, r.user, r.action, r.entity, r.entity_id,
                                         r.field, r.old_value, r.new_value, r.reason) == r.hash
                        for r in rows)
+            # The trail view shows the original history after the import's own rows.
+            from auditapp.core.trail_query import audit_trail
+
+            shown = audit_trail(s, audits.get_audit(s, package_factory.REFERENCE).id)
+            before_import = [r for r in shown if "before import" in r.reason]
+            assert before_import and before_import[0].user == "ext.auditor"
+            assert any(r.user == "importer" for r in shown[:len(shown) - len(before_import)])
         with db.engine.connect() as connection:
             assert trail.verify(connection) == []
     finally:

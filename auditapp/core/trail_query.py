@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from auditapp.core.findings import number_label
-from auditapp.core.models import TrailEntry
+from auditapp.core.models import CarriedTrailEntry, TrailEntry
 
 CHILD_TABLES = (
     "audit_study", "team_member", "auditee_participant", "document_reviewed",
@@ -68,9 +69,19 @@ def audit_entries(session: Session, audit_id: int) -> list[TrailEntry]:
 
 
 def audit_trail(session: Session, audit_id: int) -> list[TrailRow]:
-    """Newest first."""
-    entries = audit_entries(session, audit_id)
+    """Newest first; an imported audit's original trail (carried by its package) follows its
+    trail here, each of those rows marked with the package it came in."""
+    carried = list(session.scalars(select(CarriedTrailEntry).where(
+        CarriedTrailEntry.audit_id == audit_id).order_by(CarriedTrailEntry.seq)))
+    rows = _rows(audit_entries(session, audit_id))
+    if carried:
+        origin = f"[before import; package signed by {carried[0].package_signer}]"
+        rows += _rows(carried, origin=origin)
+    return rows
 
+
+def _rows(entries: Sequence[TrailEntry | CarriedTrailEntry], *, origin: str = "") -> list[TrailRow]:
+    """Trail rows, newest first, from entries oldest first (row ids name rows of one database)."""
     names: dict[tuple[str, str], str] = {}
     for e in entries:
         if e.field == _NAMING_FIELD.get(e.entity) and e.new_value is not None:
@@ -93,6 +104,7 @@ def audit_trail(session: Session, audit_id: int) -> list[TrailRow]:
             continue
         label = e.entity.replace("_", " ")
         name = names.get((e.entity, e.entity_id))
+        reason = " ".join(part for part in (e.reason or "", origin) if part)
         rows.append(
             TrailRow(
                 at=dt.datetime.fromisoformat(e.at),
@@ -104,7 +116,7 @@ def audit_trail(session: Session, audit_id: int) -> list[TrailRow]:
                 field=e.field,
                 old_value=e.old_value,
                 new_value=e.new_value,
-                reason=e.reason or "",
+                reason=reason,
             )
         )
     return rows
