@@ -125,3 +125,18 @@ def test_plain_pdf_evidence_is_not_flagged():
     from auditapp.core.media import pdf_active_content
 
     assert pdf_active_content(_pdf_with(b"")) == ""
+
+
+def test_reports_survive_rows_written_before_normalisation(demo_db):
+    """A database from before the attribute events may hold U+FFFE: both renderers drop it."""
+    from sqlalchemy import text
+
+    with demo_db.engine.begin() as connection:
+        connection.execute(text("UPDATE finding SET observation = :v WHERE number = 1"),
+                           {"v": "old \ufffe\uffff row"})
+    with demo_db.session() as s:
+        reference = audits.summaries(s)[0].reference
+    docx = export_report(demo_db, reference, fmt="docx")
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:
+        assert "old  row" in z.read("word/document.xml").decode("utf-8")
+    assert export_report(demo_db, reference, fmt="pdf").startswith(b"%PDF")
