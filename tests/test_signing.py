@@ -261,7 +261,7 @@ def test_pkcs12_import_and_certificate_export(db, tmp_path: Path) -> None:
 def test_verify_bad_input_is_one_line(tmp_path: Path) -> None:
     (tmp_path / "note.txt").write_text("hello")
     for args, code, text in [
-        ((str(tmp_path / "missing.pdf"),), 2, "no file"),
+        ((str(tmp_path / "missing.pdf"),), 2, "no such file"),
         ((str(tmp_path / "note.txt"),), 2, "neither a PDF nor a DOCX"),
     ]:
         result = run_cli("verify", *args)

@@ -129,3 +129,38 @@ def test_links_become_core_targets_and_back(model):
     targets = targets_of(model.info(1))
     assert [(t.finding, t.question) for t in targets] == [(1, None), (None, "ORG-02")]
     assert [target_label(t) for t in targets] == ["F-01", "ORG-02"]
+
+
+def test_a_pdf_with_active_content_is_flagged_in_the_gallery(qapp):
+    from dataclasses import replace
+
+    from auditapp.ui.evidence_model import ACTIVE_CONTENT_ROLE
+
+    m = EvidenceModel()
+    flagged = replace(info(1, media_type="application/pdf"), active_content="JavaScript, OpenAction")
+    m.set_items([flagged, info(2, media_type="application/pdf")], {1: None, 2: None})
+    assert m.index(0).data(ACTIVE_CONTENT_ROLE) == "JavaScript, OpenAction"
+    assert "active content (JavaScript, OpenAction)" in m.index(0).data(Qt.ItemDataRole.ToolTipRole)
+    assert m.index(1).data(ACTIVE_CONTENT_ROLE) == ""
+
+    def top_band(row: int) -> QColor:
+        image = m.index(row).data(Qt.ItemDataRole.DecorationRole).pixmap(THUMB_SIDE, THUMB_SIDE).toImage()
+        return image.pixelColor(3, 3)
+
+    assert top_band(0).name().upper() == "#B45309"  # the warning badge across the top
+    assert top_band(1).alpha() == 0
+
+
+def test_the_import_summary_warns_about_active_content(qapp):
+    from dataclasses import replace
+
+    from PySide6.QtCore import QObject
+
+    from auditapp.ui.evidence_intake import ImportSummary
+    from auditapp.ui.evidence_widgets import ImportPanel
+
+    flagged = replace(info(3, media_type="application/pdf"), active_content="Launch")
+    text, stays = ImportPanel.describe(QObject(), ImportSummary(2, imported=[info(2), flagged]))
+    assert "E-003 photo3.jpg contains active content (Launch)" in text and stays
+    text, stays = ImportPanel.describe(QObject(), ImportSummary(1, imported=[info(2)]))
+    assert "active content" not in text and not stays

@@ -63,14 +63,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--reason", help="why a damaged or tampered backup must be restored anyway")
     p.set_defaults(handler=cmd_restore)
 
-    p = sub.add_parser("export", help="write one audit with its evidence to an .auditpkg file")
-    p.add_argument("reference")
-    p.add_argument("-o", "--output", type=Path, required=True)
-    p.set_defaults(handler=cmd_export)
-    p = sub.add_parser("import", help="add an audit from an .auditpkg file (checked first)")
-    p.add_argument("file", type=Path)
-    p.set_defaults(handler=cmd_import)
-
     checklist = sub.add_parser("checklist", help="checklist library").add_subparsers(
         dest="checklist_command", required=True
     )
@@ -299,23 +291,4 @@ def cmd_checklist_export(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise AuditAppError(f"cannot write {args.output}: {exc.strerror}") from None
     print(f"wrote {args.output}")
-    return 0
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    from auditapp.core import package
-
-    with _open(args, create=False) as database, database.session(actor="cli") as session:
-        target = package.export_audit(session, args.reference, args.output)
-    print(f"wrote {target} ({package.package_summary(target)})")
-    return 0
-
-
-def cmd_import(args: argparse.Namespace) -> int:
-    from auditapp.core import package
-
-    reason = f"imported from {args.file.name}"
-    with _open(args) as database, database.session(actor="cli", reason=reason) as session:
-        reference = package.import_package(session, args.file)
-    print(f"imported audit {reference}")
     return 0

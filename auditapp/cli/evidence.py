@@ -77,6 +77,9 @@ def cmd_add(args: argparse.Namespace) -> int:
         )
     for item in result.imported:
         print(f"{item.label}  {item.sha256}  {item.size:>10}  {item.file_name}")
+        if item.active_content:
+            sys.stderr.write(f"warning: {item.label} {item.file_name} contains active content "
+                             f"({item.active_content}); kept as evidence and flagged\n")
     for _name, reason in result.refused:
         sys.stderr.write(f"error: {reason}\n")
     print(f"imported {len(result.imported)}, refused {len(result.refused)}")
@@ -101,6 +104,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                 "captured_at": r.captured_at.isoformat() if r.captured_at else None,
                 "capture_device": r.capture_device,
                 "imported_at": r.imported_at.isoformat(), "imported_by": r.imported_by,
+                "active_content": r.active_content,
             }
             for r in rows
         ]
@@ -110,7 +114,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         print("no evidence in this audit")
         return 0
     for r in rows:
-        flags = ("C" if r.confidential else "-") + ("R" if r.removed else "-")
+        flags = (("C" if r.confidential else "-") + ("R" if r.removed else "-")
+                 + ("!" if r.active_content else "-"))
         links = ",".join(r.links) or "-"
         print(f"{r.label}  {flags}  {r.sha256}  {r.size:>10}  {r.file_name}  [{links}]  {r.caption}")
     return 0

@@ -279,12 +279,9 @@ def cmd_user_cert(args: argparse.Namespace) -> int:
 
 
 def cmd_user_import_p12(args: argparse.Namespace) -> int:
-    from auditapp.core import signing, users
+    from auditapp.core import input_limits, signing, users
 
-    try:
-        data = args.file.read_bytes()
-    except OSError as exc:
-        raise BadInput(f"cannot read {args.file}: {exc.strerror}") from None
+    data = input_limits.read_bounded(args.file, kind="signature")  # a PKCS#12 is a few KB
     if args.user and args.user.strip().lower() != args.username.strip().lower():
         raise BadInput("only the account's owner can import their signing identity "
                        "(sign in as the user named)")

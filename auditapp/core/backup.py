@@ -8,7 +8,7 @@ from pathlib import Path
 
 from auditapp import paths
 from auditapp.core import db as dbmod
-from auditapp.core import ownership
+from auditapp.core import input_limits, ownership
 from auditapp.core.db import Database
 from auditapp.errors import BadInput, Refused
 
@@ -75,7 +75,9 @@ def _is_database_file(candidate: Path, database: Path) -> bool:
 def check_file(path: Path, passphrase: str | None = None) -> str:
     """Refuse anything that is not an intact AuditApp database this version can open."""
     if not path.is_file():
+        input_limits.check_regular_file(path, kind="backup")  # says what it is instead
         raise BadInput(f"no file at {path}")
+    input_limits.check_regular_file(path, kind="backup")
     revision = dbmod.current_revision(path, passphrase)
     problem = dbmod.integrity_problem(path, passphrase)
     if problem:

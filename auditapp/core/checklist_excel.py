@@ -10,12 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from auditapp.core import input_limits
 from auditapp.core.checklists import (
-    MAX_FILE_BYTES,
     Checklist,
     ChecklistError,
     validate_document,
 )
+from auditapp.core.text_rules import excel_safe, excel_unescape
 
 INFO_SHEET = "Checklist"
 QUESTIONS_SHEET = "Questions"
@@ -34,7 +35,7 @@ def _split(value: str) -> list[str]:
 
 
 def _cell_text(value: Any) -> str:
-    return "" if value is None else str(value).strip()
+    return "" if value is None else excel_unescape(str(value)).strip()
 
 
 def read_workbook(path: Path) -> Checklist:
@@ -43,8 +44,10 @@ def read_workbook(path: Path) -> Checklist:
 
     source = str(path)
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise ChecklistError(f"{source}: file too large (limit {MAX_FILE_BYTES} bytes)")
+        input_limits.check_workbook(path)
+    except input_limits.InputRefused as exc:
+        raise ChecklistError(str(exc)) from None
+    try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except ChecklistError:
         raise
@@ -139,7 +142,7 @@ def write_workbook(checklist: Checklist, path: Path) -> Path:
         "standards": "; ".join(checklist.standards),
     }
     for key in INFO_KEYS:
-        info.append([key, values[key]])
+        info.append([key, excel_safe(values[key])])
     info.column_dimensions["A"].width = 18
     info.column_dimensions["B"].width = 80
 
@@ -150,14 +153,14 @@ def write_workbook(checklist: Checklist, path: Path) -> Path:
     for area in checklist.areas:
         for section in area.sections:
             for q in section.questions:
-                sheet.append(
+                sheet.append([excel_safe(v) for v in
                     [
                         area.id, area.title["en"], area.title["de"],
                         section.id, section.title["en"], section.title["de"],
                         q.id, q.text["en"], q.text["de"], q.guidance["en"], q.guidance["de"],
                         "; ".join(q.references), ", ".join(q.audit_types),
                     ]
-                )
+                ])
     widths = (8, 24, 24, 9, 24, 24, 10, 50, 50, 50, 50, 30, 30)
     for column, width in zip("ABCDEFGHIJKLM", widths, strict=True):
         sheet.column_dimensions[column].width = width

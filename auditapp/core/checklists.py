@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from auditapp import paths
-from auditapp.core import references
+from auditapp.core import input_limits, references
 from auditapp.core.models import AuditType, ChecklistTemplate
 from auditapp.errors import BadInput, NotFound, Refused
 
@@ -21,7 +21,7 @@ LANGUAGES = ("en", "de")
 CHECKLIST_AUDIT_TYPES = tuple(
     t.value for t in AuditType if t is not AuditType.PRE_INSPECTION
 )
-MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_FILE_BYTES = input_limits.LIMITS["checklist"]
 SCHEMA_FILE = "checklist.schema.json"
 
 
@@ -191,11 +191,17 @@ def _path_text(path: list[str | int]) -> str:
 def parse_text(text: str, *, source: str) -> Checklist:
     """Validate checklist YAML text; raises ChecklistError naming file, line and field."""
     try:
+        input_limits.refuse_yaml_aliases(text, source=source)
+    except input_limits.InputRefused as exc:
+        raise ChecklistError(str(exc)) from None
+    try:
         document = yaml.load(text, Loader=_LineLoader)
     except ChecklistError as exc:
         raise ChecklistError(f"{source}:{exc}") from None
     except RecursionError:
         raise _fail(source, None, "YAML syntax", "structure nested too deeply") from None
+    except ValueError as exc:  # e.g. an integer of thousands of digits
+        raise _fail(source, None, "YAML value", str(exc).split(";")[0]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None
@@ -307,12 +313,9 @@ def load_file(path: Path | str) -> Checklist:
 
         return read_workbook(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ChecklistError(f"{path}: file too large ({size} bytes; limit {MAX_FILE_BYTES})")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ChecklistError(f"{path}: cannot read file ({exc.strerror})") from None
+        raw = input_limits.read_bounded(path, kind="checklist")
+    except input_limits.InputRefused as exc:
+        raise ChecklistError(str(exc)) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

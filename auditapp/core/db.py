@@ -239,6 +239,11 @@ def backup_copy(source: Path, target: Path, passphrase: str | None = None) -> Pa
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     src = raw_connect(source, passphrase, readonly=True)
+    try:
+        src.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        src.close()
+        src = _read_only_media(source, passphrase)
     dst = raw_connect(target, passphrase)
     try:
         src.backup(dst)
@@ -249,6 +254,24 @@ def backup_copy(source: Path, target: Path, passphrase: str | None = None) -> Pa
         src.close()
     paths.restrict(target)
     return target
+
+
+def _read_only_media(source: Path, passphrase: str | None):
+    """A WAL database on a read-only mount cannot be opened normally (SQLite must create its
+    -shm file). With no pending WAL content the file alone is the database, and SQLite's
+    ``immutable`` flag reads it as it is; otherwise refuse clearly instead of copying old data."""
+    wal = source.with_name(source.name + "-wal")
+    if passphrase is not None or (wal.exists() and wal.stat().st_size > 0):
+        raise DatabaseError(f"{source} cannot be read: its folder is read-only and the database "
+                            "has unsaved journal content; copy the folder to a writable place first")
+    from urllib.parse import quote
+
+    try:
+        conn = sqlite3.connect(f"file:{quote(str(source))}?mode=ro&immutable=1", uri=True)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"{source} cannot be read ({exc})") from None
+    return conn
 
 
 def integrity_problem(path: Path, passphrase: str | None = None) -> str | None:

@@ -98,6 +98,7 @@ def add_prepared(
         confidential=confidential,
         display_image=prepared.display_image,
         thumbnail=prepared.thumbnail,
+        active_content=prepared.active_content,
     )
     session.add(item)
     session.flush()
@@ -137,6 +138,7 @@ class EvidenceInfo:
     imported_at: dt.datetime
     imported_by: str
     links: tuple[str, ...]  # "F-02", "Q:ORG-01"
+    active_content: str = ""  # a PDF that can run something when opened
 
 
 def link_labels(session: Session, evidence_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
@@ -181,6 +183,7 @@ def info_of(e: Evidence, links: tuple[str, ...]) -> EvidenceInfo:
         height=e.height, caption=e.caption, confidential=e.confidential, removed=e.removed,
         captured_at=e.captured_at, capture_device=e.capture_device,
         imported_at=e.imported_at, imported_by=e.imported_by, links=links,
+        active_content=e.active_content or "",
     )
 
 

@@ -10,13 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import re
 import warnings
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
 import pillow_heif
 from PIL import Image, UnidentifiedImageError
 
+from auditapp.core import input_limits
 from auditapp.errors import BadInput
 
 pillow_heif.register_heif_opener()
@@ -24,7 +27,7 @@ pillow_heif.register_heif_opener()
 # clear message; the warning Pillow prints on the way would only reach the user's terminal.
 warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
 
-MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_FILE_BYTES = input_limits.LIMITS["evidence"]
 MAX_PIXELS = Image.MAX_IMAGE_PIXELS or 89_478_485
 MAX_SIDE = 40_000
 MIN_SIDE = 8
@@ -78,6 +81,7 @@ class PreparedFile:
     capture_device: str
     display_image: bytes | None
     thumbnail: bytes | None
+    active_content: str = ""  # PDFs: what it can run when opened, e.g. "JavaScript, Launch"
 
     @property
     def size(self) -> int:
@@ -131,26 +135,18 @@ def _describe(data: bytes) -> str:
 
 
 def read_file(path: Path) -> bytes:
-    name = "".join(c if c.isprintable() else "?" for c in path.name)
+    """Only a regular file within the evidence limit: a FIFO or /dev/zero is refused at once."""
     try:
-        if path.is_dir():
-            raise BadFile(f"{name}: is a folder, not a file")
         from auditapp.core.db import is_open_database_file
 
         if is_open_database_file(path):
             # Reading it here would close a descriptor of the open database and drop this
             # process's locks on it (docs/security.md).
+            name = "".join(c if c.isprintable() else "?" for c in path.name)
             raise BadFile(f"{name}: is the database AuditApp has open; it cannot be evidence")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise BadFile(f"{name}: too large ({size / 2**20:.0f} MB; limit {MAX_FILE_BYTES // 2**20} MB)")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise BadFile(f"{name}: no such file") from None
-    except PermissionError:
-        raise BadFile(f"{name}: not allowed to read it") from None
-    except OSError as exc:
-        raise BadFile(f"{name}: cannot be read ({exc.strerror or exc})") from None
+        return input_limits.read_bounded(path, kind="evidence")
+    except input_limits.InputRefused as exc:
+        raise BadFile(str(exc)) from None
 
 
 def prepare(path: Path | str) -> PreparedFile:
@@ -176,6 +172,7 @@ def prepare_bytes(data: bytes, *, file_name: str) -> PreparedFile:
         return PreparedFile(
             file_name=name, data=data, sha256=digest, media_type=PDF, width=None, height=None,
             captured_at=None, capture_device="", display_image=None, thumbnail=None,
+            active_content=pdf_active_content(data),
         )
     return _prepare_image(data, name=name, media_type=media_type, digest=digest)
 
@@ -350,3 +347,46 @@ def _check_pdf(data: bytes, name: str) -> None:
         raise BadFile(f"{name}: damaged PDF ({_reason(exc)})") from None
     if pages < 1:
         raise BadFile(f"{name}: PDF has no pages")
+
+
+# PDF names that make a reader do something on its own: run script, open a file or address,
+# submit a form, play embedded media. Names may be written with #xx escapes (/J#61vaScript).
+_ACTIVE_NAMES = {
+    b"JavaScript": "JavaScript", b"JS": "JavaScript", b"OpenAction": "OpenAction",
+    b"AA": "automatic actions", b"Launch": "Launch", b"SubmitForm": "SubmitForm",
+    b"ImportData": "ImportData", b"RichMedia": "RichMedia", b"EmbeddedFile": "embedded files",
+    b"GoToR": "remote links", b"GoToE": "remote links",
+}
+_NAME = re.compile(rb"/([A-Za-z0-9#]{2,40})")
+_STREAM = re.compile(rb"stream\r?\n")
+MAX_INFLATED_SCAN = 64 * 1024 * 1024
+
+
+def _names_in(chunk: bytes) -> set[str]:
+    found = set()
+    for match in _NAME.finditer(chunk):
+        raw = match.group(1)
+        if b"#" in raw:
+            raw = re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m.group(1), 16)]), raw)
+        if raw in _ACTIVE_NAMES:
+            found.add(_ACTIVE_NAMES[raw])
+    return found
+
+
+def pdf_active_content(data: bytes) -> str:
+    """What a PDF can run when opened, as a short list ("" when nothing); object streams are
+    inflated (within a budget) because their dictionaries are hidden from a byte scan."""
+    found = _names_in(data)
+    budget = MAX_INFLATED_SCAN
+    for match in _STREAM.finditer(data):
+        if budget <= 0:
+            found.add("content too large to scan")
+            break
+        inflater = zlib.decompressobj()
+        try:
+            inflated = inflater.decompress(data[match.end():match.end() + budget], budget)
+        except zlib.error:
+            continue
+        budget -= len(inflated)
+        found |= _names_in(inflated)
+    return ", ".join(sorted(found))

@@ -26,6 +26,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, deferred, mapped_column, relationship
 
+# Imported for its attribute events: every text column is normalised on assignment.
+from auditapp.core import text_rules  # noqa: F401
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -376,6 +379,9 @@ class Evidence(Base):
         mapped_column(LargeBinary, info={"trail": "digest"})
     )
     thumbnail: Mapped[bytes | None] = deferred(mapped_column(LargeBinary, info={"trail": "digest"}))
+    # What a PDF can run when opened (JavaScript, OpenAction, Launch...): "" when nothing.
+    # The bytes are kept as evidence; the gallery and the viewer warn before opening them.
+    active_content: Mapped[str] = mapped_column(String(200), default="")
 
 
 class EvidenceLink(Base):
@@ -468,4 +474,35 @@ class TrailCheckpoint(Base):
     mac: Mapped[str] = mapped_column(String(64))
 
 
-UNTRACKED_TABLES = frozenset({"trail_entry", "trail_checkpoint"})
+
+
+class CarriedTrailEntry(Base):
+    """A trail entry of an imported audit as it was in the exporting database.
+
+    Kept apart from the local chain (which it cannot join) with its original hashes, so each row
+    stays verifiable against entry_hash(); the package signature vouches for the whole set.
+    """
+
+    __tablename__ = "carried_trail_entry"
+    __table_args__ = (Index("ix_carried_trail_entry_audit", "audit_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    audit_id: Mapped[int] = mapped_column(ForeignKey("audit.id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column(Integer)  # the row id in the exporting database
+    at: Mapped[str] = mapped_column(String(40))
+    user: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(20))
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(String(100))
+    field: Mapped[str | None] = mapped_column(String(60))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+    package_signer: Mapped[str] = mapped_column(String(200), default="")
+
+
+# Carried rows are verified by their own hashes; copying them into the local trail would only
+# double it.
+UNTRACKED_TABLES = frozenset({"trail_entry", "trail_checkpoint", "carried_trail_entry"})

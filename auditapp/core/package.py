@@ -1,248 +1,310 @@
-"""Audit packages (.auditpkg): one audit with its evidence, to move it between laptops.
+"""Audit packages (.auditpkg), format 2: one audit, signed by who exported it, to move it between
+laptops. The layout and its signature are described in docs/security.md.
 
-A package is a zip file: ``manifest.json`` (format, source, SHA-256 of every other member),
-``audit.json`` (the audit's rows, table by table) and ``blobs/<sha256>`` (evidence originals,
-display images and thumbnails). Import checks the zip's shape and sizes, every hash, and every
-value's type before it writes anything, then adds the whole audit in one transaction, so a
-tampered or truncated package changes nothing. Accounts are not carried: user links become
-empty and names stay as text.
+A package is a zip file:
+
+- ``manifest.json``: format and version, the audit's reference, who exported it and when, the
+  SHA-256 and size of every other member;
+- ``manifest.sig``: the exporting user's certificate and their signature over manifest.json;
+- ``audit.json``: the audit in the package's own schema (package_schema.py);
+- ``trail.json``: the audit's trail entries with their original hashes;
+- ``evidence/<sha256>`` and ``reports/<sha256>``: evidence originals and issued report files.
+
+Optionally the whole zip is encrypted with a transfer password (package_crypto.py); it must be
+when the exporting database is encrypted, unless the user says otherwise.
+
+Import verifies the signature first, then every member's hash as it streams it (one evidence
+original at a time, never the whole package), then rebuilds the audit through the core functions
+the GUI uses (package_import.py), in one transaction: a refused package changes nothing.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
+import os
+import tempfile
 import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Boolean, Date, Integer, LargeBinary, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from auditapp import __version__
-from auditapp.core import evidence as evidence_mod
+from auditapp.core import input_limits, package_crypto, package_import, package_schema, trail
 from auditapp.core.audits import REFERENCE_PATTERN, get_audit
-from auditapp.core.models import (
-    Audit,
-    AuditeeParticipant,
-    AuditStudy,
-    Base,
-    ChecklistSnapshot,
-    DocumentReviewed,
-    Evidence,
-    EvidenceBlob,
-    EvidenceLink,
-    Finding,
-    Organisation,
-    Response,
-    Study,
-    TeamMember,
-    UTCDateTime,
+from auditapp.core.models import Audit, ReportVersion
+from auditapp.core.package_schema import (
+    FORMAT,
+    FORMAT_VERSION,
+    SUPPORTED_VERSIONS,
+    Reader,
+    SchemaError,
 )
-from auditapp.errors import BadInput, Refused
+from auditapp.errors import AuditAppError, BadInput, Refused
 
-FORMAT = "auditapp-package/1"
-MAX_MEMBERS = 20_000
-MAX_TOTAL_BYTES = 4 * 1024**3
-MAX_JSON_BYTES = 200 * 1024**2
-
-# Export order is import order: parents before children.
-TABLES: tuple[type[Base], ...] = (
-    Organisation, Study, Audit, AuditStudy, TeamMember, AuditeeParticipant, DocumentReviewed,
-    ChecklistSnapshot, Response, Finding, Evidence, EvidenceLink,
-)
-# Foreign keys to rewrite on import: column -> table it points to. Users are not carried.
-_REFS = {
-    "sponsor_id": "organisation", "auditee_id": "organisation", "study_id": "study",
-    "audit_id": "audit", "evidence_id": "evidence", "finding_id": "finding",
-}
-_DROPPED = {"lead_auditor_id", "user_id"}
+MAX_MANIFEST_BYTES = 16 * 1024 * 1024
+MAX_JSON_BYTES = 200 * 1024 * 1024
+MAX_MEMBER_BYTES = max(input_limits.LIMITS["evidence"], 300 * 1024 * 1024)
+MAX_TOTAL_BYTES = input_limits.LIMITS["package"]
 
 
 class PackageError(Refused):
     """A package is damaged, tampered or not a package: nothing was imported."""
 
 
-def _value_out(value: Any) -> Any:
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()
-    if isinstance(value, bytes):
-        return {"blob": hashlib.sha256(value).hexdigest()}
-    return value
+@dataclass(frozen=True)
+class Exporter:
+    """Who signs the package: the signed-in user and their unwrapped signing identity."""
+
+    username: str
+    full_name: str
+    identity: Any  # signing.Identity
 
 
-def _rows(session: Session, audit: Audit) -> dict[str, list[Any]]:
-    orgs = [o for o in (audit.sponsor, audit.auditee) if o is not None]
-    studies = [link.study for link in audit.studies]
-    evidence = list(session.scalars(select(Evidence).where(Evidence.audit_id == audit.id)))
-    selected: dict[type[Base], list[Any]] = {
-        Organisation: list({o.id: o for o in orgs}.values()),
-        Study: studies,
-        Audit: [audit],
-        AuditStudy: list(audit.studies),
-        TeamMember: list(audit.team),
-        AuditeeParticipant: list(audit.participants),
-        DocumentReviewed: list(audit.documents),
-        ChecklistSnapshot: [audit.snapshot] if audit.snapshot else [],
-        Response: list(audit.responses),
-        Finding: list(audit.findings),
-        Evidence: evidence,
-        EvidenceLink: list(session.scalars(select(EvidenceLink).where(
-            EvidenceLink.evidence_id.in_([e.id for e in evidence])))),
-    }
-    return {model.__tablename__: items for model, items in selected.items()}
+@dataclass
+class ImportReport:
+    reference: str
+    signer_username: str
+    signer_name: str
+    signer_fingerprint: str
+    signer_known: bool
+    exported_at: str
+    findings: int = 0
+    evidence: int = 0
+    reports: int = 0
+    trail_rows: int = 0
+    warnings: list[str] = field(default_factory=list)
 
 
-def export_audit(session: Session, reference: str, target: Path) -> Path:
+# --- export ----------------------------------------------------------------------------------------
+
+
+def export_audit(session: Session, reference: str, target: Path, *, exporter: Exporter,
+                 transfer_password: str | None = None) -> str:
+    """Write the package; returns a one-line summary. The target appears only when complete."""
     audit = get_audit(session, reference)
-    tables: dict[str, list[dict[str, Any]]] = {}
-    blobs: dict[str, bytes] = {}
-    for name, items in _rows(session, audit).items():
-        model = next(m for m in TABLES if m.__tablename__ == name)
-        out = []
-        for item in items:
-            row = {}
-            for column in model.__table__.columns:
-                value = getattr(item, column.key)
-                if isinstance(value, bytes):
-                    blobs[hashlib.sha256(value).hexdigest()] = value
-                row[column.key] = _value_out(value)
-            out.append(row)
-        tables[name] = out
-    for item in tables["evidence"]:
-        blobs[item["sha256"]] = evidence_mod.original_bytes(
-            session, session.get(Evidence, item["id"])
-        )
-    audit_json = json.dumps({"tables": tables}, ensure_ascii=False, indent=1).encode("utf-8")
-    members = {"audit.json": audit_json} | {f"blobs/{k}": v for k, v in blobs.items()}
-    manifest = {
-        "format": FORMAT,
-        "app_version": __version__,
-        "exported_at": dt.datetime.now(dt.UTC).isoformat(),
-        "reference": audit.reference,
-        "files": {name: hashlib.sha256(data).hexdigest() for name, data in members.items()},
-    }
+    if transfer_password is not None:
+        package_crypto.check_transfer_password(transfer_password)
+    document = package_schema.audit_document(session, audit)
+    trail_rows = package_schema.trail_document(session, audit)
+    head = trail.head_hash(session.connection())
     partial = target.with_name(target.name + ".partial")
+    files: dict[str, dict[str, Any]] = {}
+    size = 0
     try:
-        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr("manifest.json", json.dumps(manifest, indent=1))
-            for name, data in members.items():
-                # Photos are already compressed: storing them saves time for nothing lost.
-                kind = zipfile.ZIP_STORED if name.startswith("blobs/") else zipfile.ZIP_DEFLATED
-                archive.writestr(name, data, compress_type=kind)
-        partial.replace(target)
+        with open(partial, "wb") as raw:
+            sink: Any = (package_crypto.EncryptingWriter(raw, transfer_password)
+                         if transfer_password else raw)
+            with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+
+                def put(name: str, data: bytes, *, stored: bool = False) -> None:
+                    nonlocal size
+                    files[name] = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+                    size += len(data)
+                    # Photos and PDFs are compressed already: storing them costs nothing.
+                    archive.writestr(name, data, compress_type=zipfile.ZIP_STORED if stored
+                                     else zipfile.ZIP_DEFLATED)
+
+                put("audit.json", json.dumps(document, ensure_ascii=False, indent=1).encode())
+                put("trail.json", json.dumps(trail_rows, ensure_ascii=False).encode())
+                for digest, item in package_schema.evidence_originals(session, audit):
+                    if f"evidence/{digest}" not in files:
+                        put(f"evidence/{digest}", package_schema.original_of(session, item), stored=True)
+                        session.expire(item)
+                for report in session.scalars(select(ReportVersion).where(
+                        ReportVersion.audit_id == audit.id)):
+                    if f"reports/{report.sha256}" not in files:
+                        put(f"reports/{report.sha256}", report.file_bytes, stored=True)
+                    session.expire(report)
+                manifest = {
+                    "format": FORMAT, "format_version": FORMAT_VERSION, "app_version": __version__,
+                    "exported_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                    "exported_by": {"username": exporter.username, "full_name": exporter.full_name},
+                    "reference": audit.reference, "title": audit.title, "trail_head": head,
+                    "files": files,
+                }
+                manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode()
+                archive.writestr("manifest.json", manifest_bytes)
+                archive.writestr("manifest.sig", package_crypto.signature_document(
+                    exporter.identity, exporter.username, exporter.full_name, manifest_bytes))
+            if transfer_password:
+                sink.close()
+        os.replace(partial, target)
     except OSError as exc:
         partial.unlink(missing_ok=True)
         raise BadInput(f"cannot write {target}: {exc.strerror}") from None
-    return target
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    encrypted = ", encrypted" if transfer_password else ""
+    return (f"{audit.reference}: {len(document['findings'])} findings, "
+            f"{len(document['evidence'])} evidence items, {len(document['report_versions'])} "
+            f"report versions, {len(trail_rows)} trail entries ({size / 1e6:.1f} MB{encrypted})")
 
 
-def _read_checked(path: Path) -> tuple[dict[str, Any], dict[str, Any], dict[str, bytes]]:
+# --- import ----------------------------------------------------------------------------------------
+
+
+def is_encrypted(path: Path) -> bool:
+    with input_limits.open_regular(path, kind="package") as handle:
+        return package_crypto.is_encrypted(handle.read(len(package_crypto.MAGIC)))
+
+
+@contextlib.contextmanager
+def _plain_zip(path: Path, transfer_password: str | None) -> Iterator[Path]:
+    """The package as a plain zip on disk: itself, or decrypted into a private temporary file."""
+    if not is_encrypted(path):
+        yield path
+        return
+    if transfer_password is None:
+        raise Refused(f"{input_limits.display_name(path)} is encrypted: give its transfer password")
+    fd, name = tempfile.mkstemp(prefix="auditpkg-", suffix=".zip")  # mode 0600
     try:
-        archive = zipfile.ZipFile(path)
-    except (OSError, zipfile.BadZipFile) as exc:
-        raise PackageError(f"{path} is not an audit package ({exc})") from None
-    with archive:
-        infos = archive.infolist()
-        if len(infos) > MAX_MEMBERS or sum(i.file_size for i in infos) > MAX_TOTAL_BYTES:
-            raise PackageError(f"{path}: package too large or too many members")
-        names = {i.filename for i in infos}
-        if "manifest.json" not in names or "audit.json" not in names:
-            raise PackageError(f"{path}: not an audit package (manifest.json or audit.json missing)")
+        written = 0
+        with os.fdopen(fd, "wb") as out, input_limits.open_regular(path, kind="package") as source:
+            for piece in package_crypto.decrypt_frames(source, transfer_password):
+                written += len(piece)
+                if written > MAX_TOTAL_BYTES:
+                    raise PackageError("the encrypted package expands beyond the package limit")
+                out.write(piece)
+        yield Path(name)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+
+
+class _Package:
+    """An opened, signature-checked package whose members are read against the manifest."""
+
+    def __init__(self, archive: input_limits.BoundedZip, label: str) -> None:
+        self.archive, self.label = archive, label
+        names = archive.names()
+        if len(names) != len(set(names)):
+            raise PackageError(f"{label}: a member name appears twice (tampered package)")
+        if "manifest.json" not in names:
+            raise PackageError(f"{label}: not an audit package (manifest.json missing)")
+        self.manifest_bytes = archive.read("manifest.json", limit=MAX_MANIFEST_BYTES)
+        self.manifest = input_limits.load_json(self.manifest_bytes, source=f"{label}: manifest.json")
+        m = Reader(self.manifest, "manifest")
+        kind = m.text("format", limit=40)
+        if kind == "auditapp-package/1":
+            # Format 1 was unsigned and imported rows unchecked: it is not trusted any more.
+            raise PackageError(f"{label}: a format 1 package (unsigned, from an older AuditApp); "
+                               "ask the sender to export it again with this version")
+        if kind != FORMAT or self.manifest.get("format_version") not in SUPPORTED_VERSIONS:
+            raise PackageError(f"{label}: unknown package format {kind!r} "
+                               f"version {self.manifest.get('format_version')!r}")
+        for required in ("manifest.sig", "audit.json", "trail.json"):
+            if required not in names:
+                raise PackageError(f"{label}: not an audit package of format {FORMAT_VERSION} "
+                                   f"({required} missing)")
+        sig = input_limits.load_json(archive.read("manifest.sig", limit=1024 * 1024),
+                                     source=f"{label}: manifest.sig")
+        if not isinstance(sig, dict):
+            raise PackageError(f"{label}: manifest.sig is not a signature")
+        self.signer = package_crypto.verify_signature(sig, self.manifest_bytes)
+        files = self.manifest.get("files")
+        if not isinstance(files, dict):
+            raise PackageError(f"{label}: manifest lists no files")
+        self.files: dict[str, tuple[str, int]] = {}
+        for name, entry in files.items():
+            e = Reader(entry, f"manifest.files[{name[:60]!r}]")
+            self.files[name] = (e.digest("sha256"), e.integer("size", high=MAX_TOTAL_BYTES))
+        if set(names) != set(self.files) | {"manifest.json", "manifest.sig"}:
+            raise PackageError(f"{label}: members differ from the signed manifest (tampered package)")
+        for name, (_digest, size) in self.files.items():
+            if archive.size_of(name) != size:
+                raise PackageError(f"{label}: {name[:80]} differs in size from the manifest")
+        self.unread = {n for n in self.files if n.startswith(("evidence/", "reports/"))}
+        self.reference = m.text("reference", limit=40)
+        if not REFERENCE_PATTERN.match(self.reference):
+            raise PackageError(f"{label}: bad audit reference {self.reference!r}")
+
+    def read(self, name: str) -> bytes:
+        """One member, streamed and hashed; refused when it differs from the signed manifest."""
+        if name not in self.files:
+            raise PackageError(f"{self.label}: {name[:80]} is not in the signed manifest")
+        digest, size = self.files[name]
+        limit = MAX_JSON_BYTES if name.endswith(".json") else MAX_MEMBER_BYTES
+        if size > limit:
+            raise PackageError(f"{self.label}: {name[:80]} is too large")
+        self.unread.discard(name)
+        hasher, parts = hashlib.sha256(), []
+        for piece in self.archive.chunks(name):
+            hasher.update(piece)
+            parts.append(piece)
+        if hasher.hexdigest() != digest:
+            raise PackageError(f"{self.label}: {name[:80]} does not match its SHA-256 "
+                               "(tampered or damaged)")
+        return b"".join(parts)
+
+
+@contextlib.contextmanager
+def open_package(path: Path, transfer_password: str | None = None) -> Iterator[_Package]:
+    label = input_limits.display_name(path)
+    with _plain_zip(path, transfer_password) as plain:
         try:
-            manifest = json.loads(archive.read("manifest.json"))
-            files = manifest["files"]
-            if manifest.get("format") != FORMAT:
-                raise PackageError(f"{path}: unknown package format {manifest.get('format')!r}")
-            expected = set(files) | {"manifest.json"}
-            if names != expected:
-                raise PackageError(f"{path}: members differ from the manifest (tampered package)")
-            data: dict[str, bytes] = {}
-            for name, digest in files.items():
-                if archive.getinfo(name).file_size > MAX_JSON_BYTES and name == "audit.json":
-                    raise PackageError(f"{path}: audit.json too large")
-                content = archive.read(name)
-                if hashlib.sha256(content).hexdigest() != digest:
-                    raise PackageError(f"{path}: {name} does not match its SHA-256 (tampered or damaged)")
-                data[name] = content
-            tables = json.loads(data.pop("audit.json"))["tables"]
+            archive = input_limits.BoundedZip(plain, kind="package", max_member=MAX_MEMBER_BYTES,
+                                              max_total=MAX_TOTAL_BYTES)
+        except input_limits.InputRefused as exc:
+            raise PackageError(f"{label}: not an audit package ({str(exc).split(': ', 1)[-1]})") from None
+        with archive:
+            try:
+                yield _Package(archive, label)
+            except SchemaError as exc:
+                raise PackageError(f"{label}: {exc}") from None
+
+
+def import_package(session: Session, path: Path, *, actor: str,
+                   transfer_password: str | None = None, accept_signer: str | None = None,
+                   check_report: package_import.ReportCheck | None = None) -> ImportReport:
+    """Add the packaged audit; refuses a reference that exists and any damaged package.
+
+    The signer must be known to this database (a user's certificate, or one recorded in a
+    signature), or named by ``accept_signer`` (a prefix of at least 16 hex digits of the
+    certificate's SHA-256, compared with the exporter out of band).
+    """
+    from auditapp.core.signing import known_certificates
+
+    with open_package(path, transfer_password) as package:
+        username, full_name, fingerprint = package.signer
+        known = fingerprint in known_certificates(session)
+        accepted = bool(accept_signer) and len(accept_signer or "") >= 16 and \
+            fingerprint.startswith((accept_signer or "").lower())
+        if not known and not accepted:
+            raise Refused(
+                f"{package.label} is signed by {full_name} ({username}), whose certificate this "
+                f"database does not know (SHA-256 {fingerprint}); check that fingerprint with the "
+                f"sender, then import with --accept-signer {fingerprint[:16]}")
+        if session.scalar(select(Audit).where(Audit.reference == package.reference)) is not None:
+            raise Refused(f"audit {package.reference} exists already in this database; nothing imported")
+        document = input_limits.load_json(package.read("audit.json"), source=f"{package.label}: audit.json")
+        try:
+            doc = Reader(document, "audit.json")
+            inside = doc.child("audit").text("reference", limit=40)  # type: ignore[union-attr]
+            if inside.strip().upper() != package.reference:
+                raise SchemaError(f"the manifest names {package.reference} but the content is {inside[:40]!r}")
+            rebuilt = package_import.rebuild(session, doc, package.read, actor=actor,
+                                             signer=f"{full_name} ({username}) {fingerprint[:16]}",
+                                             check_report=check_report)
+            if package.unread:
+                raise SchemaError(f"{len(package.unread)} member(s) that the audit does not use, "
+                                  f"e.g. {sorted(package.unread)[0][:80]}")
+        except SchemaError as exc:
+            raise PackageError(f"{package.label}: {exc}") from None
         except PackageError:
             raise
-        except (KeyError, TypeError, ValueError, zipfile.BadZipFile, EOFError) as exc:
-            raise PackageError(f"{path}: damaged package ({type(exc).__name__}: {exc})") from None
-    blobs = {name.removeprefix("blobs/"): content for name, content in data.items()}
-    for digest, content in blobs.items():
-        if hashlib.sha256(content).hexdigest() != digest:
-            raise PackageError(f"{path}: blob {digest[:12]} does not match its name")
-    return manifest, tables, blobs
-
-
-def _value_in(column: Any, value: Any, blobs: dict[str, bytes]) -> Any:
-    if value is None:
-        return None
-    kind = column.type
-    if isinstance(kind, LargeBinary):
-        return blobs[value["blob"]]
-    if isinstance(kind, UTCDateTime):
-        parsed = dt.datetime.fromisoformat(value)
-        if parsed.tzinfo is None:
-            raise ValueError(f"{column.key}: time without zone")
-        return parsed
-    if isinstance(kind, Date):
-        return dt.date.fromisoformat(value)
-    if isinstance(kind, Boolean):
-        if not isinstance(value, bool):
-            raise ValueError(f"{column.key}: not a boolean")
-        return value
-    if isinstance(kind, Integer):
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise ValueError(f"{column.key}: not an integer")
-        return value
-    if not isinstance(value, str):
-        raise ValueError(f"{column.key}: not text")
-    return value
-
-
-def import_package(session: Session, path: Path) -> str:
-    """Add the packaged audit; refuses a reference that exists and any damaged package."""
-    manifest, tables, blobs = _read_checked(path)
-    reference = str(manifest.get("reference", ""))
-    if not REFERENCE_PATTERN.match(reference):
-        raise PackageError(f"{path}: bad audit reference {reference!r}")
-    if session.scalar(select(Audit).where(Audit.reference == reference)) is not None:
-        raise Refused(f"audit {reference} exists already in this database; nothing imported")
-    new_ids: dict[str, dict[int, int]] = {}
-    try:
-        for model in TABLES:
-            name = model.__tablename__
-            ids = new_ids.setdefault(name, {})
-            for row in tables.get(name, []):
-                values = {}
-                for column in model.__table__.columns:
-                    if column.key == "id" or column.key in _DROPPED:
-                        continue
-                    value = _value_in(column, row.get(column.key), blobs)
-                    if column.key in _REFS and value is not None:
-                        value = new_ids[_REFS[column.key]][value]
-                    values[column.key] = value
-                if model is Audit:
-                    values["locked"] = False
-                if model is Evidence and session.get(EvidenceBlob, values["sha256"]) is None:
-                    original = blobs[values["sha256"]]
-                    session.add(EvidenceBlob(sha256=values["sha256"], size=len(original), data=original))
-                    session.flush()
-                item = model(**values)
-                session.add(item)
-                session.flush()
-                ids[int(row["id"])] = item.id
-    except (KeyError, TypeError, ValueError) as exc:
-        raise PackageError(f"{path}: inconsistent package content ({type(exc).__name__}: {exc})") from None
-    return reference
-
-
-def package_summary(path: Path) -> str:
-    manifest, tables, blobs = _read_checked(path)
-    size = sum(len(b) for b in blobs.values())
-    return (f"{manifest['reference']}: {len(tables.get('finding', []))} findings, "
-            f"{len(tables.get('evidence', []))} evidence items ({size / 1e6:.1f} MB)")
+        except AuditAppError as exc:  # the core's own refusal (grade, status, text...) of a value
+            raise PackageError(f"{package.label}: refused content: {exc}") from None
+        return ImportReport(
+            reference=rebuilt.reference, signer_username=username, signer_name=full_name,
+            signer_fingerprint=fingerprint, signer_known=known,
+            exported_at=str(package.manifest.get("exported_at", ""))[:40],
+            findings=rebuilt.findings, evidence=rebuilt.evidence, reports=rebuilt.reports,
+            trail_rows=rebuilt.trail_rows, warnings=rebuilt.warnings)

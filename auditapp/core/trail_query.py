@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from auditapp.core.findings import number_label
-from auditapp.core.models import TrailEntry
+from auditapp.core.models import CarriedTrailEntry, TrailEntry
 
 CHILD_TABLES = (
     "audit_study", "team_member", "auditee_participant", "document_reviewed",
@@ -45,8 +46,8 @@ class TrailRow:
     reason: str
 
 
-def audit_trail(session: Session, audit_id: int) -> list[TrailRow]:
-    """Newest first."""
+def audit_entries(session: Session, audit_id: int) -> list[TrailEntry]:
+    """The raw trail entries of one audit and its child rows, oldest first."""
     own = str(audit_id)
     inserts = session.execute(
         select(TrailEntry.entity, TrailEntry.entity_id).where(
@@ -64,8 +65,23 @@ def audit_trail(session: Session, audit_id: int) -> list[TrailRow]:
         and_(TrailEntry.entity == entity, TrailEntry.entity_id.in_(sorted(members)))
         for entity, members in ids.items()
     ]
-    entries = list(session.scalars(select(TrailEntry).where(or_(*clauses)).order_by(TrailEntry.id)))
+    return list(session.scalars(select(TrailEntry).where(or_(*clauses)).order_by(TrailEntry.id)))
 
+
+def audit_trail(session: Session, audit_id: int) -> list[TrailRow]:
+    """Newest first; an imported audit's original trail (carried by its package) follows its
+    trail here, each of those rows marked with the package it came in."""
+    carried = list(session.scalars(select(CarriedTrailEntry).where(
+        CarriedTrailEntry.audit_id == audit_id).order_by(CarriedTrailEntry.seq)))
+    rows = _rows(audit_entries(session, audit_id))
+    if carried:
+        origin = f"[before import; package signed by {carried[0].package_signer}]"
+        rows += _rows(carried, origin=origin)
+    return rows
+
+
+def _rows(entries: Sequence[TrailEntry | CarriedTrailEntry], *, origin: str = "") -> list[TrailRow]:
+    """Trail rows, newest first, from entries oldest first (row ids name rows of one database)."""
     names: dict[tuple[str, str], str] = {}
     for e in entries:
         if e.field == _NAMING_FIELD.get(e.entity) and e.new_value is not None:
@@ -88,6 +104,7 @@ def audit_trail(session: Session, audit_id: int) -> list[TrailRow]:
             continue
         label = e.entity.replace("_", " ")
         name = names.get((e.entity, e.entity_id))
+        reason = " ".join(part for part in (e.reason or "", origin) if part)
         rows.append(
             TrailRow(
                 at=dt.datetime.fromisoformat(e.at),
@@ -99,7 +116,7 @@ def audit_trail(session: Session, audit_id: int) -> list[TrailRow]:
                 field=e.field,
                 old_value=e.old_value,
                 new_value=e.new_value,
-                reason=e.reason or "",
+                reason=reason,
             )
         )
     return rows

@@ -7,13 +7,12 @@ from docx.oxml.ns import qn
 from docx.table import _Cell, _Row
 from docx.text.paragraph import Paragraph
 
-# XML 1.0 forbids most control characters; lxml raises on them, so drop them first.
-_DROP = {c: None for c in range(32) if c not in (9, 10)}
-_DROP[127] = None
+from auditapp.core.text_rules import normalise
 
 
 def clean(text: str) -> str:
-    return text.translate(_DROP)
+    # The core normalises every write; this also covers rows written before it did.
+    return normalise(text)
 
 
 def shade(cell: _Cell, colour: str) -> None:

@@ -14,17 +14,13 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from auditapp.core.text_rules import normalise
 from auditapp.reports import style
 from auditapp.reports.document import Run
 
 MAIN = "ReportSans"
 FALLBACK = "ReportFallback"
 MONO = "ReportMono"
-
-# XML 1.0 forbids most control characters; the core refuses them at input, but a report must
-# never fail on one that slipped in through an old database.
-_DROP = {c: None for c in range(32) if c not in (9, 10)}
-_DROP[127] = None
 
 
 def _register_family(family: str, faces: dict[str, str], bold: str, italic: str,
@@ -60,7 +56,8 @@ def fallback_cover() -> frozenset[int]:
 
 
 def clean(text: str) -> str:
-    return text.translate(_DROP)
+    # The core normalises every write; this also covers rows written before it did.
+    return normalise(text)
 
 
 def markup(text: str, *, mono: bool = False) -> str:

@@ -15,7 +15,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from auditapp.core import trust
+from auditapp.core import input_limits, trust
 from auditapp.errors import BadInput
 
 log = logging.getLogger(__name__)
@@ -144,9 +144,16 @@ def verify_pdf(data: bytes, *, path: str = "", anchors: trust.Anchors | None = N
                                   file_sha256=digest)
     checks = []
     for sig in embedded:
-        cert = sig.signer_cert
-        chain = list(getattr(sig, "other_embedded_certs", []) or [])
         meaning = meaning_of_field(sig.field_name)
+        try:
+            cert = sig.signer_cert
+            chain = list(getattr(sig, "other_embedded_certs", []) or [])
+        except Exception as exc:  # a flipped byte in the CMS blob: pyHanko's own error kinds
+            log.info("signer certificate unreadable", exc_info=True)
+            checks.append(SignatureCheck("(unknown signer)", meaning, None, False,
+                                         f"the signature value is damaged ({type(exc).__name__})",
+                                         "", None, False, "NOT TRUSTED: no readable certificate"))
+            continue
         try:
             # The signer's own certificate as the anchor: this checks integrity and form only;
             # whether the signer is trusted is trust.judge's question (_check).
@@ -244,21 +251,15 @@ def _docx_meaning(data: bytes) -> str:
 def verify_file(path: Path | str, *, anchors: trust.Anchors | None = None) -> VerificationReport:
     """A signed PDF, or a DOCX with its detached signature FILE.docx.p7s beside it."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise BadInput(f"no file {path}") from None
-    except IsADirectoryError:
-        raise BadInput(f"{path} is a folder, not a file") from None
-    except OSError as exc:
-        raise BadInput(f"cannot read {path}: {exc.strerror}") from None
+    data = input_limits.read_bounded(path, kind="signed file")
     if data.startswith(PDF_MAGIC):
         return verify_pdf(data, path=str(path), anchors=anchors)
     if data.startswith(ZIP_MAGIC) or path.suffix.lower() == ".docx":
         sidecar = path.with_name(path.name + ".p7s")
         if not sidecar.is_file():
             raise BadInput(f"no detached signature {sidecar.name} beside {path.name}")
-        return verify_detached(data, sidecar.read_bytes(), path=str(path), anchors=anchors)
+        return verify_detached(data, input_limits.read_bounded(sidecar, kind="signature"),
+                               path=str(path), anchors=anchors)
     if path.suffix.lower() == ".p7s":
         raise BadInput("give the signed document (FILE.docx), not its .p7s")
     raise BadInput(f"{path} is neither a PDF nor a DOCX")

@@ -36,6 +36,7 @@ LINKS_ROLE = _ROLE + 3  # tuple[str, ...] as shown: ("F-03", "ORG-02")
 CONFIDENTIAL_ROLE = _ROLE + 4  # bool
 REMOVED_ROLE = _ROLE + 5  # bool
 IS_PDF_ROLE = _ROLE + 6  # bool: no derived image, the viewer renders the original
+ACTIVE_CONTENT_ROLE = _ROLE + 7  # str: what a PDF can run when opened ("" when nothing)
 THUMB_SIDE = 160
 CONFIDENTIAL_COLOUR = "#B3261E"
 
@@ -61,7 +62,8 @@ def _badge(painter: QPainter, rect: QRectF, text: str, colour: str) -> None:
     painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
 
-def _framed(image: QImage | None, *, confidential: bool, removed: bool) -> QPixmap:
+def _framed(image: QImage | None, *, confidential: bool, removed: bool,
+            active: bool = False) -> QPixmap:
     """A square tile: the thumbnail centred, with a banner for confidential or removed items."""
     side = THUMB_SIDE
     tile = QPixmap(QSize(side, side))
@@ -82,6 +84,8 @@ def _framed(image: QImage | None, *, confidential: bool, removed: bool) -> QPixm
         _badge(painter, band, translate("Evidence", "REMOVED"), "#4B5563")
     elif confidential:
         _badge(painter, band, translate("Evidence", "CONFIDENTIAL"), CONFIDENTIAL_COLOUR)
+    if active:
+        _badge(painter, QRectF(0, 0, side, 24), translate("Evidence", "ACTIVE CONTENT"), "#B45309")
     painter.end()
     return tile
 
@@ -147,7 +151,7 @@ class EvidenceModel(QAbstractListModel):
             return
         self.beginResetModel()
         self._rows = list(rows)
-        keep = {(r.number, r.sha256, r.confidential, r.removed) for r in rows}
+        keep = {(r.number, r.sha256, r.confidential, r.removed, r.active_content) for r in rows}
         self._icons = {k: v for k, v in self._icons.items() if k in keep}
         self.endResetModel()
 
@@ -164,12 +168,13 @@ class EvidenceModel(QAbstractListModel):
         return next((i for i, r in enumerate(self._rows) if r.number == number), -1)
 
     def icon(self, info: EvidenceInfo) -> QIcon:
-        key = (info.number, info.sha256, info.confidential, info.removed)
+        key = (info.number, info.sha256, info.confidential, info.removed, info.active_content)
         icon = self._icons.get(key)
         if icon is None:
             data = self._thumbs.get(info.number)
             image = QImage.fromData(data) if data and info.media_type != PDF else None
-            icon = QIcon(_framed(image, confidential=info.confidential, removed=info.removed))
+            icon = QIcon(_framed(image, confidential=info.confidential, removed=info.removed,
+                                 active=bool(info.active_content)))
             self._icons[key] = icon
         return icon
 
@@ -210,6 +215,9 @@ class EvidenceModel(QAbstractListModel):
                 parts.append(self.tr("Confidential: kept out of distributed reports"))
             if r.removed:
                 parts.append(self.tr("Removed (the original is kept; it can be restored)"))
+            if r.active_content:
+                parts.append(self.tr("Warning: this PDF contains active content (%1); open it "
+                                     "only in a viewer that blocks it").replace("%1", r.active_content))
             return "\n".join(parts)
         if role == Qt.ItemDataRole.ForegroundRole and r.removed:
             return QColor("#6B7280")
@@ -220,6 +228,7 @@ class EvidenceModel(QAbstractListModel):
             CONFIDENTIAL_ROLE: r.confidential,
             REMOVED_ROLE: r.removed,
             IS_PDF_ROLE: r.media_type == PDF,
+            ACTIVE_CONTENT_ROLE: r.active_content,
         }.get(role)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -124,6 +124,13 @@ class ImportPanel(QFrame):
         if s.cancelled:
             lines.append(self.tr("Cancelled: the files not yet read were not imported; those "
                                  "imported are kept."))
+        active = [i for i in s.imported if i.active_content]
+        for item in active:
+            lines.append(f"<b style='color:{REFUSED_COLOUR}'>" + self.tr("Warning:") + "</b> "
+                         + html.escape(self.tr("%1 %2 contains active content (%3); it is kept "
+                                               "as evidence and flagged in the gallery").replace(
+                             "%1", item.label).replace("%2", item.file_name).replace(
+                             "%3", item.active_content)))
         if s.refused:
             lines.append(f"<b style='color:{REFUSED_COLOUR}'>"
                          + self.tr("Refused (%1):").replace("%1", str(len(s.refused))) + "</b>")
@@ -131,7 +138,7 @@ class ImportPanel(QFrame):
                 # The core's reasons name the file already; a few (a locked audit) do not.
                 text = reason if reason.startswith(name) else f"{name}: {reason}"
                 lines.append("• " + html.escape(text))
-        return "<br>".join(lines), bool(s.refused)
+        return "<br>".join(lines), bool(s.refused or active)
 
 
 class _Compact(EvidenceFilter):
