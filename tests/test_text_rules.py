@@ -114,7 +114,8 @@ def test_pdf_evidence_with_active_content_is_kept_flagged_and_warned(demo_templa
     db.write_bytes(demo_template.read_bytes())
     pdf = tmp_path / "sop.pdf"
     pdf.write_bytes(_pdf_with(extra))
-    added = run_cli("evidence", "add", "AUD-2026-001", str(pdf), "--db", str(db))
+    added = run_cli("evidence", "add", "AUD-2026-001", str(pdf), "--db", str(db),
+                    "--user", "demo.lead", "--password-stdin", stdin="demo-password-1\n")
     assert added.returncode == 0, added.stderr
     assert added.stderr.startswith("warning: ") and flag in added.stderr
     listed = json.loads(run_cli("evidence", "list", "AUD-2026-001", "--json", "--db", str(db)).stdout)
