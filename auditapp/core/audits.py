@@ -7,15 +7,17 @@ import json
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from auditapp.core import checklists
+from auditapp.core import checklists, snapshots
 from auditapp.core.models import (
     Audit,
     AuditStatus,
     AuditType,
+    ChecklistContent,
     ChecklistSnapshot,
+    Classification,
     Finding,
     Organisation,
     Response,
@@ -112,8 +114,7 @@ def create_audit(
     audit.snapshot = ChecklistSnapshot(
         checklist_id=tailored.id,
         checklist_version=tailored.version,
-        content_json=json.dumps(tailored.content, ensure_ascii=False, sort_keys=True),
-        sha256=tailored.sha256,
+        content=snapshots.store(session, tailored),
         areas_in_scope=json.dumps([a.id for a in tailored.areas]),
     )
     session.add(audit)
@@ -180,34 +181,38 @@ class AuditSummary:
 
 
 def summaries(session: Session) -> list[AuditSummary]:
-    counts: dict[int, dict[str, int]] = {}
-    for audit_id, classification, n in session.execute(
-        select(Finding.audit_id, Finding.classification, func.count()).group_by(
-            Finding.audit_id, Finding.classification
-        )
-    ):
-        counts.setdefault(audit_id, {})[classification] = n
-    answered = dict(
-        session.execute(
-            select(Response.audit_id, func.count())
-            .where(Response.result.is_not(None))
-            .group_by(Response.audit_id)
-        ).all()
+    """Every audit's list line from one aggregate query: no checklist is parsed, no row loaded."""
+    classes = [c.value for c in Classification]
+    per_class = (
+        select(Finding.audit_id.label("audit_id"),
+               *[func.sum(case((Finding.classification == c, 1), else_=0)).label(c) for c in classes])
+        .group_by(Finding.audit_id)
+        .subquery()
+    )
+    answered = (
+        select(Response.audit_id.label("audit_id"), func.count().label("n"))
+        .where(Response.result.is_not(None))
+        .group_by(Response.audit_id)
+        .subquery()
+    )
+    query = (
+        select(Audit.reference, Audit.title, Organisation.legal_name, Audit.status, Audit.audit_type,
+               func.coalesce(Audit.actual_start, Audit.planned_start), ChecklistContent.question_count,
+               answered.c.n, *[per_class.c[c] for c in classes])
+        .outerjoin(Organisation, Organisation.id == Audit.auditee_id)
+        .outerjoin(ChecklistSnapshot, ChecklistSnapshot.audit_id == Audit.id)
+        .outerjoin(ChecklistContent, ChecklistContent.sha256 == ChecklistSnapshot.sha256)
+        .outerjoin(answered, answered.c.audit_id == Audit.id)
+        .outerjoin(per_class, per_class.c.audit_id == Audit.id)
+        .order_by(Audit.reference)
     )
     out = []
-    for audit in session.scalars(select(Audit).order_by(Audit.reference)):
-        total = len(audit_checklist(audit).questions) if audit.snapshot else 0
-        out.append(
-            AuditSummary(
-                reference=audit.reference,
-                title=audit.title,
-                auditee=audit.auditee.legal_name if audit.auditee else "",
-                status=audit.status,
-                audit_type=audit.audit_type,
-                start=audit.actual_start or audit.planned_start,
-                findings=counts.get(audit.id, {}),
-                answered=answered.get(audit.id, 0),
-                questions=total,
-            )
-        )
+    for row in session.execute(query):
+        reference, title, auditee, status, audit_type, start, questions, n_answered, *counts = row
+        out.append(AuditSummary(
+            reference=reference, title=title, auditee=auditee or "", status=status,
+            audit_type=audit_type, start=start,
+            findings={c: n for c, n in zip(classes, counts, strict=True) if n},
+            answered=n_answered or 0, questions=questions or 0,
+        ))
     return out

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from auditapp import __version__
 from auditapp.core import evidence as evidence_mod
+from auditapp.core import snapshots
 from auditapp.core.audits import REFERENCE_PATTERN, get_audit
 from auditapp.core.models import (
     Audit,
@@ -108,6 +109,9 @@ def export_audit(session: Session, reference: str, target: Path) -> Path:
                 if isinstance(value, bytes):
                     blobs[hashlib.sha256(value).hexdigest()] = value
                 row[column.key] = _value_out(value)
+            if isinstance(item, ChecklistSnapshot):
+                # The text is stored once per database; a package carries it with the audit.
+                row["content_json"] = item.content_json
             out.append(row)
         tables[name] = out
     for item in tables["evidence"]:
@@ -228,6 +232,8 @@ def import_package(session: Session, path: Path) -> str:
                     values[column.key] = value
                 if model is Audit:
                     values["locked"] = False
+                if model is ChecklistSnapshot:
+                    snapshots.store_json(session, row["content_json"], expected_sha256=values["sha256"])
                 if model is Evidence and session.get(EvidenceBlob, values["sha256"]) is None:
                     original = blobs[values["sha256"]]
                     session.add(EvidenceBlob(sha256=values["sha256"], size=len(original), data=original))
