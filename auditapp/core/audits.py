@@ -111,10 +111,12 @@ def create_audit(
         status=AuditStatus.PLANNED.value,
         **details,
     )
+    content = snapshots.store(session, tailored)
     audit.snapshot = ChecklistSnapshot(
         checklist_id=tailored.id,
         checklist_version=tailored.version,
-        content=snapshots.store(session, tailored),
+        content=content,
+        sha256=content.sha256,
         areas_in_scope=json.dumps([a.id for a in tailored.areas]),
     )
     session.add(audit)
@@ -122,10 +124,24 @@ def create_audit(
     return audit
 
 
+# Parsed snapshots by content hash: the stored text never changes under its hash, and every
+# answer checks its question against the checklist, so parsing 100 KB of JSON per click would
+# be most of the cost of an edit.
+_PARSED: dict[str, checklists.Checklist] = {}
+_PARSED_LIMIT = 16
+
+
 def audit_checklist(audit: Audit) -> checklists.Checklist:
-    if audit.snapshot is None:
+    snapshot = audit.snapshot
+    if snapshot is None:
         raise NotFound(f"audit {audit.reference} has no checklist")
-    return checklists.from_content(json.loads(audit.snapshot.content_json), source="snapshot")
+    parsed = _PARSED.get(snapshot.sha256)
+    if parsed is None:
+        parsed = checklists.from_content(json.loads(snapshot.content_json), source="snapshot")
+        if len(_PARSED) >= _PARSED_LIMIT:
+            _PARSED.pop(next(iter(_PARSED)))
+        _PARSED[snapshot.sha256] = parsed
+    return parsed
 
 
 def set_response(

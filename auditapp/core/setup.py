@@ -342,6 +342,7 @@ def _retailor(session: Session, audit: Audit, d: AuditDetails) -> None:
     tailored = source.tailored(audit_type=audits.parse_audit_type(d.audit_type).value,
                                area_ids=list(d.area_ids) or None)
     snapshot.content = snapshots.store(session, tailored)
+    snapshot.sha256 = snapshot.content.sha256  # at once, not at the flush: the parse cache keys on it
     snapshot.areas_in_scope = json.dumps([a.id for a in tailored.areas])
 
 
