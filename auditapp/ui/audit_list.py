@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -10,6 +11,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor, QFont
@@ -27,8 +29,11 @@ from PySide6.QtWidgets import (
 
 from auditapp.core.audits import AuditSummary
 from auditapp.core.findings import Grade
+from auditapp.core.search import Hit
 from auditapp.core.setup import STATUS_ORDER
+from auditapp.errors import BadInput
 from auditapp.ui import labels, theme
+from auditapp.ui.search_results import HIT_ROLE, SearchHitsModel
 from auditapp.ui.widgets import label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -159,7 +164,9 @@ class AuditFilter(QSortFilterProxyModel):
 
 class AuditListPage(QWidget):
     open_requested = Signal(str)
+    hit_opened = Signal(str, str, str)  # audit reference, kind of item, item (F-03, a question…)
     new_requested = Signal()
+    SEARCH_FROM = 3  # characters typed before the search across all audits runs
 
     def __init__(self, grades: tuple[Grade, ...], *, language: str,
                  parent: QWidget | None = None) -> None:
@@ -203,12 +210,32 @@ class AuditListPage(QWidget):
         self.table.setWordWrap(False)
         self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
+        # Sized from the first rows only: measuring every one of 1,000 rows costs a second.
+        header.setResizeContentsPrecision(40)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(AuditListModel.TITLE, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(lambda index: self.open_requested.emit(
             index.data(REFERENCE_ROLE)))
         self.empty = label(self.tr("No audits yet. Start with “New audit…” (Ctrl+N)."), "muted")
         self.count = label("", "muted")
+
+        # Search across every audit's findings, notes, captions and registers (full-text index).
+        self.search_everything: Callable[[str], list[Hit]] | None = None
+        self.hits_model = SearchHitsModel(self)
+        self.hits = QTableView()
+        self.hits.setModel(self.hits_model)
+        self.hits.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.hits.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.hits.verticalHeader().hide()
+        self.hits.setShowGrid(False)
+        self.hits.setWordWrap(False)
+        self.hits.horizontalHeader().setStretchLastSection(True)
+        self.hits.activated.connect(lambda index: self.hit_opened.emit(*index.data(HIT_ROLE)))
+        self.hits_label = label("", "muted")
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(150)
+        self._search_timer.timeout.connect(self.run_search)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)
@@ -218,8 +245,13 @@ class AuditListPage(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
+        layout.addWidget(self.hits_label)
+        layout.addWidget(self.hits, 1)
+        self.hits.hide()
+        self.hits_label.hide()
 
         self.search.textChanged.connect(self._apply)
+        self.search.textChanged.connect(self._search_timer.start)
         for combo in (self.status, self.auditee, self.year):
             combo.currentIndexChanged.connect(self._apply)
 
@@ -254,6 +286,27 @@ class AuditListPage(QWidget):
             auditee=self.auditee.currentData() or "", year=self.year.currentData() or 0)
         self.count.setText(self.tr("%1 of %2 audits").replace(
             "%1", str(self.proxy.rowCount())).replace("%2", str(self.model.rowCount())))
+
+    def run_search(self) -> None:
+        """Find the typed words in every audit; the hits show under the list."""
+        text = self.search.text().strip()
+        hits: list[Hit] = []
+        if self.search_everything is not None and len(text) >= self.SEARCH_FROM:
+            try:
+                hits = self.search_everything(text)
+            except BadInput:
+                hits = []
+        self.hits_model.set_hits(hits)
+        shown = len(text) >= self.SEARCH_FROM and self.search_everything is not None
+        self.hits.setVisible(shown and bool(hits))
+        self.hits_label.setVisible(shown)
+        self.hits_label.setText(
+            self.tr("Found in findings, notes, captions and registers: %1 (double-click opens)")
+            .replace("%1", str(len(hits))) if hits else self.tr("No finding, note, caption or "
+                                                                "register entry contains these words"))
+        if hits:
+            self.hits.resizeColumnToContents(SearchHitsModel.AUDIT)
+            self.hits.resizeColumnToContents(SearchHitsModel.WHERE)
 
     def open_current(self) -> None:
         index = self.table.currentIndex()

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from auditapp.core import audits, checklists, findings, settings, setup, workspace
+from auditapp.core import audits, checklists, findings, search, settings, setup, workspace
 from auditapp.core.db import Database
+from auditapp.core.search import Hit
 from auditapp.core.workspace import WorkspaceData
 from auditapp.errors import AuditAppError
 from auditapp.ui.audit_editor import AuditEditor
@@ -52,6 +53,8 @@ class MainWindow(QMainWindow):
         self.list_page = AuditListPage(grades, language=language)
         self.list_page.open_requested.connect(self.open_audit)
         self.list_page.new_requested.connect(self.new_audit)
+        self.list_page.hit_opened.connect(self.open_at)
+        self.list_page.search_everything = self._search_everything
         self.stack = QStackedWidget()
         self.stack.addWidget(self.list_page)
         self.setCentralWidget(self.stack)
@@ -204,6 +207,28 @@ class MainWindow(QMainWindow):
         self.tasks.run(load, on_done=self._loaded,
                        on_failed=lambda exc: self._load_failed(exc, quiet),
                        on_progress=self._load_progress)
+
+    def _search_everything(self, words: str) -> list[Hit]:
+        with self._db.session(actor=self.actor) as session:
+            return search.search(session, words)
+
+    def open_at(self, reference: str, kind: str, item: str) -> None:
+        """Open an audit at a search hit: the finding, the question, the photo or the register."""
+        self.open_audit(reference, wait=True)
+        ws = self.workspace
+        if ws is None or self.editor is None or self.editor.state.reference != reference:
+            return
+        if kind == "finding" and item.startswith("F-") and item[2:].isdigit():
+            ws.tabs.setCurrentWidget(ws.findings)
+            ws.findings.select(int(item[2:]))
+        elif kind == "answer":
+            ws.tabs.setCurrentWidget(ws.walk)
+            ws.walk.select_question(item)
+        elif kind == "evidence" and item.startswith("E-") and item[2:].isdigit():
+            ws.tabs.setCurrentWidget(ws.evidence_page)
+            ws.evidence_page.select(int(item[2:]))
+        elif kind in ("document", "participant", "team"):
+            ws.tabs.setCurrentWidget(ws.registers)
 
     def _load_progress(self, done: int, total: int, what: str) -> None:
         self.busy.setRange(0, total)
