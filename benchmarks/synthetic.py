@@ -129,13 +129,20 @@ def _big_checklist(session):  # type: ignore[no-untyped-def]
     return checklists.from_content(content, source="benchmark")
 
 
-def big_photos() -> list[bytes]:
+def write_photos(folder: Path) -> list[Path]:
     rng = random.Random(SEED + 1)
-    return [photo(rng, i) for i in range(BIG_PHOTOS)]
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for i in range(BIG_PHOTOS):
+        path = folder / f"IMG_{i:04d}.jpg"
+        path.write_bytes(photo(rng, i))
+        out.append(path)
+    return out
 
 
-def build_big_audit(path: Path, photos: list[bytes]) -> None:
-    from auditapp.core import audits, demo, evidence, findings, media
+def build_big_audit(path: Path) -> None:
+    """The audit without its photos: benchmarks/run.py imports them and times the import."""
+    from auditapp.core import audits, demo, findings
     from auditapp.core.db import open_database
     from auditapp.core.models import AuditType
 
@@ -167,12 +174,5 @@ def build_big_audit(path: Path, photos: list[bytes]) -> None:
                     impact=sentence(rng, 25), risk=sentence(rng, 20),
                     recommendation=sentence(rng, 30), references=list(q.references),
                     question_ids=[q.id], owner="Auditee QA")
-        for i, data in enumerate(photos):
-            prepared = media.prepare_bytes(data, file_name=f"IMG_{i:04d}.jpg")
-            with db.session(actor="demo.lead") as s:
-                audit = audits.get_audit(s, BIG_REFERENCE)
-                evidence.add_prepared(s, audit, prepared, actor="demo.lead",
-                                      caption=f"Photo {i + 1}: " + sentence(rng, 6),
-                                      target=evidence.Target(finding=i % BIG_FINDINGS + 1))
     finally:
         db.close()

@@ -55,3 +55,20 @@ def test_the_clock_counts_from_process_start_not_from_the_app():
     if "process start" in method and "unknown" not in method:
         assert elapsed >= 0.3
     assert elapsed < 30
+
+
+def test_check_runs_the_full_integrity_check_on_demand(demo_template, tmp_path):
+    from conftest import run_cli
+
+    path = tmp_path / "demo.sqlite"
+    path.write_bytes(demo_template.read_bytes())
+    good = run_cli("check", "--db", str(path))
+    assert good.returncode == 0 and "passed" in good.stdout, good.stderr
+    # Damage a whole page in the middle of the file: the full check must say so.
+    data = bytearray(path.read_bytes())
+    size = int.from_bytes(data[16:18], "big")
+    page = size * (len(data) // size // 2)
+    data[page:page + size] = b"\xff" * size
+    path.write_bytes(bytes(data))
+    bad = run_cli("check", "--db", str(path))
+    assert bad.returncode == 1 and bad.stderr.startswith("error:") and "damaged" in bad.stderr

@@ -28,6 +28,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_list)
 
+    p = sub.add_parser("check", help="full integrity check of the database file (each open runs the "
+                                     "quick one); exit 0 sound, 1 damaged")
+    p.set_defaults(handler=cmd_check)
+
     p = sub.add_parser("search", help="find words in findings, answers' notes, evidence captions "
                                       "and registers of every audit")
     p.add_argument("text", help="words to find (each as a prefix; all must occur)")
@@ -128,6 +132,19 @@ def cmd_list(args: argparse.Namespace) -> int:
         counts = f"{f.get('critical', 0)}/{f.get('major', 0)}/{f.get('minor', 0) + f.get('other', 0)}/{f.get('recommendation', 0)}"
         print(f"{r.reference:<14} {r.status:<12} {counts:<9} {f'{r.answered}/{r.questions}':<9} "
               f"{r.auditee[:30]:<30} {r.title}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from auditapp.core.db import integrity_problem
+
+    path = database_path(args)
+    if not path.is_file():
+        raise BadInput(f"no database at {path}")
+    problem = integrity_problem(path, passphrase_for(path))
+    if problem:
+        raise Refused(f"{path} is damaged: {problem}")
+    print(f"{path}: integrity check and foreign key check passed")
     return 0
 
 

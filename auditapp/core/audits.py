@@ -6,8 +6,9 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
 from auditapp.core import checklists, snapshots
@@ -199,6 +200,20 @@ class AuditSummary:
 def summaries(session: Session) -> list[AuditSummary]:
     """Every audit's list line from one aggregate query: no checklist is parsed, no row loaded."""
     classes = [c.value for c in Classification]
+    out = []
+    for row in session.execute(summaries_query()):
+        reference, title, auditee, status, audit_type, start, questions, n_answered, *counts = row
+        out.append(AuditSummary(
+            reference=reference, title=title, auditee=auditee or "", status=status,
+            audit_type=audit_type, start=start,
+            findings={c: n for c, n in zip(classes, counts, strict=True) if n},
+            answered=n_answered or 0, questions=questions or 0,
+        ))
+    return out
+
+
+def summaries_query() -> Select[Any]:
+    classes = [c.value for c in Classification]
     per_class = (
         select(Finding.audit_id.label("audit_id"),
                *[func.sum(case((Finding.classification == c, 1), else_=0)).label(c) for c in classes])
@@ -222,13 +237,4 @@ def summaries(session: Session) -> list[AuditSummary]:
         .outerjoin(per_class, per_class.c.audit_id == Audit.id)
         .order_by(Audit.reference)
     )
-    out = []
-    for row in session.execute(query):
-        reference, title, auditee, status, audit_type, start, questions, n_answered, *counts = row
-        out.append(AuditSummary(
-            reference=reference, title=title, auditee=auditee or "", status=status,
-            audit_type=audit_type, start=start,
-            findings={c: n for c, n in zip(classes, counts, strict=True) if n},
-            answered=n_answered or 0, questions=questions or 0,
-        ))
-    return out
+    return query
