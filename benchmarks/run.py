@@ -189,6 +189,10 @@ def scale(report: Report, path: Path) -> None:
                       s.scalar(select(func.count()).select_from(TrailEntry)))
             references = [r for r in s.scalars(select(Audit.reference).order_by(Audit.id))]
         print(f"  {counts[0]} audits, {counts[1]} findings, {counts[2]} trail rows", flush=True)
+        from auditapp.core.db import integrity_problem
+
+        report.add("quick_check at each open, 1,000 audits",
+                   median_ms(lambda: integrity_problem(path, quick=True), repeat=3), "ms")
 
         def listing() -> None:
             with db.session() as s:
