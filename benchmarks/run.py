@@ -262,11 +262,17 @@ def photos_and_reports(report: Report, big_db: Path, photos: list[Path]) -> None
     from auditapp.core.db import open_database
     from auditapp.core.media import DISPLAY_SIDE
 
+    def downscale(path: Path) -> None:
+        with Image.open(path) as image:
+            image.draft("RGB", (DISPLAY_SIDE, DISPLAY_SIDE))
+            image.thumbnail((DISPLAY_SIDE, DISPLAY_SIDE))
+
     def pillow_floor() -> None:
-        for path in photos:
-            with Image.open(path) as image:
-                image.draft("RGB", (DISPLAY_SIDE, DISPLAY_SIDE))
-                image.thumbnail((DISPLAY_SIDE, DISPLAY_SIDE))
+        # The same two worker threads the import uses (Pillow releases the GIL while decoding).
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            list(pool.map(downscale, photos))
 
     floor = median_ms(pillow_floor, repeat=1)
     db = open_database(big_db)
@@ -283,7 +289,8 @@ def photos_and_reports(report: Report, big_db: Path, photos: list[Path]) -> None
 
         pdf = median_ms(lambda: export.export_report(db, synthetic.BIG_REFERENCE, fmt="pdf",
                                                      language="en"), repeat=1)
-        floor_pdf = median_ms(lambda: _reportlab_floor(db), repeat=1)
+        images = _display_images(db, big_db.parent / "display")
+        floor_pdf = median_ms(lambda: _reportlab_floor(images), repeat=1)
         report.add("PDF report, 100 photos", pdf, "ms", floor=floor_pdf,
                    floor_name="ReportLab drawing the same images")
         docx = median_ms(lambda: export.export_report(db, synthetic.BIG_REFERENCE, fmt="docx",
@@ -294,25 +301,33 @@ def photos_and_reports(report: Report, big_db: Path, photos: list[Path]) -> None
         db.close()
 
 
-def _reportlab_floor(db) -> None:  # type: ignore[no-untyped-def]
-    import io
-
-    from reportlab import rl_config
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.utils import ImageReader
-    from reportlab.pdfgen import canvas
+def _display_images(db, folder: Path) -> list[Path]:  # type: ignore[no-untyped-def]
+    """The display images the report embeds, as files (written outside the timing)."""
     from sqlalchemy import select
 
     from auditapp.core.models import Evidence
 
-    rl_config.useA85 = 0
+    folder.mkdir(exist_ok=True)
+    out = []
     with db.session() as s:
-        images = [e.display_image for e in s.scalars(select(Evidence).where(
-            Evidence.display_image.is_not(None)))]
-    out = io.BytesIO()
-    page = canvas.Canvas(out, pagesize=A4)
-    for data in images:
-        page.drawImage(ImageReader(io.BytesIO(data)), 50, 200, width=495, height=371)
+        for e in s.scalars(select(Evidence).where(Evidence.display_image.is_not(None))):
+            path = folder / f"{e.number:03d}.jpg"
+            path.write_bytes(e.display_image)
+            out.append(path)
+    return out
+
+
+def _reportlab_floor(images: list[Path]) -> None:
+    import io
+
+    from reportlab import rl_config
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    rl_config.useA85 = 0  # as the app does (DESIGN.md, traps)
+    page = canvas.Canvas(io.BytesIO(), pagesize=A4)
+    for path in images:  # a JPEG file goes in as it is (DCTDecode), the cheapest embedding
+        page.drawImage(str(path), 50, 200, width=495, height=371)
         page.showPage()
     page.save()
 
@@ -352,10 +367,12 @@ def main() -> int:
         child("-m", "auditapp", "demo", "--db", str(demo_db), is_file=True)
     scale_db = work / "scale-1000.sqlite"
     if not scale_db.exists():
-        t = time.perf_counter()
+        t, cpu = time.perf_counter(), time.process_time()
         synthetic.build_scale(scale_db)
         report.add("build 1,000 audits / 20,000 findings", time.perf_counter() - t, "s",
                    target=180, target_text="< 180 s")
+        # On a shared machine the CPU time is what an idle machine's wall time would be.
+        report.add("build 1,000 audits, CPU time of this process", time.process_time() - cpu, "s")
     size_mb = scale_db.stat().st_size / 2**20
     report.add("database size, 1,000 audits, no photos", size_mb, "MB", target=60,
                target_text="< 60 MB")
