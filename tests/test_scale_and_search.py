@@ -203,3 +203,19 @@ def test_the_migration_indexes_what_was_there(tmp_path):
             assert audits.summaries(s)[0].questions > 0
     finally:
         database.close()
+
+
+def test_search_works_in_an_encrypted_database(tmp_path):
+    from auditapp.core.db import open_database
+
+    database = open_database(tmp_path / "secret.sqlite", passphrase="correct horse battery")
+    try:
+        reference = make_audit(database)
+        with database.session(actor="anna") as s:
+            findings.add_finding(s, audits.get_audit(s, reference), title="Unsigned consent forms",
+                                 classification="major", observation="Three forms", impact="Rights")
+        assert _found(database, "consent") == [(reference, "finding", "F-01")]
+        with database.session() as s:
+            assert s.scalar(select(func.count()).select_from(ChecklistContent)) == 1
+    finally:
+        database.close()
