@@ -38,15 +38,16 @@ class _FirstPaint(QObject):
         return False
 
 
-def _shell(database: Path) -> QMainWindow:
+class StartupShell(QMainWindow):
     """The window the user sees at once, before the database and the main window load."""
-    shell = QMainWindow()
-    shell.setWindowTitle("AuditApp")
-    shell.resize(1280, 800)
-    note = QLabel(shell.tr("Opening %1…").replace("%1", database.name))
-    note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    shell.setCentralWidget(note)
-    return shell
+
+    def __init__(self, database: Path) -> None:
+        super().__init__()
+        self.setWindowTitle("AuditApp")
+        self.resize(1280, 800)
+        note = QLabel(self.tr("Opening %1…").replace("%1", database.name))
+        note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setCentralWidget(note)
 
 
 def _paint_now(app: QApplication, watcher: _FirstPaint, limit_ms: int = 2000) -> None:
@@ -98,7 +99,7 @@ def run(*, database: Path, language: str | None, smoke: bool) -> int:
 
     theme.apply(app)
     # Paint the shell first, then load: the window answers the click at once.
-    shell = _shell(database)
+    shell = StartupShell(database)
     shell_painted = _FirstPaint(app, quit_after=False)
     shell.installEventFilter(shell_painted)
     shell.show()
