@@ -61,7 +61,7 @@ def photo(rng: random.Random, index: int, size: tuple[int, int] = PHOTO_SIZE) ->
     return out.getvalue()
 
 
-def build_scale(path: Path, *, audits_n: int = 1000, findings_per: int = 20, answers_per: int = 25,
+def build_scale(path: Path, *, audits_n: int = 1000, findings_per: int = 20, answers_per: int = 10,
                 batch: int = 25) -> None:
     from auditapp.core import audits, checklists, demo, findings
     from auditapp.core.db import open_database

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -21,14 +21,16 @@ from auditapp.core.db import Database
 from auditapp.core.search import Hit
 from auditapp.core.workspace import WorkspaceData
 from auditapp.errors import AuditAppError
-from auditapp.ui.audit_editor import AuditEditor
 from auditapp.ui.audit_list import AuditListPage
 from auditapp.ui.settings_dialog import SettingsDialog
 from auditapp.ui.setup_dialog import SetupDialog
 from auditapp.ui.shortcuts import ShortcutsDialog
 from auditapp.ui.tasks import TaskRunner
 from auditapp.ui.widgets import CommittingTextEdit
-from auditapp.ui.workspace import Workspace
+
+if TYPE_CHECKING:  # the audit's screens load when the first audit opens, not before the list
+    from auditapp.ui.audit_editor import AuditEditor
+    from auditapp.ui.workspace import Workspace
 
 
 class MainWindow(QMainWindow):
@@ -242,6 +244,9 @@ class MainWindow(QMainWindow):
                 "%1", str(exc)), 10_000)
 
     def _loaded(self, data: WorkspaceData) -> None:
+        from auditapp.ui.audit_editor import AuditEditor
+        from auditapp.ui.workspace import Workspace
+
         self.busy.hide()
         self.busy_label.setText("")
         if self.workspace is not None:
