@@ -52,10 +52,14 @@ class AuditListModel(QAbstractTableModel):
         self.grades = grades
         self._lang = language
         self.rows: list[AuditSummary] = []
+        self.haystacks: list[str] = []
 
     def set_rows(self, rows: list[AuditSummary]) -> None:
         self.beginResetModel()
         self.rows = rows
+        # What the search box matches, made once per row rather than on every key press.
+        self.haystacks = [f"{r.reference} {r.title} {r.auditee} "
+                          f"{labels.audit_type(r.audit_type)}".lower() for r in rows]
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -157,8 +161,7 @@ class AuditFilter(QSortFilterProxyModel):
         if self.year and (r.start is None or r.start.year != self.year):
             return False
         if self.text:
-            haystack = f"{r.reference} {r.title} {r.auditee} {labels.audit_type(r.audit_type)}"
-            return self.text in haystack.lower()
+            return self.text in model.haystacks[source_row]
         return True
 
 
