@@ -264,7 +264,9 @@ def photos_and_reports(report: Report, big_db: Path, photos: list[Path]) -> None
 
     def downscale(path: Path) -> None:
         with Image.open(path) as image:
-            image.draft("RGB", (DISPLAY_SIDE, DISPLAY_SIDE))
+            # draft() wants the target in the photo's proportions to pick a 1/2, 1/4 scale.
+            scale = DISPLAY_SIDE / max(image.size)
+            image.draft("RGB", (int(image.width * scale), int(image.height * scale)))
             image.thumbnail((DISPLAY_SIDE, DISPLAY_SIDE))
 
     def pillow_floor() -> None:
