@@ -28,6 +28,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_list)
 
+    p = sub.add_parser("check", help="full integrity check of the database file (each open runs the "
+                                     "quick one); exit 0 sound, 1 damaged")
+    p.set_defaults(handler=cmd_check)
+
+    p = sub.add_parser("search", help="find words in findings, answers' notes, evidence captions "
+                                      "and registers of every audit")
+    p.add_argument("text", help="words to find (each as a prefix; all must occur)")
+    p.add_argument("--limit", type=int, default=200, help="at most this many hits (default 200)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_search)
+
     user = sub.add_parser("user", help="manage accounts").add_subparsers(dest="user_command", required=True)
     p = user.add_parser("add", help="create an account (the first one needs no administrator)")
     p.add_argument("username")
@@ -120,6 +131,37 @@ def cmd_list(args: argparse.Namespace) -> int:
         counts = f"{f.get('critical', 0)}/{f.get('major', 0)}/{f.get('minor', 0) + f.get('other', 0)}/{f.get('recommendation', 0)}"
         print(f"{r.reference:<14} {r.status:<12} {counts:<9} {f'{r.answered}/{r.questions}':<9} "
               f"{r.auditee[:30]:<30} {r.title}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from auditapp.core.db import integrity_problem
+
+    path = database_path(args)
+    if not path.is_file():
+        raise BadInput(f"no database at {path}")
+    problem = integrity_problem(path, passphrase_for(path))
+    if problem:
+        raise Refused(f"{path} is damaged: {problem}")
+    print(f"{path}: integrity check and foreign key check passed")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from auditapp.core import search
+
+    if args.limit < 1:
+        raise BadInput("--limit must be at least 1")
+    with _open(args, create=False) as database, database.session() as session:
+        hits = search.search(session, args.text, limit=args.limit)
+    if args.json:
+        print(json.dumps([vars(h) for h in hits], indent=2, ensure_ascii=False))
+        return 0
+    if not hits:
+        print("nothing found")
+        return 0
+    for h in hits:
+        print(f"{h.reference:<14} {h.kind:<11} {h.item[:24]:<24} {h.excerpt}")
     return 0
 
 

@@ -6,16 +6,19 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
-from auditapp.core import checklists
+from auditapp.core import checklists, snapshots
 from auditapp.core.models import (
     Audit,
     AuditStatus,
     AuditType,
+    ChecklistContent,
     ChecklistSnapshot,
+    Classification,
     Finding,
     Organisation,
     Response,
@@ -109,11 +112,12 @@ def create_audit(
         status=AuditStatus.PLANNED.value,
         **details,
     )
+    content = snapshots.store(session, tailored)
     audit.snapshot = ChecklistSnapshot(
         checklist_id=tailored.id,
         checklist_version=tailored.version,
-        content_json=json.dumps(tailored.content, ensure_ascii=False, sort_keys=True),
-        sha256=tailored.sha256,
+        content=content,
+        sha256=content.sha256,
         areas_in_scope=json.dumps([a.id for a in tailored.areas]),
     )
     session.add(audit)
@@ -121,10 +125,24 @@ def create_audit(
     return audit
 
 
+# Parsed snapshots by content hash: the stored text never changes under its hash, and every
+# answer checks its question against the checklist, so parsing 100 KB of JSON per click would
+# be most of the cost of an edit.
+_PARSED: dict[str, checklists.Checklist] = {}
+_PARSED_LIMIT = 16
+
+
 def audit_checklist(audit: Audit) -> checklists.Checklist:
-    if audit.snapshot is None:
+    snapshot = audit.snapshot
+    if snapshot is None:
         raise NotFound(f"audit {audit.reference} has no checklist")
-    return checklists.from_content(json.loads(audit.snapshot.content_json), source="snapshot")
+    parsed = _PARSED.get(snapshot.sha256)
+    if parsed is None:
+        parsed = checklists.from_content(json.loads(snapshot.content_json), source="snapshot")
+        if len(_PARSED) >= _PARSED_LIMIT:
+            _PARSED.pop(next(iter(_PARSED)))
+        _PARSED[snapshot.sha256] = parsed
+    return parsed
 
 
 def set_response(
@@ -180,34 +198,43 @@ class AuditSummary:
 
 
 def summaries(session: Session) -> list[AuditSummary]:
-    counts: dict[int, dict[str, int]] = {}
-    for audit_id, classification, n in session.execute(
-        select(Finding.audit_id, Finding.classification, func.count()).group_by(
-            Finding.audit_id, Finding.classification
-        )
-    ):
-        counts.setdefault(audit_id, {})[classification] = n
-    answered = dict(
-        session.execute(
-            select(Response.audit_id, func.count())
-            .where(Response.result.is_not(None))
-            .group_by(Response.audit_id)
-        ).all()
-    )
+    """Every audit's list line from one aggregate query: no checklist is parsed, no row loaded."""
+    classes = [c.value for c in Classification]
     out = []
-    for audit in session.scalars(select(Audit).order_by(Audit.reference)):
-        total = len(audit_checklist(audit).questions) if audit.snapshot else 0
-        out.append(
-            AuditSummary(
-                reference=audit.reference,
-                title=audit.title,
-                auditee=audit.auditee.legal_name if audit.auditee else "",
-                status=audit.status,
-                audit_type=audit.audit_type,
-                start=audit.actual_start or audit.planned_start,
-                findings=counts.get(audit.id, {}),
-                answered=answered.get(audit.id, 0),
-                questions=total,
-            )
-        )
+    for row in session.execute(summaries_query()):
+        reference, title, auditee, status, audit_type, start, questions, n_answered, *counts = row
+        out.append(AuditSummary(
+            reference=reference, title=title, auditee=auditee or "", status=status,
+            audit_type=audit_type, start=start,
+            findings={c: n for c, n in zip(classes, counts, strict=True) if n},
+            answered=n_answered or 0, questions=questions or 0,
+        ))
     return out
+
+
+def summaries_query() -> Select[Any]:
+    classes = [c.value for c in Classification]
+    per_class = (
+        select(Finding.audit_id.label("audit_id"),
+               *[func.sum(case((Finding.classification == c, 1), else_=0)).label(c) for c in classes])
+        .group_by(Finding.audit_id)
+        .subquery()
+    )
+    answered = (
+        select(Response.audit_id.label("audit_id"), func.count().label("n"))
+        .where(Response.result.is_not(None))
+        .group_by(Response.audit_id)
+        .subquery()
+    )
+    query = (
+        select(Audit.reference, Audit.title, Organisation.legal_name, Audit.status, Audit.audit_type,
+               func.coalesce(Audit.actual_start, Audit.planned_start), ChecklistContent.question_count,
+               answered.c.n, *[per_class.c[c] for c in classes])
+        .outerjoin(Organisation, Organisation.id == Audit.auditee_id)
+        .outerjoin(ChecklistSnapshot, ChecklistSnapshot.audit_id == Audit.id)
+        .outerjoin(ChecklistContent, ChecklistContent.sha256 == ChecklistSnapshot.sha256)
+        .outerjoin(answered, answered.c.audit_id == Audit.id)
+        .outerjoin(per_class, per_class.c.audit_id == Audit.id)
+        .order_by(Audit.reference)
+    )
+    return query

@@ -12,15 +12,18 @@ import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from auditapp.core import media
 from auditapp.core.audits import audit_checklist, clean_text, ensure_editable
 from auditapp.core.findings import get_finding, number_label
 from auditapp.core.models import Audit, Evidence, EvidenceBlob, EvidenceLink, Finding
 from auditapp.errors import AuditAppError, BadInput, NotFound
+
+if TYPE_CHECKING:  # Pillow loads only when a file is imported, not when the window opens
+    from auditapp.core import media
 
 MAX_CAPTION = 2000
 
@@ -73,6 +76,8 @@ def add_prepared(
         )
     )
     if twin is not None:
+        from auditapp.core import media
+
         raise media.BadFile(
             f"{prepared.file_name}: already in audit {audit.reference} as {label(twin.number)} "
             f"({twin.file_name}, same SHA-256)"

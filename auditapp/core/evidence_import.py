@@ -11,8 +11,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from auditapp.core import media
 from auditapp.core.audits import clean_text, ensure_editable, get_audit
 from auditapp.core.db import Database
 from auditapp.core.evidence import (
@@ -25,6 +25,9 @@ from auditapp.core.evidence import (
     link_labels,
 )
 from auditapp.errors import AuditAppError
+
+if TYPE_CHECKING:  # Pillow loads with the first import of a file, not with the window
+    from auditapp.core import media
 
 # progress(done, total, file_name), called on the importing thread after each file.
 Progress = Callable[[int, int, str], None]
@@ -45,6 +48,8 @@ def _prepared_in_order(
     At most ``2 * workers`` files are read ahead, so a batch of 400 MB of photos does not sit
     in memory at once.
     """
+    from auditapp.core import media
+
     def job(path: Path) -> media.PreparedFile | media.BadFile:
         try:
             return media.prepare(path)
@@ -95,6 +100,8 @@ def import_files(
     One short transaction per file keeps the write lock brief, so the window (or another
     process) can save an answer in between; a crash mid-batch keeps what was committed.
     """
+    from auditapp.core import media
+
     files = [Path(p) for p in paths]
     with db.session(actor=actor) as session:
         audit = get_audit(session, reference)
@@ -144,6 +151,8 @@ def import_data(
 
     Call it off the GUI thread too: a 12 MP frame takes a good tenth of a second to derive.
     """
+    from auditapp.core import media
+
     prepared = media.prepare_bytes(data, file_name=file_name)
     with db.session(actor=actor) as session:
         audit = get_audit(session, reference)

@@ -20,6 +20,9 @@ import pillow_heif
 from PIL import Image, UnidentifiedImageError
 
 from auditapp.core import input_limits
+
+# The media types live apart so the window can name them without loading Pillow.
+from auditapp.core.media_types import HEIC, HEIF, JPEG, PDF, PNG, TIFF
 from auditapp.errors import BadInput
 
 pillow_heif.register_heif_opener()
@@ -37,9 +40,6 @@ THUMBNAIL_SIDE = 256
 DISPLAY_QUALITY = 85
 THUMBNAIL_QUALITY = 80
 
-JPEG, PNG, TIFF, HEIC, HEIF, PDF = (
-    "image/jpeg", "image/png", "image/tiff", "image/heic", "image/heif", "application/pdf",
-)
 SUPPORTED_TEXT = "JPEG, PNG, TIFF, HEIC/HEIF or PDF"
 _HEIC_BRANDS = {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"hevm", b"hevs"}
 _HEIF_BRANDS = {b"mif1", b"msf1", b"miaf"}

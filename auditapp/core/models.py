@@ -269,6 +269,21 @@ class DocumentReviewed(Base):
     document_date: Mapped[dt.date | None] = mapped_column(Date)
 
 
+class ChecklistContent(Base):
+    """One checklist text, stored once however many audits use it, keyed by its SHA-256.
+
+    Content-addressed rows never change, so they carry their own proof (the key is the hash of
+    the content) instead of a copy in the trail; the trail records the snapshot's hash.
+    """
+
+    __tablename__ = "checklist_content"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    content_json: Mapped[str] = mapped_column(Text)
+    # Counted once when stored, so the audit list need not parse any checklist.
+    question_count: Mapped[int] = mapped_column(Integer)
+
+
 class ChecklistSnapshot(Base):
     """The checklist exactly as it was when the audit began; later templates never change it."""
 
@@ -278,10 +293,15 @@ class ChecklistSnapshot(Base):
     audit_id: Mapped[int] = mapped_column(ForeignKey("audit.id", ondelete="CASCADE"), unique=True)
     checklist_id: Mapped[str] = mapped_column(String(100))
     checklist_version: Mapped[str] = mapped_column(String(20))
-    content_json: Mapped[str] = mapped_column(Text)
-    sha256: Mapped[str] = mapped_column(String(64))
+    sha256: Mapped[str] = mapped_column(ForeignKey("checklist_content.sha256"))
     areas_in_scope: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of area ids
     taken_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    content: Mapped[ChecklistContent] = relationship()
+
+    @property
+    def content_json(self) -> str:
+        return self.content.content_json
 
 
 class ChecklistTemplate(Base):
@@ -505,4 +525,15 @@ class CarriedTrailEntry(Base):
 
 # Carried rows are verified by their own hashes; copying them into the local trail would only
 # double it.
-UNTRACKED_TABLES = frozenset({"trail_entry", "trail_checkpoint", "carried_trail_entry"})
+# checklist_content is content-addressed: trail.verify checks each row against its own key.
+UNTRACKED_TABLES = frozenset({"trail_entry", "trail_checkpoint", "carried_trail_entry",
+                              "checklist_content"})
+
+# The full-text index (an FTS5 virtual table and its shadow tables) is kept by triggers the
+# migrations create; it is not mapped, and schema comparisons leave it out.
+SEARCH_TABLE = "search_index"
+
+
+def is_mapped_schema_name(name: str | None, type_: str, parent_names: object) -> bool:
+    """For Alembic's include_name: everything except the search index's tables."""
+    return not (type_ == "table" and name is not None and name.startswith(SEARCH_TABLE))

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from auditapp.core import audits, checklists
+from auditapp.core import audits, checklists, snapshots
 from auditapp.core import judgement as core_judgement
 from auditapp.core.audits import clean_text, ensure_editable
 from auditapp.core.models import (
@@ -349,8 +349,8 @@ def _retailor(session: Session, audit: Audit, d: AuditDetails) -> None:
         raise BadInput(f"checklist {source.id} has no areas {', '.join(unknown)}")
     tailored = source.tailored(audit_type=audits.parse_audit_type(d.audit_type).value,
                                area_ids=list(d.area_ids) or None)
-    snapshot.content_json = json.dumps(tailored.content, ensure_ascii=False, sort_keys=True)
-    snapshot.sha256 = tailored.sha256
+    snapshot.content = snapshots.store(session, tailored)
+    snapshot.sha256 = snapshot.content.sha256  # at once, not at the flush: the parse cache keys on it
     snapshot.areas_in_scope = json.dumps([a.id for a in tailored.areas])
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, Table, event, insert, inspect, select
 from sqlalchemy.orm import Mapper, object_session
 
-from auditapp.core.models import UNTRACKED_TABLES, Base, TrailEntry
+from auditapp.core.models import UNTRACKED_TABLES, Base, ChecklistContent, TrailEntry
 
 GENESIS_HASH = "0" * 64
 SYSTEM_ACTOR = "system"
@@ -335,4 +335,22 @@ def verify(connection: Connection) -> list[Problem]:
                 problems.append(
                     Problem(entity, entity_id, None, "row missing (deleted outside the app)")
                 )
+    problems.extend(_content_problems(connection))
+    return problems
+
+
+def _content_problems(connection: Connection) -> list[Problem]:
+    """Checklist texts are stored once under their own SHA-256 (not copied into the trail):
+    each must still hash to its key, and the snapshots' hashes are in the trail."""
+    table: Table = ChecklistContent.__table__  # type: ignore[assignment]
+    problems = []
+    for sha256, content_json in connection.execute(select(table.c.sha256, table.c.content_json)):
+        try:
+            canonical = json.dumps(json.loads(content_json), ensure_ascii=False, sort_keys=True,
+                                   separators=(",", ":"))
+        except ValueError:
+            canonical = ""
+        if hashlib.sha256(canonical.encode("utf-8")).hexdigest() != sha256:
+            problems.append(Problem(table.name, sha256, "content_json",
+                                    "checklist text differs from its hash (changed outside the app)"))
     return problems

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -10,6 +11,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor, QFont
@@ -27,8 +29,11 @@ from PySide6.QtWidgets import (
 
 from auditapp.core.audits import AuditSummary
 from auditapp.core.findings import Grade
+from auditapp.core.search import Hit
 from auditapp.core.setup import STATUS_ORDER
+from auditapp.errors import BadInput
 from auditapp.ui import formats, labels, theme
+from auditapp.ui.search_results import HIT_ROLE, SearchHitsModel
 from auditapp.ui.variant import variant_result
 from auditapp.ui.widgets import label
 
@@ -48,11 +53,52 @@ class AuditListModel(QAbstractTableModel):
         self.grades = grades
         self._lang = language
         self.rows: list[AuditSummary] = []
+        self.haystacks: list[str] = []
+        self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
 
     def set_rows(self, rows: list[AuditSummary]) -> None:
         self.beginResetModel()
-        self.rows = rows
+        self.rows = self._sorted(rows)
+        # What the search box matches, made once per row rather than on every key press.
+        self.haystacks = [f"{r.reference} {r.title} {r.auditee} "
+                          f"{labels.audit_type(r.audit_type)}".lower() for r in self.rows]
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorted here, once per click: a sorting proxy re-sorted 1,000 rows through Python
+        comparisons at every key typed in the search box."""
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        before = {id(r): i for i, r in enumerate(self.rows)}
+        self.rows = self._sorted(self.rows)
+        position = {before[id(r)]: i for i, r in enumerate(self.rows)}
+        self.haystacks = [self.haystacks[before[id(r)]] for r in self.rows]
+        for old in self.persistentIndexList():
+            self.changePersistentIndex(old, self.index(position[old.row()], old.column()))
+        self.layoutChanged.emit()
+
+    def _sorted(self, rows: list[AuditSummary]) -> list[AuditSummary]:
+        column, order = self._sort
+        if column < 0:
+            return list(rows)
+
+        def key(row: AuditSummary) -> tuple[int, Any]:
+            value = self._sort_value(row, column)
+            return (0, value.lower()) if isinstance(value, str) else (1, value)
+
+        return sorted(rows, key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def _sort_value(self, r: AuditSummary, column: int) -> Any:
+        grade = self.grade_at(column)
+        if grade is not None:
+            return r.findings.get(grade.classification.value, 0)
+        if column == self.STATUS:
+            return STATUS_ORDER.index(r.status) if r.status in STATUS_ORDER else 99
+        if column == self.PROGRESS:
+            return r.answered / r.questions if r.questions else 0.0
+        if column == self.START:
+            return r.start.isoformat() if r.start else ""
+        return (r.reference, r.title, r.auditee, labels.audit_type(r.audit_type))[column]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -138,6 +184,12 @@ class AuditFilter(QSortFilterProxyModel):
         self.auditee = ""
         self.year = 0
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        # The source model sorts itself; the proxy only filters and keeps its order.
+        source = self.sourceModel()
+        if source is not None:
+            source.sort(column, order)
+
     def set_filter(self, *, text: str = "", status: str = "", auditee: str = "",
                    year: int = 0) -> None:
         self.beginFilterChange()
@@ -155,14 +207,15 @@ class AuditFilter(QSortFilterProxyModel):
         if self.year and (r.start is None or r.start.year != self.year):
             return False
         if self.text:
-            haystack = f"{r.reference} {r.title} {r.auditee} {labels.audit_type(r.audit_type)}"
-            return self.text in haystack.lower()
+            return self.text in model.haystacks[source_row]
         return True
 
 
 class AuditListPage(QWidget):
     open_requested = Signal(str)
+    hit_opened = Signal(str, str, str)  # audit reference, kind of item, item (F-03, a question…)
     new_requested = Signal()
+    SEARCH_FROM = 3  # characters typed before the search across all audits runs
 
     def __init__(self, grades: tuple[Grade, ...], *, language: str,
                  parent: QWidget | None = None) -> None:
@@ -206,12 +259,32 @@ class AuditListPage(QWidget):
         self.table.setWordWrap(False)
         self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
+        # Sized from the first rows only: measuring every one of 1,000 rows costs a second.
+        header.setResizeContentsPrecision(40)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(AuditListModel.TITLE, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(lambda index: self.open_requested.emit(
             index.data(REFERENCE_ROLE)))
         self.empty = label(self.tr("No audits yet. Start with “New audit…” (Ctrl+N)."), "muted")
         self.count = label("", "muted")
+
+        # Search across every audit's findings, notes, captions and registers (full-text index).
+        self.search_everything: Callable[[str], list[Hit]] | None = None
+        self.hits_model = SearchHitsModel(self)
+        self.hits = QTableView()
+        self.hits.setModel(self.hits_model)
+        self.hits.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.hits.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.hits.verticalHeader().hide()
+        self.hits.setShowGrid(False)
+        self.hits.setWordWrap(False)
+        self.hits.horizontalHeader().setStretchLastSection(True)
+        self.hits.activated.connect(lambda index: self.hit_opened.emit(*index.data(HIT_ROLE)))
+        self.hits_label = label("", "muted")
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(150)
+        self._search_timer.timeout.connect(self.run_search)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)
@@ -221,8 +294,13 @@ class AuditListPage(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
+        layout.addWidget(self.hits_label)
+        layout.addWidget(self.hits, 1)
+        self.hits.hide()
+        self.hits_label.hide()
 
         self.search.textChanged.connect(self._apply)
+        self.search.textChanged.connect(self._search_timer.start)
         for combo in (self.status, self.auditee, self.year):
             combo.currentIndexChanged.connect(self._apply)
 
@@ -257,6 +335,27 @@ class AuditListPage(QWidget):
             auditee=self.auditee.currentData() or "", year=self.year.currentData() or 0)
         self.count.setText(self.tr("%1 of %2 audits").replace(
             "%1", str(self.proxy.rowCount())).replace("%2", str(self.model.rowCount())))
+
+    def run_search(self) -> None:
+        """Find the typed words in every audit; the hits show under the list."""
+        text = self.search.text().strip()
+        hits: list[Hit] = []
+        if self.search_everything is not None and len(text) >= self.SEARCH_FROM:
+            try:
+                hits = self.search_everything(text)
+            except BadInput:
+                hits = []
+        self.hits_model.set_hits(hits)
+        shown = len(text) >= self.SEARCH_FROM and self.search_everything is not None
+        self.hits.setVisible(shown and bool(hits))
+        self.hits_label.setVisible(shown)
+        self.hits_label.setText(
+            self.tr("Found in findings, notes, captions and registers: %1 (double-click opens)")
+            .replace("%1", str(len(hits))) if hits else self.tr("No finding, note, caption or "
+                                                                "register entry contains these words"))
+        if hits:
+            self.hits.resizeColumnToContents(SearchHitsModel.AUDIT)
+            self.hits.resizeColumnToContents(SearchHitsModel.WHERE)
 
     def open_current(self) -> None:
         index = self.table.currentIndex()

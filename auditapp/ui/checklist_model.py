@@ -42,6 +42,7 @@ class ChecklistModel(QAbstractItemModel):
         self._lang = language
         self._root = _Node("root", "", "", None, 0)
         self._by_question: dict[str, _Node] = {}
+        self._progress_cache: dict[int, tuple[int, int]] = {}
         for a, area in enumerate(checklist.areas):
             area_node = _Node("area", area.id, area.title[language], self._root, a)
             self._root.children.append(area_node)
@@ -66,6 +67,13 @@ class ChecklistModel(QAbstractItemModel):
     def progress(self, question_ids: list[str] | None = None) -> tuple[int, int]:
         ids = self.order if question_ids is None else question_ids
         return sum(1 for q in ids if self.is_answered(q)), len(ids)
+
+    def _node_progress(self, node: _Node) -> tuple[int, int]:
+        # Counted once per change, not once per role and paint of each area and section row.
+        cached = self._progress_cache.get(id(node))
+        if cached is None:
+            cached = self._progress_cache[id(node)] = self.progress(node.question_ids)
+        return cached
 
     def question_index(self, question_id: str, column: int = 0) -> QModelIndex:
         node = self._by_question.get(question_id)
@@ -105,6 +113,7 @@ class ChecklistModel(QAbstractItemModel):
 
     def answer_changed(self, question_id: str) -> None:
         node = self._by_question.get(question_id)
+        self._progress_cache.clear()
         while node is not None and node.kind != "root":
             left = self.createIndex(node.row, 0, node)
             right = self.createIndex(node.row, self.PROGRESS, node)
@@ -157,7 +166,7 @@ class ChecklistModel(QAbstractItemModel):
             return node.id if node.kind == "question" else None
         if node.kind == "question":
             return self._question_data(node, column, role)
-        answered, total = self.progress(node.question_ids)
+        answered, total = self._node_progress(node)
         if role == PROGRESS_ROLE:
             return answered, total
         if role == Qt.ItemDataRole.DisplayRole:

@@ -41,7 +41,15 @@ class ChecklistWalk(QWidget):
         self.tree.setAlternatingRowColors(False)
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # A fixed "Done" column, sized once for its widest possible text: sized to contents,
+        # every answer re-measured all 250 questions (a tenth of a second; benchmarks/run.py).
+        from auditapp.ui import labels
+
+        metrics = self.tree.fontMetrics()
+        widest = max(metrics.horizontalAdvance(text) for text in
+                     [labels.result_short(r) for r in RESULTS] + ["999/999"])
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        self.tree.header().resizeSection(1, widest + 3 * metrics.averageCharWidth())
         self.tree.expandToDepth(0)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.tree.activated.connect(self._activated)

@@ -25,7 +25,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPainter, QPainterPath, 
 
 from auditapp.core.evidence import EvidenceInfo
 from auditapp.core.findings import number_label
-from auditapp.core.media import PDF
+from auditapp.core.media_types import PDF
 from auditapp.ui.variant import variant_result
 
 Index = QModelIndex | QPersistentModelIndex

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from auditapp.core.evidence import EvidenceInfo, Target
 from auditapp.core.findings import number_label
-from auditapp.core.media import PDF
+from auditapp.core.media_types import PDF
 from auditapp.errors import AuditAppError
 from auditapp.ui import camera, file_dialogs, formats
 from auditapp.ui.evidence_editor import EvidenceEditor, target_label, targets_of

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -16,19 +16,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from auditapp.core import audits, checklists, findings, settings, setup, workspace
+from auditapp.core import audits, checklists, findings, search, settings, setup, workspace
 from auditapp.core.db import Database
+from auditapp.core.search import Hit
 from auditapp.core.workspace import WorkspaceData
 from auditapp.errors import AuditAppError
 from auditapp.ui import i18n
-from auditapp.ui.audit_editor import AuditEditor
 from auditapp.ui.audit_list import AuditListPage
 from auditapp.ui.settings_dialog import SettingsDialog
 from auditapp.ui.setup_dialog import SetupDialog
 from auditapp.ui.shortcuts import ShortcutsDialog
 from auditapp.ui.tasks import TaskRunner
 from auditapp.ui.widgets import CommittingTextEdit
-from auditapp.ui.workspace import Workspace
+
+if TYPE_CHECKING:  # the audit's screens load when the first audit opens, not before the list
+    from auditapp.ui.audit_editor import AuditEditor
+    from auditapp.ui.workspace import Workspace
 
 
 class MainWindow(QMainWindow):
@@ -54,6 +57,8 @@ class MainWindow(QMainWindow):
         self.list_page = AuditListPage(grades, language=language)
         self.list_page.open_requested.connect(self.open_audit)
         self.list_page.new_requested.connect(self.new_audit)
+        self.list_page.hit_opened.connect(self.open_at)
+        self.list_page.search_everything = self._search_everything
         self.stack = QStackedWidget()
         self.stack.addWidget(self.list_page)
         self.setCentralWidget(self.stack)
@@ -221,6 +226,28 @@ class MainWindow(QMainWindow):
                        on_failed=lambda exc: self._load_failed(exc, quiet),
                        on_progress=self._load_progress)
 
+    def _search_everything(self, words: str) -> list[Hit]:
+        with self._db.session(actor=self.actor) as session:
+            return search.search(session, words)
+
+    def open_at(self, reference: str, kind: str, item: str) -> None:
+        """Open an audit at a search hit: the finding, the question, the photo or the register."""
+        self.open_audit(reference, wait=True)
+        ws = self.workspace
+        if ws is None or self.editor is None or self.editor.state.reference != reference:
+            return
+        if kind == "finding" and item.startswith("F-") and item[2:].isdigit():
+            ws.tabs.setCurrentWidget(ws.findings)
+            ws.findings.select(int(item[2:]))
+        elif kind == "answer":
+            ws.tabs.setCurrentWidget(ws.walk)
+            ws.walk.select_question(item)
+        elif kind == "evidence" and item.startswith("E-") and item[2:].isdigit():
+            ws.tabs.setCurrentWidget(ws.evidence_page)
+            ws.evidence_page.select(int(item[2:]))
+        elif kind in ("document", "participant", "team"):
+            ws.tabs.setCurrentWidget(ws.registers)
+
     def _load_progress(self, done: int, total: int, what: str) -> None:
         self.busy.setRange(0, total)
         self.busy.setValue(done)
@@ -233,6 +260,9 @@ class MainWindow(QMainWindow):
                 "%1", str(exc)), 10_000)
 
     def _loaded(self, data: WorkspaceData) -> None:
+        from auditapp.ui.audit_editor import AuditEditor
+        from auditapp.ui.workspace import Workspace
+
         self.busy.hide()
         self.busy_label.setText("")
         if self.workspace is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import text
 
-from auditapp.core.models import Base
+from auditapp.core.models import Base, is_mapped_schema_name
 
 config = context.config
 connection = config.attributes.get("connection")
@@ -17,6 +17,7 @@ context.configure(
     target_metadata=Base.metadata,
     render_as_batch=True,
     compare_type=True,
+    include_name=is_mapped_schema_name,
 )
 
 with context.begin_transaction():
