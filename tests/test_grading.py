@@ -51,15 +51,15 @@ def test_finding_form_shows_the_escalation_rules_of_the_scheme(qtbot):
     ema = FindingForm(findings.EMA_SCHEME, language="en", area_ids=["ORG"], question_ids=[],
                       inline=False)
     qtbot.addWidget(ema)
-    text = ema.escalation.text()
+    text = ema.escalation_rules.text()
     assert "pattern of major findings can be critical" in text
     assert "minor findings can add up to a major" in text
     assert "Fraud, data manipulation and missing source documents are critical" in text
     mhra = FindingForm(findings.MHRA_SCHEME, language="de", area_ids=["ORG"], question_ids=[],
                        inline=False)
     qtbot.addWidget(mhra)
-    assert "systematisches QS-Versagen" in mhra.escalation.text()
-    assert "Muster wesentlicher" not in mhra.escalation.text()
+    assert "systematisches QS-Versagen" in mhra.escalation_rules.text()
+    assert "Muster wesentlicher" not in mhra.escalation_rules.text()
 
 
 def test_settings_dialog_names_the_ema_comments_grade(qtbot):

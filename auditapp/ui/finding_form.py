@@ -78,9 +78,9 @@ class FindingForm(QWidget):
         self.definition.setMinimumHeight(36)
         form.addRow("", self.definition)
         # The scheme's upgrade rules stay visible while grading (patterns of findings, fraud).
-        self.escalation = label("\n".join(f"• {rule}" for rule in escalation_rules(grades, language)),
+        self.escalation_rules = label("\n".join(f"• {rule}" for rule in escalation_rules(grades, language)),
                                 "muted")
-        form.addRow(self.tr("Escalation"), self.escalation)
+        form.addRow(self.tr("Escalation rules"), self.escalation_rules)
 
         self.impact_label = QLabel(self.tr("Impact"))
         self.impact = self._text("impact", self.tr(
