@@ -199,6 +199,111 @@
         <source>%1 of %2 audits</source>
         <translation>%1 von %2 Audits</translation>
     </message>
+    <message>
+        <source>Found in findings, notes, captions and registers: %1 (double-click opens)</source>
+        <translation>Gefunden in Feststellungen, Notizen, Beschriftungen und Listen: %1 (Doppelklick öffnet)</translation>
+    </message>
+    <message>
+        <source>No finding, note, caption or register entry contains these words</source>
+        <translation>Keine Feststellung, Notiz, Beschriftung und kein Listeneintrag enthält diese Wörter</translation>
+    </message>
+</context>
+<context>
+    <name>BackupActions</name>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>Jetzt &amp;sichern …</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>Aus Sicherung &amp;wiederherstellen …</translation>
+    </message>
+    <message>
+        <source>Not in a read-only window</source>
+        <translation>Nicht in einem schreibgeschützten Fenster</translation>
+    </message>
+    <message>
+        <source>Back up the database</source>
+        <translation>Datenbank sichern</translation>
+    </message>
+    <message>
+        <source>Writing and checking the backup…</source>
+        <translation>Sicherung wird geschrieben und geprüft …</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>Sicherung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>No backup was written: %1</source>
+        <translation>Es wurde keine Sicherung geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>Backup written</source>
+        <translation>Sicherung geschrieben</translation>
+    </message>
+    <message>
+        <source>The backup was written and checked:
+%1 (%2 MB)</source>
+        <translation>Die Sicherung wurde geschrieben und geprüft:
+%1 (%2 MB)</translation>
+    </message>
+    <message>
+        <source>Backup written to %1</source>
+        <translation>Sicherung geschrieben nach %1</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Eine Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Checking the backup and its audit trail…</source>
+        <translation>Sicherung und ihr Audit-Trail werden geprüft …</translation>
+    </message>
+    <message>
+        <source>Not restored</source>
+        <translation>Nicht wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>This backup failed its checks and was not restored:
+%1
+
+The database was not changed. If it is the only copy left, an administrator can restore it with &apos;auditapp restore FILE --accept-damaged --reason TEXT&apos;, which is recorded in the audit trail.</source>
+        <translation>Diese Sicherung hat die Prüfungen nicht bestanden und wurde nicht wiederhergestellt:
+%1
+
+Die Datenbank wurde nicht verändert. Ist diese Sicherung die einzige verbliebene Kopie, kann ein Administrator sie mit „auditapp restore FILE --accept-damaged --reason TEXT“ wiederherstellen; das wird im Audit-Trail festgehalten.</translation>
+    </message>
+    <message>
+        <source>Replace the current database with %1? The current database is kept aside in the backup folder. AuditApp closes afterwards; start it again to continue.</source>
+        <translation>Die aktuelle Datenbank durch %1 ersetzen? Die aktuelle Datenbank wird im Sicherungsordner aufbewahrt. AuditApp wird danach beendet; starten Sie es erneut, um weiterzuarbeiten.</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>Sicherung wird wiederhergestellt …</translation>
+    </message>
+    <message>
+        <source>The backup was not restored: %1
+Start AuditApp again to continue with the database as it was.</source>
+        <translation>Die Sicherung wurde nicht wiederhergestellt: %1
+Starten Sie AuditApp erneut, um mit der unveränderten Datenbank weiterzuarbeiten.</translation>
+    </message>
+    <message>
+        <source>
+The previous database is kept at %1.</source>
+        <translation>
+Die bisherige Datenbank wird unter %1 aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>Sicherung wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>%1 was restored.%2
+Start AuditApp again to continue.</source>
+        <translation>%1 wurde wiederhergestellt.%2
+Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
+    </message>
 </context>
 <context>
     <name>CameraDialog</name>
@@ -217,6 +322,41 @@
     <message>
         <source>Photo taken; importing it.</source>
         <translation>Foto aufgenommen; es wird importiert.</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateDialog</name>
+    <message>
+        <source>Sign audit certificate · %1</source>
+        <translation>Auditzertifikat signieren · %1</translation>
+    </message>
+    <message>
+        <source>The audit certificate declares that the audit took place; it names no findings. It can be signed only for an approved report version, by the lead auditor or an auditor of the team. Your signature means:</source>
+        <translation>Das Auditzertifikat bestätigt, dass das Audit stattgefunden hat; es nennt keine Feststellungen. Es kann nur für eine freigegebene Berichtsversion signiert werden, und zwar vom Lead-Auditor oder einem Auditor des Teams. Ihre Signatur bedeutet:</translation>
+    </message>
+    <message>
+        <source>Certificate &amp;language</source>
+        <translation>&amp;Sprache des Zertifikats</translation>
+    </message>
+    <message>
+        <source>&amp;Username</source>
+        <translation>&amp;Benutzername</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Passwort</translation>
+    </message>
+    <message>
+        <source>&amp;Sign certificate</source>
+        <translation>Zertifikat &amp;signieren</translation>
+    </message>
+    <message>
+        <source>Enter your password to sign.</source>
+        <translation>Geben Sie zum Signieren Ihr Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Signing</source>
+        <translation>Signieren</translation>
     </message>
 </context>
 <context>
@@ -284,6 +424,41 @@
     </message>
 </context>
 <context>
+    <name>EscalationBox</name>
+    <message>
+        <source>Escalation to the sponsor (critical finding)</source>
+        <translation>Eskalation an den Sponsor (kritische Feststellung)</translation>
+    </message>
+    <message>
+        <source>Tell the sponsor of a critical finding without waiting for the report, and record it here; the report states it, and it cannot be issued without it.</source>
+        <translation>Informieren Sie den Sponsor über eine kritische Feststellung, ohne den Bericht abzuwarten, und dokumentieren Sie dies hier; der Bericht nennt diese Angabe und kann ohne sie nicht ausgegeben werden.</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>noch nicht</translation>
+    </message>
+    <message>
+        <source>Name and function, and how (e.g. by phone)</source>
+        <translation>Name und Funktion sowie auf welchem Weg (z. B. telefonisch)</translation>
+    </message>
+    <message>
+        <source>Sponsor told on</source>
+        <translation>Sponsor informiert am</translation>
+    </message>
+    <message>
+        <source>Told to</source>
+        <translation>Informierte Person</translation>
+    </message>
+    <message>
+        <source>Serious breach?</source>
+        <translation>Schwerwiegender Verstoß?</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>Einschätzung</translation>
+    </message>
+</context>
+<context>
     <name>Evidence</name>
     <message>
         <source>REMOVED</source>
@@ -292,6 +467,10 @@
     <message>
         <source>CONFIDENTIAL</source>
         <translation>VERTRAULICH</translation>
+    </message>
+    <message>
+        <source>ACTIVE CONTENT</source>
+        <translation>AKTIVE INHALTE</translation>
     </message>
 </context>
 <context>
@@ -350,6 +529,10 @@
     <message>
         <source>Removed (the original is kept; it can be restored)</source>
         <translation>Entfernt (das Original bleibt erhalten und kann wiederhergestellt werden)</translation>
+    </message>
+    <message>
+        <source>Warning: this PDF contains active content (%1); open it only in a viewer that blocks it</source>
+        <translation>Warnung: dieses PDF enthält aktive Inhalte (%1); öffnen Sie es nur in einem Betrachter, der sie blockiert</translation>
     </message>
 </context>
 <context>
@@ -664,6 +847,18 @@
         <translation>Auch das Audit&amp;zertifikat als eigenes Dokument schreiben</translation>
     </message>
     <message>
+        <source>Also write the auditee&apos;s CAPA &amp;response form (Word and Excel)</source>
+        <translation>Auch das CAPA-Ant&amp;wortformular für die auditierte Stelle schreiben (Word und Excel)</translation>
+    </message>
+    <message>
+        <source>P&amp;hotos across the page width (readable documents); otherwise three to a row</source>
+        <translation>F&amp;otos über die ganze Seitenbreite (lesbare Dokumente); sonst drei pro Zeile</translation>
+    </message>
+    <message>
+        <source>PDF/A-2b for &amp;archiving (signed reports always are)</source>
+        <translation>PDF/A-2b zur &amp;Archivierung (signierte Berichte sind es immer)</translation>
+    </message>
+    <message>
         <source>Pre&amp;view</source>
         <translation>&amp;Vorschau</translation>
     </message>
@@ -674,6 +869,10 @@
     <message>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren …</translation>
+    </message>
+    <message>
+        <source>Language: %1.</source>
+        <translation>Sprache: %1.</translation>
     </message>
     <message>
         <source>Show the PDF with these choices inside the app (the Word file has the same content)</source>
@@ -711,6 +910,10 @@
         <translation>Wählen Sie eine Einstufung.</translation>
     </message>
     <message>
+        <source>A critical finding is told to the sponsor at once. Record when and to whom, and whether it may be a serious breach (EU CTR Art. 52); or press &quot;Raise finding&quot; again to record it later (the report cannot be issued without it).</source>
+        <translation>Eine kritische Feststellung wird dem Sponsor sofort mitgeteilt. Dokumentieren Sie, wann und wem, und ob es sich um einen schwerwiegenden Verstoß handeln kann (EU-CTR Art. 52); oder klicken Sie erneut auf „Feststellung erfassen“, um dies später zu dokumentieren (ohne diese Angabe kann der Bericht nicht ausgegeben werden).</translation>
+    </message>
+    <message>
         <source>Not saved.</source>
         <translation>Nicht gespeichert.</translation>
     </message>
@@ -728,6 +931,10 @@
     <message>
         <source>Classification</source>
         <translation>Einstufung</translation>
+    </message>
+    <message>
+        <source>Escalation rules</source>
+        <translation>Regeln zur Höherstufung</translation>
     </message>
     <message>
         <source>Impact</source>
@@ -786,12 +993,28 @@
         <translation>Empfehlung</translation>
     </message>
     <message>
-        <source>Response due</source>
-        <translation>Antwort fällig</translation>
+        <source>Days after the report is issued</source>
+        <translation>Tage nach Ausgabe des Berichts</translation>
+    </message>
+    <message>
+        <source>By a date</source>
+        <translation>Bis zu einem Datum</translation>
+    </message>
+    <message>
+        <source>No due date</source>
+        <translation>Keine Frist</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
     </message>
     <message>
         <source>CAPA response</source>
         <translation>CAPA-Antwort</translation>
+    </message>
+    <message>
+        <source>Why it may or may not be a serious breach</source>
+        <translation>Warum es ein schwerwiegender Verstoß sein kann oder nicht</translation>
     </message>
     <message>
         <source>Auditee owner</source>
@@ -843,6 +1066,13 @@
     <message>
         <source>Response due</source>
         <translation>Antwort fällig</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d after issue</source>
+        <translation>
+            <numerusform>%n Tag nach Ausgabe</numerusform>
+            <numerusform>%n Tage nach Ausgabe</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -953,6 +1183,14 @@
     <message>
         <source>Cancelled: the files not yet read were not imported; those imported are kept.</source>
         <translation>Abgebrochen: die noch nicht gelesenen Dateien wurden nicht importiert; die bereits importierten bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Warning:</source>
+        <translation>Warnung:</translation>
+    </message>
+    <message>
+        <source>%1 %2 contains active content (%3); it is kept as evidence and flagged in the gallery</source>
+        <translation>%1 %2 enthält aktive Inhalte (%3); die Datei bleibt als Nachweis erhalten und wird in der Galerie gekennzeichnet</translation>
     </message>
     <message>
         <source>Refused (%1):</source>
@@ -1125,6 +1363,50 @@
         <source>German</source>
         <translation>Deutsch</translation>
     </message>
+    <message>
+        <source>Approved</source>
+        <translation>Zugelassen</translation>
+    </message>
+    <message>
+        <source>Approved with conditions</source>
+        <translation>Unter Auflagen zugelassen</translation>
+    </message>
+    <message>
+        <source>Not approved</source>
+        <translation>Nicht zugelassen</translation>
+    </message>
+    <message>
+        <source>Acceptable</source>
+        <translation>Akzeptabel</translation>
+    </message>
+    <message>
+        <source>Acceptable with improvements required</source>
+        <translation>Akzeptabel, Verbesserungen erforderlich</translation>
+    </message>
+    <message>
+        <source>Not acceptable</source>
+        <translation>Nicht akzeptabel</translation>
+    </message>
+    <message>
+        <source>Acceptable subject to an accepted CAPA plan (old value)</source>
+        <translation>Akzeptabel unter der Voraussetzung eines akzeptierten CAPA-Plans (alter Wert)</translation>
+    </message>
+    <message>
+        <source>— not assessed yet —</source>
+        <translation>— noch nicht bewertet —</translation>
+    </message>
+    <message>
+        <source>May be a serious breach: sponsor asked to assess (7-day clock)</source>
+        <translation>Möglicherweise schwerwiegender Verstoß: Sponsor um Bewertung gebeten (7-Tage-Frist)</translation>
+    </message>
+    <message>
+        <source>Not a serious breach in the auditor&apos;s assessment</source>
+        <translation>Nach Einschätzung des Auditors kein schwerwiegender Verstoß</translation>
+    </message>
+    <message>
+        <source>Not applicable (EU CTR Art. 52 does not apply)</source>
+        <translation>Nicht zutreffend (EU-CTR Art. 52 ist nicht anwendbar)</translation>
+    </message>
 </context>
 <context>
     <name>LinkDialog</name>
@@ -1142,6 +1424,10 @@
     <message>
         <source>Signed in as %1 · %2</source>
         <translation>Angemeldet als %1 · %2</translation>
+    </message>
+    <message>
+        <source>Read-only: the database is open for writing in another AuditApp window</source>
+        <translation>Schreibgeschützt: die Datenbank ist in einem anderen AuditApp-Fenster zum Schreiben geöffnet</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1218,6 +1504,14 @@
     <message>
         <source>Could not open the audit: %1</source>
         <translation>Das Audit konnte nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source> (read-only)</source>
+        <translation> (schreibgeschützt)</translation>
+    </message>
+    <message>
+        <source>This window is read-only: another AuditApp window is writing to the database.</source>
+        <translation>Dieses Fenster ist schreibgeschützt: ein anderes AuditApp-Fenster schreibt in die Datenbank.</translation>
     </message>
     <message>
         <source>Choose a checklist.</source>
@@ -1349,6 +1643,10 @@
         <source>Findings</source>
         <translation>Feststellungen</translation>
     </message>
+    <message>
+        <source>Warnings, not blocking</source>
+        <translation>Warnungen, nicht blockierend</translation>
+    </message>
 </context>
 <context>
     <name>PreissuePanel</name>
@@ -1387,6 +1685,22 @@ Restore the latest backup from %2? The damaged file is kept aside.</source>
 %1
 
 Die letzte Sicherung vom %2 wiederherstellen? Die beschädigte Datei wird beiseitegelegt.</translation>
+    </message>
+    <message>
+        <source>This database is open in another AuditApp window.
+%1
+%2
+
+Only one window can change a database at a time. Open it read-only here (you can look, not change), or cancel and continue in the other window.</source>
+        <translation>Diese Datenbank ist in einem anderen AuditApp-Fenster geöffnet.
+%1
+%2
+
+Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schreibgeschützt (Sie können ansehen, aber nicht ändern), oder brechen Sie ab und arbeiten Sie im anderen Fenster weiter.</translation>
+    </message>
+    <message>
+        <source>Open &amp;read-only</source>
+        <translation>&amp;Schreibgeschützt öffnen</translation>
     </message>
 </context>
 <context>
@@ -1553,14 +1867,6 @@ Die letzte Sicherung vom %2 wiederherstellen? Die beschädigte Datei wird beisei
 <context>
     <name>SafetyActions</name>
     <message>
-        <source>&amp;Back up now…</source>
-        <translation>Jetzt &amp;sichern …</translation>
-    </message>
-    <message>
-        <source>&amp;Restore from backup…</source>
-        <translation>Aus Sicherung &amp;wiederherstellen …</translation>
-    </message>
-    <message>
         <source>Security and &amp;backups…</source>
         <translation>Sicherheit und Si&amp;cherungen …</translation>
     </message>
@@ -1568,29 +1874,44 @@ Die letzte Sicherung vom %2 wiederherstellen? Die beschädigte Datei wird beisei
         <source>Automatic backup failed: %1</source>
         <translation>Automatische Sicherung fehlgeschlagen: %1</translation>
     </message>
+</context>
+<context>
+    <name>SearchHitsModel</name>
     <message>
-        <source>Back up the database</source>
-        <translation>Datenbank sichern</translation>
+        <source>Finding</source>
+        <translation>Feststellung</translation>
     </message>
     <message>
-        <source>AuditApp database (*.sqlite)</source>
-        <translation>AuditApp-Datenbank (*.sqlite)</translation>
+        <source>Answer note</source>
+        <translation>Notiz zur Antwort</translation>
     </message>
     <message>
-        <source>Backup written to %1</source>
-        <translation>Sicherung geschrieben nach %1</translation>
+        <source>Evidence caption</source>
+        <translation>Beschriftung eines Nachweises</translation>
     </message>
     <message>
-        <source>Restore a backup</source>
-        <translation>Eine Sicherung wiederherstellen</translation>
+        <source>Document reviewed</source>
+        <translation>Geprüftes Dokument</translation>
     </message>
     <message>
-        <source>AuditApp database (*.sqlite);;All files (*)</source>
-        <translation>AuditApp-Datenbank (*.sqlite);;Alle Dateien (*)</translation>
+        <source>Auditee participant</source>
+        <translation>Teilnehmende Person der auditierten Stelle</translation>
     </message>
     <message>
-        <source>Replace the current database with %1? The current database is kept aside in the backup folder. AuditApp closes afterwards; start it again to continue.</source>
-        <translation>Die aktuelle Datenbank durch %1 ersetzen? Die aktuelle Datenbank wird im Sicherungsordner aufbewahrt. AuditApp wird danach beendet; starten Sie es erneut, um weiterzuarbeiten.</translation>
+        <source>Audit team</source>
+        <translation>Auditteam</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>Found in</source>
+        <translation>Gefunden in</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
     </message>
 </context>
 <context>
@@ -1612,6 +1933,14 @@ Die letzte Sicherung vom %2 wiederherstellen? Die beschädigte Datei wird beisei
         <translation>Aufbewahrte automatische Sicherungen</translation>
     </message>
     <message>
+        <source>Author, reviewer and approver of a report version must be different people</source>
+        <translation>Verfasser, Prüfende Person der QS und Freigebende Person einer Berichtsversion müssen verschiedene Personen sein</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>Signaturen</translation>
+    </message>
+    <message>
         <source>Automatic backups are made when AuditApp closes and once a day while it is open, in %1. Copy them to another medium now and then.</source>
         <translation>Automatische Sicherungen entstehen beim Beenden von AuditApp und einmal täglich, solange es geöffnet ist, in %1. Kopieren Sie sie regelmäßig auf ein anderes Medium.</translation>
     </message>
@@ -1627,20 +1956,24 @@ Die letzte Sicherung vom %2 wiederherstellen? Die beschädigte Datei wird beisei
         <translation>Einstufungsschema</translation>
     </message>
     <message>
-        <source>EMA style: critical, major, minor, recommendation</source>
-        <translation>Nach EMA: kritisch, wesentlich, geringfügig, Empfehlung</translation>
-    </message>
-    <message>
-        <source>MHRA style: critical, major, other</source>
-        <translation>Nach MHRA: kritisch, wesentlich, sonstige</translation>
-    </message>
-    <message>
         <source>Existing findings keep their grade when the scheme changes.</source>
         <translation>Bestehende Feststellungen behalten ihre Einstufung, wenn das Schema wechselt.</translation>
     </message>
     <message>
-        <source>CAPA response due (days after the audit ends)</source>
-        <translation>CAPA-Antwort fällig (Tage nach Auditende)</translation>
+        <source>EMA: critical, major, minor, comments</source>
+        <translation>EMA: kritisch, wesentlich, geringfügig, Kommentare</translation>
+    </message>
+    <message>
+        <source>MHRA: critical, major, other</source>
+        <translation>MHRA: kritisch, wesentlich, sonstige</translation>
+    </message>
+    <message>
+        <source>CAPA response due (days after the report is issued)</source>
+        <translation>CAPA-Antwort fällig (Tage nach Ausgabe des Berichts)</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s practice, not a regulatory requirement: ICH E6 and the GCP inspectorates set no response times. New findings take these days; the due dates are fixed when the author signs the report.</source>
+        <translation>Praxis Ihrer Organisation, keine regulatorische Anforderung: ICH E6 und die GCP-Inspektionsbehörden legen keine Antwortfristen fest. Neue Feststellungen übernehmen diese Tage; die Fälligkeitsdaten werden festgelegt, wenn der Verfasser den Bericht signiert.</translation>
     </message>
     <message>
         <source>no due date</source>
@@ -1669,6 +2002,42 @@ Die letzte Sicherung vom %2 wiederherstellen? Die beschädigte Datei wird beisei
     <message>
         <source>Menus, dialogs and help change at the next start. The report language is set per audit.</source>
         <translation>Menüs, Dialoge und Hilfe wechseln beim nächsten Start. Die Berichtssprache wird je Audit festgelegt.</translation>
+    </message>
+    <message>
+        <source>Auditing organisation (report cover and header)</source>
+        <translation>Auditierende Organisation (Deckblatt und Kopfzeile des Berichts)</translation>
+    </message>
+    <message>
+        <source>e.g. the sponsor&apos;s GCP QA department or the audit firm</source>
+        <translation>z. B. die GCP-QS-Abteilung des Sponsors oder die Auditfirma</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Anschrift</translation>
+    </message>
+    <message>
+        <source>Choose logo…</source>
+        <translation>Logo auswählen …</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>Kein Logo</translation>
+    </message>
+    <message>
+        <source>Choose the organisation&apos;s logo</source>
+        <translation>Logo der Organisation auswählen</translation>
     </message>
 </context>
 <context>
@@ -1700,6 +2069,10 @@ Die letzte Sicherung vom %2 wiederherstellen? Die beschädigte Datei wird beisei
     <message>
         <source>Checklist</source>
         <translation>Checkliste</translation>
+    </message>
+    <message>
+        <source>Conclusion</source>
+        <translation>Fazit</translation>
     </message>
     <message>
         <source>Create audit</source>
@@ -1820,6 +2193,54 @@ Die letzte Sicherung vom %2 wiederherstellen? Die beschädigte Datei wird beisei
     <message>
         <source>Answers to areas taken out of scope are kept and come back if the area returns.</source>
         <translation>Antworten zu Bereichen, die aus dem Umfang genommen werden, bleiben erhalten und erscheinen wieder, wenn der Bereich zurückkehrt.</translation>
+    </message>
+    <message>
+        <source>A vendor qualification ends in an approval decision; other audits in an assessment of acceptability</source>
+        <translation>Eine Dienstleisterqualifizierung endet mit einer Zulassungsentscheidung, andere Audits mit einer Bewertung der Akzeptabilität</translation>
+    </message>
+    <message>
+        <source>The overall conclusion: what the findings mean for the sponsor and what must happen next</source>
+        <translation>Das Gesamtfazit: was die Feststellungen für den Sponsor bedeuten und was als Nächstes geschehen muss</translation>
+    </message>
+    <message>
+        <source>What was sampled, how many of how many, and how the samples were chosen</source>
+        <translation>Was stichprobenartig geprüft wurde, wie viele von wie vielen und wie die Stichproben ausgewählt wurden</translation>
+    </message>
+    <message>
+        <source>Good practice seen, one per line (write &quot;none noted&quot; if there was none)</source>
+        <translation>Beobachtete gute Praxis, eine pro Zeile (schreiben Sie „keine festgestellt“, wenn es keine gab)</translation>
+    </message>
+    <message>
+        <source>Recipients of the report, one per line or separated by semicolons</source>
+        <translation>Empfänger des Berichts, einer pro Zeile oder durch Semikolons getrennt</translation>
+    </message>
+    <message>
+        <source>All five are required before the report can be issued.</source>
+        <translation>Alle fünf Angaben sind erforderlich, bevor der Bericht ausgegeben werden kann.</translation>
+    </message>
+    <message>
+        <source>Overall &amp;outcome</source>
+        <translation>&amp;Gesamtbewertung</translation>
+    </message>
+    <message>
+        <source>Overall co&amp;nclusion</source>
+        <translation>Gesamt&amp;fazit</translation>
+    </message>
+    <message>
+        <source>&amp;Sampling</source>
+        <translation>&amp;Stichproben</translation>
+    </message>
+    <message>
+        <source>&amp;Positive observations</source>
+        <translation>&amp;Positive Beobachtungen</translation>
+    </message>
+    <message>
+        <source>&amp;Distribution list</source>
+        <translation>&amp;Verteiler</translation>
+    </message>
+    <message>
+        <source>— not stated —</source>
+        <translation>— nicht angegeben —</translation>
     </message>
     <message>
         <source>Choose at least one area in scope.</source>
@@ -2175,8 +2596,20 @@ Die letzte Sicherung vom %2 wiederherstellen? Die beschädigte Datei wird beisei
         <translation>Unverändert</translation>
     </message>
     <message>
-        <source>Certificate</source>
-        <translation>Zertifikat</translation>
+        <source>Trust</source>
+        <translation>Vertrauen</translation>
+    </message>
+    <message>
+        <source>Certificate SHA-256</source>
+        <translation>SHA-256 des Zertifikats</translation>
+    </message>
+    <message>
+        <source>trusted</source>
+        <translation>vertrauenswürdig</translation>
+    </message>
+    <message>
+        <source>NOT trusted</source>
+        <translation>NICHT vertrauenswürdig</translation>
     </message>
     <message>
         <source>signature</source>
@@ -2189,14 +2622,6 @@ Die letzte Sicherung vom %2 wiederherstellen? Die beschädigte Datei wird beisei
     <message>
         <source>NOT intact</source>
         <translation>NICHT unverändert</translation>
-    </message>
-    <message>
-        <source>known: %1</source>
-        <translation>bekannt: %1</translation>
-    </message>
-    <message>
-        <source>not known to this database</source>
-        <translation>in dieser Datenbank nicht bekannt</translation>
     </message>
 </context>
 <context>
@@ -2220,6 +2645,10 @@ Die letzte Sicherung vom %2 wiederherstellen? Die beschädigte Datei wird beisei
     <message>
         <source>Save si&amp;gned report…</source>
         <translation>Si&amp;gnierten Bericht speichern …</translation>
+    </message>
+    <message>
+        <source>Sign audit &amp;certificate…</source>
+        <translation>Audit&amp;zertifikat signieren …</translation>
     </message>
     <message>
         <source>&amp;Reopen audit…</source>
@@ -2246,6 +2675,22 @@ Die letzte Sicherung vom %2 wiederherstellen? Die beschädigte Datei wird beisei
         <translation>Die Vorschau</translation>
     </message>
     <message>
+        <source>The audit certificate can be signed only for an approved report; %1 report version %2 is not approved.</source>
+        <translation>Das Auditzertifikat kann nur für einen freigegebenen Bericht signiert werden; bei %1 ist Berichtsversion %2 nicht freigegeben.</translation>
+    </message>
+    <message>
+        <source>Save signed certificate</source>
+        <translation>Signiertes Zertifikat speichern</translation>
+    </message>
+    <message>
+        <source>The signed certificate is stored with the audit.</source>
+        <translation>Das signierte Zertifikat wird mit dem Audit gespeichert.</translation>
+    </message>
+    <message>
+        <source>Signed certificate written to %1</source>
+        <translation>Signiertes Zertifikat geschrieben nach %1</translation>
+    </message>
+    <message>
         <source>Save signed report</source>
         <translation>Signierten Bericht speichern</translation>
     </message>
@@ -2264,6 +2709,13 @@ Die letzte Sicherung vom %2 wiederherstellen? Die beschädigte Datei wird beisei
     <message>
         <source>%1 reopened: you are now editing report version %2.</source>
         <translation>%1 wiedereröffnet: Sie bearbeiten jetzt Berichtsversion %2.</translation>
+    </message>
+</context>
+<context>
+    <name>StartupShell</name>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet …</translation>
     </message>
 </context>
 <context>
@@ -2378,6 +2830,14 @@ Die letzte Sicherung vom %2 wiederherstellen? Die beschädigte Datei wird beisei
         <translation>Datei ö&amp;ffnen …</translation>
     </message>
     <message>
+        <source>&amp;Trust a certificate…</source>
+        <translation>Einem Zertifikat &amp;vertrauen …</translation>
+    </message>
+    <message>
+        <source>Add a signer&apos;s exported certificate or your organisation&apos;s CA to the certificates this computer trusts. Compare its fingerprint with the signer&apos;s first.</source>
+        <translation>Fügen Sie das exportierte Zertifikat eines Unterzeichners oder die CA Ihrer Organisation zu den vertrauenswürdigen Zertifikaten dieses Computers hinzu. Vergleichen Sie zuvor seinen Fingerabdruck mit dem, den Ihnen der Unterzeichner nennt.</translation>
+    </message>
+    <message>
         <source>Details</source>
         <translation>Details</translation>
     </message>
@@ -2386,15 +2846,31 @@ Die letzte Sicherung vom %2 wiederherstellen? Die beschädigte Datei wird beisei
         <translation>Signierte Berichte (*.pdf *.docx);;Alle Dateien (*)</translation>
     </message>
     <message>
+        <source>Trust a certificate</source>
+        <translation>Einem Zertifikat vertrauen</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
+        <translation>Zertifikate (*.pem *.crt *.cer *.der);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Now trusted: %1</source>
+        <translation>Jetzt vertrauenswürdig: %1</translation>
+    </message>
+    <message>
         <source>Checking…</source>
         <translation>Wird geprüft …</translation>
     </message>
     <message numerus="yes">
-        <source>VALID: %n signature(s), every signed byte intact.</source>
+        <source>VALID: %n signature(s), every signed byte intact, every signer trusted.</source>
         <translation>
-            <numerusform>GÜLTIG: %n Signatur, jedes signierte Byte unverändert.</numerusform>
-            <numerusform>GÜLTIG: %n Signaturen, jedes signierte Byte unverändert.</numerusform>
+            <numerusform>GÜLTIG: %n Signatur, jedes signierte Byte unverändert, jeder Unterzeichner vertrauenswürdig.</numerusform>
+            <numerusform>GÜLTIG: %n Signaturen, jedes signierte Byte unverändert, jeder Unterzeichner vertrauenswürdig.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>NOT TRUSTED: %1 (%2). Trust the signer&apos;s certificate only after comparing its fingerprint.</source>
+        <translation>NICHT VERTRAUENSWÜRDIG: %1 (%2). Vertrauen Sie dem Zertifikat des Unterzeichners erst, nachdem Sie seinen Fingerabdruck verglichen haben.</translation>
     </message>
     <message>
         <source>no signature found</source>
@@ -2473,6 +2949,13 @@ Die letzte Sicherung vom %2 wiederherstellen? Die beschädigte Datei wird beisei
     <message>
         <source>Remove</source>
         <translation>Entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <source>%1 belongs to the database open in AuditApp; choose another file.</source>
+        <translation>%1 gehört zu der in AuditApp geöffneten Datenbank; wählen Sie eine andere Datei.</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>FindingsModel</name>
+    <message numerus="yes">
+        <source>%n d after issue</source>
+        <translation>
+            <numerusform>%n day after issue</numerusform>
+            <numerusform>%n days after issue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportPanel</name>
     <message numerus="yes">
         <source>Importing %n file(s)…</source>
@@ -41,10 +51,10 @@
 <context>
     <name>VerifyDialog</name>
     <message numerus="yes">
-        <source>VALID: %n signature(s), every signed byte intact.</source>
+        <source>VALID: %n signature(s), every signed byte intact, every signer trusted.</source>
         <translation>
-            <numerusform>VALID: %n signature, every signed byte intact.</numerusform>
-            <numerusform>VALID: %n signatures, every signed byte intact.</numerusform>
+            <numerusform>VALID: %n signature, every signed byte intact, every signer trusted.</numerusform>
+            <numerusform>VALID: %n signatures, every signed byte intact, every signer trusted.</numerusform>
         </translation>
     </message>
 </context>
