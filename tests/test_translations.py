@@ -103,9 +103,9 @@ def test_english_plural_forms(qapp) -> None:
     from auditapp.ui import i18n
 
     i18n.install("en", qapp)
-    assert QCoreApplication.translate("VerifyDialog",
-                                      "VALID: %n signature(s), every signed byte intact.", "",
-                                      1) == "VALID: 1 signature, every signed byte intact."
+    source = "VALID: %n signature(s), every signed byte intact, every signer trusted."
+    assert QCoreApplication.translate("VerifyDialog", source, "", 1) == (
+        "VALID: 1 signature, every signed byte intact, every signer trusted.")
 
 
 def test_language_from_flag_then_settings_then_system(tmp_path: Path, qapp) -> None:
