@@ -195,7 +195,9 @@ def create_demo(db: Database, *, password: str = DEMO_PASSWORD, photos: int = 0)
     with db.session(actor="demo") as session:
         lead = _demo_user(session, "demo.lead", "Dr. Anna Becker", Role.LEAD_AUDITOR, password)
         qa = _demo_user(session, "demo.qa", "Thomas Keller", Role.REVIEWER, password)
-        lead_id, qa_name = lead.id, qa.full_name
+        # The approver is a third person: author, reviewer and approver must differ (a setting).
+        head = _demo_user(session, "demo.head", "Dr. Karin Vogel", Role.REVIEWER, password)
+        lead_id, qa_name, head_name = lead.id, qa.full_name, head.full_name
 
     with db.session(actor="demo.lead") as session:
         lead = session.get(User, lead_id)
@@ -320,7 +322,7 @@ def create_demo(db: Database, *, password: str = DEMO_PASSWORD, photos: int = 0)
                                  version="3", document_date=dt.date(2026, 6, 1)),
             ]
         )
-        audit.distribution += f"; {qa_name} (QA reviewer)"
+        audit.distribution += f"; {qa_name} (QA reviewer); {head_name} (Head of GCP QA, approver)"
         session.flush()
 
         snapshot = audits.audit_checklist(audit)
