@@ -41,7 +41,13 @@ def test_german_report_with_english_findings_warns_but_does_not_block(demo_db):
     assert len(language) == 1 and language[0].kind == "warning"
     assert "report is in German" in language[0].message and "English" in language[0].message
     assert "F-01 observation" in language[0].message
-    assert any(w.target == "organisation" for w in warned)  # not set in the demo
+    assert not any(w.target == "organisation" for w in warned)  # the demo names it
+    with demo_db.session() as s:
+        from auditapp.reports.branding import unset_branding
+
+        unset_branding(s, "organisation.name")
+        unnamed = preissue.warnings(s, audits.get_audit(s, reference))
+        assert any(w.target == "organisation" for w in unnamed)
     assert not any(p.kind == "warning" for p in blocking)
     demo_db.close()
     out = run_cli("preissue", reference, "--db", str(demo_db.path))
@@ -81,5 +87,5 @@ def test_export_dialog_and_panel_show_the_warning(qtbot, demo_db):
         listed = preissue.warnings(s, audit)
     panel = PreissuePanel(reference, lambda: listed)
     qtbot.addWidget(panel)
-    assert panel.model.item(0, 0).text() == "Warnings, not blocking (2)"
+    assert panel.model.item(0, 0).text() == "Warnings, not blocking (1)"
     assert panel.summary.text() == "Nothing blocks issuing the report."

@@ -94,20 +94,36 @@ def test_settings_store_the_interface_language(qtbot, db, tmp_path: Path) -> Non
 def test_opening_a_package_offers_to_import_it(qtbot, demo_db, db, tmp_path: Path) -> None:
     from audit_factory import make_user
 
-    from auditapp.core import audits, package
+    from auditapp.core import audits, package, signing, users
+    from auditapp.core.demo import DEMO_PASSWORD
     from auditapp.ui.package_open import offer_import
 
     with demo_db.session() as session:
         reference = audits.summaries(session)[0].reference
-        path = package.export_audit(session, reference, tmp_path / "x.auditpkg")
+        lead = users.find_user(session, "demo.lead")
+        exporter = package.Exporter(lead.username, lead.full_name,
+                                    signing.open_identity(lead, DEMO_PASSWORD))
+        path = tmp_path / "x.auditpkg"
+        package.export_audit(session, reference, path, exporter=exporter)
     make_user(db)
     window = new_window(qtbot, db, tmp_path / "layout.ini")
     opened: list[str] = []
     assert offer_import(window, db, "anna", path, opened=opened.append,
                         ask=lambda _q: False) is None
     assert window.list_page.model.rowCount() == 0
+    # An unknown exporter is named with the certificate fingerprint before anything is imported.
+    refused_signer = offer_import(window, db, "anna", path, opened=opened.append,
+                                  ask=lambda q: "x.auditpkg" in q)
+    assert refused_signer is None and window.list_page.model.rowCount() == 0
+    questions: list[str] = []
+
+    def accept(question: str) -> bool:
+        questions.append(question)
+        return True
+
     assert offer_import(window, db, "anna", path, opened=window.show_imported,
-                        ask=lambda q: "x.auditpkg" in q) == reference
+                        ask=accept) == reference
+    assert exporter.identity.fingerprint in questions[1] and "Dr. Anna Becker" in questions[1]
     qtbot.waitUntil(lambda: window.workspace is not None)
     assert window.editor.state.reference == reference
 
