@@ -39,7 +39,8 @@ def _setup_logging() -> Path | None:
 
 
 # Each module has register(subparsers); one module per verb group keeps this file small.
-COMMAND_MODULES = ("commands", "evidence", "signing_commands", "report_commands")
+COMMAND_MODULES = ("commands", "evidence", "signing_commands", "report_commands",
+                   "account_commands")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -89,6 +89,9 @@ class MainWindow(QMainWindow):
                                         file_menu)
         file_menu.addSeparator()
         self._action(self.tr("&Settings…"), "Ctrl+,", self.open_settings, file_menu)
+        from auditapp.ui.accounts import install_account_actions
+
+        install_account_actions(self, file_menu, self._db, self.actor)
         file_menu.addSeparator()
         self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, file_menu)
 
