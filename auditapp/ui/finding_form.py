@@ -219,8 +219,9 @@ class FindingForm(QWidget):
         self.due_enabled.blockSignals(True)
         self.due_enabled.setChecked(value is not None)
         self.due.setEnabled(value is not None)
-        if value is not None:
-            self.due.setDate(QDate(value.year, value.month, value.day))
+        # Without a due date the calendar still opens on today, not on its minimum date.
+        shown = value or dt.date.today()
+        self.due.setDate(QDate(shown.year, shown.month, shown.day))
         self.due.blockSignals(False)
         self.due_enabled.blockSignals(False)
 

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -25,7 +23,8 @@ from PySide6.QtWidgets import (
 from auditapp.core.checklists import Checklist
 from auditapp.core.models import AuditType
 from auditapp.core.setup import CRITERIA_EDITIONS, MODES, AuditDetails
-from auditapp.ui import formats, labels
+from auditapp.ui import labels
+from auditapp.ui.date_field import OptionalDateField
 from auditapp.ui.setup_tables import (
     people_table,
     read_people,
@@ -36,25 +35,8 @@ from auditapp.ui.setup_tables import (
 )
 from auditapp.ui.widgets import MessageBar, label
 
-NO_DATE = QDate(1999, 12, 31)  # shown as "not set"
-
-
-class DateField(QDateEdit):
-    def __init__(self, value: dt.date | None) -> None:
-        super().__init__()
-        self.setCalendarPopup(True)
-        self.setDisplayFormat(formats.date_pattern())
-        self.setMinimumDate(NO_DATE)
-        self.setMaximumDate(QDate(2100, 12, 31))
-        self.setSpecialValueText(self.tr("not set"))
-        self.set_value(value)
-
-    def set_value(self, value: dt.date | None) -> None:
-        self.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
-
-    def value(self) -> dt.date | None:
-        d = self.date()
-        return None if d == NO_DATE else dt.date(d.year(), d.month(), d.day())
+# The audit dates may be "not set": typed in the locale's format or picked from a calendar.
+DateField = OptionalDateField
 
 
 def _text_box(value: str, placeholder: str = "") -> QPlainTextEdit:
@@ -253,6 +235,15 @@ class SetupDialog(QDialog):
         )
 
     def commit(self) -> None:
+        for field in (self.planned_start, self.planned_end, self.actual_start, self.actual_end):
+            field.edit.editingFinished.emit()  # read what is typed but not yet left
+            if not field.is_valid():
+                self.messages.show_error(self.tr(
+                    "One of the dates cannot be read. Type it as %1, or pick it from the "
+                    "calendar.").replace("%1", field._pattern_hint()))
+                field.edit.setFocus()
+                field.edit.selectAll()
+                return
         if self.areas.count() and not any(
             self.areas.item(i).checkState() == Qt.CheckState.Checked
             for i in range(self.areas.count())

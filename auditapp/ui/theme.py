@@ -48,6 +48,7 @@ QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QDateEdit, QSpinBox {
     padding: 4px 6px; border: 1px solid palette(mid); border-radius: 4px; }
 QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus, QDateEdit:focus {
     border: 1px solid %(accent)s; }
+QLineEdit[invalid="true"] { border: 1px solid #C62828; }
 QPushButton { padding: 5px 14px; border-radius: 4px; border: 1px solid palette(mid);
               background: palette(button); }
 QPushButton:default { border: 1px solid %(accent)s; }
