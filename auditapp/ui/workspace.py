@@ -40,6 +40,8 @@ class Workspace(QWidget):
         super().__init__(parent)
         self.editor = editor
         self._language = language
+        # Raise-finding drafts the user chose to keep, per question ("" for none).
+        self.finding_drafts: dict[str, tuple[FindingState, list[str]]] = {}
         self.grade_labels = {g.classification.value: (g.label[language], g.colour)
                              for g in editor.state.grades}
 
@@ -224,11 +226,18 @@ class Workspace(QWidget):
                 number=0, position=0, title="", classification="",
                 area=state.checklist.area_of(question_id).id, references=tuple(suggested),
                 question_ids=(question_id,), observation=answer.notes if answer else "")
+        key = question_id or ""
+        if key in self.finding_drafts:  # a draft kept when the dialog was last closed
+            draft, suggested = self.finding_drafts[key]
         dialog = FindingDialog(self.editor, draft, suggested=suggested,
                                language=self._language, parent=self)
         self.last_dialog = dialog
         dialog.exec()
         number = dialog.number
+        if dialog.kept_draft is not None:
+            self.finding_drafts[key] = (dialog.kept_draft, dialog.kept_references)
+        elif number is not None or dialog.discarded:
+            self.finding_drafts.pop(key, None)
         if number is not None:
             self.findings.select(number)
             from auditapp.core.findings import number_label
