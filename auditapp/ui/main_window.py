@@ -96,10 +96,11 @@ class MainWindow(QMainWindow):
         self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, file_menu)
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)  # Ctrl+Shift+Z and Ctrl+Y
+        # Ctrl+Z in a text field undoes typing; Ctrl+Shift+Z the last saved change (undo_keys).
+        from auditapp.ui.undo_keys import install_undo_actions
+
+        self.undo_action, self.redo_action = install_undo_actions(
+            self, self.undo_stack, before=self._commit_focused_text)
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
