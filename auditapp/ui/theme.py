@@ -66,6 +66,8 @@ QFrame[role="guidance"] { border-left: 3px solid %(accent)s; background: palette
                           border-radius: 2px; }
 QLabel[role="error"] { color: #FFFFFF; background: #B3261E; padding: 6px 10px;
                        border-radius: 4px; }
+QLabel[role="locked"] { color: #5D4200; background: #FFF3C4; border: 1px solid #E0B400;
+                       padding: 6px 10px; border-radius: 4px; font-weight: 600; }
 QLabel[role="info"] { color: palette(text); background: palette(alternate-base);
                       padding: 6px 10px; border-radius: 4px; }
 QStatusBar { border-top: 1px solid palette(mid); }

@@ -95,10 +95,11 @@ class Workspace(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addLayout(header)
-        self.lock_banner = label(self.tr(
+        self.lock_banner = label("🔒  " + self.tr(
             "This report version is signed and locked: the audit is read only. To change it, "
             "the lead auditor reopens it (Audit ▸ Reopen audit…), which starts a new report "
-            "version."), "info")
+            "version."), "locked")
+        self.lock_banner.setObjectName("lockBanner")
         self.lock_banner.setContentsMargins(16, 0, 16, 0)
         layout.addWidget(self.lock_banner)
         layout.addWidget(self.import_panel)
@@ -194,6 +195,9 @@ class Workspace(QWidget):
         self.status.setCurrentIndex(max(0, self.status.findData(s.status)))
         self.status.setEnabled(not s.locked)
         self.lock_banner.setVisible(s.locked)
+        from auditapp.ui.read_only import apply_lock
+
+        apply_lock(self, s.locked)
 
     def _status_chosen(self, _index: int) -> None:
         if not self.editor.set_status(self.status.currentData()):
