@@ -84,6 +84,9 @@ def run(*, database: Path, language: str | None, smoke: bool,
     from auditapp.ui import i18n, theme
 
     theme.apply(app)
+    from auditapp.ui import screen_fit
+
+    screen_fit.install(app)  # every dialog, the sign-in first, fits the screen
     # Before the first dialog (passphrase, sign-in): everything the user sees is translated.
     lang = i18n.install(i18n.resolve(language, QSettings()), app)
     from auditapp.ui.about import app_icon

@@ -47,7 +47,11 @@ class MainWindow(QMainWindow):
         self.help_window: Any = None  # created on first F1
         self.setWindowTitle("AuditApp")
         self.resize(1280, 800)
-        self.setMinimumSize(1000, 640)
+        # Small enough for 1366×768 at 125 % (1093×614 logical pixels) and 1280×720.
+        self.setMinimumSize(880, 520)
+        from auditapp.ui import screen_fit
+
+        screen_fit.install()
 
         with db.session(actor=actor) as session:
             grades = findings.scheme(session)

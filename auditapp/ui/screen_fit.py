@@ -1,0 +1,58 @@
+"""Every window fits the screen it opens on: 1366×768 at 125 % leaves 1093×614 logical pixels,
+1280×720 leaves 1280×720, minus the task bar.
+
+Dialogs ask for a comfortable size (the Sign dialog 1180×820); a saved layout may come from a
+1920×1200 monitor. One application-wide filter shrinks and moves each top-level window into the
+available area as it is shown, so no dialog needs to know the screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QRect
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
+
+# Room for the title bar and borders the window manager adds around the client area.
+FRAME_ALLOWANCE = (16, 40)
+
+
+def available_area(widget: QWidget) -> QRect:
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry()
+
+
+def fit_to_screen(widget: QWidget) -> None:
+    """Shrink to the available area (never below the widget's minimum) and move inside it."""
+    area = available_area(widget)
+    max_w = area.width() - FRAME_ALLOWANCE[0]
+    max_h = area.height() - FRAME_ALLOWANCE[1]
+    # A fixed minimum larger than the screen would defeat the fit: lower it.
+    minimum = widget.minimumSize()
+    if minimum.width() > max_w or minimum.height() > max_h:
+        widget.setMinimumSize(min(minimum.width(), max_w), min(minimum.height(), max_h))
+    width, height = min(widget.width(), max_w), min(widget.height(), max_h)
+    if (width, height) != (widget.width(), widget.height()):
+        widget.resize(width, height)
+    frame = widget.frameGeometry()
+    x = min(max(frame.x(), area.left()), area.right() + 1 - frame.width())
+    y = min(max(frame.y(), area.top()), area.bottom() + 1 - frame.height())
+    if (x, y) != (frame.x(), frame.y()):
+        widget.move(max(x, area.left()), max(y, area.top()))
+
+
+class _Fitter(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QDialog | QMainWindow) \
+                and watched.isWindow():
+            fit_to_screen(watched)
+        return False
+
+
+def install(app: QApplication | None = None) -> None:
+    """Once per application (later calls do nothing)."""
+    app = app or QApplication.instance()  # type: ignore[assignment]
+    if app is None or app.property("auditapp_screen_fit"):
+        return
+    app.setProperty("auditapp_screen_fit", True)
+    fitter = _Fitter(app)
+    app.installEventFilter(fitter)
