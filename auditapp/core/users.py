@@ -128,7 +128,8 @@ def authenticate(db: Database, username: str, password: str) -> User:
                 )
             else:
                 left = MAX_FAILED_ATTEMPTS - user.failed_attempts
-                raise_after = Refused(f"wrong username or password ({left} attempts left)")
+                attempts = "1 attempt" if left == 1 else f"{left} attempts"
+                raise_after = Refused(f"wrong username or password ({attempts} left)")
     raise raise_after
 
 

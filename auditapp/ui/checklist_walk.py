@@ -63,7 +63,7 @@ class ChecklistWalk(QWidget):
         self.messages = MessageBar()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
-        layout.addWidget(self.messages)
+        self.messages.float_over(self, top=4)  # never moves the tree or the buttons
         layout.addWidget(self.splitter, 1)
 
         self.pane.answer_chosen.connect(self.answer)

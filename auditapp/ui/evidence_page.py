@@ -137,7 +137,7 @@ class EvidencePage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(top)
-        layout.addWidget(self.messages)
+        self.messages.float_over(self, top=4)
         layout.addWidget(self.empty)
         layout.addWidget(self.gallery, 1)
         layout.addWidget(self.details)

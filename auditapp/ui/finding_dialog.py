@@ -56,8 +56,9 @@ class FindingDialog(QDialog):
         self.buttons.accepted.connect(self.commit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.messages)
         layout.addWidget(scroll, 1)
+        # Beside the button just pressed, not at the top of a long, scrolled form.
+        layout.addWidget(self.messages)
         layout.addWidget(self.buttons)
         self.resize(760, 680)
         self.form.title.setFocus()

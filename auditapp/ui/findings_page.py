@@ -98,7 +98,7 @@ class FindingsPage(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(16, 8, 16, 8)
         right_layout.addWidget(self.heading)
-        right_layout.addWidget(self.messages)
+        self.messages.float_over(right, top=4)  # over the editor, never moving it
         right_layout.addWidget(self.empty)
         right_layout.addWidget(self.form)
         right_layout.addStretch(1)

@@ -74,8 +74,8 @@ class SetupDialog(QDialog):
         buttons.accepted.connect(self.commit)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.messages)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.messages)  # beside the button just pressed
         layout.addWidget(buttons)
         self.resize(820, 600)
         self.title.setFocus()
@@ -253,5 +253,23 @@ class SetupDialog(QDialog):
         error = self._submit(self.details())
         if error:
             self.messages.show_error(error)
+            self._show_field_of(error)
             return
         self.accept()
+
+    def _show_field_of(self, error: str) -> None:
+        """Open the page of the field a refusal names and put the cursor there."""
+        text = error.lower()
+        fields: list[tuple[str, QWidget]] = [
+            ("reference", self.reference), ("title", self.title),
+            ("planned", self.planned_start), ("actual", self.actual_start),
+            ("end date", self.planned_end), ("sponsor", self.sponsor_name),
+            ("auditee", self.auditee_name), ("lead auditor", self.lead),
+            ("checklist", self.checklist)]
+        for word, widget in fields:
+            if word in text:
+                for index in range(self.tabs.count()):
+                    if self.tabs.widget(index).isAncestorOf(widget):
+                        self.tabs.setCurrentIndex(index)
+                widget.setFocus()
+                return

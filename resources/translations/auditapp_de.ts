@@ -65,6 +65,80 @@
     </message>
 </context>
 <context>
+    <name>Accounts</name>
+    <message>
+        <source>Lead auditor</source>
+        <translation type="unfinished">Lead-Auditor</translation>
+    </message>
+    <message>
+        <source>Auditor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QA reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change my password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your password was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change my &amp;password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Users…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>Add a user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. anna.becker</source>
+        <translation type="unfinished">z. B. anna.becker</translation>
+    </message>
+    <message>
+        <source>at least 10 characters</source>
+        <translation type="unfinished">mindestens 10 Zeichen</translation>
+    </message>
+    <message>
+        <source>&amp;Username</source>
+        <translation type="unfinished">&amp;Benutzername</translation>
+    </message>
+    <message>
+        <source>&amp;Full name</source>
+        <translation type="unfinished">&amp;Vollständiger Name</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Initial &amp;password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password</source>
+        <translation type="unfinished">Passwort &amp;wiederholen</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation type="unfinished">Die beiden Passwörter stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>The automatic backup on close failed: %1</source>
@@ -229,9 +303,12 @@
         <source>Done</source>
         <translation>Erledigt</translation>
     </message>
-    <message>
-        <source>%1 of %2 questions answered</source>
-        <translation>%1 von %2 Fragen beantwortet</translation>
+    <message numerus="yes">
+        <source>%1 of %n question(s) answered</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -263,13 +340,6 @@
     <message>
         <source>Every question has an answer.</source>
         <translation>Jede Frage ist beantwortet.</translation>
-    </message>
-</context>
-<context>
-    <name>DateField</name>
-    <message>
-        <source>not set</source>
-        <translation>nicht gesetzt</translation>
     </message>
 </context>
 <context>
@@ -707,6 +777,26 @@
         <translation>Feststellung erfassen</translation>
     </message>
     <message>
+        <source>Close the finding?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This finding is not raised yet. Keep the draft for this question, discard it, or continue editing?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Continue editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose a classification.</source>
         <translation>Wählen Sie eine Einstufung.</translation>
     </message>
@@ -1046,8 +1136,8 @@
         <translation>n. z.</translation>
     </message>
     <message>
-        <source>NA?</source>
-        <translation>n. b.</translation>
+        <source>NE</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Open</source>
@@ -1168,14 +1258,6 @@
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <source>&amp;Undo</source>
-        <translation>&amp;Rückgängig</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>&amp;Wiederholen</translation>
-    </message>
-    <message>
         <source>&amp;Find audit</source>
         <translation>Audit &amp;suchen</translation>
     </message>
@@ -1226,6 +1308,67 @@
     <message>
         <source>Not saved.</source>
         <translation>Nicht gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>Click to dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewPasswordDialog</name>
+    <message>
+        <source>at least 10 characters</source>
+        <translation type="unfinished">mindestens 10 Zeichen</translation>
+    </message>
+    <message>
+        <source>&amp;Current password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repeat new password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OptionalDateField</name>
+    <message>
+        <source>Pick a date from the calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YYYY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a date. Type it as %1, or pick it from the calendar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1454,6 +1597,60 @@ Die letzte Sicherung vom %2 wiederherstellen? Die beschädigte Datei wird beisei
     <message>
         <source>None</source>
         <translation>Keine</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodeDialog</name>
+    <message>
+        <source>Your recovery code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery code for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If you forget your password or your account is locked, this code lets you set a new password (Sign in › Forgot password). It is shown only now: write it down or print it and keep it locked away, apart from this computer. Using it issues a new code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy to clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I have stored the code</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Recover an administrator account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the recovery code you received when the administrator account was created. Your password is replaced, the lock is lifted and a new code is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Username</source>
+        <translation type="unfinished">&amp;Benutzername</translation>
+    </message>
+    <message>
+        <source>Recovery &amp;code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repeat new password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1822,6 +2019,10 @@ Die letzte Sicherung vom %2 wiederherstellen? Die beschädigte Datei wird beisei
         <translation>Antworten zu Bereichen, die aus dem Umfang genommen werden, bleiben erhalten und erscheinen wieder, wenn der Bereich zurückkehrt.</translation>
     </message>
     <message>
+        <source>One of the dates cannot be read. Type it as %1, or pick it from the calendar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose at least one area in scope.</source>
         <translation>Wählen Sie mindestens einen Bereich für den Umfang.</translation>
     </message>
@@ -1900,8 +2101,12 @@ Die letzte Sicherung vom %2 wiederherstellen? Die beschädigte Datei wird beisei
         <translation>Zu den Notizen / zum Checklistenbaum</translation>
     </message>
     <message>
-        <source>Undo / redo (each is a new, recorded edit)</source>
-        <translation>Rückgängig / Wiederholen (jeweils eine neue, protokollierte Änderung)</translation>
+        <source>Undo / redo the last saved change, wherever you are (each is a new, recorded edit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In a text field: undo / redo typing; elsewhere: as Ctrl+Shift+Z / Ctrl+Shift+Y</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Checklist, Findings, Evidence, Documents and people, Audit trail</source>
@@ -2120,8 +2325,8 @@ Die letzte Sicherung vom %2 wiederherstellen? Die beschädigte Datei wird beisei
         <translation>Anmelden</translation>
     </message>
     <message>
-        <source>This database has no accounts yet. Create yours: it signs every edit in the audit trail.</source>
-        <translation>Diese Datenbank hat noch keine Konten. Legen Sie Ihres an: es zeichnet jede Änderung im Audit-Trail.</translation>
+        <source>This database has no accounts yet. Create yours: it signs every edit in the audit trail. The first account is the administrator, who adds the other users; you will receive a recovery code for it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>e.g. anna.becker</source>
@@ -2152,8 +2357,16 @@ Die letzte Sicherung vom %2 wiederherstellen? Die beschädigte Datei wird beisei
         <translation>Konto anlegen</translation>
     </message>
     <message>
+        <source>&amp;Forgot password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The two passwords differ.</source>
         <translation>Die beiden Passwörter stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>Your password was reset. Sign in with the new one.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2333,6 +2546,25 @@ Die letzte Sicherung vom %2 wiederherstellen? Die beschädigte Datei wird beisei
     </message>
 </context>
 <context>
+    <name>UndoKeys</name>
+    <message>
+        <source>&amp;Undo last change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished">&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Undo: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <source>AuditApp — locked</source>
@@ -2357,6 +2589,89 @@ Die letzte Sicherung vom %2 wiederherstellen? Die beschädigte Datei wird beisei
     <message>
         <source>Sign out</source>
         <translation>Abmelden</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts are never deleted, because the audit trail names them; deactivate an account instead. Every change here is recorded in the audit trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation type="unfinished">Benutzername</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished">Rolle</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add user…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set &amp;role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset &amp;password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;activate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account is unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset the password of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account gets a new password and a new signing key; reports it signed before stay verifiable. Give the password to its owner in person and ask them to change it at their next sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password was reset and the account unlocked.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

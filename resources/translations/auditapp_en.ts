@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>ChecklistModel</name>
+    <message numerus="yes">
+        <source>%1 of %n question(s) answered</source>
+        <translation>
+            <numerusform>%1 of %n question answered</numerusform>
+            <numerusform>%1 of %n questions answered</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportPanel</name>
     <message numerus="yes">
         <source>Importing %n file(s)…</source>
