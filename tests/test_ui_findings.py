@@ -116,9 +116,10 @@ def test_trail_view_lists_the_edit_and_filters(qtbot, db, window):
     trail = ws.trail
     rows = [trail.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole)
             for r in range(trail.proxy.rowCount())]
-    edit = next(r for r in rows if r.field == "title" and r.action == "update")
-    assert (edit.user, edit.subject, edit.old_value, edit.new_value) == (
-        "anna", "finding F-01", "First", "First, clearer")
+    edit = next(r for r in rows if r.code == "update")
+    change = next(c for c in edit.changes if c.field == "Title")
+    assert (edit.user, edit.subject, change.old, change.new) == (
+        "anna", "Finding F-01", "First", "First, clearer")
     trail.search.setText("clearer")
     assert trail.proxy.rowCount() == 1
     trail.search.clear()
