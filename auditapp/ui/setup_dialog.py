@@ -182,9 +182,14 @@ class SetupDialog(QDialog):
         self.checklist.setEnabled(new)
         self.checklist.currentIndexChanged.connect(lambda _i: self._fill_areas(()))
         self.areas = QListWidget()
+        self.audit_type.currentIndexChanged.connect(lambda _i: self._fill_areas(None))
         layout.addWidget(label(self.tr("Checklist"), "sectionlabel"))
         layout.addWidget(self.checklist)
         layout.addWidget(label(self.tr("Areas in scope"), "sectionlabel"))
+        layout.addWidget(label(self.tr(
+            "Each question says which audit types ask it; the counts below are the questions "
+            "this audit type asks (General › Audit type). Point at an area to see which "
+            "questions are left out."), "muted"))
         layout.addWidget(self.areas, 1)
         if not new:
             layout.addWidget(label(self.tr("Answers to areas taken out of scope are kept and "
@@ -192,14 +197,33 @@ class SetupDialog(QDialog):
         self._fill_areas(d.area_ids)
         return page
 
-    def _fill_areas(self, chosen: tuple[str, ...]) -> None:
+    def _fill_areas(self, chosen: tuple[str, ...] | None) -> None:
+        """Areas with the number of questions this audit type asks; the tooltip names the
+        questions the type leaves out, so 0/9 in the walk is no surprise after "ORG (10)"."""
+        from auditapp.core.checklists import CHECKLIST_AUDIT_TYPES
+
+        if chosen is None:  # the audit type changed: keep the ticks
+            chosen = tuple(str(self.areas.item(i).data(Qt.ItemDataRole.UserRole))
+                           for i in range(self.areas.count())
+                           if self.areas.item(i).checkState() == Qt.CheckState.Checked)
         self.areas.clear()
         checklist = self._checklists.get(self.checklist.currentData() or "")
         if checklist is None:
             return
+        audit_type = self.audit_type.currentData()
+        kind = labels.audit_type(audit_type)
         for area in checklist.areas:
-            item = QListWidgetItem(f"{area.id}  {area.title[self._lang]}  "
-                                   f"({len(area.questions)})")
+            asked = [q for q in area.questions if audit_type not in CHECKLIST_AUDIT_TYPES
+                     or audit_type in q.audit_types]
+            left_out = [q.id for q in area.questions if q not in asked]
+            text = f"{area.id}  {area.title[self._lang]}  " + self.tr(
+                "(%n question(s)", "", len(asked))
+            if left_out:
+                text += self.tr("; %n not asked in this audit type", "", len(left_out))
+            item = QListWidgetItem(text + ")")
+            if left_out:
+                item.setToolTip(self.tr("Not asked in a %1 audit: %2").replace(
+                    "%1", kind).replace("%2", ", ".join(left_out)))
             item.setData(Qt.ItemDataRole.UserRole, area.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             on = not chosen or area.id in chosen

@@ -2015,8 +2015,30 @@ Die letzte Sicherung vom %2 wiederherstellen? Die beschädigte Datei wird beisei
         <translation>Bereiche im Umfang</translation>
     </message>
     <message>
+        <source>Each question says which audit types ask it; the counts below are the questions this audit type asks (General › Audit type). Point at an area to see which questions are left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Answers to areas taken out of scope are kept and come back if the area returns.</source>
         <translation>Antworten zu Bereichen, die aus dem Umfang genommen werden, bleiben erhalten und erscheinen wieder, wenn der Bereich zurückkehrt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n question(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n not asked in this audit type</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not asked in a %1 audit: %2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>One of the dates cannot be read. Type it as %1, or pick it from the calendar.</source>
@@ -2498,16 +2520,8 @@ Die letzte Sicherung vom %2 wiederherstellen? Die beschädigte Datei wird beisei
         <translation>Was</translation>
     </message>
     <message>
-        <source>Field</source>
-        <translation>Feld</translation>
-    </message>
-    <message>
-        <source>Old value</source>
-        <translation>Alter Wert</translation>
-    </message>
-    <message>
-        <source>New value</source>
-        <translation>Neuer Wert</translation>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Reason</source>
@@ -2533,6 +2547,22 @@ Die letzte Sicherung vom %2 wiederherstellen? Die beschädigte Datei wird beisei
         <translation>Aktualisieren</translation>
     </message>
     <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole trail of this audit for a spreadsheet, one line per changed field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole trail of this audit as a PDF for an inspector, with the trail head hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>since</source>
         <translation>seit</translation>
     </message>
@@ -2540,9 +2570,32 @@ Die letzte Sicherung vom %2 wiederherstellen? Die beschädigte Datei wird beisei
         <source>Everyone</source>
         <translation>Alle Personen</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 of %n action(s) shown</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <source>%1 of %2 entries</source>
-        <translation>%1 von %2 Einträgen</translation>
+        <source>Export the audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished">PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail written to %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -39,12 +39,39 @@
     </message>
 </context>
 <context>
+    <name>SetupDialog</name>
+    <message numerus="yes">
+        <source>(%n question(s)</source>
+        <translation>
+            <numerusform>(%n question</numerusform>
+            <numerusform>(%n questions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n not asked in this audit type</source>
+        <translation>
+            <numerusform>; %n not asked in this audit type</numerusform>
+            <numerusform>; %n not asked in this audit type</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SignDialog</name>
     <message numerus="yes">
         <source>%n problem(s) block issuing this report; see Audit ▸ Check before issue…. First: %2</source>
         <translation>
             <numerusform>%n problem blocks issuing this report; see Audit ▸ Check before issue…. First: %2</numerusform>
             <numerusform>%n problems block issuing this report; see Audit ▸ Check before issue…. First: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrailPage</name>
+    <message numerus="yes">
+        <source>%1 of %n action(s) shown</source>
+        <translation>
+            <numerusform>%1 of %n action shown</numerusform>
+            <numerusform>%1 of %n actions shown</numerusform>
         </translation>
     </message>
 </context>
