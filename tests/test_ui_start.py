@@ -125,6 +125,9 @@ def test_restart_finds_everything_as_it_was(qtbot, db, tmp_path):
     walk.focus_notes()
     qtbot.keyClicks(walk.pane.notes, "half done")
     window.workspace.findings.splitter.setSizes([300, 700])
+    for title in ("First", "Second"):
+        window.workspace.editor.add_finding({"title": title, "classification": "minor"})
+    window.workspace.findings.select(2)
     window.resize(1000, 690)
     window.close()  # commits the notes still being typed
     db.close()
@@ -139,6 +142,7 @@ def test_restart_finds_everything_as_it_was(qtbot, db, tmp_path):
         assert ws.walk.pane.answer_buttons["partially_compliant"].isChecked()
         assert ws.walk.pane.notes.toPlainText() == "half done"
         assert window2.size().height() == 690
+        assert ws.findings.current_number == 2  # the selected finding too
         assert ws.findings.splitter.sizes()[0] < ws.findings.splitter.sizes()[1]
         window2.close()
     finally:

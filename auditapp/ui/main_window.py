@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -52,6 +53,9 @@ class MainWindow(QMainWindow):
         from auditapp.ui import screen_fit
 
         screen_fit.install()
+        from auditapp.ui import folders
+
+        folders.set_database_folder(Path(db.path).parent)  # never offered to file dialogs
 
         with db.session(actor=actor) as session:
             grades = findings.scheme(session)
@@ -161,6 +165,8 @@ class MainWindow(QMainWindow):
                 self._settings.setValue(f"workspace/{name}", QByteArray(value))
             self._settings.setValue("workspace/tab", self.workspace.tabs.currentIndex())
             self._settings.setValue("workspace/question", self.workspace.walk.current_question)
+            self._settings.setValue("workspace/finding",
+                                    self.workspace.findings.current_number or 0)
         self._settings.setValue("session/audit",
                                 self.editor.state.reference if self.editor else "")
         self._settings.sync()
@@ -262,6 +268,9 @@ class MainWindow(QMainWindow):
             question = self._settings.value("workspace/question", "")
             if question:
                 self.workspace.walk.select_question(str(question))
+            finding = int(self._settings.value("workspace/finding", 0) or 0)
+            if finding and self.workspace.editor.finding(finding) is not None:
+                self.workspace.findings.select(finding)
             tab = self._settings.value("workspace/tab", 0)
             self.workspace.tabs.setCurrentIndex(int(tab or 0))
         self._settings.setValue("session/audit", data.reference)

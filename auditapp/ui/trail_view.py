@@ -248,10 +248,11 @@ class TrailPage(QWidget):
         from auditapp.ui.export_dialog import ask_save_path, default_folder
 
         reference = self._editor.state.reference
-        ask = self.ask_path or ask_save_path(self, self.tr("Export the audit trail"))
+        ask = self.ask_path or ask_save_path(self, self.tr("Export the audit trail"), "trail")
         file_filter = (self.tr("CSV files (*.csv)") if fmt == "csv"
                        else self.tr("PDF documents (*.pdf)"))
-        chosen = ask(str(default_folder() / f"{reference}_audit_trail.{fmt}"), file_filter)
+        chosen = ask(str(default_folder("trail") / f"{reference}_audit_trail.{fmt}"),
+                     file_filter)
         if not chosen:
             return None
         try:

@@ -133,9 +133,13 @@ class VerifyDialog(QDialog):
         layout.addWidget(buttons)
 
     def _ask_open(self) -> str | None:
+        from auditapp.ui import folders
+
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Verify signed file"), "",
+            self, self.tr("Verify signed file"), str(folders.start_folder(folders.VERIFY)),
             self.tr("Signed reports (*.pdf *.docx);;All files (*)"))
+        if path:
+            folders.remember(folders.VERIFY, path)
         return path or None
 
     def choose(self) -> None:

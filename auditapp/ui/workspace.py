@@ -188,6 +188,8 @@ class Workspace(QWidget):
         self.title.setText(f"{s.reference}  ·  {s.title}")
         self.title.setToolTip(s.title)
         parts = [s.auditee] if s.auditee else []
+        # The report version the edits go into, in the header (not only the status bar).
+        parts.append(self.tr("report version %1").replace("%1", str(s.report_version)))
         parts.append(self.tr("signed in as %1").replace("%1", self.editor.actor))
         if s.locked:
             parts.append(self.tr("signed and locked: read only"))
