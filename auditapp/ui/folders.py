@@ -23,7 +23,8 @@ def set_database_folder(folder: Path | None) -> None:
     _database_folder = folder.resolve() if folder is not None else None
 
 
-def _settings() -> QSettings:
+def local_settings() -> QSettings:
+    """Choices of this computer's user kept beside the data (folders, walk options)."""
     return QSettings(str(paths.data_dir() / "folders.ini"), QSettings.Format.IniFormat)
 
 
@@ -33,7 +34,7 @@ def documents() -> Path:
 
 
 def start_folder(purpose: str) -> Path:
-    value = _settings().value(f"last/{purpose}", "")
+    value = local_settings().value(f"last/{purpose}", "")
     if value:
         folder = Path(str(value))
         if folder.is_dir() and (_database_folder is None or folder.resolve() != _database_folder):
@@ -45,6 +46,6 @@ def remember(purpose: str, chosen: str | Path) -> None:
     """Remember the folder of a chosen file (or a chosen folder)."""
     path = Path(chosen)
     folder = path if path.is_dir() else path.parent
-    settings = _settings()
+    settings = local_settings()
     settings.setValue(f"last/{purpose}", str(folder))
     settings.sync()
