@@ -126,6 +126,12 @@ class MainWindow(QMainWindow):
             reload=lambda ref: self.open_audit(ref, wait=True), edit_details=self.edit_details,
             show_status=lambda text: self.statusBar().showMessage(text, 10_000))
         self.signoff.install(file_menu=file_menu, audit_menu=self.audit_menu)
+        from auditapp.ui.preview_dock import install_preview
+
+        self.preview_dock = install_preview(
+            self, self.tasks, self._db, lambda: self.editor.state.reference
+            if self.editor is not None and self.workspace is not None else None,
+            self.audit_menu)
         self.checklist_menu = bar.addMenu(self.tr("&Checklist"))
         self.evidence_menu = bar.addMenu(self.tr("Ev&idence"))
         # "Take photo…" exists only with a camera; look for one when the menu first opens.
@@ -258,12 +264,14 @@ class MainWindow(QMainWindow):
                 self.editor.deleteLater()
             self.editor = AuditEditor(self._db, self.actor, data, self.undo_stack, self)
             self.editor.audit_changed.connect(self._title)
+            self.editor.edit_committed.connect(self.preview_dock.refresh_soon)
         self.workspace = Workspace(self.editor, language=self._language, tasks=self.tasks)
         states = {name: self._settings.value(f"workspace/{name}")
                   for name in ("walkSplitter", "findingsSplitter", "registersSplitter")}
         self.workspace.restore_state(states)
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
+        self.preview_dock.refresh_soon()
         if self._settings.value("session/audit", "") == data.reference:
             question = self._settings.value("workspace/question", "")
             if question:
