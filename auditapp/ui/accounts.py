@@ -151,7 +151,7 @@ class RecoveryDialog(_FormDialog):
             "Your password is replaced, the lock is lifted and a new code is shown."), "muted"))
         self.user = QLineEdit(username)
         self.code = QLineEdit()
-        self.code.setPlaceholderText("XXXXX-XXXXX-XXXXX-XXXXX-XXXXX")
+        self.code.setPlaceholderText(self.tr("five groups of five letters and digits"))
         self.new = _password_field()
         self.repeat = _password_field()
         self.form.addRow(self.tr("&Username"), self.user)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QLabel, QVBoxLayout, QWidget
 
 from auditapp.ui.pdf_preview import PdfPreview
@@ -103,7 +103,7 @@ def install_preview(window: object, tasks: TaskRunner, db: object,
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)  # type: ignore[attr-defined]
     dock.hide()
     toggle = dock.toggleViewAction()
-    toggle.setText(dock.tr("&Live report preview"))
+    toggle.setText(QCoreApplication.translate("PreviewDock", "&Live report preview"))
     toggle.setShortcut("Ctrl+Shift+L")
     menu.addAction(toggle)  # type: ignore[attr-defined]
     return dock

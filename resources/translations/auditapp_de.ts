@@ -68,74 +68,74 @@
     <name>Accounts</name>
     <message>
         <source>Lead auditor</source>
-        <translation type="unfinished">Lead-Auditor</translation>
+        <translation>Auditleitung</translation>
     </message>
     <message>
         <source>Auditor</source>
-        <translation type="unfinished"></translation>
+        <translation>Auditor/in</translation>
     </message>
     <message>
         <source>QA reviewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfende Person der QS</translation>
     </message>
     <message>
         <source>Administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrator/in</translation>
     </message>
     <message>
         <source>Change my password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mein Passwort ändern</translation>
     </message>
     <message>
         <source>Your password was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Passwort wurde geändert.</translation>
     </message>
     <message>
         <source>Change my &amp;password…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mein &amp;Passwort ändern …</translation>
     </message>
     <message>
         <source>&amp;Users…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Benutzer …</translation>
     </message>
 </context>
 <context>
     <name>AddUserDialog</name>
     <message>
         <source>Add a user</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer hinzufügen</translation>
     </message>
     <message>
         <source>e.g. anna.becker</source>
-        <translation type="unfinished">z. B. anna.becker</translation>
+        <translation>z. B. anna.becker</translation>
     </message>
     <message>
         <source>at least 10 characters</source>
-        <translation type="unfinished">mindestens 10 Zeichen</translation>
+        <translation>mindestens 10 Zeichen</translation>
     </message>
     <message>
         <source>&amp;Username</source>
-        <translation type="unfinished">&amp;Benutzername</translation>
+        <translation>&amp;Benutzername</translation>
     </message>
     <message>
         <source>&amp;Full name</source>
-        <translation type="unfinished">&amp;Vollständiger Name</translation>
+        <translation>&amp;Vollständiger Name</translation>
     </message>
     <message>
         <source>&amp;Role</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rolle</translation>
     </message>
     <message>
         <source>Initial &amp;password</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstes &amp;Passwort</translation>
     </message>
     <message>
         <source>&amp;Repeat password</source>
-        <translation type="unfinished">Passwort &amp;wiederholen</translation>
+        <translation>Passwort &amp;wiederholen</translation>
     </message>
     <message>
         <source>The two passwords differ.</source>
-        <translation type="unfinished">Die beiden Passwörter stimmen nicht überein.</translation>
+        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
 </context>
 <context>
@@ -305,9 +305,9 @@
     </message>
     <message numerus="yes">
         <source>%1 of %n question(s) answered</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 von %n Frage beantwortet</numerusform>
+            <numerusform>%1 von %n Fragen beantwortet</numerusform>
         </translation>
     </message>
 </context>
@@ -336,6 +336,47 @@
     <message>
         <source>Go to checklist tree</source>
         <translation>Zum Checklistenbaum</translation>
+    </message>
+    <message>
+        <source>Answer the rest of this section Compliant…</source>
+        <translation>Restliche Fragen dieses Abschnitts als konform beantworten …</translation>
+    </message>
+    <message>
+        <source>Go to the next question after Compliant or N/A</source>
+        <translation>Nach „Konform“ oder „Nicht zutreffend“ zur nächsten Frage</translation>
+    </message>
+    <message>
+        <source>Every question of this section is answered.</source>
+        <translation>Alle Fragen dieses Abschnitts sind beantwortet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Answer %n unanswered question(s) of this section Compliant?</source>
+        <translation>
+            <numerusform>%n unbeantwortete Frage dieses Abschnitts als konform beantworten?</numerusform>
+            <numerusform>%n unbeantwortete Fragen dieses Abschnitts als konform beantworten?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Answers already given stay. Edit › Undo takes all of them back in one step.</source>
+        <translation>Bereits gegebene Antworten bleiben. Bearbeiten › Rückgängig nimmt alle in einem Schritt zurück.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Answer %n question(s) Compliant</source>
+        <translation>
+            <numerusform>%n Frage als konform beantworten</numerusform>
+            <numerusform>%n Fragen als konform beantworten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s) answered Compliant.</source>
+        <translation>
+            <numerusform>%n Frage als konform beantwortet.</numerusform>
+            <numerusform>%n Fragen als konform beantwortet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Answer the section</source>
+        <translation>Abschnitt beantworten</translation>
     </message>
     <message>
         <source>Every question has an answer.</source>
@@ -537,16 +578,24 @@
         <translation>importiert von %1</translation>
     </message>
     <message>
-        <source>Import evidence</source>
-        <translation>Nachweise importieren</translation>
-    </message>
-    <message>
         <source>Evidence</source>
         <translation>Nachweise</translation>
     </message>
     <message>
         <source>All files</source>
         <translation>Alle Dateien</translation>
+    </message>
+    <message>
+        <source>Import evidence — attached to finding %1</source>
+        <translation>Nachweise importieren – werden der Feststellung %1 zugeordnet</translation>
+    </message>
+    <message>
+        <source>Import evidence — attached to question %1</source>
+        <translation>Nachweise importieren – werden der Frage %1 zugeordnet</translation>
+    </message>
+    <message>
+        <source>Import evidence — attached to the audit only</source>
+        <translation>Nachweise importieren – werden nur dem Audit zugeordnet</translation>
     </message>
     <message>
         <source>the clipboard holds no image and no file.</source>
@@ -778,23 +827,23 @@
     </message>
     <message>
         <source>Close the finding?</source>
-        <translation type="unfinished"></translation>
+        <translation>Feststellung schließen?</translation>
     </message>
     <message>
         <source>This finding is not raised yet. Keep the draft for this question, discard it, or continue editing?</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Feststellung ist noch nicht erfasst. Entwurf für diese Frage behalten, verwerfen oder weiter bearbeiten?</translation>
     </message>
     <message>
         <source>&amp;Keep draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwurf &amp;behalten</translation>
     </message>
     <message>
         <source>&amp;Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verwerfen</translation>
     </message>
     <message>
         <source>&amp;Continue editing</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Weiter bearbeiten</translation>
     </message>
     <message>
         <source>Choose a classification.</source>
@@ -1137,7 +1186,7 @@
     </message>
     <message>
         <source>NE</source>
-        <translation type="unfinished"></translation>
+        <translation>NB</translation>
     </message>
     <message>
         <source>Open</source>
@@ -1314,61 +1363,61 @@
     <name>MessageBar</name>
     <message>
         <source>Click to dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Schließen klicken</translation>
     </message>
 </context>
 <context>
     <name>NewPasswordDialog</name>
     <message>
         <source>at least 10 characters</source>
-        <translation type="unfinished">mindestens 10 Zeichen</translation>
+        <translation>mindestens 10 Zeichen</translation>
     </message>
     <message>
         <source>&amp;Current password</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktuelles Passwort</translation>
     </message>
     <message>
         <source>&amp;New password</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neues Passwort</translation>
     </message>
     <message>
         <source>&amp;Repeat new password</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Passwort &amp;wiederholen</translation>
     </message>
     <message>
         <source>The two new passwords differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die beiden neuen Passwörter stimmen nicht überein.</translation>
     </message>
 </context>
 <context>
     <name>OptionalDateField</name>
     <message>
         <source>Pick a date from the calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum im Kalender auswählen</translation>
     </message>
     <message>
         <source>DD</source>
-        <translation type="unfinished"></translation>
+        <translation>TT</translation>
     </message>
     <message>
         <source>MM</source>
-        <translation type="unfinished"></translation>
+        <translation>MM</translation>
     </message>
     <message>
         <source>YYYY</source>
-        <translation type="unfinished"></translation>
+        <translation>JJJJ</translation>
     </message>
     <message>
         <source>This is not a date. Type it as %1, or pick it from the calendar.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ist kein Datum. Geben Sie es als %1 ein oder wählen Sie es im Kalender aus.</translation>
     </message>
     <message>
         <source>Clear the date</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum löschen</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Heute</translation>
     </message>
 </context>
 <context>
@@ -1520,6 +1569,33 @@
     </message>
 </context>
 <context>
+    <name>PreviewDock</name>
+    <message>
+        <source>Live report preview</source>
+        <translation>Live-Berichtsvorschau</translation>
+    </message>
+    <message>
+        <source>The preview appears a moment after you open it.</source>
+        <translation>Die Vorschau erscheint kurz nach dem Öffnen.</translation>
+    </message>
+    <message>
+        <source>Updating…</source>
+        <translation>Wird aktualisiert …</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>Aktualisiert %1</translation>
+    </message>
+    <message>
+        <source>The preview could not be rendered: %1</source>
+        <translation>Die Vorschau konnte nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Live report preview</source>
+        <translation>&amp;Live-Berichtsvorschau</translation>
+    </message>
+</context>
+<context>
     <name>QDialog</name>
     <message>
         <source>The database is damaged and was not changed:
@@ -1603,54 +1679,58 @@ Die letzte Sicherung vom %2 wiederherstellen? Die beschädigte Datei wird beisei
     <name>RecoveryCodeDialog</name>
     <message>
         <source>Your recovery code</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Wiederherstellungscode</translation>
     </message>
     <message>
         <source>Recovery code for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellungscode für %1</translation>
     </message>
     <message>
         <source>If you forget your password or your account is locked, this code lets you set a new password (Sign in › Forgot password). It is shown only now: write it down or print it and keep it locked away, apart from this computer. Using it issues a new code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenn Sie Ihr Passwort vergessen oder Ihr Konto gesperrt ist, können Sie mit diesem Code ein neues Passwort festlegen (Anmelden › Passwort vergessen). Er wird nur jetzt angezeigt: Schreiben Sie ihn auf oder drucken Sie ihn aus und bewahren Sie ihn verschlossen und getrennt von diesem Computer auf. Nach der Verwendung erhalten Sie einen neuen Code.</translation>
     </message>
     <message>
         <source>&amp;Copy to clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>In die Zwischenablage &amp;kopieren</translation>
     </message>
     <message>
         <source>I have stored the code</source>
-        <translation type="unfinished"></translation>
+        <translation>Ich habe den Code sicher aufbewahrt</translation>
     </message>
 </context>
 <context>
     <name>RecoveryDialog</name>
     <message>
         <source>Recover an administrator account</source>
-        <translation type="unfinished"></translation>
+        <translation>Administratorkonto wiederherstellen</translation>
     </message>
     <message>
         <source>Enter the recovery code you received when the administrator account was created. Your password is replaced, the lock is lifted and a new code is shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Wiederherstellungscode ein, den Sie beim Anlegen des Administratorkontos erhalten haben. Ihr Passwort wird ersetzt, die Sperre aufgehoben und ein neuer Code angezeigt.</translation>
+    </message>
+    <message>
+        <source>five groups of five letters and digits</source>
+        <translation>fünf Gruppen aus je fünf Buchstaben und Ziffern</translation>
     </message>
     <message>
         <source>&amp;Username</source>
-        <translation type="unfinished">&amp;Benutzername</translation>
+        <translation>&amp;Benutzername</translation>
     </message>
     <message>
         <source>Recovery &amp;code</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellungs&amp;code</translation>
     </message>
     <message>
         <source>&amp;New password</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neues Passwort</translation>
     </message>
     <message>
         <source>&amp;Repeat new password</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Passwort &amp;wiederholen</translation>
     </message>
     <message>
         <source>The two new passwords differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die beiden neuen Passwörter stimmen nicht überein.</translation>
     </message>
 </context>
 <context>
@@ -2016,7 +2096,7 @@ Die letzte Sicherung vom %2 wiederherstellen? Die beschädigte Datei wird beisei
     </message>
     <message>
         <source>Each question says which audit types ask it; the counts below are the questions this audit type asks (General › Audit type). Point at an area to see which questions are left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Frage gibt an, bei welchen Auditarten sie gestellt wird; die Zahlen unten sind die Fragen, die diese Auditart stellt (Allgemein › Auditart). Zeigen Sie auf einen Bereich, um die ausgelassenen Fragen zu sehen.</translation>
     </message>
     <message>
         <source>Answers to areas taken out of scope are kept and come back if the area returns.</source>
@@ -2024,25 +2104,25 @@ Die letzte Sicherung vom %2 wiederherstellen? Die beschädigte Datei wird beisei
     </message>
     <message numerus="yes">
         <source>(%n question(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(%n Frage</numerusform>
+            <numerusform>(%n Fragen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>; %n not asked in this audit type</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>; %n bei dieser Auditart nicht gestellt</numerusform>
+            <numerusform>; %n bei dieser Auditart nicht gestellt</numerusform>
         </translation>
     </message>
     <message>
         <source>Not asked in a %1 audit: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei der Auditart „%1“ nicht gestellt: %2</translation>
     </message>
     <message>
         <source>One of the dates cannot be read. Type it as %1, or pick it from the calendar.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eines der Daten ist nicht lesbar. Geben Sie es als %1 ein oder wählen Sie es im Kalender aus.</translation>
     </message>
     <message>
         <source>Choose at least one area in scope.</source>
@@ -2124,11 +2204,11 @@ Die letzte Sicherung vom %2 wiederherstellen? Die beschädigte Datei wird beisei
     </message>
     <message>
         <source>Undo / redo the last saved change, wherever you are (each is a new, recorded edit)</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte gespeicherte Änderung rückgängig machen / wiederherstellen, wo immer Sie sind (jeweils eine neue, protokollierte Änderung)</translation>
     </message>
     <message>
         <source>In a text field: undo / redo typing; elsewhere: as Ctrl+Shift+Z / Ctrl+Shift+Y</source>
-        <translation type="unfinished"></translation>
+        <translation>In einem Textfeld: Eingabe rückgängig / wiederherstellen; sonst wie Strg+Umschalt+Z / Strg+Umschalt+Y</translation>
     </message>
     <message>
         <source>Checklist, Findings, Evidence, Documents and people, Audit trail</source>
@@ -2348,7 +2428,7 @@ Die letzte Sicherung vom %2 wiederherstellen? Die beschädigte Datei wird beisei
     </message>
     <message>
         <source>This database has no accounts yet. Create yours: it signs every edit in the audit trail. The first account is the administrator, who adds the other users; you will receive a recovery code for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Datenbank hat noch keine Konten. Legen Sie Ihres an: Es zeichnet jede Änderung im Audit-Trail. Das erste Konto ist das Administratorkonto, das die weiteren Benutzer anlegt; Sie erhalten dafür einen Wiederherstellungscode.</translation>
     </message>
     <message>
         <source>e.g. anna.becker</source>
@@ -2380,7 +2460,7 @@ Die letzte Sicherung vom %2 wiederherstellen? Die beschädigte Datei wird beisei
     </message>
     <message>
         <source>&amp;Forgot password…</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort &amp;vergessen …</translation>
     </message>
     <message>
         <source>The two passwords differ.</source>
@@ -2388,7 +2468,7 @@ Die letzte Sicherung vom %2 wiederherstellen? Die beschädigte Datei wird beisei
     </message>
     <message>
         <source>Your password was reset. Sign in with the new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Passwort wurde zurückgesetzt. Melden Sie sich mit dem neuen an.</translation>
     </message>
 </context>
 <context>
@@ -2521,7 +2601,7 @@ Die letzte Sicherung vom %2 wiederherstellen? Die beschädigte Datei wird beisei
     </message>
     <message>
         <source>Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -2548,19 +2628,19 @@ Die letzte Sicherung vom %2 wiederherstellen? Die beschädigte Datei wird beisei
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV exportieren …</translation>
     </message>
     <message>
         <source>The whole trail of this audit for a spreadsheet, one line per changed field</source>
-        <translation type="unfinished"></translation>
+        <translation>Der gesamte Audit-Trail dieses Audits für eine Tabellenkalkulation, eine Zeile je geändertem Feld</translation>
     </message>
     <message>
         <source>Export PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF exportieren …</translation>
     </message>
     <message>
         <source>The whole trail of this audit as a PDF for an inspector, with the trail head hash</source>
-        <translation type="unfinished"></translation>
+        <translation>Der gesamte Audit-Trail dieses Audits als PDF für eine Inspektion, mit dem Hashwert des Trail-Stands</translation>
     </message>
     <message>
         <source>since</source>
@@ -2572,49 +2652,49 @@ Die letzte Sicherung vom %2 wiederherstellen? Die beschädigte Datei wird beisei
     </message>
     <message numerus="yes">
         <source>%1 of %n action(s) shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 von %n Aktion angezeigt</numerusform>
+            <numerusform>%1 von %n Aktionen angezeigt</numerusform>
         </translation>
     </message>
     <message>
         <source>Export the audit trail</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit-Trail exportieren</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished">PDF-Dokumente (*.pdf)</translation>
+        <translation>PDF-Dokumente (*.pdf)</translation>
     </message>
     <message>
         <source>The export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Export ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Audit trail written to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit-Trail gespeichert unter %1</translation>
     </message>
 </context>
 <context>
     <name>UndoKeys</name>
     <message>
         <source>&amp;Undo last change</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Änderung &amp;rückgängig</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished">&amp;Wiederholen</translation>
+        <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
         <source>&amp;Undo: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rückgängig: %1</translation>
     </message>
     <message>
         <source>&amp;Redo: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederherstellen: %1</translation>
     </message>
 </context>
 <context>
@@ -2648,83 +2728,83 @@ Die letzte Sicherung vom %2 wiederherstellen? Die beschädigte Datei wird beisei
     <name>UsersDialog</name>
     <message>
         <source>Users</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>Accounts are never deleted, because the audit trail names them; deactivate an account instead. Every change here is recorded in the audit trail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Konten werden nie gelöscht, weil der Audit-Trail sie nennt; deaktivieren Sie ein Konto stattdessen. Jede Änderung hier wird im Audit-Trail protokolliert.</translation>
     </message>
     <message>
         <source>Username</source>
-        <translation type="unfinished">Benutzername</translation>
+        <translation>Benutzername</translation>
     </message>
     <message>
         <source>Full name</source>
-        <translation type="unfinished"></translation>
+        <translation>Vollständiger Name</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished">Rolle</translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>&amp;Add user…</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer &amp;hinzufügen …</translation>
     </message>
     <message>
         <source>Set &amp;role</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rolle festlegen</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entsperren</translation>
     </message>
     <message>
         <source>Reset &amp;password…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Passwort zurücksetzen …</translation>
     </message>
     <message>
         <source>&amp;Deactivate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Deaktivieren</translation>
     </message>
     <message>
         <source>Deactivated</source>
-        <translation type="unfinished"></translation>
+        <translation>Deaktiviert</translation>
     </message>
     <message>
         <source>Locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesperrt</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiv</translation>
     </message>
     <message>
         <source>Re&amp;activate</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;aktivieren</translation>
     </message>
     <message>
         <source>The account was added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Konto wurde hinzugefügt.</translation>
     </message>
     <message>
         <source>The account is unlocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Konto ist entsperrt.</translation>
     </message>
     <message>
         <source>Reset the password of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort von %1 zurücksetzen</translation>
     </message>
     <message>
         <source>The account gets a new password and a new signing key; reports it signed before stay verifiable. Give the password to its owner in person and ask them to change it at their next sign-in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Konto erhält ein neues Passwort und einen neuen Signaturschlüssel; zuvor damit signierte Berichte bleiben prüfbar. Übergeben Sie das Passwort der Person persönlich und bitten Sie sie, es bei der nächsten Anmeldung zu ändern.</translation>
     </message>
     <message>
         <source>The password was reset and the account unlocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Passwort wurde zurückgesetzt und das Konto entsperrt.</translation>
     </message>
 </context>
 <context>
@@ -2818,6 +2898,10 @@ Die letzte Sicherung vom %2 wiederherstellen? Die beschädigte Datei wird beisei
     <message>
         <source>None yet: drop photos or files here, or paste an image (Ctrl+Shift+V).</source>
         <translation>Noch keine: Fotos oder Dateien hierher ziehen oder ein Bild einfügen (Strg+Umschalt+V).</translation>
+    </message>
+    <message>
+        <source>report version %1</source>
+        <translation>Berichtsversion %1</translation>
     </message>
     <message>
         <source>signed in as %1</source>

@@ -12,6 +12,30 @@
     </message>
 </context>
 <context>
+    <name>ChecklistWalk</name>
+    <message numerus="yes">
+        <source>Answer %n unanswered question(s) of this section Compliant?</source>
+        <translation>
+            <numerusform>Answer %n unanswered question of this section Compliant?</numerusform>
+            <numerusform>Answer %n unanswered questions of this section Compliant?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Answer %n question(s) Compliant</source>
+        <translation>
+            <numerusform>Answer %n question Compliant</numerusform>
+            <numerusform>Answer %n questions Compliant</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s) answered Compliant.</source>
+        <translation>
+            <numerusform>%n question answered Compliant.</numerusform>
+            <numerusform>%n questions answered Compliant.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportPanel</name>
     <message numerus="yes">
         <source>Importing %n file(s)…</source>
