@@ -58,6 +58,14 @@ VALUE_LABELS: dict[str, tuple[str, str]] = {
     "minor": ("Minor", "Geringfügig"), "recommendation": ("Recommendation", "Empfehlung"),
     "other": ("Other", "Sonstige"),
     "true": ("yes", "ja"), "false": ("no", "nein"),
+    "planned": ("Planned", "Geplant"), "in_progress": ("In progress", "In Bearbeitung"),
+    "reporting": ("Reporting", "Berichterstellung"), "in_review": ("In review", "In Prüfung"),
+    "final": ("Final", "Final"), "closed": ("Closed", "Abgeschlossen"),
+    "open": ("Open", "Offen"), "response_received": ("Response received", "Antwort erhalten"),
+    "vendor_qualification": ("Vendor qualification", "Dienstleisterqualifizierung"),
+    "routine_system": ("Routine / system", "Routine-/Systemaudit"),
+    "study_specific": ("Study-specific", "Studienspezifisch"),
+    "for_cause": ("For cause", "Anlassbezogen"), "pre_inspection": ("Pre-inspection", "Inspektionsvorbereitung"),
 }
 ACTION_LABELS = {"insert": ("added", "hinzugefügt"), "update": ("changed", "geändert"),
                  "delete": ("deleted", "gelöscht")}
@@ -69,6 +77,7 @@ SUBJECT_LABELS = {
     "audit_study": ("Study", "Studie"), "report_version": ("Report version", "Berichtsversion"),
     "checklist_snapshot": ("Checklist", "Checkliste"),
 }
+_NAMED_BY = {"response": "question_id"}
 _HIDDEN_FIELDS = frozenset({"audit_id", "id", "created_at", "updated_at", "answered_at"})
 
 
@@ -156,8 +165,9 @@ def group_actions(rows: list[TrailRow], language: str = "en") -> list[TrailActio
                                reason=row.reason, code=row.action)
             out.append(last)
         last.entries += 1
-        if row.field in _HIDDEN_FIELDS:
-            continue
+        if row.field in _HIDDEN_FIELDS or (row.field == _NAMED_BY.get(row.entity)
+                                            and row.action == "insert"):
+            continue  # the subject already names it (Answer ORG-01)
         if row.action == "delete" and row.field is None and row.old_value:
             continue  # the deleted row's snapshot: the subject already names it
         last.changes.append(Change(field_label(row.field, language),

@@ -194,7 +194,7 @@ class TrailPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((0, 170), (1, 90), (2, 80), (3, 200), (4, 420)):
+        for column, width in ((0, 200), (1, 90), (2, 80), (3, 190), (4, 480)):
             self.table.setColumnWidth(column, width)
         self.count = label("", "muted")
         layout = QVBoxLayout(self)

@@ -95,7 +95,7 @@ class Workspace(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addLayout(header)
-        self.lock_banner = label("🔒  " + self.tr(
+        self.lock_banner = label(self.tr(
             "This report version is signed and locked: the audit is read only. To change it, "
             "the lead auditor reopens it (Audit ▸ Reopen audit…), which starts a new report "
             "version."), "locked")
