@@ -49,7 +49,11 @@ class Workspace(QWidget):
         self.title.setProperty("role", "heading")
         # Long titles end in "…" rather than pushing the header to two lines; the tooltip has all.
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.subtitle = label("", "muted")
+        # One line, like the title: a wrapped subtitle would push the checklist down on a
+        # small screen; the tooltip has all of it.
+        self.subtitle = ElidedLabel()
+        self.subtitle.setProperty("role", "muted")
+        self.subtitle.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.status = QComboBox()
         self.status.setToolTip(self.tr("Audit status"))
         for code in STATUS_ORDER:
@@ -194,6 +198,7 @@ class Workspace(QWidget):
         if s.locked:
             parts.append(self.tr("signed and locked: read only"))
         self.subtitle.setText("   ·   ".join(parts))
+        self.subtitle.setToolTip(self.subtitle.text())
         self.status.setCurrentIndex(max(0, self.status.findData(s.status)))
         self.status.setEnabled(not s.locked)
         self.lock_banner.setVisible(s.locked)
