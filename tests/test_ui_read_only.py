@@ -31,7 +31,7 @@ def test_locked_audit_is_read_only_everywhere(qtbot, db, tmp_path):
 
     assert workspace.lock_banner.isVisible()
     assert "read only" in workspace.lock_banner.text()
-    assert "report version 1" in workspace.subtitle.text()  # in the header.lower()
+    assert "report version 1" in workspace.subtitle.text()  # in the header
     pane = workspace.walk.pane
     assert all(not b.isEnabled() for b in pane.answer_group.buttons())
     assert pane.notes.isReadOnly() and not pane.raise_button.isEnabled()
