@@ -102,6 +102,14 @@ def install_preview(window: object, tasks: TaskRunner, db: object,
     dock = PreviewDock(tasks, render, window)  # type: ignore[arg-type]
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)  # type: ignore[attr-defined]
     dock.hide()
+
+    def narrow(shown: bool) -> None:
+        # A third of the window at most, so the question beside it keeps room on a laptop.
+        width = window.width() // 3  # type: ignore[attr-defined]
+        if shown and dock.width() > width:
+            window.resizeDocks([dock], [width], Qt.Orientation.Horizontal)  # type: ignore[attr-defined]
+
+    dock.visibilityChanged.connect(narrow)
     toggle = dock.toggleViewAction()
     toggle.setText(QCoreApplication.translate("PreviewDock", "&Live report preview"))
     toggle.setShortcut("Ctrl+Shift+L")

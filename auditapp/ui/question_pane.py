@@ -89,16 +89,20 @@ class QuestionPane(QWidget):
         outer.addWidget(self.answered)
 
         buttons = QHBoxLayout()
-        self.raise_button = QPushButton(self.tr("Raise finding…  Ctrl+R"))
+        self.raise_button = QPushButton(self.tr("Raise finding…"))
+        self.raise_button.setToolTip(self.tr("Raise a finding from this question (Ctrl+R)"))
         self.raise_button.clicked.connect(self.raise_requested)
         buttons.addWidget(self.raise_button)
         buttons.addStretch(1)
-        for text, signal in (
-            (self.tr("Previous  Alt+↑"), self.previous_requested),
-            (self.tr("Next  Alt+↓"), self.next_requested),
-            (self.tr("Next unanswered  F8"), self.next_unanswered_requested),
+        # Keys in the tooltips: with the labels short the row fits beside a docked preview.
+        for text, tip, signal in (
+            (self.tr("‹ Previous"), self.tr("Previous question (Alt+↑)"), self.previous_requested),
+            (self.tr("Next ›"), self.tr("Next question (Alt+↓)"), self.next_requested),
+            (self.tr("Next unanswered"), self.tr("Next unanswered question (F8)"),
+             self.next_unanswered_requested),
         ):
             button = QPushButton(text)
+            button.setToolTip(tip)
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.clicked.connect(signal)
             buttons.addWidget(button)

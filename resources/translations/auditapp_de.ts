@@ -1639,20 +1639,36 @@ Die letzte Sicherung vom %2 wiederherstellen? Die beschädigte Datei wird beisei
         <translation>Was Sie gesehen, gefragt und stichprobenartig geprüft haben. Wird beim Tippen gespeichert.</translation>
     </message>
     <message>
-        <source>Raise finding…  Ctrl+R</source>
-        <translation>Feststellung erfassen …  Strg+R</translation>
+        <source>Raise finding…</source>
+        <translation>Feststellung erfassen …</translation>
     </message>
     <message>
-        <source>Previous  Alt+↑</source>
-        <translation>Zurück  Alt+↑</translation>
+        <source>Raise a finding from this question (Ctrl+R)</source>
+        <translation>Zu dieser Frage eine Feststellung erfassen (Strg+R)</translation>
     </message>
     <message>
-        <source>Next  Alt+↓</source>
-        <translation>Weiter  Alt+↓</translation>
+        <source>‹ Previous</source>
+        <translation>‹ Zurück</translation>
     </message>
     <message>
-        <source>Next unanswered  F8</source>
-        <translation>Nächste unbeantwortete  F8</translation>
+        <source>Previous question (Alt+↑)</source>
+        <translation>Vorherige Frage (Alt+↑)</translation>
+    </message>
+    <message>
+        <source>Next ›</source>
+        <translation>Weiter ›</translation>
+    </message>
+    <message>
+        <source>Next question (Alt+↓)</source>
+        <translation>Nächste Frage (Alt+↓)</translation>
+    </message>
+    <message>
+        <source>Next unanswered</source>
+        <translation>Nächste offene</translation>
+    </message>
+    <message>
+        <source>Next unanswered question (F8)</source>
+        <translation>Nächste unbeantwortete Frage (F8)</translation>
     </message>
     <message>
         <source>Findings raised here</source>
