@@ -8,7 +8,7 @@ available area as it is shown, so no dialog needs to know the screen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect
+from PySide6.QtCore import QRect
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
 
@@ -40,19 +40,24 @@ def fit_to_screen(widget: QWidget) -> None:
         widget.move(max(x, area.left()), max(y, area.top()))
 
 
-class _Fitter(QObject):
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Show and isinstance(watched, QDialog | QMainWindow) \
-                and watched.isWindow():
-            fit_to_screen(watched)
-        return False
+def _fit_window(window: object) -> None:
+    """A window got the focus: fit its widget once (dialogs are new objects each time)."""
+    for widget in QApplication.topLevelWidgets():
+        if widget.windowHandle() is window and isinstance(widget, QDialog | QMainWindow) \
+                and not widget.property("auditapp_fitted"):
+            widget.setProperty("auditapp_fitted", True)
+            fit_to_screen(widget)
+            return
 
 
 def install(app: QApplication | None = None) -> None:
-    """Once per application (later calls do nothing)."""
+    """Once per application (later calls do nothing).
+
+    A signal, not an application-wide event filter: a Python filter sees every event of every
+    object, and wrapping objects still under construction crashed PySide here now and then.
+    """
     app = app or QApplication.instance()  # type: ignore[assignment]
     if app is None or app.property("auditapp_screen_fit"):
         return
     app.setProperty("auditapp_screen_fit", True)
-    fitter = _Fitter(app)
-    app.installEventFilter(fitter)
+    app.focusWindowChanged.connect(lambda window: window is not None and _fit_window(window))

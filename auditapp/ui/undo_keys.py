@@ -3,7 +3,8 @@
 - In a text field (notes, a finding's text), Ctrl+Z and Ctrl+Y undo and redo the typing, as in
   every editor.
 - Ctrl+Shift+Z, or Edit › Undo last change, undoes the last saved change of the audit (an
-  answer, a finding, text already saved) wherever the focus is; text still being typed is saved
+  answer, a finding, text already saved) wherever the focus is (the multi-line text fields hand
+  the key to the window, see CommittingTextEdit.event; in a one-line field it redoes typing); text still being typed is saved
   first, so it is that change which is undone. Outside text fields Ctrl+Z does the same.
 - Ctrl+Shift+Y, or Edit › Redo, redoes it (Ctrl+Y too outside text fields).
 
@@ -17,7 +18,7 @@ from collections.abc import Callable
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit
 
 UNDO_SAVED = QKeySequence("Ctrl+Shift+Z")
 REDO_SAVED = QKeySequence("Ctrl+Shift+Y")
@@ -25,17 +26,12 @@ _TEXT_FIELDS = (QLineEdit, QPlainTextEdit, QTextEdit)
 translate = QCoreApplication.translate
 
 
-class _SavedChangeKeys(QObject):
-    """Text fields claim Ctrl+Shift+Z (their own redo on Linux); hand it to the window."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
-                and isinstance(watched, _TEXT_FIELDS):
-            pressed = QKeySequence(event.keyCombination())
-            if pressed in (UNDO_SAVED, REDO_SAVED):
-                event.ignore()  # not overridden: the window's shortcut runs
-                return True
-        return False
+def claims_saved_change_keys(event: QEvent) -> bool:
+    """For text fields: True when the key is Ctrl+Shift+Z/Y, which belongs to the window (the
+    field would otherwise take Ctrl+Shift+Z as its own redo on Linux)."""
+    if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+        return QKeySequence(event.keyCombination()) in (UNDO_SAVED, REDO_SAVED)
+    return False
 
 
 def install_undo_actions(window: QObject, stack: QUndoStack, *,
@@ -66,8 +62,4 @@ def install_undo_actions(window: QObject, stack: QUndoStack, *,
     redo.triggered.connect(stack.redo)
     stack.indexChanged.connect(lambda _i: describe())
     describe()
-    app = QApplication.instance()
-    if app is not None:
-        # Parented to the window: removed from the application with it.
-        app.installEventFilter(_SavedChangeKeys(window))
     return undo, redo

@@ -149,6 +149,14 @@ class CommittingTextEdit(QPlainTextEdit):
         self.commit()
         super().focusOutEvent(event)  # type: ignore[arg-type]
 
+    def event(self, event: QEvent) -> bool:  # type: ignore[override]
+        from auditapp.ui.undo_keys import claims_saved_change_keys
+
+        if claims_saved_change_keys(event):
+            event.ignore()  # not overridden here: Edit › Undo last change runs
+            return True
+        return super().event(event)
+
 
 class FocusOutWatcher(QObject):
     """Calls back when a watched widget loses focus (for line edits that commit on leave)."""
