@@ -218,7 +218,7 @@ def test_paste_image_data_and_file_urls(qtbot, db, window, files):
     with qtbot.waitSignal(ws.importer.finished) as done:
         ws.evidence_page.paste()
     assert "clipboard holds no image" in done.args[0].error
-    assert "clipboard holds no image" in ws.import_panel.summary.text()
+    assert "clipboard holds no image" in ws.import_panel.summary.text().lower()
 
 
 def test_caption_in_place_confidential_toggle_and_undo(qtbot, db, window, files):
@@ -264,7 +264,7 @@ def test_remove_needs_a_reason_keeps_the_original_and_can_be_restored(
     page.ask_reason = lambda _title, _prompt: "   "
     page.remove_action.trigger()
     assert stored(db)["IMG_0001.jpg"].removed is False
-    assert "needs a reason" in page.messages.text() and page.messages.isVisible()
+    assert "needs a reason" in page.messages.text().lower() and page.messages.isVisible()
 
     page.ask_reason = lambda _title, _prompt: None  # cancelled: nothing happens
     page.remove_current()
@@ -412,5 +412,5 @@ def test_locked_audit_disables_evidence_actions_and_refuses_drops(qtbot, db, tmp
         assert not action.isEnabled()
     summary = drop(qtbot, ws, page.gallery.viewport(), file_mime(files["scan"]))
     assert "signed and locked" in summary.error
-    assert "signed and locked" in ws.import_panel.summary.text()
+    assert "signed and locked" in ws.import_panel.summary.text().lower()
     assert stored(db) == {}

@@ -48,7 +48,7 @@ def test_export_writes_a_pdf_with_every_finding(qtbot, demo_db, window, tmp_path
     qtbot.waitUntil(lambda: bool(dialog.written), timeout=SLOW_MS)
     assert Path(asked[0]).name == "AUD-2026-001_report_v1_en.pdf"
     assert dialog.written == [target]
-    assert "report.pdf" in dialog.messages.text()
+    assert "report.pdf" in dialog.messages.text().lower()
     text = pdf_text(target.read_bytes())
     with demo_db.session() as s:
         stored = [(number_label(f.number), f.title) for f in s.scalars(select(Finding))]
@@ -84,11 +84,11 @@ def test_leaving_out_sections_and_bad_paths_give_one_clear_message(qtbot, window
     dialog = window.signoff.export()
     dialog.ask_path = lambda _suggested, _filter: str(tmp_path / "missing" / "r.pdf")
     dialog.export()
-    assert "does not exist" in dialog.messages.text()
+    assert "does not exist" in dialog.messages.text().lower()
     assert not window.tasks.busy
     dialog.ask_path = lambda _suggested, _filter: str(tmp_path / "r.docx")
     dialog.export()  # PDF chosen, but the name says Word
-    assert "does not end in .pdf" in dialog.messages.text()
+    assert "does not end in .pdf" in dialog.messages.text().lower()
     assert not (tmp_path / "r.docx").exists()
     for code, check in dialog.sections.items():
         check.setChecked(code == "findings")

@@ -49,7 +49,7 @@ def test_idle_window_locks_hides_content_and_needs_the_password(qtbot, db, tmp_p
     assert lock.is_locked
     lock.dialog.password.setText("wrong-password")
     lock.dialog.commit()
-    assert lock.is_locked and "wrong" in lock.dialog.messages.text()
+    assert lock.is_locked and "wrong" in lock.dialog.messages.text().lower()
     assert _failed_attempts(db) == 1
     lock.dialog.password.setText(PASSWORD)
     lock.dialog.commit()

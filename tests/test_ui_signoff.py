@@ -128,7 +128,7 @@ def test_a_wrong_password_signs_nothing_and_counts_an_attempt(qtbot, demo_db, wi
     dialog.password.setText("not-the-password")
     dialog.sign_button.click()
     assert dialog.password.text() == ""  # never kept, whatever happens next
-    qtbot.waitUntil(lambda: "attempts left" in dialog.messages.text(), timeout=SLOW_MS)
+    qtbot.waitUntil(lambda: "attempts left" in dialog.messages.text().lower(), timeout=SLOW_MS)
     assert dialog.messages.property("role") == "error"
     assert signature_count(demo_db) == 0
     assert audit_row(demo_db) == before
@@ -161,7 +161,7 @@ def test_signing_locks_the_audit_and_the_gui_refuses_edits(qtbot, demo_db, windo
     before = workspace.editor.answer(question)
     workspace.walk.answer("non_compliant")
     assert workspace.walk.messages.isVisible()
-    assert "locked" in workspace.walk.messages.text()
+    assert "locked" in workspace.walk.messages.text().lower()
     assert workspace.editor.answer(question) == before
 
     target = tmp_path / "signed.pdf"
@@ -183,7 +183,7 @@ def test_the_ceremony_refuses_a_signer_without_authority_before_any_password(
     ready_to_sign(qtbot, dialog)
     # Nothing is signed yet, so demo.qa can sign neither as author nor as approver.
     assert dialog.shown is None and not dialog.sign_button.isEnabled()
-    assert "demo.qa" in dialog.messages.text()
+    assert "demo.qa" in dialog.messages.text().lower()
     dialog.reject()
     window.tasks.wait(SLOW_MS)
 
@@ -201,7 +201,7 @@ def test_the_approver_countersigns_and_the_audit_becomes_final(qtbot, demo_db, s
     dialog.password.setText(PASSWORD)
     dialog.sign_button.click()
     qtbot.waitUntil(lambda: dialog.result_ is not None, timeout=SLOW_MS)
-    assert "final" in dialog.messages.text()
+    assert "final" in dialog.messages.text().lower()
     assert audit_row(demo_db) == (True, 1, "final")
     assert not author.isEnabled()
     dialog.reject()
@@ -321,7 +321,7 @@ def test_reopen_requires_a_reason_and_the_lead_password(qtbot, demo_db, signed_p
     assert not dialog.reopen_button.isEnabled()
     dialog.password.setText(PASSWORD)
     dialog.submit()
-    assert "reason" in dialog.messages.text()
+    assert "reason" in dialog.messages.text().lower()
     assert audit_row(demo_db)[0]
 
     dialog.reason.setPlainText("   ")
@@ -330,7 +330,7 @@ def test_reopen_requires_a_reason_and_the_lead_password(qtbot, demo_db, signed_p
     assert dialog.reopen_button.isEnabled()
     dialog.password.setText("wrong-password")
     dialog.reopen_button.click()
-    qtbot.waitUntil(lambda: "attempts left" in dialog.messages.text(), timeout=SLOW_MS)
+    qtbot.waitUntil(lambda: "attempts left" in dialog.messages.text().lower(), timeout=SLOW_MS)
     assert audit_row(demo_db)[0]
 
     dialog.password.setText(PASSWORD)

@@ -42,7 +42,7 @@ def test_answer_with_keys_is_committed_at_once_and_undo_restores_it(qtbot, db, w
     qtbot.keyClick(walk.tree, Qt.Key.Key_Z, CTRL)
     assert response(db, "ORG-01").result == "non_compliant"
     assert walk.pane.answer_buttons["non_compliant"].isChecked()
-    qtbot.keyClick(walk.tree, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(walk.tree, Qt.Key.Key_Y, CTRL)
     assert response(db, "ORG-01").result == "compliant"
     with db.session() as s:
         reasons = s.scalars(select(TrailEntry.reason).where(
@@ -91,7 +91,7 @@ def test_bad_notes_are_refused_with_a_message_and_change_nothing(qtbot, db, wind
     walk = window.workspace.walk
     walk.pane.notes.setPlainText("bell \x07 character")
     walk.pane.notes.commit()
-    assert "control characters" in walk.messages.text()
+    assert "control characters" in walk.messages.text().lower()
     assert response(db, "ORG-01") is None
 
 
@@ -111,7 +111,7 @@ def test_raise_finding_prefilled_from_the_question(qtbot, db, window):
         assert "might adversely affect" in form.definition.text()  # definition when grading
         assert form.due_days_value() == 30  # defaulted from the classification
         dialog.commit()  # major without impact: refused
-        assert "impact" in dialog.messages.text()
+        assert "impact" in dialog.messages.text().lower()
         with db.session() as s:
             assert s.scalar(select(Finding)) is None
         form.impact.setPlainText("Oversight of delegated tasks cannot be shown.")

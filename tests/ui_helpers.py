@@ -57,7 +57,7 @@ def run_modal(trigger: Callable[[], object], handle: Callable[[QWidget], None],
             errors.append(exc)
         finally:
             if dialog.isVisible():
-                dialog.reject()  # type: ignore[attr-defined]
+                dialog.done(0)  # type: ignore[attr-defined]  # not reject(): it may ask first
 
     QTimer.singleShot(delay_ms, step)
     trigger()

@@ -150,6 +150,8 @@ class User(Base):
     # key derived from the password.
     certificate_pem: Mapped[str | None] = mapped_column(Text)
     wrapped_private_key: Mapped[bytes | None] = mapped_column(LargeBinary, info={"trail": "digest"})
+    # argon2id hash of the administrator's one-time recovery code (users.issue_recovery_code).
+    recovery_hash: Mapped[str | None] = mapped_column(String(200), info={"trail": "digest"})
 
 
 class Organisation(Base):

@@ -138,7 +138,8 @@ def authenticate(db: Database, username: str, password: str) -> User:
                 )
             else:
                 left = MAX_FAILED_ATTEMPTS - user.failed_attempts
-                raise_after = Refused(f"wrong username or password ({left} attempts left)")
+                attempts = "1 attempt" if left == 1 else f"{left} attempts"
+                raise_after = Refused(f"wrong username or password ({attempts} left)")
     raise raise_after
 
 
@@ -162,3 +163,120 @@ def unlock(session: Session, *, admin: User, username: str) -> User:
     user.locked = False
     user.failed_attempts = 0
     return user
+
+
+# --- administration: first administrator, recovery code, roles, resets ----------------------
+#
+# A password reset by an administrator or by recovery cannot unwrap the old signing key (it is
+# sealed under the forgotten password), so the account gets a new key pair and certificate.
+# Reports signed before stay verifiable: every signature keeps the certificate it was made with
+# (signing.known_certificates).
+
+# Crockford's base32 without I, L, O, U: nothing to misread when typed from a printout.
+_RECOVERY_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+_RECOVERY_GROUPS = 5  # 5 groups of 5 characters: 125 bits
+
+
+def _normalise_code(code: str) -> str:
+    return "".join(ch for ch in code.upper() if ch.isalnum())
+
+
+def new_recovery_code() -> str:
+    import secrets
+
+    chars = [secrets.choice(_RECOVERY_ALPHABET) for _ in range(5 * _RECOVERY_GROUPS)]
+    return "-".join("".join(chars[i:i + 5]) for i in range(0, len(chars), 5))
+
+
+def issue_recovery_code(user: User) -> str:
+    """A new recovery code for an administrator; only its argon2id hash is stored."""
+    if user.role != Role.ADMIN.value:
+        raise Refused("only administrators have a recovery code")
+    code = new_recovery_code()
+    user.recovery_hash = _hasher.hash(_normalise_code(code))
+    return code
+
+
+def create_first_administrator(
+    session: Session, *, username: str, full_name: str, password: str,
+) -> tuple[User, str]:
+    """The first account of a database is an administrator; returns it and its recovery code,
+    which the caller shows once."""
+    if count_users(session) != 0:
+        raise Refused("this database already has accounts; an administrator adds new ones")
+    user = create_user(session, username=username, full_name=full_name, role=Role.ADMIN,
+                       password=password)
+    code = issue_recovery_code(user)
+    session.flush()
+    return user, code
+
+
+def _require_admin(admin: User) -> None:
+    if admin.role != Role.ADMIN.value or not admin.active:
+        raise Refused("only an administrator can manage accounts")
+
+
+def _admins_left(session: Session, *, without: User) -> int:
+    return session.scalar(
+        select(func.count()).select_from(User).where(
+            User.role == Role.ADMIN.value, User.active.is_(True), User.id != without.id)
+    ) or 0
+
+
+def set_role(session: Session, *, admin: User, username: str, role: Role | str) -> User:
+    _require_admin(admin)
+    user = find_user(session, username)
+    role = role if isinstance(role, Role) else parse_role(role)
+    if (user.role == Role.ADMIN.value and role is not Role.ADMIN
+            and _admins_left(session, without=user) == 0):
+        raise Refused("the last administrator cannot lose the administrator role")
+    user.role = role.value
+    if role is not Role.ADMIN:
+        user.recovery_hash = None
+    return user
+
+
+def set_active(session: Session, *, admin: User, username: str, active: bool) -> User:
+    """Deactivate (never delete: the trail names the user) or reactivate an account."""
+    _require_admin(admin)
+    user = find_user(session, username)
+    if not active and user.role == Role.ADMIN.value and _admins_left(session, without=user) == 0:
+        raise Refused("the last administrator cannot be deactivated")
+    user.active = active
+    return user
+
+
+def reset_password(session: Session, *, admin: User, username: str, new_password: str) -> User:
+    """An administrator sets a new password (to be changed by its owner); lifts any lock."""
+    _require_admin(admin)
+    user = find_user(session, username)
+    _set_new_password(user, new_password)
+    return user
+
+
+def _set_new_password(user: User, new_password: str) -> None:
+    check_password_policy(new_password, current_hash=user.password_hash)
+    from auditapp.core import signing
+
+    signing.provision_identity(user, new_password)
+    user.password_hash = _hasher.hash(new_password)
+    user.password_changed_at = utcnow()
+    user.locked = False
+    user.failed_attempts = 0
+
+
+def recover_administrator(db: Database, username: str, code: str, new_password: str) -> str:
+    """With the recovery code: a new password, the lock lifted, and a new recovery code (the old
+    one is spent). Wrong codes count as failed sign-ins but never lock the recovery itself."""
+    with db.session(actor=username.strip().lower() or "unknown",
+                    reason="administrator recovery with the recovery code") as session:
+        user = session.scalar(select(User).where(User.username == username.strip().lower()))
+        valid = (user is not None and user.active and user.role == Role.ADMIN.value
+                 and user.recovery_hash is not None
+                 and _matches(user.recovery_hash, _normalise_code(code)))
+        if not valid or user is None:
+            failure = Refused("wrong username or recovery code")
+        else:
+            _set_new_password(user, new_password)
+            return issue_recovery_code(user)
+    raise failure

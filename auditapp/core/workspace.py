@@ -118,6 +118,7 @@ class WorkspaceData:
     findings: dict[int, FindingState] = field(default_factory=dict)
     documents: list[DocumentRow] = field(default_factory=list)
     participants: list[ParticipantRow] = field(default_factory=list)
+    report_version: int = 1
     grades: tuple[findings.Grade, ...] = ()
 
 
@@ -189,6 +190,7 @@ def load(session: Session, reference: str, progress: Progress = _no_progress) ->
         auditee=audit.auditee.legal_name if audit.auditee else "",
         status=audit.status,
         locked=bool(audit.locked),
+        report_version=int(audit.report_version or 1),
         language=audit.language,
         checklist=checklist,
         answers=answers,

@@ -70,24 +70,34 @@ def _paint_now(app: QApplication, watcher: _FirstPaint, limit_ms: int = 2000) ->
 def sign_in(db: Database) -> str | None:
     """The signed-in username, or None when the user cancels."""
     from auditapp.core import users
-    from auditapp.core.models import Role
+    from auditapp.ui.accounts import RecoveryCodeDialog
     from auditapp.ui.signin import SignInDialog
 
     with db.session() as session:
         first_run = users.count_users(session) == 0
+    codes: list[tuple[str, str]] = []
 
     def authenticate(username: str, password: str) -> str:
         return users.authenticate(db, username, password).username
 
     def create(username: str, full_name: str, password: str) -> str:
+        # The first account is an administrator, with a recovery code shown once.
         with db.session(actor=username.strip().lower() or "unknown") as session:
-            user = users.create_user(session, username=username, full_name=full_name,
-                                     role=Role.LEAD_AUDITOR, password=password)
+            user, code = users.create_first_administrator(
+                session, username=username, full_name=full_name, password=password)
+            codes.append((user.username, code))
             return user.username
 
+    def recover(username: str, code: str, password: str) -> str:
+        return users.recover_administrator(db, username, code, password)
+
     dialog = SignInDialog(first_run=first_run, authenticate=authenticate, create=create,
-                          database=str(db.path))
-    return dialog.username if dialog.exec() else None
+                          recover=recover, database=str(db.path))
+    if not dialog.exec():
+        return None
+    for username, code in codes:
+        RecoveryCodeDialog(username, code).exec()
+    return dialog.username
 
 
 def newest_audit(db: Database) -> str | None:
@@ -108,6 +118,9 @@ def run(*, database: Path, language: str | None, smoke: bool,
     from auditapp.ui import i18n, theme
 
     theme.apply(app)
+    from auditapp.ui import screen_fit
+
+    screen_fit.install(app)  # every dialog, the sign-in first, fits the screen
     # Before the first dialog (passphrase, sign-in): everything the user sees is translated.
     lang = i18n.install(i18n.resolve(language, QSettings()), app)
     from auditapp.ui.about import app_icon

@@ -145,6 +145,29 @@ class AuditEditor(QObject):
         return self.attempt(label.replace("%1", question_id), write(result, new_notes),
                              write(old_result, old_notes))
 
+    def answer_many(self, question_ids: list[str], result: str, label: str) -> bool:
+        """Several answers in one transaction and one undo step (a section answered at once);
+        each question keeps its notes."""
+        before = {q: ((a.result, a.notes) if (a := self.answer(q)) else (None, ""))
+                  for q in question_ids}
+        after = {q: (result, notes) for q, (_r, notes) in before.items()}
+
+        def write(values: dict[str, tuple[str | None, str]]) -> Callable[[str], None]:
+            def run(reason: str) -> None:
+                responses = self.commit(lambda s, a: [
+                    audits.set_response(s, a, q, result=values[q][0], notes=values[q][1],
+                                        actor=self.actor) for q in question_ids], reason)
+                for q, response in zip(question_ids, responses, strict=True):
+                    self.state.answers[q] = workspace.answer_state(response)
+                if self.state.status == "planned":
+                    self.state.status = "in_progress"
+                    self.audit_changed.emit()
+                for q in question_ids:
+                    self.answer_changed.emit(q)
+            return run
+
+        return self.attempt(label, write(after), write(before))
+
     # --- findings ------------------------------------------------------------------------------
 
     def finding(self, number: int) -> FindingState | None:

@@ -180,8 +180,8 @@ class ChecklistModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("%1 of %2 questions answered").replace("%1", str(answered)).replace(
-                "%2", str(total))
+            return self.tr("%1 of %n question(s) answered", "", total).replace(
+                "%1", str(answered))
         return None
 
     def _question_data(self, node: _Node, column: int, role: int) -> Any:

@@ -71,7 +71,7 @@ class ChecklistWalk(QWidget):
         self.messages = MessageBar()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
-        layout.addWidget(self.messages)
+        self.messages.float_over(self, top=4)  # never moves the tree or the buttons
         layout.addWidget(self.splitter, 1)
 
         self.pane.answer_chosen.connect(self.answer)
@@ -104,15 +104,68 @@ class ChecklistWalk(QWidget):
             (self.tr("Raise finding…"), "Ctrl+R", self.raise_finding),
             (self.tr("Go to notes"), "Ctrl+Shift+N", self.focus_notes),
             (self.tr("Go to checklist tree"), "Ctrl+Shift+T", self.tree.setFocus),
+            (self.tr("Answer the rest of this section Compliant…"), "Ctrl+Shift+1",
+             self.section_compliant),
         ):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(key))
             action.triggered.connect(slot)
             out.append(action)
+        # A setting of this computer: after Compliant or Not applicable, go on to the next
+        # question; other answers stay, because notes and a finding usually follow.
+        self.auto_advance = QAction(self.tr("Go to the next question after Compliant or N/A"),
+                                    self)
+        self.auto_advance.setCheckable(True)
+        from auditapp.ui.folders import local_settings
+
+        self.auto_advance.setChecked(bool(local_settings().value("walk/auto_advance", False,
+                                                                 type=bool)))
+        self.auto_advance.toggled.connect(
+            lambda on: local_settings().setValue("walk/auto_advance", on))
+        out.append(self.auto_advance)
         for action in out:
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
         return out
+
+    def remaining_in_section(self) -> list[str]:
+        """The unanswered questions of the current question's section."""
+        question_id = self.current_question
+        if question_id is None:
+            return []
+        area = self._editor.state.checklist.area_of(question_id)
+        section = next(s for s in area.sections if any(q.id == question_id for q in s.questions))
+        return [q.id for q in section.questions
+                if (a := self._editor.answer(q.id)) is None or a.result is None]
+
+    def section_compliant(self) -> bool:
+        """Answer every unanswered question of this section Compliant, after a confirmation;
+        one undo step takes it back."""
+        remaining = self.remaining_in_section()
+        if not remaining or self._editor.read_only:
+            self.messages.show_info(self.tr("Every question of this section is answered."))
+            return False
+        question = (self.tr("Answer %n unanswered question(s) of this section Compliant?", "",
+                            len(remaining)) + "\n\n" + ", ".join(remaining) + "\n\n"
+                    + self.tr("Answers already given stay. Edit › Undo takes all of them back "
+                              "in one step."))
+        if not self.confirm(question):
+            return False
+        done = self._editor.answer_many(remaining, "compliant", self.tr(
+            "Answer %n question(s) Compliant", "", len(remaining)))
+        if done:
+            self.messages.show_info(self.tr("%n question(s) answered Compliant.", "",
+                                            len(remaining)))
+        return done
+
+    def confirm(self, text: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(self, self.tr("Answer the section"), text,
+                                      QMessageBox.StandardButton.Yes
+                                      | QMessageBox.StandardButton.Cancel,
+                                      QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
 
     # --- navigation ----------------------------------------------------------------------------
 
@@ -189,6 +242,8 @@ class ChecklistWalk(QWidget):
         self.messages.clear_message()
         if not self._editor.set_answer(question_id, result, self.pane.notes.toPlainText()):
             self.pane.show_answer(self._editor.answer(question_id))
+        elif self.auto_advance.isChecked() and result in ("compliant", "not_applicable"):
+            self.go(1)
 
     def _notes_committed(self, text: str) -> None:
         question_id = self.current_question

@@ -50,7 +50,6 @@ class EvidencePage(QWidget):
         self._language = language
         self._finding: int | None = None
         self._question: str | None = None
-        self._last_folder = ""
         self.viewer: EvidenceViewer | None = None
         self.camera_action: QAction | None = None
         self.ask_reason: Callable[[str, str], str | None] = self._ask_reason
@@ -68,7 +67,8 @@ class EvidencePage(QWidget):
         self.gallery.setWordWrap(True)
         self.gallery.setSpacing(8)
         self.gallery.setIconSize(QSize(THUMB_SIDE, THUMB_SIDE))
-        self.gallery.setGridSize(QSize(THUMB_SIDE + 40, THUMB_SIDE + 64))
+        # Room for a caption of five lines under the thumbnail; longer ones are in the tooltip.
+        self.gallery.setGridSize(QSize(THUMB_SIDE + 40, THUMB_SIDE + 100))
         self.gallery.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.gallery.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.gallery.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -136,7 +136,7 @@ class EvidencePage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(top)
-        layout.addWidget(self.messages)
+        self.messages.float_over(self, top=4)
         layout.addWidget(self.empty)
         layout.addWidget(self.gallery, 1)
         layout.addWidget(self.details)
@@ -251,12 +251,27 @@ class EvidencePage(QWidget):
     # --- bringing evidence in ------------------------------------------------------------------
 
     def import_dialog(self) -> None:
+        from auditapp.ui import folders
+
+        target = self._target()
         paths = file_dialogs.open_files(
-            self, self.tr("Import evidence"), self._last_folder,
+            self, self.import_title(target), str(folders.start_folder(folders.EVIDENCE)),
             self.tr("Evidence") + f" ({FILE_PATTERNS});;" + self.tr("All files") + " (*)")
         if paths:
-            self._last_folder = str(Path(paths[0]).parent)
-            self.importer.import_files([Path(p) for p in paths], self._target())
+            folders.remember(folders.EVIDENCE, paths[0])
+            self.importer.import_files([Path(p) for p in paths], target)
+
+    def import_title(self, target: Target | None) -> str:
+        """The file dialog's title says where the imported items will be attached."""
+        from auditapp.core.findings import number_label
+
+        if target is not None and target.finding is not None:
+            return self.tr("Import evidence — attached to finding %1").replace(
+                "%1", number_label(target.finding))
+        if target is not None and target.question:
+            return self.tr("Import evidence — attached to question %1").replace(
+                "%1", target.question)
+        return self.tr("Import evidence — attached to the audit only")
 
     def paste(self) -> None:
         mime = QApplication.clipboard().mimeData()

@@ -151,6 +151,9 @@ class _Compact(EvidenceFilter):
         return super().data(index, role)
 
 
+THUMB = 112  # finding and question thumbnails, logical pixels
+
+
 class EvidenceStrip(QWidget):
     """The evidence of one finding or one question as a row of thumbnails with a count."""
 
@@ -169,9 +172,10 @@ class EvidenceStrip(QWidget):
         self.list.setFlow(QListView.Flow.LeftToRight)
         self.list.setWrapping(False)
         self.list.setMovement(QListView.Movement.Static)
-        self.list.setIconSize(QSize(64, 64))
-        self.list.setGridSize(QSize(84, 90))
-        self.list.setFixedHeight(104)
+        # Big enough to tell one photo of a document from another (was 64 px).
+        self.list.setIconSize(QSize(THUMB, THUMB))
+        self.list.setGridSize(QSize(THUMB + 20, THUMB + 26))
+        self.list.setFixedHeight(THUMB + 40)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.activated.connect(self._activated)
         self.empty = label(hint, "muted")

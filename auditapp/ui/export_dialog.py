@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -64,14 +64,21 @@ class ExportOptions:
         return f"{reference}_capa_form_{self.language}.{fmt}"
 
 
-def default_folder() -> Path:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(folder) if folder and Path(folder).is_dir() else Path.home()
+def default_folder(purpose: str = "report") -> Path:
+    """Where the save dialog starts: the last folder used for this purpose (folders.py)."""
+    from auditapp.ui import folders
+
+    return folders.start_folder(purpose)
 
 
-def ask_save_path(parent: QWidget, title: str) -> AskPath:
+def ask_save_path(parent: QWidget, title: str, purpose: str = "report") -> AskPath:
     def ask(suggested: str, file_filter: str) -> str | None:
-        return file_dialogs.save_file(parent, title, suggested, file_filter)
+        path = file_dialogs.save_file(parent, title, suggested, file_filter)
+        if path:
+            from auditapp.ui import folders
+
+            folders.remember(purpose, path)
+        return path
     return ask
 
 

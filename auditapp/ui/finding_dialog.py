@@ -1,8 +1,22 @@
-"""Raise a finding: the editor's fields in one dialog, committed once when accepted."""
+"""Raise a finding: the editor's fields in one dialog, committed once when accepted.
+
+Enter in "Add a reference" adds the reference (it does not raise the finding); closing a drafted
+finding asks whether to keep the draft (the workspace keeps one per question), discard it, or go
+on editing.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QMessageBox,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from auditapp.core.workspace import FindingState
 from auditapp.ui.audit_editor import AuditEditor
@@ -19,6 +33,9 @@ class FindingDialog(QDialog):
         self._editor = editor
         self.number: int | None = None
         self._escalation_prompted = False
+        self.kept_draft: FindingState | None = None
+        self.kept_references: list[str] = []
+        self.discarded = False
         checklist = editor.state.checklist
         self.form = FindingForm(
             editor.state.grades, language=language, area_ids=[a.id for a in checklist.areas],
@@ -40,11 +57,82 @@ class FindingDialog(QDialog):
         self.buttons.accepted.connect(self.commit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.messages)
         layout.addWidget(scroll, 1)
+        # Beside the button just pressed, not at the top of a long, scrolled form.
+        layout.addWidget(self.messages)
         layout.addWidget(self.buttons)
         self.resize(760, 680)
         self.form.title.setFocus()
+        self._initial = self._snapshot()
+
+    def _snapshot(self) -> dict[str, object]:
+        values = dict(self.form.values())
+        values.pop("capa_due_date")  # follows the classification by itself
+        values["all_references"] = self._all_references()
+        values["question_text"] = self.form.questions.text()
+        return values
+
+    def _all_references(self) -> list[str]:
+        refs = self.form.references
+        return [str(refs.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(refs.count())]
+
+    def is_drafted(self) -> bool:
+        return self._snapshot() != self._initial
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # type: ignore[override]
+        # Enter in the reference box belongs to that box (it added the reference already);
+        # without this the dialog's default button would raise the half-written finding.
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and self.focusWidget() is self.form.reference_input):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and self.focusWidget() is self.form.reference_input):
+            event.accept()
+        return super().event(event)
+
+    def reject(self) -> None:
+        """Esc, Cancel or the window's close button: ask before a drafted finding is lost."""
+        if self.number is None and self.is_drafted():
+            choice = self.ask_about_draft()
+            if choice == "continue":
+                return
+            if choice == "keep":
+                self.kept_draft = self._draft()
+                self.kept_references = self._all_references()
+            else:
+                self.discarded = True
+        super().reject()
+
+    def ask_about_draft(self) -> str:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Close the finding?"),
+                          self.tr("This finding is not raised yet. Keep the draft for this "
+                                  "question, discard it, or continue editing?"),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("draftQuestion")
+        keep = box.addButton(self.tr("&Keep draft"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        go_on = box.addButton(self.tr("&Continue editing"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(go_on)
+        box.exec()
+        clicked = box.clickedButton()
+        return "keep" if clicked is keep else "discard" if clicked is discard else "continue"
+
+    def _draft(self) -> FindingState:
+        v = self.form.values()
+        return FindingState(
+            number=0, position=0, title=str(v["title"]), classification=str(v["classification"]),
+            area=str(v["area"]), observation=str(v["observation"]), impact=str(v["impact"]),
+            references=tuple(v["references"]),  # type: ignore[arg-type]
+            question_ids=tuple(v["question_ids"]),  # type: ignore[arg-type]
+            risk=str(v["risk"]), recommendation=str(v["recommendation"]),
+            owner=str(v["owner"]), status=str(v["status"]),
+            repeat_finding=bool(v["repeat_finding"]))
 
     def _grade_chosen(self, code: str) -> None:
         if not self.form.due_touched:

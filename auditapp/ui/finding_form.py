@@ -244,8 +244,9 @@ class FindingForm(QWidget):
         self.due_mode.setCurrentIndex(self.due_mode.findData(mode))
         if days is not None:
             self.due_days.setValue(days)
-        if date is not None:
-            self.due.setDate(QDate(date.year, date.month, date.day))
+        # Without a date of its own the calendar still opens on today, not on its minimum date.
+        shown = date or dt.date.today()
+        self.due.setDate(QDate(shown.year, shown.month, shown.day))
         for widget in (self.due_mode, self.due_days, self.due):
             widget.blockSignals(False)
         self._show_due_mode()

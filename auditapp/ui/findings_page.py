@@ -54,6 +54,7 @@ class FindingsPage(QWidget):
         new_button = QPushButton(self.tr("New finding…"))
         new_button.setToolTip(self.tr("Raise a finding not tied to a question"))
         new_button.clicked.connect(self.new_finding_requested)
+        self.new_button = new_button
         self.delete_button = QPushButton(self.tr("Delete…"))
         self.delete_button.clicked.connect(self.delete_current)
         # Arrow buttons: the list pane stays narrow enough for the editor beside it.
@@ -97,7 +98,7 @@ class FindingsPage(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(16, 8, 16, 8)
         right_layout.addWidget(self.heading)
-        right_layout.addWidget(self.messages)
+        self.messages.float_over(right, top=4)  # over the editor, never moving it
         right_layout.addWidget(self.empty)
         right_layout.addWidget(self.form)
         right_layout.addStretch(1)
@@ -148,9 +149,10 @@ class FindingsPage(QWidget):
         finding = self._editor.finding(number) if number is not None else None
         self.form.setVisible(finding is not None)
         self.empty.setVisible(finding is None)
-        self.delete_button.setEnabled(finding is not None)
-        self.up_button.setEnabled(finding is not None)
-        self.down_button.setEnabled(finding is not None)
+        writable = finding is not None and not self._editor.read_only
+        self.delete_button.setEnabled(writable)
+        self.up_button.setEnabled(writable)
+        self.down_button.setEnabled(writable)
         self.finding_shown.emit(finding.number if finding is not None else None)
         if finding is None:
             self.heading.setText(self.tr("Findings"))

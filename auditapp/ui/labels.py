@@ -50,7 +50,7 @@ def result_short(code: str | None) -> str:
         "partially_compliant": translate("Labels", "PC"),
         "non_compliant": translate("Labels", "NC"),
         "not_applicable": translate("Labels", "N/A"),
-        "not_assessed": translate("Labels", "NA?"),
+        "not_assessed": translate("Labels", "NE"),  # not evaluated; never "NA?"
     }.get(code or "", "")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -50,7 +51,14 @@ class MainWindow(QMainWindow):
         self.help_window: Any = None  # created on first F1
         self.setWindowTitle(self._plain_title())
         self.resize(1280, 800)
-        self.setMinimumSize(1000, 640)
+        # Small enough for 1366×768 at 125 % (1093×614 logical pixels) and 1280×720.
+        self.setMinimumSize(880, 520)
+        from auditapp.ui import screen_fit
+
+        screen_fit.install()
+        from auditapp.ui import folders
+
+        folders.set_database_folder(Path(db.path).parent)  # never offered to file dialogs
 
         with db.session(actor=actor) as session:
             grades = findings.scheme(session)
@@ -100,14 +108,18 @@ class MainWindow(QMainWindow):
                                         file_menu)
         file_menu.addSeparator()
         self._action(self.tr("&Settings…"), "Ctrl+,", self.open_settings, file_menu)
+        from auditapp.ui.accounts import install_account_actions
+
+        install_account_actions(self, file_menu, self._db, self.actor)
         file_menu.addSeparator()
         self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, file_menu)
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)  # Ctrl+Shift+Z and Ctrl+Y
+        # Ctrl+Z in a text field undoes typing; Ctrl+Shift+Z the last saved change (undo_keys).
+        from auditapp.ui.undo_keys import install_undo_actions
+
+        self.undo_action, self.redo_action = install_undo_actions(
+            self, self.undo_stack, before=self._commit_focused_text)
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
@@ -125,6 +137,12 @@ class MainWindow(QMainWindow):
             reload=lambda ref: self.open_audit(ref, wait=True), edit_details=self.edit_details,
             show_status=lambda text: self.statusBar().showMessage(text, 10_000))
         self.signoff.install(file_menu=file_menu, audit_menu=self.audit_menu)
+        from auditapp.ui.preview_dock import install_preview
+
+        self.preview_dock = install_preview(
+            self, self.tasks, self._db, lambda: self.editor.state.reference
+            if self.editor is not None and self.workspace is not None else None,
+            self.audit_menu)
         self.checklist_menu = bar.addMenu(self.tr("&Checklist"))
         self.evidence_menu = bar.addMenu(self.tr("Ev&idence"))
         # "Take photo…" exists only with a camera; look for one when the menu first opens.
@@ -164,6 +182,8 @@ class MainWindow(QMainWindow):
                 self._settings.setValue(f"workspace/{name}", QByteArray(value))
             self._settings.setValue("workspace/tab", self.workspace.tabs.currentIndex())
             self._settings.setValue("workspace/question", self.workspace.walk.current_question)
+            self._settings.setValue("workspace/finding",
+                                    self.workspace.findings.current_number or 0)
         self._settings.setValue("session/audit",
                                 self.editor.state.reference if self.editor else "")
         self._settings.sync()
@@ -280,16 +300,21 @@ class MainWindow(QMainWindow):
                 self.editor.deleteLater()
             self.editor = AuditEditor(self._db, self.actor, data, self.undo_stack, self)
             self.editor.audit_changed.connect(self._title)
+            self.editor.edit_committed.connect(self.preview_dock.refresh_soon)
         self.workspace = Workspace(self.editor, language=self._language, tasks=self.tasks)
         states = {name: self._settings.value(f"workspace/{name}")
                   for name in ("walkSplitter", "findingsSplitter", "registersSplitter")}
         self.workspace.restore_state(states)
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
+        self.preview_dock.refresh_soon()
         if self._settings.value("session/audit", "") == data.reference:
             question = self._settings.value("workspace/question", "")
             if question:
                 self.workspace.walk.select_question(str(question))
+            finding = int(self._settings.value("workspace/finding", 0) or 0)
+            if finding and self.workspace.editor.finding(finding) is not None:
+                self.workspace.findings.select(finding)
             tab = self._settings.value("workspace/tab", 0)
             self.workspace.tabs.setCurrentIndex(int(tab or 0))
         self._settings.setValue("session/audit", data.reference)

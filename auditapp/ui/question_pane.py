@@ -54,21 +54,6 @@ class QuestionPane(QWidget):
         outer.addWidget(self.path)
         outer.addWidget(self.text)
 
-        self.guidance_frame = QFrame()
-        self.guidance_frame.setProperty("role", "guidance")
-        guidance_layout = QVBoxLayout(self.guidance_frame)
-        guidance_layout.setContentsMargins(12, 8, 12, 8)
-        guidance_layout.addWidget(label(self.tr("Guidance"), "sectionlabel"))
-        self.guidance = label("")
-        self.guidance.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        guidance_layout.addWidget(self.guidance)
-        outer.addWidget(self.guidance_frame)
-
-        outer.addWidget(label(self.tr("References"), "sectionlabel"))
-        self.references = label("")
-        self.references.setTextFormat(Qt.TextFormat.RichText)
-        outer.addWidget(self.references)
-
         outer.addWidget(label(self.tr("Answer"), "sectionlabel"))
         answers = QGridLayout()
         answers.setHorizontalSpacing(6)
@@ -97,27 +82,49 @@ class QuestionPane(QWidget):
         self.notes = CommittingTextEdit()
         self.notes.setPlaceholderText(
             self.tr("What you saw, asked and sampled. Saved as you type."))
-        self.notes.setMinimumHeight(120)
+        self.notes.setMinimumHeight(96)
         self.notes.text_committed.connect(self.notes_committed)
         outer.addWidget(self.notes, 1)
         self.answered = label("", "muted")
         outer.addWidget(self.answered)
 
         buttons = QHBoxLayout()
-        self.raise_button = QPushButton(self.tr("Raise finding…  Ctrl+R"))
+        self.raise_button = QPushButton(self.tr("Raise finding…"))
+        self.raise_button.setToolTip(self.tr("Raise a finding from this question (Ctrl+R)"))
         self.raise_button.clicked.connect(self.raise_requested)
         buttons.addWidget(self.raise_button)
         buttons.addStretch(1)
-        for text, signal in (
-            (self.tr("Previous  Alt+↑"), self.previous_requested),
-            (self.tr("Next  Alt+↓"), self.next_requested),
-            (self.tr("Next unanswered  F8"), self.next_unanswered_requested),
+        # Keys in the tooltips: with the labels short the row fits beside a docked preview.
+        for text, tip, signal in (
+            (self.tr("‹ Previous"), self.tr("Previous question (Alt+↑)"), self.previous_requested),
+            (self.tr("Next ›"), self.tr("Next question (Alt+↓)"), self.next_requested),
+            (self.tr("Next unanswered"), self.tr("Next unanswered question (F8)"),
+             self.next_unanswered_requested),
         ):
             button = QPushButton(text)
+            button.setToolTip(tip)
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.clicked.connect(signal)
             buttons.addWidget(button)
         outer.addLayout(buttons)
+
+        # Guidance and references come after the answer and the notes, so that on a small
+        # screen (1366×768 at 125 %) what the auditor types into stays in view.
+        self.guidance_frame = QFrame()
+        self.guidance_frame.setProperty("role", "guidance")
+        guidance_layout = QVBoxLayout(self.guidance_frame)
+        guidance_layout.setContentsMargins(12, 8, 12, 8)
+        guidance_layout.addWidget(label(self.tr("Guidance"), "sectionlabel"))
+        self.guidance = label("")
+        self.guidance.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        guidance_layout.addWidget(self.guidance)
+        outer.addWidget(self.guidance_frame)
+
+        outer.addWidget(label(self.tr("References"), "sectionlabel"))
+        self.references = label("")
+        self.references.setTextFormat(Qt.TextFormat.RichText)
+        outer.addWidget(self.references)
+
 
         outer.addWidget(label(self.tr("Findings raised here"), "sectionlabel"))
         self.findings = QLabel()

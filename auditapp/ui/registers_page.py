@@ -104,7 +104,7 @@ class RegistersPage(QWidget):
         splitter.addWidget(self.persons)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
-        layout.addWidget(self.messages)
+        self.messages.float_over(self, top=4)
         layout.addWidget(splitter, 1)
         self.splitter = splitter
         editor.edit_refused.connect(self._refused)

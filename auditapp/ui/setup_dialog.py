@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -26,7 +24,8 @@ from auditapp.core import judgement
 from auditapp.core.checklists import Checklist
 from auditapp.core.models import AuditType
 from auditapp.core.setup import CRITERIA_EDITIONS, MODES, AuditDetails
-from auditapp.ui import formats, labels
+from auditapp.ui import labels
+from auditapp.ui.date_field import OptionalDateField
 from auditapp.ui.setup_tables import (
     people_table,
     read_people,
@@ -37,25 +36,8 @@ from auditapp.ui.setup_tables import (
 )
 from auditapp.ui.widgets import MessageBar, label
 
-NO_DATE = QDate(1999, 12, 31)  # shown as "not set"
-
-
-class DateField(QDateEdit):
-    def __init__(self, value: dt.date | None) -> None:
-        super().__init__()
-        self.setCalendarPopup(True)
-        self.setDisplayFormat(formats.date_pattern())
-        self.setMinimumDate(NO_DATE)
-        self.setMaximumDate(QDate(2100, 12, 31))
-        self.setSpecialValueText(self.tr("not set"))
-        self.set_value(value)
-
-    def set_value(self, value: dt.date | None) -> None:
-        self.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
-
-    def value(self) -> dt.date | None:
-        d = self.date()
-        return None if d == NO_DATE else dt.date(d.year(), d.month(), d.day())
+# The audit dates may be "not set": typed in the locale's format or picked from a calendar.
+DateField = OptionalDateField
 
 
 def _text_box(value: str, placeholder: str = "") -> QPlainTextEdit:
@@ -94,8 +76,8 @@ class SetupDialog(QDialog):
         buttons.accepted.connect(self.commit)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.messages)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.messages)  # beside the button just pressed
         layout.addWidget(buttons)
         self.resize(820, 600)
         self.title.setFocus()
@@ -202,9 +184,14 @@ class SetupDialog(QDialog):
         self.checklist.setEnabled(new)
         self.checklist.currentIndexChanged.connect(lambda _i: self._fill_areas(()))
         self.areas = QListWidget()
+        self.audit_type.currentIndexChanged.connect(lambda _i: self._fill_areas(None))
         layout.addWidget(label(self.tr("Checklist"), "sectionlabel"))
         layout.addWidget(self.checklist)
         layout.addWidget(label(self.tr("Areas in scope"), "sectionlabel"))
+        layout.addWidget(label(self.tr(
+            "Each question says which audit types ask it; the counts below are the questions "
+            "this audit type asks (General › Audit type). Point at an area to see which "
+            "questions are left out."), "muted"))
         layout.addWidget(self.areas, 1)
         if not new:
             layout.addWidget(label(self.tr("Answers to areas taken out of scope are kept and "
@@ -270,14 +257,33 @@ class SetupDialog(QDialog):
                 break
         widget.setFocus()
 
-    def _fill_areas(self, chosen: tuple[str, ...]) -> None:
+    def _fill_areas(self, chosen: tuple[str, ...] | None) -> None:
+        """Areas with the number of questions this audit type asks; the tooltip names the
+        questions the type leaves out, so 0/9 in the walk is no surprise after "ORG (10)"."""
+        from auditapp.core.checklists import CHECKLIST_AUDIT_TYPES
+
+        if chosen is None:  # the audit type changed: keep the ticks
+            chosen = tuple(str(self.areas.item(i).data(Qt.ItemDataRole.UserRole))
+                           for i in range(self.areas.count())
+                           if self.areas.item(i).checkState() == Qt.CheckState.Checked)
         self.areas.clear()
         checklist = self._checklists.get(self.checklist.currentData() or "")
         if checklist is None:
             return
+        audit_type = self.audit_type.currentData()
+        kind = labels.audit_type(audit_type)
         for area in checklist.areas:
-            item = QListWidgetItem(f"{area.id}  {area.title[self._lang]}  "
-                                   f"({len(area.questions)})")
+            asked = [q for q in area.questions if audit_type not in CHECKLIST_AUDIT_TYPES
+                     or audit_type in q.audit_types]
+            left_out = [q.id for q in area.questions if q not in asked]
+            text = f"{area.id}  {area.title[self._lang]}  " + self.tr(
+                "(%n question(s)", "", len(asked))
+            if left_out:
+                text += self.tr("; %n not asked in this audit type", "", len(left_out))
+            item = QListWidgetItem(text + ")")
+            if left_out:
+                item.setToolTip(self.tr("Not asked in a %1 audit: %2").replace(
+                    "%1", kind).replace("%2", ", ".join(left_out)))
             item.setData(Qt.ItemDataRole.UserRole, area.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             on = not chosen or area.id in chosen
@@ -318,6 +324,15 @@ class SetupDialog(QDialog):
         )
 
     def commit(self) -> None:
+        for field in (self.planned_start, self.planned_end, self.actual_start, self.actual_end):
+            field.edit.editingFinished.emit()  # read what is typed but not yet left
+            if not field.is_valid():
+                self.messages.show_error(self.tr(
+                    "One of the dates cannot be read. Type it as %1, or pick it from the "
+                    "calendar.").replace("%1", field._pattern_hint()))
+                field.edit.setFocus()
+                field.edit.selectAll()
+                return
         if self.areas.count() and not any(
             self.areas.item(i).checkState() == Qt.CheckState.Checked
             for i in range(self.areas.count())
@@ -327,5 +342,23 @@ class SetupDialog(QDialog):
         error = self._submit(self.details())
         if error:
             self.messages.show_error(error)
+            self._show_field_of(error)
             return
         self.accept()
+
+    def _show_field_of(self, error: str) -> None:
+        """Open the page of the field a refusal names and put the cursor there."""
+        text = error.lower()
+        fields: list[tuple[str, QWidget]] = [
+            ("reference", self.reference), ("title", self.title),
+            ("planned", self.planned_start), ("actual", self.actual_start),
+            ("end date", self.planned_end), ("sponsor", self.sponsor_name),
+            ("auditee", self.auditee_name), ("lead auditor", self.lead),
+            ("checklist", self.checklist)]
+        for word, widget in fields:
+            if word in text:
+                for index in range(self.tabs.count()):
+                    if self.tabs.widget(index).isAncestorOf(widget):
+                        self.tabs.setCurrentIndex(index)
+                widget.setFocus()
+                return

@@ -19,7 +19,12 @@ def shortcut_rows() -> list[tuple[str, str]]:
         ("Ctrl+Shift+Up / Ctrl+Shift+Down", translate("Shortcuts", "Move the selected finding earlier / later")),
         ("Enter", translate("Shortcuts", "In the checklist tree: go to the notes of the question")),
         ("Ctrl+Shift+N / Ctrl+Shift+T", translate("Shortcuts", "Go to notes / go to the checklist tree")),
-        ("Ctrl+Z / Ctrl+Shift+Z", translate("Shortcuts", "Undo / redo (each is a new, recorded edit)")),
+        ("Ctrl+Shift+Z / Ctrl+Shift+Y", translate(
+            "Shortcuts", "Undo / redo the last saved change, wherever you are (each is a new, "
+            "recorded edit)")),
+        ("Ctrl+Z / Ctrl+Y", translate(
+            "Shortcuts", "In a text field: undo / redo typing; elsewhere: as Ctrl+Shift+Z / "
+            "Ctrl+Shift+Y")),
         (translate("Shortcuts", "Alt+C, Alt+F, Alt+V, Alt+D, Alt+R"), translate("Shortcuts", "Checklist, Findings, Evidence, Documents "
                                                  "and people, Audit trail")),
         ("Ctrl+I", translate("Shortcuts", "Import evidence files (to the question or finding you are on)")),

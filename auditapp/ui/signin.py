@@ -1,4 +1,5 @@
-"""Sign in, or on the first run create the first account (a lead auditor)."""
+"""Sign in, or on the first run create the first account (an administrator); a locked
+administrator recovers with the recovery code."""
 
 from __future__ import annotations
 
@@ -22,13 +23,15 @@ class SignInDialog(QDialog):
     create(username, full_name, password) does the same for a first account."""
 
     def __init__(self, *, first_run: bool, authenticate: Callable[[str, str], str],
-                 create: Callable[[str, str, str], str], database: str = "",
+                 create: Callable[[str, str, str], str],
+                 recover: Callable[[str, str, str], str] | None = None, database: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("signInDialog")
         self.first_run = first_run
         self._authenticate = authenticate
         self._create = create
+        self._recover = recover
         self.username: str | None = None
         self.setWindowTitle(self.tr("AuditApp — create the first account") if first_run
                             else self.tr("AuditApp — sign in"))
@@ -40,7 +43,8 @@ class SignInDialog(QDialog):
         if first_run:
             layout.addWidget(label(self.tr(
                 "This database has no accounts yet. Create yours: it signs every edit in the "
-                "audit trail."), "muted"))
+                "audit trail. The first account is the administrator, who adds the other "
+                "users; you will receive a recovery code for it."), "muted"))
         if database:
             layout.addWidget(label(database, "muted"))
         self.messages = MessageBar()
@@ -65,6 +69,10 @@ class SignInDialog(QDialog):
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
             self.tr("Create account") if first_run else self.tr("Sign in"))
+        if not first_run and recover is not None:
+            self.forgot = buttons.addButton(self.tr("&Forgot password…"),
+                                            QDialogButtonBox.ButtonRole.HelpRole)
+            self.forgot.clicked.connect(self.recover)
         buttons.accepted.connect(self.commit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -88,3 +96,16 @@ class SignInDialog(QDialog):
             self.password.setFocus()
             return
         self.accept()
+
+    def recover(self) -> None:
+        """A locked or forgetful administrator sets a new password with the recovery code."""
+        from auditapp.ui.accounts import RecoveryCodeDialog, RecoveryDialog
+
+        assert self._recover is not None
+        dialog = RecoveryDialog(self._recover, self.user.text(), self)
+        if not dialog.exec():
+            return
+        RecoveryCodeDialog(dialog.user.text().strip().lower(), dialog.next_code, self).exec()
+        self.user.setText(dialog.user.text().strip().lower())
+        self.messages.show_info(self.tr("Your password was reset. Sign in with the new one."))
+        self.password.setFocus()

@@ -48,6 +48,7 @@ QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QDateEdit, QSpinBox {
     padding: 4px 6px; border: 1px solid palette(mid); border-radius: 4px; }
 QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus, QDateEdit:focus {
     border: 1px solid %(accent)s; }
+QLineEdit[invalid="true"] { border: 1px solid #C62828; }
 QPushButton { padding: 5px 14px; border-radius: 4px; border: 1px solid palette(mid);
               background: palette(button); }
 QPushButton:default { border: 1px solid %(accent)s; }
@@ -65,6 +66,8 @@ QFrame[role="guidance"] { border-left: 3px solid %(accent)s; background: palette
                           border-radius: 2px; }
 QLabel[role="error"] { color: #FFFFFF; background: #B3261E; padding: 6px 10px;
                        border-radius: 4px; }
+QLabel[role="locked"] { color: #5D4200; background: #FFF3C4; border: 1px solid #E0B400;
+                       padding: 6px 10px; border-radius: 4px; font-weight: 600; }
 QLabel[role="info"] { color: palette(text); background: palette(alternate-base);
                       padding: 6px 10px; border-radius: 4px; }
 QStatusBar { border-top: 1px solid palette(mid); }

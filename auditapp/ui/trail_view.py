@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from auditapp.core.trail_query import TrailRow
+from auditapp.reports.trail_export import TrailAction, group_actions
 from auditapp.ui import formats, labels
 from auditapp.ui.audit_editor import AuditEditor
 from auditapp.ui.variant import variant_result
@@ -43,31 +45,39 @@ def _short(value: str | None) -> str:
     return flat if len(flat) <= 120 else flat[:119] + "…"
 
 
+def display_language() -> str:
+    return "de" if QLocale().language() == QLocale.Language.German else "en"
+
+
 class TrailModel(QAbstractTableModel):
-    WHEN, WHO, ACTION, WHAT, FIELD, OLD, NEW, REASON = range(8)
+    """One row per user action (a register entry added is one row, not six), with field labels
+    and values as the auditor saw them."""
+
+    WHEN, WHO, ACTION, WHAT, CHANGES, REASON = range(6)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.rows: list[TrailRow] = []
+        self.rows: list[TrailAction] = []
+        self.entries = 0
 
     def set_rows(self, rows: list[TrailRow]) -> None:
         self.beginResetModel()
-        self.rows = rows
+        self.rows = group_actions(rows, display_language())
+        self.entries = len(rows)
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 8
+        return 6
 
     @variant_result
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (self.tr("When"), self.tr("Who"), self.tr("Action"), self.tr("What"),
-                    self.tr("Field"), self.tr("Old value"), self.tr("New value"),
-                    self.tr("Reason"))[section]
+                    self.tr("Changes"), self.tr("Reason"))[section]
         return None
 
     @variant_result
@@ -80,16 +90,15 @@ class TrailModel(QAbstractTableModel):
             return (
                 formats.datetime_text(r.at, seconds=True),
                 r.user,
-                labels.trail_action(r.action),
+                r.action,
                 r.subject,
-                r.field or "",
-                _short(r.old_value),
-                _short(r.new_value),
+                r.summary(limit=MAX_SHOWN),
                 r.reason,
             )[column]
-        if role == Qt.ItemDataRole.ToolTipRole and column in (self.OLD, self.NEW):
-            value = r.old_value if column == self.OLD else r.new_value
-            return (value or "")[:5000]
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.CHANGES:
+            lines = [f"{c.field}: {c.old} → {c.new}" if c.old and c.new else
+                     f"{c.field}: {c.new or c.old}" for c in r.changes]
+            return "\n".join(line[:500] for line in lines)[:5000]
         if role == Qt.ItemDataRole.UserRole:
             return r
         return None
@@ -117,13 +126,13 @@ class TrailFilter(QSortFilterProxyModel):
         r = model.rows[source_row]
         if self.user and r.user != self.user:
             return False
-        if self.action and r.action != self.action:
+        if self.action and r.code != self.action:
             return False
         if self.since and r.at.astimezone().date() < self.since:
             return False
         if self.text:
             haystack = " ".join(
-                v or "" for v in (r.subject, r.field, r.old_value, r.new_value, r.reason)
+                [r.subject, r.reason] + [f"{c.field} {c.old} {c.new}" for c in r.changes]
             ).lower()
             if self.text not in haystack:
                 return False
@@ -155,6 +164,16 @@ class TrailPage(QWidget):
         self.since.setDate(self.since.minimumDate())
         refresh = QPushButton(self.tr("Refresh"))
         refresh.clicked.connect(self.reload)
+        self.export_csv = QPushButton(self.tr("Export CSV…"))
+        self.export_csv.setToolTip(self.tr("The whole trail of this audit for a spreadsheet, "
+                                           "one line per changed field"))
+        self.export_csv.clicked.connect(lambda: self.export("csv"))
+        self.export_pdf = QPushButton(self.tr("Export PDF…"))
+        self.export_pdf.setToolTip(self.tr("The whole trail of this audit as a PDF for an "
+                                           "inspector, with the trail head hash"))
+        self.export_pdf.clicked.connect(lambda: self.export("pdf"))
+        # (suggested path, filter) -> chosen path; tests replace the file dialog.
+        self.ask_path: Any = None
         for widget in (self.user, self.action):
             widget.currentIndexChanged.connect(self._apply_filter)
         self.search.textChanged.connect(self._apply_filter)
@@ -166,6 +185,8 @@ class TrailPage(QWidget):
         filters.addWidget(label(self.tr("since"), "muted"))
         filters.addWidget(self.since)
         filters.addWidget(refresh)
+        filters.addWidget(self.export_csv)
+        filters.addWidget(self.export_pdf)
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -176,7 +197,7 @@ class TrailPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((0, 190), (1, 90), (2, 70), (3, 220), (4, 120), (5, 200), (6, 200)):
+        for column, width in ((0, 200), (1, 90), (2, 80), (3, 190), (4, 480)):
             self.table.setColumnWidth(column, width)
         self.count = label("", "muted")
         layout = QVBoxLayout(self)
@@ -220,5 +241,31 @@ class TrailPage(QWidget):
             dt.date(since.year(), since.month(), since.day()),
             text=self.search.text(),
         )
-        self.count.setText(self.tr("%1 of %2 entries").replace(
-            "%1", str(self.proxy.rowCount())).replace("%2", str(self.model.rowCount())))
+        self.count.setText(self.tr("%1 of %n action(s) shown", "", self.model.rowCount()).replace(
+            "%1", str(self.proxy.rowCount())))
+
+    def export(self, fmt: str) -> str | None:
+        """Write the audit's whole trail (not only the filtered rows) as CSV or PDF."""
+        from auditapp.errors import AuditAppError
+        from auditapp.reports.trail_export import export_trail
+        from auditapp.ui.export_dialog import ask_save_path, default_folder
+
+        reference = self._editor.state.reference
+        ask = self.ask_path or ask_save_path(self, self.tr("Export the audit trail"), "trail")
+        file_filter = (self.tr("CSV files (*.csv)") if fmt == "csv"
+                       else self.tr("PDF documents (*.pdf)"))
+        chosen = ask(str(default_folder("trail") / f"{reference}_audit_trail.{fmt}"),
+                     file_filter)
+        if not chosen:
+            return None
+        try:
+            data = export_trail(self._editor.db, reference, fmt=fmt,
+                                language=display_language())
+            from pathlib import Path
+
+            Path(chosen).write_bytes(data)
+        except (AuditAppError, OSError) as exc:
+            self.count.setText(self.tr("The export failed: %1").replace("%1", str(exc)))
+            return None
+        self.count.setText(self.tr("Audit trail written to %1").replace("%1", chosen))
+        return chosen

@@ -154,9 +154,14 @@ class VerifyDialog(QDialog):
         layout.addWidget(buttons)
 
     def _ask_open(self) -> str | None:
-        return file_dialogs.open_file(
-            self, self.tr("Verify signed file"), "",
+        from auditapp.ui import folders
+
+        path = file_dialogs.open_file(
+            self, self.tr("Verify signed file"), str(folders.start_folder(folders.VERIFY)),
             self.tr("Signed reports (*.pdf *.docx);;All files (*)"))
+        if path:
+            folders.remember(folders.VERIFY, path)
+        return path
 
     def _ask_certificate(self) -> str | None:
         return file_dialogs.open_file(

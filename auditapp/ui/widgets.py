@@ -11,8 +11,23 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 AUTOSAVE_MS = 1500
 
 
+def as_sentence(text: str) -> str:
+    """The core's refusals are lower-case fragments ("password too short: ..."); shown to a
+    person they start with a capital and end with a full stop."""
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?…\"'»“”:" else text + "."
+
+
 class MessageBar(QLabel):
-    """A calm, inline message instead of a modal box; errors stay until the next edit."""
+    """A calm, inline message instead of a modal box; errors stay until the next edit.
+
+    In a layout it takes room only while shown. float_over(page) instead lays it over the top
+    of the page, so showing or hiding a message never moves what is under the pointer; a click
+    on it dismisses it.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -21,13 +36,41 @@ class MessageBar(QLabel):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.clear_message)
+        self._host: QWidget | None = None
         self.hide()
 
+    def float_over(self, host: QWidget, *, top: int = 0) -> None:
+        self._host = host
+        self._top = top
+        self.setParent(host)
+        self.setToolTip(self.tr("Click to dismiss"))
+        host.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._host and event.type() == QEvent.Type.Resize and self.isVisible():
+            self._place()
+        return False
+
+    def _place(self) -> None:
+        if self._host is None:
+            return
+        width = max(100, self._host.width() - 32)
+        self.setFixedWidth(width)
+        self.setFixedHeight(self.heightForWidth(width) if self.hasHeightForWidth()
+                            else self.sizeHint().height())
+        self.move(16, self._top)
+        self.raise_()
+
+    def mousePressEvent(self, event: QEvent) -> None:  # type: ignore[override]
+        if self._host is not None and not self.hasSelectedText():
+            self.clear_message()
+        super().mousePressEvent(event)  # type: ignore[arg-type]
+
     def show_error(self, text: str) -> None:
-        self._show(text, "error", 0)
+        self._show(as_sentence(text), "error", 0)
 
     def show_info(self, text: str, msecs: int = 4000) -> None:
-        self._show(text, "info", msecs)
+        self._show(as_sentence(text), "info", msecs)
 
     def _show(self, text: str, role: str, msecs: int) -> None:
         self.setProperty("role", role)
@@ -35,6 +78,7 @@ class MessageBar(QLabel):
         self.style().polish(self)
         self.setText(text)
         self.show()
+        self._place()
         if msecs:
             self._timer.start(msecs)
         else:
@@ -104,6 +148,14 @@ class CommittingTextEdit(QPlainTextEdit):
     def focusOutEvent(self, event: QEvent) -> None:  # type: ignore[override]
         self.commit()
         super().focusOutEvent(event)  # type: ignore[arg-type]
+
+    def event(self, event: QEvent) -> bool:  # type: ignore[override]
+        from auditapp.ui.undo_keys import claims_saved_change_keys
+
+        if claims_saved_change_keys(event):
+            event.ignore()  # not overridden here: Edit › Undo last change runs
+            return True
+        return super().event(event)
 
 
 class FocusOutWatcher(QObject):

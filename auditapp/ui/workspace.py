@@ -40,6 +40,8 @@ class Workspace(QWidget):
         super().__init__(parent)
         self.editor = editor
         self._language = language
+        # Raise-finding drafts the user chose to keep, per question ("" for none).
+        self.finding_drafts: dict[str, tuple[FindingState, list[str]]] = {}
         self.grade_labels = {g.classification.value: (g.label[language], g.colour)
                              for g in editor.state.grades}
 
@@ -47,7 +49,11 @@ class Workspace(QWidget):
         self.title.setProperty("role", "heading")
         # Long titles end in "…" rather than pushing the header to two lines; the tooltip has all.
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.subtitle = label("", "muted")
+        # One line, like the title: a wrapped subtitle would push the checklist down on a
+        # small screen; the tooltip has all of it.
+        self.subtitle = ElidedLabel()
+        self.subtitle.setProperty("role", "muted")
+        self.subtitle.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.status = QComboBox()
         self.status.setToolTip(self.tr("Audit status"))
         for code in STATUS_ORDER:
@@ -96,7 +102,8 @@ class Workspace(QWidget):
         self.lock_banner = label(self.tr(
             "This report version is signed and locked: the audit is read only. To change it, "
             "the lead auditor reopens it (Audit ▸ Reopen audit…), which starts a new report "
-            "version."), "info")
+            "version."), "locked")
+        self.lock_banner.setObjectName("lockBanner")
         self.lock_banner.setContentsMargins(16, 0, 16, 0)
         layout.addWidget(self.lock_banner)
         layout.addWidget(self.import_panel)
@@ -185,13 +192,19 @@ class Workspace(QWidget):
         self.title.setText(f"{s.reference}  ·  {s.title}")
         self.title.setToolTip(s.title)
         parts = [s.auditee] if s.auditee else []
+        # The report version the edits go into, in the header (not only the status bar).
+        parts.append(self.tr("report version %1").replace("%1", str(s.report_version)))
         parts.append(self.tr("signed in as %1").replace("%1", self.editor.actor))
         if s.locked:
             parts.append(self.tr("signed and locked: read only"))
         self.subtitle.setText("   ·   ".join(parts))
+        self.subtitle.setToolTip(self.subtitle.text())
         self.status.setCurrentIndex(max(0, self.status.findData(s.status)))
         self.status.setEnabled(not s.locked)
         self.lock_banner.setVisible(s.locked)
+        from auditapp.ui.read_only import apply_lock
+
+        apply_lock(self, s.locked)
 
     def _status_chosen(self, _index: int) -> None:
         if not self.editor.set_status(self.status.currentData()):
@@ -224,11 +237,18 @@ class Workspace(QWidget):
                 number=0, position=0, title="", classification="",
                 area=state.checklist.area_of(question_id).id, references=tuple(suggested),
                 question_ids=(question_id,), observation=answer.notes if answer else "")
+        key = question_id or ""
+        if key in self.finding_drafts:  # a draft kept when the dialog was last closed
+            draft, suggested = self.finding_drafts[key]
         dialog = FindingDialog(self.editor, draft, suggested=suggested,
                                language=self._language, parent=self)
         self.last_dialog = dialog
         dialog.exec()
         number = dialog.number
+        if dialog.kept_draft is not None:
+            self.finding_drafts[key] = (dialog.kept_draft, dialog.kept_references)
+        elif number is not None or dialog.discarded:
+            self.finding_drafts.pop(key, None)
         if number is not None:
             self.findings.select(number)
             from auditapp.core.findings import number_label

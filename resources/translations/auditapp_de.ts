@@ -65,6 +65,80 @@
     </message>
 </context>
 <context>
+    <name>Accounts</name>
+    <message>
+        <source>Lead auditor</source>
+        <translation>Auditleitung</translation>
+    </message>
+    <message>
+        <source>Auditor</source>
+        <translation>Auditor/in</translation>
+    </message>
+    <message>
+        <source>QA reviewer</source>
+        <translation>Prüfende Person der QS</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator/in</translation>
+    </message>
+    <message>
+        <source>Change my password</source>
+        <translation>Mein Passwort ändern</translation>
+    </message>
+    <message>
+        <source>Your password was changed.</source>
+        <translation>Ihr Passwort wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Change my &amp;password…</source>
+        <translation>Mein &amp;Passwort ändern …</translation>
+    </message>
+    <message>
+        <source>&amp;Users…</source>
+        <translation>&amp;Benutzer …</translation>
+    </message>
+</context>
+<context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>Add a user</source>
+        <translation>Benutzer hinzufügen</translation>
+    </message>
+    <message>
+        <source>e.g. anna.becker</source>
+        <translation>z. B. anna.becker</translation>
+    </message>
+    <message>
+        <source>at least 10 characters</source>
+        <translation>mindestens 10 Zeichen</translation>
+    </message>
+    <message>
+        <source>&amp;Username</source>
+        <translation>&amp;Benutzername</translation>
+    </message>
+    <message>
+        <source>&amp;Full name</source>
+        <translation>&amp;Vollständiger Name</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>&amp;Rolle</translation>
+    </message>
+    <message>
+        <source>Initial &amp;password</source>
+        <translation>Erstes &amp;Passwort</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password</source>
+        <translation>Passwort &amp;wiederholen</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>The automatic backup on close failed: %1</source>
@@ -369,9 +443,12 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
         <source>Done</source>
         <translation>Erledigt</translation>
     </message>
-    <message>
-        <source>%1 of %2 questions answered</source>
-        <translation>%1 von %2 Fragen beantwortet</translation>
+    <message numerus="yes">
+        <source>%1 of %n question(s) answered</source>
+        <translation>
+            <numerusform>%1 von %n Frage beantwortet</numerusform>
+            <numerusform>%1 von %n Fragen beantwortet</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -401,15 +478,49 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
         <translation>Zum Checklistenbaum</translation>
     </message>
     <message>
+        <source>Answer the rest of this section Compliant…</source>
+        <translation>Restliche Fragen dieses Abschnitts als konform beantworten …</translation>
+    </message>
+    <message>
+        <source>Go to the next question after Compliant or N/A</source>
+        <translation>Nach „Konform“ oder „Nicht zutreffend“ zur nächsten Frage</translation>
+    </message>
+    <message>
+        <source>Every question of this section is answered.</source>
+        <translation>Alle Fragen dieses Abschnitts sind beantwortet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Answer %n unanswered question(s) of this section Compliant?</source>
+        <translation>
+            <numerusform>%n unbeantwortete Frage dieses Abschnitts als konform beantworten?</numerusform>
+            <numerusform>%n unbeantwortete Fragen dieses Abschnitts als konform beantworten?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Answers already given stay. Edit › Undo takes all of them back in one step.</source>
+        <translation>Bereits gegebene Antworten bleiben. Bearbeiten › Rückgängig nimmt alle in einem Schritt zurück.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Answer %n question(s) Compliant</source>
+        <translation>
+            <numerusform>%n Frage als konform beantworten</numerusform>
+            <numerusform>%n Fragen als konform beantworten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s) answered Compliant.</source>
+        <translation>
+            <numerusform>%n Frage als konform beantwortet.</numerusform>
+            <numerusform>%n Fragen als konform beantwortet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Answer the section</source>
+        <translation>Abschnitt beantworten</translation>
+    </message>
+    <message>
         <source>Every question has an answer.</source>
         <translation>Jede Frage ist beantwortet.</translation>
-    </message>
-</context>
-<context>
-    <name>DateField</name>
-    <message>
-        <source>not set</source>
-        <translation>nicht gesetzt</translation>
     </message>
 </context>
 <context>
@@ -650,16 +761,24 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
         <translation>importiert von %1</translation>
     </message>
     <message>
-        <source>Import evidence</source>
-        <translation>Nachweise importieren</translation>
-    </message>
-    <message>
         <source>Evidence</source>
         <translation>Nachweise</translation>
     </message>
     <message>
         <source>All files</source>
         <translation>Alle Dateien</translation>
+    </message>
+    <message>
+        <source>Import evidence — attached to finding %1</source>
+        <translation>Nachweise importieren – werden der Feststellung %1 zugeordnet</translation>
+    </message>
+    <message>
+        <source>Import evidence — attached to question %1</source>
+        <translation>Nachweise importieren – werden der Frage %1 zugeordnet</translation>
+    </message>
+    <message>
+        <source>Import evidence — attached to the audit only</source>
+        <translation>Nachweise importieren – werden nur dem Audit zugeordnet</translation>
     </message>
     <message>
         <source>the clipboard holds no image and no file.</source>
@@ -904,6 +1023,26 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
     <message>
         <source>Raise finding</source>
         <translation>Feststellung erfassen</translation>
+    </message>
+    <message>
+        <source>Close the finding?</source>
+        <translation>Feststellung schließen?</translation>
+    </message>
+    <message>
+        <source>This finding is not raised yet. Keep the draft for this question, discard it, or continue editing?</source>
+        <translation>Diese Feststellung ist noch nicht erfasst. Entwurf für diese Frage behalten, verwerfen oder weiter bearbeiten?</translation>
+    </message>
+    <message>
+        <source>&amp;Keep draft</source>
+        <translation>Entwurf &amp;behalten</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>&amp;Continue editing</source>
+        <translation>&amp;Weiter bearbeiten</translation>
     </message>
     <message>
         <source>Choose a classification.</source>
@@ -1284,8 +1423,8 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
         <translation>n. z.</translation>
     </message>
     <message>
-        <source>NA?</source>
-        <translation>n. b.</translation>
+        <source>NE</source>
+        <translation>NB</translation>
     </message>
     <message>
         <source>Open</source>
@@ -1454,14 +1593,6 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <source>&amp;Undo</source>
-        <translation>&amp;Rückgängig</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>&amp;Wiederholen</translation>
-    </message>
-    <message>
         <source>&amp;Find audit</source>
         <translation>Audit &amp;suchen</translation>
     </message>
@@ -1523,6 +1654,67 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
     </message>
 </context>
 <context>
+    <name>MessageBar</name>
+    <message>
+        <source>Click to dismiss</source>
+        <translation>Zum Schließen klicken</translation>
+    </message>
+</context>
+<context>
+    <name>NewPasswordDialog</name>
+    <message>
+        <source>at least 10 characters</source>
+        <translation>mindestens 10 Zeichen</translation>
+    </message>
+    <message>
+        <source>&amp;Current password</source>
+        <translation>&amp;Aktuelles Passwort</translation>
+    </message>
+    <message>
+        <source>&amp;New password</source>
+        <translation>&amp;Neues Passwort</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat new password</source>
+        <translation>Neues Passwort &amp;wiederholen</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>Die beiden neuen Passwörter stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalDateField</name>
+    <message>
+        <source>Pick a date from the calendar</source>
+        <translation>Datum im Kalender auswählen</translation>
+    </message>
+    <message>
+        <source>DD</source>
+        <translation>TT</translation>
+    </message>
+    <message>
+        <source>MM</source>
+        <translation>MM</translation>
+    </message>
+    <message>
+        <source>YYYY</source>
+        <translation>JJJJ</translation>
+    </message>
+    <message>
+        <source>This is not a date. Type it as %1, or pick it from the calendar.</source>
+        <translation>Das ist kein Datum. Geben Sie es als %1 ein oder wählen Sie es im Kalender aus.</translation>
+    </message>
+    <message>
+        <source>Clear the date</source>
+        <translation>Datum löschen</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+</context>
+<context>
     <name>PackageOpen</name>
     <message>
         <source>Import the audit package %1 into this database?
@@ -1541,6 +1733,24 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
 %1</source>
         <translation>Das Paket wurde nicht importiert; nichts wurde verändert:
 %1</translation>
+    </message>
+    <message>
+        <source>The package is signed by %1 (%2), whose certificate this database does not know.
+
+Certificate SHA-256:
+%3
+
+Import it only if the sender confirms this fingerprint through another channel (phone, signed e-mail). Import it?</source>
+        <translation>Das Paket ist von %1 (%2) signiert, dessen Zertifikat diese Datenbank nicht kennt.
+
+SHA-256 des Zertifikats:
+%3
+
+Importieren Sie es nur, wenn der Absender diesen Fingerabdruck über einen anderen Weg bestätigt (Telefon, signierte E-Mail). Importieren?</translation>
+    </message>
+    <message>
+        <source>%1 is encrypted. Transfer password:</source>
+        <translation>%1 ist verschlüsselt. Transferpasswort:</translation>
     </message>
 </context>
 <context>
@@ -1675,6 +1885,33 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
     </message>
 </context>
 <context>
+    <name>PreviewDock</name>
+    <message>
+        <source>Live report preview</source>
+        <translation>Live-Berichtsvorschau</translation>
+    </message>
+    <message>
+        <source>The preview appears a moment after you open it.</source>
+        <translation>Die Vorschau erscheint kurz nach dem Öffnen.</translation>
+    </message>
+    <message>
+        <source>Updating…</source>
+        <translation>Wird aktualisiert …</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>Aktualisiert %1</translation>
+    </message>
+    <message>
+        <source>The preview could not be rendered: %1</source>
+        <translation>Die Vorschau konnte nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Live report preview</source>
+        <translation>&amp;Live-Berichtsvorschau</translation>
+    </message>
+</context>
+<context>
     <name>QDialog</name>
     <message>
         <source>The database is damaged and was not changed:
@@ -1734,20 +1971,36 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
         <translation>Was Sie gesehen, gefragt und stichprobenartig geprüft haben. Wird beim Tippen gespeichert.</translation>
     </message>
     <message>
-        <source>Raise finding…  Ctrl+R</source>
-        <translation>Feststellung erfassen …  Strg+R</translation>
+        <source>Raise finding…</source>
+        <translation>Feststellung erfassen …</translation>
     </message>
     <message>
-        <source>Previous  Alt+↑</source>
-        <translation>Zurück  Alt+↑</translation>
+        <source>Raise a finding from this question (Ctrl+R)</source>
+        <translation>Zu dieser Frage eine Feststellung erfassen (Strg+R)</translation>
     </message>
     <message>
-        <source>Next  Alt+↓</source>
-        <translation>Weiter  Alt+↓</translation>
+        <source>‹ Previous</source>
+        <translation>‹ Zurück</translation>
     </message>
     <message>
-        <source>Next unanswered  F8</source>
-        <translation>Nächste unbeantwortete  F8</translation>
+        <source>Previous question (Alt+↑)</source>
+        <translation>Vorherige Frage (Alt+↑)</translation>
+    </message>
+    <message>
+        <source>Next ›</source>
+        <translation>Weiter ›</translation>
+    </message>
+    <message>
+        <source>Next question (Alt+↓)</source>
+        <translation>Nächste Frage (Alt+↓)</translation>
+    </message>
+    <message>
+        <source>Next unanswered</source>
+        <translation>Nächste offene</translation>
+    </message>
+    <message>
+        <source>Next unanswered question (F8)</source>
+        <translation>Nächste unbeantwortete Frage (F8)</translation>
     </message>
     <message>
         <source>Findings raised here</source>
@@ -1768,6 +2021,64 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
     <message>
         <source>None</source>
         <translation>Keine</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodeDialog</name>
+    <message>
+        <source>Your recovery code</source>
+        <translation>Ihr Wiederherstellungscode</translation>
+    </message>
+    <message>
+        <source>Recovery code for %1</source>
+        <translation>Wiederherstellungscode für %1</translation>
+    </message>
+    <message>
+        <source>If you forget your password or your account is locked, this code lets you set a new password (Sign in › Forgot password). It is shown only now: write it down or print it and keep it locked away, apart from this computer. Using it issues a new code.</source>
+        <translation>Wenn Sie Ihr Passwort vergessen oder Ihr Konto gesperrt ist, können Sie mit diesem Code ein neues Passwort festlegen (Anmelden › Passwort vergessen). Er wird nur jetzt angezeigt: Schreiben Sie ihn auf oder drucken Sie ihn aus und bewahren Sie ihn verschlossen und getrennt von diesem Computer auf. Nach der Verwendung erhalten Sie einen neuen Code.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy to clipboard</source>
+        <translation>In die Zwischenablage &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>I have stored the code</source>
+        <translation>Ich habe den Code sicher aufbewahrt</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Recover an administrator account</source>
+        <translation>Administratorkonto wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Enter the recovery code you received when the administrator account was created. Your password is replaced, the lock is lifted and a new code is shown.</source>
+        <translation>Geben Sie den Wiederherstellungscode ein, den Sie beim Anlegen des Administratorkontos erhalten haben. Ihr Passwort wird ersetzt, die Sperre aufgehoben und ein neuer Code angezeigt.</translation>
+    </message>
+    <message>
+        <source>five groups of five letters and digits</source>
+        <translation>fünf Gruppen aus je fünf Buchstaben und Ziffern</translation>
+    </message>
+    <message>
+        <source>&amp;Username</source>
+        <translation>&amp;Benutzername</translation>
+    </message>
+    <message>
+        <source>Recovery &amp;code</source>
+        <translation>Wiederherstellungs&amp;code</translation>
+    </message>
+    <message>
+        <source>&amp;New password</source>
+        <translation>&amp;Neues Passwort</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat new password</source>
+        <translation>Neues Passwort &amp;wiederholen</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>Die beiden neuen Passwörter stimmen nicht überein.</translation>
     </message>
 </context>
 <context>
@@ -2191,6 +2502,10 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
         <translation>Bereiche im Umfang</translation>
     </message>
     <message>
+        <source>Each question says which audit types ask it; the counts below are the questions this audit type asks (General › Audit type). Point at an area to see which questions are left out.</source>
+        <translation>Jede Frage gibt an, bei welchen Auditarten sie gestellt wird; die Zahlen unten sind die Fragen, die diese Auditart stellt (Allgemein › Auditart). Zeigen Sie auf einen Bereich, um die ausgelassenen Fragen zu sehen.</translation>
+    </message>
+    <message>
         <source>Answers to areas taken out of scope are kept and come back if the area returns.</source>
         <translation>Antworten zu Bereichen, die aus dem Umfang genommen werden, bleiben erhalten und erscheinen wieder, wenn der Bereich zurückkehrt.</translation>
     </message>
@@ -2241,6 +2556,28 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
     <message>
         <source>— not stated —</source>
         <translation>— nicht angegeben —</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n question(s)</source>
+        <translation>
+            <numerusform>(%n Frage</numerusform>
+            <numerusform>(%n Fragen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n not asked in this audit type</source>
+        <translation>
+            <numerusform>; %n bei dieser Auditart nicht gestellt</numerusform>
+            <numerusform>; %n bei dieser Auditart nicht gestellt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not asked in a %1 audit: %2</source>
+        <translation>Bei der Auditart „%1“ nicht gestellt: %2</translation>
+    </message>
+    <message>
+        <source>One of the dates cannot be read. Type it as %1, or pick it from the calendar.</source>
+        <translation>Eines der Daten ist nicht lesbar. Geben Sie es als %1 ein oder wählen Sie es im Kalender aus.</translation>
     </message>
     <message>
         <source>Choose at least one area in scope.</source>
@@ -2321,8 +2658,12 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
         <translation>Zu den Notizen / zum Checklistenbaum</translation>
     </message>
     <message>
-        <source>Undo / redo (each is a new, recorded edit)</source>
-        <translation>Rückgängig / Wiederholen (jeweils eine neue, protokollierte Änderung)</translation>
+        <source>Undo / redo the last saved change, wherever you are (each is a new, recorded edit)</source>
+        <translation>Letzte gespeicherte Änderung rückgängig machen / wiederherstellen, wo immer Sie sind (jeweils eine neue, protokollierte Änderung)</translation>
+    </message>
+    <message>
+        <source>In a text field: undo / redo typing; elsewhere: as Ctrl+Shift+Z / Ctrl+Shift+Y</source>
+        <translation>In einem Textfeld: Eingabe rückgängig / wiederherstellen; sonst wie Strg+Umschalt+Z / Strg+Umschalt+Y</translation>
     </message>
     <message>
         <source>Checklist, Findings, Evidence, Documents and people, Audit trail</source>
@@ -2541,8 +2882,8 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
         <translation>Anmelden</translation>
     </message>
     <message>
-        <source>This database has no accounts yet. Create yours: it signs every edit in the audit trail.</source>
-        <translation>Diese Datenbank hat noch keine Konten. Legen Sie Ihres an: es zeichnet jede Änderung im Audit-Trail.</translation>
+        <source>This database has no accounts yet. Create yours: it signs every edit in the audit trail. The first account is the administrator, who adds the other users; you will receive a recovery code for it.</source>
+        <translation>Diese Datenbank hat noch keine Konten. Legen Sie Ihres an: Es zeichnet jede Änderung im Audit-Trail. Das erste Konto ist das Administratorkonto, das die weiteren Benutzer anlegt; Sie erhalten dafür einen Wiederherstellungscode.</translation>
     </message>
     <message>
         <source>e.g. anna.becker</source>
@@ -2573,8 +2914,16 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
         <translation>Konto anlegen</translation>
     </message>
     <message>
+        <source>&amp;Forgot password…</source>
+        <translation>Passwort &amp;vergessen …</translation>
+    </message>
+    <message>
         <source>The two passwords differ.</source>
         <translation>Die beiden Passwörter stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>Your password was reset. Sign in with the new one.</source>
+        <translation>Ihr Passwort wurde zurückgesetzt. Melden Sie sich mit dem neuen an.</translation>
     </message>
 </context>
 <context>
@@ -2737,16 +3086,8 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
         <translation>Was</translation>
     </message>
     <message>
-        <source>Field</source>
-        <translation>Feld</translation>
-    </message>
-    <message>
-        <source>Old value</source>
-        <translation>Alter Wert</translation>
-    </message>
-    <message>
-        <source>New value</source>
-        <translation>Neuer Wert</translation>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -2772,6 +3113,22 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
         <translation>Aktualisieren</translation>
     </message>
     <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren …</translation>
+    </message>
+    <message>
+        <source>The whole trail of this audit for a spreadsheet, one line per changed field</source>
+        <translation>Der gesamte Audit-Trail dieses Audits für eine Tabellenkalkulation, eine Zeile je geändertem Feld</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>PDF exportieren …</translation>
+    </message>
+    <message>
+        <source>The whole trail of this audit as a PDF for an inspector, with the trail head hash</source>
+        <translation>Der gesamte Audit-Trail dieses Audits als PDF für eine Inspektion, mit dem Hashwert des Trail-Stands</translation>
+    </message>
+    <message>
         <source>since</source>
         <translation>seit</translation>
     </message>
@@ -2779,9 +3136,51 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
         <source>Everyone</source>
         <translation>Alle Personen</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 of %n action(s) shown</source>
+        <translation>
+            <numerusform>%1 von %n Aktion angezeigt</numerusform>
+            <numerusform>%1 von %n Aktionen angezeigt</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>%1 of %2 entries</source>
-        <translation>%1 von %2 Einträgen</translation>
+        <source>Export the audit trail</source>
+        <translation>Audit-Trail exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>Der Export ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Audit trail written to %1</source>
+        <translation>Audit-Trail gespeichert unter %1</translation>
+    </message>
+</context>
+<context>
+    <name>UndoKeys</name>
+    <message>
+        <source>&amp;Undo last change</source>
+        <translation>Letzte Änderung &amp;rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Undo: %1</source>
+        <translation>&amp;Rückgängig: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo: %1</source>
+        <translation>&amp;Wiederherstellen: %1</translation>
     </message>
 </context>
 <context>
@@ -2809,6 +3208,89 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
     <message>
         <source>Sign out</source>
         <translation>Abmelden</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Accounts are never deleted, because the audit trail names them; deactivate an account instead. Every change here is recorded in the audit trail.</source>
+        <translation>Konten werden nie gelöscht, weil der Audit-Trail sie nennt; deaktivieren Sie ein Konto stattdessen. Jede Änderung hier wird im Audit-Trail protokolliert.</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Vollständiger Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>&amp;Add user…</source>
+        <translation>Benutzer &amp;hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Set &amp;role</source>
+        <translation>&amp;Rolle festlegen</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Entsperren</translation>
+    </message>
+    <message>
+        <source>Reset &amp;password…</source>
+        <translation>&amp;Passwort zurücksetzen …</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Deaktivieren</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Re&amp;activate</source>
+        <translation>Re&amp;aktivieren</translation>
+    </message>
+    <message>
+        <source>The account was added.</source>
+        <translation>Das Konto wurde hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>The account is unlocked.</source>
+        <translation>Das Konto ist entsperrt.</translation>
+    </message>
+    <message>
+        <source>Reset the password of %1</source>
+        <translation>Passwort von %1 zurücksetzen</translation>
+    </message>
+    <message>
+        <source>The account gets a new password and a new signing key; reports it signed before stay verifiable. Give the password to its owner in person and ask them to change it at their next sign-in.</source>
+        <translation>Das Konto erhält ein neues Passwort und einen neuen Signaturschlüssel; zuvor damit signierte Berichte bleiben prüfbar. Übergeben Sie das Passwort der Person persönlich und bitten Sie sie, es bei der nächsten Anmeldung zu ändern.</translation>
+    </message>
+    <message>
+        <source>The password was reset and the account unlocked.</source>
+        <translation>Das Passwort wurde zurückgesetzt und das Konto entsperrt.</translation>
     </message>
 </context>
 <context>
@@ -2926,6 +3408,10 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
     <message>
         <source>None yet: drop photos or files here, or paste an image (Ctrl+Shift+V).</source>
         <translation>Noch keine: Fotos oder Dateien hierher ziehen oder ein Bild einfügen (Strg+Umschalt+V).</translation>
+    </message>
+    <message>
+        <source>report version %1</source>
+        <translation>Berichtsversion %1</translation>
     </message>
     <message>
         <source>signed in as %1</source>

@@ -2,6 +2,40 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>ChecklistModel</name>
+    <message numerus="yes">
+        <source>%1 of %n question(s) answered</source>
+        <translation>
+            <numerusform>%1 of %n question answered</numerusform>
+            <numerusform>%1 of %n questions answered</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistWalk</name>
+    <message numerus="yes">
+        <source>Answer %n unanswered question(s) of this section Compliant?</source>
+        <translation>
+            <numerusform>Answer %n unanswered question of this section Compliant?</numerusform>
+            <numerusform>Answer %n unanswered questions of this section Compliant?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Answer %n question(s) Compliant</source>
+        <translation>
+            <numerusform>Answer %n question Compliant</numerusform>
+            <numerusform>Answer %n questions Compliant</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s) answered Compliant.</source>
+        <translation>
+            <numerusform>%n question answered Compliant.</numerusform>
+            <numerusform>%n questions answered Compliant.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FindingsModel</name>
     <message numerus="yes">
         <source>%n d after issue</source>
@@ -39,12 +73,39 @@
     </message>
 </context>
 <context>
+    <name>SetupDialog</name>
+    <message numerus="yes">
+        <source>(%n question(s)</source>
+        <translation>
+            <numerusform>(%n question</numerusform>
+            <numerusform>(%n questions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n not asked in this audit type</source>
+        <translation>
+            <numerusform>; %n not asked in this audit type</numerusform>
+            <numerusform>; %n not asked in this audit type</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SignDialog</name>
     <message numerus="yes">
         <source>%n problem(s) block issuing this report; see Audit ▸ Check before issue…. First: %2</source>
         <translation>
             <numerusform>%n problem blocks issuing this report; see Audit ▸ Check before issue…. First: %2</numerusform>
             <numerusform>%n problems block issuing this report; see Audit ▸ Check before issue…. First: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrailPage</name>
+    <message numerus="yes">
+        <source>%1 of %n action(s) shown</source>
+        <translation>
+            <numerusform>%1 of %n action shown</numerusform>
+            <numerusform>%1 of %n actions shown</numerusform>
         </translation>
     </message>
 </context>
