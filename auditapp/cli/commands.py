@@ -182,11 +182,21 @@ def cmd_user_add(args: argparse.Namespace) -> int:
             actor = admin.username
         password = read_secret(args, f"New password for {args.username}: ", confirm=True)
         with database.session(actor=actor) as session:
-            user = users.create_user(
-                session, username=args.username, full_name=args.full_name, role=args.role,
-                password=password, email=args.email,
-            )
+            if not existing and args.role == "admin":
+                # The first administrator gets the recovery code for a lock-out, shown once.
+                user, code = users.create_first_administrator(
+                    session, username=args.username, full_name=args.full_name, password=password)
+            else:
+                user, code = users.create_user(
+                    session, username=args.username, full_name=args.full_name, role=args.role,
+                    password=password, email=args.email,
+                ), ""
             print(f"created {user.username} ({user.full_name}, {user.role})")
+        if code:
+            print(f"recovery code (shown once; keep it offline): {code}")
+        elif not existing:
+            sys.stderr.write("warning: this database has no administrator; create the first "
+                             "account with --role admin to be able to add users later\n")
     return 0
 
 

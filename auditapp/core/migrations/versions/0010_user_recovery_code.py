@@ -1,7 +1,7 @@
 """user recovery code hash (a single locked administrator can recover)
 
 Revision ID: 0010
-Revises: 0002
+Revises: 0009
 Create Date: 2026-12-01
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0010'
-down_revision = '0002'
+down_revision = '0009'
 branch_labels = None
 depends_on = None
 
