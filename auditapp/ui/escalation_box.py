@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QGroupBox, QLineEdit, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLineEdit, QWidget
 
 from auditapp.core.findings import BREACH_ASSESSMENTS
 from auditapp.core.workspace import FindingState
 from auditapp.ui import labels
+from auditapp.ui.date_field import OptionalDateField
 from auditapp.ui.widgets import CommittingTextEdit, label
-
-NOT_TOLD = QDate(1999, 12, 31)  # shown as "not yet"
 
 
 class EscalationBox(QGroupBox):
@@ -30,12 +29,9 @@ class EscalationBox(QGroupBox):
                              "report, and record it here; the report states it, and it cannot "
                              "be issued without it."), "muted")
         hint.setWordWrap(True)
-        self.informed_on = QDateEdit()
-        self.informed_on.setCalendarPopup(True)
-        self.informed_on.setDisplayFormat("yyyy-MM-dd")
-        self.informed_on.setMinimumDate(NOT_TOLD)
-        self.informed_on.setMaximumDate(QDate(2100, 12, 31))
-        self.informed_on.setSpecialValueText(self.tr("not yet"))
+        # Empty until the sponsor is told; the calendar opens on today, typing works too.
+        self.informed_on = OptionalDateField()
+        self.informed_on.edit.setPlaceholderText(self.tr("not yet"))
         self.informed_on.editingFinished.connect(
             lambda: self.edited.emit("sponsor_informed_on", self.informed_date()))
         self.informed_to = QLineEdit()
@@ -43,6 +39,10 @@ class EscalationBox(QGroupBox):
         self.informed_to.editingFinished.connect(
             lambda: self.edited.emit("sponsor_informed_to", self.informed_to.text()))
         self.breach = QComboBox()
+        # The long assessment texts would otherwise widen the whole finding editor.
+        self.breach.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.breach.setMinimumContentsLength(28)
         for code in ("", *BREACH_ASSESSMENTS):
             self.breach.addItem(labels.breach(code), code)
         self.breach.activated.connect(
@@ -55,15 +55,13 @@ class EscalationBox(QGroupBox):
         form.addRow(self.tr("Assessment"), self.note)
 
     def set_finding(self, f: FindingState) -> None:
-        day = f.sponsor_informed_on
-        self.informed_on.setDate(NOT_TOLD if day is None else QDate(day.year, day.month, day.day))
+        self.informed_on.set_value(f.sponsor_informed_on)
         self.informed_to.setText(f.sponsor_informed_to)
         self.breach.setCurrentIndex(max(0, self.breach.findData(f.breach_assessment)))
         self.note.set_text_quietly(f.breach_note)
 
     def informed_date(self) -> dt.date | None:
-        d = self.informed_on.date()
-        return None if d == NOT_TOLD else dt.date(d.year(), d.month(), d.day())
+        return self.informed_on.value()
 
     def values(self) -> dict[str, object]:
         return {

@@ -90,6 +90,8 @@ class FindingsPage(QWidget):
             question_ids=[q.id for q in checklist.questions], inline=True)
         self.form.field_edited.connect(self._field_edited)
         self.heading = label("", "subheading")
+        # A long title wraps; unwrapped, its width would push the editor past the window's edge.
+        self.heading.setWordWrap(True)
         self.messages = MessageBar()
         self.form.invalid.connect(self.messages.show_error)
         self.empty = label(self.tr("No finding selected. Raise one from a checklist question "
@@ -115,7 +117,8 @@ class FindingsPage(QWidget):
         self.splitter.addWidget(scroll)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([440, 640])
+        # The editor needs about 780 px for its labels and grade buttons; the list gets the rest.
+        self.splitter.setSizes([380, 780])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.splitter)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -53,8 +54,17 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Settings"))
         self._submit = submit
         self.messages = MessageBar()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.messages)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.messages)
+        # The sections scroll, the buttons stay: the dialog fits a 1280×720 screen.
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        scroll = QScrollArea()
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer.addWidget(scroll)
         layout.addWidget(label(self.tr("Grading scheme"), "sectionlabel"))
         self.scheme_group = QButtonGroup(self)
         self.ema = QRadioButton(self.tr("EMA: critical, major, minor, comments"))
@@ -107,7 +117,8 @@ class SettingsDialog(QDialog):
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.commit)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        outer.addWidget(buttons)
+        self.resize(620, 760)
 
     def _branding_section(self, layout: QVBoxLayout, branding: dict[str, str],
                           logo: bytes | None) -> None:
