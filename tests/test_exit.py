@@ -20,8 +20,21 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="session")
 def large_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """1,000 audits with 20 findings each, built once through the core API (~75 s)."""
-    os.environ["AUDITAPP_HOME"] = str(tmp_path_factory.mktemp("large-home"))
-    return large_db.build(tmp_path_factory.mktemp("large") / "large.sqlite")
+    from tests.conftest import _give_checkpoint_key
+
+    # Built in a home of its own, with the run's shared checkpoint key; the environment is put
+    # back, so later module fixtures do not seal with another key.
+    home = tmp_path_factory.mktemp("large-home")
+    _give_checkpoint_key(home)
+    before = os.environ.get("AUDITAPP_HOME")
+    os.environ["AUDITAPP_HOME"] = str(home)
+    try:
+        return large_db.build(tmp_path_factory.mktemp("large") / "large.sqlite")
+    finally:
+        if before is None:
+            os.environ.pop("AUDITAPP_HOME", None)
+        else:
+            os.environ["AUDITAPP_HOME"] = before
 
 
 def _ui_models() -> list[type]:

@@ -49,9 +49,9 @@ def signed(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> dic
         with db.session(actor="demo") as s:
             from auditapp.core import users
 
-            users.create_user(s, username="demo.head", full_name="Dr. Petra Lang",
+            users.create_user(s, username="demo.approver", full_name="Dr. Petra Lang",
                               role="reviewer", password=PASSWORD)
-        approver = "demo.head" if lang == "de" else "demo.qa"
+        approver = "demo.approver" if lang == "de" else "demo.qa"
         final = signoff.sign_report(db, REF, username=approver, password=PASSWORD,
                                     meaning="approver")
         report = folder / "report.pdf"

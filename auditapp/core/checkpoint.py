@@ -186,7 +186,16 @@ class Report:
     newest_position: int
 
 
-def verify(connection: Connection, database: Path | None = None) -> Report:
+def anchor_of(database: Path) -> dict | None:
+    """This computer's newest checkpoint for ``database``. Read it BEFORE the database: a writer
+    remembers a checkpoint only after its commit, so every anchor read first is in the snapshot
+    a later read transaction sees (read afterwards, a concurrent commit looked like a removal)."""
+    return _read_anchors().get(str(Path(database).resolve()))
+
+
+def verify(connection: Connection, database: Path | None = None, *,
+           anchor: dict | None = None) -> Report:
+    """``anchor``: from anchor_of(), read before ``connection`` began its read transaction."""
     problems: list[Finding] = []
     key = installation_key(create=False)
     mine = key_id(key) if key else None
@@ -225,7 +234,8 @@ def verify(connection: Connection, database: Path | None = None) -> Report:
             f"{count} entr{'y' if count == 1 else 'ies'} not sealed by any checkpoint: "
             "written outside AuditApp"))
     if database is not None and mine is not None:
-        anchor = _read_anchors().get(str(Path(database).resolve()))
+        if anchor is None:
+            anchor = anchor_of(Path(database))
         if anchor and not any(r["position"] == anchor["position"] and r["mac"] == anchor["mac"]
                               for r in rows):
             problems.append(Finding(

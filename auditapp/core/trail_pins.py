@@ -127,10 +127,12 @@ def check_database(database: object) -> TrailCheck:
     and the final-signature rule (here), keyed checkpoints and this computer's anchor."""
     from auditapp.core import checkpoint, trail
 
+    anchor = checkpoint.anchor_of(database.path)  # type: ignore[attr-defined]
     with database.engine.connect() as connection:  # type: ignore[attr-defined]
         problems = [str(p) for p in trail.verify(connection)]
         problems += [str(p) for p in verify(connection)]
-        sealed = checkpoint.verify(connection, database.path)  # type: ignore[attr-defined]
+        sealed = checkpoint.verify(connection, database.path,  # type: ignore[attr-defined]
+                                   anchor=anchor)
         problems += [str(p) for p in sealed.problems]
         count = connection.exec_driver_sql("SELECT count(*) FROM trail_entry").scalar() or 0
         head = trail.head_hash(connection)
