@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from auditapp.core import audits, signing
+from auditapp.core.db import open_database
 from auditapp.errors import Refused
-from auditapp.reports import certificate_signing, pades, signoff
+from auditapp.reports import certificate_signing, signoff
 from auditapp.reports import wording as w
 from tests.conftest import require_tool, run_cli
 
@@ -114,7 +115,8 @@ def test_signature_page_reads_in_plain_words_in_the_report_language(signed, lang
         assert "Signed electronically by Thomas Keller" in text
         assert "Quality assurance reviewer · Approval" in text
     # Every time printed is the time of the signature itself (its /M and CMS signing time).
-    report = pades.verify_file(case["report"])
+    with open_database(case["db"]) as db:  # trusted: signers this database knows
+        report = signoff.verify_file(case["report"], db)
     assert report.valid
     by_meaning = {s.meaning: s.signed_at for s in report.signatures}
     for meaning, stored_at, offset in case["sigs"]:
@@ -158,7 +160,7 @@ def test_the_signed_certificate_verifies_and_declares_the_audit_took_place(signe
     result = run_cli("verify", str(case["certificate"]), "--db", str(case["db"]))
     assert result.returncode == 0, result.stderr
     assert "certificate: Dr. Anna Becker" in result.stdout
-    assert "certificate known to this database: demo.lead" in result.stdout
+    assert "trusted: AuditApp signer demo.lead (Dr. Anna Becker)" in result.stdout
     text = _text(case["certificate"])
     if lang == "en":
         assert "confirms that the audit described below took place" in text

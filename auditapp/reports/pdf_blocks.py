@@ -301,10 +301,10 @@ def _signatures(block: SignatureBlock, kit: Kit) -> list[Flowable]:
     for slot in block.slots:
         data = [[kit.para(label, "kv_label"), kit.para(value, "cell"), ""]
                 for label, value in slot.rows]
-        # 10 mm rows: the stamp beside them holds about eleven 8 pt lines without shrinking
+        # 12 mm rows: the stamp beside them holds about fourteen 8 pt lines without shrinking
         # (who, role and meaning, statement, time, document, digest, certificate fingerprint).
         # A certificate fingerprint wraps to three lines; every other value fits one.
-        heights = [(15 if len(value) > 40 else 10) * mm for _label, value in slot.rows]
+        heights = [(15 if len(value) > 40 else 12) * mm for _label, value in slot.rows]
         table = Table(data, colWidths=widths, rowHeights=heights)
         commands: list[tuple[Any, ...]] = [
             ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),

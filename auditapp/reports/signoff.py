@@ -217,8 +217,7 @@ def _fingerprint_lines(fingerprint: str, language: str) -> list[str]:
     from auditapp.reports.build import fingerprint_text
 
     grouped = fingerprint_text(fingerprint)
-    # Label apart, then two lines of eight groups: none wider than the stamp, none broken.
-    return [f"{w.t('sig_fingerprint', language)}:", f"  {grouped[:39]}", f"  {grouped[40:]}"]
+    return [f"{w.t('sig_fingerprint', language)}: {grouped[:39]}", f"  {grouped[40:]}"]
 
 
 def _stamp_lines(user: User, meaning: SignatureMeaning, at: dt.datetime, offset: str,
