@@ -7,9 +7,9 @@ import shutil
 import pytest
 from audit_factory import PASSWORD, make_user
 from sqlalchemy import select
-from ui_helpers import OFFSCREEN_NOISE, audit_window
+from ui_helpers import OFFSCREEN_NOISE, audit_window, run_modal
 
-from auditapp.core import backup
+from auditapp.core import backup, settings
 from auditapp.core.db import is_encrypted, open_database
 from auditapp.core.models import User
 from auditapp.ui.database_open import DatabaseOpener
@@ -108,9 +108,50 @@ def test_backup_now_and_security_settings(qtbot, db, tmp_path):
     safety = SafetyActions(window, db, "anna")
     titles = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
     assert "&Back up now…" in titles and "&Restore from backup…" in titles
+    assert "&Settings…" in titles and not any("Security" in t for t in titles)
     written = safety.back_up_now(str(tmp_path / "copy.sqlite"))
     assert written is not None
     assert backup.check_file(written)
+
+
+def test_one_settings_dialog_from_the_file_menu_stores_security_and_grading(qtbot, db, tmp_path):
+    window, _ = audit_window(qtbot, db, tmp_path)
+    safety = SafetyActions(window, db, "anna")
+    file_menu = window.menuBar().actions()[0].menu()
+    action = next(a for a in file_menu.actions() if a.text() == "&Settings…")
+    assert action.shortcut().toString() == "Ctrl+,"
+    seen: list[str] = []
+
+    def fill(dialog):
+        seen.append(dialog.windowTitle())
+        assert dialog.idle.isEnabled() and dialog.kept.isEnabled()
+        dialog.kept.setValue(7)
+        dialog.idle.setValue(12)
+        dialog.separate_signers.setChecked(False)
+        dialog.mhra.setChecked(True)
+        dialog.commit()
+
+    run_modal(action.trigger, fill)
+    assert seen == ["Settings"]
+    with db.session() as s:
+        assert settings.backups_kept(s) == 7
+        assert settings.idle_lock_minutes(s) == 12
+        assert settings.separate_signers(s) is False
+        assert settings.grading_scheme_name(s) == "mhra"
+    assert safety.idle_lock.minutes == 12
+
+
+def test_settings_security_section_is_disabled_in_a_read_only_window(qtbot):
+    from auditapp.ui.settings_dialog import SecurityValues, SettingsDialog
+
+    calls: list[object] = []
+    dialog = SettingsDialog("ema", {}, submit=lambda *a, **k: calls.append(k) or None,
+                            security=SecurityValues(5, 10, True), read_only=True)
+    qtbot.addWidget(dialog)
+    assert not dialog.idle.isEnabled() and not dialog.kept.isEnabled()
+    assert not dialog.separate_signers.isEnabled()
+    dialog.commit()
+    assert calls == [{"security": None}]
 
 
 def test_first_account_is_still_created_on_an_encrypted_database(tmp_path):

@@ -24,7 +24,7 @@ from auditapp.core.workspace import WorkspaceData
 from auditapp.errors import AuditAppError
 from auditapp.ui import i18n
 from auditapp.ui.audit_list import AuditListPage
-from auditapp.ui.settings_dialog import SettingsDialog
+from auditapp.ui.settings_dialog import SecurityValues, SettingsDialog
 from auditapp.ui.setup_dialog import SetupDialog
 from auditapp.ui.shortcuts import ShortcutsDialog
 from auditapp.ui.tasks import TaskRunner
@@ -403,20 +403,31 @@ class MainWindow(QMainWindow):
             # The checklist may have changed (areas in scope): rebuild the workspace from disk.
             self.open_audit(editor.state.reference, wait=True)
 
-    def open_settings(self) -> None:
+    def open_settings(self, section: str | None = None) -> None:
+        """The one Settings dialog; section="security" scrolls to Security and backups."""
+        from auditapp import paths
         from auditapp.reports import branding
 
         with self._db.session(actor=self.actor) as session:
             scheme, days = settings.grading_scheme_name(session), settings.capa_days(session)
             brand = branding.load_branding(session)
+            current = SecurityValues(settings.idle_lock_minutes(session),
+                                     settings.backups_kept(session),
+                                     settings.separate_signers(session))
 
-        def submit(name: str, values: dict[str, int | None], brand_values: dict[str, str]) -> str | None:
+        def submit(name: str, values: dict[str, int | None], brand_values: dict[str, str],
+                   security: SecurityValues | None = None) -> str | None:
             try:
                 with self._db.session(actor=self.actor) as session:
                     settings.set_grading_scheme(session, name)
                     settings.set_capa_days(session, values)
                     for key, value in brand_values.items():
                         branding.set_branding(session, key, value)
+                    if security is not None:
+                        settings.set_idle_lock_minutes(session, security.idle_minutes)
+                        settings.set_backups_kept(session, security.backups_kept)
+                        if security.separate_signers != current.separate_signers:
+                            settings.set_separate_signers(session, security.separate_signers)
             except AuditAppError as exc:
                 return str(exc)
             return None
@@ -425,10 +436,18 @@ class MainWindow(QMainWindow):
             scheme, days, submit=submit, language=self._language, parent=self,
             interface_language=i18n.chosen_language(self._settings),
             branding={"organisation.name": brand.organisation,
-                      "organisation.address": brand.address}, logo=brand.logo)
+                      "organisation.address": brand.address}, logo=brand.logo,
+            security=current, backup_folder=paths.backup_dir(self._db.path),
+            read_only=self._db.read_only)
+        if section == "security":
+            dialog.show_security()
         self.last_dialog = dialog
         if dialog.exec():
             self._settings.setValue(i18n.SETTING, dialog.interface_language())
+            stored = dialog.security_values()
+            safety = getattr(self, "safety", None)
+            if stored is not None and safety is not None:
+                safety.idle_lock.minutes = stored.idle_minutes
             with self._db.session(actor=self.actor) as session:
                 grades = findings.scheme(session)
             self.list_page.model.grades = grades

@@ -1,15 +1,18 @@
 """Settings: the grading scheme, the CAPA response days per classification, the interface
-language and the report's branding (the auditing organisation's name, address and logo)."""
+language, the report's branding (the auditing organisation's name, address and logo) and
+security and backups (idle lock, automatic backups kept, separate signers)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -26,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from auditapp.core import findings
+from auditapp.core import findings, settings
 from auditapp.errors import AuditAppError
 from auditapp.reports.branding import load_logo
 from auditapp.ui import file_dialogs, i18n, labels
@@ -35,7 +38,16 @@ from auditapp.ui.widgets import MessageBar, label
 LOGO_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp)"
 
 
-Submit = Callable[[str, dict[str, int | None], dict[str, str]], "str | None"]
+Submit = Callable[..., "str | None"]
+
+
+@dataclass
+class SecurityValues:
+    """The security and backup settings the dialog shows and returns."""
+
+    idle_minutes: int
+    backups_kept: int
+    separate_signers: bool = True
 
 
 class SettingsDialog(QDialog):
@@ -43,13 +55,17 @@ class SettingsDialog(QDialog):
 
     branding maps the public setting names (organisation.name, organisation.address,
     organisation.logo) to values; the logo is a file path to set, "" to clear, and is absent
-    when unchanged.
+    when unchanged. With security given, the dialog has a "Security and backups" section and
+    submit also gets security=SecurityValues; a read-only window shows the section disabled
+    and submit gets security=None.
     """
 
     def __init__(self, scheme: str, days: dict[str, int | None], *,
                  submit: Submit, branding: dict[str, str] | None = None,
                  logo: bytes | None = None, language: str = "en",
-                 interface_language: str = "system", parent: QWidget | None = None) -> None:
+                 interface_language: str = "system", security: SecurityValues | None = None,
+                 backup_folder: Path | None = None, read_only: bool = False,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self._submit = submit
@@ -113,6 +129,11 @@ class SettingsDialog(QDialog):
         layout.addWidget(label(self.tr("Menus, dialogs and help change at the next start. "
                                        "The report language is set per audit."), "muted"))
         self._branding_section(layout, branding or {}, logo)
+        self._security = security
+        self._read_only = read_only
+        if security is not None:
+            self._security_section(layout, security, backup_folder)
+        self.scroll = scroll
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.commit)
@@ -149,6 +170,52 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         self._logo_change: str | None = None
         self._show_logo(logo)
+
+    def _security_section(self, layout: QVBoxLayout, security: SecurityValues,
+                          backup_folder: Path | None) -> None:
+        layout.addSpacing(8)
+        self.security_label = label(self.tr("Security and backups"), "sectionlabel")
+        layout.addWidget(self.security_label)
+        form = QFormLayout()
+        self.idle = QSpinBox()
+        self.idle.setObjectName("idleLockMinutes")
+        self.idle.setRange(1, settings.MAX_IDLE_MINUTES)
+        self.idle.setSuffix(self.tr(" minutes"))
+        self.idle.setValue(security.idle_minutes)
+        self.kept = QSpinBox()
+        self.kept.setObjectName("backupsKept")
+        self.kept.setRange(1, 100)
+        self.kept.setValue(security.backups_kept)
+        form.addRow(self.tr("Lock the window after"), self.idle)
+        form.addRow(self.tr("Automatic backups kept"), self.kept)
+        self.separate_signers = QCheckBox(self.tr(
+            "Author, reviewer and approver of a report version must be different people"))
+        self.separate_signers.setChecked(security.separate_signers)
+        form.addRow(self.tr("Signatures"), self.separate_signers)
+        layout.addLayout(form)
+        if backup_folder is not None:
+            layout.addWidget(label(self.tr(
+                "Automatic backups are made when AuditApp closes and once a day while it is "
+                "open, in %1. Copy them to another medium now and then.").replace(
+                    "%1", str(backup_folder)), "muted"))
+        if self._read_only:
+            for widget in (self.idle, self.kept, self.separate_signers):
+                widget.setEnabled(False)
+            layout.addWidget(label(self.tr(
+                "This window is read-only: security and backup settings can be changed only "
+                "in the window that has the database open for writing."), "muted"))
+
+    def show_security(self) -> None:
+        """Scrolls the Security and backups section into view."""
+        if self._security is not None:
+            self.scroll.ensureWidgetVisible(self.security_label)
+
+    def security_values(self) -> SecurityValues | None:
+        """The edited security settings; None when absent or the window is read-only."""
+        if self._security is None or self._read_only:
+            return None
+        return SecurityValues(self.idle.value(), self.kept.value(),
+                              self.separate_signers.isChecked())
 
     def _show_logo(self, data: bytes | None) -> None:
         pixmap = QPixmap()
@@ -199,7 +266,11 @@ class SettingsDialog(QDialog):
         return str(self.interface.currentData())
 
     def commit(self) -> None:
-        error = self._submit(*self.values(), self.branding_values())
+        if self._security is None:
+            error = self._submit(*self.values(), self.branding_values())
+        else:
+            error = self._submit(*self.values(), self.branding_values(),
+                                 security=self.security_values())
         if error:
             self.messages.show_error(error)
             return

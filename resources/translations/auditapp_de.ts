@@ -2178,10 +2178,6 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
 <context>
     <name>SafetyActions</name>
     <message>
-        <source>Security and &amp;backups…</source>
-        <translation>Sicherheit und Si&amp;cherungen …</translation>
-    </message>
-    <message>
         <source>Automatic backup failed: %1</source>
         <translation>Automatische Sicherung fehlgeschlagen: %1</translation>
     </message>
@@ -2223,37 +2219,6 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
     <message>
         <source>Text</source>
         <translation>Text</translation>
-    </message>
-</context>
-<context>
-    <name>SecurityDialog</name>
-    <message>
-        <source>Security and backups</source>
-        <translation>Sicherheit und Sicherungen</translation>
-    </message>
-    <message>
-        <source> minutes</source>
-        <translation> Minuten</translation>
-    </message>
-    <message>
-        <source>Lock the window after</source>
-        <translation>Fenster sperren nach</translation>
-    </message>
-    <message>
-        <source>Automatic backups kept</source>
-        <translation>Aufbewahrte automatische Sicherungen</translation>
-    </message>
-    <message>
-        <source>Author, reviewer and approver of a report version must be different people</source>
-        <translation>Verfasser, Prüfende Person der QS und Freigebende Person einer Berichtsversion müssen verschiedene Personen sein</translation>
-    </message>
-    <message>
-        <source>Signatures</source>
-        <translation>Signaturen</translation>
-    </message>
-    <message>
-        <source>Automatic backups are made when AuditApp closes and once a day while it is open, in %1. Copy them to another medium now and then.</source>
-        <translation>Automatische Sicherungen entstehen beim Beenden von AuditApp und einmal täglich, solange es geöffnet ist, in %1. Kopieren Sie sie regelmäßig auf ein anderes Medium.</translation>
     </message>
 </context>
 <context>
@@ -2341,6 +2306,38 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
     <message>
         <source>Logo</source>
         <translation>Logo</translation>
+    </message>
+    <message>
+        <source>Security and backups</source>
+        <translation>Sicherheit und Sicherungen</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> Minuten</translation>
+    </message>
+    <message>
+        <source>Lock the window after</source>
+        <translation>Fenster sperren nach</translation>
+    </message>
+    <message>
+        <source>Automatic backups kept</source>
+        <translation>Aufbewahrte automatische Sicherungen</translation>
+    </message>
+    <message>
+        <source>Author, reviewer and approver of a report version must be different people</source>
+        <translation>Verfasser, Prüfende Person der QS und Freigebende Person einer Berichtsversion müssen verschiedene Personen sein</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>Signaturen</translation>
+    </message>
+    <message>
+        <source>Automatic backups are made when AuditApp closes and once a day while it is open, in %1. Copy them to another medium now and then.</source>
+        <translation>Automatische Sicherungen entstehen beim Beenden von AuditApp und einmal täglich, solange es geöffnet ist, in %1. Kopieren Sie sie regelmäßig auf ein anderes Medium.</translation>
+    </message>
+    <message>
+        <source>This window is read-only: security and backup settings can be changed only in the window that has the database open for writing.</source>
+        <translation>Dieses Fenster ist schreibgeschützt: Einstellungen zu Sicherheit und Sicherungen lassen sich nur in dem Fenster ändern, in dem die Datenbank zum Schreiben geöffnet ist.</translation>
     </message>
     <message>
         <source>No logo</source>
