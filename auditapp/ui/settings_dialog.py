@@ -133,6 +133,7 @@ class SettingsDialog(QDialog):
         self._read_only = read_only
         if security is not None:
             self._security_section(layout, security, backup_folder)
+        layout.addStretch(1)  # a tall window keeps the sections together at the top
         self.scroll = scroll
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -188,10 +189,16 @@ class SettingsDialog(QDialog):
         self.kept.setValue(security.backups_kept)
         form.addRow(self.tr("Lock the window after"), self.idle)
         form.addRow(self.tr("Automatic backups kept"), self.kept)
-        self.separate_signers = QCheckBox(self.tr(
-            "Author, reviewer and approver of a report version must be different people"))
+        # The rule is a sentence: a wrapped label beside the box keeps the dialog narrow.
+        self.separate_signers = QCheckBox()
         self.separate_signers.setChecked(security.separate_signers)
-        form.addRow(self.tr("Signatures"), self.separate_signers)
+        rule = label(self.tr(
+            "Author, reviewer and approver of a report version must be different people"))
+        rule.setBuddy(self.separate_signers)
+        signers_row = QHBoxLayout()
+        signers_row.addWidget(self.separate_signers)
+        signers_row.addWidget(rule, 1)
+        form.addRow(self.tr("Signatures"), signers_row)
         layout.addLayout(form)
         if backup_folder is not None:
             layout.addWidget(label(self.tr(

@@ -111,6 +111,27 @@ def _light_palette() -> QPalette:
     return p
 
 
+def _arrows() -> str:
+    """Drop-down and spin arrows as light chevrons: a styled box otherwise gets Fusion's
+    arrow buttons drawn as a dark bar along its right edge."""
+    from auditapp import paths
+
+    icons = (paths.resources_dir() / "icons").as_posix()
+    return f"""
+QComboBox::drop-down {{ subcontrol-origin: padding; subcontrol-position: center right;
+                       width: 20px; border: none; }}
+QComboBox::down-arrow {{ image: url({icons}/chevron-down.svg); width: 10px; height: 6px; }}
+QSpinBox::up-button, QDateEdit::up-button {{ subcontrol-origin: border;
+    subcontrol-position: top right; width: 18px; border: none; background: transparent; }}
+QSpinBox::down-button, QDateEdit::down-button {{ subcontrol-origin: border;
+    subcontrol-position: bottom right; width: 18px; border: none; background: transparent; }}
+QSpinBox::up-arrow, QDateEdit::up-arrow {{ image: url({icons}/chevron-up.svg);
+                                           width: 9px; height: 5px; }}
+QSpinBox::down-arrow, QDateEdit::down-arrow {{ image: url({icons}/chevron-down.svg);
+                                               width: 9px; height: 5px; }}
+"""
+
+
 def is_dark() -> bool:
     return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
@@ -122,7 +143,7 @@ def apply(app: QApplication) -> None:
     if font.pointSizeF() < 10:
         font.setPointSizeF(10)
         app.setFont(font)
-    app.setStyleSheet(_STYLE % {"accent": ACCENT})
+    app.setStyleSheet(_STYLE % {"accent": ACCENT} + _arrows())
     # Follow the system when it switches between light and dark while the app runs.
     app.styleHints().colorSchemeChanged.connect(
         lambda _scheme: app.setPalette(_dark_palette() if is_dark() else _light_palette())
