@@ -273,6 +273,8 @@ class BoundedZip:
                     if seen > info.file_size or seen > self.max_member:
                         raise InputRefused(f"{self.name}: member {name[:80]!r} is larger than declared")
                     yield piece
+        # zipfile raises NotImplementedError for a compression method it cannot read (a crafted
+        # member): that is a damaged package to refuse, not missing work.
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
             raise InputRefused(f"{self.name}: member {name[:80]!r} is damaged ({exc})") from None
 
