@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from auditapp import __version__, paths
+from auditapp.core.models import Language, codes
 from auditapp.errors import AuditAppError
 
 log = logging.getLogger("auditapp")
@@ -59,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"auditapp {__version__}")
     parser.add_argument("--db", type=Path, help="database file (default: user data folder, or $AUDITAPP_DB)")
-    parser.add_argument("--lang", choices=["en", "de"], help="language of the window")
+    parser.add_argument("--lang", choices=codes(Language), help="language of the window")
     parser.add_argument("--smoke", action="store_true",
                         help="open the main window, wait for the first paint, print the start-up time, exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)

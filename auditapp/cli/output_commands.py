@@ -7,6 +7,7 @@ import argparse
 from pathlib import Path
 
 from auditapp.cli import open_db, signin
+from auditapp.core.models import Language, codes
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -35,7 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("reference", help="audit reference")
     p.add_argument("--format", choices=["csv", "xlsx", "json"],
                    help="output format (default: from the file name)")
-    p.add_argument("--lang", dest="report_lang", choices=["en", "de"],
+    p.add_argument("--lang", dest="report_lang", choices=codes(Language),
                    help="language of the grade labels and area names (default: en)")
     p.add_argument("-o", "--output", type=Path, required=True, help="file to write")
     p.set_defaults(handler=cmd_findings_export)
@@ -44,7 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("reference", help="audit reference")
     p.add_argument("--format", choices=["docx", "xlsx"],
                    help="output format (default: from the file name)")
-    p.add_argument("--lang", dest="report_lang", choices=["en", "de"],
+    p.add_argument("--lang", dest="report_lang", choices=codes(Language),
                    help="form language (default: the audit's language)")
     p.add_argument("-o", "--output", type=Path, required=True, help="file to write")
     p.set_defaults(handler=cmd_capa_form)

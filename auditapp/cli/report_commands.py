@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 from auditapp.cli import open_db
+from auditapp.core.models import Language, codes
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -14,7 +15,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("reference", help="audit reference, e.g. AUD-2026-001")
     p.add_argument("--format", choices=["pdf", "docx"],
                    help="output format (default: from the file name)")
-    p.add_argument("--lang", dest="report_lang", choices=["en", "de"],
+    p.add_argument("--lang", dest="report_lang", choices=codes(Language),
                    help="report language (default: the audit's language)")
     p.add_argument("--paper", choices=["a4", "letter"], help="paper size (default: settings, A4)")
     p.add_argument("--certificate", action="store_true",

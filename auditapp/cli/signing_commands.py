@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from auditapp.cli import database_path, open_db, read_secret, signin
+from auditapp.core.models import Language, SignatureMeaning, codes
 from auditapp.errors import AuditAppError, BadInput
 
 
@@ -21,7 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("reference")
     p.add_argument("--user", required=True, help="your username")
-    p.add_argument("--meaning", choices=["author", "reviewer", "approver"])
+    p.add_argument("--meaning", choices=codes(SignatureMeaning))
     p.add_argument("--certificate", action="store_true",
                    help="sign the audit certificate instead (lead auditor or team member; only "
                    "for an approved report version)")
@@ -29,7 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", type=Path, required=True, help="signed PDF to write")
     p.add_argument("--docx", type=Path, help="also write a DOCX with the signature "
                    "manifestations and its detached signature FILE.docx.p7s")
-    p.add_argument("--report-lang", choices=["en", "de"],
+    p.add_argument("--report-lang", choices=codes(Language),
                    help="report language (author and certificate only)")
     p.set_defaults(handler=cmd_sign)
 

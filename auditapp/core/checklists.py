@@ -14,10 +14,10 @@ from sqlalchemy.orm import Session
 
 from auditapp import paths
 from auditapp.core import input_limits, references
-from auditapp.core.models import AuditType, ChecklistTemplate
+from auditapp.core.models import AuditType, ChecklistTemplate, Language, codes
 from auditapp.errors import BadInput, NotFound, Refused
 
-LANGUAGES = ("en", "de")
+LANGUAGES = codes(Language)
 CHECKLIST_AUDIT_TYPES = tuple(
     t.value for t in AuditType if t is not AuditType.PRE_INSPECTION
 )

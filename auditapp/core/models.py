@@ -24,6 +24,9 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
 )
+from sqlalchemy import (
+    Enum as SAEnum,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, deferred, mapped_column, relationship
 
 # Imported for its attribute events: every text column is normalised on assignment.
@@ -127,9 +130,28 @@ class SignatureMeaning(StrEnum):
     APPROVER = "approver"
 
 
-def _enum(e: type[enum.Enum]) -> String:
-    # Plain strings, not SQL enums: adding a value later needs no table rebuild.
-    return String(32)
+class Language(StrEnum):
+    """A report or checklist language: every text the app writes exists in these."""
+
+    EN = "en"
+    DE = "de"
+
+
+def codes(e: type[StrEnum]) -> tuple[str, ...]:
+    """The plain values, e.g. for argparse ``choices`` (whose error message shows repr())."""
+    return tuple(member.value for member in e)
+
+
+def _enum_values(e: type[enum.Enum]) -> list[str]:
+    return [str(member.value) for member in e]
+
+
+def _enum(e: type[enum.Enum], length: int = 32) -> SAEnum:
+    # The lowercase values are stored as VARCHAR(32), no SQL enum and no CHECK constraint:
+    # adding a value later needs no table rebuild, and the stored text is what it always was.
+    # Reading back gives the enum member; an unknown stored value is an error, not a string.
+    return SAEnum(e, native_enum=False, create_constraint=False, length=length,
+                  values_callable=_enum_values, validate_strings=True)
 
 
 class User(Base):
@@ -138,7 +160,7 @@ class User(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(64), unique=True)
     full_name: Mapped[str] = mapped_column(String(200))
-    role: Mapped[str] = mapped_column(_enum(Role))
+    role: Mapped[Role] = mapped_column(_enum(Role))
     email: Mapped[str | None] = mapped_column(String(200))
     password_hash: Mapped[str] = mapped_column(String(200), info={"trail": "digest"})
     password_changed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -158,7 +180,7 @@ class Organisation(Base):
     __tablename__ = "organisation"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[str] = mapped_column(_enum(OrganisationKind))
+    kind: Mapped[OrganisationKind] = mapped_column(_enum(OrganisationKind))
     legal_name: Mapped[str] = mapped_column(String(300))
     address: Mapped[str] = mapped_column(Text, default="")
     contact_name: Mapped[str] = mapped_column(String(200), default="")
@@ -182,7 +204,7 @@ class Audit(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     reference: Mapped[str] = mapped_column(String(40), unique=True)
     title: Mapped[str] = mapped_column(String(300))
-    audit_type: Mapped[str] = mapped_column(_enum(AuditType))
+    audit_type: Mapped[AuditType] = mapped_column(_enum(AuditType))
     sponsor_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"))
     auditee_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"))
     locations: Mapped[str] = mapped_column(Text, default="")
@@ -196,8 +218,8 @@ class Audit(Base):
     actual_start: Mapped[dt.date | None] = mapped_column(Date)
     actual_end: Mapped[dt.date | None] = mapped_column(Date)
     lead_auditor_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
-    language: Mapped[str] = mapped_column(String(5), default="en")
-    status: Mapped[str] = mapped_column(_enum(AuditStatus), default=AuditStatus.PLANNED.value)
+    language: Mapped[Language] = mapped_column(_enum(Language, 5), default=Language.EN)
+    status: Mapped[AuditStatus] = mapped_column(_enum(AuditStatus), default=AuditStatus.PLANNED)
     conclusion: Mapped[str] = mapped_column(Text, default="")
     overall_rating: Mapped[str] = mapped_column(String(40), default="")
     sampling: Mapped[str] = mapped_column(Text, default="")
@@ -327,7 +349,7 @@ class Response(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     audit_id: Mapped[int] = mapped_column(ForeignKey("audit.id", ondelete="CASCADE"))
     question_id: Mapped[str] = mapped_column(String(40))
-    result: Mapped[str | None] = mapped_column(_enum(ResponseResult))
+    result: Mapped[ResponseResult | None] = mapped_column(_enum(ResponseResult))
     notes: Mapped[str] = mapped_column(Text, default="")
     answered_by: Mapped[str] = mapped_column(String(64), default="")
     answered_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
@@ -342,7 +364,7 @@ class Finding(Base):
     number: Mapped[int] = mapped_column(Integer)  # shown as F-01; never reused in an audit
     position: Mapped[int] = mapped_column(Integer, default=0)
     title: Mapped[str] = mapped_column(String(500))
-    classification: Mapped[str] = mapped_column(_enum(Classification))
+    classification: Mapped[Classification] = mapped_column(_enum(Classification))
     area: Mapped[str] = mapped_column(String(40), default="")
     observation: Mapped[str] = mapped_column(Text, default="")
     impact: Mapped[str] = mapped_column(Text, default="")
@@ -362,7 +384,7 @@ class Finding(Base):
     breach_note: Mapped[str | None] = mapped_column(Text, default="")
     owner: Mapped[str] = mapped_column(String(200), default="")
     auditee_response: Mapped[str] = mapped_column(Text, default="")
-    status: Mapped[str] = mapped_column(_enum(FindingStatus), default=FindingStatus.OPEN.value)
+    status: Mapped[FindingStatus] = mapped_column(_enum(FindingStatus), default=FindingStatus.OPEN)
     repeat_finding: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -426,7 +448,7 @@ class ReportVersion(Base):
     audit_id: Mapped[int] = mapped_column(ForeignKey("audit.id", ondelete="CASCADE"))
     version: Mapped[int] = mapped_column(Integer)
     format: Mapped[str] = mapped_column(String(8))
-    language: Mapped[str] = mapped_column(String(5))
+    language: Mapped[Language] = mapped_column(_enum(Language, 5))
     file_bytes: Mapped[bytes] = deferred(mapped_column(LargeBinary, info={"trail": "digest"}))
     sha256: Mapped[str] = mapped_column(String(64))
     trail_head: Mapped[str] = mapped_column(String(64), default="")
@@ -443,7 +465,7 @@ class Signature(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
     printed_name: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(40), default="")
-    meaning: Mapped[str] = mapped_column(_enum(SignatureMeaning))
+    meaning: Mapped[SignatureMeaning] = mapped_column(_enum(SignatureMeaning))
     signed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     utc_offset: Mapped[str] = mapped_column(String(8))
     signed_sha256: Mapped[str] = mapped_column(String(64))

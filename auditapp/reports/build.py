@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from auditapp.core import findings as core_findings
-from auditapp.core.models import Audit, AuditStatus, ReportVersion, User
+from auditapp.core.models import Audit, AuditStatus, ReportVersion, SignatureMeaning, User, codes
 from auditapp.errors import BadInput
 from auditapp.reports import appendices, build_findings, style
 from auditapp.reports import build_chapters as chapters
@@ -53,7 +53,7 @@ SECTION_TITLES = {
     "evidence": "appendix_evidence",
 }
 APPENDICES = ("grading", "checklist", "evidence")
-MEANINGS = ("author", "reviewer", "approver")
+MEANINGS = codes(SignatureMeaning)
 ACTION_TEXT_LIMIT = 400
 
 

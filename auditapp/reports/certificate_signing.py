@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from auditapp.core import audits, locking, signing, trail, users
 from auditapp.core.db import Database
-from auditapp.core.models import Audit, ReportVersion, Signature, SignatureMeaning
+from auditapp.core.models import Audit, Language, ReportVersion, Signature, SignatureMeaning, codes
 from auditapp.errors import BadInput, Refused
 from auditapp.reports import pades
 from auditapp.reports.signoff import SignResult, stamp_lines
@@ -55,7 +55,7 @@ def sign_certificate(db: Database, reference: str, *, username: str, password: s
         audit = audits.get_audit(session, reference)
         user = users.find_user(session, user_ref.username)
         lang = (language or audit.language or "en").lower()
-        if lang not in ("en", "de"):
+        if lang not in codes(Language):
             raise BadInput("certificate language must be en or de")
         report = approved_version(session, audit)
         if not signing.is_author_eligible(audit, user):

@@ -19,7 +19,15 @@ from sqlalchemy.orm import Session
 
 from auditapp.core import audits, preissue, signing, trail, users
 from auditapp.core.db import Database
-from auditapp.core.models import Audit, Signature, SignatureMeaning, TrailEntry, User
+from auditapp.core.models import (
+    Audit,
+    Language,
+    Signature,
+    SignatureMeaning,
+    TrailEntry,
+    User,
+    codes,
+)
 from auditapp.errors import BadInput, Refused
 from auditapp.reports import pades
 
@@ -137,7 +145,7 @@ def _render_docx(session: Session, audit: Audit, language: str, infos: list[obje
 
 def _language(audit: Audit, language: str | None) -> str:
     lang = (language or audit.language or "en").lower()
-    if lang not in ("en", "de"):
+    if lang not in codes(Language):
         raise BadInput("report language must be en or de")
     return lang
 

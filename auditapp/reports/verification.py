@@ -16,13 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from auditapp.core import input_limits, trust
+from auditapp.core.models import SignatureMeaning, codes
 from auditapp.errors import BadInput
 
 log = logging.getLogger(__name__)
 
 PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"
-MEANINGS = ("author", "reviewer", "approver")
+MEANINGS = codes(SignatureMeaning)
 # The audit certificate is a document of its own with one certifying signature.
 CERTIFICATE = "certificate"
 FIELD_PREFIX = "AuditApp-"

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from auditapp.core.models import Language, codes
 from auditapp.errors import BadInput
 from auditapp.reports.output_wording import OUTPUT_WORDING
 from auditapp.reports.wording_signoff import WORDING_SIGNOFF
 
-LANGUAGES = ("en", "de")
+LANGUAGES = codes(Language)
 
 # key: (English, German). German as a German GCP auditor writes it: "CAPA" and "SOP" are
 # established terms there too.

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from auditapp.core.db import Database
+from auditapp.core.models import Language, codes
 from auditapp.core.signing import MEANING_TEXT
 from auditapp.ui import labels
 from auditapp.ui.export_dialog import failure_text
@@ -45,7 +46,7 @@ class CertificateDialog(QDialog):
             "auditor of the team. Your signature means:"))
         intro.setWordWrap(True)
         self.language = QComboBox()
-        for code in ("en", "de"):
+        for code in codes(Language):
             self.language.addItem(labels.language(code), code)
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
         self.statement = label("", "guidance")

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from auditapp.core.db import Database
+from auditapp.core.models import Language
 from auditapp.errors import AuditAppError
 from auditapp.reports import export
 from auditapp.ui import file_dialogs
@@ -36,7 +37,7 @@ from auditapp.ui.widgets import MessageBar, label
 
 log = logging.getLogger(__name__)
 
-LANGUAGES = (("en", "English"), ("de", "Deutsch"))
+LANGUAGES = ((Language.EN.value, "English"), (Language.DE.value, "Deutsch"))
 PAPERS = (("a4", "A4"), ("letter", "US Letter"))
 # A path chooser: (suggested path, file filter) -> chosen path or None when cancelled.
 AskPath = Callable[[str, str], str | None]

@@ -17,12 +17,13 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from auditapp import paths
+from auditapp.core.models import Language, codes
 
 log = logging.getLogger(__name__)
 
-LANGUAGES = ("en", "de")
+LANGUAGES = codes(Language)
 SETTING = "ui/language"  # "system", "en" or "de"
-_QT_LANGUAGE = {"en": QLocale.Language.English, "de": QLocale.Language.German}
+_QT_LANGUAGE = {Language.EN: QLocale.Language.English, Language.DE: QLocale.Language.German}
 
 
 def system_language() -> str:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from auditapp.core import judgement
 from auditapp.core.checklists import Checklist
-from auditapp.core.models import AuditType
+from auditapp.core.models import AuditType, Language, codes
 from auditapp.core.setup import CRITERIA_EDITIONS, MODES, AuditDetails
 from auditapp.ui import labels
 from auditapp.ui.date_field import OptionalDateField
@@ -100,7 +100,7 @@ class SetupDialog(QDialog):
             self.mode.addItem(labels.mode(m), m)
         self.mode.setCurrentIndex(self.mode.findData(d.mode))
         self.language = QComboBox()
-        for code in ("en", "de"):
+        for code in codes(Language):
             self.language.addItem(labels.language(code), code)
         self.language.setCurrentIndex(self.language.findData(d.language))
         self.planned_start, self.planned_end = DateField(d.planned_start), DateField(d.planned_end)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from auditapp.core.db import Database
+from auditapp.core.models import SignatureMeaning, codes
 from auditapp.core.signing import MEANING_TEXT
 from auditapp.errors import AuditAppError
 from auditapp.reports import export, signoff
@@ -36,7 +37,7 @@ from auditapp.ui.pdf_preview import PdfPreview
 from auditapp.ui.tasks import TaskRunner
 from auditapp.ui.widgets import MessageBar, label
 
-MEANINGS = ("author", "reviewer", "approver")
+MEANINGS = codes(SignatureMeaning)
 
 
 def next_meaning(signed: list[str]) -> str:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from shiboken6 import isValid
 
 from auditapp.core.db import Database
+from auditapp.core.models import AuditStatus
 from auditapp.ui.tasks import TaskRunner
 
 # The dialogs and the report code they call are imported when first used: start-up (shown to
@@ -103,14 +104,14 @@ class SignoffActions(QObject):
         for made in (self.check_action, self.preview_action, self.export_action,
                      self.sign_action):
             made.setEnabled(workspace is not None)
-        if workspace is not None and workspace.editor.state.status == "final":
+        if workspace is not None and workspace.editor.state.status == AuditStatus.FINAL:
             self.sign_action.setEnabled(False)  # approved: nobody can sign this version again
         locked = workspace is not None and workspace.editor.state.locked
         self.reopen_action.setEnabled(locked)
         self.save_signed_action.setEnabled(locked)
         # The certificate needs an approved report version.
         self.certificate_action.setEnabled(
-            workspace is not None and workspace.editor.state.status in ("final", "closed"))
+            workspace is not None and workspace.editor.state.status in (AuditStatus.FINAL, AuditStatus.CLOSED))
 
     # --- helpers -------------------------------------------------------------------------------
 
