@@ -19,5 +19,10 @@ class Refused(AuditAppError):
     exit_code = 1
 
 
+class ReviewAgain(Refused):
+    """What was shown for review (a sign preview) no longer matches what would be signed:
+    nothing was signed, and the caller shows the current state for review again."""
+
+
 class NotFound(AuditAppError):
     exit_code = 2

@@ -327,6 +327,9 @@ def test_links_unlink_remove_and_purge_are_all_in_the_trail(audit_db, tmp_path):
         assert evidence.link(s, audit, 2, Target(finding=1)) is None  # twice: no-op
         rows = {i.label: i.links for i in evidence.list_evidence(s, audit)}
         assert rows == {"E-001": ("F-01",), "E-002": ("Q:ORG-01", "F-01")}
+        # The links are typed values; the labels above are only how they are printed.
+        assert [i.targets for i in evidence.list_evidence(s, audit)] == [
+            (Target(finding=1),), (Target(question="ORG-01"), Target(finding=1))]
         assert [i.label for i in evidence.list_evidence(s, audit, finding=1)] == ["E-001", "E-002"]
         evidence.unlink(s, audit, 2, Target(finding=1))
         with pytest.raises(BadInput, match="needs a reason"):

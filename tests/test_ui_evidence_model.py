@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QImage
 
-from auditapp.core.evidence import EvidenceInfo
+from auditapp.core.evidence import EvidenceInfo, Target
 from auditapp.ui.evidence_editor import target_label, targets_of
 from auditapp.ui.evidence_intake import encode
 from auditapp.ui.evidence_model import (
@@ -28,7 +28,7 @@ pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 AT = dt.datetime(2026, 11, 16, 9, 15, tzinfo=dt.UTC)
 
 
-def info(number: int, *, caption: str = "", links: tuple[str, ...] = (),
+def info(number: int, *, caption: str = "", links: tuple[Target, ...] = (),
          confidential: bool = False, removed: bool = False,
          media_type: str = "image/jpeg") -> EvidenceInfo:
     return EvidenceInfo(
@@ -36,7 +36,7 @@ def info(number: int, *, caption: str = "", links: tuple[str, ...] = (),
         media_type=media_type, sha256=f"{number:064x}", size=1000 + number, width=300,
         height=400, caption=caption, confidential=confidential, removed=removed,
         captured_at=AT, capture_device="Apple iPhone 15 Pro", imported_at=AT,
-        imported_by="anna", links=links)
+        imported_by="anna", targets=links)
 
 
 def thumb(colour: str) -> bytes:
@@ -49,8 +49,8 @@ def thumb(colour: str) -> bytes:
 def model(qapp):
     m = EvidenceModel()
     m.set_items([
-        info(1, caption="Archive room door open", links=("F-01", "Q:ORG-02")),
-        info(2, confidential=True, links=("Q:ORG-01",)),
+        info(1, caption="Archive room door open", links=(Target(finding=1), Target(question="ORG-02"))),
+        info(2, confidential=True, links=(Target(question="ORG-01"),)),
         info(3, removed=True),
         info(4, media_type="application/pdf", caption="Temperature log"),
     ], {1: thumb("#2050C0"), 2: thumb("#20A040"), 3: thumb("#C02020"), 4: None})
@@ -100,7 +100,7 @@ def test_caption_edit_is_reported_not_written(model, qtbot):
 
 def test_refresh_with_the_same_items_keeps_rows_and_reports_changes(model, qtbot):
     rows = [model.info_at(r) for r in range(4)]
-    rows[1] = info(2, confidential=False, links=("Q:ORG-01",))
+    rows[1] = info(2, confidential=False, links=(Target(question="ORG-01"),))
     with qtbot.assertNotEmitted(model.modelReset), qtbot.waitSignal(model.dataChanged) as sig:
         model.set_items(rows, {})
     assert sig.args[0].row() == 1

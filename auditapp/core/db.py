@@ -26,6 +26,7 @@ from auditapp.core.db_errors import DamagedDatabase as DamagedDatabase
 from auditapp.core.db_errors import DatabaseError as DatabaseError
 from auditapp.core.db_errors import PassphraseRequired as PassphraseRequired
 from auditapp.core.db_errors import StorageError as StorageError
+from auditapp.core.db_errors import WrongPassphrase as WrongPassphrase
 from auditapp.core.db_errors import storage_error as storage_error
 from auditapp.errors import AuditAppError, BadInput, Refused
 
@@ -217,7 +218,7 @@ def current_revision(path: Path, passphrase: str | None = None) -> str | None:
             reason = str(mapped).split(":")[0]
             raise DatabaseError(f"{path} cannot be opened: {reason}") from exc
         if passphrase is not None:
-            raise Refused(f"wrong passphrase for {path}, or not an AuditApp database") from exc
+            raise WrongPassphrase(f"wrong passphrase for {path}, or not an AuditApp database") from exc
         raise DatabaseError(f"{path} cannot be read as a database ({exc})") from exc
 
 

@@ -17,6 +17,11 @@ class PassphraseRequired(DatabaseError):
     exit_code = 2
 
 
+class WrongPassphrase(Refused):
+    """An encrypted file did not open with the passphrase given (or is no database at all):
+    the caller may ask for the passphrase again."""
+
+
 class StorageError(AuditAppError):
     """The disk refused a write (full, read-only, I/O error): nothing of the edit was saved."""
 

@@ -7,9 +7,8 @@ photo attached to two audits is stored once. Derived images are made once at imp
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -18,7 +17,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from auditapp.core.audits import audit_checklist, clean_text, ensure_editable
-from auditapp.core.findings import get_finding, number_label
+from auditapp.core.evidence_links import EvidenceInfo as EvidenceInfo
+from auditapp.core.evidence_links import Target as Target
+from auditapp.core.evidence_links import info_of as info_of
+from auditapp.core.evidence_links import label as label
+from auditapp.core.evidence_links import link_targets as link_targets
+from auditapp.core.findings import get_finding
 from auditapp.core.models import Audit, Evidence, EvidenceBlob, EvidenceLink, Finding
 from auditapp.errors import AuditAppError, BadInput, NotFound
 
@@ -28,23 +32,11 @@ if TYPE_CHECKING:  # Pillow loads only when a file is imported, not when the win
 MAX_CAPTION = 2000
 
 
-def label(number: int) -> str:
-    return f"E-{number:03d}"
-
-
 def parse_label(text: str) -> int:
     cleaned = text.strip().upper().removeprefix("E-").removeprefix("E")
     if not cleaned.isdigit():
         raise BadInput(f"{text!r} is not an evidence number (like E-003)")
     return int(cleaned)
-
-
-@dataclass(frozen=True)
-class Target:
-    """Where new evidence is attached besides the audit itself: a finding or a question."""
-
-    finding: int | None = None
-    question: str | None = None
 
 
 def check_target(session: Session, audit: Audit, target: Target) -> Finding | None:
@@ -125,45 +117,6 @@ def get_evidence(session: Session, audit: Audit, number: int) -> Evidence:
     return item
 
 
-@dataclass(frozen=True)
-class EvidenceInfo:
-    number: int
-    label: str
-    file_name: str
-    media_type: str
-    sha256: str
-    size: int
-    width: int | None
-    height: int | None
-    caption: str
-    confidential: bool
-    removed: bool
-    captured_at: dt.datetime | None
-    capture_device: str
-    imported_at: dt.datetime
-    imported_by: str
-    links: tuple[str, ...]  # "F-02", "Q:ORG-01"
-    active_content: str = ""  # a PDF that can run something when opened
-
-
-def link_labels(session: Session, evidence_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
-    out: dict[int, list[str]] = {i: [] for i in evidence_ids}
-    if not evidence_ids:
-        return {}
-    rows = session.execute(
-        select(EvidenceLink.evidence_id, Finding.number, EvidenceLink.question_id)
-        .outerjoin(Finding, Finding.id == EvidenceLink.finding_id)
-        .where(EvidenceLink.evidence_id.in_(evidence_ids))
-        .order_by(EvidenceLink.id)
-    )
-    for evidence_id, finding_number, question_id in rows:
-        if finding_number is not None:
-            out[evidence_id].append(number_label(finding_number))
-        if question_id:
-            out[evidence_id].append(f"Q:{question_id}")
-    return {k: tuple(v) for k, v in out.items()}
-
-
 def list_evidence(
     session: Session, audit: Audit, *, include_removed: bool = False, finding: int | None = None
 ) -> list[EvidenceInfo]:
@@ -177,19 +130,8 @@ def list_evidence(
             Evidence.id.in_(select(EvidenceLink.evidence_id).where(EvidenceLink.finding_id == target.id))
         )
     items = list(session.scalars(query))
-    links = link_labels(session, [e.id for e in items])
+    links = link_targets(session, [e.id for e in items])
     return [info_of(e, links.get(e.id, ())) for e in items]
-
-
-def info_of(e: Evidence, links: tuple[str, ...]) -> EvidenceInfo:
-    return EvidenceInfo(
-        number=e.number, label=label(e.number), file_name=e.file_name,
-        media_type=e.media_type, sha256=e.sha256, size=e.size, width=e.width,
-        height=e.height, caption=e.caption, confidential=e.confidential, removed=e.removed,
-        captured_at=e.captured_at, capture_device=e.capture_device,
-        imported_at=e.imported_at, imported_by=e.imported_by, links=links,
-        active_content=e.active_content or "",
-    )
 
 
 def original_bytes(session: Session, item: Evidence) -> bytes:

@@ -22,7 +22,7 @@ from auditapp.core.evidence import (
     add_prepared,
     check_target,
     info_of,
-    link_labels,
+    link_targets,
 )
 from auditapp.errors import AuditAppError
 
@@ -127,7 +127,7 @@ def import_files(
                             session, audit, prepared, actor=actor, caption=caption,
                             confidential=confidential, target=target,
                         )
-                        info = info_of(item, link_labels(session, [item.id]).get(item.id, ()))
+                        info = info_of(item, link_targets(session, [item.id]).get(item.id, ()))
                     result.imported.append(info)
                 except AuditAppError as exc:
                     result.refused.append((path.name, str(exc)))
@@ -160,4 +160,4 @@ def import_data(
             session, audit, prepared, actor=actor, caption=caption, confidential=confidential,
             target=target,
         )
-        return info_of(item, link_labels(session, [item.id]).get(item.id, ()))
+        return info_of(item, link_targets(session, [item.id]).get(item.id, ()))

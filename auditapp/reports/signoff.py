@@ -28,7 +28,7 @@ from auditapp.core.models import (
     User,
     codes,
 )
-from auditapp.errors import BadInput, Refused
+from auditapp.errors import BadInput, Refused, ReviewAgain
 from auditapp.reports import pades
 
 # Trail entities whose change means the audit's content changed (so a preview is stale).
@@ -273,7 +273,7 @@ def sign_report(
         if shown is not None and (shown.reference != audit.reference
                                   or shown.meaning != meaning_enum.value
                                   or shown.version != audit.report_version):
-            raise Refused("the preview shown was for another report or meaning; review again")
+            raise ReviewAgain("the preview shown was for another report or meaning; review again")
         signing.ensure_identity(user, password)
         identity = signing.open_identity(user, password)
         at, offset = signing.local_time_parts()
@@ -286,7 +286,7 @@ def sign_report(
                 raise Refused(f"{len(problems)} problem(s) block issuing {audit.reference}: "
                               f"{listed}{more}")
             if shown is not None and _content_changed_since(session, shown.trail_mark):
-                raise Refused(f"{audit.reference} changed after the preview was made; review again")
+                raise ReviewAgain(f"{audit.reference} changed after the preview was made; review again")
             session.flush()
             head = trail.head_hash(session.connection())
             unsigned, placements = _render_pdf(
@@ -299,7 +299,7 @@ def sign_report(
             lang, head, placements = version.language, version.trail_head, {}
             unsigned = version.file_bytes
             if shown is not None and shown.sha256 != hashlib.sha256(unsigned).hexdigest():
-                raise Refused("the stored report differs from the one shown; review again")
+                raise ReviewAgain("the stored report differs from the one shown; review again")
         signed_sha256 = hashlib.sha256(unsigned).hexdigest()
         signed = pades.sign_pdf(
             unsigned, private_key=identity.private_key, certificate_pem=identity.certificate_pem,

@@ -33,7 +33,7 @@ from auditapp.core.search import Hit
 from auditapp.core.setup import STATUS_ORDER
 from auditapp.errors import BadInput
 from auditapp.ui import formats, labels, theme
-from auditapp.ui.search_results import HIT_ROLE, SearchHitsModel
+from auditapp.ui.search_results import SearchHitsModel
 from auditapp.ui.variant import variant_result
 from auditapp.ui.widgets import label
 
@@ -213,7 +213,7 @@ class AuditFilter(QSortFilterProxyModel):
 
 class AuditListPage(QWidget):
     open_requested = Signal(str)
-    hit_opened = Signal(str, str, str)  # audit reference, kind of item, item (F-03, a question…)
+    hit_opened = Signal(object)  # the core.search.Hit chosen
     new_requested = Signal()
     SEARCH_FROM = 3  # characters typed before the search across all audits runs
 
@@ -279,7 +279,8 @@ class AuditListPage(QWidget):
         self.hits.setShowGrid(False)
         self.hits.setWordWrap(False)
         self.hits.horizontalHeader().setStretchLastSection(True)
-        self.hits.activated.connect(lambda index: self.hit_opened.emit(*index.data(HIT_ROLE)))
+        self.hits.activated.connect(
+            lambda index: self.hit_opened.emit(self.hits_model.hits[index.row()]))
         self.hits_label = label("", "muted")
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from auditapp.core import backup
-from auditapp.core.db import DamagedDatabase, Database, is_encrypted, open_database
+from auditapp.core.db import DamagedDatabase, Database, WrongPassphrase, is_encrypted, open_database
 from auditapp.core.ownership import DatabaseInUse
-from auditapp.errors import AuditAppError, Refused
+from auditapp.errors import AuditAppError
 from auditapp.ui import formats
 from auditapp.ui.widgets import MessageBar, label
 
@@ -164,8 +164,8 @@ class DatabaseOpener:
                 except AuditAppError as exc:
                     self.show_error(str(exc))
                     return None
-            except Refused as exc:
-                if passphrase is None or "passphrase" not in str(exc):
+            except WrongPassphrase as exc:
+                if passphrase is None:
                     self.show_error(str(exc))
                     return None
                 error, passphrase = str(exc), None

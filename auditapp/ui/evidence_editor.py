@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session
 
 from auditapp.core import evidence
 from auditapp.core.evidence import EvidenceInfo, Target
-from auditapp.core.findings import number_label
 from auditapp.core.models import Audit
 from auditapp.errors import NotFound
 from auditapp.ui.audit_editor import AuditEditor
@@ -23,18 +22,12 @@ from auditapp.ui.evidence_model import EvidenceModel
 
 
 def targets_of(info: EvidenceInfo) -> list[Target]:
-    """The item's links as core targets ("F-03" -> finding 3, "Q:ORG-02" -> question)."""
-    out = []
-    for link in info.links:
-        if link.startswith("Q:"):
-            out.append(Target(question=link[2:]))
-        elif link.startswith("F-") and link[2:].isdigit():
-            out.append(Target(finding=int(link[2:])))
-    return out
+    """The item's links as core targets (typed by the core, not parsed from their labels)."""
+    return list(info.targets)
 
 
 def target_label(target: Target) -> str:
-    return number_label(target.finding) if target.finding is not None else str(target.question)
+    return target.shown
 
 
 class EvidenceEditor(QObject):

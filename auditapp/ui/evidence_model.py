@@ -23,8 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPainter, QPainterPath, QPixmap
 
-from auditapp.core.evidence import EvidenceInfo
-from auditapp.core.findings import number_label
+from auditapp.core.evidence import EvidenceInfo, Target
 from auditapp.core.media_types import PDF
 from auditapp.ui.variant import variant_result
 
@@ -45,9 +44,9 @@ CONFIDENTIAL_COLOUR = "#B3261E"
 translate = QCoreApplication.translate
 
 
-def shown_links(links: tuple[str, ...]) -> tuple[str, ...]:
-    """The core names a question link "Q:ORG-02"; the auditor knows it as ORG-02."""
-    return tuple(link.removeprefix("Q:") for link in links)
+def shown_links(targets: tuple[Target, ...]) -> tuple[str, ...]:
+    """The core prints a question link "Q:ORG-02"; the auditor knows it as ORG-02."""
+    return tuple(target.shown for target in targets)
 
 
 def _badge(painter: QPainter, rect: QRectF, text: str, colour: str) -> None:
@@ -196,7 +195,7 @@ class EvidenceModel(QAbstractListModel):
         r = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             head = r.label
-            links = shown_links(r.links)
+            links = shown_links(r.targets)
             if links:
                 head += "  ·  " + ", ".join(links)
             return f"{head}\n{r.caption or r.file_name}"
@@ -208,7 +207,7 @@ class EvidenceModel(QAbstractListModel):
             parts = [f"{r.label}  {r.file_name}"]
             if r.caption:
                 parts.append(r.caption)
-            links = shown_links(r.links)
+            links = shown_links(r.targets)
             parts.append(self.tr("Linked to: %1").replace("%1", ", ".join(links))
                          if links else self.tr("Not linked to a finding or question"))
             if r.confidential:
@@ -224,7 +223,7 @@ class EvidenceModel(QAbstractListModel):
         return {
             NUMBER_ROLE: r.number,
             INFO_ROLE: r,
-            LINKS_ROLE: shown_links(r.links),
+            LINKS_ROLE: shown_links(r.targets),
             CONFIDENTIAL_ROLE: r.confidential,
             REMOVED_ROLE: r.removed,
             IS_PDF_ROLE: r.media_type == PDF,
@@ -273,9 +272,9 @@ class EvidenceFilter(QSortFilterProxyModel):
         if r.removed:
             return False
         if self.mode == self.FINDING:
-            return self.finding is not None and number_label(self.finding) in r.links
+            return self.finding is not None and Target(finding=self.finding) in r.targets
         if self.mode == self.QUESTION:
-            return self.question is not None and f"Q:{self.question}" in r.links
+            return self.question is not None and Target(question=self.question) in r.targets
         if self.mode == self.CONFIDENTIAL:
             return r.confidential
         return True

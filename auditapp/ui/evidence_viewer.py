@@ -269,7 +269,7 @@ class EvidenceViewer(QDialog):
         pixels = f"{info.width} × {info.height} px" if info.width and info.height else "—"
         values = {
             "file": info.file_name, "caption": info.caption or "—",
-            "links": ", ".join(shown_links(info.links)) or "—",
+            "links": ", ".join(shown_links(info.targets)) or "—",
             "marks": "\n".join(marks) or "—",
             "sha256": info.sha256, "size": file_size(info.size), "pixels": pixels,
             "type": info.media_type, "captured": local_time(info.captured_at),

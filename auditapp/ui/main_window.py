@@ -250,21 +250,22 @@ class MainWindow(QMainWindow):
         with self._db.session(actor=self.actor) as session:
             return search.search(session, words)
 
-    def open_at(self, reference: str, kind: str, item: str) -> None:
+    def open_at(self, hit: Hit) -> None:
         """Open an audit at a search hit: the finding, the question, the photo or the register."""
-        self.open_audit(reference, wait=True)
+        self.open_audit(hit.reference, wait=True)
         ws = self.workspace
-        if ws is None or self.editor is None or self.editor.state.reference != reference:
+        if ws is None or self.editor is None or self.editor.state.reference != hit.reference:
             return
-        if kind == "finding" and item.startswith("F-") and item[2:].isdigit():
+        kind = hit.kind
+        if kind == "finding" and hit.number is not None:
             ws.tabs.setCurrentWidget(ws.findings)
-            ws.findings.select(int(item[2:]))
+            ws.findings.select(hit.number)
         elif kind == "answer":
             ws.tabs.setCurrentWidget(ws.walk)
-            ws.walk.select_question(item)
-        elif kind == "evidence" and item.startswith("E-") and item[2:].isdigit():
+            ws.walk.select_question(hit.item)
+        elif kind == "evidence" and hit.number is not None:
             ws.tabs.setCurrentWidget(ws.evidence_page)
-            ws.evidence_page.select(int(item[2:]))
+            ws.evidence_page.select(hit.number)
         elif kind in ("document", "participant", "team"):
             ws.tabs.setCurrentWidget(ws.registers)
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from auditapp.core.db import Database
 from auditapp.core.models import SignatureMeaning, codes
 from auditapp.core.signing import MEANING_TEXT
-from auditapp.errors import AuditAppError
+from auditapp.errors import AuditAppError, ReviewAgain
 from auditapp.reports import export, signoff
 from auditapp.ui.export_dialog import AskPath, ask_save_path, default_folder, failure_text
 from auditapp.ui.pdf_preview import PdfPreview
@@ -245,7 +245,7 @@ class SignDialog(QDialog):
         self._set_busy(False)
         self.messages.show_error(failure_text(exc, self.tr("Signing")))
         self.password.setFocus()
-        if "review again" in str(exc):
+        if isinstance(exc, ReviewAgain):
             self.refresh_preview()
 
     def _signed(self, result: signoff.SignResult) -> None:
