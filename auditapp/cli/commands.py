@@ -108,7 +108,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     from auditapp.core import audits
 
-    with _open(args, write=False) as database, database.session() as session:
+    with _open(args, write=False) as database, database.read_session() as session:
         rows = audits.summaries(session)
     if args.json:
         payload = [
@@ -205,7 +205,7 @@ def cmd_user_list(args: argparse.Namespace) -> int:
 
     from auditapp.core.models import User
 
-    with _open(args, write=False) as database, database.session() as session:
+    with _open(args, write=False) as database, database.read_session() as session:
         for u in session.scalars(select(User).order_by(User.username)):
             state = "locked" if u.locked else ("inactive" if not u.active else "active")
             print(f"{u.username:<20} {u.role:<14} {state:<8} {u.full_name}")

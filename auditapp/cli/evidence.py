@@ -91,7 +91,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     from auditapp.core import evidence
     from auditapp.core.audits import get_audit
 
-    with _open(args, write=False) as database, database.session() as session:
+    with _open(args, write=False) as database, database.read_session() as session:
         audit = get_audit(session, args.reference)
         rows = evidence.list_evidence(session, audit, include_removed=args.removed)
     if args.json:
@@ -127,7 +127,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     if args.output.is_dir():
         raise BadInput(f"{args.output} is a folder; give a file name")
-    with _open(args, write=False) as database, database.session() as session:
+    with _open(args, write=False) as database, database.read_session() as session:
         audit = get_audit(session, args.reference)
         item = evidence.get_evidence(session, audit, evidence.parse_label(args.number))
         data = evidence.original_bytes(session, item)
@@ -162,7 +162,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     from auditapp.core import evidence
     from auditapp.core.audits import get_audit
 
-    with _open(args, write=False) as database, database.session() as session:
+    with _open(args, write=False) as database, database.read_session() as session:
         audit = get_audit(session, args.reference)
         problems = evidence.verify_originals(session, audit)
         count = len(evidence.list_evidence(session, audit, include_removed=True))

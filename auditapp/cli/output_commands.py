@@ -68,7 +68,7 @@ def _format(path: Path, fmt: str | None, known: tuple[str, ...]) -> str:
 def cmd_settings_show(args: argparse.Namespace) -> int:
     from auditapp.reports.branding import shown_settings
 
-    with open_db(args, create=False, write=False) as database, database.session() as session:
+    with open_db(args, create=False, write=False) as database, database.read_session() as session:
         for name, value in shown_settings(session).items():
             print(f"{name}: {value.replace(chr(10), ' / ') if value else '(not set)'}")
     return 0
@@ -102,7 +102,7 @@ def cmd_findings_export(args: argparse.Namespace) -> int:
 
     fmt = _format(args.output, args.format, FORMATS)
     export.check_target(args.output)
-    with open_db(args, create=False, write=False) as database, database.session() as session:
+    with open_db(args, create=False, write=False) as database, database.read_session() as session:
         data = export_findings(session, args.reference, fmt, args.report_lang or "en")
     target = export.write(args.output, data)
     print(f"wrote {target} ({len(data):,} bytes)")
@@ -115,7 +115,7 @@ def cmd_capa_form(args: argparse.Namespace) -> int:
 
     fmt = _format(args.output, args.format, FORMATS)
     export.check_target(args.output)
-    with open_db(args, create=False, write=False) as database, database.session() as session:
+    with open_db(args, create=False, write=False) as database, database.read_session() as session:
         data = export_capa_form(session, args.reference, fmt, args.report_lang)
     target = export.write(args.output, data)
     print(f"wrote {target} ({len(data):,} bytes)")

@@ -218,7 +218,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 def cmd_preissue(args: argparse.Namespace) -> int:
     from auditapp.core import audits, preissue
 
-    with open_db(args, create=False, write=False) as database, database.session() as session:
+    with open_db(args, create=False, write=False) as database, database.read_session() as session:
         audit = audits.get_audit(session, args.reference)
         problems = preissue.check(session, audit)
         # Warnings (kind "warning") are listed but do not block issuing or change the exit code.

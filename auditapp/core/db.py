@@ -135,12 +135,18 @@ def _make_engine(
     @event.listens_for(engine, "begin")
     def _on_begin(connection: object) -> None:
         # IMMEDIATE takes the write lock up front, so two processes (GUI and CLI) cannot
-        # interleave trail entries and fork the hash chain. A reader begins deferred: it reads
-        # a snapshot of the WAL and never holds up the writer.
-        begin = "BEGIN" if read_only else "BEGIN IMMEDIATE"
-        connection.exec_driver_sql(begin)  # type: ignore[attr-defined]
+        # interleave trail entries and fork the hash chain. A reader (a read-only database, or
+        # a read session of any database) begins deferred: it reads a snapshot of the WAL and
+        # never holds up the writer; query_only makes SQLite itself refuse a write there.
+        reading = read_only or connection.get_execution_options().get(READ_OPTION, False)  # type: ignore[attr-defined]
+        connection.exec_driver_sql(f"PRAGMA query_only = {1 if reading else 0}")  # type: ignore[attr-defined]
+        connection.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")  # type: ignore[attr-defined]
 
     return engine
+
+
+# The execution option that marks a read session's connection (see Database.read_session).
+READ_OPTION = "auditapp_read_session"
 
 
 def _alembic_config(connection: object | None = None) -> object:
@@ -385,6 +391,25 @@ class Database:
             session.rollback()
             raise
         finally:
+            session.close()
+
+    @contextmanager
+    def read_session(self, actor: str = trail.SYSTEM_ACTOR) -> Iterator[Session]:
+        """A snapshot to read from, without the write lock: lists, report rendering, previews.
+
+        The transaction begins deferred, so a long read (rendering a report) never holds up a
+        writer in this or another process; it sees the database as of its first read. It never
+        writes: a change to an object is refused at flush, a raw write by SQLite
+        (query_only), and the session is rolled back, never committed, at the end.
+        """
+        session = Session(bind=self.engine.execution_options(**{READ_OPTION: True}),
+                          expire_on_commit=False)
+        session.info["actor"] = actor
+        session.info[read_only_guard.READ_SESSION_KEY] = str(self.path)
+        try:
+            yield session
+        finally:
+            session.rollback()
             session.close()
 
     @property

@@ -8,10 +8,14 @@ from sqlalchemy.orm import Session
 from auditapp.errors import Refused
 
 KEY = "auditapp.read_only"
+READ_SESSION_KEY = "auditapp.read_session"
 _installed = False
 
 
 def _refuse_writes(session: Session, _context: object, _instances: object) -> None:
+    if session.info.get(READ_SESSION_KEY) and (session.new or session.deleted or any(
+            session.is_modified(obj, include_collections=False) for obj in session.dirty)):
+        raise Refused("a read session cannot save changes; nothing was saved")
     where = session.info.get(KEY)
     if not where:
         return

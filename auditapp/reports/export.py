@@ -73,8 +73,8 @@ def export_report(
     if paper is not None:
         check_paper(paper)
     report(5, "reading")
-    # Read-only work, but the session still commits on exit; nothing is written.
-    with db.session() as session:
+    # A read session: rendering a long report never holds up a writer.
+    with db.read_session() as session:
         audit = get_audit(session, reference)
         document = build_report(
             session, audit, language=language, sections=sections,
@@ -93,7 +93,7 @@ def export_certificate(
     fmt = check_format(fmt)
     if language is not None:
         wording.check_language(language)
-    with db.session() as session:
+    with db.read_session() as session:
         audit = get_audit(session, reference)
         document = build_certificate(session, audit, language=language, paper=paper)
     return render(document, fmt)

@@ -37,6 +37,8 @@ CONTENT_ENTITIES = (
     "document_reviewed", "checklist_snapshot", "evidence", "evidence_link", "organisation",
     "study",
 )
+# What a signature is recorded against: the content, and the signatures and versions so far.
+SIGNING_STATE_ENTITIES = (*CONTENT_ENTITIES, "signature", "report_version")
 
 
 @dataclass(frozen=True)
@@ -83,11 +85,15 @@ def _trail_mark(session: Session) -> int:
     return int(session.scalar(select(func.max(TrailEntry.id))) or 0)
 
 
-def _content_changed_since(session: Session, mark: int) -> bool:
+def _changed_since(session: Session, mark: int, entities: tuple[str, ...]) -> bool:
     return session.scalar(
         select(func.count()).select_from(TrailEntry)
-        .where(TrailEntry.id > mark, TrailEntry.entity.in_(CONTENT_ENTITIES))
+        .where(TrailEntry.id > mark, TrailEntry.entity.in_(entities))
     ) > 0
+
+
+def _content_changed_since(session: Session, mark: int) -> bool:
+    return _changed_since(session, mark, CONTENT_ENTITIES)
 
 
 def _signature_infos(session: Session, audit: Audit, extra: list[object]) -> list[object]:
@@ -171,7 +177,7 @@ def preview(db: Database, reference: str, *, meaning: str, username: str,
             language: str | None = None) -> Preview:
     """Render what ``username`` would sign with ``meaning``; checks authority, asks no password."""
     meaning_enum = signing.parse_meaning(meaning)
-    with db.session(actor=username) as session:
+    with db.read_session(actor=username) as session:  # a preview changes nothing
         audit = audits.get_audit(session, reference)
         user = users.find_user(session, username)
         signing.check_may_sign(session, audit, user, meaning_enum)
@@ -188,7 +194,6 @@ def preview(db: Database, reference: str, *, meaning: str, username: str,
             version = signing.current_report_version(session, audit, fmt="pdf")
             assert version is not None  # check_may_sign saw the author's signature
             lang, problems, data = version.language, (), version.file_bytes
-        session.rollback()  # a preview changes nothing
         return Preview(audit.reference, meaning_enum.value, audit.report_version, lang, data,
                        hashlib.sha256(data).hexdigest(), problems,
                        _statement(meaning_enum, lang), mark)
@@ -260,12 +265,18 @@ def sign_report(
             from auditapp.reports import docx as _docx_writer  # noqa: F401
         except ImportError:
             raise BadInput("DOCX output is not available in this build") from None
-    with db.session() as session:
+    with db.read_session() as session:
         # Unknown references and users fail before the password is tried (no attempt counted).
         audits.get_audit(session, reference)
     user_ref = users.authenticate(db, username, password)
-
     with db.session(actor=user_ref.username) as session:
+        user = session.get(User, user_ref.id)
+        assert user is not None
+        signing.ensure_identity(user, password)  # writes only for an account without a key yet
+
+    # Render and sign in a read session: the write lock is not held while the PDF is made, so
+    # the window and other processes keep saving; the write below re-checks what was rendered.
+    with db.read_session(actor=user_ref.username) as session:
         audit = audits.get_audit(session, reference)
         user = session.get(User, user_ref.id)
         assert user is not None
@@ -274,9 +285,9 @@ def sign_report(
                                   or shown.meaning != meaning_enum.value
                                   or shown.version != audit.report_version):
             raise ReviewAgain("the preview shown was for another report or meaning; review again")
-        signing.ensure_identity(user, password)
         identity = signing.open_identity(user, password)
         at, offset = signing.local_time_parts()
+        rendered_mark, rendered_version = _trail_mark(session), audit.report_version
         if meaning_enum is SignatureMeaning.AUTHOR:
             lang = _language(audit, language if shown is None else shown.language)
             problems = preissue.check(session, audit)
@@ -287,7 +298,6 @@ def sign_report(
                               f"{listed}{more}")
             if shown is not None and _content_changed_since(session, shown.trail_mark):
                 raise ReviewAgain(f"{audit.reference} changed after the preview was made; review again")
-            session.flush()
             head = trail.head_hash(session.connection())
             unsigned, placements = _render_pdf(
                 session, audit, lang,
@@ -310,6 +320,15 @@ def sign_report(
             reason=_statement(meaning_enum, "en"), signer_name=user.full_name,
             placements=placements, signing_time=at,
         )
+
+    with db.session(actor=user_ref.username) as session:
+        audit = audits.get_audit(session, reference)
+        user = session.get(User, user_ref.id)
+        assert user is not None
+        if (audit.report_version != rendered_version
+                or _changed_since(session, rendered_mark, SIGNING_STATE_ENTITIES)):
+            raise ReviewAgain(f"{audit.reference} changed while the report was being signed; "
+                              "nothing was signed, review again")
         record = signing.SignatureRecord(
             meaning=meaning_enum, signed_at=at, utc_offset=offset, signed_sha256=signed_sha256,
             certificate_sha256=identity.fingerprint, file_bytes=signed, trail_head=head,
@@ -318,6 +337,8 @@ def sign_report(
         signature = signing.record_signature(session, audit, user, record)
         docx_bytes = p7s = None
         if docx:
+            # Rendered here, after the signature is recorded: the editable copy shows what
+            # signing changed (issue date, due dates) and is recorded with it or not at all.
             from auditapp.reports.build import SignatureInfo
 
             infos = _signature_infos(session, audit, [])
@@ -347,7 +368,7 @@ def signed_report(db: Database, reference: str, *, version: int | None = None) -
     """The stored signed PDF of a report version (the current one by default)."""
     from auditapp.core.models import ReportVersion
 
-    with db.session() as session:
+    with db.read_session() as session:
         audit = audits.get_audit(session, reference)
         wanted = audit.report_version if version is None else version
         row = session.scalar(select(ReportVersion).where(
@@ -366,7 +387,7 @@ def trust_anchors(db: Database | None = None, extra: tuple[object, ...] = (),
 
     known, pems = None, []
     if db is not None:
-        with db.session() as session:
+        with db.read_session() as session:
             known = signing.known_certificates(session)
             pems = [(u.certificate_pem, u.username, u.full_name)
                     for u in session.scalars(select(User)) if u.certificate_pem]

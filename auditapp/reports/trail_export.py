@@ -291,7 +291,7 @@ def export_trail(db: Database, reference: str, *, fmt: str, language: str = "en"
     from auditapp.core.audits import get_audit
 
     language = wording.check_language(language)
-    with db.session() as session:
+    with db.read_session() as session:
         audit = get_audit(session, reference)
         rows = trail_query.audit_trail(session, audit.id)
         title = audit.title

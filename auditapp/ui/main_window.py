@@ -247,7 +247,7 @@ class MainWindow(QMainWindow):
                        on_progress=self._load_progress)
 
     def _search_everything(self, words: str) -> list[Hit]:
-        with self._db.session(actor=self.actor) as session:
+        with self._db.read_session(actor=self.actor) as session:
             return search.search(session, words)
 
     def open_at(self, hit: Hit) -> None:
