@@ -103,12 +103,12 @@ def fast_crypto(monkeypatch: pytest.MonkeyPatch) -> None:
     """
     from argon2 import PasswordHasher
 
-    from auditapp.core import signing, users
+    from auditapp.core import signing_keys, users
 
     monkeypatch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
-    monkeypatch.setattr(signing, "KDF_TIME_COST", 1)
-    monkeypatch.setattr(signing, "KDF_MEMORY_KIB", 8)
-    monkeypatch.setattr(signing, "KDF_PARALLELISM", 1)
+    monkeypatch.setattr(signing_keys, "KDF_TIME_COST", 1)
+    monkeypatch.setattr(signing_keys, "KDF_MEMORY_KIB", 8)
+    monkeypatch.setattr(signing_keys, "KDF_PARALLELISM", 1)
 
     def provision(user, password):
         from cryptography.hazmat.primitives.asymmetric import rsa
@@ -117,10 +117,10 @@ def fast_crypto(monkeypatch: pytest.MonkeyPatch) -> None:
         if key is None:
             key = _TEST_KEYS[user.username] = rsa.generate_private_key(
                 public_exponent=65537, key_size=2048)
-        user.certificate_pem = signing.make_certificate(user, key)
-        user.wrapped_private_key = signing.wrap_private_key(key, password)
+        user.certificate_pem = signing_keys.make_certificate(user, key)
+        user.wrapped_private_key = signing_keys.wrap_private_key(key, password)
 
-    monkeypatch.setattr(signing, "provision_identity", provision)
+    monkeypatch.setattr(signing_keys, "provision_identity", provision)
 
 
 def make_user(database, username: str, *, role: str = "lead_auditor", full_name: str | None = None,

@@ -8,13 +8,11 @@ from pathlib import Path
 
 from auditapp import paths
 from auditapp.core import db as dbmod
-from auditapp.core import input_limits, ownership
+from auditapp.core import input_limits, ownership, settings
 from auditapp.core.db import Database
 from auditapp.errors import BadInput, Refused
 
 AUTO_TAG = "auto"
-KEEP_SETTING = "automatic_backups_kept"
-DEFAULT_KEEP = 10
 AUTO_INTERVAL = dt.timedelta(hours=24)
 
 
@@ -32,9 +30,7 @@ def automatic_backup(db: Database, *, keep: int | None = None, force: bool = Fal
         if now - newest < AUTO_INTERVAL:
             return None
     if keep is None:
-        from auditapp.core import settings
-
-        with db.session() as session:
+        with db.read_session() as session:
             keep = settings.backups_kept(session)
     keep = max(1, keep)
     target = paths.backup_dir(db.path) / f"{db.path.stem}-{AUTO_TAG}-{now:%Y%m%d-%H%M%S-%f}.sqlite"

@@ -13,9 +13,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from auditapp import paths
-from auditapp.core import input_limits, references
+from auditapp.core import checklist_workbook, input_limits, references
+from auditapp.core.checklist_errors import ChecklistError as ChecklistError
 from auditapp.core.models import AuditType, ChecklistTemplate, Language, codes
-from auditapp.errors import BadInput, NotFound, Refused
+from auditapp.errors import NotFound, Refused
 
 LANGUAGES = codes(Language)
 CHECKLIST_AUDIT_TYPES = tuple(
@@ -23,10 +24,6 @@ CHECKLIST_AUDIT_TYPES = tuple(
 )
 MAX_FILE_BYTES = input_limits.LIMITS["checklist"]
 SCHEMA_FILE = "checklist.schema.json"
-
-
-class ChecklistError(BadInput):
-    """A checklist file is invalid; the message names file, line and field."""
 
 
 @dataclass(frozen=True)
@@ -309,9 +306,8 @@ def from_content(content: dict[str, Any], *, source: str = "") -> Checklist:
 def load_file(path: Path | str) -> Checklist:
     path = Path(path)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        from auditapp.core.checklist_excel import read_workbook
-
-        return read_workbook(path)
+        document, source = checklist_workbook.read_document(path)
+        return validate_document(document, source=source)
     try:
         raw = input_limits.read_bounded(path, kind="checklist")
     except input_limits.InputRefused as exc:

@@ -8,7 +8,7 @@ import json
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from auditapp.core import references
+from auditapp.core import references, settings
 from auditapp.core.audits import clean_text, ensure_editable
 from auditapp.core.grading import (  # noqa: F401  (re-exported: findings is the public API)
     EMA_SCHEME,
@@ -24,32 +24,19 @@ from auditapp.core.models import (
     EvidenceLink,
     Finding,
     FindingStatus,
-    Setting,
 )
+
+# The settings store moved to settings_store.py; re-exported for the callers that use it here.
+from auditapp.core.settings_store import get_setting as get_setting
+from auditapp.core.settings_store import put_setting as put_setting
 from auditapp.errors import BadInput, NotFound
 
-SCHEME_SETTING = "grading_scheme"
-CAPA_DAYS_SETTING = "capa_due_days"
-
-
-def get_setting(session: Session, key: str, default: object) -> object:
-    row = session.get(Setting, key)
-    return default if row is None else json.loads(row.value_json)
-
-
-def put_setting(session: Session, key: str, value: object) -> None:
-    row = session.get(Setting, key)
-    text = json.dumps(value, sort_keys=True)
-    if row is None:
-        session.add(Setting(key=key, value_json=text))
-    elif row.value_json != text:
-        row.value_json = text
-    session.flush()
+SCHEME_SETTING = settings.RULES["grading_scheme"].key
+CAPA_DAYS_SETTING = settings.RULES["capa_days"].key
 
 
 def scheme(session: Session) -> tuple[Grade, ...]:
-    name = str(get_setting(session, SCHEME_SETTING, "ema"))
-    return SCHEMES.get(name, EMA_SCHEME)
+    return SCHEMES.get(settings.grading_scheme_name(session), EMA_SCHEME)
 
 
 def grade(session: Session, classification: str) -> Grade:
@@ -62,9 +49,8 @@ def grade(session: Session, classification: str) -> Grade:
 
 def default_due_days(session: Session, classification: str) -> int | None:
     """Days from the report's issue to the CAPA response (a setting: practice, not regulation)."""
-    overrides = get_setting(session, CAPA_DAYS_SETTING, {})
-    assert isinstance(overrides, dict)
-    days = overrides.get(classification, grade(session, classification).default_capa_days)
+    default = grade(session, classification).default_capa_days  # BadInput when unknown
+    days = settings.capa_days(session).get(classification, default)
     return None if days is None else int(days)
 
 

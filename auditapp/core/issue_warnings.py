@@ -5,16 +5,15 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from auditapp.core import findings, language_check
+from auditapp.core.issue_problem import IssueProblem
 from auditapp.core.models import Audit
 
 # The key reports/branding.py stores the auditing organisation's name under.
 ORGANISATION_SETTING = "report.organisation_name"
 
 
-def warnings(session: Session, audit: Audit, language: str | None = None) -> list[object]:
-    from auditapp.core.preissue import IssueProblem
-
-    found: list[object] = []
+def warnings(session: Session, audit: Audit, language: str | None = None) -> list[IssueProblem]:
+    found: list[IssueProblem] = []
     if not str(findings.get_setting(session, ORGANISATION_SETTING, "") or "").strip():
         found.append(IssueProblem(
             "warning", "organisation",

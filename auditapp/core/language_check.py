@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from auditapp.core.issue_problem import IssueProblem
 from auditapp.core.models import Audit
 
 STOP_WORDS = {
@@ -89,9 +90,7 @@ def message(audit: Audit, language: str | None = None) -> str | None:
             f"{LANGUAGE_NAMES.get(text_language, text_language)}")
 
 
-def problems(session: Session, audit: Audit, language: str | None = None) -> list[object]:
+def problems(session: Session, audit: Audit, language: str | None = None) -> list[IssueProblem]:
     """As pre-issue entries of kind "warning" (they do not block issuing)."""
-    from auditapp.core.preissue import IssueProblem
-
     text = message(audit, language)
     return [IssueProblem("warning", "language", text)] if text else []

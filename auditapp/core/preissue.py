@@ -7,11 +7,11 @@ can list them with a jump to each and the CLI can print them one per line.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from auditapp.core import audits, findings, judgement
+from auditapp.core import audits, findings, issue_warnings, judgement
+from auditapp.core.issue_problem import IssueProblem as IssueProblem
 from auditapp.core.models import Audit, Classification, Finding, ResponseResult
 
 SERIOUS = frozenset({Classification.CRITICAL.value, Classification.MAJOR.value})
@@ -20,17 +20,6 @@ DEVIATIONS = frozenset({Classification.CRITICAL.value, Classification.MAJOR.valu
                         Classification.MINOR.value, Classification.OTHER.value})
 NOT_MET = frozenset({ResponseResult.NON_COMPLIANT.value,
                      ResponseResult.PARTIALLY_COMPLIANT.value})
-
-
-@dataclass(frozen=True)
-class IssueProblem:
-    kind: str  # "finding", "question" or "field"
-    target: str  # "F-03", a question id such as "QMS-04", or an Audit field name
-    message: str
-    finding_number: int | None = None  # for kind == "finding"
-
-    def __str__(self) -> str:
-        return f"{self.target}: {self.message}"
 
 
 def check(session: Session, audit: Audit, *, today: dt.date | None = None) -> list[IssueProblem]:
@@ -152,6 +141,4 @@ def _findings_by_question(rows: list[Finding]) -> dict[str, list[Finding]]:
     return out
 def warnings(session: Session, audit: Audit, language: str | None = None) -> list[IssueProblem]:
     """What deserves a look before issue but does not block it (kind "warning")."""
-    from auditapp.core import issue_warnings
-
-    return issue_warnings.warnings(session, audit, language)  # type: ignore[return-value]
+    return issue_warnings.warnings(session, audit, language)

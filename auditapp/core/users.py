@@ -14,6 +14,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from auditapp.core import signing_keys
 from auditapp.core.db import Database
 from auditapp.core.models import Role, User, utcnow
 from auditapp.errors import BadInput, NotFound, Refused
@@ -92,10 +93,8 @@ def create_user(
         password_changed_at=utcnow(),
     )
     # Every account gets its signing key pair and certificate now, the key wrapped under the
-    # password (auditapp.core.signing).
-    from auditapp.core import signing
-
-    signing.provision_identity(user, password)
+    # password (auditapp.core.signing_keys).
+    signing_keys.provision_identity(user, password)
     session.add(user)
     session.flush()
     return user
@@ -149,9 +148,7 @@ def change_password(db: Database, username: str, old_password: str, new_password
         stored = session.get(User, user.id)
         assert stored is not None
         check_password_policy(new_password, current_hash=stored.password_hash)
-        from auditapp.core import signing
-
-        signing.rewrap_identity(stored, old_password, new_password)
+        signing_keys.rewrap_identity(stored, old_password, new_password)
         stored.password_hash = _hasher.hash(new_password)
         stored.password_changed_at = utcnow()
 
@@ -256,9 +253,7 @@ def reset_password(session: Session, *, admin: User, username: str, new_password
 
 def _set_new_password(user: User, new_password: str) -> None:
     check_password_policy(new_password, current_hash=user.password_hash)
-    from auditapp.core import signing
-
-    signing.provision_identity(user, new_password)
+    signing_keys.provision_identity(user, new_password)
     user.password_hash = _hasher.hash(new_password)
     user.password_changed_at = utcnow()
     user.locked = False

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from auditapp.core.findings import get_setting, put_setting
+from auditapp.core.settings_store import get_setting, put_setting
 from auditapp.errors import BadInput
 from auditapp.reports import style
 

@@ -391,7 +391,7 @@ def signature_blocks(audit: Audit, lang: str, signatures: Sequence[SignatureInfo
                      stamps: bool = True) -> list[Block]:
     """The signature page. ``stamps``: a signed PDF, whose later signers appear in their stamps
     (a DOCX copy has no stamps; its empty slots stay blank lines)."""
-    from auditapp.core.signing import MEANING_TEXT
+    from auditapp.reports.wording_signoff import MEANING_TEXT
 
     by_meaning = {s.meaning: s for s in signatures}
     unknown = sorted(set(by_meaning) - set(MEANINGS))

@@ -73,8 +73,8 @@ def build_certificate(
          f"{audit.reference}, {w.t('report_version', lang)} {version_label(audit, lang)}"),
         (w.t("cert_issue_date", lang), w.date(today, lang)),
     ]
-    from auditapp.core.signing import MEANING_TEXT
     from auditapp.reports.build import signature_time
+    from auditapp.reports.wording_signoff import MEANING_TEXT
 
     slot = SignatureSlot(
         "certificate",

@@ -19,6 +19,7 @@ from auditapp.core.models import Audit, Language, ReportVersion, Signature, Sign
 from auditapp.errors import BadInput, Refused
 from auditapp.reports import pades
 from auditapp.reports.signoff import SignResult, stamp_lines
+from auditapp.reports.wording_signoff import MEANING_TEXT
 
 FORMAT = "cert"
 MEANING = pades.CERTIFICATE
@@ -85,7 +86,7 @@ def sign_certificate(db: Database, reference: str, *, username: str, password: s
             fingerprint=identity.fingerprint)
         signed = pades.sign_pdf(
             unsigned, private_key=identity.private_key, certificate_pem=identity.certificate_pem,
-            meaning=MEANING, stamp_lines=lines, reason=signing.MEANING_TEXT["en"][MEANING],
+            meaning=MEANING, stamp_lines=lines, reason=MEANING_TEXT["en"][MEANING],
             signer_name=user.full_name, placements=placements, signing_time=at)
         digest = hashlib.sha256(signed).hexdigest()
         with locking.override(session, "sign"):

@@ -30,6 +30,7 @@ from auditapp.core.models import (
 )
 from auditapp.errors import BadInput, Refused, ReviewAgain
 from auditapp.reports import pades
+from auditapp.reports.wording_signoff import MEANING_LABEL, MEANING_TEXT
 
 # Trail entities whose change means the audit's content changed (so a preview is stale).
 CONTENT_ENTITIES = (
@@ -76,7 +77,7 @@ class SignResult:
 
     def manifestation(self) -> str:
         role = self.role.replace("_", " ")
-        meaning = signing.MEANING_LABEL["en"].get(self.meaning, self.meaning).lower()
+        meaning = MEANING_LABEL["en"].get(self.meaning, self.meaning).lower()
         return (f"{self.printed_name} ({role}), {meaning}, "
                 f"{signing.format_signing_time(self.signed_at, self.utc_offset)}")
 
@@ -170,7 +171,7 @@ def _pending_author_info(user: User, at: dt.datetime, offset: str = "") -> objec
 
 
 def _statement(meaning: SignatureMeaning, language: str) -> str:
-    return signing.MEANING_TEXT[language][meaning.value]
+    return MEANING_TEXT[language][meaning.value]
 
 
 def preview(db: Database, reference: str, *, meaning: str, username: str,
@@ -210,8 +211,8 @@ def stamp_lines(*, name: str, role: str, meaning: str, at: dt.datetime, offset: 
     role_text = w.label_or(f"userrole_{role}", language, role)
     return [
         w.t("stamp_signed_by", language, name=name),
-        f"{role_text} · {signing.MEANING_LABEL[language][meaning]}",
-        signing.MEANING_TEXT[language][meaning],
+        f"{role_text} · {MEANING_LABEL[language][meaning]}",
+        MEANING_TEXT[language][meaning],
         w.signing_time(at, offset, language),
         document,
         digest_label,

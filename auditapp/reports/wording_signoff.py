@@ -77,3 +77,29 @@ WORDING_SIGNOFF: dict[str, tuple[str, str]] = {
     "cert_footer": ("Audit certificate: contains no findings",
                     "Auditzertifikat: enthält keine Feststellungen"),
 }
+
+
+# The one statement of each meaning: shown in the ceremony, printed in the signature slot and
+# drawn in the signature stamp (11.50(a)(3)), in the document's language.
+MEANING_TEXT = {
+    "en": {
+        "author": "I wrote this report and am responsible for its content.",
+        "reviewer": "I reviewed this report for quality assurance.",
+        "approver": "I approve this report for issue.",
+        "certificate": "I confirm that the audit described in this certificate took place.",
+    },
+    "de": {
+        "author": "Ich habe diesen Bericht verfasst und bin für seinen Inhalt verantwortlich.",
+        "reviewer": "Ich habe diesen Bericht für die Qualitätssicherung geprüft.",
+        "approver": "Ich gebe diesen Bericht zur Ausgabe frei.",
+        "certificate": "Ich bestätige, dass das in diesem Zertifikat beschriebene Audit "
+        "stattgefunden hat.",
+    },
+}
+# The meaning's name, as a signer and a reader say it.
+MEANING_LABEL = {
+    "en": {"author": "Author", "reviewer": "Review", "approver": "Approval",
+           "certificate": "Audit certificate"},
+    "de": {"author": "Verfasser", "reviewer": "Prüfung", "approver": "Freigabe",
+           "certificate": "Auditzertifikat"},
+}

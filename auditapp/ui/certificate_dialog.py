@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from auditapp.core.db import Database
 from auditapp.core.models import Language, codes
-from auditapp.core.signing import MEANING_TEXT
+from auditapp.reports.wording_signoff import MEANING_TEXT
 from auditapp.ui import labels
 from auditapp.ui.export_dialog import failure_text
 from auditapp.ui.tasks import TaskRunner

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 
 from auditapp.core.db import Database
 from auditapp.core.models import SignatureMeaning, codes
-from auditapp.core.signing import MEANING_TEXT
 from auditapp.errors import AuditAppError, ReviewAgain
 from auditapp.reports import export, signoff
+from auditapp.reports.wording_signoff import MEANING_TEXT
 from auditapp.ui.export_dialog import AskPath, ask_save_path, default_folder, failure_text
 from auditapp.ui.pdf_preview import PdfPreview
 from auditapp.ui.tasks import TaskRunner
