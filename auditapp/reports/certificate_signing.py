@@ -18,7 +18,8 @@ from auditapp.core.db import Database
 from auditapp.core.models import Audit, Language, ReportVersion, Signature, SignatureMeaning, codes
 from auditapp.errors import BadInput, Refused
 from auditapp.reports import pades
-from auditapp.reports.signoff import SignResult, stamp_lines
+from auditapp.reports.signature_stamp import stamp_lines
+from auditapp.reports.signoff import SignResult
 from auditapp.reports.wording_signoff import MEANING_TEXT
 
 FORMAT = "cert"

@@ -30,6 +30,8 @@ from auditapp.core.models import (
 )
 from auditapp.errors import BadInput, Refused, ReviewAgain
 from auditapp.reports import pades
+from auditapp.reports.signature_stamp import signer_stamp_lines
+from auditapp.reports.signature_stamp import stamp_lines as stamp_lines
 from auditapp.reports.wording_signoff import MEANING_LABEL, MEANING_TEXT
 
 # Trail entities whose change means the audit's content changed (so a preview is stale).
@@ -200,54 +202,6 @@ def preview(db: Database, reference: str, *, meaning: str, username: str,
                        _statement(meaning_enum, lang), mark)
 
 
-def stamp_lines(*, name: str, role: str, meaning: str, at: dt.datetime, offset: str,
-                language: str, document: str, digest_label: str, digest: str,
-                fingerprint: str = "") -> list[str]:
-    """The signature stamp in the document's language, in plain words: who, as what, meaning
-    what, when (the signature's own time), on which document, and the digest it vouches for.
-    pades wraps the lines to the stamp's width."""
-    from auditapp.reports import wording as w
-
-    role_text = w.label_or(f"userrole_{role}", language, role)
-    return [
-        w.t("stamp_signed_by", language, name=name),
-        f"{role_text} · {MEANING_LABEL[language][meaning]}",
-        MEANING_TEXT[language][meaning],
-        w.signing_time(at, offset, language),
-        document,
-        digest_label,
-        # Two halves: a 64-digit line would be the widest and shrink the whole stamp.
-        digest[:32],
-        digest[32:],
-        *_fingerprint_lines(fingerprint, language),
-    ]
-
-
-def _fingerprint_lines(fingerprint: str, language: str) -> list[str]:
-    """The signer's certificate SHA-256, for a reader to compare with the one given to them."""
-    if not fingerprint:
-        return []
-    from auditapp.reports import wording as w
-    from auditapp.reports.build import fingerprint_text
-
-    grouped = fingerprint_text(fingerprint)
-    return [f"{w.t('sig_fingerprint', language)}: {grouped[:39]}", f"  {grouped[40:]}"]
-
-
-def _stamp_lines(user: User, meaning: SignatureMeaning, at: dt.datetime, offset: str,
-                 signed_sha256: str, trail_head: str, language: str, reference: str,
-                 version: int, fingerprint: str = "") -> list[str]:
-    from auditapp.reports import wording as w
-
-    author = meaning is SignatureMeaning.AUTHOR
-    return stamp_lines(
-        name=user.full_name, role=user.role, meaning=meaning.value, at=at, offset=offset,
-        language=language,
-        document=w.t("stamp_document", language, reference=reference, version=version),
-        digest_label=w.t("stamp_trail" if author else "stamp_signed_sha", language),
-        digest=trail_head if author else signed_sha256, fingerprint=fingerprint)
-
-
 def sign_report(
     db: Database,
     reference: str,
@@ -315,7 +269,7 @@ def sign_report(
         signed = pades.sign_pdf(
             unsigned, private_key=identity.private_key, certificate_pem=identity.certificate_pem,
             meaning=meaning_enum.value,
-            stamp_lines=_stamp_lines(user, meaning_enum, at, offset, signed_sha256, head, lang,
+            stamp_lines=signer_stamp_lines(user, meaning_enum, at, offset, signed_sha256, head, lang,
                                      audit.reference, audit.report_version,
                                      identity.fingerprint),
             reason=_statement(meaning_enum, "en"), signer_name=user.full_name,

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QHBoxLayout,
-    QInputDialog,
     QListView,
     QMenu,
     QToolBar,
@@ -29,16 +28,15 @@ from auditapp.core.media_types import PDF
 from auditapp.errors import AuditAppError
 from auditapp.ui import camera, file_dialogs, formats
 from auditapp.ui.evidence_editor import EvidenceEditor, target_label, targets_of
+from auditapp.ui.evidence_gallery_edits import GalleryEdits
 from auditapp.ui.evidence_intake import FILE_PATTERNS, EvidenceImporter, accept_drops, has_evidence
 from auditapp.ui.evidence_model import NUMBER_ROLE, THUMB_SIDE, EvidenceFilter
 from auditapp.ui.evidence_viewer import EvidenceViewer, Shown, file_size, render_pdf_page
-from auditapp.ui.evidence_widgets import LinkDialog
 from auditapp.ui.widgets import MessageBar, label
 
 TargetProvider = Callable[[], Target | None]
 
-
-class EvidencePage(QWidget):
+class EvidencePage(GalleryEdits, QWidget):
     actions_changed = Signal()  # "Take photo…" appeared: menus showing actions_ refill
 
     def __init__(self, evidence: EvidenceEditor, importer: EvidenceImporter, *,
@@ -338,38 +336,6 @@ class EvidencePage(QWidget):
 
     # --- edits ---------------------------------------------------------------------------------
 
-    def edit_caption(self) -> None:
-        index = self.gallery.currentIndex()
-        if index.isValid():
-            self.gallery.edit(index)
-
-    def toggle_confidential(self) -> None:
-        info = self.current
-        if info is not None:
-            self.evidence.set_confidential(info.number, not info.confidential)
-        self._update_actions()
-
-    def link_dialog(self) -> None:
-        info = self.current
-        if info is None:
-            return
-        target = self.choose_target(info)
-        if target is not None:
-            self.evidence.link(info.number, target)
-
-    def _choose_target(self, info: EvidenceInfo) -> Target | None:
-        state = self.evidence.editor.state
-        choices = [(f"{f.label}  {f.title}", Target(finding=f.number))
-                   for f in sorted(state.findings.values(), key=lambda f: f.number)]
-        choices += [(f"{q.id}  {q.text.get(self._language) or q.text.get('en', '')}",
-                     Target(question=q.id)) for q in state.checklist.questions]
-        dialog = LinkDialog(choices, item=info.label, parent=self)
-        self.last_dialog = dialog
-        return dialog.target if dialog.exec() else None
-
-    def _show_unlink_menu(self) -> None:
-        self.unlink_menu.popup(self.gallery.mapToGlobal(self.gallery.rect().center()))
-
     def _fill_unlink_menu(self) -> None:
         self.unlink_menu.clear()
         info = self.current
@@ -377,11 +343,6 @@ class EvidencePage(QWidget):
             action = self.unlink_menu.addAction(
                 self.tr("Unlink from %1").replace("%1", target_label(target)))
             action.triggered.connect(lambda _c=False, t=target: self.unlink_current(t))
-
-    def unlink_current(self, target: Target) -> None:
-        info = self.current
-        if info is not None:
-            self.evidence.unlink(info.number, target)
 
     def remove_current(self) -> None:
         info = self.current
@@ -404,15 +365,3 @@ class EvidencePage(QWidget):
         if reason is not None:
             self.evidence.restore(info.number, reason)
 
-    def _ask_reason(self, title: str, prompt: str) -> str | None:
-        text, ok = QInputDialog.getText(self, title, prompt)
-        return text if ok else None
-
-    def _context_menu(self, position: object) -> None:
-        menu = QMenu(self)
-        for action in self.actions_:
-            if action in (self.import_action, self.paste_action, self.camera_action):
-                continue
-            menu.addAction(action)
-        self.last_menu = menu
-        menu.popup(self.gallery.viewport().mapToGlobal(position))  # type: ignore[arg-type]

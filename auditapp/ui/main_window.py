@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -17,25 +17,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from auditapp.core import audits, checklists, findings, search, settings, setup, workspace
+from auditapp.core import audits, checklists, findings, search, setup, workspace
 from auditapp.core.db import Database
 from auditapp.core.search import Hit
 from auditapp.core.workspace import WorkspaceData
 from auditapp.errors import AuditAppError
-from auditapp.ui import i18n
 from auditapp.ui.audit_list import AuditListPage
-from auditapp.ui.settings_dialog import SecurityValues, SettingsDialog
 from auditapp.ui.setup_dialog import SetupDialog
-from auditapp.ui.shortcuts import ShortcutsDialog
 from auditapp.ui.tasks import TaskRunner
 from auditapp.ui.widgets import CommittingTextEdit
+from auditapp.ui.window_dialogs import SettingsAndHelp
+from auditapp.ui.window_layout import LayoutMemory
 
 if TYPE_CHECKING:  # the audit's screens load when the first audit opens, not before the list
     from auditapp.ui.audit_editor import AuditEditor
     from auditapp.ui.workspace import Workspace
 
-
-class MainWindow(QMainWindow):
+class MainWindow(LayoutMemory, SettingsAndHelp, QMainWindow):
     def __init__(self, db: Database, *, actor: str, settings: QSettings,
                  language: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -163,36 +161,6 @@ class MainWindow(QMainWindow):
         self.checklist_menu.setEnabled(on)
         self.evidence_menu.setEnabled(on)
         self.list_action.setEnabled(on)
-
-    # --- layout memory -------------------------------------------------------------------------
-
-    def _restore_layout(self) -> None:
-        geometry = self._settings.value("window/geometry")
-        if isinstance(geometry, QByteArray | bytes) and geometry:
-            self.restoreGeometry(QByteArray(geometry))
-        state = self._settings.value("window/state")
-        if isinstance(state, QByteArray | bytes) and state:
-            self.restoreState(QByteArray(state))
-
-    def _save_layout(self) -> None:
-        self._settings.setValue("window/geometry", self.saveGeometry())
-        self._settings.setValue("window/state", self.saveState())
-        if self.workspace is not None:
-            for name, value in self.workspace.save_state().items():
-                self._settings.setValue(f"workspace/{name}", QByteArray(value))
-            self._settings.setValue("workspace/tab", self.workspace.tabs.currentIndex())
-            self._settings.setValue("workspace/question", self.workspace.walk.current_question)
-            self._settings.setValue("workspace/finding",
-                                    self.workspace.findings.current_number or 0)
-        self._settings.setValue("session/audit",
-                                self.editor.state.reference if self.editor else "")
-        self._settings.sync()
-
-    def restore_session(self, *, wait: bool = False) -> None:
-        """Reopen the audit that was open when the app was last closed."""
-        reference = self._settings.value("session/audit", "")
-        if reference:
-            self.open_audit(str(reference), wait=wait, quiet=True)
 
     # --- the audit list ------------------------------------------------------------------------
 
@@ -404,87 +372,6 @@ class MainWindow(QMainWindow):
             # The checklist may have changed (areas in scope): rebuild the workspace from disk.
             self.open_audit(editor.state.reference, wait=True)
 
-    def open_settings(self, section: str | None = None) -> None:
-        """The one Settings dialog; section="security" scrolls to Security and backups."""
-        from auditapp import paths
-        from auditapp.reports import branding
-
-        with self._db.session(actor=self.actor) as session:
-            scheme, days = settings.grading_scheme_name(session), settings.capa_days(session)
-            brand = branding.load_branding(session)
-            current = SecurityValues(settings.idle_lock_minutes(session),
-                                     settings.backups_kept(session),
-                                     settings.separate_signers(session))
-
-        def submit(name: str, values: dict[str, int | None], brand_values: dict[str, str],
-                   security: SecurityValues | None = None) -> str | None:
-            try:
-                with self._db.session(actor=self.actor) as session:
-                    settings.set_grading_scheme(session, name)
-                    settings.set_capa_days(session, values)
-                    for key, value in brand_values.items():
-                        branding.set_branding(session, key, value)
-                    if security is not None:
-                        settings.set_idle_lock_minutes(session, security.idle_minutes)
-                        settings.set_backups_kept(session, security.backups_kept)
-                        if security.separate_signers != current.separate_signers:
-                            settings.set_separate_signers(session, security.separate_signers)
-            except AuditAppError as exc:
-                return str(exc)
-            return None
-
-        dialog = SettingsDialog(
-            scheme, days, submit=submit, language=self._language, parent=self,
-            interface_language=i18n.chosen_language(self._settings),
-            branding={"organisation.name": brand.organisation,
-                      "organisation.address": brand.address}, logo=brand.logo,
-            security=current, backup_folder=paths.backup_dir(self._db.path),
-            read_only=self._db.read_only)
-        if section == "security":
-            dialog.show_security()
-        self.last_dialog = dialog
-        if dialog.exec():
-            self._settings.setValue(i18n.SETTING, dialog.interface_language())
-            stored = dialog.security_values()
-            safety = getattr(self, "safety", None)
-            if stored is not None and safety is not None:
-                safety.idle_lock.minutes = stored.idle_minutes
-            with self._db.session(actor=self.actor) as session:
-                grades = findings.scheme(session)
-            self.list_page.model.grades = grades
-            self.refresh_list()
-            if self.editor is not None:
-                self.open_audit(self.editor.state.reference, wait=True)
-
-    def help_page(self) -> str:
-        """The user-guide page for what is on screen (F1)."""
-        from auditapp.ui.help_browser import page_for
-
-        on_list = self.workspace is None or self.stack.currentWidget() is not self.workspace
-        return page_for(None if on_list else self.workspace)
-
-    def show_help(self, page: str | None = None) -> None:
-        from auditapp.ui.help_browser import HelpWindow
-
-        if self.help_window is None:
-            self.help_window = HelpWindow(self._language, self)
-        self.help_window.show_page(page or self.help_page())
-        self.help_window.show()
-        self.help_window.raise_()
-        self.help_window.activateWindow()
-
-    def show_about(self) -> None:
-        from auditapp.ui.about import AboutDialog
-
-        dialog = AboutDialog(self._db.path, self)
-        self.last_dialog = dialog
-        dialog.exec()
-
-    def show_shortcuts(self) -> None:
-        dialog = ShortcutsDialog(self)
-        self.last_dialog = dialog
-        dialog.exec()
-
     # --- closing -------------------------------------------------------------------------------
 
     def _commit_focused_text(self) -> None:
@@ -501,6 +388,4 @@ class MainWindow(QMainWindow):
         self.tasks.wait(10_000)
         self._save_layout()
         super().closeEvent(event)
-
-
 
