@@ -167,6 +167,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def cmd_user_add(args: argparse.Namespace) -> int:
     from auditapp.core import users
+    from auditapp.core.models import Role
 
     with _open(args) as database:
         with database.session() as session:
@@ -177,12 +178,12 @@ def cmd_user_add(args: argparse.Namespace) -> int:
                 raise Refused("accounts exist already: an administrator must sign in to authorise "
                               "(--user NAME)")
             admin = signin.sign_in(database, args)
-            if admin.role != "admin":
+            if admin.role != Role.ADMIN:
                 raise Refused(f"{admin.username} is not an administrator")
             actor = admin.username
         password = read_secret(args, f"New password for {args.username}: ", confirm=True)
         with database.session(actor=actor) as session:
-            if not existing and args.role == "admin":
+            if not existing and args.role == Role.ADMIN:
                 # The first administrator gets the recovery code for a lock-out, shown once.
                 user, code = users.create_first_administrator(
                     session, username=args.username, full_name=args.full_name, password=password)

@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from auditapp import paths
+from auditapp.core.models import Language
 
 # Each form: (pattern, catalogue section, how the key is built from the match)
 _FORMS: list[tuple[re.Pattern[str], str]] = [
@@ -140,7 +141,7 @@ _GERMAN_LABELS = (
 
 def label(text: str, lang: str) -> str:
     """A citation as printed in a report of that language; the stored form stays canonical."""
-    if lang != "de":
+    if lang != Language.DE:
         return text
     for pattern, replacement in _GERMAN_LABELS:
         text = pattern.sub(replacement, text)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, Table, select
 
-from auditapp.core.models import Base, ReportVersion, Signature, TrailEntry
+from auditapp.core.models import Base, ReportVersion, Signature, SignatureMeaning, TrailEntry
 from auditapp.core.trail import Problem
 
 _trail: Table = TrailEntry.__table__  # type: ignore[assignment]
@@ -83,7 +83,7 @@ def verify(connection: Connection) -> list[Problem]:
             except ValueError:
                 detail = {}
             audit_id = references.get(str(detail.get("audit", "")).upper())
-            if audit_id is not None and detail.get("meaning") == "approver":
+            if audit_id is not None and detail.get("meaning") == SignatureMeaning.APPROVER:
                 final[audit_id] = entry["id"]
             continue
         if action == "reopen" and entry["entity"] == "audit" and entry["entity_id"].isdigit():

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from auditapp.core import findings as core_findings
-from auditapp.core.models import Audit, AuditStatus, ReportVersion, User
+from auditapp.core.models import Audit, AuditStatus, Classification, ReportVersion, User
 from auditapp.errors import BadInput
 from auditapp.reports import appendices, build_findings, style
 from auditapp.reports import build_chapters as chapters
@@ -319,7 +319,7 @@ def _summary(audit: Audit, lang: str, scheme: Sequence[core_findings.Grade],
     header = (w.t("col_classification", lang), w.t("col_count", lang))
     blocks.append(Table(header, tuple(rows), (3, 1), width_share=0.5))
     blocks.append(Heading(w.t("key_risks", lang), 2))
-    serious = [f for f in material.findings if f.row.classification in ("critical", "major")]
+    serious = [f for f in material.findings if f.row.classification in (Classification.CRITICAL, Classification.MAJOR)]
     if serious:
         items = tuple(
             (Run(f"{f.label} ", bold=True), Run(f"({f.grade.label[lang]}) ", italic=True),

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, undefer
 from auditapp.core import audits as core_audits
 from auditapp.core import findings as core_findings
 from auditapp.core import references
-from auditapp.core.models import Audit, Evidence, EvidenceLink, Finding
+from auditapp.core.models import Audit, Classification, Evidence, EvidenceLink, Finding
 from auditapp.errors import NotFound
 from auditapp.reports import wording as w
 from auditapp.reports.document import Block, Figure, FindingBlock, Heading, Paragraph
@@ -185,7 +185,7 @@ def finding_block(item: FindingItem, lang: str, report_date: dt.date | None = No
                        ("f_recommendation", f.recommendation), ("f_response", f.auditee_response)):
         if value.strip():
             sections.append((w.t(key, lang), value.strip()))
-    if f.classification == "critical":
+    if f.classification == Classification.CRITICAL:
         sections.append((w.t("f_escalation", lang), escalation_text(f, lang)))
     figures = tuple(fig for fig in (figure_for(e, lang, full_photos) for e in item.evidence)
                     if fig is not None)

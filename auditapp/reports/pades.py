@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from auditapp.core.models import SignatureMeaning
 from auditapp.errors import BadInput
 
 # Verification lives in its own module; its names stay importable from here.
@@ -204,7 +205,7 @@ def sign_pdf(
         raise BadInput(f"unknown signature meaning {meaning!r}")
     writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
     existing = {name for name, _v, _r in fields.enumerate_sig_fields(writer)}
-    certify = meaning in ("author", CERTIFICATE)
+    certify = meaning in (SignatureMeaning.AUTHOR, CERTIFICATE)
     own_fields = (CERTIFICATE,) if meaning == CERTIFICATE else MEANINGS
     if certify:
         if existing & {field_name(m) for m in (*MEANINGS, CERTIFICATE)}:

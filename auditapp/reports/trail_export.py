@@ -15,6 +15,7 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from auditapp.core.models import Language
 from auditapp.core.trail_query import TrailRow
 from auditapp.reports import wording
 
@@ -82,7 +83,7 @@ _HIDDEN_FIELDS = frozenset({"audit_id", "id", "created_at", "updated_at", "answe
 
 
 def _pick(pair: tuple[str, str], language: str) -> str:
-    return pair[1] if language == "de" else pair[0]
+    return pair[1] if language == Language.DE else pair[0]
 
 
 def field_label(name: str | None, language: str) -> str:
@@ -197,7 +198,7 @@ def to_csv(actions: list[TrailAction], language: str) -> bytes:
     """One line per changed field, numbered by user action; UTF-8 with BOM for spreadsheets."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_HEADER["de" if language == "de" else "en"])
+    writer.writerow(CSV_HEADER[Language.DE if language == Language.DE else Language.EN])
     for number, a in enumerate(reversed(actions), start=1):
         when = a.at.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S")
         for change in a.changes or [Change("", "", "")]:
@@ -223,7 +224,7 @@ def to_pdf(actions: list[TrailAction], *, reference: str, title: str, head: str,
     from auditapp.reports.pdf_text import MAIN, clean, register_fonts
 
     register_fonts()
-    de = language == "de"
+    de = language == Language.DE
     body = ParagraphStyle("body", fontName=MAIN, fontSize=7.5, leading=9.5)
     head_style = ParagraphStyle("head", fontName=f"{MAIN}-Bold", fontSize=7.5, leading=9.5)
     heading = ParagraphStyle("h", fontName=f"{MAIN}-Bold", fontSize=13, leading=16,

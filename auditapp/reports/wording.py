@@ -311,7 +311,7 @@ def label_or(key: str, language: str, fallback: str) -> str:
 def date(value: dt.date | None, language: str) -> str:
     if value is None:
         return ""
-    if language == "de":
+    if language == Language.DE:
         return f"{value.day:02d}.{value.month:02d}.{value.year}"
     return f"{value.day} {MONTHS_EN[value.month - 1]} {value.year}"
 
@@ -332,7 +332,7 @@ def datetime(value: dt.datetime | None, language: str) -> str:
     offset = local.strftime("%z")
     offset = f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
     clock = f"{local.hour:02d}:{local.minute:02d}"
-    if language == "de":
+    if language == Language.DE:
         return f"{date(local.date(), language)}, {clock} Uhr ({offset})"
     return f"{date(local.date(), language)} {clock} ({offset})"
 
@@ -348,4 +348,4 @@ def signing_time(value: dt.datetime, utc_offset: str, language: str) -> str:
 
 
 def number(value: int, language: str) -> str:
-    return f"{value:,}".replace(",", "." if language == "de" else ",")
+    return f"{value:,}".replace(",", "." if language == Language.DE else ",")

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from auditapp.core.models import ResponseResult
 from auditapp.ui.audit_editor import AuditEditor
 from auditapp.ui.checklist_model import QUESTION_ID_ROLE, ChecklistModel
 from auditapp.ui.question_pane import ANSWER_KEYS, RESULTS, QuestionPane
@@ -242,7 +243,7 @@ class ChecklistWalk(QWidget):
         self.messages.clear_message()
         if not self._editor.set_answer(question_id, result, self.pane.notes.toPlainText()):
             self.pane.show_answer(self._editor.answer(question_id))
-        elif self.auto_advance.isChecked() and result in ("compliant", "not_applicable"):
+        elif self.auto_advance.isChecked() and result in (ResponseResult.COMPLIANT, ResponseResult.NOT_APPLICABLE):
             self.go(1)
 
     def _notes_committed(self, text: str) -> None:

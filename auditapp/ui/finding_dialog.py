@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from auditapp.core.models import Classification
 from auditapp.core.workspace import FindingState
 from auditapp.ui.audit_editor import AuditEditor
 from auditapp.ui.finding_form import FindingForm
@@ -145,7 +146,7 @@ class FindingDialog(QDialog):
             return
         if self.form.question_ids() is None:
             return
-        if (values["classification"] == "critical" and self.form.escalation.incomplete()
+        if (values["classification"] == Classification.CRITICAL and self.form.escalation.incomplete()
                 and not self._escalation_prompted):
             # Ask once: the auditor may not have reached the sponsor yet and can record it later.
             self._escalation_prompted = True

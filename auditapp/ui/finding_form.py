@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from auditapp.core import references
 from auditapp.core.findings import Grade, escalation_rules
-from auditapp.core.models import FindingStatus
+from auditapp.core.models import Classification, FindingStatus
 from auditapp.core.workspace import FindingState
 from auditapp.ui import formats, labels, theme
 from auditapp.ui.escalation_box import EscalationBox
@@ -257,7 +257,7 @@ class FindingForm(QWidget):
         self.due.setVisible(mode == "date")
 
     def _show_escalation(self, f: FindingState) -> None:
-        self.escalation.setVisible(f.classification == "critical")
+        self.escalation.setVisible(f.classification == Classification.CRITICAL)
         self.escalation.set_finding(f)
 
     # --- reading -------------------------------------------------------------------------------
@@ -339,7 +339,7 @@ class FindingForm(QWidget):
 
     def _grade_chosen(self, code: str) -> None:
         self._describe_grade(code)
-        self.escalation.setVisible(code == "critical")
+        self.escalation.setVisible(code == Classification.CRITICAL)
         if not self._loading:
             self.classification_chosen.emit(code)
             self._edited("classification", code)

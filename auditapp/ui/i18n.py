@@ -50,7 +50,7 @@ def locale_for(language: str) -> QLocale:
     system = QLocale.system()
     if system.language() == _QT_LANGUAGE[language]:
         return system
-    return QLocale("de_DE" if language == "de" else "en_GB")
+    return QLocale("de_DE" if language == Language.DE else "en_GB")
 
 
 def _translations_dir() -> Path:
@@ -109,14 +109,14 @@ def install(language: str, app: QCoreApplication | None = None) -> str:
     if catalogue is not None and ours.load(str(catalogue)):
         app.installTranslator(ours)
         installed.append(ours)
-    elif language != "en":
+    elif language != Language.EN:
         log.warning("no %s translation found; the interface stays in English", language)
         return install("en", app)
-    if language != "en":
+    if language != Language.EN:
         # Qt's own strings: standard buttons, file dialogs, context menus of text fields.
         qt = QTranslator(app)
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if language != "en" and qt.load(QLocale(_QT_LANGUAGE[language]), "qtbase", "_", qt_dir):
+        if language != Language.EN and qt.load(QLocale(_QT_LANGUAGE[language]), "qtbase", "_", qt_dir):
             app.installTranslator(qt)
             installed.append(qt)
     app._auditapp_translators = installed  # type: ignore[attr-defined]  # keep them alive

@@ -199,7 +199,7 @@ class SignDialog(QDialog):
         self.sha256.setText(_wrap_hash(preview.sha256))
         self.sha_note.setText(
             self.tr("of the document shown. The signing time on the signature page is set at "
-                    "the moment you sign.") if preview.meaning == "author" else
+                    "the moment you sign.") if preview.meaning == SignatureMeaning.AUTHOR else
             self.tr("of the signed document you countersign."))
         if preview.problems:
             self.messages.show_error(self.tr(
