@@ -54,3 +54,27 @@ def test_search_hits_carry_the_number_of_what_they_found(db):
     with db.session() as s:
         hits = search.search(s, "humidity")
     assert [(h.kind, h.item, h.number) for h in hits] == [("finding", "F-02", 2)]
+
+
+def test_storage_errors_are_told_apart_by_sqlite_code_not_by_message(tmp_path):
+    import sqlite3
+
+    from auditapp.core.db_errors import SQLITE_BUSY, sqlite_code, storage_error
+
+    path = tmp_path / "busy.sqlite"
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("CREATE TABLE t (x)")
+    holder.execute("BEGIN IMMEDIATE")
+    other = sqlite3.connect(path, timeout=0, isolation_level=None)
+    try:
+        with pytest.raises(sqlite3.OperationalError) as raised:
+            other.execute("BEGIN IMMEDIATE")
+    finally:
+        other.close()
+        holder.close()
+    assert sqlite_code(raised.value) == SQLITE_BUSY
+    assert "busy" in str(storage_error(raised.value))
+    # A message that merely mentions a full disk is not a full disk when its code says otherwise.
+    misleading = sqlite3.OperationalError("no such table: disk is full")
+    misleading.sqlite_errorcode = 1  # SQLITE_ERROR
+    assert storage_error(misleading) is None

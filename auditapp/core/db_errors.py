@@ -38,13 +38,39 @@ _STORAGE_MESSAGES = (
 )
 
 
+# SQLite's primary result codes (https://sqlite.org/rescode.html) for the same failures.
+SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN = (
+    5, 6, 8, 10, 13, 14)
+_STORAGE_CODES = {
+    SQLITE_FULL: "the disk is full",
+    SQLITE_READONLY: "the database file or its folder is read-only",
+    SQLITE_CANTOPEN: "the database file cannot be opened for writing (read-only or missing folder)",
+    SQLITE_IOERR: "a disk error occurred",
+    SQLITE_BUSY: "the database is busy in another AuditApp window or process",
+    SQLITE_LOCKED: "the database is busy in another AuditApp window or process",
+}
+
+
+def sqlite_code(exc: BaseException) -> int | None:
+    """The primary SQLite result code of an error from sqlite3 or sqlcipher3 (also wrapped by
+    SQLAlchemy), or None when the error carries none."""
+    code = getattr(getattr(exc, "orig", exc), "sqlite_errorcode", None)
+    return None if code is None else int(code) & 0xFF
+
+
 def storage_error(exc: BaseException) -> StorageError | None:
-    """A clear StorageError for SQLite's storage failures, None for anything else."""
-    text = str(getattr(exc, "orig", exc)).lower()
-    for needle, reason in _STORAGE_MESSAGES:
-        if needle in text:
-            return StorageError(f"{reason}: the change was not saved and nothing else changed")
-    return None
+    """A clear StorageError for SQLite's storage failures, None for anything else.
+
+    Decided by SQLite's result code; the message text only for an error without one."""
+    code = sqlite_code(exc)
+    if code is not None:
+        reason = _STORAGE_CODES.get(code)
+    else:
+        text = str(getattr(exc, "orig", exc)).lower()
+        reason = next((r for needle, r in _STORAGE_MESSAGES if needle in text), None)
+    if reason is None:
+        return None
+    return StorageError(f"{reason}: the change was not saved and nothing else changed")
 
 
 class DamagedDatabase(Refused):

@@ -24,6 +24,7 @@ from pathlib import Path
 from auditapp import paths
 from auditapp.core import checkpoint, ownership, trail, trail_pins
 from auditapp.core import db as dbmod
+from auditapp.core.db_errors import SQLITE_BUSY, SQLITE_LOCKED, sqlite_code
 from auditapp.errors import BadInput, Refused
 
 log = logging.getLogger(__name__)
@@ -109,7 +110,7 @@ def _ensure_no_reader(database: Path, passphrase: str | None) -> None:
         connection.execute(f"PRAGMA busy_timeout = {READER_WAIT_MS}")
         connection.execute("PRAGMA journal_mode = DELETE").fetchone()
     except Exception as exc:
-        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+        if sqlite_code(exc) in (SQLITE_BUSY, SQLITE_LOCKED):
             raise Refused(
                 f"{database} is open in another process (reading); restore was refused and "
                 "nothing was changed. Close the other AuditApp windows and commands first"
