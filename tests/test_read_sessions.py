@@ -146,3 +146,9 @@ def test_a_content_change_during_the_render_signs_nothing(demo_db, monkeypatch):
     assert _signatures(demo_db) == 0
     with demo_db.read_session() as s:
         assert not audits.get_audit(s, reference).locked
+
+
+def test_objects_read_stay_usable_after_the_read_session(demo_db):
+    with demo_db.read_session() as s:
+        audit = audits.get_audit(s, audits.summaries(s)[0].reference)
+    assert audit.reference.startswith("AUD") and audit.title  # not expired, no session needed

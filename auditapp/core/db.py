@@ -220,7 +220,8 @@ class Database:
         The transaction begins deferred, so a long read (rendering a report) never holds up a
         writer in this or another process; it sees the database as of its first read. It never
         writes: a change to an object is refused at flush, a raw write by SQLite
-        (query_only), and the session is rolled back, never committed, at the end.
+        (query_only), and the transaction is rolled back, never committed, at the end. Objects
+        read stay loaded after the block (closed, not expired), as after db.session().
         """
         session = Session(bind=self.engine.execution_options(**{READ_OPTION: True}),
                           expire_on_commit=False)
@@ -229,8 +230,7 @@ class Database:
         try:
             yield session
         finally:
-            session.rollback()
-            session.close()
+            session.close()  # the pool rolls the transaction back as the connection returns
 
     @property
     def passphrase(self) -> str | None:

@@ -165,7 +165,7 @@ class MainWindow(LayoutMemory, SettingsAndHelp, QMainWindow):
     # --- the audit list ------------------------------------------------------------------------
 
     def refresh_list(self) -> None:
-        with self._db.session(actor=self.actor) as session:
+        with self._db.read_session(actor=self.actor) as session:
             rows = audits.summaries(session)
         self.list_page.set_rows(rows)
 
@@ -197,7 +197,7 @@ class MainWindow(LayoutMemory, SettingsAndHelp, QMainWindow):
         db = self._db
 
         def load(progress: Any) -> WorkspaceData:
-            with db.session() as session:
+            with db.read_session() as session:
                 return workspace.load(session, reference, progress)
 
         if wait:
