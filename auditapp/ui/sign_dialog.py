@@ -243,10 +243,10 @@ class SignDialog(QDialog):
 
     def _refused(self, exc: Exception) -> None:
         self._set_busy(False)
+        if isinstance(exc, ReviewAgain):
+            self.refresh_preview()  # first: it clears the message bar, which must say why
         self.messages.show_error(failure_text(exc, self.tr("Signing")))
         self.password.setFocus()
-        if isinstance(exc, ReviewAgain):
-            self.refresh_preview()
 
     def _signed(self, result: signoff.SignResult) -> None:
         self.result_ = result
