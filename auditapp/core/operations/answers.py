@@ -1,0 +1,38 @@
+"""Answers: one question or several at once (a section answered Compliant), each with notes.
+
+The status rule (a planned audit is in progress from its first answer) lives in
+core.audits.set_response, the one place that decides it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from auditapp.core import audits
+from auditapp.core.models import Audit
+
+
+@dataclass(frozen=True)
+class Answer:
+    question_id: str
+    result: str | None
+    notes: str | None = None  # None keeps the notes as they are
+
+
+@dataclass(frozen=True)
+class SetAnswers:
+    """Several answers in one transaction and one undo step."""
+
+    answers: tuple[Answer, ...]
+
+    def apply(self, session: Session, audit: Audit) -> None:
+        actor = str(session.info.get("actor") or "")
+        for answer in self.answers:
+            audits.set_response(session, audit, answer.question_id, result=answer.result,
+                                notes=answer.notes, actor=actor)
+
+
+def set_answer(question_id: str, result: str | None, notes: str | None = None) -> SetAnswers:
+    return SetAnswers((Answer(question_id, result, notes),))
