@@ -23,13 +23,19 @@ class Answer:
 
 @dataclass(frozen=True)
 class SetAnswers:
-    """Several answers in one transaction and one undo step."""
+    """Several answers in one transaction and one undo step; an answer given again unchanged
+    is left alone (its time and author stay)."""
 
     answers: tuple[Answer, ...]
 
     def apply(self, session: Session, audit: Audit) -> None:
         actor = str(session.info.get("actor") or "")
+        stored = audits.responses_by_question(session, audit)
         for answer in self.answers:
+            response = stored.get(answer.question_id)
+            result, notes = (response.result, response.notes or "") if response else (None, "")
+            if result == answer.result and answer.notes in (None, notes):
+                continue  # the same answer again is no edit (and no undo step)
             audits.set_response(session, audit, answer.question_id, result=answer.result,
                                 notes=answer.notes, actor=actor)
 
