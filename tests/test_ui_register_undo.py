@@ -4,11 +4,15 @@ one changed, then removed in the audit-details dialog; four undos take it all ba
 from __future__ import annotations
 
 import pytest
+from audit_factory import make_audit
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
 from sqlalchemy import select
 from ui_helpers import OFFSCREEN_NOISE, audit_window, run_modal
 
-from auditapp.core.models import AuditeeParticipant
+from auditapp.core import audits, registers, workspace
+from auditapp.core.models import AuditeeParticipant, DocumentReviewed
+from auditapp.ui.audit_editor import AuditEditor
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_level_fail("WARNING"),
               pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)]
@@ -62,3 +66,30 @@ def test_four_undos_take_back_register_edits_and_the_details_dialog(qtbot, db, t
     assert list(ben.values()) == [("Ben Lee", "")] and sarah not in ben
     window.undo_action.trigger()  # the dialog's removal again: she is back with her own id
     assert stored(db)[sarah] == ("Sarah Okafor", "Head of QA")
+
+
+def test_an_undo_refused_leaves_the_history_instead_of_pretending(qtbot, db):
+    """Someone else changed the row since (another process): the undo is refused with a
+    message, nothing changes, and the step leaves the history."""
+    ref = make_audit(db)
+    with db.session() as s:
+        data = workspace.load(s, ref)
+    stack = QUndoStack()
+    editor = AuditEditor(db, "anna", data, stack)
+    refusals: list[str] = []
+    editor.edit_refused.connect(refusals.append)
+    assert editor.add_row("document", {"title": "SOP index"})
+    doc = editor.state.documents[0].id
+    assert editor.update_row("document", doc, {"version": "2"})
+    assert editor.update_row("document", doc, {"version": "2"})  # no change: no step
+    assert stack.count() == 2
+    with db.session(actor="bob") as s:
+        registers.update_document(s, audits.get_audit(s, ref), doc, version="3")
+
+    stack.undo()
+    assert len(refusals) == 1 and "changed since" in refusals[0]
+    with db.session() as s:
+        assert s.get(DocumentReviewed, doc).version == "3"
+    assert (stack.count(), stack.index()) == (1, 1)  # only the addition is left to undo
+    stack.undo()
+    assert editor.state.documents == [] and not stack.canUndo()
