@@ -16,8 +16,9 @@ no longer as the operation left it (changed by someone else since).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
+from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
 from auditapp.core.audits import ensure_editable
@@ -49,7 +50,7 @@ class Applied:
 
 
 def _models() -> dict[str, type[Any]]:
-    return {m.local_table.name: m.class_ for m in Base.registry.mappers}
+    return {cast(Table, m.local_table).name: m.class_ for m in Base.registry.mappers}
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
-from sqlalchemy import Connection, event, inspect, select
+from sqlalchemy import Connection, Table, event, inspect, select
 from sqlalchemy.orm import Mapper, Session, object_session
 
 from auditapp.core.models import UNTRACKED_TABLES, Base
@@ -51,6 +51,10 @@ class Journal:
         self.steps.append(step)
 
 
+def _table(mapper: Mapper[Any]) -> str:
+    return cast(Table, mapper.local_table).name
+
+
 def _journal(target: object) -> Journal | None:
     session = object_session(target)
     if session is None:
@@ -59,13 +63,13 @@ def _journal(target: object) -> Journal | None:
     return journal if isinstance(journal, Journal) else None
 
 
-def _where(mapper: Mapper, target: object) -> tuple[tuple[Any, ...], list[Any]]:
+def _where(mapper: Mapper[Any], target: object) -> tuple[tuple[Any, ...], list[Any]]:
     pk = tuple(mapper.primary_key_from_instance(target))
     return pk, [col == value for col, value in zip(mapper.primary_key, pk, strict=True)]
 
 
-def _key(mapper: Mapper, target: object, row: dict[str, Any] | None = None) -> str:
-    column = KEY_COLUMNS.get(mapper.local_table.name)
+def _key(mapper: Mapper[Any], target: object, row: dict[str, Any] | None = None) -> str:
+    column = KEY_COLUMNS.get(_table(mapper))
     if column is None:
         return ""
     value = inspect(target).dict.get(column)
@@ -74,19 +78,19 @@ def _key(mapper: Mapper, target: object, row: dict[str, Any] | None = None) -> s
     return "" if value is None else str(value)
 
 
-def _tracked(mapper: Mapper) -> bool:
-    return mapper.local_table.name not in UNTRACKED_TABLES
+def _tracked(mapper: Mapper[Any]) -> bool:
+    return _table(mapper) not in UNTRACKED_TABLES
 
 
-def _after_insert(mapper: Mapper, connection: Connection, target: object) -> None:
+def _after_insert(mapper: Mapper[Any], connection: Connection, target: object) -> None:
     journal = _journal(target)
     if journal is None or not _tracked(mapper):
         return
     pk, _ = _where(mapper, target)
-    journal.add(RowStep(mapper.local_table.name, pk, "insert", _key(mapper, target)))
+    journal.add(RowStep(_table(mapper), pk, "insert", _key(mapper, target)))
 
 
-def _before_update(mapper: Mapper, connection: Connection, target: object) -> None:
+def _before_update(mapper: Mapper[Any], connection: Connection, target: object) -> None:
     journal = _journal(target)
     if journal is None or not _tracked(mapper):
         return
@@ -103,20 +107,20 @@ def _before_update(mapper: Mapper, connection: Connection, target: object) -> No
     same = [k for k in before if before[k] == after[k]]
     for k in same:
         del before[k], after[k]
-    journal.add(RowStep(mapper.local_table.name, pk, "update", _key(mapper, target),
+    journal.add(RowStep(_table(mapper), pk, "update", _key(mapper, target),
                         before, after))
 
 
-def _before_delete(mapper: Mapper, connection: Connection, target: object) -> None:
+def _before_delete(mapper: Mapper[Any], connection: Connection, target: object) -> None:
     journal = _journal(target)
     if journal is None or not _tracked(mapper):
         return
     pk, clause = _where(mapper, target)
-    row = connection.execute(select(mapper.local_table).where(*clause)).mappings().first()
+    row = connection.execute(select(cast(Table, mapper.local_table)).where(*clause)).mappings().first()
     if row is None:
         return
     image = {a.key: row[a.columns[0].name] for a in mapper.column_attrs}
-    journal.add(RowStep(mapper.local_table.name, pk, "delete", _key(mapper, target, image),
+    journal.add(RowStep(_table(mapper), pk, "delete", _key(mapper, target, image),
                         before=image))
 
 
