@@ -151,6 +151,17 @@ def test_first_answer_starts_the_audit_and_its_undo_plans_it_again(db, audit_id)
     assert undone.changes.answers == {"ORG-01"}
 
 
+def test_the_same_answer_again_changes_nothing_and_names_nothing(db, audit_id):
+    first = run(db, audit_id, operations.set_answer("ORG-02", "compliant", "seen"))
+    with db.session() as s:
+        heads = s.scalar(select(TrailEntry.id).order_by(TrailEntry.id.desc()).limit(1))
+    again = run(db, audit_id, operations.SetAnswers((
+        operations.Answer("ORG-02", "compliant"), operations.Answer("CSV-01", None))))
+    assert first.changes and not again.changes and again.inverse.steps == ()
+    with db.session() as s:
+        assert s.scalar(select(TrailEntry.id).order_by(TrailEntry.id.desc()).limit(1)) == heads
+
+
 def test_deleted_finding_comes_back_with_its_number_row_id_and_evidence_links(db, audit_id):
     raised = run(db, audit_id, operations.AddFinding(
         {"title": "No chart", "classification": "minor"}))
@@ -159,6 +170,9 @@ def test_deleted_finding_comes_back_with_its_number_row_id_and_evidence_links(db
         finding_id = s.scalar(select(Finding.id))
         link_id = s.scalar(select(EvidenceLink.id))
     deleted = run(db, audit_id, operations.DeleteFinding(raised.value, "raised twice"))
+    assert deleted.changes.findings and deleted.changes.evidence
+    assert {(r.table, r.action) for r in deleted.changes.rows} == {
+        ("finding", "delete"), ("evidence_link", "delete")}
     run(db, audit_id, deleted.inverse, "undo")
     with db.session() as s:
         finding = s.scalar(select(Finding))

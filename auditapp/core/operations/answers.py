@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from auditapp.core import audits
-from auditapp.core.models import Audit
+from auditapp.core.models import Audit, Response
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,9 @@ class SetAnswers:
 
     def apply(self, session: Session, audit: Audit) -> None:
         actor = str(session.info.get("actor") or "")
-        stored = audits.responses_by_question(session, audit)
+        asked = [a.question_id for a in self.answers]
+        stored = {r.question_id: r for r in session.scalars(select(Response).where(
+            Response.audit_id == audit.id, Response.question_id.in_(asked)))}
         for answer in self.answers:
             response = stored.get(answer.question_id)
             result, notes = (response.result, response.notes or "") if response else (None, "")
