@@ -162,6 +162,19 @@ def test_the_same_answer_again_changes_nothing_and_names_nothing(db, audit_id):
         assert s.scalar(select(TrailEntry.id).order_by(TrailEntry.id.desc()).limit(1)) == heads
 
 
+def test_details_dialog_edits_of_sponsor_and_studies_undo_row_for_row(db, audit_id):
+    start = dump(db)
+    with db.session() as s:
+        details = setup.read_details(s.get(Audit, audit_id))
+    steps = [run(db, audit_id, operations.UpdateDetails(details.replace(**changes)))
+             for changes in ({"sponsor_name": ""}, {"sponsor_name": "Other Pharma AG",
+                                                   "studies": (setup.StudyEntry("EX-301"),)})]
+    assert {"organisation", "study", "audit_study"} <= steps[1].changes.tables
+    for applied in reversed(steps):
+        run(db, audit_id, applied.inverse, "undo")
+    assert dump(db) == start
+
+
 def test_deleted_finding_comes_back_with_its_number_row_id_and_evidence_links(db, audit_id):
     raised = run(db, audit_id, operations.AddFinding(
         {"title": "No chart", "classification": "minor"}))
@@ -246,6 +259,10 @@ def _random_operation(rng: random.Random, state: dict[str, Any]) -> operations.O
             lambda: operations.UpdateDetails(details.replace(
                 scope=words, participants=details.participants[1:],
                 team=(*details.team, setup.TeamEntry(words, "observer")))),
+            lambda: operations.UpdateDetails(details.replace(
+                sponsor_name=rng.choice(("", words)), planned_start=None,
+                studies=(details.studies[1:] if rng.random() < 0.5 else
+                         (*details.studies, setup.StudyEntry(f"EX-{rng.randint(100, 999)}"))))),
             lambda: operations.SetStatus(rng.choice(("planned", "in_progress", "reporting"))),
         ],
         "evidence": [
@@ -282,7 +299,7 @@ def test_random_operations_undo_to_the_start_and_redo_to_the_end(db, audit_id, s
     start = dump(db)
     done: list[operations.Applied] = []
     kinds: set[str] = set()
-    while len(done) < 40:
+    while len(done) < 50:
         op = _random_operation(rng, _state(db, audit_id))
         try:
             done.append(run(db, audit_id, op))
@@ -291,7 +308,9 @@ def test_random_operations_undo_to_the_start_and_redo_to_the_end(db, audit_id, s
             continue  # refused (e.g. linking removed evidence): nothing changed
     end = dump(db)
     assert end != start
-    assert len(kinds) >= 12, ",".join(sorted(kinds))  # the sequence really mixes the edits
+    touched = set().union(*(applied.changes.tables for applied in done))
+    assert {"response", "finding", "auditee_participant", "study", "audit_study"} <= touched
+    assert len(kinds) >= 11, ",".join(sorted(kinds))  # the sequence really mixes the edits
 
     redo = [run(db, audit_id, applied.inverse, "undo").inverse for applied in reversed(done)]
     assert without_counters(dump(db)) == without_counters(start)
