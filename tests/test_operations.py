@@ -212,10 +212,18 @@ def test_nothing_changes_on_a_refused_operation_or_a_locked_audit(db, audit_id):
         run(db, audit_id, operations.AddRow("visitors", {"name": "x"}))
     assert dump(db) == before
     added = run(db, audit_id, operations.AddRow("team", {"name": "Tom", "role": "expert"}))
+    with pytest.raises(Refused, match="another audit"):
+        run(db, audit_id, operations.Revert(audit_id + 1, added.inverse.steps), "undo")
+    redo = run(db, audit_id, added.inverse, "undo").inverse
+    run(db, audit_id, redo, "redo")
+    with pytest.raises(Refused, match="exists again"):  # the same redo twice
+        run(db, audit_id, redo, "redo")
+    before = dump(db)
     with db.session() as s:
         s.get(Audit, audit_id).locked = True
     with pytest.raises(Refused, match="locked"):
         run(db, audit_id, added.inverse, "undo")
+    assert dump(db)["team_member"] == before["team_member"]
 
 
 # --- the property test --------------------------------------------------------------------------

@@ -127,7 +127,7 @@ class AuditEditor(QObject):
 
     def reload(self, changes: OpChanges) -> None:
         state = self.state
-        old_checklist = state.checklist
+        old_questions = [q.id for q in state.checklist.questions]
         with self._db.session(actor=self.actor) as session:
             audit = session.get(Audit, state.audit_id)
             if audit is None:
@@ -165,7 +165,7 @@ class AuditEditor(QObject):
             self.participants_changed.emit()
         if changes.details:
             self.audit_changed.emit()
-            if state.checklist is not old_checklist:
+            if [q.id for q in state.checklist.questions] != old_questions:
                 self.checklist_changed.emit()
         if changes.evidence:
             self.evidence_touched.emit()

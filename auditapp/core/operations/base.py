@@ -61,6 +61,8 @@ class Revert:
     steps: tuple[RowStep, ...] = field(default=())
 
     def apply(self, session: Session, audit: Audit) -> None:
+        if audit.id != self.audit_id:
+            raise Refused(f"these changes belong to another audit than {audit.reference}")
         ensure_editable(audit)
         models = _models()
         # One flush per step keeps the order the rows were written in (parents before

@@ -35,11 +35,11 @@ class OpChanges:
         for step in steps:
             row_id = "/".join(str(part) for part in step.pk)
             previous = seen.get((step.table, row_id))
-            # Inserted then changed is still an insert; the last delete wins.
-            action = "insert" if previous and previous.action == "insert" and \
-                step.action == "update" else step.action
-            seen[(step.table, row_id)] = RowChange(step.table, row_id, action,
-                                                   step.key or (previous.key if previous else ""))
+            action = step.action
+            if previous is not None and previous.action == "insert" and action == "update":
+                action = "insert"  # inserted, then changed in the same operation
+            key = step.key or (previous.key if previous else "")
+            seen[(step.table, row_id)] = RowChange(step.table, row_id, action, key)
         return cls(tuple(seen.values()))
 
     def __bool__(self) -> bool:
