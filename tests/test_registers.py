@@ -8,7 +8,16 @@ import pytest
 from audit_factory import make_audit, make_user
 from sqlalchemy import select
 
-from auditapp.core import audits, findings, registers, settings, setup, trail_query, workspace
+from auditapp.core import (
+    audits,
+    findings,
+    operations,
+    registers,
+    settings,
+    setup,
+    trail_query,
+    workspace,
+)
 from auditapp.core.models import AuditStatus, DocumentReviewed, Finding
 from auditapp.errors import BadInput, Refused
 
@@ -134,20 +143,19 @@ def test_settings_scheme_and_capa_days(db):
         settings.set_capa_days(s, {"major": 0})
 
 
-def test_restore_finding_keeps_its_number(db, ref):
+def test_undone_deletion_brings_the_finding_back_under_its_number(db, ref):
     with db.session(actor="anna") as s:
         audit = audits.get_audit(s, ref)
         findings.add_finding(s, audit, title="One", classification="minor")
-        two = findings.add_finding(s, audit, title="Two", classification="minor",
-                                   references=["ICH E6(R2) 5.1.1"])
-        state = workspace.finding_state(two)
-    with db.session(actor="anna") as s:
-        findings.delete_finding(s, audits.get_audit(s, ref), 2, reason="duplicate")
-    with db.session(actor="anna") as s:
-        workspace.restore_finding(s, audits.get_audit(s, ref), state)
+        findings.add_finding(s, audit, title="Two", classification="minor",
+                             references=["ICH E6(R2) 5.1.1"])
+        audit_id = audit.id
+    deleted = operations.run(db, audit_id, operations.DeleteFinding(2, "duplicate"), actor="anna")
+    operations.run(db, audit_id, deleted.inverse, actor="anna", reason="undo")
     with db.session() as s:
         rows = s.scalars(select(Finding).order_by(Finding.number)).all()
         assert [(f.number, f.title) for f in rows] == [(1, "One"), (2, "Two")]
+        assert findings.finding_references(rows[1]) == ["ICH E6(R2) 5.1.1"]
 
 
 def test_workspace_load_reports_progress(db, ref):

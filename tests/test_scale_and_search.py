@@ -11,7 +11,7 @@ from audit_factory import import_mini, make_audit
 from conftest import run_cli
 from sqlalchemy import func, select, text
 
-from auditapp.core import audits, evidence, findings, registers, search, setup, trail, workspace
+from auditapp.core import audits, evidence, findings, operations, registers, search, setup, trail
 from auditapp.core.models import ChecklistContent, ChecklistSnapshot, TrailEntry
 from auditapp.errors import BadInput
 
@@ -112,12 +112,11 @@ def test_search_follows_insert_update_delete_and_undo(db):
 
     with db.session(actor="anna") as s:
         audit = audits.get_audit(s, reference)
-        state = workspace.finding_state(findings.get_finding(s, audit, number))
-        findings.delete_finding(s, audit, number, reason="entered twice")
+        deleted = operations.apply(s, audit, operations.DeleteFinding(number, "entered twice"))
     assert _found(db, "calibration") == []
 
-    with db.session(actor="anna") as s:  # undo brings the finding back, and its index entry
-        workspace.restore_finding(s, audits.get_audit(s, reference), state)
+    with db.session(actor="anna", reason="undo") as s:  # undo brings back the index entry too
+        operations.apply(s, audits.get_audit(s, reference), deleted.inverse)
     assert _found(db, "calibration") == [(reference, "finding", "F-01")]
 
     with db.session() as s:  # a rolled-back edit leaves the index as it was

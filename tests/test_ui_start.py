@@ -115,6 +115,8 @@ def test_new_audit_through_the_dialog_then_edit_details(qtbot, db, tmp_path):
     window.undo_action.trigger()  # details edits are undoable too
     with db.session() as s:
         assert audits.get_audit(s, "AUD-2026-042").scope == ""
+    # ... and the walk is rebuilt with the area back in scope
+    qtbot.waitUntil(lambda: window.workspace.walk.model.order == ["ORG-02", "CSV-01"])
 
 
 def test_restart_finds_everything_as_it_was(qtbot, db, tmp_path):

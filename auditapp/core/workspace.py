@@ -1,4 +1,5 @@
-"""What the audit workspace shows, as plain frozen data, and the inverse edits its undo needs.
+"""What the audit workspace shows, as plain frozen data (its edits and their undo:
+core.operations).
 
 The GUI loads an audit off its own thread; ORM objects are bound to a session and must not cross
 threads, so the loader copies what the workspace needs into plain dataclasses.
@@ -14,15 +15,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from auditapp.core import audits, checklists, findings
-from auditapp.core.audits import ensure_editable
 from auditapp.core.models import (
-    Audit,
     AuditeeParticipant,
     DocumentReviewed,
     Finding,
     Response,
 )
-from auditapp.errors import BadInput
 
 Progress = Callable[[int, int, str], None]
 """progress(done, total, what): a Qt-free callback; the GUI turns it into a progress bar."""
@@ -201,29 +199,3 @@ def load(session: Session, reference: str, progress: Progress = _no_progress) ->
     )
     progress(steps, steps, "done")
     return data
-
-
-def restore_finding(session: Session, audit: Audit, state: FindingState) -> Finding:
-    """Bring a deleted finding back under its own number (used by undo).
-
-    Numbers are never reused (Audit.last_finding_number only grows), so the number of a deleted
-    finding is still free and F-03 keeps meaning the same finding after an undo.
-    """
-    ensure_editable(audit)
-    taken = session.scalar(
-        select(Finding).where(Finding.audit_id == audit.id, Finding.number == state.number)
-    )
-    if taken is not None:
-        raise BadInput(f"finding {state.label} exists already")
-    if state.number > audit.last_finding_number:
-        raise BadInput(f"finding {state.label} was never issued in audit {audit.reference}")
-    finding = Finding(
-        audit_id=audit.id, number=state.number, position=state.position, title="",
-        classification=state.classification,
-    )
-    fields = state.fields()
-    # Checked by the same rules as any edit; references_json and co. are written by _apply.
-    findings._apply(session, finding, fields)
-    session.add(finding)
-    session.flush()
-    return finding

@@ -8,15 +8,12 @@ It also owns the one EvidenceModel every evidence view of the workspace shows.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QObject, Signal
 from sqlalchemy.orm import Session
 
-from auditapp.core import evidence
+from auditapp.core import evidence, operations
 from auditapp.core.evidence import EvidenceInfo, Target
 from auditapp.core.models import Audit
-from auditapp.errors import NotFound
 from auditapp.ui.audit_editor import AuditEditor
 from auditapp.ui.evidence_model import EvidenceModel
 
@@ -39,8 +36,9 @@ class EvidenceEditor(QObject):
         self.model = EvidenceModel(self)
         self.model.editable = not editor.read_only
         self.model.caption_edited.connect(self.set_caption)
-        # Deleting a finding drops its links: the gallery must stop showing them.
-        editor.findings_changed.connect(self.refresh)
+        # Any edit whose change set names evidence or its links (deleting a finding drops
+        # its links, an undo brings them back) re-reads the gallery.
+        editor.evidence_touched.connect(self.refresh)
 
     @property
     def read_only(self) -> bool:
@@ -75,38 +73,28 @@ class EvidenceEditor(QObject):
 
     # --- edits ---------------------------------------------------------------------------------
 
-    def _edit(self, text: str, do: Callable[[Session, Audit], object],
-              undo: Callable[[Session, Audit], object]) -> bool:
-        def step(work: Callable[[Session, Audit], object]) -> Callable[[str], None]:
-            def run(reason: str) -> None:
-                self.editor.commit(work, reason)
-                self.refresh()
-            return run
-
-        ok = self.editor.attempt(text, step(do), step(undo))
+    def _edit(self, text: str, operation: operations.Operation) -> bool:
+        """One core operation on the shared undo stack; the gallery is re-read when the change
+        set names evidence (AuditEditor.evidence_touched)."""
+        ok = self.editor.perform(text, operation) is not None
         if not ok:
             self.refresh()  # show the stored values again
         return ok
 
     def set_caption(self, number: int, caption: str) -> bool:
         info = self.info(number)
-        if info is None or info.caption == caption.strip():
+        if info is None:
             return True
-        old = info.caption
-        return self._edit(
-            self.tr("Caption of %1").replace("%1", info.label),
-            lambda s, a: evidence.set_caption(s, a, number, caption),
-            lambda s, a: evidence.set_caption(s, a, number, old))
+        return self._edit(self.tr("Caption of %1").replace("%1", info.label),
+                          operations.SetCaption(number, caption))
 
     def set_confidential(self, number: int, confidential: bool) -> bool:
         info = self.info(number)
-        if info is None or info.confidential == confidential:
+        if info is None:
             return True
         text = (self.tr("Mark %1 confidential") if confidential
                 else self.tr("Unmark %1 confidential")).replace("%1", info.label)
-        return self._edit(
-            text, lambda s, a: evidence.set_confidential(s, a, number, confidential),
-            lambda s, a: evidence.set_confidential(s, a, number, not confidential))
+        return self._edit(text, operations.SetConfidential(number, confidential))
 
     def link(self, number: int, target: Target) -> bool:
         info = self.info(number)
@@ -114,8 +102,7 @@ class EvidenceEditor(QObject):
             return False
         text = self.tr("Link %1 to %2").replace("%1", info.label).replace(
             "%2", target_label(target))
-        return self._edit(text, lambda s, a: evidence.link(s, a, number, target),
-                          lambda s, a: evidence.unlink(s, a, number, target))
+        return self._edit(text, operations.Link(number, target))
 
     def unlink(self, number: int, target: Target) -> bool:
         info = self.info(number)
@@ -123,35 +110,20 @@ class EvidenceEditor(QObject):
             return False
         text = self.tr("Unlink %1 from %2").replace("%1", info.label).replace(
             "%2", target_label(target))
-        return self._edit(text, lambda s, a: evidence.unlink(s, a, number, target),
-                          lambda s, a: evidence.link(s, a, number, target))
+        return self._edit(text, operations.Unlink(number, target))
 
     def remove(self, number: int, reason: str) -> bool:
         """Out of the gallery and reports with a reason; the original is kept. Undo restores
-        the item with its links."""
+        the item with its links (the same link rows)."""
         info = self.info(number)
         if info is None:
             return False
-        links = targets_of(info)
-
-        def restore(s: Session, a: Audit) -> None:
-            evidence.restore(s, a, number, reason=self.tr("undo of removing %1").replace(
-                "%1", info.label))
-            for target in links:
-                try:
-                    evidence.link(s, a, number, target)
-                except NotFound:  # the finding was deleted since: nothing to link back to
-                    continue
-
         return self._edit(self.tr("Remove %1").replace("%1", info.label),
-                          lambda s, a: evidence.remove(s, a, number, reason=reason), restore)
+                          operations.Remove(number, reason))
 
     def restore(self, number: int, reason: str) -> bool:
         info = self.info(number)
         if info is None:
             return False
-        return self._edit(
-            self.tr("Restore %1").replace("%1", info.label),
-            lambda s, a: evidence.restore(s, a, number, reason=reason),
-            lambda s, a: evidence.remove(s, a, number, reason=self.tr(
-                "undo of restoring %1").replace("%1", info.label)))
+        return self._edit(self.tr("Restore %1").replace("%1", info.label),
+                          operations.Restore(number, reason))

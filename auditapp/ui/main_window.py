@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -45,6 +45,7 @@ class MainWindow(LayoutMemory, SettingsAndHelp, QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.tasks = TaskRunner(self)
         self.editor: AuditEditor | None = None
+        self._editing_details = False
         self.workspace: Workspace | None = None
         self.help_window: Any = None  # created on first F1
         self.setWindowTitle(self._plain_title())
@@ -270,6 +271,7 @@ class MainWindow(LayoutMemory, SettingsAndHelp, QMainWindow):
             self.editor = AuditEditor(self._db, self.actor, data, self.undo_stack, self)
             self.editor.audit_changed.connect(self._title)
             self.editor.edit_committed.connect(self.preview_dock.refresh_soon)
+            self.editor.checklist_changed.connect(self._checklist_changed)
         self.workspace = Workspace(self.editor, language=self._language, tasks=self.tasks)
         states = {name: self._settings.value(f"workspace/{name}")
                   for name in ("walkSplitter", "findingsSplitter", "registersSplitter")}
@@ -345,6 +347,13 @@ class MainWindow(LayoutMemory, SettingsAndHelp, QMainWindow):
             self.refresh_list()
             self.open_audit(created[0])
 
+    def _checklist_changed(self) -> None:
+        # An undo or redo changed the areas in scope: rebuild the walk from disk once the undo
+        # has returned. The details dialog rebuilds by itself when it closes.
+        if self.editor is not None and not self._editing_details:
+            reference = self.editor.state.reference
+            QTimer.singleShot(0, lambda: self.open_audit(reference, wait=True))
+
     def edit_details(self, field: str = "") -> None:
         """The audit details dialog; ``field`` opens the page that holds that field."""
         if self.editor is None:
@@ -368,7 +377,12 @@ class MainWindow(LayoutMemory, SettingsAndHelp, QMainWindow):
         if isinstance(field, str) and field:
             dialog.show_field(field)
         self.last_dialog = dialog
-        if dialog.exec() and self.editor is editor:
+        self._editing_details = True
+        try:
+            accepted = dialog.exec()
+        finally:
+            self._editing_details = False
+        if accepted and self.editor is editor:
             # The checklist may have changed (areas in scope): rebuild the workspace from disk.
             self.open_audit(editor.state.reference, wait=True)
 
