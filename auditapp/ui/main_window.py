@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QProgressBar,
     QStackedWidget,
     QWidget,
 )
@@ -28,7 +27,7 @@ from auditapp.ui.settings_dialog import SecurityValues, SettingsDialog
 from auditapp.ui.setup_dialog import SetupDialog
 from auditapp.ui.shortcuts import ShortcutsDialog
 from auditapp.ui.tasks import TaskRunner
-from auditapp.ui.widgets import CommittingTextEdit
+from auditapp.ui.widgets import CommittingTextEdit, slim_bar
 
 if TYPE_CHECKING:  # the audit's screens load when the first audit opens, not before the list
     from auditapp.ui.audit_editor import AuditEditor
@@ -71,8 +70,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.list_page)
         self.setCentralWidget(self.stack)
 
-        self.busy = QProgressBar()
-        self.busy.setFixedWidth(200)
+        self.busy = slim_bar(160)
         self.busy.hide()
         self.busy_label = QLabel()
         self.statusBar().addPermanentWidget(self.busy_label)

@@ -71,6 +71,8 @@ QLabel[role="locked"] { color: #5D4200; background: #FFF3C4; border: 1px solid #
 QLabel[role="info"] { color: palette(text); background: palette(alternate-base);
                       padding: 6px 10px; border-radius: 4px; }
 QStatusBar { border-top: 1px solid palette(mid); }
+QProgressBar { border: 1px solid palette(mid); border-radius: 4px; background: palette(base); }
+QProgressBar::chunk { background: %(accent)s; border-radius: 3px; }
 """
 
 

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QSizePolicy,
     QTabWidget,
     QVBoxLayout,
@@ -29,7 +28,7 @@ from auditapp.ui.findings_page import FindingsPage
 from auditapp.ui.registers_page import RegistersPage
 from auditapp.ui.tasks import TaskRunner
 from auditapp.ui.trail_view import TrailPage
-from auditapp.ui.widgets import ElidedLabel, label
+from auditapp.ui.widgets import ElidedLabel, label, slim_bar
 
 
 class Workspace(QWidget):
@@ -59,9 +58,13 @@ class Workspace(QWidget):
         for code in STATUS_ORDER:
             self.status.addItem(labels.audit_status(code), code)
         self.status.activated.connect(self._status_chosen)
-        self.progress = QProgressBar()
-        self.progress.setFixedWidth(180)
-        self.progress.setFormat(self.tr("%v of %m answered"))
+        self.progress = slim_bar(180)
+        self.progress_text = QLabel()
+        self.progress_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        progress = QVBoxLayout()
+        progress.setSpacing(3)
+        progress.addWidget(self.progress_text)
+        progress.addWidget(self.progress)
         self.counts = QLabel()
         self.counts.setTextFormat(Qt.TextFormat.RichText)
         titles = QVBoxLayout()
@@ -73,7 +76,7 @@ class Workspace(QWidget):
         header.addLayout(titles, 1)
         header.addWidget(self.counts)
         header.addSpacing(12)
-        header.addWidget(self.progress)
+        header.addLayout(progress)
         header.addWidget(self.status)
 
         self.walk = ChecklistWalk(editor, language=language, grade_labels=self.grade_labels)
@@ -213,6 +216,8 @@ class Workspace(QWidget):
     def _progress(self, answered: int, total: int) -> None:
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(answered)
+        self.progress_text.setText(self.tr("%1 of %2 answered").replace("%1", str(answered))
+                                   .replace("%2", str(total)))
 
     def _counts(self) -> None:
         counts: dict[str, int] = {}
