@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +25,8 @@ from auditapp.ui.audit_editor import AuditEditor
 from auditapp.ui.finding_form import FindingForm
 from auditapp.ui.findings_model import FindingsModel
 from auditapp.ui.widgets import MessageBar, label
+
+MIN_TITLE_WIDTH = 180  # px: about 25 characters of a finding's title
 
 # Edits of these are typed text: when refused, the text stays for the auditor to correct.
 TEXT_FIELDS = frozenset({"title", "impact", "observation", "risk", "recommendation", "owner",
@@ -54,6 +56,10 @@ class FindingsPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(FindingsModel.TITLE, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        # A narrow list (a small screen, 125 % scaling) drops the columns the editor shows
+        # anyway rather than squeeze the title to "…".
+        self.table.viewport().installEventFilter(self)
+        self.model.modelReset.connect(self._fit_columns)
 
         new_button = QPushButton(self.tr("New finding…"))
         new_button.setToolTip(self.tr("Raise a finding not tied to a question"))
@@ -132,6 +138,33 @@ class FindingsPage(QWidget):
         editor.findings_changed.connect(self._findings_changed)
         editor.edit_refused.connect(self._refused)
         self._show(None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return False
+
+    def _fit_columns(self) -> None:
+        """Drop the due date, then the status, then the grade's name (its dot stays) while the
+        title would have less than MIN_TITLE_WIDTH."""
+        table, header, model = self.table, self.table.horizontalHeader(), self.model
+
+        def width(column: int) -> int:
+            return max(header.sectionSizeHint(column), table.sizeHintForColumn(column))
+
+        model.set_compact(False)
+        for column in (FindingsModel.STATUS, FindingsModel.DUE):
+            table.setColumnHidden(column, False)
+        room = table.viewport().width() - width(FindingsModel.NUMBER)
+        shown = [FindingsModel.CLASSIFICATION, FindingsModel.STATUS, FindingsModel.DUE]
+        for column in (FindingsModel.DUE, FindingsModel.STATUS, FindingsModel.CLASSIFICATION):
+            if room - sum(width(c) for c in shown) >= MIN_TITLE_WIDTH:
+                break
+            shown.remove(column)
+            if column == FindingsModel.CLASSIFICATION:
+                model.set_compact(True)
+            else:
+                table.setColumnHidden(column, True)
 
     def add_editor_section(self, widget: QWidget) -> None:
         """Another section above the editor's fields (the finding's evidence strip)."""
