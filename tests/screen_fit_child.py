@@ -73,6 +73,13 @@ def main() -> int:
         if not widget.isVisible() or widget.visibleRegion().isEmpty() or bottom > window.height():
             problems.append({"window": "checklist walk", "below the fold": name})
 
+    legibility(app, window, problems)
+    if os.environ.get("FIT_CHILD_LEGIBILITY_ONLY"):
+        window.close()
+        db.close()
+        print(json.dumps(report))
+        return 0
+
     def modal(name: str, trigger: object) -> None:
         def grab() -> None:
             dialog = QApplication.activeModalWidget()
@@ -119,6 +126,30 @@ def main() -> int:
     db.close()
     print(json.dumps(report))
     return 0
+
+
+def legibility(app: object, window: object, problems: list[dict[str, object]]) -> None:
+    """Text the auditor must read is not squeezed to "…" or cut off."""
+    from auditapp.ui.findings_page import MIN_TITLE_WIDTH
+
+    ws = window.workspace  # type: ignore[attr-defined]
+    if ws.title.width() < window.width() // 2:  # type: ignore[attr-defined]
+        problems.append({"window": "header", "audit title width": ws.title.width()})
+    text = ws.walk.pane.text
+    if text.height() < text.heightForWidth(text.width()):
+        problems.append({"window": "checklist walk", "question text clipped":
+                         [text.height(), text.heightForWidth(text.width())]})
+    for title in ("Organisation chart not approved and reporting lines to the sponsor unclear",
+                  "Backups never restore-tested"):
+        ws.editor.add_finding({"title": title, "classification": "minor"})
+    ws.tabs.setCurrentWidget(ws.findings)
+    app.processEvents()  # type: ignore[attr-defined]
+    table = ws.findings.table
+    width = table.columnWidth(ws.findings.model.TITLE)
+    if width < MIN_TITLE_WIDTH or table.horizontalScrollBar().isVisible():
+        problems.append({"window": "findings list", "title column": width})
+    ws.tabs.setCurrentWidget(ws.walk)
+    app.processEvents()  # type: ignore[attr-defined]
 
 
 def dialog_factories(window: object, db: object, reference: str) -> list[tuple[str, object]]:

@@ -6,7 +6,10 @@ import io
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 from ui_helpers import OFFSCREEN_NOISE, new_window
 
@@ -143,3 +146,47 @@ def test_export_pdfa_with_the_capa_form(qtbot, window, tmp_path):
     assert form_docx.name == "AUD-2026-001_capa_form_en.docx"
     rows = list(load_workbook(form_xlsx).worksheets[0].iter_rows(values_only=True))
     assert rows[0][0] == "No." and len(rows) == 11  # header and ten findings
+
+
+def test_next_page_moves_on_the_first_click(qtbot, window):
+    window.signoff.preview_action.trigger()
+    qtbot.waitUntil(lambda: bool(window.signoff.previews), timeout=SLOW_MS)
+    preview = window.signoff.previews[-1].preview
+    assert preview.page_count > 1 and preview.current_page == 0
+    assert preview.next.isEnabled() and not preview.previous.isEnabled()
+    qtbot.mouseClick(preview.next, Qt.MouseButton.LeftButton)
+    assert preview.current_page == 1
+    assert preview.page.value() == 2
+    assert preview.pages.text() == f"of {preview.page_count}"
+    assert preview.previous.isEnabled()
+    window.signoff.previews[-1].close()
+
+
+def click_through_window_system(top: QWidget, button: QWidget) -> None:
+    """A click delivered to the window as the platform would: Qt drops it when a modal dialog
+    blocks that window (a click sent straight to the widget would bypass the check)."""
+    where = button.mapTo(top, button.rect().center())
+    QTest.mouseClick(top.windowHandle(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, where)
+
+
+def test_a_preview_from_the_export_dialog_takes_input_while_export_is_open(qtbot, window):
+    dialog = window.signoff.export()
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.isModal() or dialog.windowModality() != Qt.WindowModality.NonModal
+    dialog.preview_button.click()
+    qtbot.waitUntil(lambda: bool(window.signoff.previews), timeout=SLOW_MS)
+    shown = window.signoff.previews[-1]
+    qtbot.waitExposed(shown)
+    assert dialog.isVisible()
+    click_through_window_system(shown, shown.preview.next)
+    qtbot.waitUntil(lambda: shown.preview.current_page == 1)
+    click_through_window_system(shown, shown.preview.previous)
+    qtbot.waitUntil(lambda: shown.preview.current_page == 0)
+    # Closing Export leaves the preview open, now owned by the main window.
+    dialog.reject()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert shown.isVisible() and shown.parent() is window
+    click_through_window_system(shown, shown.preview.next)
+    qtbot.waitUntil(lambda: shown.preview.current_page == 1)
+    shown.close()

@@ -49,7 +49,7 @@ def test_critical_without_impact_is_refused_with_a_message(qtbot, db, window):
     page = window.workspace.findings
     page.select(1)
     page.form.grade_buttons["critical"].click()
-    assert "impact" in page.messages.text().lower() and page.messages.isVisible()
+    assert "impact" in page.form.errors.text("impact").lower() and not page.messages.isVisible()
     assert stored(db)[1].classification == "minor"
     assert page.form.classification() == "minor"  # the stored value is shown again
     # with an impact it is accepted, and the due date follows the grade
@@ -97,7 +97,7 @@ def test_references_from_the_question_and_others(qtbot, db, window):
     assert refs == '["ICH E6(R2) 5.1.1", "ICH E6(R3) 3.9"]'
     form.reference_input.setText("ICH E6(R9) 1.1")
     form.reference_input.returnPressed.emit()
-    assert "unknown reference" in page.messages.text().lower()
+    assert "not recognised" in page.form.errors.text("references").lower()
     assert stored(db)[3].references_json == refs
 
 
@@ -106,7 +106,7 @@ def test_hundred_thousand_characters_are_refused(qtbot, db, window):
     page.select(1)
     page.form.observation.setPlainText("x" * 100_001)
     page.form.observation.commit()
-    assert "too long" in page.messages.text().lower()
+    assert "too long" in page.form.errors.text("observation").lower()
     assert stored(db)[1].observation == ""
 
 

@@ -103,7 +103,8 @@ def test_raising_a_critical_finding_prompts_for_the_escalation(qtbot, demo_db, w
     assert form.due_days_value() == 15
     form.impact.setPlainText("Trial data may be lost.")
     dialog.commit()
-    assert dialog.isVisible() and "told to the sponsor at once" in dialog.messages.text()
+    assert dialog.isVisible() and "told to the sponsor at once" in dialog.form.errors.text(
+        "escalation")
     form.escalation.informed_on.edit.setText(dt.date.today().isoformat())
     form.escalation.informed_on.edit.editingFinished.emit()
     form.escalation.informed_to.setText("Dr. Miriam Hoffmann, by phone")

@@ -37,15 +37,21 @@ def test_a_message_in_the_walk_does_not_move_the_tree_or_buttons(qtbot, db, tmp_
     assert walk.tree.mapTo(window, walk.tree.rect().topLeft()) == tree_before
 
 
-def test_raise_finding_error_shows_beside_the_buttons(qtbot, db, tmp_path):
+def test_raise_finding_refusal_shows_beside_the_buttons(qtbot, db, tmp_path):
     from ui_helpers import run_modal
 
     window, _ = audit_window(qtbot, db, tmp_path)
 
     def fill(dialog):
-        dialog.commit()  # no classification
+        dialog.form.title.setText("Organisation chart not approved")
+        dialog.form.grade_buttons["minor"].click()
+        editor = dialog._editor
+        # A refusal of the whole finding (not of one field) from the core.
+        editor.add_finding = lambda _values: (editor.edit_refused.emit("the audit is locked"), None)[1]
+        dialog.commit()
         assert dialog.messages.isVisible()
-        assert dialog.messages.text() == "Choose a classification."
+        assert dialog.messages.text() == "The audit is locked."
+        assert not dialog.form.errors.shown()
         assert dialog.messages.geometry().bottom() <= dialog.buttons.geometry().top()
         assert dialog.messages.geometry().top() > dialog.height() // 2
 

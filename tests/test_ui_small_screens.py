@@ -39,6 +39,26 @@ def test_every_window_fits_the_screen(tmp_path, width, height, scale, logical):
     assert report["problems"] == []
 
 
+@pytest.mark.slow
+def test_at_150_percent_titles_and_question_text_stay_readable(tmp_path):
+    """1366×768 at 150 % (910×512 logical): the audit title, the question text and the titles
+    in the findings list are not cut to a few letters."""
+    config = tmp_path / "screen.json"
+    config.write_text(json.dumps({"screens": [{
+        "name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768,
+        "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
+           "QT_SCALE_FACTOR": "1.5", "PYTHONPATH": str(ROOT),
+           "AUDITAPP_HOME": str(tmp_path / "home"), "FIT_CHILD_LEGIBILITY_ONLY": "1"}
+    done = subprocess.run([sys.executable, str(CHILD)], capture_output=True, text=True,
+                          env=env, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report["available"][1] == 512
+    # At 150 % the notes box is below the fold (the walk scrolls); what matters here is text.
+    assert [p for p in report["problems"] if "below the fold" not in p] == []
+
+
 def test_fit_to_screen_shrinks_and_moves_a_big_dialog(qtbot):
     from PySide6.QtWidgets import QDialog
 

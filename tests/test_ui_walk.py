@@ -102,7 +102,7 @@ def test_raise_finding_prefilled_from_the_question(qtbot, db, window):
     def fill(dialog):
         assert isinstance(dialog, FindingDialog)
         form = dialog.form
-        assert form.title.hasFocus()
+        qtbot.waitUntil(form.title.hasFocus)  # the dialog may be activated a moment later
         assert form.chosen_references() == ["ICH E6(R2) 5.1.1", "ICH E6(R3) 3.2"]
         assert form.questions.text() == "ORG-01"
         assert form.area.currentData() == "ORG"
@@ -111,7 +111,8 @@ def test_raise_finding_prefilled_from_the_question(qtbot, db, window):
         assert "might adversely affect" in form.definition.text()  # definition when grading
         assert form.due_days_value() == 30  # defaulted from the classification
         dialog.commit()  # major without impact: refused
-        assert "impact" in dialog.messages.text().lower()
+        assert "impact" in form.errors.text("impact").lower()  # beside the field
+        assert form.impact.hasFocus()
         with db.session() as s:
             assert s.scalar(select(Finding)) is None
         form.impact.setPlainText("Oversight of delegated tasks cannot be shown.")

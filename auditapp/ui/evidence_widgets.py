@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -28,7 +27,7 @@ from auditapp.ui.evidence_editor import target_label
 from auditapp.ui.evidence_intake import EvidenceImporter, ImportSummary
 from auditapp.ui.evidence_model import NUMBER_ROLE, EvidenceFilter, EvidenceModel
 from auditapp.ui.variant import variant_result
-from auditapp.ui.widgets import label
+from auditapp.ui.widgets import label, slim_bar
 
 SUMMARY_INFO_MS = 8000
 REFUSED_COLOUR = "#B3261E"
@@ -42,8 +41,7 @@ class ImportPanel(QFrame):
         super().__init__(parent)
         self.setProperty("role", "card")
         self.status = QLabel()
-        self.bar = QProgressBar()
-        self.bar.setFixedWidth(220)
+        self.bar = slim_bar(220)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(importer.cancel)
         self.summary = QLabel()

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QProgressBar,
+    QHBoxLayout,
+    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -33,7 +34,7 @@ from auditapp.errors import AuditAppError
 from auditapp.reports import export
 from auditapp.ui import file_dialogs
 from auditapp.ui.tasks import TaskRunner
-from auditapp.ui.widgets import MessageBar, label
+from auditapp.ui.widgets import MessageBar, label, slim_bar
 
 log = logging.getLogger(__name__)
 
@@ -155,9 +156,11 @@ class ExportDialog(QDialog):
         self.language_warning.setWordWrap(True)
         self.language_warning.hide()
         self.language.currentIndexChanged.connect(self.check_language)
-        self.progress = QProgressBar()
+        self.progress = slim_bar(200)
         self.progress.setRange(0, 100)
         self.progress.hide()
+        self.progress_text = QLabel()
+        self.progress_text.hide()
         self.messages = MessageBar()
 
         self.buttons = QDialogButtonBox()
@@ -185,7 +188,10 @@ class ExportDialog(QDialog):
         layout.addWidget(self.language_warning)
         layout.addStretch(1)
         layout.addWidget(self.messages)
-        layout.addWidget(self.progress)
+        progress = QHBoxLayout()
+        progress.addWidget(self.progress_text, 1)
+        progress.addWidget(self.progress)
+        layout.addLayout(progress)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(560)
         self.check_language()
@@ -229,8 +235,9 @@ class ExportDialog(QDialog):
                        self.paper):
             widget.setEnabled(not busy)
         self.progress.setVisible(busy)
+        self.progress_text.setVisible(busy)
         if busy:
-            self.progress.setValue(0)
+            self._progressed(0, 100, "")
 
     # --- export --------------------------------------------------------------------------------
 
@@ -284,6 +291,8 @@ class ExportDialog(QDialog):
     def _progressed(self, done: int, total: int, _what: str) -> None:
         self.progress.setMaximum(total)
         self.progress.setValue(done)
+        percent = round(100 * done / total) if total else 0
+        self.progress_text.setText(self.tr("Building the report… %1 %").replace("%1", str(percent)))
 
     def _done(self, paths: list[Path]) -> None:
         self.set_busy(False)

@@ -44,8 +44,8 @@ class FindingDialog(QDialog):
         self.form.set_finding(draft, suggested)
         self.form.set_due(None, editor.default_due_days(draft.classification))
         self.form.classification_chosen.connect(self._grade_chosen)
+        # For a refusal of the whole finding; errors about one field show under that field.
         self.messages = MessageBar()
-        self.form.invalid.connect(self.messages.show_error)
 
         scroll = QScrollArea()
         scroll.setWidget(self.form)
@@ -141,20 +141,19 @@ class FindingDialog(QDialog):
 
     def commit(self) -> None:
         values = self.form.values()
-        if not values["classification"]:
-            self.messages.show_error(self.tr("Choose a classification."))
-            return
-        if self.form.question_ids() is None:
+        problems = self.form.problems()
+        self.messages.clear_message()
+        self.form.errors.show(problems)  # and clears the ones put right
+        if problems:
             return
         if (values["classification"] == Classification.CRITICAL and self.form.escalation.incomplete()
                 and not self._escalation_prompted):
             # Ask once: the auditor may not have reached the sponsor yet and can record it later.
             self._escalation_prompted = True
-            self.messages.show_error(self.tr(
+            self.form.errors.show({"escalation": self.tr(
                 "A critical finding is told to the sponsor at once. Record when and to whom, "
                 "and whether it may be a serious breach (EU CTR Art. 52); or press \"Raise "
-                "finding\" again to record it later (the report cannot be issued without it)."))
-            self.form.escalation.informed_on.setFocus()
+                "finding\" again to record it later (the report cannot be issued without it).")})
             return
         refusals: list[str] = []
         self._editor.edit_refused.connect(refusals.append)

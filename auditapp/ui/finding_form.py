@@ -7,14 +7,14 @@ commits it at once; in "draft" mode the dialog collects values() and commits onc
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QRadioButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -32,8 +31,11 @@ from auditapp.core import references
 from auditapp.core.findings import Grade, escalation_rules
 from auditapp.core.models import Classification, FindingStatus
 from auditapp.core.workspace import FindingState
-from auditapp.ui import formats, labels, theme
+from auditapp.ui import labels, theme
+from auditapp.ui.due_field import DueField
 from auditapp.ui.escalation_box import EscalationBox
+from auditapp.ui.field_errors import FieldErrors, framed_row
+from auditapp.ui.finding_checks import finding_problems
 from auditapp.ui.question_pane import clause_title
 from auditapp.ui.widgets import CommittingTextEdit, label
 
@@ -41,7 +43,6 @@ from auditapp.ui.widgets import CommittingTextEdit, label
 class FindingForm(QWidget):
     field_edited = Signal(str, object)
     classification_chosen = Signal(str)
-    invalid = Signal(str)
 
     def __init__(self, grades: tuple[Grade, ...], *, language: str, area_ids: list[str],
                  question_ids: list[str], inline: bool, parent: QWidget | None = None) -> None:
@@ -51,16 +52,19 @@ class FindingForm(QWidget):
         self._inline = inline
         self._known_questions = set(question_ids)
         self._loading = False
+        # Each error is shown under its field (a line is reserved there), not atop the form.
+        self.errors = FieldErrors()
+        errors = self.errors
         form = QFormLayout(self)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setVerticalSpacing(10)
+        form.setVerticalSpacing(4)  # the error lines under the fields space the rows
         form.setHorizontalSpacing(12)
 
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("One line that states the deficiency"))
         self.title.editingFinished.connect(lambda: self._edited("title", self.title.text()))
-        form.addRow(self.tr("&Title"), self.title)
+        form.addRow(self.tr("&Title"), errors.row("title", self.title))
 
         grades_row = QHBoxLayout()
         self.grade_group = QButtonGroup(self)
@@ -73,10 +77,18 @@ class FindingForm(QWidget):
             self.grade_buttons[code] = button
             grades_row.addWidget(button)
         grades_row.addStretch(1)
-        form.addRow(self.tr("Classification"), grades_row)
+        self.grades_frame = framed_row(grades_row)
+        # The grade's definition under the buttons (and under the line kept for an error).
         self.definition = label("", "muted")
         self.definition.setMinimumHeight(36)
-        form.addRow("", self.definition)
+        self.definition.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        grade_cell = QVBoxLayout()
+        grade_cell.setSpacing(0)
+        grade_cell.addWidget(errors.row("classification", self.grades_frame,
+                                        focus=next(iter(self.grade_buttons.values()),
+                                                   self.grades_frame)))
+        grade_cell.addWidget(self.definition)
+        form.addRow(self.tr("Classification"), grade_cell)
         # The scheme's upgrade rules stay visible while grading (patterns of findings, fraud).
         self.escalation_rules = label("\n".join(f"• {rule}" for rule in escalation_rules(grades, language)),
                                 "muted")
@@ -85,10 +97,10 @@ class FindingForm(QWidget):
         self.impact_label = QLabel(self.tr("Impact"))
         self.impact = self._text("impact", self.tr(
             "Impact on participants' rights, safety or well-being, or on data reliability"))
-        form.addRow(self.impact_label, self.impact)
+        form.addRow(self.impact_label, errors.row("impact", self.impact))
         self.observation = self._text("observation", self.tr(
             "Objective evidence: what was seen, where, how many of how many"))
-        form.addRow(self.tr("Observation"), self.observation)
+        form.addRow(self.tr("Observation"), errors.row("observation", self.observation))
 
         refs_box = QVBoxLayout()
         self.references = QListWidget()
@@ -108,12 +120,13 @@ class FindingForm(QWidget):
         add_row.addWidget(self.reference_input, 1)
         add_row.addWidget(add_button)
         refs_box.addLayout(add_row)
-        form.addRow(self.tr("References"), refs_box)
+        form.addRow(self.tr("References"), errors.row("references", refs_box,
+                                                     framed=self.reference_input))
 
         self.questions = QLineEdit()
         self.questions.setPlaceholderText(self.tr("Question ids, comma-separated"))
         self.questions.editingFinished.connect(self._questions_edited)
-        form.addRow(self.tr("Linked questions"), self.questions)
+        form.addRow(self.tr("Linked questions"), errors.row("question_ids", self.questions))
         self.area = QComboBox()
         self.area.addItem("—", "")
         for area_id in area_ids:
@@ -122,45 +135,33 @@ class FindingForm(QWidget):
         form.addRow(self.tr("Area"), self.area)
 
         self.risk = self._text("risk", self.tr("Risk if not corrected"))
-        form.addRow(self.tr("Risk"), self.risk)
+        form.addRow(self.tr("Risk"), errors.row("risk", self.risk))
         self.recommendation = self._text("recommendation", self.tr("Suggested correction"))
-        form.addRow(self.tr("Recommendation"), self.recommendation)
+        form.addRow(self.tr("Recommendation"), errors.row("recommendation", self.recommendation))
 
-        due_row = QHBoxLayout()
-        self.due_mode = QComboBox()
-        self.due_mode.addItem(self.tr("Days after the report is issued"), "days")
-        self.due_mode.addItem(self.tr("By a date"), "date")
-        self.due_mode.addItem(self.tr("No due date"), "none")
-        self.due_days = QSpinBox()
-        self.due_days.setRange(1, 365)
-        self.due_days.setSuffix(self.tr(" days"))
-        self.due = QDateEdit()
-        self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat(formats.date_pattern())
-        self.due.setMinimumDate(QDate(2000, 1, 1))
-        self.due.setMaximumDate(QDate(2100, 12, 31))
-        self.due_mode.activated.connect(lambda _i: self._due_changed())
-        self.due_days.editingFinished.connect(self._due_changed)
-        self.due.editingFinished.connect(self._due_changed)
+        self.due_field = DueField()
+        # The parts by their old names: the dialog and tests use them.
+        self.due_mode, self.due_days, self.due = (self.due_field.mode, self.due_field.days,
+                                                  self.due_field.date)
         self.due_touched = False
-        for signal in (self.due_mode.activated, self.due_days.valueChanged, self.due.dateChanged):
-            signal.connect(self._due_touched)
-        due_row.addWidget(self.due_mode)
-        due_row.addWidget(self.due_days)
-        due_row.addWidget(self.due)
-        due_row.addStretch(1)
-        form.addRow(self.tr("CAPA response"), due_row)
-        self._show_due_mode()
+        self.due_field.touched.connect(self._due_touched)
+        self.due_field.changed.connect(self._due_changed)
+        form.addRow(self.tr("CAPA response"), errors.row(
+            "capa_due_days", self.due_field, framed=self.due_days, also=("capa_due_date",)))
 
         self.escalation = EscalationBox(self._text("breach_note", self.tr(
             "Why it may or may not be a serious breach")))
         self.escalation.edited.connect(self._edited)
-        form.addRow(self.escalation)
-        self.escalation.setVisible(False)
+        self.escalation_cell = errors.row(
+            "escalation", self.escalation, focus=self.escalation.informed_on.edit,
+            also=("sponsor_informed_on", "sponsor_informed_to", "breach_assessment",
+                  "breach_note"))
+        form.addRow(self.escalation_cell)
+        self.escalation_cell.setVisible(False)
 
         self.owner = QLineEdit()
         self.owner.editingFinished.connect(lambda: self._edited("owner", self.owner.text()))
-        form.addRow(self.tr("Auditee owner"), self.owner)
+        form.addRow(self.tr("Auditee owner"), errors.row("owner", self.owner))
         status_row = QHBoxLayout()
         self.status = QComboBox()
         for status in FindingStatus:
@@ -238,26 +239,10 @@ class FindingForm(QWidget):
 
     def set_due(self, date: dt.date | None, days: int | None) -> None:
         """Show a due date: N days after issue, a date of the auditor's own, or none."""
-        for widget in (self.due_mode, self.due_days, self.due):
-            widget.blockSignals(True)
-        mode = "date" if date is not None else "days" if days is not None else "none"
-        self.due_mode.setCurrentIndex(self.due_mode.findData(mode))
-        if days is not None:
-            self.due_days.setValue(days)
-        # Without a date of its own the calendar still opens on today, not on its minimum date.
-        shown = date or dt.date.today()
-        self.due.setDate(QDate(shown.year, shown.month, shown.day))
-        for widget in (self.due_mode, self.due_days, self.due):
-            widget.blockSignals(False)
-        self._show_due_mode()
-
-    def _show_due_mode(self) -> None:
-        mode = self.due_mode.currentData()
-        self.due_days.setVisible(mode == "days")
-        self.due.setVisible(mode == "date")
+        self.due_field.set_due(date, days)
 
     def _show_escalation(self, f: FindingState) -> None:
-        self.escalation.setVisible(f.classification == Classification.CRITICAL)
+        self.escalation_cell.setVisible(f.classification == Classification.CRITICAL)
         self.escalation.set_finding(f)
 
     # --- reading -------------------------------------------------------------------------------
@@ -266,24 +251,13 @@ class FindingForm(QWidget):
         return next((c for c, b in self.grade_buttons.items() if b.isChecked()), "")
 
     def due_date(self) -> dt.date | None:
-        if self.due_mode.currentData() != "date":
-            return None
-        d = self.due.date()
-        return dt.date(d.year(), d.month(), d.day())
+        return self.due_field.due_date()
 
     def due_days_value(self) -> int | None:
-        return self.due_days.value() if self.due_mode.currentData() == "days" else None
+        return self.due_field.due_days()
 
     def due_fields(self) -> dict[str, object]:
-        """The due-date fields as the core takes them: days after issue, or a date, or none."""
-        mode = self.due_mode.currentData()
-        if mode == "days":
-            return {"capa_due_days": self.due_days.value()}
-        if mode == "date":
-            return {"capa_due_date": self.due_date()}
-        return {"capa_due_days": None, "capa_due_date": None}
-
-
+        return self.due_field.due_fields()
 
     def chosen_references(self) -> list[str]:
         out = []
@@ -293,14 +267,24 @@ class FindingForm(QWidget):
                 out.append(str(item.data(Qt.ItemDataRole.UserRole)))
         return out
 
+    def _typed_question_ids(self) -> list[str]:
+        return [p.strip().upper() for p in self.questions.text().split(",") if p.strip()]
+
     def question_ids(self) -> list[str] | None:
-        ids = [p.strip().upper() for p in self.questions.text().split(",") if p.strip()]
-        unknown = [q for q in ids if q not in self._known_questions]
-        if unknown:
-            self.invalid.emit(self.tr("No question %1 in this audit's checklist").replace(
-                "%1", ", ".join(unknown)))
+        """The linked questions, or None when one is not in the checklist (problems() says
+        which)."""
+        ids = self._typed_question_ids()
+        if any(q not in self._known_questions for q in ids):
             return None
         return list(dict.fromkeys(ids))
+
+    def problems(self, finding: Mapping[str, object] | None = None) -> dict[str, str]:
+        """What a finding lacks, by field, in sentences in the user's language: what the core
+        would refuse, said before it is asked. Without an argument, the finding as shown."""
+        shown = {"title": self.title.text(), "classification": self.classification(),
+                 "impact": self.impact.toPlainText(), "question_ids": self._typed_question_ids()}
+        return finding_problems({**shown, **(finding or {})}, grades=self._grades,
+                                language=self._lang, known_questions=self._known_questions)
 
     def values(self) -> dict[str, object]:
         return {
@@ -333,13 +317,12 @@ class FindingForm(QWidget):
             self.field_edited.emit(name, value)
 
     def _due_changed(self) -> None:
-        self._show_due_mode()
         for name, value in self.due_fields().items():
             self._edited(name, value)
 
     def _grade_chosen(self, code: str) -> None:
         self._describe_grade(code)
-        self.escalation.setVisible(code == Classification.CRITICAL)
+        self.escalation_cell.setVisible(code == Classification.CRITICAL)
         if not self._loading:
             self.classification_chosen.emit(code)
             self._edited("classification", code)
@@ -353,8 +336,11 @@ class FindingForm(QWidget):
 
     def _questions_edited(self) -> None:
         ids = self.question_ids()
-        if ids is not None:
-            self._edited("question_ids", ids)
+        if ids is None:
+            self.errors.show({"question_ids": self.problems()["question_ids"]})
+            return
+        self.errors.clear("question_ids")
+        self._edited("question_ids", ids)
 
     def _add_reference(self) -> None:
         ref = " ".join(self.reference_input.text().split())
@@ -363,8 +349,11 @@ class FindingForm(QWidget):
         try:
             references.resolve(ref)
         except ValueError as exc:
-            self.invalid.emit(str(exc))
+            self.errors.show({"references": self.tr("This reference is not recognised: %1.")
+                              .replace("%1", str(exc))})
+            self.reference_input.setFocus()
             return
+        self.errors.clear("references")
         existing = [self.references.item(i).data(Qt.ItemDataRole.UserRole)
                     for i in range(self.references.count())]
         self.reference_input.clear()

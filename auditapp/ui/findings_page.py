@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +25,12 @@ from auditapp.ui.audit_editor import AuditEditor
 from auditapp.ui.finding_form import FindingForm
 from auditapp.ui.findings_model import FindingsModel
 from auditapp.ui.widgets import MessageBar, label
+
+MIN_TITLE_WIDTH = 180  # px: about 25 characters of a finding's title
+
+# Edits of these are typed text: when refused, the text stays for the auditor to correct.
+TEXT_FIELDS = frozenset({"title", "impact", "observation", "risk", "recommendation", "owner",
+                         "question_ids", "sponsor_informed_to", "breach_note"})
 
 
 class FindingsPage(QWidget):
@@ -50,6 +56,10 @@ class FindingsPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(FindingsModel.TITLE, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        # A narrow list (a small screen, 125 % scaling) drops the columns the editor shows
+        # anyway rather than squeeze the title to "…".
+        self.table.viewport().installEventFilter(self)
+        self.model.modelReset.connect(self._fit_columns)
 
         new_button = QPushButton(self.tr("New finding…"))
         new_button.setToolTip(self.tr("Raise a finding not tied to a question"))
@@ -92,8 +102,10 @@ class FindingsPage(QWidget):
         self.heading = label("", "subheading")
         # A long title wraps; unwrapped, its width would push the editor past the window's edge.
         self.heading.setWordWrap(True)
+        # Errors about one field show under that field (the form's error lines); this bar
+        # is for the rest (deleting without a reason, a locked audit).
         self.messages = MessageBar()
-        self.form.invalid.connect(self.messages.show_error)
+        self._refusals: list[str] | None = None
         self.empty = label(self.tr("No finding selected. Raise one from a checklist question "
                                    "(Ctrl+R) or with “New finding…”."), "muted")
         right = QWidget()
@@ -127,6 +139,33 @@ class FindingsPage(QWidget):
         editor.edit_refused.connect(self._refused)
         self._show(None)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return False
+
+    def _fit_columns(self) -> None:
+        """Drop the due date, then the status, then the grade's name (its dot stays) while the
+        title would have less than MIN_TITLE_WIDTH."""
+        table, header, model = self.table, self.table.horizontalHeader(), self.model
+
+        def width(column: int) -> int:
+            return max(header.sectionSizeHint(column), table.sizeHintForColumn(column))
+
+        model.set_compact(False)
+        for column in (FindingsModel.STATUS, FindingsModel.DUE):
+            table.setColumnHidden(column, False)
+        room = table.viewport().width() - width(FindingsModel.NUMBER)
+        shown = [FindingsModel.CLASSIFICATION, FindingsModel.STATUS, FindingsModel.DUE]
+        for column in (FindingsModel.DUE, FindingsModel.STATUS, FindingsModel.CLASSIFICATION):
+            if room - sum(width(c) for c in shown) >= MIN_TITLE_WIDTH:
+                break
+            shown.remove(column)
+            if column == FindingsModel.CLASSIFICATION:
+                model.set_compact(True)
+            else:
+                table.setColumnHidden(column, True)
+
     def add_editor_section(self, widget: QWidget) -> None:
         """Another section above the editor's fields (the finding's evidence strip)."""
         self._right_layout.insertWidget(self._right_layout.indexOf(self.form), widget)
@@ -146,6 +185,7 @@ class FindingsPage(QWidget):
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.form.commit_pending()
         self.messages.clear_message()
+        self.form.errors.clear()
         self._show(self.model.number_at(current.row()) if current.isValid() else None)
 
     def _show(self, number: int | None) -> None:
@@ -187,11 +227,35 @@ class FindingsPage(QWidget):
         self.messages.clear_message()
         old = self._editor.finding(number)
         assert old is not None
-        changes = {name: value}
-        # A due date given as days after issue follows the grade (the core does it); a date of
-        # the auditor's own stays.
-        if not self._editor.update_finding(number, changes):
-            self._show(number)  # put the stored values back
+        problems = self.form.problems({**old.fields(), name: value})
+        if problems:
+            self._not_saved(number, name, problems)
+            return
+        refusals: list[str] = []
+        self._refusals = refusals
+        try:
+            saved = self._editor.update_finding(number, {name: value})
+        finally:
+            self._refusals = None
+        if not saved:
+            self._not_saved(number, name, {name: refusals[-1] if refusals else
+                                           self.tr("This change was not saved.")})
+            return
+        # Errors that no longer hold go (a lower grade needs no impact); one about text still
+        # in a field and not saved stays.
+        still = self.form.problems()
+        for field in self.form.errors.shown():
+            if field not in still:
+                self.form.errors.clear(field)
+        self.form.errors.clear(name)
+
+    def _not_saved(self, number: int, name: str, problems: dict[str, str]) -> None:
+        """Say why beside the field. Typed text stays in its box for the auditor to correct;
+        a choice (grade, status, date) shows the stored value again."""
+        if not self.form.errors.show(problems, keep_others=True):
+            self.messages.show_error(" ".join(problems.values()))
+        if name not in TEXT_FIELDS:
+            self._show(number)
 
     def move_current(self, offset: int) -> None:
         number = self.current_number
@@ -220,5 +284,7 @@ class FindingsPage(QWidget):
         return text if ok else None
 
     def _refused(self, message: str) -> None:
-        if self.isVisible():
+        if self._refusals is not None:  # an edit of this page's own: shown beside its field
+            self._refusals.append(message)
+        elif self.isVisible():
             self.messages.show_error(message)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QProgressBar,
     QStackedWidget,
     QWidget,
 )
@@ -25,7 +24,7 @@ from auditapp.errors import AuditAppError
 from auditapp.ui.audit_list import AuditListPage
 from auditapp.ui.setup_dialog import SetupDialog
 from auditapp.ui.tasks import TaskRunner
-from auditapp.ui.widgets import CommittingTextEdit
+from auditapp.ui.widgets import CommittingTextEdit, slim_bar
 from auditapp.ui.window_dialogs import SettingsAndHelp
 from auditapp.ui.window_layout import LayoutMemory
 
@@ -70,8 +69,7 @@ class MainWindow(LayoutMemory, SettingsAndHelp, QMainWindow):
         self.stack.addWidget(self.list_page)
         self.setCentralWidget(self.stack)
 
-        self.busy = QProgressBar()
-        self.busy.setFixedWidth(200)
+        self.busy = slim_bar(160)
         self.busy.hide()
         self.busy_label = QLabel()
         self.statusBar().addPermanentWidget(self.busy_label)

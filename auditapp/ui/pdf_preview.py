@@ -89,11 +89,15 @@ class PdfPreview(QWidget):
         self.page.setMaximum(max(1, self.page_count))
         self.pages.setText(self.tr("of %1").replace("%1", str(self.page_count)))
         self.go(0)
+        # Jumping to the page already current emits nothing, so the buttons would keep the state
+        # they had for the empty document: "›" disabled on page 1 and the first click lost.
+        self._page_changed(self.current_page)
         return self.ready
 
     def clear(self) -> None:
         self.document.close()
         self.pages.setText("")
+        self._page_changed(0)
 
     @property
     def ready(self) -> bool:

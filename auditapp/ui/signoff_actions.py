@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QDialog, QMenu, QWidget
 from shiboken6 import isValid
 
 from auditapp.core.db import Database
@@ -139,15 +139,31 @@ class SignoffActions(QObject):
         if old is not None and isValid(old) and not old.isVisible() and not self._tasks.busy:
             old.deleteLater()
 
-    def _show_pdf(self, title: str, data: bytes) -> PdfPreviewDialog:
+    def _show_pdf(self, title: str, data: bytes, *,
+                  owner: QDialog | None = None) -> PdfPreviewDialog:
+        """A preview window. Asked for from a modal dialog (Export), it is that dialog's child:
+        a sibling of the dialog would be blocked by its modality until the dialog closed."""
         from auditapp.ui.pdf_preview import PdfPreviewDialog
 
-        dialog = PdfPreviewDialog(title, data, self._window)
+        parent = owner if owner is not None and owner.isVisible() else self._window
+        dialog = PdfPreviewDialog(title, data, parent)
         # A closed preview frees its PDF at once; several can stay open side by side.
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.previews = [d for d in self.previews if isValid(d) and d.isVisible()] + [dialog]
+        if owner is not None and parent is owner:
+            owner.finished.connect(lambda _result: self._rehome(dialog))
         dialog.show()
         return dialog
+
+    def _rehome(self, preview: PdfPreviewDialog) -> None:
+        """The Export dialog closed: its previews stay open, now owned by the main window (the
+        closed dialog is freed later and would take them along)."""
+        if not isValid(preview) or not preview.isVisible():
+            return
+        geometry = preview.geometry()
+        preview.setParent(self._window, preview.windowFlags())
+        preview.setGeometry(geometry)
+        preview.show()
 
     # --- export and preview --------------------------------------------------------------------
 
@@ -181,7 +197,7 @@ class SignoffActions(QObject):
                 photos=options.photos, progress=lambda pct, stage: progress(pct, 100, stage))
 
         dialog.run_preview(work, lambda data: self._show_pdf(
-            self.tr("Preview · %1").replace("%1", reference), data))
+            self.tr("Preview · %1").replace("%1", reference), data, owner=dialog))
 
     def preview(self) -> None:
         """The report as it would be exported now, in the audit's language, rendered off the

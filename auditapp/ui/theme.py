@@ -48,7 +48,6 @@ QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QDateEdit, QSpinBox {
     padding: 4px 6px; border: 1px solid palette(mid); border-radius: 4px; }
 QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus, QDateEdit:focus {
     border: 1px solid %(accent)s; }
-QLineEdit[invalid="true"] { border: 1px solid #C62828; }
 QPushButton { padding: 5px 14px; border-radius: 4px; border: 1px solid palette(mid);
               background: palette(button); }
 QPushButton:default { border: 1px solid %(accent)s; }
@@ -71,6 +70,12 @@ QLabel[role="locked"] { color: #5D4200; background: #FFF3C4; border: 1px solid #
 QLabel[role="info"] { color: palette(text); background: palette(alternate-base);
                       padding: 6px 10px; border-radius: 4px; }
 QStatusBar { border-top: 1px solid palette(mid); }
+QFrame#choiceRow { border: 1px solid transparent; border-radius: 4px; }
+QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"], QComboBox[invalid="true"],
+QSpinBox[invalid="true"], QDateEdit[invalid="true"], QListWidget[invalid="true"],
+QFrame#choiceRow[invalid="true"] { border: 1px solid #C62828; }
+QProgressBar { border: 1px solid palette(mid); border-radius: 4px; background: palette(base); }
+QProgressBar::chunk { background: %(accent)s; border-radius: 3px; }
 """
 
 

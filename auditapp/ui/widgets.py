@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QProgressBar, QWidget
 
 # Idle time after which typed text is committed even without leaving the field: a crash then
 # loses at most this much typing.
@@ -99,6 +99,16 @@ class ElidedLabel(QLabel):
         painter.setPen(self.palette().color(self.foregroundRole()))
         painter.setFont(self.font())
         painter.drawText(rect, int(self.alignment()), text)
+
+
+def slim_bar(width: int) -> QProgressBar:
+    """A progress bar without text of its own: text drawn over the fill is half white on the
+    accent and half dark on the groove, hard to read and worse in a dark palette. A label beside
+    the bar says the numbers."""
+    bar = QProgressBar()
+    bar.setTextVisible(False)
+    bar.setFixedSize(width, 8)
+    return bar
 
 
 def label(text: str, role: str = "", parent: QWidget | None = None) -> QLabel:

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QSizePolicy,
     QTabWidget,
     QVBoxLayout,
@@ -29,7 +28,7 @@ from auditapp.ui.findings_page import FindingsPage
 from auditapp.ui.registers_page import RegistersPage
 from auditapp.ui.tasks import TaskRunner
 from auditapp.ui.trail_view import TrailPage
-from auditapp.ui.widgets import ElidedLabel, label
+from auditapp.ui.widgets import ElidedLabel, label, slim_bar
 
 
 class Workspace(QWidget):
@@ -59,22 +58,31 @@ class Workspace(QWidget):
         for code in STATUS_ORDER:
             self.status.addItem(labels.audit_status(code), code)
         self.status.activated.connect(self._status_chosen)
-        self.progress = QProgressBar()
-        self.progress.setFixedWidth(180)
-        self.progress.setFormat(self.tr("%v of %m answered"))
+        self.progress = slim_bar(180)
+        self.progress_text = QLabel()
+        self.progress_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        progress = QVBoxLayout()
+        progress.setSpacing(3)
+        progress.addWidget(self.progress_text)
+        progress.addWidget(self.progress)
         self.counts = QLabel()
         self.counts.setTextFormat(Qt.TextFormat.RichText)
-        titles = QVBoxLayout()
-        titles.setSpacing(2)
-        titles.addWidget(self.title)
-        titles.addWidget(self.subtitle)
-        header = QHBoxLayout()
-        header.setContentsMargins(16, 12, 16, 4)
-        header.addLayout(titles, 1)
-        header.addWidget(self.counts)
-        header.addSpacing(12)
-        header.addWidget(self.progress)
-        header.addWidget(self.status)
+        # The finding counts sit on the subtitle's line: beside the title they left it only
+        # "AUD-2026-001 · Vendor qualifica…" at 1366 px and 125 %.
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addSpacing(12)
+        top.addLayout(progress)
+        top.addWidget(self.status)
+        below = QHBoxLayout()
+        below.addWidget(self.subtitle, 1)
+        below.addSpacing(12)
+        below.addWidget(self.counts)
+        header = QVBoxLayout()
+        header.setSpacing(2)
+        header.setContentsMargins(16, 10, 16, 4)
+        header.addLayout(top)
+        header.addLayout(below)
 
         self.walk = ChecklistWalk(editor, language=language, grade_labels=self.grade_labels)
         self.findings = FindingsPage(editor, language=language)
@@ -213,6 +221,8 @@ class Workspace(QWidget):
     def _progress(self, answered: int, total: int) -> None:
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(answered)
+        self.progress_text.setText(self.tr("%1 of %2 answered").replace("%1", str(answered))
+                                   .replace("%2", str(total)))
 
     def _counts(self) -> None:
         counts: dict[str, int] = {}

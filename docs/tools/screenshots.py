@@ -33,6 +33,13 @@ def main() -> int:
     ws.tabs.setCurrentWidget(ws.findings)
     ws.findings.select(1)
     shot(window, out, "finding-editor")
+    # An error beside its field: a minor finding without an impact graded major.
+    minor = next(f.number for f in sorted(ws.editor.state.findings.values(),
+                                          key=lambda f: f.number)
+                 if f.classification == "minor" and not f.impact.strip())
+    ws.findings.select(minor)
+    ws.findings.form.grade_buttons["major"].click()
+    shot(window, out, "finding-field-error")
     ws.tabs.setCurrentWidget(ws.evidence_page)
     ws.evidence_page.select(3)
     shot(window, out, "evidence")

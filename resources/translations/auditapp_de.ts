@@ -524,6 +524,25 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
     </message>
 </context>
 <context>
+    <name>DueField</name>
+    <message>
+        <source>Days after the report is issued</source>
+        <translation>Tage nach Ausgabe des Berichts</translation>
+    </message>
+    <message>
+        <source>By a date</source>
+        <translation>Bis zu einem Datum</translation>
+    </message>
+    <message>
+        <source>No due date</source>
+        <translation>Keine Frist</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+</context>
+<context>
     <name>EntryTable</name>
     <message>
         <source>Add row</source>
@@ -1006,6 +1025,10 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
         <translation>Word-Dokumente (*.docx)</translation>
     </message>
     <message>
+        <source>Building the report… %1 %</source>
+        <translation>Bericht wird erstellt… %1 %</translation>
+    </message>
+    <message>
         <source>Written: %1</source>
         <translation>Geschrieben: %1</translation>
     </message>
@@ -1043,10 +1066,6 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
     <message>
         <source>&amp;Continue editing</source>
         <translation>&amp;Weiter bearbeiten</translation>
-    </message>
-    <message>
-        <source>Choose a classification.</source>
-        <translation>Wählen Sie eine Einstufung.</translation>
     </message>
     <message>
         <source>A critical finding is told to the sponsor at once. Record when and to whom, and whether it may be a serious breach (EU CTR Art. 52); or press &quot;Raise finding&quot; again to record it later (the report cannot be issued without it).</source>
@@ -1132,20 +1151,8 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
         <translation>Empfehlung</translation>
     </message>
     <message>
-        <source>Days after the report is issued</source>
-        <translation>Tage nach Ausgabe des Berichts</translation>
-    </message>
-    <message>
-        <source>By a date</source>
-        <translation>Bis zu einem Datum</translation>
-    </message>
-    <message>
-        <source>No due date</source>
-        <translation>Keine Frist</translation>
-    </message>
-    <message>
-        <source> days</source>
-        <translation> Tage</translation>
+        <source>This reference is not recognised: %1.</source>
+        <translation>Diese Referenz ist nicht bekannt: %1.</translation>
     </message>
     <message>
         <source>CAPA response</source>
@@ -1180,8 +1187,20 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
         <translation>Erforderlich bei kritischen und wesentlichen Feststellungen</translation>
     </message>
     <message>
-        <source>No question %1 in this audit&apos;s checklist</source>
-        <translation>Keine Frage %1 in der Checkliste dieses Audits</translation>
+        <source>Give the finding a title: one line that states the deficiency.</source>
+        <translation>Geben Sie der Feststellung einen Titel: eine Zeile, die den Mangel benennt.</translation>
+    </message>
+    <message>
+        <source>Choose a classification.</source>
+        <translation>Wählen Sie eine Einstufung.</translation>
+    </message>
+    <message>
+        <source>A “%1” finding needs its impact on participants or on the data.</source>
+        <translation>Bei „%1“ ist die Auswirkung auf Prüfungsteilnehmer oder Daten anzugeben.</translation>
+    </message>
+    <message>
+        <source>This audit&apos;s checklist has no question %1.</source>
+        <translation>Die Checkliste dieses Audits hat keine Frage %1.</translation>
     </message>
 </context>
 <context>
@@ -1213,6 +1232,12 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
             <numerusform>%n Tage nach Ausgabe</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1
+%2 · response due: %3</source>
+        <translation>%1
+%2 · Antwort fällig: %3</translation>
+    </message>
 </context>
 <context>
     <name>FindingsPage</name>
@@ -1243,6 +1268,10 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
     <message>
         <source>Findings</source>
         <translation>Feststellungen</translation>
+    </message>
+    <message>
+        <source>This change was not saved.</source>
+        <translation>Diese Änderung wurde nicht gespeichert.</translation>
     </message>
     <message>
         <source>Deleting a finding needs a reason; it is kept in the audit trail.</source>
@@ -3375,10 +3404,6 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
         <translation>Auditstatus</translation>
     </message>
     <message>
-        <source>%v of %m answered</source>
-        <translation>%v von %m beantwortet</translation>
-    </message>
-    <message>
         <source>&amp;Checklist</source>
         <translation>&amp;Checkliste</translation>
     </message>
@@ -3417,6 +3442,10 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
     <message>
         <source>signed and locked: read only</source>
         <translation>signiert und gesperrt: schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>%1 of %2 answered</source>
+        <translation>%1 von %2 beantwortet</translation>
     </message>
     <message>
         <source>%1 raised.</source>
