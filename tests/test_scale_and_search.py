@@ -35,11 +35,12 @@ def test_audits_on_one_checklist_share_one_stored_text(db):
         # The trail records the snapshots' hash, never the checklist text (only the one import
         # of the template into the library carries it).
         question = checklist.questions[0].text["en"]
-        carriers = s.scalars(select(TrailEntry.entity).where(TrailEntry.new_value.contains(question)))
+        carriers = s.scalars(select(TrailEntry.entity).where(TrailEntry.changes.contains(
+            json.dumps(question, ensure_ascii=False)[1:-1])))
         assert list(carriers) == ["checklist_template"]
         assert s.scalar(select(func.count()).select_from(TrailEntry).where(
-            TrailEntry.entity == "checklist_snapshot", TrailEntry.field == "sha256",
-            TrailEntry.new_value == stored[0].sha256)) == 2
+            TrailEntry.entity == "checklist_snapshot", TrailEntry.action == "insert",
+            func.json_extract(TrailEntry.changes, "$.sha256") == stored[0].sha256)) == 2
     with db.engine.connect() as connection:
         assert trail.verify(connection) == []
 
