@@ -220,3 +220,20 @@ def test_search_works_in_an_encrypted_database(tmp_path):
             assert s.scalar(select(func.count()).select_from(ChecklistContent)) == 1
     finally:
         database.close()
+
+
+def test_the_search_index_keeps_words_not_a_second_copy_of_the_texts(db):
+    make_audit(db, reference="AUD-2026-300")
+    with db.session(actor="anna") as s:
+        audit = audits.get_audit(s, "AUD-2026-300")
+        findings.add_finding(s, audit, title="Freezer excursions", classification="minor",
+                             observation="The freezer log shows three unreviewed excursions "
+                                         "above minus sixty degrees in March.")
+    with db.engine.connect() as connection:
+        names = {n for (n,) in connection.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE name LIKE 'search_index%'")}
+    assert "search_index_content" not in names  # contentless: the texts live in their rows only
+    with db.session() as s:
+        hits = search.search(s, "excurs")
+    assert [(h.reference, h.kind, h.item) for h in hits] == [("AUD-2026-300", "finding", "F-01")]
+    assert "[excursions]" in hits[0].excerpt and hits[0].title == "Freezer excursions"

@@ -1,4 +1,5 @@
-"""compact audit trail: one row per change, 32-byte hashes, no stored previous hash
+"""compact audit trail: one row per change, 32-byte hashes, no stored previous hash;
+contentless search index
 
 Revision ID: 0011
 Revises: 0010
@@ -20,7 +21,13 @@ upgrade keeps the old trail as it was. The old checkpoints, which name positions
 that no longer exist, are removed; the database layer seals the converted trail with a fresh
 checkpoint as soon as the upgrade is done (db._prepare).
 
-The hash functions are copied here on purpose: a migration must keep converting the same way
+The search index (0009) kept a second copy of every indexed text (15 MB for 1,000 audits). It
+becomes a contentless FTS5 table (``content=''``, ``detail=column``): it keeps the words only;
+search reads each hit's row back from its table by the index row id (core/search.py). A
+contentless index forgets an entry only when given the very values it indexed, so the triggers
+delete with the old row's values, and only where the old row was indexed.
+
+The hash functions and index expressions are copied here on purpose: a migration must keep converting the same way
 whatever later versions of the app change.
 """
 
@@ -149,7 +156,59 @@ def _check_checkpoints(conn: sa.Connection, rows: list[dict], heads: dict[int, s
             "sealed_elsewhere": foreign, "newest_mac": prev_mac}
 
 
+# kind: (table, title, body, item, row condition, columns that feed the index); {r} = row.
+_SEARCH_SOURCES = {
+    1: ("finding", "{r}title",
+        "coalesce({r}observation,'') || ' ' || coalesce({r}impact,'') || ' ' || coalesce({r}risk,'')"
+        " || ' ' || coalesce({r}recommendation,'') || ' ' || coalesce({r}auditee_response,'')",
+        "1", "title, observation, impact, risk, recommendation, auditee_response, number, audit_id"),
+    2: ("response", "{r}question_id", "{r}notes", "coalesce({r}notes,'') != ''",
+        "notes, question_id, audit_id"),
+    3: ("evidence", "{r}file_name", "coalesce({r}caption,'')", "{r}removed = 0",
+        "file_name, caption, number, removed, audit_id"),
+    4: ("document_reviewed", "{r}title",
+        "coalesce({r}identifier,'') || ' ' || coalesce({r}version,'')", "1",
+        "title, identifier, version, audit_id"),
+    5: ("auditee_participant", "{r}name", "coalesce({r}function,'')", "1",
+        "name, function, audit_id"),
+    6: ("team_member", "{r}name", "coalesce({r}role,'') || ' ' || coalesce({r}qualification,'')",
+        "1", "name, role, qualification, audit_id"),
+}
+
+
+def _index_values(kind: int, r: str) -> str:
+    _table, title, body, _cond, _cols = _SEARCH_SOURCES[kind]
+    return f"{r}id * 8 + {kind}, {title.format(r=r)}, {body.format(r=r)}"
+
+
+def _contentless_search_index() -> None:
+    for table in (s[0] for s in _SEARCH_SOURCES.values()):
+        for verb in ("insert", "update", "delete"):
+            op.execute(f"DROP TRIGGER IF EXISTS search_{table}_{verb}")
+    op.execute("DROP TABLE IF EXISTS search_index")
+    op.execute("CREATE VIRTUAL TABLE search_index USING fts5(title, body, content='', "
+               "detail=column, tokenize = 'unicode61 remove_diacritics 2')")
+    add = "INSERT INTO search_index(rowid, title, body)"
+    forget = "INSERT INTO search_index(search_index, rowid, title, body)"
+    for kind, (table, _title, _body, cond, columns) in _SEARCH_SOURCES.items():
+        new_cond, old_cond = cond.format(r="new."), cond.format(r="old.")
+        old_values = _index_values(kind, "old.")
+        op.execute(
+            f"CREATE TRIGGER search_{table}_insert AFTER INSERT ON {table} WHEN {new_cond} BEGIN "
+            f"{add} VALUES ({_index_values(kind, 'new.')}); END")
+        op.execute(
+            f"CREATE TRIGGER search_{table}_update AFTER UPDATE OF {columns} ON {table} BEGIN "
+            f"{forget} SELECT 'delete', {old_values} WHERE {old_cond}; "
+            f"{add} SELECT {_index_values(kind, 'new.')} WHERE {new_cond}; END")
+        op.execute(
+            f"CREATE TRIGGER search_{table}_delete AFTER DELETE ON {table} WHEN {old_cond} BEGIN "
+            f"{forget} VALUES ('delete', {old_values}); END")
+        op.execute(f"{add} SELECT {_index_values(kind, '')} FROM {table} "
+                   f"WHERE {cond.format(r='')}")
+
+
 def upgrade() -> None:
+    _contentless_search_index()
     conn = op.get_bind()
     op.create_table(
         'trail_entry_new',
