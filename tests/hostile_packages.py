@@ -284,7 +284,8 @@ CASES: list[tuple[str, int, Maker]] = [
     ("report-format-exe", REFUSED, content(_report(fmt="exe"))),
     ("report-language-unknown", REFUSED, content(_report(language="xx"))),
     ("report-member-missing", REFUSED, content(_report())),
-    ("trail-row-altered", REFUSED, members(_trail(lambda rows: rows[3].update(new_value="forged")))),
+    ("trail-row-altered", REFUSED, members(_trail(lambda rows: rows[3].update(
+        changes=rows[3]["changes"].replace('"', '"forged ', 1))))),
     ("trail-row-missing-hash", REFUSED, members(_trail(lambda rows: rows[0].pop("hash")))),
     ("trail-out-of-order", REFUSED, members(_trail(_swap_trail))),
     ("trail-not-a-list", REFUSED, members(_json_member("trail.json", b"{}"))),

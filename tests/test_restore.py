@@ -70,7 +70,7 @@ def test_damaged_backup_is_refused_and_an_override_is_recorded_in_the_trail(work
     assert _titles(path) == ["edited with sqlite3"]
     with sqlite3.connect(path) as conn:
         user, action, reason, detail = conn.execute(
-            "SELECT user, action, reason, new_value FROM trail_entry ORDER BY id DESC LIMIT 1"
+            "SELECT user, action, reason, changes FROM trail_entry ORDER BY id DESC LIMIT 1"
         ).fetchone()
     assert (user, action, reason) == ("anna", "restore", "the only copy after the laptop died")
     assert "accepted_problems" in detail and "title" in detail

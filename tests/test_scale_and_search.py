@@ -35,11 +35,12 @@ def test_audits_on_one_checklist_share_one_stored_text(db):
         # The trail records the snapshots' hash, never the checklist text (only the one import
         # of the template into the library carries it).
         question = checklist.questions[0].text["en"]
-        carriers = s.scalars(select(TrailEntry.entity).where(TrailEntry.new_value.contains(question)))
+        carriers = s.scalars(select(TrailEntry.entity).where(TrailEntry.changes.contains(
+            json.dumps(question, ensure_ascii=False)[1:-1])))
         assert list(carriers) == ["checklist_template"]
         assert s.scalar(select(func.count()).select_from(TrailEntry).where(
-            TrailEntry.entity == "checklist_snapshot", TrailEntry.field == "sha256",
-            TrailEntry.new_value == stored[0].sha256)) == 2
+            TrailEntry.entity == "checklist_snapshot", TrailEntry.action == "insert",
+            func.json_extract(TrailEntry.changes, "$.sha256") == stored[0].sha256)) == 2
     with db.engine.connect() as connection:
         assert trail.verify(connection) == []
 
@@ -218,3 +219,20 @@ def test_search_works_in_an_encrypted_database(tmp_path):
             assert s.scalar(select(func.count()).select_from(ChecklistContent)) == 1
     finally:
         database.close()
+
+
+def test_the_search_index_keeps_words_not_a_second_copy_of_the_texts(db):
+    make_audit(db, reference="AUD-2026-300")
+    with db.session(actor="anna") as s:
+        audit = audits.get_audit(s, "AUD-2026-300")
+        findings.add_finding(s, audit, title="Freezer excursions", classification="minor",
+                             observation="The freezer log shows three unreviewed excursions "
+                                         "above minus sixty degrees in March.")
+    with db.engine.connect() as connection:
+        names = {n for (n,) in connection.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE name LIKE 'search_index%'")}
+    assert "search_index_content" not in names  # contentless: the texts live in their rows only
+    with db.session() as s:
+        hits = search.search(s, "excurs")
+    assert [(h.reference, h.kind, h.item) for h in hits] == [("AUD-2026-300", "finding", "F-01")]
+    assert "[excursions]" in hits[0].excerpt and hits[0].title == "Freezer excursions"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from auditapp.core import audits, trail
+from auditapp.core import audits, trail, trail_format
 from auditapp.reports import signoff
 from tests.conftest import run_cli
 
@@ -57,23 +58,39 @@ def _append(conn: sqlite3.Connection, entity: str, entity_id: str, field: str, o
     """What an attacker with the sqlite3 shell does: one row, chained correctly."""
     prev = conn.execute("SELECT hash FROM trail_entry ORDER BY id DESC LIMIT 1").fetchone()[0]
     at = "2026-11-30T10:00:00.000000+00:00"
-    digest = trail.entry_hash(prev, at, user, "update", entity, entity_id, field, old, new, "")
-    conn.execute("INSERT INTO trail_entry (at, user, action, entity, entity_id, field, old_value,"
-                 " new_value, reason, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                 (at, user, "update", entity, entity_id, field, old, new, "", prev, digest))
+    changes = trail_format.encode_update([(field, old, new)])
+    digest = trail.entry_hash(prev, at, user, "update", entity, entity_id, changes, "")
+    conn.execute("INSERT INTO trail_entry (at, user, action, entity, entity_id, changes, reason,"
+                 " hash) VALUES (?,?,?,?,?,?,?,?)",
+                 (at, user, "update", entity, entity_id, changes, "", digest))
 
 
 def _rechain(conn: sqlite3.Connection, start: int = 1) -> None:
-    rows = conn.execute("SELECT id, at, user, action, entity, entity_id, field, old_value, "
-                        "new_value, reason FROM trail_entry WHERE id >= ? ORDER BY id",
-                        (start,)).fetchall()
+    rows = conn.execute("SELECT id, at, user, action, entity, entity_id, changes, reason "
+                        "FROM trail_entry WHERE id >= ? ORDER BY id", (start,)).fetchall()
     prev = conn.execute("SELECT hash FROM trail_entry WHERE id < ? ORDER BY id DESC LIMIT 1",
                         (start,)).fetchone()
-    prev = prev[0] if prev else trail.GENESIS_HASH
+    prev = prev[0] if prev else trail_format.GENESIS
     for row in rows:
         digest = trail.entry_hash(prev, *row[1:])
-        conn.execute("UPDATE trail_entry SET prev_hash=?, hash=? WHERE id=?", (prev, digest, row[0]))
+        conn.execute("UPDATE trail_entry SET hash=? WHERE id=?", (digest, row[0]))
         prev = digest
+
+
+def _rewrite_title(conn: sqlite3.Connection, entity_id: str, title: str, forged: str) -> None:
+    """Replace a finding's title everywhere the trail records it (insert and updates)."""
+    for row_id, action, changes in conn.execute(
+            "SELECT id, action, changes FROM trail_entry WHERE entity='finding' AND entity_id=?",
+            (entity_id,)).fetchall():
+        values = json.loads(changes)
+        if action == "insert" and values.get("title") == title:
+            values["title"] = forged
+        elif action == "update" and "title" in values and values["title"][0] == title:
+            values["title"][0] = forged
+        else:
+            continue
+        conn.execute("UPDATE trail_entry SET changes=? WHERE id=?",
+                     (json.dumps(values, ensure_ascii=False, separators=(",", ":")), row_id))
 
 
 def _chain_and_rows_pass(path: Path) -> None:
@@ -121,11 +138,7 @@ def test_a_full_rechain_is_detected_at_the_next_checkpoint(demo_template, tmp_pa
     path = _copy(demo_template, tmp_path)
     with _attack(path) as conn:
         fid, title = conn.execute("SELECT id, title FROM finding ORDER BY id LIMIT 1").fetchone()
-        first = conn.execute("SELECT id FROM trail_entry WHERE entity='finding' AND entity_id=? "
-                             "AND field='title' ORDER BY id LIMIT 1", (str(fid),)).fetchone()[0]
-        conn.execute("UPDATE trail_entry SET new_value='Minor issue only' WHERE id=?", (first,))
-        conn.execute("UPDATE trail_entry SET old_value='Minor issue only' WHERE entity='finding' "
-                     "AND entity_id=? AND field='title' AND old_value=?", (str(fid), title))
+        _rewrite_title(conn, str(fid), title, "Minor issue only")
         conn.execute("UPDATE finding SET title='Minor issue only' WHERE id=?", (fid,))
         _rechain(conn)
     _chain_and_rows_pass(path)

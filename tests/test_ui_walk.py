@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from sqlalchemy import select
+from sqlalchemy import func, select
 from ui_helpers import OFFSCREEN_NOISE, audit_window, run_modal
 
 from auditapp.core.models import Finding, Response, TrailEntry
@@ -46,7 +46,8 @@ def test_answer_with_keys_is_committed_at_once_and_undo_restores_it(qtbot, db, w
     assert response(db, "ORG-01").result == "compliant"
     with db.session() as s:
         reasons = s.scalars(select(TrailEntry.reason).where(
-            TrailEntry.entity == "response", TrailEntry.field == "result")).all()
+            TrailEntry.entity == "response", TrailEntry.action == "update",
+            func.json_extract(TrailEntry.changes, "$.result").is_not(None))).all()
     assert reasons[-2:] == ["undo", "redo"]  # undo and redo are new, recorded edits
 
 

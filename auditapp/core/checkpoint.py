@@ -37,6 +37,7 @@ from sqlalchemy import Connection, Table, func, insert, select
 
 from auditapp import paths
 from auditapp.core.models import TrailCheckpoint, TrailEntry
+from auditapp.core.trail_format import hex_of
 
 KEY_FILE = "trail-checkpoint.key"
 ANCHORS_FILE = "trail-anchors.json"
@@ -113,10 +114,10 @@ def write(connection: Connection, user: str) -> dict | None:
     at = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
     user = (user or "system")[:64]
     prev = newest["mac"] if newest else ""
-    row = {"position": last_trail.id, "head": last_trail.hash, "at": at, "user": user,
+    head = hex_of(last_trail.hash)
+    row = {"position": last_trail.id, "head": head, "at": at, "user": user,
            "key_id": key_id(key), "prev_mac": prev,
-           "mac": seal(key, position=last_trail.id, head=last_trail.hash, at=at, user=user,
-                       prev_mac=prev)}
+           "mac": seal(key, position=last_trail.id, head=head, at=at, user=user, prev_mac=prev)}
     result = connection.execute(insert(_checkpoints), row)
     row["id"] = result.inserted_primary_key[0] if result.inserted_primary_key else None
     return row
@@ -199,7 +200,7 @@ def verify(connection: Connection, database: Path | None = None, *,
     problems: list[Finding] = []
     key = installation_key(create=False)
     mine = key_id(key) if key else None
-    heads = dict(connection.execute(select(_trail.c.id, _trail.c.hash)).all())
+    heads = {i: hex_of(h) for i, h in connection.execute(select(_trail.c.id, _trail.c.hash))}
     last_trail = max(heads) if heads else 0
     rows = [dict(r) for r in connection.execute(
         select(_checkpoints).order_by(_checkpoints.c.id)).mappings()]

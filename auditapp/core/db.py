@@ -124,6 +124,8 @@ def current_revision(path: Path, passphrase: str | None = None) -> str | None:
         if mapped is not None:
             reason = str(mapped).split(":")[0]
             raise DatabaseError(f"{path} cannot be opened: {reason}") from exc
+        if "malformed" in str(exc):  # a damaged schema page: as damaged as any other page
+            raise DamagedDatabase(path, str(exc), latest_backup(path)) from exc
         if passphrase is not None:
             raise WrongPassphrase(f"wrong passphrase for {path}, or not an AuditApp database") from exc
         raise DatabaseError(f"{path} cannot be read as a database ({exc})") from exc
@@ -134,6 +136,14 @@ def _has_table(path: Path, passphrase: str | None, name: str) -> bool:
     try:
         return conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?",
                             (name,)).fetchone() is not None
+    finally:
+        conn.close()
+
+
+def _has_column(path: Path, passphrase: str | None, table: str, column: str) -> bool:
+    conn = raw_connect(path, passphrase, readonly=True)
+    try:
+        return any(row[1] == column for row in conn.execute(f'PRAGMA table_info("{table}")'))
     finally:
         conn.close()
 
@@ -339,6 +349,11 @@ def _prepare(path: Path, passphrase: str | None, check_integrity: bool,
     head = head_revision()
     if current == head:
         return adopt
+    # A per-field trail (before 0011) is converted and re-chained by the upgrade, which checks
+    # and removes the old checkpoints: the converted trail is sealed afresh (its record of the
+    # conversion keeps what the check found), and this computer's anchor starts again from it.
+    legacy_trail = current is not None and _has_column(path, passphrase, "trail_entry",
+                                                       "prev_hash")
     if current is not None and current not in _known_revisions():
         raise Refused(
             f"{path} was written by a newer AuditApp (schema {current}); "
@@ -367,6 +382,9 @@ def _prepare(path: Path, passphrase: str | None, check_integrity: bool,
             raise DatabaseError(
                 f"could not bring {path} to the current schema ({exc}); the file was left as it was"
             ) from exc
+        if legacy_trail:
+            checkpoint.forget(path)
+            adopt = True
     finally:
         if temporary:
             temporary.release()

@@ -482,7 +482,8 @@ class Setting(Base):
 
 
 class TrailEntry(Base):
-    """One line of the audit trail; rows are only ever appended (see trail.py)."""
+    """One change of the audit trail (a record inserted, updated or deleted, or an event);
+    rows are only ever appended (see trail.py, trail_format.py)."""
 
     __tablename__ = "trail_entry"
     __table_args__ = (Index("ix_trail_entry_entity", "entity", "entity_id"),)
@@ -493,12 +494,11 @@ class TrailEntry(Base):
     action: Mapped[str] = mapped_column(String(20))
     entity: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[str] = mapped_column(String(100))
-    field: Mapped[str | None] = mapped_column(String(60))
-    old_value: Mapped[str | None] = mapped_column(Text)
-    new_value: Mapped[str | None] = mapped_column(Text)
+    # Every field the change touched, as one JSON text (trail_format.py explains the forms).
+    changes: Mapped[str | None] = mapped_column(Text)
     reason: Mapped[str] = mapped_column(Text, default="")
-    prev_hash: Mapped[str] = mapped_column(String(64))
-    hash: Mapped[str] = mapped_column(String(64))
+    # SHA-256 over the previous row's hash and this row (the previous hash is not stored twice).
+    hash: Mapped[bytes] = mapped_column(LargeBinary(32))
 
 
 class TrailCheckpoint(Base):
@@ -546,6 +546,9 @@ class CarriedTrailEntry(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    # Packages from schema 0011 on carry compact rows: the changes JSON (field, old_value and
+    # new_value stay empty) hashed with trail_format.entry_hash; older ones one row per field.
+    changes: Mapped[str | None] = mapped_column(Text)
     package_signer: Mapped[str] = mapped_column(String(200), default="")
 
 

@@ -29,7 +29,7 @@ from auditapp.core.models import (
     User,
 )
 from auditapp.core.package_schema import Reader, SchemaError
-from auditapp.core.trail import entry_hash
+from auditapp.core.trail_format import entry_hash, legacy_entry_hash
 
 # (format, bytes) -> problems found in a signed report; empty when it verifies.
 ReportCheck = Callable[[str, bytes], list[str]]
@@ -307,17 +307,26 @@ def _trail(session: Session, audit: Any, doc: Reader, read_member: MemberReader,
             "seq": r.integer("seq", low=1, high=2**62), "at": r.text("at", limit=40),
             "user": r.text("user", limit=64), "action": r.text("action", limit=20),
             "entity": r.text("entity", limit=40), "entity_id": r.text("entity_id", limit=100),
-            "field": r.maybe_text("field", limit=60), "old_value": r.maybe_text("old_value"),
-            "new_value": r.maybe_text("new_value"), "reason": r.text("reason", limit=100_000),
-            "prev_hash": r.digest("prev_hash"),
-            "hash": r.digest("hash"),
+            "reason": r.text("reason", limit=100_000),
+            "prev_hash": r.digest("prev_hash"), "hash": r.digest("hash"),
         }
         if values["seq"] <= last_seq:
             raise SchemaError(f"trail[{index}]: entries out of order")
         last_seq = values["seq"]
-        expected = entry_hash(values["prev_hash"], values["at"], values["user"], values["action"],
-                              values["entity"], values["entity_id"], values["field"],
-                              values["old_value"], values["new_value"], values["reason"])
+        if isinstance(raw, dict) and "changes" in raw:  # format 3: one compact row per change
+            values |= {"changes": r.maybe_text("changes", limit=5_000_000), "field": None,
+                       "old_value": None, "new_value": None}
+            expected = entry_hash(bytes.fromhex(values["prev_hash"]), values["at"],
+                                  values["user"], values["action"], values["entity"],
+                                  values["entity_id"], values["changes"], values["reason"]).hex()
+        else:  # format 2: one row per field
+            values |= {"changes": None, "field": r.maybe_text("field", limit=60),
+                       "old_value": r.maybe_text("old_value"),
+                       "new_value": r.maybe_text("new_value")}
+            expected = legacy_entry_hash(
+                values["prev_hash"], values["at"], values["user"], values["action"],
+                values["entity"], values["entity_id"], values["field"], values["old_value"],
+                values["new_value"], values["reason"])
         if expected != values["hash"]:
             raise SchemaError(f"trail[{index}]: entry does not match its hash (tampered trail)")
         batch.append(values | {"audit_id": audit.id, "package_signer": signer[:200]})

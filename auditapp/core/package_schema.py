@@ -13,7 +13,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from auditapp.core import evidence as evidence_mod
@@ -25,12 +25,13 @@ from auditapp.core.models import (
     ReportVersion,
     Signature,
 )
-from auditapp.core.trail_query import audit_entries
+from auditapp.core.trail_format import hex_of
+from auditapp.core.trail_query import audit_rows
 from auditapp.errors import Refused
 
 FORMAT = "auditapp-package"
-FORMAT_VERSION = 2
-SUPPORTED_VERSIONS = (2,)
+FORMAT_VERSION = 3
+SUPPORTED_VERSIONS = (2, 3)
 
 AUDIT_FIELDS = (
     "reference", "title", "audit_type", "mode", "locations", "objectives", "scope",
@@ -58,7 +59,11 @@ SIGNATURE_FIELDS = (
     "printed_name", "role", "meaning", "signed_at", "utc_offset", "signed_sha256",
     "certificate_sha256",
 )
-TRAIL_FIELDS = (
+# Format 3 carries the compact trail rows (trail_format.py) with the hash of the row before each
+# in the exporting database; format 2 carried one row per field.
+TRAIL_FIELDS = ("seq", "at", "user", "action", "entity", "entity_id", "changes", "reason",
+                "prev_hash", "hash")
+LEGACY_TRAIL_FIELDS = (
     "seq", "at", "user", "action", "entity", "entity_id", "field", "old_value", "new_value",
     "reason", "prev_hash", "hash",
 )
@@ -139,10 +144,20 @@ def audit_document(session: Session, audit: Audit) -> dict[str, Any]:
 
 
 def trail_document(session: Session, audit: Audit) -> list[dict[str, Any]]:
-    return [
-        {"seq": e.id} | {name: getattr(e, name) for name in TRAIL_FIELDS if name != "seq"}
-        for e in audit_entries(session, audit.id)
-    ]
+    """The audit's trail rows as stored, each with the hash of the row before it in this
+    database (its chain link), so the importer can check every row's hash on its own."""
+    connection = session.connection()
+    out = []
+    for row in audit_rows(session, audit.id):
+        before = connection.execute(text(
+            "SELECT hash FROM trail_entry WHERE id < :id ORDER BY id DESC LIMIT 1"),
+            {"id": row["id"]}).scalar()
+        out.append({"seq": row["id"], "at": row["at"], "user": row["user"],
+                    "action": row["action"], "entity": row["entity"],
+                    "entity_id": row["entity_id"], "changes": row["changes"],
+                    "reason": row["reason"], "prev_hash": hex_of(before),
+                    "hash": hex_of(row["hash"])})
+    return out
 
 
 def evidence_originals(session: Session, audit: Audit) -> list[tuple[str, Evidence]]:

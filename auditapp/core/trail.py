@@ -10,57 +10,35 @@ compares the latest trail value of every tracked field with the row as it is.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import hashlib
 import json
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Table, event, insert, inspect, select
 from sqlalchemy.orm import Mapper, object_session
 
 from auditapp.core.models import UNTRACKED_TABLES, Base, ChecklistContent, TrailEntry
+from auditapp.core.trail_format import (
+    GENESIS,
+    GENESIS_HASH,
+    encode_delete,
+    encode_event,
+    encode_insert,
+    encode_update,
+    entry_hash,
+    fields_of,
+    raw_of,
+    serialize,
+)
 
-GENESIS_HASH = "0" * 64
+__all__ = ["GENESIS_HASH", "SYSTEM_ACTOR", "Problem", "entry_hash", "head_hash", "install",
+           "record_event", "serialize", "verify"]
+
 SYSTEM_ACTOR = "system"
+# The row migration 0011 wrote when it converted a per-field trail into this form.
+CONVERSION_ACTION = "convert"
 
 _trail_table: Table = TrailEntry.__table__  # type: ignore[assignment]
-
-
-def serialize(value: object, *, digest: bool = False) -> str | None:
-    """The one text form of a value, used both when recording and when verifying."""
-    if value is None:
-        return None
-    if digest or isinstance(value, bytes | bytearray | memoryview):
-        raw = bytes(value) if isinstance(value, bytes | bytearray | memoryview) else str(value).encode()
-        return "sha256:" + hashlib.sha256(raw).hexdigest()
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()
-    if isinstance(value, enum.Enum):
-        return str(value.value)
-    return str(value)
-
-
-def entry_hash(
-    prev_hash: str,
-    at: str,
-    user: str,
-    action: str,
-    entity: str,
-    entity_id: str,
-    field: str | None,
-    old_value: str | None,
-    new_value: str | None,
-    reason: str,
-) -> str:
-    payload = json.dumps(
-        [prev_hash, at, user, action, entity, entity_id, field, old_value, new_value, reason],
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
 def _is_tracked(mapper: Mapper) -> bool:
@@ -82,46 +60,26 @@ def _context(target: object) -> tuple[str, str]:
     return info.get("actor") or SYSTEM_ACTOR, info.get("reason") or ""
 
 
-def head_hash(connection: Connection) -> str:
+def _head(connection: Connection) -> bytes:
     row = connection.execute(
         select(_trail_table.c.hash).order_by(_trail_table.c.id.desc()).limit(1)
     ).first()
-    return row[0] if row else GENESIS_HASH
+    return bytes(row[0]) if row else GENESIS
 
 
-def _append(
-    connection: Connection,
-    *,
-    user: str,
-    action: str,
-    entity: str,
-    entity_id: str,
-    changes: Iterable[tuple[str | None, str | None, str | None]],
-    reason: str,
-) -> None:
+def head_hash(connection: Connection) -> str:
+    """The newest row's hash in hex (what reports, packages and checkpoints pin)."""
+    return _head(connection).hex()
+
+
+def _append(connection: Connection, *, user: str, action: str, entity: str, entity_id: str,
+            changes: str, reason: str) -> None:
     at = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
-    prev = head_hash(connection)
-    rows = []
-    for field, old, new in changes:
-        digest = entry_hash(prev, at, user, action, entity, entity_id, field, old, new, reason)
-        rows.append(
-            {
-                "at": at,
-                "user": user,
-                "action": action,
-                "entity": entity,
-                "entity_id": entity_id,
-                "field": field,
-                "old_value": old,
-                "new_value": new,
-                "reason": reason,
-                "prev_hash": prev,
-                "hash": digest,
-            }
-        )
-        prev = digest
-    if rows:
-        connection.execute(insert(_trail_table), rows)
+    digest = entry_hash(_head(connection), at, user, action, entity, entity_id, changes, reason)
+    connection.execute(insert(_trail_table), {
+        "at": at, "user": user, "action": action, "entity": entity, "entity_id": entity_id,
+        "changes": changes, "reason": reason, "hash": digest,
+    })
 
 
 def record_event(
@@ -135,7 +93,7 @@ def record_event(
         action=action,
         entity=entity,
         entity_id=entity_id,
-        changes=[(None, None, detail)],
+        changes=encode_event(detail),
         reason=reason,
     )
 
@@ -146,12 +104,8 @@ def _after_insert(mapper: Mapper, connection: Connection, target: object) -> Non
     table = mapper.local_table
     digests = _digest_columns(table)
     state = inspect(target)
-    changes = []
-    for attr in mapper.column_attrs:
-        value = state.dict.get(attr.key)
-        if value is None:
-            continue
-        changes.append((attr.key, None, serialize(value, digest=attr.key in digests)))
+    values = [(attr.key, serialize(state.dict.get(attr.key), digest=attr.key in digests))
+              for attr in mapper.column_attrs]
     user, reason = _context(target)
     _append(
         connection,
@@ -159,7 +113,7 @@ def _after_insert(mapper: Mapper, connection: Connection, target: object) -> Non
         action="insert",
         entity=table.name,
         entity_id=_entity_id(mapper, target),
-        changes=changes,
+        changes=encode_insert(values),
         reason=reason,
     )
 
@@ -195,6 +149,8 @@ def _before_update(mapper: Mapper, connection: Connection, target: object) -> No
             if change[0] in previous:
                 change[1] = serialize(previous[change[0]], digest=change[0] in digests)
     changes = [c for c in changes if c[1] != c[2]]
+    if not changes:
+        return
     user, reason = _context(target)
     _append(
         connection,
@@ -202,7 +158,7 @@ def _before_update(mapper: Mapper, connection: Connection, target: object) -> No
         action="update",
         entity=table.name,
         entity_id=_entity_id(mapper, target),
-        changes=[tuple(c) for c in changes],
+        changes=encode_update((c[0], c[1], c[2]) for c in changes),
         reason=reason,
     )
 
@@ -227,7 +183,7 @@ def _before_delete(mapper: Mapper, connection: Connection, target: object) -> No
         action="delete",
         entity=table.name,
         entity_id=_entity_id(mapper, target),
-        changes=[(None, json.dumps(snapshot, ensure_ascii=False, sort_keys=True), None)],
+        changes=encode_delete(snapshot),
         reason=reason,
     )
 
@@ -260,43 +216,42 @@ class Problem:
         return f"{where}: {self.message}"
 
 
+_MAX_CHAIN_PROBLEMS = 50
+
+
 def verify(connection: Connection) -> list[Problem]:
     """Recompute the chain and compare the trail's latest values with the rows as they are."""
     problems: list[Problem] = []
     expected: dict[tuple[str, str], dict[str, str | None] | None] = {}
-    prev = GENESIS_HASH
-    chain_broken = False
+    prev, prev_id, broken = GENESIS, 0, 0
     for entry in connection.execute(select(_trail_table).order_by(_trail_table.c.id)).mappings():
-        recomputed = entry_hash(
-            prev,
-            entry["at"],
-            entry["user"],
-            entry["action"],
-            entry["entity"],
-            entry["entity_id"],
-            entry["field"],
-            entry["old_value"],
-            entry["new_value"],
-            entry["reason"],
-        )
-        if not chain_broken and (entry["prev_hash"] != prev or entry["hash"] != recomputed):
-            problems.append(
-                Problem("trail_entry", str(entry["id"]), None, "audit trail chain broken here")
-            )
-            chain_broken = True
-        prev = entry["hash"]
-        key = (entry["entity"], entry["entity_id"])
-        action = entry["action"]
-        if action == "insert":
-            fields = expected.get(key)
-            if fields is None or entry["field"] is None:
-                fields = {}
-                expected[key] = fields
-            fields[entry["field"]] = entry["new_value"]
+        action, key = entry["action"], (entry["entity"], entry["entity_id"])
+        lines = fields_of(action, entry["changes"])
+        if entry["id"] != prev_id + 1 and broken < _MAX_CHAIN_PROBLEMS:
+            broken += 1
+            gap = (f"{prev_id + 1}" if entry["id"] == prev_id + 2
+                   else f"{prev_id + 1} to {entry['id'] - 1}")
+            problems.append(Problem("trail_entry", gap, None,
+                                    "audit trail entries missing here (deleted)"))
+        recomputed = entry_hash(prev, entry["at"], entry["user"], action, entry["entity"],
+                                entry["entity_id"], entry["changes"], entry["reason"])
+        if raw_of(entry["hash"]) != recomputed and broken < _MAX_CHAIN_PROBLEMS:
+            broken += 1
+            fields = ", ".join(f for f, _, _ in lines if f) or "-"
+            problems.append(Problem(
+                entry["entity"], entry["entity_id"], lines[0][0] if len(lines) == 1 else None,
+                f"audit trail chain broken at trail entry {entry['id']} ({action}; fields: "
+                f"{fields}): this entry was changed, or the one before it changed, removed or "
+                "moved"))
+        prev, prev_id = raw_of(entry["hash"]), entry["id"]
+        if action == CONVERSION_ACTION:
+            problems.extend(_conversion_problems(entry["id"], entry["changes"]))
+        elif action == "insert":
+            expected[key] = {field: new for field, _, new in lines if field}
         elif action == "update":
             fields = expected.get(key)
             if fields is not None:
-                fields[entry["field"]] = entry["new_value"]
+                fields.update((field, new) for field, _, new in lines if field)
         elif action == "delete":
             expected[key] = None
 
@@ -337,6 +292,17 @@ def verify(connection: Connection) -> list[Problem]:
                 )
     problems.extend(_content_problems(connection))
     return problems
+
+
+def _conversion_problems(entry_id: int, changes: str | None) -> list[Problem]:
+    """What the check before the conversion to the compact trail found stays reported."""
+    try:
+        found = json.loads(changes or "{}").get("problems") or []
+    except (ValueError, AttributeError):
+        found = ["the record of the conversion is unreadable"]
+    return [Problem("trail_entry", str(entry_id), None,
+                    f"found when the trail was converted (schema 0011): {text}")
+            for text in found]
 
 
 def _content_problems(connection: Connection) -> list[Problem]:

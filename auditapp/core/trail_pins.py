@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from sqlalchemy import Connection, Table, select
 
 from auditapp.core.models import Base, ReportVersion, Signature, SignatureMeaning, TrailEntry
-from auditapp.core.trail import Problem
+from auditapp.core.trail import CONVERSION_ACTION, Problem
+from auditapp.core.trail_format import expand
 
 _trail: Table = TrailEntry.__table__  # type: ignore[assignment]
 ROW_ACTIONS = ("insert", "update", "delete")
@@ -59,8 +60,20 @@ def _audit_of(entry: dict, owners: dict[str, dict[str, int]]) -> int | None:
 
 
 def _entries(connection: Connection) -> Iterator[dict]:
+    """Every field of every row, oldest first (trail_format.expand)."""
     for row in connection.execute(select(_trail).order_by(_trail.c.id)).mappings():
-        yield dict(row)
+        for line in expand(row):
+            yield asdict(line)
+
+
+def _converted_heads(entry: dict) -> dict[str, int]:
+    """Heads of the per-field trail that signed reports pinned, mapped by migration 0011 to the
+    compact row that holds the entry they named (recorded, hash-chained, in its own row)."""
+    try:
+        pinned = json.loads(entry["new_value"] or "{}").get("pinned_heads") or {}
+        return {str(k): int(v) for k, v in pinned.items()}
+    except (ValueError, AttributeError, TypeError):
+        return {}
 
 
 def verify(connection: Connection) -> list[Problem]:
@@ -74,6 +87,10 @@ def verify(connection: Connection) -> list[Problem]:
     reported: set[int] = set()
     for entry in _entries(connection):
         position_of.setdefault(entry["hash"], entry["id"])
+        if entry["action"] == CONVERSION_ACTION:
+            for head, position in _converted_heads(entry).items():
+                position_of.setdefault(head, position)
+            continue
         if entry["entity"] == "report_version" and entry["action"] == "insert":
             created_at.setdefault(entry["entity_id"], entry["id"])
         action = entry["action"]

@@ -11,11 +11,12 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import RowMapping, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from auditapp.core.findings import number_label
 from auditapp.core.models import CarriedTrailEntry, TrailEntry
+from auditapp.core.trail_format import Line, expand_all, fields_of
 
 CHILD_TABLES = (
     "audit_study", "team_member", "auditee_participant", "document_reviewed",
@@ -46,15 +47,20 @@ class TrailRow:
     reason: str
 
 
-def audit_entries(session: Session, audit_id: int) -> list[TrailEntry]:
-    """The raw trail entries of one audit and its child rows, oldest first."""
+def audit_entries(session: Session, audit_id: int) -> list[Line]:
+    """The trail of one audit and its child rows, oldest first, one line per field (each stored
+    row holds all the fields of one change: trail_format.expand)."""
+    return expand_all(audit_rows(session, audit_id))
+
+
+def audit_rows(session: Session, audit_id: int) -> list[RowMapping]:
+    """The stored trail rows of one audit and its child rows, oldest first."""
     own = str(audit_id)
     inserts = session.execute(
         select(TrailEntry.entity, TrailEntry.entity_id).where(
             TrailEntry.action == "insert",
-            TrailEntry.field == "audit_id",
-            TrailEntry.new_value == own,
             TrailEntry.entity.in_(CHILD_TABLES),
+            func.json_extract(TrailEntry.changes, "$.audit_id") == own,
         )
     ).all()
     ids: dict[str, set[str]] = {}
@@ -65,7 +71,9 @@ def audit_entries(session: Session, audit_id: int) -> list[TrailEntry]:
         and_(TrailEntry.entity == entity, TrailEntry.entity_id.in_(sorted(members)))
         for entity, members in ids.items()
     ]
-    return list(session.scalars(select(TrailEntry).where(or_(*clauses)).order_by(TrailEntry.id)))
+    table = TrailEntry.__table__
+    return list(session.execute(
+        select(table).where(or_(*clauses)).order_by(table.c.id)).mappings())
 
 
 def audit_trail(session: Session, audit_id: int) -> list[TrailRow]:
@@ -73,14 +81,30 @@ def audit_trail(session: Session, audit_id: int) -> list[TrailRow]:
     trail here, each of those rows marked with the package it came in."""
     carried = list(session.scalars(select(CarriedTrailEntry).where(
         CarriedTrailEntry.audit_id == audit_id).order_by(CarriedTrailEntry.seq)))
+    signer = carried[0].package_signer if carried else ""
     rows = _rows(audit_entries(session, audit_id))
     if carried:
-        origin = f"[before import; package signed by {carried[0].package_signer}]"
-        rows += _rows(carried, origin=origin)
+        origin = f"[before import; package signed by {signer}]"
+        rows += _rows(carried_lines(carried), origin=origin)
     return rows
 
 
-def _rows(entries: Sequence[TrailEntry | CarriedTrailEntry], *, origin: str = "") -> list[TrailRow]:
+def carried_lines(carried: Sequence[CarriedTrailEntry]) -> list[Line]:
+    """Carried rows, one line per field: compact rows (packages from schema 0011 on) are
+    expanded, per-field rows of older packages are already lines."""
+    lines: list[Line] = []
+    for e in carried:
+        if e.changes is not None:
+            lines += [Line(e.seq, e.at, e.user, e.action, e.entity, e.entity_id, field, old, new,
+                           e.reason or "", e.hash) for field, old, new in fields_of(e.action,
+                                                                                    e.changes)]
+        else:
+            lines.append(Line(e.seq, e.at, e.user, e.action, e.entity, e.entity_id, e.field,
+                              e.old_value, e.new_value, e.reason or "", e.hash))
+    return lines
+
+
+def _rows(entries: Sequence[Line], *, origin: str = "") -> list[TrailRow]:
     """Trail rows, newest first, from entries oldest first (row ids name rows of one database)."""
     names: dict[tuple[str, str], str] = {}
     for e in entries:
