@@ -6,9 +6,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from auditapp.core import audits, package, signing, team_apply, team_package, users
+from functools import cache
+
+from auditapp.core import audits, checklists, package, setup, signing, team_apply, team_package, users
 from auditapp.core.db import Database, open_database
-from tests.audit_factory import PASSWORD, import_mini, make_audit, make_user
+from tests.audit_factory import MINI, PASSWORD, make_user
 
 REFERENCE = "AUD-2026-020"
 
@@ -56,12 +58,20 @@ class Site:
         return audits.get_audit(s, REFERENCE)
 
 
+@cache
+def mini() -> checklists.Checklist:
+    return checklists.load_file(MINI)
+
+
 def make_site(root: Path, name: str, username: str, full_name: str, *, audit: bool = False) -> Site:
     folder = root / name
     folder.mkdir()
     db = open_database(folder / "audit.sqlite")
     make_user(db, username, full_name)
-    import_mini(db)
-    if audit:
-        make_audit(db, reference=REFERENCE, actor=username, audit_type="for_cause")
+    if audit:  # straight from the mini checklist: the library parses every shipped checklist
+        with db.session(actor=username) as s:
+            setup.create_from_details(s, setup.AuditDetails(
+                reference=REFERENCE, title="For-cause audit of Example CRO",
+                audit_type="for_cause", auditee_name="Example CRO Ltd.",
+                sponsor_name="Example Pharma", checklist_id=mini().id), mini())
     return Site(name, username, full_name, db, folder)

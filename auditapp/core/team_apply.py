@@ -268,8 +268,10 @@ def _decide(session: Session, writer: Writer, c: Conflict, choice: Resolution,
     else:
         raise Refused(f"{c.id}: resolve with mine or theirs")
     session.flush()
-    trail.record_event(session.connection(), user=actor, action="merge", entity=c.kind,
-                       entity_id=c.key, reason=f"merge decision ({origin})", detail=text)
+    # Recorded against the audit, so the audit's trail view shows each decision.
+    trail.record_event(session.connection(), user=actor, action="merge", entity="audit",
+                       entity_id=str(writer.audit.id), reason=f"merge decision ({origin})",
+                       detail=text)
     session.info["reason"] = ""
     report.decisions.append(text)
 
