@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from functools import cache
-
-from auditapp.core import audits, checklists, package, setup, signing, team_apply, team_package, users
+from auditapp.core import (
+    audits,
+    checklists,
+    package,
+    setup,
+    signing,
+    team_apply,
+    team_package,
+    users,
+)
 from auditapp.core.db import Database, open_database
 from tests.audit_factory import MINI, PASSWORD, make_user
 

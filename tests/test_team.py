@@ -14,7 +14,7 @@ from auditapp.core.models import Evidence, Finding, Response
 from auditapp.core.trail_query import audit_trail
 from auditapp.errors import Refused
 from tests.package_factory import png
-from tests.team_factory import REFERENCE, Site, make_site
+from tests.team_factory import Site, make_site
 
 PHOTO_A, PHOTO_B, PHOTO_C = png((200, 10, 10)), png((10, 200, 10)), png((10, 10, 200))
 
@@ -141,10 +141,10 @@ def test_two_rounds_with_a_conflict_resolved(team):
 
 
 def test_replay_changes_nothing(team):
-    lead, bea, carl = team
+    lead, bea, _carl = team
     path = lead.hand_out("bea", areas=("CSV",))
     bea.merge(path, accept=lead.fingerprint())
-    with pytest.raises(Refused, match="written here already|merged here already"):
+    with pytest.raises(Refused, match="merged here already"):
         bea.merge(path)
     with bea.session() as s:
         audits.set_response(s, bea.audit(s), "CSV-01", result="compliant", actor="bea")
@@ -202,8 +202,7 @@ def test_unknown_signer_and_tampered_package_are_refused_before_anything(team, t
     with zipfile.ZipFile(forged, "w") as z:
         for name, data in members.items():
             z.writestr(name, data)
-    with pytest.raises(Refused, match="SHA-256|differs in size"):
+    with pytest.raises(Refused, match=r"SHA-256|differs in size"):
         bea.merge(forged, accept=lead.fingerprint())
-    with bea.session() as s:
-        with pytest.raises(Exception, match="no audit"):
-            bea.audit(s)
+    with bea.session() as s, pytest.raises(Exception, match="no audit"):
+        bea.audit(s)
