@@ -299,3 +299,14 @@ def _open_copy(session: Session, opened: Opened, theirs: team_records.Records, *
                             person=opened.signer[0], signer_sha256=opened.signer[2],
                             summary="opened as a working copy"))
     session.flush()
+
+
+def signer_of(session: Session, path: Path) -> tuple[str, str, str, bool]:
+    """(username, full name, certificate SHA-256, trusted here) of a team package's signer."""
+    with open_team_package(path) as opened:
+        try:
+            _trusted(session, opened, None)
+            trusted = True
+        except Refused:
+            trusted = False
+        return (*opened.signer, trusted)

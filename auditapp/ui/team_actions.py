@@ -1,0 +1,366 @@
+"""Hand out / Hand back / Merge team package (Audit menu), the conflict dialog and the summary.
+
+The work is done by core.team_package and core.team_apply, exactly as `auditapp handout`,
+`handback` and `merge` do it; this module only asks (who, which areas, which file, the password
+for the signature, the decisions on conflicts) and shows what happened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from auditapp.core.db import Database
+from auditapp.core.team_merge import Conflict
+from auditapp.errors import AuditAppError
+
+PACKAGE_FILTER = "Team packages (*.teampkg)"
+
+
+class HandOutDialog(QDialog):
+    """To whom, which checklist areas and which findings, and where to write the package."""
+
+    def __init__(self, parent: QWidget | None, areas: list[tuple[str, str]],
+                 findings: list[tuple[int, str]]) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Hand out to a co-auditor"))
+        form = QFormLayout(self)
+        self.to_edit = QLineEdit()
+        self.to_edit.setPlaceholderText(self.tr("the co-auditor's user name"))
+        form.addRow(self.tr("Co-auditor:"), self.to_edit)
+        self.area_list = QListWidget()
+        for area_id, title in areas:
+            item = QListWidgetItem(f"{area_id} – {title}")
+            item.setData(Qt.ItemDataRole.UserRole, area_id)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.area_list.addItem(item)
+        form.addRow(self.tr("Checklist areas:"), self.area_list)
+        self.finding_list = QListWidget()
+        for number, title in findings:
+            item = QListWidgetItem(f"F-{number:02d} {title}")
+            item.setData(Qt.ItemDataRole.UserRole, number)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.finding_list.addItem(item)
+        form.addRow(self.tr("Findings to write:"), self.finding_list)
+        self.path_edit = QLineEdit()
+        form.addRow(self.tr("Package file:"), self.path_edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    @staticmethod
+    def _checked(widget: QListWidget) -> list[object]:
+        return [widget.item(i).data(Qt.ItemDataRole.UserRole) for i in range(widget.count())
+                if widget.item(i).checkState() == Qt.CheckState.Checked]
+
+    def chosen(self) -> tuple[str, tuple[str, ...], tuple[int, ...], Path]:
+        return (self.to_edit.text().strip(), tuple(map(str, self._checked(self.area_list))),
+                tuple(int(str(n)) for n in self._checked(self.finding_list)),
+                Path(self.path_edit.text().strip()))
+
+
+class ConflictDialog(QDialog):
+    """Each field both sides changed: both values side by side with who and when; choose or edit."""
+
+    def __init__(self, parent: QWidget | None, conflicts: list[Conflict], signer: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Resolve merge conflicts"))
+        self.resize(980, 600)
+        outer = QVBoxLayout(self)
+        intro = QLabel(self.tr("Both you and %1 changed these fields since the hand out. Nothing "
+                               "is merged until you choose for each one.").replace("%1", signer))
+        intro.setWordWrap(True)
+        outer.addWidget(intro)
+        body = QWidget()
+        rows = QVBoxLayout(body)
+        self.choices: dict[str, tuple[QButtonGroup, QPlainTextEdit, Conflict]] = {}
+        for conflict in conflicts:
+            rows.addWidget(self._conflict_box(conflict))
+        rows.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Merge"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        outer.addWidget(self.buttons)
+        self._update()
+
+    def _who(self, change: object) -> str:
+        if change is None:
+            return self.tr("(not recorded)")
+        return f"{change.user}, {change.at.replace('T', ' ').removesuffix('+00:00')} UTC"  # type: ignore[attr-defined]
+
+    def _conflict_box(self, c: Conflict) -> QGroupBox:
+        box = QGroupBox(c.label)
+        grid = QGridLayout(box)
+        group = QButtonGroup(box)
+        mine = QRadioButton(self.tr("Keep mine"))
+        theirs = QRadioButton(self.tr("Take theirs"))
+        edit = QRadioButton(self.tr("Edit"))
+        for index, button in enumerate((mine, theirs, edit)):
+            group.addButton(button, index)
+        for column, (title, value, who, button) in enumerate((
+                (self.tr("Here"), c.mine, c.mine_by, mine),
+                (self.tr("In the package"), c.theirs, c.theirs_by, theirs))):
+            grid.addWidget(button, 0, column)
+            text = QLabel(value if value is not None else self.tr("(empty)"))
+            text.setWordWrap(True)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            text.setObjectName(f"{title}-value")
+            grid.addWidget(text, 1, column)
+            grid.addWidget(QLabel(f"<i>{self._who(who)}</i>"), 2, column)
+        editor = QPlainTextEdit(c.theirs or "")
+        editor.setMaximumHeight(70)
+        editor.setEnabled(False)
+        if c.field == "*":
+            edit.setEnabled(False)
+        grid.addWidget(edit, 3, 0)
+        grid.addWidget(editor, 3, 1)
+        group.idToggled.connect(lambda *_: self._update())
+        self.choices[c.id] = (group, editor, c)
+        return box
+
+    def _update(self) -> None:
+        for group, editor, _c in self.choices.values():
+            editor.setEnabled(group.checkedId() == 2)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(all(g.checkedId() >= 0 for g, _e, _c in self.choices.values()))
+
+    def choose(self, conflict_id: str, choice: str, text: str | None = None) -> None:
+        group, editor, _c = self.choices[conflict_id]
+        group.button({"mine": 0, "theirs": 1, "edit": 2}[choice]).setChecked(True)
+        if text is not None:
+            editor.setPlainText(text)
+
+    def resolutions(self) -> dict[str, object]:
+        out: dict[str, object] = {}
+        for key, (group, editor, _c) in self.choices.items():
+            chosen = group.checkedId()
+            out[key] = ("mine", "theirs", ("edit", editor.toPlainText()))[chosen]
+        return out
+
+
+class TeamActions(QObject):
+    def __init__(self, window: QWidget, *, db: Database, actor: str,
+                 reference: Callable[[], str | None], reload: Callable[[str], None]) -> None:
+        super().__init__(window)
+        self.window, self.db, self.actor = window, db, actor
+        self.reference, self.reload = reference, reload
+        self.ask_password: Callable[[], str | None] = self._ask_password
+        self.ask: Callable[[str], bool] = self._ask
+        self.dialog: QDialog | None = None
+        self.summary: QMessageBox | None = None
+
+    def install(self, *, audit_menu: QMenu, file_menu: QMenu) -> None:
+        audit_menu.addSeparator()
+        self.hand_out_action = audit_menu.addAction(self.tr("Hand &out to co-auditor…"))
+        self.hand_out_action.triggered.connect(lambda: self.hand_out())
+        self.hand_back_action = audit_menu.addAction(self.tr("Hand &back to lead…"))
+        self.hand_back_action.triggered.connect(lambda: self.hand_back())
+        self.merge_action = audit_menu.addAction(self.tr("&Merge team package…"))
+        self.merge_action.triggered.connect(lambda: self.merge())
+        # A co-auditor opens a hand out with no audit open yet: File menu too.
+        file_menu.addAction(self.merge_action)
+
+    # --- asking ------------------------------------------------------------------------------
+
+    def _ask_password(self) -> str | None:
+        text, ok = QInputDialog.getText(
+            self.window, self.tr("Sign the package"),
+            self.tr("Your password (the package is signed with your key):"),
+            QLineEdit.EchoMode.Password)
+        return text if ok else None
+
+    def _ask(self, text: str) -> bool:
+        answer = QMessageBox.question(self.window, self.tr("Merge team package"), text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _fail(self, title: str, exc: Exception) -> None:
+        QMessageBox.warning(self.window, title,
+                            self.tr("Nothing changed:\n%1").replace("%1", str(exc)))
+
+    def _exporter(self) -> object | None:
+        from auditapp.core import package, signing, users
+
+        password = self.ask_password()
+        if password is None:
+            return None
+        users.authenticate(self.db, self.actor, password)
+        with self.db.session(actor=self.actor) as session:
+            user = users.find_user(session, self.actor)
+            signing.ensure_identity(user, password)
+            return package.Exporter(self.actor, user.full_name, signing.open_identity(user, password))
+
+    # --- the three acts ------------------------------------------------------------------------
+
+    def hand_out(self) -> HandOutDialog | None:
+        from auditapp.core import audits
+
+        reference = self.reference()
+        if reference is None:
+            return None
+        with self.db.session() as session:
+            audit = audits.get_audit(session, reference)
+            language = audit.language
+            areas = [(a.id, a.title.get(language) or a.title.get("en", a.id))
+                     for a in audits.audit_checklist(audit).areas]
+            found = [(f.number, f.title) for f in audit.findings]
+        dialog = HandOutDialog(self.window, areas, found)
+        dialog.path_edit.setText(str(Path.home() / f"{reference}-handout.teampkg"))
+        dialog.accepted.connect(lambda: self._hand_out(reference, dialog))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _hand_out(self, reference: str, dialog: HandOutDialog) -> None:
+        from auditapp.core import team_package
+
+        to, areas, findings, path = dialog.chosen()
+        try:
+            exporter = self._exporter()
+            if exporter is None:
+                return
+            with self.db.session(actor=self.actor, reason=f"handed out to {to}") as session:
+                summary = team_package.hand_out(
+                    session, reference, path, exporter=exporter, to_user=to,  # type: ignore[arg-type]
+                    assignment=team_package.Assignment(areas, findings))
+        except (AuditAppError, OSError) as exc:
+            self._fail(self.tr("Hand out"), exc)
+            return
+        self._show(self.tr("Hand out"), [summary, str(path)])
+
+    def hand_back(self, path: Path | None = None) -> Path | None:
+        from auditapp.core import team_package
+
+        reference = self.reference()
+        if reference is None:
+            return None
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self.window, self.tr("Hand back to lead"),
+                str(Path.home() / f"{reference}-handback.teampkg"), PACKAGE_FILTER)
+            if not name:
+                return None
+            path = Path(name)
+        try:
+            exporter = self._exporter()
+            if exporter is None:
+                return None
+            with self.db.session(actor=self.actor, reason="handed back") as session:
+                summary = team_package.hand_back(session, reference, path,
+                                                 exporter=exporter)  # type: ignore[arg-type]
+        except (AuditAppError, OSError) as exc:
+            self._fail(self.tr("Hand back"), exc)
+            return None
+        self._show(self.tr("Hand back"), [summary, str(path)])
+        return path
+
+    def merge(self, path: Path | None = None) -> QDialog | None:
+        from auditapp.core import team_apply
+
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(self.window, self.tr("Merge team package"),
+                                                  str(Path.home()), PACKAGE_FILTER)
+            if not name:
+                return None
+            path = Path(name)
+        try:
+            with self.db.session(actor=self.actor) as session:
+                username, full_name, fingerprint, trusted = team_apply.signer_of(session, path)
+            accept = None
+            if not trusted:
+                question = self.tr(
+                    "The package is signed by %1 (%2), whose certificate this database does not "
+                    "know.\n\nCertificate SHA-256:\n%3\n\nMerge it only if the sender confirms "
+                    "this fingerprint through another channel. Merge it?"
+                ).replace("%1", full_name).replace("%2", username).replace("%3", fingerprint)
+                if not self.ask(question):
+                    return None
+                accept = fingerprint
+            with self.db.session(actor=self.actor) as session:
+                preview = team_apply.merge_package(session, path, actor=self.actor,
+                                                   accept_signer=accept, preview=True)
+                session.rollback()
+        except (AuditAppError, OSError) as exc:
+            self._fail(self.tr("Merge team package"), exc)
+            return None
+        if not preview.conflicts:
+            self._merge(path, accept, {})
+            return None
+        dialog = ConflictDialog(self.window, preview.conflicts, preview.signer)
+        dialog.accepted.connect(lambda: self._merge(path, accept, dialog.resolutions()))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _merge(self, path: Path, accept: str | None, resolutions: dict[str, object]) -> None:
+        from auditapp.core import team_apply
+
+        try:
+            with self.db.session(actor=self.actor) as session:
+                report = team_apply.merge_package(session, path, actor=self.actor,
+                                                  accept_signer=accept,
+                                                  resolutions=resolutions)  # type: ignore[arg-type]
+        except (AuditAppError, OSError) as exc:
+            self._fail(self.tr("Merge team package"), exc)
+            return
+        self.reload(report.reference)
+        self._show(self.tr("Merged"), self.summary_lines(report))
+
+    def summary_lines(self, report: object) -> list[str]:
+        r = report  # team_apply.MergeReport
+        if r.opened_copy:  # type: ignore[attr-defined]
+            return [self.tr("Opened %1 as your working copy, handed out by %2.")
+                    .replace("%1", r.reference).replace("%2", r.signer)]  # type: ignore[attr-defined]
+        kind = self.tr("hand out") if r.kind == "handout" else self.tr("hand back")  # type: ignore[attr-defined]
+        created = dict(r.created)  # type: ignore[attr-defined]
+        others = sum(n for k, n in created.items() if k not in ("response", "finding", "evidence"))
+        lines = [
+            self.tr("Merged the %1 of %2 into %3.").replace("%1", kind)
+            .replace("%2", r.signer).replace("%3", r.reference),  # type: ignore[attr-defined]
+            self.tr("New answers: %1; new findings: %2; new evidence: %3; other new records: %4.")
+            .replace("%1", str(created.get("response", 0))).replace("%2", str(created.get("finding", 0)))
+            .replace("%3", str(created.get("evidence", 0))).replace("%4", str(others)),
+            self.tr("Changed values: %1; deleted records: %2; evidence already here: %3.")
+            .replace("%1", str(r.updated)).replace("%2", str(r.deleted))  # type: ignore[attr-defined]
+            .replace("%3", str(r.same_evidence)),  # type: ignore[attr-defined]
+        ]
+        if r.decisions:  # type: ignore[attr-defined]
+            lines.append(self.tr("Your decisions (recorded in the audit trail under your name):"))
+            lines += [f"• {d}" for d in r.decisions]  # type: ignore[attr-defined]
+        return lines
+
+    def _show(self, title: str, lines: list[str]) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, title, "\n".join(lines),
+                          QMessageBox.StandardButton.Ok, self.window)
+        self.summary = box
+        box.open()
