@@ -55,7 +55,7 @@ def test_conflict_resolved_in_the_dialog(qtbot, tmp_path, fast_crypto):
     team.ask = lambda text: asked.append(text) or True  # compares the fingerprint, accepts
     dialog = team.merge(back)
     assert isinstance(dialog, ConflictDialog) and "Bea Berger" in asked[0]
-    ((conflict_id, (_group, _editor, conflict)),) = dialog.choices.items()
+    ((conflict_id, _choice),) = dialog.choices.items()
     texts = [label.text() for label in dialog.findChildren(QLabel)]
     assert "SOP index not maintained." in texts and "Index v3 lists 4 withdrawn SOPs." in texts
     assert any(t.startswith("<i>bea, ") for t in texts) and any(t.startswith("<i>lena, ") for t in texts)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QInputDialog,
@@ -123,19 +124,21 @@ class ConflictDialog(QDialog):
         box = QGroupBox(c.label)
         grid = QGridLayout(box)
         group = QButtonGroup(box)
-        mine = QRadioButton(self.tr("Keep mine"))
-        theirs = QRadioButton(self.tr("Take theirs"))
-        edit = QRadioButton(self.tr("Edit"))
+        mine = QRadioButton(self.tr("Keep the value here"))
+        theirs = QRadioButton(self.tr("Take the value from the package"))
+        edit = QRadioButton(self.tr("Write a new value:"))
         for index, button in enumerate((mine, theirs, edit)):
             group.addButton(button, index)
-        for column, (title, value, who, button) in enumerate((
-                (self.tr("Here"), c.mine, c.mine_by, mine),
-                (self.tr("In the package"), c.theirs, c.theirs_by, theirs))):
+        for column, (value, who, button) in enumerate((
+                (c.mine, c.mine_by, mine), (c.theirs, c.theirs_by, theirs))):
+            grid.setColumnStretch(column, 1)
             grid.addWidget(button, 0, column)
             text = QLabel(value if value is not None else self.tr("(empty)"))
             text.setWordWrap(True)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            text.setObjectName(f"{title}-value")
+            text.setFrameShape(QFrame.Shape.StyledPanel)
+            text.setMargin(6)
+            text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             grid.addWidget(text, 1, column)
             grid.addWidget(QLabel(f"<i>{self._who(who)}</i>"), 2, column)
         editor = QPlainTextEdit(c.theirs or "")
@@ -143,8 +146,8 @@ class ConflictDialog(QDialog):
         editor.setEnabled(False)
         if c.field == "*":
             edit.setEnabled(False)
-        grid.addWidget(edit, 3, 0)
-        grid.addWidget(editor, 3, 1)
+        grid.addWidget(edit, 3, 0, 1, 2)
+        grid.addWidget(editor, 4, 0, 1, 2)
         group.idToggled.connect(lambda *_: self._update())
         self.choices[c.id] = (group, editor, c)
         return box
