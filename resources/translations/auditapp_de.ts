@@ -524,6 +524,41 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Resolve merge conflicts</source>
+        <translation>Zusammenführungskonflikte lösen</translation>
+    </message>
+    <message>
+        <source>Both you and %1 changed these fields since the hand out. Nothing is merged until you choose for each one.</source>
+        <translation>Sie und %1 haben diese Felder seit der Übergabe geändert. Nichts wird zusammengeführt, bevor Sie für jedes Feld entschieden haben.</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Zusammenführen</translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation>(nicht erfasst)</translation>
+    </message>
+    <message>
+        <source>Keep the value here</source>
+        <translation>Wert hier behalten</translation>
+    </message>
+    <message>
+        <source>Take the value from the package</source>
+        <translation>Wert aus dem Paket übernehmen</translation>
+    </message>
+    <message>
+        <source>Write a new value:</source>
+        <translation>Neuen Wert schreiben:</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+</context>
+<context>
     <name>EntryTable</name>
     <message>
         <source>Add row</source>
@@ -1262,6 +1297,33 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
     <message>
         <source>%1 bytes</source>
         <translation>%1 Bytes</translation>
+    </message>
+</context>
+<context>
+    <name>HandOutDialog</name>
+    <message>
+        <source>Hand out to a co-auditor</source>
+        <translation>An Co-Auditor übergeben</translation>
+    </message>
+    <message>
+        <source>the co-auditor&apos;s user name</source>
+        <translation>Benutzername des Co-Auditors</translation>
+    </message>
+    <message>
+        <source>Co-auditor:</source>
+        <translation>Co-Auditor:</translation>
+    </message>
+    <message>
+        <source>Checklist areas:</source>
+        <translation>Checklistenbereiche:</translation>
+    </message>
+    <message>
+        <source>Findings to write:</source>
+        <translation>Zu schreibende Feststellungen:</translation>
+    </message>
+    <message>
+        <source>Package file:</source>
+        <translation>Paketdatei:</translation>
     </message>
 </context>
 <context>
@@ -3062,6 +3124,97 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
     <message>
         <source>Opening %1…</source>
         <translation>%1 wird geöffnet …</translation>
+    </message>
+</context>
+<context>
+    <name>TeamActions</name>
+    <message>
+        <source>Hand &amp;out to co-auditor…</source>
+        <translation>An Co-Auditor &amp;übergeben…</translation>
+    </message>
+    <message>
+        <source>Hand &amp;back to lead…</source>
+        <translation>An Auditleitung &amp;zurückgeben…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge team package…</source>
+        <translation>Teampaket &amp;zusammenführen…</translation>
+    </message>
+    <message>
+        <source>Sign the package</source>
+        <translation>Paket signieren</translation>
+    </message>
+    <message>
+        <source>Your password (the package is signed with your key):</source>
+        <translation>Ihr Passwort (das Paket wird mit Ihrem Schlüssel signiert):</translation>
+    </message>
+    <message>
+        <source>Merge team package</source>
+        <translation>Teampaket zusammenführen</translation>
+    </message>
+    <message>
+        <source>Nothing changed:
+%1</source>
+        <translation>Nichts wurde verändert:
+%1</translation>
+    </message>
+    <message>
+        <source>Hand out</source>
+        <translation>Übergabe</translation>
+    </message>
+    <message>
+        <source>Hand back to lead</source>
+        <translation>An Auditleitung zurückgeben</translation>
+    </message>
+    <message>
+        <source>Hand back</source>
+        <translation>Rückgabe</translation>
+    </message>
+    <message>
+        <source>The package is signed by %1 (%2), whose certificate this database does not know.
+
+Certificate SHA-256:
+%3
+
+Merge it only if the sender confirms this fingerprint through another channel. Merge it?</source>
+        <translation>Das Paket ist von %1 (%2) signiert, dessen Zertifikat diese Datenbank nicht kennt.
+
+Zertifikat SHA-256:
+%3
+
+Führen Sie es nur zusammen, wenn der Absender diesen Fingerabdruck über einen anderen Kanal bestätigt. Zusammenführen?</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>Zusammengeführt</translation>
+    </message>
+    <message>
+        <source>Opened %1 as your working copy, handed out by %2.</source>
+        <translation>%1 als Ihre Arbeitskopie geöffnet, übergeben von %2.</translation>
+    </message>
+    <message>
+        <source>hand out</source>
+        <translation>Übergabe</translation>
+    </message>
+    <message>
+        <source>hand back</source>
+        <translation>Rückgabe</translation>
+    </message>
+    <message>
+        <source>Merged the %1 of %2 into %3.</source>
+        <translation>%1 von %2 in %3 zusammengeführt.</translation>
+    </message>
+    <message>
+        <source>New answers: %1; new findings: %2; new evidence: %3; other new records: %4.</source>
+        <translation>Neue Antworten: %1; neue Feststellungen: %2; neue Nachweise: %3; andere neue Einträge: %4.</translation>
+    </message>
+    <message>
+        <source>Changed values: %1; deleted records: %2; evidence already here: %3.</source>
+        <translation>Geänderte Werte: %1; gelöschte Einträge: %2; bereits vorhandene Nachweise: %3.</translation>
+    </message>
+    <message>
+        <source>Your decisions (recorded in the audit trail under your name):</source>
+        <translation>Ihre Entscheidungen (im Audit-Trail unter Ihrem Namen erfasst):</translation>
     </message>
 </context>
 <context>
