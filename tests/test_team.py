@@ -9,12 +9,22 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from auditapp.core import audits, evidence, findings, media, registers, setup, team_apply, trail
+from auditapp.core import (
+    audits,
+    evidence,
+    findings,
+    media,
+    registers,
+    setup,
+    team_apply,
+    team_package,
+    trail,
+)
 from auditapp.core.models import Evidence, Finding, Response
 from auditapp.core.trail_query import audit_trail
 from auditapp.errors import Refused
 from tests.package_factory import png
-from tests.team_factory import Site, make_site
+from tests.team_factory import REFERENCE, Site, make_site
 
 PHOTO_A, PHOTO_B, PHOTO_C = png((200, 10, 10)), png((10, 200, 10)), png((10, 10, 200))
 
@@ -206,3 +216,22 @@ def test_unknown_signer_and_tampered_package_are_refused_before_anything(team, t
         bea.merge(forged, accept=lead.fingerprint())
     with bea.session() as s, pytest.raises(Exception, match="no audit"):
         bea.audit(s)
+
+
+def test_encrypted_hand_back_needs_its_transfer_password(team):
+    lead, bea, _carl = team
+    bea.merge(lead.hand_out("bea"), accept=lead.fingerprint())
+    with bea.session() as s:
+        audits.set_response(s, bea.audit(s), "CSV-01", result="compliant", actor="bea")
+    back, exporter = bea.folder / "secret.teampkg", bea.exporter()
+    with bea.session() as s:
+        team_package.hand_back(s, REFERENCE, back, exporter=exporter,
+                               transfer_password="correct horse battery")
+    assert b"CSV-01" not in back.read_bytes()
+    with pytest.raises(Refused, match="encrypted"):
+        lead.merge(back, accept=bea.fingerprint())
+    with pytest.raises(Refused, match="wrong transfer password"):
+        lead.merge(back, accept=bea.fingerprint(), transfer_password="wrong horse battery")
+    lead.merge(back, accept=bea.fingerprint(), transfer_password="correct horse battery")
+    with lead.session() as s:
+        assert [r.question_id for r in lead.audit(s).responses] == ["CSV-01"]

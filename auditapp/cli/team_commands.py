@@ -11,8 +11,33 @@ import json
 from pathlib import Path
 
 from auditapp.cli import open_db
-from auditapp.cli.package_commands import sign_in
+from auditapp.cli.package_commands import _transfer_password, sign_in
 from auditapp.errors import BadInput
+
+
+def _encryption_flags(p: argparse.ArgumentParser) -> None:
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--encrypt", action="store_true",
+                      help="encrypt the package with a transfer password (second line of stdin); "
+                           "the default when the database is encrypted")
+    mode.add_argument("--plaintext", action="store_true",
+                      help="write an unencrypted package even from an encrypted database")
+
+
+def _transfer(args: argparse.Namespace, database: object) -> str | None:
+    import sys
+
+    from auditapp.core import db as dbmod
+    from auditapp.core.package_crypto import check_transfer_password
+
+    encrypted_db = dbmod.is_encrypted(database.path)  # type: ignore[attr-defined]
+    if args.encrypt or (encrypted_db and not args.plaintext):
+        transfer = _transfer_password(args, confirm=True)
+        check_transfer_password(transfer)
+        return transfer
+    if encrypted_db:
+        sys.stderr.write("warning: writing a plaintext package from an encrypted database\n")
+    return None
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,14 +48,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--findings", default="", help="findings assigned to write, e.g. F-02,F-05")
     p.add_argument("-o", "--output", type=Path, required=True)
     p.add_argument("--user", required=True, help="your username: the package is signed with your key")
-    p.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    p.add_argument("--password-stdin", action="store_true",
+                   help="read the password (and then the transfer password) from standard input")
+    _encryption_flags(p)
     p.set_defaults(handler=cmd_handout)
 
     p = sub.add_parser("handback", help="write your work on a handed-out audit for the lead")
     p.add_argument("reference")
     p.add_argument("-o", "--output", type=Path, required=True)
     p.add_argument("--user", required=True, help="your username: the package is signed with your key")
-    p.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    p.add_argument("--password-stdin", action="store_true",
+                   help="read the password (and then the transfer password) from standard input")
+    _encryption_flags(p)
     p.set_defaults(handler=cmd_handback)
 
     p = sub.add_parser("merge", help="open a hand out as a working copy, or merge a team package "
@@ -43,7 +72,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="accept a signer this database does not know yet (at least 16 hex digits "
                         "of the certificate's SHA-256, checked with the sender)")
     p.add_argument("--user", required=True, help="your username: the merge is recorded under it")
-    p.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    p.add_argument("--password-stdin", action="store_true",
+                   help="read the password (and then the transfer password) from standard input")
     p.set_defaults(handler=cmd_merge)
 
 
@@ -76,11 +106,12 @@ def cmd_handout(args: argparse.Namespace) -> int:
         findings=_numbers(args.findings))
     with open_db(args, create=False) as database:
         username, password = sign_in(args, database)
+        transfer = _transfer(args, database)
         exporter = _exporter(database, username, password)
         with database.session(actor=username, reason=f"handed out to {args.to}") as session:
             summary = team_package.hand_out(session, args.reference, args.output,
                                             exporter=exporter, to_user=args.to,  # type: ignore[arg-type]
-                                            assignment=assignment)
+                                            assignment=assignment, transfer_password=transfer)
     print(f"wrote {args.output}: {summary}")
     return 0
 
@@ -90,10 +121,12 @@ def cmd_handback(args: argparse.Namespace) -> int:
 
     with open_db(args, create=False) as database:
         username, password = sign_in(args, database)
+        transfer = _transfer(args, database)
         exporter = _exporter(database, username, password)
         with database.session(actor=username, reason="handed back") as session:
             summary = team_package.hand_back(session, args.reference, args.output,
-                                             exporter=exporter)  # type: ignore[arg-type]
+                                             exporter=exporter,  # type: ignore[arg-type]
+                                             transfer_password=transfer)
     print(f"wrote {args.output}: {summary}")
     return 0
 
@@ -109,18 +142,21 @@ def _takes(values: list[str]) -> dict[str, str]:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from auditapp.core import team_apply
+    from auditapp.core import package, team_apply
 
     if not args.file.is_file():
         raise BadInput(f"no file {args.file}")
     takes = _takes(args.take)
     with open_db(args) as database:
         username, _password = sign_in(args, database)
+        transfer = (_transfer_password(args, confirm=False) if package.is_encrypted(args.file)
+                    else None)
         try:
             with database.session(actor=username) as session:
                 report = team_apply.merge_package(session, args.file, actor=username,
                                                   resolutions=dict(takes),
-                                                  accept_signer=args.accept_signer)
+                                                  accept_signer=args.accept_signer,
+                                                  transfer_password=transfer)
                 unknown = set(takes) - {c.id for c in report.conflicts}
                 if unknown:
                     raise BadInput(f"--take {sorted(unknown)[0]}: no such conflict in this merge")

@@ -64,7 +64,10 @@ class MergeReport:
 
     def lines(self) -> list[str]:
         if self.opened_copy:
-            return [f"opened {self.reference} as your working copy (handed out by {self.signer})"]
+            areas = ", ".join(self.assignment.get("areas") or []) or "none named"
+            todo = ", ".join(f"F-{n:02d}" for n in self.assignment.get("findings") or []) or "none"
+            return [f"opened {self.reference} as your working copy (handed out by {self.signer})",
+                    f"your assignment: checklist areas {areas}; findings to write {todo}"]
         made = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in self.created.items() if n)
         out = [f"merged {self.kind} {self.package_id[:8]} from {self.signer} into {self.reference}",
                f"new records: {made or 'none'}; changed values: {self.updated}; "
@@ -155,10 +158,11 @@ def _inner_reader(opened: Opened) -> Iterator[Callable[[str], bytes]]:
 
 def merge_package(session: Session, path: Path, *, actor: str,
                   resolutions: dict[str, Resolution] | None = None,
-                  accept_signer: str | None = None, preview: bool = False) -> MergeReport:
+                  accept_signer: str | None = None, preview: bool = False,
+                  transfer_password: str | None = None) -> MergeReport:
     """Open or merge a team package. ``preview`` plans only (the caller rolls back)."""
     resolutions = resolutions or {}
-    with open_team_package(path) as opened:
+    with open_team_package(path, transfer_password) as opened:
         _trusted(session, opened, accept_signer)
         theirs = team_merge.check_records(opened.team["current"], "team.json current")
         base = team_merge.check_records(opened.team["base"], "team.json base")
@@ -301,9 +305,10 @@ def _open_copy(session: Session, opened: Opened, theirs: team_records.Records, *
     session.flush()
 
 
-def signer_of(session: Session, path: Path) -> tuple[str, str, str, bool]:
+def signer_of(session: Session, path: Path,
+              transfer_password: str | None = None) -> tuple[str, str, str, bool]:
     """(username, full name, certificate SHA-256, trusted here) of a team package's signer."""
-    with open_team_package(path) as opened:
+    with open_team_package(path, transfer_password) as opened:
         try:
             _trusted(session, opened, None)
             trusted = True

@@ -65,24 +65,38 @@ def team_copy(session: Session, audit: Audit) -> TeamCopy | None:
 
 
 def _write(target: Path, manifest: dict[str, Any], members: dict[str, bytes],
-           exporter: package.Exporter) -> None:
+           exporter: package.Exporter, transfer_password: str | None) -> None:
     manifest["files"] = {name: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
                          for name, data in members.items()}
     manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode()
     partial = target.with_name(target.name + ".partial")
     try:
-        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            for name, data in members.items():
-                stored = not name.endswith(".json")  # photos and packages are compressed already
-                archive.writestr(name, data, compress_type=zipfile.ZIP_STORED if stored
-                                 else zipfile.ZIP_DEFLATED)
-            archive.writestr("manifest.json", manifest_bytes)
-            archive.writestr("manifest.sig", package_crypto.signature_document(
-                exporter.identity, exporter.username, exporter.full_name, manifest_bytes))
+        with open(partial, "wb") as raw:
+            sink: Any = (package_crypto.EncryptingWriter(raw, transfer_password)
+                         if transfer_password else raw)
+            _zip(sink, manifest_bytes, members, exporter)
+            if transfer_password:
+                sink.close()
         os.replace(partial, target)
     except OSError as exc:
         partial.unlink(missing_ok=True)
         raise BadInput(f"cannot write {target}: {exc.strerror}") from None
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+
+
+def _zip(sink: Any, manifest_bytes: bytes, members: dict[str, bytes],
+         exporter: package.Exporter) -> None:
+    """The members, then the manifest and its signature (encrypted on the way when asked)."""
+    with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            stored = not name.endswith(".json")  # photos and packages are compressed already
+            archive.writestr(name, data, compress_type=zipfile.ZIP_STORED if stored
+                             else zipfile.ZIP_DEFLATED)
+        archive.writestr("manifest.json", manifest_bytes)
+        archive.writestr("manifest.sig", package_crypto.signature_document(
+            exporter.identity, exporter.username, exporter.full_name, manifest_bytes))
 
 
 def _manifest(kind: str, audit: Audit, exporter: package.Exporter, **extra: Any) -> dict[str, Any]:
@@ -94,7 +108,7 @@ def _manifest(kind: str, audit: Audit, exporter: package.Exporter, **extra: Any)
 
 
 def hand_out(session: Session, reference: str, target: Path, *, exporter: package.Exporter,
-             to_user: str, assignment: Assignment) -> str:
+             to_user: str, assignment: Assignment, transfer_password: str | None = None) -> str:
     """Write a hand-out package for ``to_user``; returns a one-line summary."""
     audit = get_audit(session, reference)
     if audit.locked:
@@ -125,7 +139,7 @@ def hand_out(session: Session, reference: str, target: Path, *, exporter: packag
     team = {"assignment": assignment.as_json(), "base": records, "current": records,
             "changes": {}}
     _write(target, manifest, {"team.json": json.dumps(team, ensure_ascii=False).encode(),
-                              "audit.auditpkg": inner_bytes}, exporter)
+                              "audit.auditpkg": inner_bytes}, exporter, transfer_password)
     session.add(TeamPackage(audit_id=audit.id, package_id=manifest["package_id"],
                             direction="written", kind="handout", person=to_user,
                             replica_id=copy.replica_id,
@@ -144,7 +158,7 @@ def team_records_areas(audit: Audit) -> list[Any]:
 
 
 def hand_back(session: Session, reference: str, target: Path, *,
-              exporter: package.Exporter) -> str:
+              exporter: package.Exporter, transfer_password: str | None = None) -> str:
     """Write the co-auditor's work since the hand out; returns a one-line summary."""
     audit = get_audit(session, reference)
     copy = team_copy(session, audit)
@@ -177,7 +191,7 @@ def hand_back(session: Session, reference: str, target: Path, *,
     manifest = _manifest("handback", audit, exporter, to=copy.lead, after=copy.last_handback,
                          replica_id=copy.replica_id)
     members = {"team.json": json.dumps(team, ensure_ascii=False).encode()} | members
-    _write(target, manifest, members, exporter)
+    _write(target, manifest, members, exporter, transfer_password)
     copy.last_handback = manifest["package_id"]
     session.add(TeamPackage(audit_id=audit.id, package_id=manifest["package_id"],
                             direction="written", kind="handback", person=copy.lead,
@@ -230,11 +244,19 @@ def _checked(opened: Opened, name: str) -> bytes:
 
 
 @contextmanager
-def open_team_package(path: Path) -> Iterator[Opened]:
-    """Check the signature and then every member against the signed manifest, before anything."""
+def open_team_package(path: Path, transfer_password: str | None = None) -> Iterator[Opened]:
+    """Check the signature and then every member against the signed manifest, before anything.
+
+    An encrypted package is decrypted first into a private temporary file (package._plain_zip)."""
+    with package._plain_zip(path, transfer_password) as plain, _opened(path, plain) as opened:
+        yield opened
+
+
+@contextmanager
+def _opened(path: Path, plain: Path) -> Iterator[Opened]:
     label = input_limits.display_name(path)
     try:
-        archive = input_limits.BoundedZip(path, kind="package", max_member=package.MAX_MEMBER_BYTES,
+        archive = input_limits.BoundedZip(plain, kind="package", max_member=package.MAX_MEMBER_BYTES,
                                           max_total=package.MAX_TOTAL_BYTES)
     except input_limits.InputRefused as exc:
         raise TeamPackageError(f"{label}: not a team package ({str(exc).split(': ', 1)[-1]})") from None
@@ -275,5 +297,14 @@ def open_team_package(path: Path) -> Iterator[Opened]:
         if not isinstance(team, dict) or not all(
                 isinstance(team.get(k), dict) for k in ("assignment", "base", "current", "changes")):
             raise TeamPackageError(f"{label}: team.json is malformed")
+        assignment = team["assignment"]
+        areas, numbers = assignment.get("areas", []), assignment.get("findings", [])
+        if not (isinstance(areas, list) and len(areas) <= 200
+                and all(isinstance(a, str) and len(a) <= 40 for a in areas)
+                and isinstance(numbers, list) and len(numbers) <= 2000
+                and all(isinstance(n, int) and not isinstance(n, bool) and 0 < n < 100_000
+                        for n in numbers)
+                and isinstance(assignment.get("note", ""), str)):
+            raise TeamPackageError(f"{label}: team.json assignment is malformed")
         opened.team = team
         yield opened
