@@ -80,3 +80,18 @@ def test_conflict_resolved_in_the_dialog(qtbot, tmp_path, fast_crypto):
         assert any(r.action == "merge" and r.user == "lena" for r in rows)
         assert any(r.user == "bea" and r.new_value == "Audit trail disabled in LIMS" for r in rows)
     team.summary.done(0)
+
+
+def test_co_auditor_opens_a_hand_out_from_the_file_menu(qtbot, tmp_path, fast_crypto):
+    lead = make_site(tmp_path, "lead", "lena", "Lena Lead", audit=True)
+    bea = make_site(tmp_path, "bea", "bea", "Bea Berger")
+    handout = lead.hand_out("bea", areas=("CSV",))
+    window = new_window(qtbot, bea.db, tmp_path / "layout.ini", actor="bea")
+    team = window.team
+    assert team.merge_action.isEnabled()  # no audit open yet: File menu
+    team.ask = lambda text: True
+    assert team.merge(handout) is None  # nothing to resolve
+    qtbot.waitUntil(lambda: team.summary is not None and team.summary.isVisible())
+    assert "Your checklist areas: CSV" in team.summary.text()
+    assert window.editor is not None and window.editor.state.reference == REFERENCE
+    team.summary.done(0)

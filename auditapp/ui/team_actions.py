@@ -180,6 +180,7 @@ class TeamActions(QObject):
         self.reference, self.reload = reference, reload
         self.ask_password: Callable[[], str | None] = self._ask_password
         self.ask: Callable[[str], bool] = self._ask
+        self.ask_transfer: Callable[[], str | None] = self._ask_transfer
         self.dialog: QDialog | None = None
         self.summary: QMessageBox | None = None
 
@@ -202,6 +203,20 @@ class TeamActions(QObject):
             self.tr("Your password (the package is signed with your key):"),
             QLineEdit.EchoMode.Password)
         return text if ok else None
+
+    def _ask_transfer(self) -> str | None:
+        text, ok = QInputDialog.getText(
+            self.window, self.tr("Transfer password"),
+            self.tr("Transfer password of the package (at least 12 characters; tell it to the "
+                    "recipient by another channel):"), QLineEdit.EchoMode.Password)
+        return text if ok and text else None
+
+    def _transfer_for_writing(self) -> tuple[bool, str | None]:
+        """(go on, password): an encrypted database writes encrypted packages, as export does."""
+        if not self.db.encrypted:
+            return True, None
+        password = self.ask_transfer()
+        return password is not None, password
 
     def _ask(self, text: str) -> bool:
         answer = QMessageBox.question(self.window, self.tr("Merge team package"), text)
@@ -249,13 +264,15 @@ class TeamActions(QObject):
 
         to, areas, findings, path = dialog.chosen()
         try:
-            exporter = self._exporter()
+            go_on, transfer = self._transfer_for_writing()
+            exporter = self._exporter() if go_on else None
             if exporter is None:
                 return
             with self.db.session(actor=self.actor, reason=f"handed out to {to}") as session:
                 summary = team_package.hand_out(
                     session, reference, path, exporter=exporter, to_user=to,  # type: ignore[arg-type]
-                    assignment=team_package.Assignment(areas, findings))
+                    assignment=team_package.Assignment(areas, findings),
+                    transfer_password=transfer)
         except (AuditAppError, OSError) as exc:
             self._fail(self.tr("Hand out"), exc)
             return
@@ -275,12 +292,14 @@ class TeamActions(QObject):
                 return None
             path = Path(name)
         try:
-            exporter = self._exporter()
+            go_on, transfer = self._transfer_for_writing()
+            exporter = self._exporter() if go_on else None
             if exporter is None:
                 return None
             with self.db.session(actor=self.actor, reason="handed back") as session:
                 summary = team_package.hand_back(session, reference, path,
-                                                 exporter=exporter)  # type: ignore[arg-type]
+                                                 exporter=exporter,  # type: ignore[arg-type]
+                                                 transfer_password=transfer)
         except (AuditAppError, OSError) as exc:
             self._fail(self.tr("Hand back"), exc)
             return None
@@ -288,7 +307,7 @@ class TeamActions(QObject):
         return path
 
     def merge(self, path: Path | None = None) -> QDialog | None:
-        from auditapp.core import team_apply
+        from auditapp.core import package, team_apply
 
         if path is None:
             name, _ = QFileDialog.getOpenFileName(self.window, self.tr("Merge team package"),
@@ -297,8 +316,14 @@ class TeamActions(QObject):
                 return None
             path = Path(name)
         try:
+            transfer = None
+            if package.is_encrypted(path):
+                transfer = self.ask_transfer()
+                if transfer is None:
+                    return None
             with self.db.session(actor=self.actor) as session:
-                username, full_name, fingerprint, trusted = team_apply.signer_of(session, path)
+                username, full_name, fingerprint, trusted = team_apply.signer_of(
+                    session, path, transfer)
             accept = None
             if not trusted:
                 question = self.tr(
@@ -311,28 +336,31 @@ class TeamActions(QObject):
                 accept = fingerprint
             with self.db.session(actor=self.actor) as session:
                 preview = team_apply.merge_package(session, path, actor=self.actor,
-                                                   accept_signer=accept, preview=True)
+                                                   accept_signer=accept, preview=True,
+                                                   transfer_password=transfer)
                 session.rollback()
         except (AuditAppError, OSError) as exc:
             self._fail(self.tr("Merge team package"), exc)
             return None
         if not preview.conflicts:
-            self._merge(path, accept, {})
+            self._merge(path, accept, {}, transfer)
             return None
         dialog = ConflictDialog(self.window, preview.conflicts, preview.signer)
-        dialog.accepted.connect(lambda: self._merge(path, accept, dialog.resolutions()))
+        dialog.accepted.connect(lambda: self._merge(path, accept, dialog.resolutions(), transfer))
         self.dialog = dialog
         dialog.open()
         return dialog
 
-    def _merge(self, path: Path, accept: str | None, resolutions: dict[str, object]) -> None:
+    def _merge(self, path: Path, accept: str | None, resolutions: dict[str, object],
+               transfer: str | None) -> None:
         from auditapp.core import team_apply
 
         try:
             with self.db.session(actor=self.actor) as session:
                 report = team_apply.merge_package(session, path, actor=self.actor,
                                                   accept_signer=accept,
-                                                  resolutions=resolutions)  # type: ignore[arg-type]
+                                                  resolutions=resolutions,  # type: ignore[arg-type]
+                                                  transfer_password=transfer)
         except (AuditAppError, OSError) as exc:
             self._fail(self.tr("Merge team package"), exc)
             return
@@ -342,8 +370,13 @@ class TeamActions(QObject):
     def summary_lines(self, report: object) -> list[str]:
         r = report  # team_apply.MergeReport
         if r.opened_copy:  # type: ignore[attr-defined]
+            given = r.assignment  # type: ignore[attr-defined]
+            areas = ", ".join(given.get("areas") or []) or "–"
+            todo = ", ".join(f"F-{n:02d}" for n in given.get("findings") or []) or "–"
             return [self.tr("Opened %1 as your working copy, handed out by %2.")
-                    .replace("%1", r.reference).replace("%2", r.signer)]  # type: ignore[attr-defined]
+                    .replace("%1", r.reference).replace("%2", r.signer),  # type: ignore[attr-defined]
+                    self.tr("Your checklist areas: %1. Findings to write: %2.")
+                    .replace("%1", areas).replace("%2", todo)]
         kind = self.tr("hand out") if r.kind == "handout" else self.tr("hand back")  # type: ignore[attr-defined]
         created = dict(r.created)  # type: ignore[attr-defined]
         others = sum(n for k, n in created.items() if k not in ("response", "finding", "evidence"))

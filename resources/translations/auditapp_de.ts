@@ -3149,6 +3149,14 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
         <translation>Ihr Passwort (das Paket wird mit Ihrem Schlüssel signiert):</translation>
     </message>
     <message>
+        <source>Transfer password</source>
+        <translation>Transferpasswort</translation>
+    </message>
+    <message>
+        <source>Transfer password of the package (at least 12 characters; tell it to the recipient by another channel):</source>
+        <translation>Transferpasswort des Pakets (mindestens 12 Zeichen; teilen Sie es dem Empfänger über einen anderen Kanal mit):</translation>
+    </message>
+    <message>
         <source>Merge team package</source>
         <translation>Teampaket zusammenführen</translation>
     </message>
@@ -3191,6 +3199,10 @@ Führen Sie es nur zusammen, wenn der Absender diesen Fingerabdruck über einen 
     <message>
         <source>Opened %1 as your working copy, handed out by %2.</source>
         <translation>%1 als Ihre Arbeitskopie geöffnet, übergeben von %2.</translation>
+    </message>
+    <message>
+        <source>Your checklist areas: %1. Findings to write: %2.</source>
+        <translation>Ihre Checklistenbereiche: %1. Zu schreibende Feststellungen: %2.</translation>
     </message>
     <message>
         <source>hand out</source>
