@@ -156,16 +156,22 @@ def test_replay_changes_nothing(team):
     bea.merge(path, accept=lead.fingerprint())
     with pytest.raises(Refused, match="merged here already"):
         bea.merge(path)
+    nothing = bea.hand_back(name="nothing.teampkg")  # the copy as it was handed out
     with bea.session() as s:
         audits.set_response(s, bea.audit(s), "CSV-01", result="compliant", actor="bea")
     back = bea.hand_back()
-    lead.merge(back, accept=bea.fingerprint())
+    report = lead.merge(back, accept=bea.fingerprint())
+    assert report.created == {"response": 1} and report.updated == 0
     with lead.session() as s:
         count = len(audit_trail(s, lead.audit(s).id))
     with pytest.raises(Refused, match="merged here already"):
         lead.merge(back)
+    with pytest.raises(Refused, match="older than bea's hand back"):
+        lead.merge(nothing)
     with lead.session() as s:
         assert len(audit_trail(s, lead.audit(s).id)) == count
+    with pytest.raises(Refused, match="only the lead's copy is handed out"):
+        bea.hand_out("carl")
 
 
 def test_package_for_another_audit_is_refused(team, tmp_path):

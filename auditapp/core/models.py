@@ -495,8 +495,6 @@ class TeamCopy(Base):
     lead: Mapped[str] = mapped_column(String(200), default="")
     assignment_json: Mapped[str] = mapped_column(Text, default="{}")
     base_json: Mapped[str] = mapped_column(Text, default="{}", info={"trail": "digest"})
-    # The previous hand back written here: the lead merges a copy's hand backs in order.
-    last_handback: Mapped[str] = mapped_column(String(36), default="")
 
 
 class TeamPackage(Base):
@@ -515,6 +513,9 @@ class TeamPackage(Base):
     signer_sha256: Mapped[str] = mapped_column(String(64), default="")
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     summary: Mapped[str] = mapped_column(Text, default="")
+    # A hand back names the hand backs its copy wrote before it (JSON list of package ids), so
+    # an older one arriving after a newer one is refused instead of undoing its values.
+    earlier_json: Mapped[str] = mapped_column(Text, default="[]")
 
 
 class TrailEntry(Base):

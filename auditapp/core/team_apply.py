@@ -132,11 +132,15 @@ def _check_rules(session: Session, opened: Opened, audit: Audit) -> TeamCopy:
         if handed is None:
             raise Refused(f"audit {audit.reference} was never handed out to {opened.signer[0]} "
                           "here; nothing merged")
-        after = manifest["after"]
-        if after and session.scalar(select(TeamPackage.id).where(
-                TeamPackage.audit_id == audit.id, TeamPackage.package_id == after)) is None:
-            raise Refused(f"merge {opened.signer[0]}'s earlier hand back {after[:8]} first; "
-                          "nothing merged")
+        # Each hand back holds everything since the copy's last hand out, so a lost one does no
+        # harm; but an older one merged after a newer one would undo its values.
+        for newer in session.scalars(select(TeamPackage).where(
+                TeamPackage.audit_id == audit.id, TeamPackage.kind == "handback",
+                TeamPackage.direction == "applied",
+                TeamPackage.replica_id == manifest["replica_id"])):
+            if opened.package_id in json.loads(newer.earlier_json):
+                raise Refused(f"{opened.label} is older than {opened.signer[0]}'s hand back "
+                              f"{newer.package_id[:8]}, merged here already; nothing merged")
     elif copy.role != "co_auditor":
         raise Refused(f"{opened.label} is a hand out of {audit.reference}, which is the lead's "
                       "own copy here; nothing merged")
@@ -201,7 +205,8 @@ def merge_package(session: Session, path: Path, *, actor: str,
         session.add(TeamPackage(audit_id=audit.id, package_id=opened.package_id,
                                 direction="applied", kind=opened.kind,
                                 replica_id=opened.manifest["replica_id"], person=username,
-                                signer_sha256=fingerprint, summary="; ".join(report.lines())))
+                                signer_sha256=fingerprint, summary="; ".join(report.lines()),
+                                earlier_json=json.dumps(opened.manifest["earlier"])))
         session.flush()
         return report
 

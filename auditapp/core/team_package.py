@@ -126,6 +126,9 @@ def hand_out(session: Session, reference: str, target: Path, *, exporter: packag
         raise BadInput(f"no finding F-{missing[0]:02d} in audit {audit.reference}")
     records = team_records.snapshot(session, audit)
     copy = team_copy(session, audit)
+    if copy is not None and copy.role != "lead":
+        raise Refused(f"audit {audit.reference} is a working copy handed out to you; only the "
+                      "lead's copy is handed out (hand back your work instead)")
     if copy is None:
         copy = TeamCopy(audit_id=audit.id, role="lead", lead=exporter.full_name)
         session.add(copy)
@@ -134,7 +137,7 @@ def hand_out(session: Session, reference: str, target: Path, *, exporter: packag
         inner = Path(tmp) / "audit.auditpkg"
         package.export_audit(session, audit.reference, inner, exporter=exporter)
         inner_bytes = inner.read_bytes()
-    manifest = _manifest("handout", audit, exporter, to=to_user, after="",
+    manifest = _manifest("handout", audit, exporter, to=to_user, earlier=[],
                          replica_id=copy.replica_id)
     team = {"assignment": assignment.as_json(), "base": records, "current": records,
             "changes": {}}
@@ -188,11 +191,13 @@ def hand_back(session: Session, reference: str, target: Path, *,
             members[f"evidence/{item.sha256}"] = package.package_schema.original_of(session, item)
     team = {"assignment": json.loads(copy.assignment_json), "base": base, "current": current,
             "changes": changes}
-    manifest = _manifest("handback", audit, exporter, to=copy.lead, after=copy.last_handback,
+    earlier = list(session.scalars(select(TeamPackage.package_id).where(
+        TeamPackage.audit_id == audit.id, TeamPackage.kind == "handback",
+        TeamPackage.direction == "written").order_by(TeamPackage.id)))
+    manifest = _manifest("handback", audit, exporter, to=copy.lead, earlier=earlier,
                          replica_id=copy.replica_id)
     members = {"team.json": json.dumps(team, ensure_ascii=False).encode()} | members
     _write(target, manifest, members, exporter, transfer_password)
-    copy.last_handback = manifest["package_id"]
     session.add(TeamPackage(audit_id=audit.id, package_id=manifest["package_id"],
                             direction="written", kind="handback", person=copy.lead,
                             replica_id=copy.replica_id,
@@ -272,9 +277,13 @@ def _opened(path: Path, plain: Path) -> Iterator[Opened]:
             raise TeamPackageError(f"{label}: not a team package")
         if manifest.get("format_version") != FORMAT_VERSION or manifest.get("kind") not in KINDS:
             raise TeamPackageError(f"{label}: unknown team package version or kind")
-        for key in ("package_id", "audit_uid", "reference", "replica_id", "after"):
+        for key in ("package_id", "audit_uid", "reference", "replica_id"):
             if not isinstance(manifest.get(key), str) or len(manifest[key]) > 40:
                 raise TeamPackageError(f"{label}: manifest.{key} missing or malformed")
+        earlier = manifest.get("earlier")
+        if not isinstance(earlier, list) or len(earlier) > 10_000 or not all(
+                isinstance(e, str) and len(e) <= 40 for e in earlier):
+            raise TeamPackageError(f"{label}: manifest.earlier missing or malformed")
         sig = input_limits.load_json(archive.read("manifest.sig", limit=1024 * 1024),
                                      source=f"{label}: manifest.sig")
         if not isinstance(sig, dict):

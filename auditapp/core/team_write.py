@@ -88,6 +88,9 @@ class Writer:
                 fields.pop("capa_due_days", None)
             finding = findings.add_finding(s, audit, **fields)
             finding.uid = key
+            created = values.get("created_at")
+            if created:
+                finding.created_at = python_value("finding", "created_at", created)
         elif kind == "evidence":
             digest = str(values.get("sha256"))
             prepared = media.prepare_bytes(self.read(f"evidence/{digest}"),
