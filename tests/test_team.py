@@ -241,3 +241,38 @@ def test_encrypted_hand_back_needs_its_transfer_password(team):
     lead.merge(back, accept=bea.fingerprint(), transfer_password="correct horse battery")
     with lead.session() as s:
         assert [r.question_id for r in lead.audit(s).responses] == ["CSV-01"]
+
+
+def test_deletions_captions_and_the_same_question_answered_twice(team):
+    lead, bea, _carl = team
+    with lead.session() as s:
+        a = lead.audit(s)
+        registers.add_document(s, a, title="Old SOP list", identifier="SOP-0")
+    photo(lead, PHOTO_A, "lobby.png")
+    bea.merge(lead.hand_out("bea"), accept=lead.fingerprint())
+    with bea.session() as s:
+        a = bea.audit(s)
+        registers.delete_document(s, a, a.documents[0].id)
+        evidence.set_caption(s, a, 1, "Lobby notice board")
+        audits.set_response(s, a, "ORG-02", result="non_compliant", notes="QA reports to ops.",
+                            actor="bea")
+    with lead.session() as s:
+        audits.set_response(s, lead.audit(s), "ORG-02", result="compliant", notes="",
+                            actor="lena")
+    back = bea.hand_back()
+    with pytest.raises(team_apply.UnresolvedConflicts) as caught:
+        lead.merge(back, accept=bea.fingerprint())
+    ids = {c.id: c for c in caught.value.conflicts}
+    assert set(ids) == {"response:ORG-02:result", "response:ORG-02:notes"}
+    report = lead.merge(back, accept=bea.fingerprint(),
+                        resolutions={"response:ORG-02:result": "theirs",
+                                     "response:ORG-02:notes": ("edit", "Reports to ops.")})
+    assert report.deleted == 1 and report.updated == 1
+    with lead.session() as s:
+        a = lead.audit(s)
+        assert a.documents == []
+        (answer,) = a.responses
+        assert (answer.result, answer.notes) == ("non_compliant", "Reports to ops.")
+        assert answer.answered_by == "lena"  # the edited answer is the lead's
+        assert evidence.get_evidence(s, a, 1).caption == "Lobby notice board"
+        assert trail.verify(s.connection()) == []

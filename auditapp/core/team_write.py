@@ -124,7 +124,9 @@ class Writer:
             k: v[k] for k in ("result", "notes") if k in v}
         response = audits.set_response(self.session, self.audit, question, result=merged["result"],
                                        notes=merged["notes"] or "",
-                                       actor=str(v.get("answered_by") or ""))
+                                       # An edited answer is the merging user's own.
+                                       actor=str(v.get("answered_by")
+                                                 or self.session.info.get("actor") or ""))
         if v.get("answered_at") is not None:
             response.answered_at = v["answered_at"]
 
