@@ -11,7 +11,7 @@ from ui_helpers import new_window
 
 from auditapp.core import findings
 from auditapp.core.trail_query import audit_trail
-from auditapp.ui.team_actions import ConflictDialog, HandOutDialog
+from auditapp.ui.team_dialogs import ConflictDialog, HandOutDialog
 from tests.team_factory import REFERENCE, make_site
 
 # Set to a folder to refresh the screenshots of docs/team.md.
