@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import zipfile
 from pathlib import Path
@@ -276,3 +277,39 @@ def test_deletions_captions_and_the_same_question_answered_twice(team):
         assert answer.answered_by == "lena"  # the edited answer is the lead's
         assert evidence.get_evidence(s, a, 1).caption == "Lobby notice board"
         assert trail.verify(s.connection()) == []
+
+
+def test_hostile_values_in_a_re_signed_hand_back_change_nothing(team, tmp_path):
+    """An insider re-signs a hand back with values the GUI would refuse: one refusal, no change."""
+    from auditapp.core.package_crypto import signature_document
+
+    lead, bea, _carl = team
+    bea.merge(lead.hand_out("bea"), accept=lead.fingerprint())
+    with bea.session() as s:
+        audits.set_response(s, bea.audit(s), "CSV-01", result="compliant", actor="bea")
+    back, identity = bea.hand_back(), bea.exporter().identity
+    with zipfile.ZipFile(back) as z:
+        members = {n: z.read(n) for n in z.namelist()}
+    for field, value in (("classification", "bogus"), ("capa_due_date", "not a date")):
+        doc = json.loads(members["team.json"])
+        key = next(iter(doc["current"]["finding"]))
+        doc["current"]["finding"][key][field] = value
+        forged = dict(members, **{"team.json": json.dumps(doc).encode()})
+        manifest = json.loads(forged.pop("manifest.json"))
+        forged.pop("manifest.sig")
+        manifest["files"]["team.json"] = {
+            "sha256": hashlib.sha256(forged["team.json"]).hexdigest(),
+            "size": len(forged["team.json"])}
+        manifest_bytes = json.dumps(manifest).encode()
+        path = tmp_path / f"forged-{field}.teampkg"
+        with zipfile.ZipFile(path, "w") as z:
+            for name, data in forged.items():
+                z.writestr(name, data)
+            z.writestr("manifest.json", manifest_bytes)
+            z.writestr("manifest.sig", signature_document(identity, "bea", "Bea Berger",
+                                                          manifest_bytes))
+        with pytest.raises(Refused, match="nothing merged"):
+            lead.merge(path, accept=bea.fingerprint())
+    with lead.session() as s:
+        assert lead.audit(s).responses == []
+        assert findings.get_finding(s, lead.audit(s), 1).classification == "minor"

@@ -31,7 +31,7 @@ from auditapp.core.team_merge import Conflict, Plan
 from auditapp.core.team_package import Opened, open_team_package, team_copy
 from auditapp.core.team_records import Change
 from auditapp.core.team_write import Writer
-from auditapp.errors import Refused
+from auditapp.errors import AuditAppError, Refused
 
 # A resolution: "mine", "theirs", or ("edit", value).
 Resolution = str | tuple[str, str | None]
@@ -195,9 +195,17 @@ def merge_package(session: Session, path: Path, *, actor: str,
             return report
         if unresolved:
             raise UnresolvedConflicts(unresolved)
-        with _inner_reader(opened) as read:
-            writer = Writer(session, audit, read)
-            _apply(session, opened, writer, work, theirs, resolutions, report, actor=actor)
+        try:
+            with _inner_reader(opened) as read:
+                writer = Writer(session, audit, read)
+                _apply(session, opened, writer, work, theirs, resolutions, report, actor=actor)
+        except Refused:
+            raise
+        except AuditAppError as exc:  # the core's own refusal of a value (grade, text, date...)
+            raise Refused(f"{opened.label}: refused content: {exc}; nothing merged") from None
+        except (ValueError, TypeError, KeyError) as exc:  # a value of the wrong form
+            raise Refused(f"{opened.label}: malformed content ({type(exc).__name__}: "
+                          f"{str(exc)[:200]}); nothing merged") from None
         if opened.kind == "handout":
             writer.adopt_numbers(theirs)
             copy.base_json = json.dumps(theirs, ensure_ascii=False)
