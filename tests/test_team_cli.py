@@ -79,3 +79,18 @@ def test_handout_handback_merge_with_a_conflict(tmp_path: Path, fast_crypto: Non
     assert out.returncode == 1 and "already" in out.stderr
     out = run_cli("--db", str(lead.db.path), "trail", "verify")
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_bad_input_is_one_error_line(tmp_path: Path):
+    db = str(tmp_path / "x.sqlite")
+    out = run_cli("--db", db, "merge", str(tmp_path / "missing.teampkg"), "--user", "x",
+                  "--password-stdin", stdin="pw\n")
+    assert out.returncode == 2 and out.stderr.startswith("error: no file")
+    assert out.stderr.count("\n") == 1
+    (tmp_path / "a.teampkg").write_bytes(b"PK")
+    out = run_cli("--db", db, "merge", str(tmp_path / "a.teampkg"), "--take", "x=both",
+                  "--user", "x", "--password-stdin", stdin="pw\n")
+    assert out.returncode == 2 and "expected FIELD_ID=mine or FIELD_ID=theirs" in out.stderr
+    out = run_cli("--db", db, "handout", "AUD-2026-001", "--to", "bea", "--findings", "G-7",
+                  "-o", str(tmp_path / "h.teampkg"), "--user", "x", "--password-stdin", stdin="pw\n")
+    assert out.returncode == 2 and "G-7" in out.stderr and "Traceback" not in out.stderr

@@ -71,6 +71,11 @@ def test_conflict_resolved_in_the_dialog(qtbot, tmp_path, fast_crypto):
     text = team.summary.text()
     assert "new findings: 1" in text and "Your decisions" in text
     shot(team.summary, "team-merge-summary.png")
+    team.summary.done(0)
+    if SHOTS:  # the merged audit's trail in the lead's window: each contributor by name
+        window.workspace.tabs.setCurrentWidget(window.workspace.trail)
+        qtbot.wait(300)
+        shot(window, "team-merged-trail.png")
     with lead.session() as s:
         audit = lead.audit(s)
         assert findings.get_finding(s, audit, 1).observation == \
@@ -79,7 +84,6 @@ def test_conflict_resolved_in_the_dialog(qtbot, tmp_path, fast_crypto):
         rows = audit_trail(s, audit.id)
         assert any(r.action == "merge" and r.user == "lena" for r in rows)
         assert any(r.user == "bea" and r.new_value == "Audit trail disabled in LIMS" for r in rows)
-    team.summary.done(0)
 
 
 def test_co_auditor_opens_a_hand_out_from_the_file_menu(qtbot, tmp_path, fast_crypto):

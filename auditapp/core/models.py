@@ -7,9 +7,12 @@ Every table except the trail itself and the evidence byte store is tracked by th
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import enum
 import uuid
+from collections.abc import Iterator
+from contextvars import ContextVar
 
 from sqlalchemy import (
     Boolean,
@@ -43,9 +46,29 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+_PRESET_UID: ContextVar[str | None] = ContextVar("preset_uid", default=None)
+
+
 def new_uid() -> str:
-    """A stable global id: the same record keeps it in every working copy of an audit (team.py)."""
+    """A stable global id: the same record keeps it in every working copy of an audit (team work).
+
+    Inside ``preset_uid(uid)`` the next record made takes that id, so a record merged from
+    another copy is inserted with its id instead of getting one and changing it.
+    """
+    preset = _PRESET_UID.get()
+    if preset is not None:
+        _PRESET_UID.set(None)
+        return preset
     return str(uuid.uuid4())
+
+
+@contextlib.contextmanager
+def preset_uid(uid: str) -> Iterator[None]:
+    token = _PRESET_UID.set(uid)
+    try:
+        yield
+    finally:
+        _PRESET_UID.reset(token)
 
 
 def _uid() -> Mapped[str | None]:

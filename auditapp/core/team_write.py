@@ -8,6 +8,7 @@ next hand out (adopt_numbers).
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable
 from typing import Any
@@ -26,6 +27,7 @@ from auditapp.core.models import (
     Finding,
     Response,
     TeamMember,
+    preset_uid,
 )
 from auditapp.core.team_records import KINDS, python_value
 from auditapp.errors import Refused
@@ -78,6 +80,11 @@ class Writer:
         return out
 
     def create(self, kind: str, key: str, values: dict[str, str | None]) -> None:
+        # Inserted with its id (not given one and then changed): the trail shows one insert.
+        with preset_uid(key) if kind != "response" else contextlib.nullcontext():
+            self._create(kind, key, values)
+
+    def _create(self, kind: str, key: str, values: dict[str, str | None]) -> None:
         v = self._values(kind, values)
         s, audit = self.session, self.audit
         if kind == "response":

@@ -9,15 +9,18 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QFrame,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QRadioButton,
     QScrollArea,
     QVBoxLayout,
@@ -34,6 +37,7 @@ class HandOutDialog(QDialog):
                  findings: list[tuple[int, str]]) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Hand out to a co-auditor"))
+        self.resize(620, 480)
         form = QFormLayout(self)
         self.to_edit = QLineEdit()
         self.to_edit.setPlaceholderText(self.tr("the co-auditor's user name"))
@@ -53,12 +57,23 @@ class HandOutDialog(QDialog):
             self.finding_list.addItem(item)
         form.addRow(self.tr("Findings to write:"), self.finding_list)
         self.path_edit = QLineEdit()
-        form.addRow(self.tr("Package file:"), self.path_edit)
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        form.addRow(self.tr("Package file:"), row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def _browse(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Hand out to a co-auditor"),
+                                              self.path_edit.text(), "*.teampkg")
+        if name:
+            self.path_edit.setText(name)
 
     @staticmethod
     def _checked(widget: QListWidget) -> list[object]:

@@ -1322,6 +1322,10 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
         <translation>Zu schreibende Feststellungen:</translation>
     </message>
     <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
         <source>Package file:</source>
         <translation>Paketdatei:</translation>
     </message>
