@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -31,7 +32,12 @@ PHOTO_A, PHOTO_B, PHOTO_C = png((200, 10, 10)), png((10, 200, 10)), png((10, 10,
 
 
 @pytest.fixture
-def team(tmp_path: Path, fast_crypto: None) -> tuple[Site, Site, Site]:
+def team(tmp_path: Path, fast_crypto: None) -> Iterator[tuple[Site, Site, Site]]:
+    yield from three_sites(tmp_path)
+
+
+def three_sites(tmp_path: Path) -> Iterator[tuple[Site, Site, Site]]:
+    """The lead's audit with one finding (F-01), and two co-auditors' empty databases."""
     lead = make_site(tmp_path, "lead", "lena", "Lena Lead", audit=True)
     bea = make_site(tmp_path, "bea", "bea", "Bea Berger")
     carl = make_site(tmp_path, "carl", "carl", "Carl Co")
@@ -107,6 +113,7 @@ def check_final(lead: Site) -> None:
                                              .order_by(Finding.number))]
         assert titles == ["SOP index outdated", "Audit trail disabled", "No deputy for QA head"]
         items = list(s.scalars(select(Evidence).where(Evidence.audit_id == a.id)))
+        assert not any(e.removed for e in items)
         assert sorted(e.sha256 for e in items) == sorted(
             media.prepare_bytes(p, file_name="x.png").sha256 for p in (PHOTO_A, PHOTO_B, PHOTO_C))
         assert a.sampling == "10 of 40 systems sampled."

@@ -207,6 +207,9 @@ def merge_package(session: Session, path: Path, *, actor: str,
             raise Refused(f"{opened.label}: malformed content ({type(exc).__name__}: "
                           f"{str(exc)[:200]}); nothing merged") from None
         if opened.kind == "handout":
+            # The same photo added here and by someone else: this copy takes the lead's id for
+            # it, or the next hand back would read the lead's record as deleted here.
+            writer.adopt_aliases(work.alias)
             writer.adopt_numbers(theirs)
             copy.base_json = json.dumps(theirs, ensure_ascii=False)
             copy.assignment_json = json.dumps(opened.team["assignment"])

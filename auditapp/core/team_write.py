@@ -207,6 +207,11 @@ class Writer:
                 link.uid = uid
         s.flush()
 
+    def adopt_aliases(self, alias: dict[str, str]) -> None:
+        for theirs, mine in alias.items():
+            self.row("evidence", mine).uid = theirs
+        self.session.flush()
+
     def adopt_numbers(self, theirs: dict[str, dict[str, dict[str, str | None]]]) -> None:
         """A working copy takes the numbers the lead gave; its own new records go after them."""
         s, audit = self.session, self.audit
