@@ -41,6 +41,9 @@ def test_conflict_resolved_in_the_dialog(qtbot, tmp_path, team):
     window.open_audit(REFERENCE, wait=True)
     team_actions = window.team
     assert team_actions.merge_action in window.audit_menu.actions()
+    team_actions.update_actions()  # the lead's copy: handed out, not handed back
+    assert team_actions.hand_out_action.isEnabled()
+    assert not team_actions.hand_back_action.isEnabled()
 
     handout = team_actions.hand_out()
     assert isinstance(handout, HandOutDialog)
@@ -93,4 +96,6 @@ def test_co_auditor_opens_a_hand_out_from_the_file_menu(qtbot, tmp_path, fast_cr
     qtbot.waitUntil(lambda: actions.summary is not None and actions.summary.isVisible())
     assert "Your checklist areas: CSV" in actions.summary.text()
     assert window.editor is not None and window.editor.state.reference == REFERENCE
+    actions.update_actions()  # a working copy: handed back, not handed out
+    assert actions.hand_back_action.isEnabled() and not actions.hand_out_action.isEnabled()
     actions.summary.done(0)

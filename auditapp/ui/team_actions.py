@@ -50,6 +50,20 @@ class TeamActions(QObject):
         self.merge_action.triggered.connect(lambda: self.merge())
         # A co-auditor opens a hand out with no audit open yet: File menu too.
         file_menu.addAction(self.merge_action)
+        audit_menu.aboutToShow.connect(self.update_actions)
+
+    def update_actions(self) -> None:
+        """A working copy is handed back, never handed out again; the lead's copy the reverse."""
+        from auditapp.core import audits, team_package
+
+        reference = self.reference()
+        role = None
+        if reference is not None:
+            with self.db.session() as session:
+                copy = team_package.team_copy(session, audits.get_audit(session, reference))
+                role = copy.role if copy is not None else None
+        self.hand_out_action.setEnabled(reference is not None and role != "co_auditor")
+        self.hand_back_action.setEnabled(role == "co_auditor")
 
     # --- asking ------------------------------------------------------------------------------
 
