@@ -13,6 +13,7 @@ from ui_helpers import new_window
 from auditapp.core import findings
 from auditapp.core.trail_query import audit_trail
 from auditapp.ui.team_dialogs import ConflictDialog, HandOutDialog
+from tests.audit_factory import PASSWORD
 from tests.team_factory import REFERENCE, make_site
 from tests.test_team import check_final, first_round, make_conflict, three_sites
 
@@ -49,8 +50,13 @@ def test_conflict_resolved_in_the_dialog(qtbot, tmp_path, team):
     assert isinstance(handout, HandOutDialog)
     handout.to_edit.setText("carl")
     handout.area_list.item(0).setCheckState(Qt.CheckState.Checked)
+    handout.path_edit.setText(str(tmp_path / "carl-3.teampkg"))
     shot(handout, "team-hand-out.png")
-    handout.reject()
+    team_actions.ask_password = lambda: PASSWORD
+    handout.accept()
+    assert (tmp_path / "carl-3.teampkg").stat().st_size > 0
+    assert "handed out to carl (ORG" in team_actions.summary.text()
+    team_actions.summary.done(0)
 
     dialog = team_actions.merge(back)  # Bea's certificate is known from her first package
     assert isinstance(dialog, ConflictDialog)
@@ -98,4 +104,13 @@ def test_co_auditor_opens_a_hand_out_from_the_file_menu(qtbot, tmp_path, fast_cr
     assert window.editor is not None and window.editor.state.reference == REFERENCE
     actions.update_actions()  # a working copy: handed back, not handed out
     assert actions.hand_back_action.isEnabled() and not actions.hand_out_action.isEnabled()
+    actions.summary.done(0)
+    actions.ask_password = lambda: "wrong password"
+    target = tmp_path / "back.teampkg"
+    actions.hand_back(target)  # refused: nothing written, the reason shown
+    assert not target.exists() and "wrong username or password" in actions.summary.text()
+    actions.summary.done(0)
+    actions.ask_password = lambda: PASSWORD
+    assert actions.hand_back(target) == target and target.stat().st_size > 0
+    assert "handed back" in actions.summary.text()
     actions.summary.done(0)

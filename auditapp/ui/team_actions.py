@@ -93,8 +93,11 @@ class TeamActions(QObject):
         return answer == QMessageBox.StandardButton.Yes
 
     def _fail(self, title: str, exc: Exception) -> None:
-        QMessageBox.warning(self.window, title,
-                            self.tr("Nothing changed:\n%1").replace("%1", str(exc)))
+        box = QMessageBox(QMessageBox.Icon.Warning, title,
+                          self.tr("Nothing changed:\n%1").replace("%1", str(exc)),
+                          QMessageBox.StandardButton.Ok, self.window)
+        self.summary = box
+        box.open()
 
     def _exporter(self) -> object | None:
         from auditapp.core import package, signing, users
