@@ -15,6 +15,7 @@ merging here.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import tempfile
 from collections.abc import Callable, Iterator
@@ -242,7 +243,7 @@ def _apply(session: Session, opened: Opened, writer: Writer, work: Plan, theirs:
     for kind, key in work.create:
         values = theirs[kind][key]
         who = team_merge._newest(changes, kind, key)
-        as_author(who, lambda kind=kind, key=key, values=values: writer.create(kind, key, values))
+        as_author(who, functools.partial(writer.create, kind, key, values))
         report.created[kind] = report.created.get(kind, 0) + 1
     updates: dict[tuple[str, str], dict[str, str | None]] = {}
     for kind, key, name in work.update:
@@ -252,11 +253,11 @@ def _apply(session: Session, opened: Opened, writer: Writer, work: Plan, theirs:
             values[name] = theirs[kind][key].get(name)
         who = max((changes[(kind, key, n)] for n in values if (kind, key, n) in changes),
                   key=lambda c: c.at, default=None)
-        as_author(who, lambda kind=kind, key=key, values=values: writer.update(kind, key, values))
+        as_author(who, functools.partial(writer.update, kind, key, values))
         report.updated += len(values)
     for kind, key in reversed(work.delete):
         who = team_merge._newest(changes, kind, key)
-        as_author(who, lambda kind=kind, key=key: writer.delete(kind, key, origin))
+        as_author(who, functools.partial(writer.delete, kind, key, origin))
         report.deleted += 1
     for conflict in work.conflicts:
         _decide(session, writer, conflict, resolutions[conflict.id], theirs, report,

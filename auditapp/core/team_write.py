@@ -32,7 +32,7 @@ from auditapp.core.models import (
 from auditapp.core.team_records import KINDS, python_value
 from auditapp.errors import Refused
 
-_REGISTERS = {
+_REGISTERS: dict[str, tuple[Any, Any, Any]] = {
     "document_reviewed": (registers.add_document, registers.update_document, registers.delete_document),
     "auditee_participant": (registers.add_participant, registers.update_participant,
                             registers.delete_participant),
@@ -183,28 +183,31 @@ class Writer:
     def adopt_uids(self, theirs: dict[str, dict[str, dict[str, str | None]]]) -> None:
         """Right after a hand out was imported: each record takes the id it has in the lead's copy."""
         s, audit = self.session, self.audit
+        model: Any
         for kind, model, by in (("finding", Finding, "number"), ("evidence", Evidence, "number")):
             here = {str(r.number): r for r in s.scalars(select(model).where(model.audit_id == audit.id))}
             for uid, values in theirs.get(kind, {}).items():
                 here[str(values[by])].uid = uid
         for kind, model in (("document_reviewed", DocumentReviewed),
                             ("auditee_participant", AuditeeParticipant), ("team_member", TeamMember)):
-            rows = list(s.scalars(select(model).where(model.audit_id == audit.id).order_by(model.id)))
+            rows: list[Any] = list(s.scalars(
+                select(model).where(model.audit_id == audit.id).order_by(model.id)))
             given = list(theirs.get(kind, {}))
             if len(rows) != len(given):
                 raise Refused(f"the hand out's {kind.replace('_', ' ')} list does not match its audit")
             for row, uid in zip(rows, given, strict=True):
                 row.uid = uid
         s.flush()
-        links = {}
+        links: dict[tuple[Any, Any, Any], EvidenceLink] = {}
         evidence_uid = {e.id: e.uid for e in s.scalars(select(Evidence).where(Evidence.audit_id == audit.id))}
         finding_uid = {f.id: f.uid for f in s.scalars(select(Finding).where(Finding.audit_id == audit.id))}
         for link in s.scalars(select(EvidenceLink).where(EvidenceLink.evidence_id.in_(list(evidence_uid)))):
-            links[(evidence_uid[link.evidence_id], finding_uid.get(link.finding_id), link.question_id)] = link
+            found = finding_uid.get(link.finding_id) if link.finding_id is not None else None
+            links[(evidence_uid[link.evidence_id], found, link.question_id)] = link
         for uid, v in theirs.get("evidence_link", {}).items():
-            link = links.get((v.get("evidence"), v.get("finding"), v.get("question_id")))
-            if link is not None:
-                link.uid = uid
+            same = links.get((v.get("evidence"), v.get("finding"), v.get("question_id")))
+            if same is not None:
+                same.uid = uid
         s.flush()
 
     def adopt_aliases(self, alias: dict[str, str]) -> None:
@@ -215,10 +218,13 @@ class Writer:
     def adopt_numbers(self, theirs: dict[str, dict[str, dict[str, str | None]]]) -> None:
         """A working copy takes the numbers the lead gave; its own new records go after them."""
         s, audit = self.session, self.audit
+        model: Any
         for kind, model, counter in (("finding", Finding, "last_finding_number"),
                                      ("evidence", Evidence, "last_evidence_number")):
-            rows = list(s.scalars(select(model).where(model.audit_id == audit.id).order_by(model.number)))
-            given = {uid: int(v["number"]) for uid, v in theirs.get(kind, {}).items() if v.get("number")}
+            rows: list[Any] = list(s.scalars(
+                select(model).where(model.audit_id == audit.id).order_by(model.number)))
+            given = {uid: int(str(v["number"])) for uid, v in theirs.get(kind, {}).items()
+                     if v.get("number")}
             for row in rows:  # out of the way first: numbers are unique in an audit
                 row.number = -row.number
             s.flush()
