@@ -11,8 +11,12 @@ Every table except the trail itself and the evidence byte store is tracked by th
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import enum
+import uuid
+from collections.abc import Iterator
+from contextvars import ContextVar
 
 from sqlalchemy import (
     Boolean,
@@ -45,6 +49,37 @@ NAMING_CONVENTION = {
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+_PRESET_UID: ContextVar[str | None] = ContextVar("preset_uid", default=None)
+
+
+def new_uid() -> str:
+    """A stable global id: the same record keeps it in every working copy of an audit (team work).
+
+    Inside ``preset_uid(uid)`` the next record made takes that id, so a record merged from
+    another copy is inserted with its id instead of getting one and changing it.
+    """
+    preset = _PRESET_UID.get()
+    if preset is not None:
+        _PRESET_UID.set(None)
+        return preset
+    return str(uuid.uuid4())
+
+
+@contextlib.contextmanager
+def preset_uid(uid: str) -> Iterator[None]:
+    token = _PRESET_UID.set(uid)
+    try:
+        yield
+    finally:
+        _PRESET_UID.reset(token)
+
+
+def _uid() -> Mapped[str | None]:
+    # Nullable: rows made before ids existed get theirs through the ORM (team_records.ensure_uids)
+    # so that the trail records it; a migration could not write checkpointed trail entries.
+    return mapped_column(String(36), default=new_uid)
 
 
 class UTCDateTime(TypeDecorator[dt.datetime]):
@@ -236,6 +271,8 @@ class Audit(Base):
     last_finding_number: Mapped[int] = mapped_column(Integer, default=0)
     last_evidence_number: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The audit's identity across working copies (a co-auditor's copy keeps the lead's uid).
+    uid: Mapped[str | None] = mapped_column(String(36), default=new_uid, unique=True)
 
     sponsor: Mapped[Organisation | None] = relationship(foreign_keys=[sponsor_id])
     auditee: Mapped[Organisation | None] = relationship(foreign_keys=[auditee_id])
@@ -270,6 +307,7 @@ class TeamMember(Base):
     name: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(40), default="co_auditor")  # lead, co_auditor, expert...
     qualification: Mapped[str] = mapped_column(Text, default="")
+    uid: Mapped[str | None] = _uid()
 
 
 class AuditeeParticipant(Base):
@@ -282,6 +320,7 @@ class AuditeeParticipant(Base):
     opening_meeting: Mapped[bool] = mapped_column(Boolean, default=False)
     closing_meeting: Mapped[bool] = mapped_column(Boolean, default=False)
     interviewed: Mapped[bool] = mapped_column(Boolean, default=False)
+    uid: Mapped[str | None] = _uid()
 
 
 class DocumentReviewed(Base):
@@ -293,6 +332,7 @@ class DocumentReviewed(Base):
     identifier: Mapped[str] = mapped_column(String(100), default="")
     version: Mapped[str] = mapped_column(String(40), default="")
     document_date: Mapped[dt.date | None] = mapped_column(Date)
+    uid: Mapped[str | None] = _uid()
 
 
 class ChecklistContent(Base):
@@ -355,6 +395,7 @@ class Response(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     answered_by: Mapped[str] = mapped_column(String(64), default="")
     answered_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    uid: Mapped[str | None] = _uid()
 
 
 class Finding(Base):
@@ -389,6 +430,7 @@ class Finding(Base):
     status: Mapped[FindingStatus] = mapped_column(_enum(FindingStatus), default=FindingStatus.OPEN)
     repeat_finding: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    uid: Mapped[str | None] = _uid()
 
 
 class EvidenceBlob(Base):
@@ -428,6 +470,7 @@ class Evidence(Base):
     # What a PDF can run when opened (JavaScript, OpenAction, Launch...): "" when nothing.
     # The bytes are kept as evidence; the gallery and the viewer warn before opening them.
     active_content: Mapped[str] = mapped_column(String(200), default="")
+    uid: Mapped[str | None] = _uid()
 
 
 class EvidenceLink(Base):
@@ -438,6 +481,7 @@ class EvidenceLink(Base):
     evidence_id: Mapped[int] = mapped_column(ForeignKey("evidence.id", ondelete="CASCADE"))
     finding_id: Mapped[int | None] = mapped_column(ForeignKey("finding.id", ondelete="CASCADE"))
     question_id: Mapped[str | None] = mapped_column(String(40))
+    uid: Mapped[str | None] = _uid()
 
 
 class ReportVersion(Base):
@@ -479,6 +523,46 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value_json: Mapped[str] = mapped_column(Text)
+
+
+class TeamCopy(Base):
+    """This database's part in an audit's team work (team.py): the lead's copy or a working copy.
+
+    ``base_json`` holds the values of every travelling record as last received from the lead:
+    the common base of the three-way merge. It is large and only the merge reads it, so the trail
+    records its digest.
+    """
+
+    __tablename__ = "team_copy"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    audit_id: Mapped[int] = mapped_column(ForeignKey("audit.id", ondelete="CASCADE"), unique=True)
+    replica_id: Mapped[str] = mapped_column(String(36), default=new_uid)
+    role: Mapped[str] = mapped_column(String(20), default="lead")  # lead, co_auditor
+    lead: Mapped[str] = mapped_column(String(200), default="")
+    assignment_json: Mapped[str] = mapped_column(Text, default="{}")
+    base_json: Mapped[str] = mapped_column(Text, default="{}", info={"trail": "digest"})
+
+
+class TeamPackage(Base):
+    """A team package written or applied here; applying one twice changes nothing."""
+
+    __tablename__ = "team_package"
+    __table_args__ = (UniqueConstraint("audit_id", "package_id", "direction"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    audit_id: Mapped[int] = mapped_column(ForeignKey("audit.id", ondelete="CASCADE"))
+    package_id: Mapped[str] = mapped_column(String(36))
+    direction: Mapped[str] = mapped_column(String(10))  # written, applied
+    kind: Mapped[str] = mapped_column(String(20))  # handout, handback
+    replica_id: Mapped[str] = mapped_column(String(36), default="")
+    person: Mapped[str] = mapped_column(String(200), default="")  # to or from whom
+    signer_sha256: Mapped[str] = mapped_column(String(64), default="")
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    # A hand back names the hand backs its copy wrote before it (JSON list of package ids), so
+    # an older one arriving after a newer one is refused instead of undoing its values.
+    earlier_json: Mapped[str] = mapped_column(Text, default="[]")
 
 
 class TrailEntry(Base):

@@ -29,8 +29,8 @@ _NAMING_FIELD = {
     "auditee_participant": "name", "team_member": "name", "evidence": "file_name",
 }
 
-# Row ids and parent links say nothing to an auditor; the entries stay in the trail itself.
-_PLUMBING = frozenset({"id", "audit_id"})
+# Row ids, parent links and global ids say nothing to an auditor; the entries stay in the trail.
+_PLUMBING = frozenset({"id", "audit_id", "uid"})
 
 
 @dataclass(frozen=True)

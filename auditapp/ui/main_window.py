@@ -134,6 +134,14 @@ class MainWindow(LayoutMemory, SettingsAndHelp, QMainWindow):
             reload=lambda ref: self.open_audit(ref, wait=True), edit_details=self.edit_details,
             show_status=lambda text: self.statusBar().showMessage(text, 10_000))
         self.signoff.install(file_menu=file_menu, audit_menu=self.audit_menu)
+        from auditapp.ui.team_actions import TeamActions
+
+        self.team = TeamActions(
+            self, db=self._db, actor=self.actor,
+            reference=lambda: self.editor.state.reference
+            if self.editor is not None and self.workspace is not None else None,
+            reload=lambda ref: self.open_audit(ref, wait=True))
+        self.team.install(audit_menu=self.audit_menu, file_menu=file_menu)
         from auditapp.ui.preview_dock import install_preview
 
         self.preview_dock = install_preview(

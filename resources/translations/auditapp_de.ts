@@ -160,10 +160,6 @@
         <translation>%1 beantworten</translation>
     </message>
     <message>
-        <source>undo of raising the finding</source>
-        <translation>Rücknahme der erfassten Feststellung</translation>
-    </message>
-    <message>
         <source>Raise finding</source>
         <translation>Feststellung erfassen</translation>
     </message>
@@ -342,7 +338,7 @@
         <source>This backup failed its checks and was not restored:
 %1
 
-The database was not changed. If it is the only copy left, an administrator can restore it with &apos;auditapp restore FILE --accept-damaged --reason TEXT&apos;, which is recorded in the audit trail.</source>
+The database was not changed. If it is the only copy left, an administrator can restore it with 'auditapp restore FILE --accept-damaged --reason TEXT', which is recorded in the audit trail.</source>
         <translation>Diese Sicherung hat die Prüfungen nicht bestanden und wurde nicht wiederhergestellt:
 %1
 
@@ -524,6 +520,33 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Resolve merge conflicts</source>
+        <translation>Zusammenführungskonflikte lösen</translation></message>
+    <message>
+        <source>Both you and %1 changed these fields since the hand out. Nothing is merged until you choose for each one.</source>
+        <translation>Sie und %1 haben diese Felder seit der Übergabe geändert. Nichts wird zusammengeführt, bevor Sie für jedes Feld entschieden haben.</translation></message>
+    <message>
+        <source>Merge</source>
+        <translation>Zusammenführen</translation></message>
+    <message>
+        <source>(not recorded)</source>
+        <translation>(nicht erfasst)</translation></message>
+    <message>
+        <source>Keep the value here</source>
+        <translation>Wert hier behalten</translation></message>
+    <message>
+        <source>Take the value from the package</source>
+        <translation>Wert aus dem Paket übernehmen</translation></message>
+    <message>
+        <source>Write a new value:</source>
+        <translation>Neuen Wert schreiben:</translation></message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation></message>
+</context>
+<context>
     <name>DueField</name>
     <message>
         <source>Days after the report is issued</source>
@@ -626,20 +649,12 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
         <translation>Verknüpfung von %1 mit %2 lösen</translation>
     </message>
     <message>
-        <source>undo of removing %1</source>
-        <translation>Rücknahme der Entfernung von %1</translation>
-    </message>
-    <message>
         <source>Remove %1</source>
         <translation>%1 entfernen</translation>
     </message>
     <message>
         <source>Restore %1</source>
         <translation>%1 wiederherstellen</translation>
-    </message>
-    <message>
-        <source>undo of restoring %1</source>
-        <translation>Rücknahme der Wiederherstellung von %1</translation>
     </message>
 </context>
 <context>
@@ -808,7 +823,7 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
         <translation>&amp;Foto aufnehmen …</translation>
     </message>
     <message>
-        <source>Take a photo with this computer&apos;s camera</source>
+        <source>Take a photo with this computer's camera</source>
         <translation>Ein Foto mit der Kamera dieses Computers aufnehmen</translation>
     </message>
     <message>
@@ -953,7 +968,7 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
         <translation>Word (DOCX)</translation>
     </message>
     <message>
-        <source>Preset to the audit&apos;s language; another choice applies to this export only.</source>
+        <source>Preset to the audit's language; another choice applies to this export only.</source>
         <translation>Vorbelegt mit der Sprache des Audits; eine andere Wahl gilt nur für diesen Export.</translation>
     </message>
     <message>
@@ -985,7 +1000,7 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
         <translation>Auch das Audit&amp;zertifikat als eigenes Dokument schreiben</translation>
     </message>
     <message>
-        <source>Also write the auditee&apos;s CAPA &amp;response form (Word and Excel)</source>
+        <source>Also write the auditee's CAPA &amp;response form (Word and Excel)</source>
         <translation>Auch das CAPA-Ant&amp;wortformular für die auditierte Stelle schreiben (Word und Excel)</translation>
     </message>
     <message>
@@ -1068,7 +1083,7 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
         <translation>&amp;Weiter bearbeiten</translation>
     </message>
     <message>
-        <source>A critical finding is told to the sponsor at once. Record when and to whom, and whether it may be a serious breach (EU CTR Art. 52); or press &quot;Raise finding&quot; again to record it later (the report cannot be issued without it).</source>
+        <source>A critical finding is told to the sponsor at once. Record when and to whom, and whether it may be a serious breach (EU CTR Art. 52); or press "Raise finding" again to record it later (the report cannot be issued without it).</source>
         <translation>Eine kritische Feststellung wird dem Sponsor sofort mitgeteilt. Dokumentieren Sie, wann und wem, und ob es sich um einen schwerwiegenden Verstoß handeln kann (EU-CTR Art. 52); oder klicken Sie erneut auf „Feststellung erfassen“, um dies später zu dokumentieren (ohne diese Angabe kann der Bericht nicht ausgegeben werden).</translation>
     </message>
     <message>
@@ -1099,7 +1114,7 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
         <translation>Auswirkung</translation>
     </message>
     <message>
-        <source>Impact on participants&apos; rights, safety or well-being, or on data reliability</source>
+        <source>Impact on participants' rights, safety or well-being, or on data reliability</source>
         <translation>Auswirkung auf Rechte, Sicherheit oder Wohlergehen der Prüfungsteilnehmer oder auf die Verlässlichkeit der Daten</translation>
     </message>
     <message>
@@ -1199,7 +1214,7 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
         <translation>Bei „%1“ ist die Auswirkung auf Prüfungsteilnehmer oder Daten anzugeben.</translation>
     </message>
     <message>
-        <source>This audit&apos;s checklist has no question %1.</source>
+        <source>This audit's checklist has no question %1.</source>
         <translation>Die Checkliste dieses Audits hat keine Frage %1.</translation>
     </message>
 </context>
@@ -1292,6 +1307,30 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
         <source>%1 bytes</source>
         <translation>%1 Bytes</translation>
     </message>
+</context>
+<context>
+    <name>HandOutDialog</name>
+    <message>
+        <source>Hand out to a co-auditor</source>
+        <translation>An Co-Auditor übergeben</translation></message>
+    <message>
+        <source>the co-auditor's user name</source>
+        <translation>Benutzername des Co-Auditors</translation></message>
+    <message>
+        <source>Co-auditor:</source>
+        <translation>Co-Auditor:</translation></message>
+    <message>
+        <source>Checklist areas:</source>
+        <translation>Checklistenbereiche:</translation></message>
+    <message>
+        <source>Findings to write:</source>
+        <translation>Zu schreibende Feststellungen:</translation></message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation></message>
+    <message>
+        <source>Package file:</source>
+        <translation>Paketdatei:</translation></message>
 </context>
 <context>
     <name>HelpWindow</name>
@@ -1568,7 +1607,7 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
         <translation>Möglicherweise schwerwiegender Verstoß: Sponsor um Bewertung gebeten (7-Tage-Frist)</translation>
     </message>
     <message>
-        <source>Not a serious breach in the auditor&apos;s assessment</source>
+        <source>Not a serious breach in the auditor's assessment</source>
         <translation>Nach Einschätzung des Auditors kein schwerwiegender Verstoß</translation>
     </message>
     <message>
@@ -2196,7 +2235,7 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
         <translation>Geben Sie die Begründung für das Wiedereröffnen an; sie wird im Audit-Trail festgehalten.</translation>
     </message>
     <message>
-        <source>Enter the lead auditor&apos;s password.</source>
+        <source>Enter the lead auditor's password.</source>
         <translation>Geben Sie das Passwort des Lead-Auditors ein.</translation>
     </message>
     <message>
@@ -2277,7 +2316,7 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
         <translation>CAPA-Antwort fällig (Tage nach Ausgabe des Berichts)</translation>
     </message>
     <message>
-        <source>Your organisation&apos;s practice, not a regulatory requirement: ICH E6 and the GCP inspectorates set no response times. New findings take these days; the due dates are fixed when the author signs the report.</source>
+        <source>Your organisation's practice, not a regulatory requirement: ICH E6 and the GCP inspectorates set no response times. New findings take these days; the due dates are fixed when the author signs the report.</source>
         <translation>Praxis Ihrer Organisation, keine regulatorische Anforderung: ICH E6 und die GCP-Inspektionsbehörden legen keine Antwortfristen fest. Neue Feststellungen übernehmen diese Tage; die Fälligkeitsdaten werden festgelegt, wenn der Verfasser den Bericht signiert.</translation>
     </message>
     <message>
@@ -2313,7 +2352,7 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
         <translation>Auditierende Organisation (Deckblatt und Kopfzeile des Berichts)</translation>
     </message>
     <message>
-        <source>e.g. the sponsor&apos;s GCP QA department or the audit firm</source>
+        <source>e.g. the sponsor's GCP QA department or the audit firm</source>
         <translation>z. B. die GCP-QS-Abteilung des Sponsors oder die Auditfirma</translation>
     </message>
     <message>
@@ -2373,7 +2412,7 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
         <translation>Kein Logo</translation>
     </message>
     <message>
-        <source>Choose the organisation&apos;s logo</source>
+        <source>Choose the organisation's logo</source>
         <translation>Logo der Organisation auswählen</translation>
     </message>
 </context>
@@ -2548,7 +2587,7 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
         <translation>Was stichprobenartig geprüft wurde, wie viele von wie vielen und wie die Stichproben ausgewählt wurden</translation>
     </message>
     <message>
-        <source>Good practice seen, one per line (write &quot;none noted&quot; if there was none)</source>
+        <source>Good practice seen, one per line (write "none noted" if there was none)</source>
         <translation>Beobachtete gute Praxis, eine pro Zeile (schreiben Sie „keine festgestellt“, wenn es keine gab)</translation>
     </message>
     <message>
@@ -3094,6 +3133,87 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
     </message>
 </context>
 <context>
+    <name>TeamActions</name>
+    <message>
+        <source>Hand &amp;out to co-auditor…</source>
+        <translation>An Co-Auditor &amp;übergeben…</translation></message>
+    <message>
+        <source>Hand &amp;back to lead…</source>
+        <translation>An Auditleitung &amp;zurückgeben…</translation></message>
+    <message>
+        <source>&amp;Merge team package…</source>
+        <translation>Teampaket &amp;zusammenführen…</translation></message>
+    <message>
+        <source>Sign the package</source>
+        <translation>Paket signieren</translation></message>
+    <message>
+        <source>Your password (the package is signed with your key):</source>
+        <translation>Ihr Passwort (das Paket wird mit Ihrem Schlüssel signiert):</translation></message>
+    <message>
+        <source>Transfer password</source>
+        <translation>Transferpasswort</translation></message>
+    <message>
+        <source>Transfer password of the package (at least 12 characters; tell it to the recipient by another channel):</source>
+        <translation>Transferpasswort des Pakets (mindestens 12 Zeichen; teilen Sie es dem Empfänger über einen anderen Kanal mit):</translation></message>
+    <message>
+        <source>Merge team package</source>
+        <translation>Teampaket zusammenführen</translation></message>
+    <message>
+        <source>Nothing changed:
+%1</source>
+        <translation>Nichts wurde verändert:
+%1</translation></message>
+    <message>
+        <source>Hand out</source>
+        <translation>Übergabe</translation></message>
+    <message>
+        <source>Hand back to lead</source>
+        <translation>An Auditleitung zurückgeben</translation></message>
+    <message>
+        <source>Hand back</source>
+        <translation>Rückgabe</translation></message>
+    <message>
+        <source>The package is signed by %1 (%2), whose certificate this database does not know.
+
+Certificate SHA-256:
+%3
+
+Merge it only if the sender confirms this fingerprint through another channel. Merge it?</source>
+        <translation>Das Paket ist von %1 (%2) signiert, dessen Zertifikat diese Datenbank nicht kennt.
+
+Zertifikat SHA-256:
+%3
+
+Führen Sie es nur zusammen, wenn der Absender diesen Fingerabdruck über einen anderen Kanal bestätigt. Zusammenführen?</translation></message>
+    <message>
+        <source>Merged</source>
+        <translation>Zusammengeführt</translation></message>
+    <message>
+        <source>Opened %1 as your working copy, handed out by %2.</source>
+        <translation>%1 als Ihre Arbeitskopie geöffnet, übergeben von %2.</translation></message>
+    <message>
+        <source>Your checklist areas: %1. Findings to write: %2.</source>
+        <translation>Ihre Checklistenbereiche: %1. Zu schreibende Feststellungen: %2.</translation></message>
+    <message>
+        <source>hand out</source>
+        <translation>Übergabe</translation></message>
+    <message>
+        <source>hand back</source>
+        <translation>Rückgabe</translation></message>
+    <message>
+        <source>Merged the %1 of %2 into %3.</source>
+        <translation>%1 von %2 in %3 zusammengeführt.</translation></message>
+    <message>
+        <source>New answers: %1; new findings: %2; new evidence: %3; other new records: %4.</source>
+        <translation>Neue Antworten: %1; neue Feststellungen: %2; neue Nachweise: %3; andere neue Einträge: %4.</translation></message>
+    <message>
+        <source>Changed values: %1; deleted records: %2; evidence already here: %3.</source>
+        <translation>Geänderte Werte: %1; gelöschte Einträge: %2; bereits vorhandene Nachweise: %3.</translation></message>
+    <message>
+        <source>Your decisions (recorded in the audit trail under your name):</source>
+        <translation>Ihre Entscheidungen (im Audit-Trail unter Ihrem Namen erfasst):</translation></message>
+</context>
+<context>
     <name>TrailModel</name>
     <message>
         <source>When</source>
@@ -3342,7 +3462,7 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
         <translation>Einem Zertifikat &amp;vertrauen …</translation>
     </message>
     <message>
-        <source>Add a signer&apos;s exported certificate or your organisation&apos;s CA to the certificates this computer trusts. Compare its fingerprint with the signer&apos;s first.</source>
+        <source>Add a signer's exported certificate or your organisation's CA to the certificates this computer trusts. Compare its fingerprint with the signer's first.</source>
         <translation>Fügen Sie das exportierte Zertifikat eines Unterzeichners oder die CA Ihrer Organisation zu den vertrauenswürdigen Zertifikaten dieses Computers hinzu. Vergleichen Sie zuvor seinen Fingerabdruck mit dem, den Ihnen der Unterzeichner nennt.</translation>
     </message>
     <message>
@@ -3377,7 +3497,7 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
         </translation>
     </message>
     <message>
-        <source>NOT TRUSTED: %1 (%2). Trust the signer&apos;s certificate only after comparing its fingerprint.</source>
+        <source>NOT TRUSTED: %1 (%2). Trust the signer's certificate only after comparing its fingerprint.</source>
         <translation>NICHT VERTRAUENSWÜRDIG: %1 (%2). Vertrauen Sie dem Zertifikat des Unterzeichners erst, nachdem Sie seinen Fingerabdruck verglichen haben.</translation>
     </message>
     <message>
