@@ -220,28 +220,52 @@ def _refuse(finding: Finding, status: CapaStatus, what: str) -> Refused:
                    f"cannot {what}")
 
 
+def response_event(finding: Finding, *, root_cause: str, corrective_action: str,
+                   target_date: dt.date | None, correction: str = "", preventive_action: str = "",
+                   owner: str = "", source: str = "") -> CapaEvent:
+    """A checked, unsaved CAPA plan (the import's preview builds these without writing)."""
+    label = number_label(finding.number)
+    event = CapaEvent(
+        kind=CapaEventKind.RESPONSE.value,
+        source=_text(source, "source", single_line=True, limit=300),
+        root_cause=_text(root_cause, f"{label} root cause"),
+        correction=_text(correction, f"{label} correction"),
+        corrective_action=_text(corrective_action, f"{label} corrective action"),
+        preventive_action=_text(preventive_action, f"{label} preventive action"),
+        owner=_text(owner, f"{label} owner", single_line=True, limit=200),
+        target_date=None if target_date is None else _date(target_date, f"{label} target date"),
+        decision="", reason="", approver="", evidence_numbers_json="[]", evidence_text="")
+    if not event.root_cause:
+        raise BadInput(f"{label}: the CAPA plan needs a root cause")
+    if not (event.corrective_action or event.correction):
+        raise BadInput(f"{label}: the CAPA plan needs a correction or a corrective action")
+    if event.target_date is None and finding.classification != Classification.RECOMMENDATION:
+        raise BadInput(f"{label}: the CAPA plan needs a target date")
+    return event
+
+
+PLAN_FIELDS = ("root_cause", "correction", "corrective_action", "preventive_action", "owner",
+               "target_date")
+
+
+def same_plan(a: CapaEvent | None, b: CapaEvent) -> bool:
+    return a is not None and all(getattr(a, f) == getattr(b, f) for f in PLAN_FIELDS)
+
+
+def may_take_plan(status: CapaStatus) -> bool:
+    return status.state in PLAN_DUE | {CapaState.RESPONSE_RECEIVED}
+
+
 def respond(session: Session, audit: Audit, number: int, *, root_cause: str,
             corrective_action: str, target_date: dt.date | None, correction: str = "",
             preventive_action: str = "", owner: str = "", source: str = "") -> CapaStatus:
     """The auditee's CAPA plan (or a revised plan after a rejection or a request for more)."""
     finding, status = _current(session, audit, number)
-    if status.state not in PLAN_DUE | {CapaState.RESPONSE_RECEIVED}:
+    if not may_take_plan(status):
         raise _refuse(finding, status, "take a new CAPA plan")
-    event = CapaEvent(
-        kind=CapaEventKind.RESPONSE.value, source=_text(source, "source", single_line=True,
-                                                         limit=300),
-        root_cause=_text(root_cause, "root cause"), correction=_text(correction, "correction"),
-        corrective_action=_text(corrective_action, "corrective action"),
-        preventive_action=_text(preventive_action, "preventive action"),
-        owner=_text(owner, "owner", single_line=True, limit=200),
-        target_date=None if target_date is None else _date(target_date, "target date"))
-    if not event.root_cause:
-        raise BadInput(f"{number_label(finding.number)}: the CAPA plan needs a root cause")
-    if not (event.corrective_action or event.correction):
-        raise BadInput(f"{number_label(finding.number)}: the CAPA plan needs a correction or a "
-                       "corrective action")
-    if event.target_date is None and finding.classification != Classification.RECOMMENDATION:
-        raise BadInput(f"{number_label(finding.number)}: the CAPA plan needs a target date")
+    event = response_event(finding, root_cause=root_cause, corrective_action=corrective_action,
+                           target_date=target_date, correction=correction,
+                           preventive_action=preventive_action, owner=owner, source=source)
     return _record(session, audit, finding, event)
 
 
@@ -287,7 +311,7 @@ def extend(session: Session, audit: Audit, number: int, *, new_date: dt.date, re
 
 
 def add_evidence(session: Session, audit: Audit, number: int, *,
-                 evidence: Sequence[int] = (), text: str = "") -> CapaStatus:
+                 evidence: Sequence[int] = (), text: str = "", source: str = "") -> CapaStatus:
     """Completion evidence: evidence items of the audit (E-numbers) and/or a text reference."""
     finding, status = _current(session, audit, number)
     if status.state not in (CapaState.ACCEPTED, CapaState.IMPLEMENTED):
@@ -302,7 +326,7 @@ def add_evidence(session: Session, audit: Audit, number: int, *,
         raise BadInput("completion evidence needs evidence items or a text reference")
     return _record(session, audit, finding, CapaEvent(
         kind=CapaEventKind.EVIDENCE.value, evidence_numbers_json=json.dumps(sorted(set(evidence))),
-        evidence_text=text))
+        evidence_text=text, source=_text(source, "source", single_line=True, limit=300)))
 
 
 def plan_effectiveness(session: Session, audit: Audit, number: int, *,

@@ -25,6 +25,8 @@ ZIP_MAGIC = b"PK\x03\x04"
 MEANINGS = ("author", "reviewer", "approver")
 # The audit certificate is a document of its own with one certifying signature.
 CERTIFICATE = "certificate"
+# The closure letter likewise: one certifying signature of the lead auditor.
+CLOSURE = "closure"
 FIELD_PREFIX = "AuditApp-"
 
 
@@ -242,7 +244,7 @@ def _docx_meaning(data: bytes) -> str:
             text = z.read("docProps/core.xml").decode("utf-8", "replace")
     except (KeyError, zipfile.BadZipFile, OSError):
         return ""
-    for meaning in (*MEANINGS, CERTIFICATE):
+    for meaning in (*MEANINGS, CERTIFICATE, CLOSURE):
         if f"auditapp-signed-as:{meaning}" in text:
             return meaning
     return ""
