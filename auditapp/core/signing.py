@@ -58,8 +58,7 @@ MEANING_TEXT = {
         "reviewer": "I reviewed this report for quality assurance.",
         "approver": "I approve this report for issue.",
         "certificate": "I confirm that the audit described in this certificate took place.",
-        "closure": "I confirm that the follow-up of every finding is complete and close the "
-        "audit.",
+        "closure": "I confirm that the follow-up is complete and close the audit.",
     },
     "de": {
         "author": "Ich habe diesen Bericht verfasst und bin für seinen Inhalt verantwortlich.",
@@ -67,8 +66,8 @@ MEANING_TEXT = {
         "approver": "Ich gebe diesen Bericht zur Ausgabe frei.",
         "certificate": "Ich bestätige, dass das in diesem Zertifikat beschriebene Audit "
         "stattgefunden hat.",
-        "closure": "Ich bestätige, dass die Nachverfolgung aller Feststellungen abgeschlossen "
-        "ist, und schließe das Audit ab.",
+        "closure": "Ich bestätige, dass die Nachverfolgung abgeschlossen ist, und schließe das "
+        "Audit.",
     },
 }
 # The meaning's name, as a signer and a reader say it.

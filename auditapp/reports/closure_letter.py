@@ -83,7 +83,7 @@ def build_closure_letter(session: Session, audit: Audit, *, language: str | None
         (w.t("audit_dates", lang), w.date_range(
             audit.actual_start or audit.planned_start, audit.actual_end or audit.planned_end, lang
         ) or w.t("not_stated", lang)),
-        (w.t("cert_issue_date", lang), w.date(today, lang)),
+        (w.t("closure_date", lang), w.date(today, lang)),
     ]
     table_rows = []
     for item in capa.follow_up(session, audit, today):

@@ -65,6 +65,7 @@ OUTPUT_WORDING: dict[str, tuple[str, str]] = {
     # closure letter
     "closure_kicker": ("Audit closure letter", "Abschlussschreiben zum Audit"),
     "closure_to": ("To", "An"),
+    "closure_date": ("Date of letter", "Datum des Schreibens"),
     "closure_statement": (
         "The follow-up of audit {reference} is complete. Each finding reported in report "
         "version {version}, issued on {issued}, has a corrective and preventive action (CAPA) "
@@ -72,8 +73,8 @@ OUTPUT_WORDING: dict[str, tuple[str, str]] = {
         "effectiveness check was planned, the actions were verified as effective. The audit is "
         "closed with this letter.",
         "Die Nachverfolgung des Audits {reference} ist abgeschlossen. Zu jeder Feststellung aus "
-        "der Berichtsversion {version}, ausgegeben am {issued}, liegt ein vom Auditor "
-        "angenommener Plan der Korrektur- und Vorbeugemaßnahmen (CAPA) vor; die Umsetzung ist "
+        "der Berichtsversion {version}, ausgegeben am {issued}, liegt ein angenommener Plan "
+        "der Korrektur- und Vorbeugemaßnahmen (CAPA) vor; die Umsetzung ist "
         "nachgewiesen und, wo eine Wirksamkeitsprüfung geplant war, als wirksam bestätigt. Mit "
         "diesem Schreiben ist das Audit abgeschlossen.",
     ),
