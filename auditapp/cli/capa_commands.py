@@ -97,6 +97,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--reason", default="")
     p.set_defaults(handler=cmd_step, step="close")
 
+    p = verbs.add_parser("similar", help="findings of earlier audits of the same CRO that look "
+                         "like this one (candidates for a repeat finding)")
+    p.add_argument("reference")
+    p.add_argument("finding", type=_finding)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_similar)
+    p = step("repeat", "mark the finding as a repeat of an earlier finding of the same CRO")
+    group = p.add_mutually_exclusive_group(required=True)
+    group.add_argument("--of", dest="earlier", metavar="'REF F-NN'",
+                       help="the earlier finding, e.g. 'AUD-2025-003 F-02'")
+    group.add_argument("--clear", action="store_true", help="not a repeat after all")
+    p.set_defaults(handler=cmd_repeat)
+
     p = sub.add_parser("closure-letter", help="write (or sign) the audit's closure letter; "
                        "refused while any finding is open")
     p.add_argument("reference")
@@ -217,6 +230,43 @@ def cmd_step(args: argparse.Namespace) -> int:
                 status = capa.close(session, audit, n, reason=args.reason)
     print(f"{findings.number_label(args.finding)}: {status.state.value}"
           + (f" (overdue: {', '.join(status.overdue)})" if status.overdue else ""))
+    return 0
+
+
+def cmd_similar(args: argparse.Namespace) -> int:
+    from auditapp.core import audits, repeat
+
+    with open_db(args, create=False, write=False) as database, database.session() as session:
+        offered = repeat.similar_to(session, audits.get_audit(session, args.reference),
+                                    args.finding)
+    if args.json:
+        print(json.dumps([{"finding": o.label, "title": o.title,
+                           "classification": o.classification, "audit_date": o.audit_date,
+                           "shared_references": list(o.shared_references)} for o in offered],
+                         indent=2, ensure_ascii=False))
+        return 0
+    if not offered:
+        print("no similar findings in earlier audits of this auditee")
+    for o in offered:
+        print(f"{o.label}  {o.classification:<14} {o.audit_date or '-':<10}  {o.title}")
+    return 0
+
+
+def cmd_repeat(args: argparse.Namespace) -> int:
+    from auditapp.core import audits, findings, repeat
+
+    with open_db(args, create=False) as database:
+        with database.session() as session:
+            findings.get_finding(session, audits.get_audit(session, args.reference), args.finding)
+        user = signin.sign_in(database, args)
+        with database.session(actor=user.username) as session:  # type: ignore[attr-defined]
+            audit = audits.get_audit(session, args.reference)
+            if args.clear:
+                repeat.unlink_repeat(session, audit, args.finding)
+                print(f"{findings.number_label(args.finding)}: not a repeat finding")
+            else:
+                done = repeat.link_repeat(session, audit, args.finding, args.earlier)
+                print(f"{findings.number_label(args.finding)}: repeats {done.repeat_of}")
     return 0
 
 

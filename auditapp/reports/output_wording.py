@@ -62,6 +62,8 @@ OUTPUT_WORDING: dict[str, tuple[str, str]] = {
     "capa_signed_by": ("Completed by (name, role, date)", "Ausgefüllt von (Name, Funktion, Datum)"),
     "capa_reviewed_by": ("Reviewed by the auditor (name, date)",
                          "Geprüft durch Auditor/in (Name, Datum)"),
+    # repeat findings (in the report's finding facts)
+    "f_repeat_of": ("Yes: repeats {earlier}", "Ja: wiederholt {earlier}"),
     # closure letter
     "closure_kicker": ("Audit closure letter", "Abschlussschreiben zum Audit"),
     "closure_to": ("To", "An"),
