@@ -113,3 +113,40 @@ def test_capa_view_records_a_step_and_imports_the_form_after_the_preview(
     dialog.show()
     qtbot.waitExposed(dialog)
     dialog.grab().save(str(DOCS / "screenshot-capa-view.png"))
+
+
+def test_a_finding_is_offered_earlier_findings_of_the_same_cro_and_linked(
+        qtbot, demo_db, tmp_path) -> None:
+    from auditapp.core import checklists
+
+    earlier = _reference(demo_db)
+    with demo_db.session(actor="demo.lead") as s:
+        first = audits.get_audit(s, earlier)
+        audit = audits.create_audit(
+            s, title="Re-qualification", audit_type="vendor_qualification",
+            checklist=checklists.get(s, first.snapshot.checklist_id), auditee=first.auditee,
+            reference="AUD-2027-002", planned_start=dt.date(2027, 11, 1))
+        findings.add_finding(s, audit, title="Audit trail of the EDC disabled again",
+                             classification="minor")
+    window = new_window(qtbot, demo_db, tmp_path / "layout.ini", actor="demo.lead")
+    window.open_audit("AUD-2027-002", wait=True)
+    page = window.workspace.findings
+    window.workspace.tabs.setCurrentWidget(page)
+    page.select(1)
+    panel = window.workspace.repeat_panel
+    assert panel.number == 1 and panel.offers.count() >= 1
+    assert panel.offers.item(0).data(0x0100) == f"{earlier} F-01"  # Qt.UserRole
+    panel.offers.setCurrentRow(0)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    window.grab().save(str(DOCS / "screenshot-repeat-finding.png"))
+    assert panel.link_current()
+    with demo_db.session() as s:
+        linked = findings.get_finding(s, audits.get_audit(s, "AUD-2027-002"), 1)
+        assert linked.repeat_finding and linked.repeat_of == f"{earlier} F-01"
+    assert "Repeats" in panel.linked.text() and page.form.repeat.isChecked()
+    window.undo_stack.undo()
+    with demo_db.session() as s:
+        unlinked = findings.get_finding(s, audits.get_audit(s, "AUD-2027-002"), 1)
+        assert not unlinked.repeat_finding and unlinked.repeat_of is None

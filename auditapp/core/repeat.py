@@ -111,23 +111,34 @@ def similar_to(session: Session, audit: Audit, number: int, *, limit: int = 8) -
                             references=finding_references(finding), limit=limit)
 
 
-def link_repeat(session: Session, audit: Audit, number: int, earlier: str) -> Finding:
-    """Mark the finding as a repeat of ``earlier`` ("AUD-2025-003 F-02"), an earlier finding of
-    the same auditee."""
-    ensure_editable(audit)
-    finding = get_finding(session, audit, number)
-    match = _LABEL.match(earlier or "")
+def earlier_label(session: Session, audit_id: int | None, earlier: object) -> str | None:
+    """The checked, normalised label of the earlier finding ("" or None: no link)."""
+    if earlier is None or str(earlier).strip() == "":
+        return None
+    text = str(earlier)
+    match = _LABEL.match(text)
     if match is None:
-        raise BadInput(f"give the earlier finding as REFERENCE F-NN, not {earlier[:60]!r}")
+        raise BadInput(f"give the earlier finding as REFERENCE F-NN, not {text[:60]!r}")
+    audit = session.get(Audit, audit_id) if audit_id is not None else None
     other = get_audit(session, match.group(1))
-    if other.id == audit.id:
+    if audit is None or other.id == audit.id:
         raise BadInput("a finding cannot repeat a finding of the same audit")
     if audit.auditee_id is None or other.auditee_id != audit.auditee_id:
         raise BadInput(f"{other.reference} audited another organisation; a repeat finding "
                        "repeats one of the same auditee")
     previous = get_finding(session, other, int(match.group(2)))
-    finding.repeat_finding = True
-    finding.repeat_of = f"{other.reference} {number_label(previous.number)}"
+    return f"{other.reference} {number_label(previous.number)}"
+
+
+def link_repeat(session: Session, audit: Audit, number: int, earlier: str) -> Finding:
+    """Mark the finding as a repeat of ``earlier`` ("AUD-2025-003 F-02"), an earlier finding of
+    the same auditee."""
+    ensure_editable(audit)
+    finding = get_finding(session, audit, number)
+    label = earlier_label(session, audit.id, earlier)
+    if label is None:
+        raise BadInput("name the earlier finding this one repeats (REFERENCE F-NN)")
+    finding.repeat_of, finding.repeat_finding = label, True
     session.flush()
     return finding
 
