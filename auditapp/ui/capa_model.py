@@ -26,27 +26,26 @@ Index = QModelIndex | QPersistentModelIndex
 OVERDUE_COLOUR = "#B3261E"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CapaModel", text)
+translate = QCoreApplication.translate
 
 
 def state_text(state: str) -> str:
     return {
-        "awaiting_response": _tr("Awaiting CAPA plan"),
-        "response_received": _tr("Plan received: assess"),
-        "more_information": _tr("More information requested"),
-        "rejected": _tr("Plan rejected: revision due"),
-        "accepted": _tr("Accepted: in implementation"),
-        "implemented": _tr("Implemented: check effectiveness"),
-        "not_effective": _tr("Not effective: revision due"),
-        "effective": _tr("Effective: ready to close"),
-        "closed": _tr("Closed"),
+        "awaiting_response": translate("CapaModel", "Awaiting CAPA plan"),
+        "response_received": translate("CapaModel", "Plan received: assess"),
+        "more_information": translate("CapaModel", "More information requested"),
+        "rejected": translate("CapaModel", "Plan rejected: revision due"),
+        "accepted": translate("CapaModel", "Accepted: in implementation"),
+        "implemented": translate("CapaModel", "Implemented: check effectiveness"),
+        "not_effective": translate("CapaModel", "Not effective: revision due"),
+        "effective": translate("CapaModel", "Effective: ready to close"),
+        "closed": translate("CapaModel", "Closed"),
     }.get(state, state)
 
 
 def deadline_text(name: str) -> str:
-    return {"response": _tr("response"), "implementation": _tr("implementation"),
-            "effectiveness": _tr("effectiveness check")}.get(name, name)
+    return {"response": translate("CapaModel", "response"), "implementation": translate("CapaModel", "implementation"),
+            "effectiveness": translate("CapaModel", "effectiveness check")}.get(name, name)
 
 
 @dataclass(frozen=True)
@@ -67,32 +66,32 @@ def _history_line(event: Any) -> str:
     who = event.recorded_by or "-"
     kind = event.kind
     if kind == "response":
-        text = _tr("CAPA plan received (owner %1, target %2): root cause: %3").replace(
+        text = translate("CapaModel", "CAPA plan received (owner %1, target %2): root cause: %3").replace(
             "%1", event.owner or "-").replace("%2", formats.date_text(event.target_date, "-")
                                               ).replace("%3", event.root_cause)
     elif kind == "assessment":
-        text = {"accepted": _tr("Plan accepted"),
-                "more_information": _tr("More information requested"),
-                "rejected": _tr("Plan rejected")}.get(event.decision, event.decision)
+        text = {"accepted": translate("CapaModel", "Plan accepted"),
+                "more_information": translate("CapaModel", "More information requested"),
+                "rejected": translate("CapaModel", "Plan rejected")}.get(event.decision, event.decision)
     elif kind == "extension":
-        text = _tr("%1 deadline extended to %2, approved by %3").replace(
+        text = translate("CapaModel", "%1 deadline extended to %2, approved by %3").replace(
             "%1", deadline_text(event.decision)).replace(
             "%2", formats.date_text(event.target_date)).replace("%3", event.approver)
     elif kind == "evidence":
         items = ", ".join(f"E-{n:03d}" for n in capa.evidence_numbers(event))
-        text = _tr("Completion evidence: %1").replace(
+        text = translate("CapaModel", "Completion evidence: %1").replace(
             "%1", "; ".join(t for t in (items, event.evidence_text) if t))
     elif kind == "effectiveness_plan":
-        text = _tr("Effectiveness check planned for %1").replace(
+        text = translate("CapaModel", "Effectiveness check planned for %1").replace(
             "%1", formats.date_text(event.target_date))
     elif kind == "effectiveness":
-        text = _tr("Effective") if event.decision == "effective" else _tr("Not effective")
+        text = translate("CapaModel", "Effective") if event.decision == "effective" else translate("CapaModel", "Not effective")
     else:
-        text = _tr("Closed")
+        text = translate("CapaModel", "Closed")
     if event.reason:
         text += " — " + event.reason
     if event.source:
-        text += " " + _tr("(from %1)").replace("%1", event.source)
+        text += " " + translate("CapaModel", "(from %1)").replace("%1", event.source)
     return f"{when} · {who}: {text}"
 
 
@@ -137,8 +136,8 @@ class CapaTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (_tr("No."), _tr("Grade"), _tr("Finding"), _tr("CAPA status"), _tr("Due"),
-                _tr("Overdue"))[section]
+        return (translate("CapaModel", "No."), translate("CapaModel", "Grade"), translate("CapaModel", "Finding"), translate("CapaModel", "CAPA status"), translate("CapaModel", "Due"),
+                translate("CapaModel", "Overdue"))[section]
 
     @variant_result
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -148,8 +147,10 @@ class CapaTableModel(QAbstractTableModel):
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "title":
-                return row.title + (f"  ({_tr('repeat of %1').replace('%1', row.repeat_of)})"
-                                    if row.repeat_of else "")
+                if not row.repeat_of:
+                    return row.title
+                note = translate("CapaModel", "repeat of %1").replace("%1", row.repeat_of)
+                return f"{row.title}  ({note})"
             if column == "state":
                 return state_text(row.state)
             if column == "due":

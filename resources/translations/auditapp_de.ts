@@ -399,6 +399,180 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
     </message>
 </context>
 <context>
+    <name>CapaDialog</name>
+    <message>
+        <source>CAPA follow-up · %1</source>
+        <translation>CAPA-Nachverfolgung · %1</translation>
+    </message>
+    <message>
+        <source>&amp;Record step</source>
+        <translation>Schritt &amp;erfassen</translation>
+    </message>
+    <message>
+        <source>History of the selected finding</source>
+        <translation>Verlauf der gewählten Feststellung</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Nächster Schritt</translation>
+    </message>
+    <message>
+        <source>&amp;Export form…</source>
+        <translation>Formular &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Import filled form…</source>
+        <translation>Ausgefülltes Formular &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>%1 findings · %2 open · %3 overdue</source>
+        <translation>%1 Feststellungen · %2 offen · %3 überfällig</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet.</source>
+        <translation>Noch nichts erfasst.</translation>
+    </message>
+    <message>
+        <source>Export the CAPA response form</source>
+        <translation>CAPA-Antwortformular exportieren</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Import the filled CAPA response form</source>
+        <translation>Ausgefülltes CAPA-Antwortformular importieren</translation>
+    </message>
+    <message>
+        <source>The follow-up changed meanwhile; import again.</source>
+        <translation>Die Nachverfolgung hat sich inzwischen geändert; bitte erneut importieren.</translation>
+    </message>
+    <message>
+        <source>CAPA &amp;follow-up…</source>
+        <translation>CAPA-&amp;Nachverfolgung…</translation>
+    </message>
+</context>
+<context>
+    <name>CapaModel</name>
+    <message>
+        <source>Awaiting CAPA plan</source>
+        <translation>CAPA-Plan ausstehend</translation>
+    </message>
+    <message>
+        <source>Plan received: assess</source>
+        <translation>Plan erhalten: bewerten</translation>
+    </message>
+    <message>
+        <source>More information requested</source>
+        <translation>Weitere Informationen angefordert</translation>
+    </message>
+    <message>
+        <source>Plan rejected: revision due</source>
+        <translation>Plan abgelehnt: Überarbeitung fällig</translation>
+    </message>
+    <message>
+        <source>Accepted: in implementation</source>
+        <translation>Angenommen: in Umsetzung</translation>
+    </message>
+    <message>
+        <source>Implemented: check effectiveness</source>
+        <translation>Umgesetzt: Wirksamkeit prüfen</translation>
+    </message>
+    <message>
+        <source>Not effective: revision due</source>
+        <translation>Nicht wirksam: Überarbeitung fällig</translation>
+    </message>
+    <message>
+        <source>Effective: ready to close</source>
+        <translation>Wirksam: kann geschlossen werden</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <source>response</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>implementation</source>
+        <translation>Umsetzung</translation>
+    </message>
+    <message>
+        <source>effectiveness check</source>
+        <translation>Wirksamkeitsprüfung</translation>
+    </message>
+    <message>
+        <source>CAPA plan received (owner %1, target %2): root cause: %3</source>
+        <translation>CAPA-Plan erhalten (verantwortlich %1, Zieldatum %2): Grundursache: %3</translation>
+    </message>
+    <message>
+        <source>Plan accepted</source>
+        <translation>Plan angenommen</translation>
+    </message>
+    <message>
+        <source>Plan rejected</source>
+        <translation>Plan abgelehnt</translation>
+    </message>
+    <message>
+        <source>%1 deadline extended to %2, approved by %3</source>
+        <translation>Frist (%1) verlängert bis %2, genehmigt von %3</translation>
+    </message>
+    <message>
+        <source>Completion evidence: %1</source>
+        <translation>Umsetzungsnachweis: %1</translation>
+    </message>
+    <message>
+        <source>Effectiveness check planned for %1</source>
+        <translation>Wirksamkeitsprüfung geplant für %1</translation>
+    </message>
+    <message>
+        <source>Effective</source>
+        <translation>Wirksam</translation>
+    </message>
+    <message>
+        <source>Not effective</source>
+        <translation>Nicht wirksam</translation>
+    </message>
+    <message>
+        <source>(from %1)</source>
+        <translation>(aus %1)</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Einstufung</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Feststellung</translation>
+    </message>
+    <message>
+        <source>CAPA status</source>
+        <translation>CAPA-Status</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>repeat of %1</source>
+        <translation>Wiederholung von %1</translation>
+    </message>
+</context>
+<context>
     <name>CertificateDialog</name>
     <message>
         <source>Sign audit certificate · %1</source>
@@ -1337,6 +1511,21 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
     </message>
 </context>
 <context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>Import CAPA responses: preview</source>
+        <translation>CAPA-Antworten importieren: Vorschau</translation>
+    </message>
+    <message>
+        <source>%1 would record %2 change(s) in %3:</source>
+        <translation>%1 würde %2 Änderung(en) in %3 erfassen:</translation>
+    </message>
+    <message>
+        <source>Record changes</source>
+        <translation>Änderungen erfassen</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Planned</source>
@@ -2176,6 +2365,36 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
     </message>
 </context>
 <context>
+    <name>RepeatPanel</name>
+    <message>
+        <source>Similar findings in earlier audits of this CRO</source>
+        <translation>Ähnliche Feststellungen aus früheren Audits dieser CRO</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;repeat of the selected finding</source>
+        <translation>Als &amp;Wiederholung der gewählten Feststellung markieren</translation>
+    </message>
+    <message>
+        <source>Not a repeat</source>
+        <translation>Keine Wiederholung</translation>
+    </message>
+    <message>
+        <source>Repeats %1.</source>
+        <translation>Wiederholt %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n similar earlier finding(s): does this one repeat one of them?</source>
+        <translation>
+            <numerusform>%n ähnliche frühere Feststellung: Ist diese eine Wiederholung?</numerusform>
+            <numerusform>%n ähnliche frühere Feststellungen: Wiederholt diese eine davon?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None found.</source>
+        <translation>Keine gefunden.</translation>
+    </message>
+</context>
+<context>
     <name>SafetyActions</name>
     <message>
         <source>Automatic backup failed: %1</source>
@@ -2703,6 +2922,10 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
         <translation>Prüfung vor Ausgabe</translation>
     </message>
     <message>
+        <source>CAPA follow-up of the open audit</source>
+        <translation>CAPA-Nachverfolgung des geöffneten Audits</translation>
+    </message>
+    <message>
         <source>Back to the audit list</source>
         <translation>Zurück zur Auditliste</translation>
     </message>
@@ -3062,6 +3285,121 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
     <message>
         <source>Opening %1…</source>
         <translation>%1 wird geöffnet …</translation>
+    </message>
+</context>
+<context>
+    <name>StepEditor</name>
+    <message>
+        <source>CAPA plan received</source>
+        <translation>CAPA-Plan erhalten</translation>
+    </message>
+    <message>
+        <source>Assess the plan</source>
+        <translation>Plan bewerten</translation>
+    </message>
+    <message>
+        <source>Extend the deadline</source>
+        <translation>Frist verlängern</translation>
+    </message>
+    <message>
+        <source>Completion evidence</source>
+        <translation>Umsetzungsnachweis</translation>
+    </message>
+    <message>
+        <source>Plan effectiveness check</source>
+        <translation>Wirksamkeitsprüfung planen</translation>
+    </message>
+    <message>
+        <source>Effectiveness result</source>
+        <translation>Ergebnis der Wirksamkeitsprüfung</translation>
+    </message>
+    <message>
+        <source>Close the finding</source>
+        <translation>Feststellung schließen</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Angenommen</translation>
+    </message>
+    <message>
+        <source>More information needed</source>
+        <translation>Weitere Informationen nötig</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>E-001, E-004</source>
+        <translation>E-001, E-004</translation>
+    </message>
+    <message>
+        <source>Effective</source>
+        <translation>Wirksam</translation>
+    </message>
+    <message>
+        <source>Not effective</source>
+        <translation>Nicht wirksam</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>Grundursache</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>Sofortkorrektur</translation>
+    </message>
+    <message>
+        <source>Corrective action</source>
+        <translation>Korrekturmaßnahme</translation>
+    </message>
+    <message>
+        <source>Preventive action</source>
+        <translation>Vorbeugemaßnahme</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <source>Target date</source>
+        <translation>Zieldatum</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <source>New date</source>
+        <translation>Neues Datum</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>Genehmigt von</translation>
+    </message>
+    <message>
+        <source>Evidence items</source>
+        <translation>Nachweise</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Verweis</translation>
+    </message>
+    <message>
+        <source>Check on</source>
+        <translation>Prüfung am</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Evidence items are numbers like E-001.</source>
+        <translation>Nachweise werden mit Nummern wie E-001 angegeben.</translation>
     </message>
 </context>
 <context>
