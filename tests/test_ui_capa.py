@@ -150,3 +150,42 @@ def test_a_finding_is_offered_earlier_findings_of_the_same_cro_and_linked(
     with demo_db.session() as s:
         unlinked = findings.get_finding(s, audits.get_audit(s, "AUD-2027-002"), 1)
         assert not unlinked.repeat_finding and unlinked.repeat_of is None
+
+
+@pytest.mark.slow
+def test_closure_letter_is_signed_from_the_capa_view_once_every_finding_is_closed(
+        qtbot, demo_db, tmp_path) -> None:
+    from auditapp.reports import closure_letter, pades, signoff
+
+    ref = _reference(demo_db)
+    password = "demo-password-1"
+    signoff.sign_report(demo_db, ref, username="demo.lead", password=password, meaning="author")
+    signoff.sign_report(demo_db, ref, username="demo.qa", password=password, meaning="approver")
+    dialog = CapaDialog(demo_db, "demo.lead", ref)
+    qtbot.addWidget(dialog)
+    assert not dialog.closure_button.isEnabled()
+    later = dt.date.today() + dt.timedelta(days=30)
+    with demo_db.session(actor="demo.lead") as s:
+        audit = audits.get_audit(s, ref)
+        for row in dialog.model.rows:
+            capa.respond(s, audit, row.number, root_cause="Cause", corrective_action="Action",
+                         target_date=later)
+            capa.assess(s, audit, row.number, decision="accepted")
+            capa.add_evidence(s, audit, row.number, text="Records")
+            capa.close(s, audit, row.number)
+    dialog.reload()
+    assert dialog.closure_button.isEnabled()
+    target = tmp_path / "letter.pdf"
+    dialog.ask_save_path = lambda _name: str(target)
+    signer = dialog.sign_closure_letter()
+    signer.password.setText("wrong-password")
+    signer.submit()
+    assert signer.isVisible() and signer.messages.isVisible()
+    signer.password.setText(password)
+    signer.submit()
+    assert signer.result is not None and target.is_file()
+    report = pades.verify_pdf(target.read_bytes())
+    assert [s.meaning for s in report.signatures] == ["closure"]
+    assert closure_letter.signed_closure_letter(demo_db, ref) == target.read_bytes()
+    with demo_db.session() as s:
+        assert audits.get_audit(s, ref).status == "closed"

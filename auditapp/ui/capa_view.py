@@ -15,18 +15,14 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -35,117 +31,7 @@ from PySide6.QtWidgets import (
 from auditapp.core import audits, capa, capa_import, input_limits
 from auditapp.errors import AuditAppError
 from auditapp.ui.capa_model import CapaTableModel, read_rows
-from auditapp.ui.date_field import OptionalDateField
-
-STEPS = ("respond", "assess", "extend", "evidence", "plan", "verify", "close")
-
-
-def _text() -> QPlainTextEdit:
-    edit = QPlainTextEdit()
-    edit.setTabChangesFocus(True)
-    edit.setMaximumHeight(64)
-    return edit
-
-
-class StepEditor(QWidget):
-    """One form per kind of step; values() gives the arguments of the core function."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.kind = QComboBox()
-        for key, label in zip(STEPS, (
-                self.tr("CAPA plan received"), self.tr("Assess the plan"),
-                self.tr("Extend the deadline"), self.tr("Completion evidence"),
-                self.tr("Plan effectiveness check"), self.tr("Effectiveness result"),
-                self.tr("Close the finding")), strict=True):
-            self.kind.addItem(label, key)
-        self.pages = QStackedWidget()
-        self.kind.currentIndexChanged.connect(self.pages.setCurrentIndex)
-        self.root_cause, self.correction = _text(), _text()
-        self.corrective, self.preventive = _text(), _text()
-        self.owner, self.target = QLineEdit(), OptionalDateField()
-        self.decision = QComboBox()
-        for key, label in (("accepted", self.tr("Accepted")),
-                           ("more_information", self.tr("More information needed")),
-                           ("rejected", self.tr("Rejected"))):
-            self.decision.addItem(label, key)
-        self.assess_reason, self.extend_reason = _text(), _text()
-        self.new_date, self.approver = OptionalDateField(), QLineEdit()
-        self.evidence_items, self.evidence_text = QLineEdit(), _text()
-        self.evidence_items.setPlaceholderText(self.tr("E-001, E-004"))
-        self.planned = OptionalDateField()
-        self.result = QComboBox()
-        self.result.addItem(self.tr("Effective"), "effective")
-        self.result.addItem(self.tr("Not effective"), "not_effective")
-        self.verify_reason, self.close_reason = _text(), _text()
-        for rows in (
-            ((self.tr("Root cause"), self.root_cause), (self.tr("Correction"), self.correction),
-             (self.tr("Corrective action"), self.corrective),
-             (self.tr("Preventive action"), self.preventive), (self.tr("Owner"), self.owner),
-             (self.tr("Target date"), self.target)),
-            ((self.tr("Decision"), self.decision), (self.tr("Reason"), self.assess_reason)),
-            ((self.tr("New date"), self.new_date), (self.tr("Reason"), self.extend_reason),
-             (self.tr("Approved by"), self.approver)),
-            ((self.tr("Evidence items"), self.evidence_items),
-             (self.tr("Reference"), self.evidence_text)),
-            ((self.tr("Check on"), self.planned),),
-            ((self.tr("Result"), self.result), (self.tr("Reason"), self.verify_reason)),
-            ((self.tr("Reason"), self.close_reason),),
-        ):
-            page = QWidget()
-            form = QFormLayout(page)
-            form.setContentsMargins(0, 0, 0, 0)
-            for label, widget in rows:
-                form.addRow(label, widget)
-            self.pages.addWidget(page)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.kind)
-        layout.addWidget(self.pages)
-
-    def step(self) -> str:
-        return str(self.kind.currentData())
-
-    def values(self) -> dict[str, Any]:
-        step = self.step()
-        if step == "respond":
-            return {"root_cause": self.root_cause.toPlainText(),
-                    "correction": self.correction.toPlainText(),
-                    "corrective_action": self.corrective.toPlainText(),
-                    "preventive_action": self.preventive.toPlainText(),
-                    "owner": self.owner.text(), "target_date": self.target.value()}
-        if step == "assess":
-            return {"decision": self.decision.currentData(),
-                    "reason": self.assess_reason.toPlainText()}
-        if step == "extend":
-            return {"new_date": self.new_date.value(), "reason": self.extend_reason.toPlainText(),
-                    "approver": self.approver.text()}
-        if step == "evidence":
-            numbers = []
-            for part in self.evidence_items.text().replace(";", ",").split(","):
-                digits = part.strip().upper().removeprefix("E-")
-                if digits:
-                    if not digits.isdigit():
-                        raise AuditAppError(self.tr("Evidence items are numbers like E-001."))
-                    numbers.append(int(digits))
-            return {"evidence": numbers, "text": self.evidence_text.toPlainText()}
-        if step == "plan":
-            return {"planned": self.planned.value()}
-        if step == "verify":
-            return {"result": self.result.currentData(),
-                    "reason": self.verify_reason.toPlainText()}
-        return {"reason": self.close_reason.toPlainText()}
-
-    def clear(self) -> None:
-        for edit in (self.root_cause, self.correction, self.corrective, self.preventive,
-                     self.assess_reason, self.extend_reason, self.evidence_text,
-                     self.verify_reason, self.close_reason):
-            edit.clear()
-        for line in (self.owner, self.approver, self.evidence_items):
-            line.clear()
-        for date in (self.target, self.new_date, self.planned):
-            date.set_value(None)
-
+from auditapp.ui.capa_step_editor import StepEditor
 
 CORE_STEP: dict[str, Callable[..., Any]] = {
     "respond": capa.respond, "assess": capa.assess, "extend": capa.extend,
@@ -180,9 +66,12 @@ class ImportPreviewDialog(QDialog):
 
 class CapaDialog(QDialog):
     def __init__(self, db: Any, actor: str, reference: str, *, language: str = "en",
-                 parent: QWidget | None = None) -> None:
+                 tasks: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("capaView")
+        self._tasks = tasks
+        # Where a signed closure letter is saved; tests replace the file dialog.
+        self.ask_save_path: Callable[[str], str | None] | None = None
         self._db, self._actor, self.reference, self._language = db, actor, reference, language
         self.setWindowTitle(self.tr("CAPA follow-up · %1").replace("%1", reference))
         self.summary = QLabel()
@@ -226,12 +115,15 @@ class CapaDialog(QDialog):
         self.export_button.clicked.connect(self.export_form)
         self.import_button = QPushButton(self.tr("&Import filled form…"))
         self.import_button.clicked.connect(self.import_form)
+        self.closure_button = QPushButton(self.tr("Sign closure &letter…"))
+        self.closure_button.clicked.connect(self.sign_closure_letter)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
         buttons = QHBoxLayout()
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.import_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.closure_button)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -252,6 +144,9 @@ class CapaDialog(QDialog):
         overdue = sum(1 for r in rows if r.overdue)
         self.summary.setText(self.tr("%1 findings · %2 open · %3 overdue").replace(
             "%1", str(len(rows))).replace("%2", str(open_count)).replace("%3", str(overdue)))
+        self.closure_button.setEnabled(open_count == 0)
+        self.closure_button.setToolTip("" if open_count == 0 else self.tr(
+            "The closure letter can be signed when every finding is closed."))
         target = next((i for i, r in enumerate(rows) if r.number == keep), 0)
         if rows:
             self.table.selectRow(target)
@@ -347,16 +242,40 @@ class CapaDialog(QDialog):
         self.reload(keep=self.current_number())
         return True
 
+    def sign_closure_letter(self) -> QDialog:
+        from auditapp.ui.closure_dialog import ClosureLetterDialog
+
+        dialog = ClosureLetterDialog(self._db, self.reference, actor=self._actor,
+                                     language=self._language, tasks=self._tasks, parent=self)
+        dialog.signed.connect(self._save_letter)
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _save_letter(self, result: Any) -> None:
+        from auditapp.reports import export
+        from auditapp.ui.file_dialogs import save_file
+
+        name = f"{self.reference}_closure_letter_signed.pdf"
+        chosen = (self.ask_save_path(name) if self.ask_save_path else save_file(
+            self, self.tr("Save signed closure letter"), name, self.tr("PDF documents (*.pdf)")))
+        self.summary.setText(self.tr("Closure letter signed; the audit is closed."))
+        if chosen:
+            try:
+                export.write(chosen, result.pdf_bytes)
+            except AuditAppError as exc:
+                self.error.setText(str(exc))
+
 
 def install_capa(window: Any, db: Any, actor: str, reference: Callable[[], str | None],
-                 menu: Any, language: str = "en") -> QAction:
+                 menu: Any, language: str = "en", tasks: Any = None) -> QAction:
     """Audit ▸ CAPA follow-up… (Ctrl+Shift+F): the view for the open audit."""
 
     def show() -> None:
         ref = reference()
         if ref is None:
             return
-        dialog = CapaDialog(db, actor, ref, language=language, parent=window)
+        dialog = CapaDialog(db, actor, ref, language=language, tasks=tasks, parent=window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.capa_dialog = dialog
         dialog.show()

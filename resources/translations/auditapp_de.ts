@@ -406,7 +406,7 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
     </message>
     <message>
         <source>&amp;Record step</source>
-        <translation>Schritt &amp;erfassen</translation>
+        <translation>Schritt er&amp;fassen</translation>
     </message>
     <message>
         <source>History of the selected finding</source>
@@ -425,12 +425,20 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
         <translation>Ausgefülltes Formular &amp;importieren…</translation>
     </message>
     <message>
+        <source>Sign closure &amp;letter…</source>
+        <translation>Abschluss&amp;schreiben signieren…</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
         <source>%1 findings · %2 open · %3 overdue</source>
         <translation>%1 Feststellungen · %2 offen · %3 überfällig</translation>
+    </message>
+    <message>
+        <source>The closure letter can be signed when every finding is closed.</source>
+        <translation>Das Abschlussschreiben kann signiert werden, sobald jede Feststellung geschlossen ist.</translation>
     </message>
     <message>
         <source>Nothing recorded yet.</source>
@@ -451,6 +459,18 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
     <message>
         <source>The follow-up changed meanwhile; import again.</source>
         <translation>Die Nachverfolgung hat sich inzwischen geändert; bitte erneut importieren.</translation>
+    </message>
+    <message>
+        <source>Save signed closure letter</source>
+        <translation>Signiertes Abschlussschreiben speichern</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Closure letter signed; the audit is closed.</source>
+        <translation>Abschlussschreiben signiert; das Audit ist abgeschlossen.</translation>
     </message>
     <message>
         <source>CAPA &amp;follow-up…</source>
@@ -695,6 +715,41 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
     <message>
         <source>Every question has an answer.</source>
         <translation>Jede Frage ist beantwortet.</translation>
+    </message>
+</context>
+<context>
+    <name>ClosureLetterDialog</name>
+    <message>
+        <source>Sign closure letter · %1</source>
+        <translation>Abschlussschreiben signieren · %1</translation>
+    </message>
+    <message>
+        <source>The closure letter tells the auditee that the follow-up of every finding is complete and closes the audit. It is signed by the lead auditor or an auditor of the team. Your signature means:</source>
+        <translation>Das Abschlussschreiben teilt der auditierten Organisation mit, dass die Nachverfolgung aller Feststellungen abgeschlossen ist, und schließt das Audit ab. Es wird von der Auditleitung oder einem Mitglied des Auditteams signiert. Ihre Unterschrift bedeutet:</translation>
+    </message>
+    <message>
+        <source>Letter &amp;language</source>
+        <translation>&amp;Sprache des Schreibens</translation>
+    </message>
+    <message>
+        <source>&amp;Username</source>
+        <translation>&amp;Benutzername</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Passwort</translation>
+    </message>
+    <message>
+        <source>&amp;Sign closure letter</source>
+        <translation>Abschlussschreiben &amp;signieren</translation>
+    </message>
+    <message>
+        <source>Enter your password to sign.</source>
+        <translation>Geben Sie zum Signieren Ihr Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Signing</source>
+        <translation>Signieren</translation>
     </message>
 </context>
 <context>
