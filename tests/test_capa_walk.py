@@ -179,6 +179,9 @@ def test_report_to_closure(demo_template: Path, tmp_path: Path) -> None:
     assert first in text and "effective" in text
     listing = run_cli("list", "--json", "--db", d)
     assert '"closed"' in listing.stdout
+    # Follow-up after the final signature and the closure ceremony keep the trail verifiable.
+    trail = run_cli("trail", "verify", "--db", d)
+    assert trail.returncode == 0, trail.stdout + trail.stderr
     docx = tmp_path / "closure-de.docx"
     done = run_cli("closure-letter", ref, "--lang", "de", "-o", str(docx), "--db", d)
     assert done.returncode == 0, done.stderr
