@@ -88,3 +88,31 @@ def test_steps_are_checked_recorded_in_the_trail_and_set_the_finding_status(demo
         trail = s.scalars(select(TrailEntry).where(TrailEntry.entity == "capa_event")).all()
         assert {t.user for t in trail} == {"demo.lead"}
         assert any(t.field == "reason" and t.new_value == "Root cause too shallow" for t in trail)
+
+
+def test_a_locked_audit_takes_follow_up_steps_and_nothing_else(demo_db) -> None:
+    from auditapp.core import findings, locking
+
+    ref, number = _first(demo_db)
+    with demo_db.session(actor="demo.lead") as s:
+        audit = audits.get_audit(s, ref)
+        with locking.override(s, "sign"):
+            audit.locked = True
+    with demo_db.session(actor="demo.lead") as s:
+        audit = audits.get_audit(s, ref)
+        status = capa.respond(s, audit, number, root_cause="No SOP", corrective_action="SOP",
+                              target_date=dt.date.today() + 10 * DAY)
+        assert status.finding_status.value == "response_received"
+    with demo_db.session(actor="demo.lead") as s:
+        finding = findings.get_finding(s, audits.get_audit(s, ref), number)
+        assert finding.status == "response_received"
+        finding.status, finding.title = "closed", "A quieter title"
+        with pytest.raises(Refused):  # status alone may change; with the title it may not
+            s.flush()
+        s.rollback()
+    with demo_db.session(actor="demo.lead") as s:
+        event = s.scalars(select(CapaEvent)).first()
+        event.reason = "edited afterwards"
+        with pytest.raises(Refused):  # follow-up rows are appended, never edited
+            s.flush()
+        s.rollback()
