@@ -35,7 +35,7 @@ AUDITEE_COLUMNS = capa_import.AUDITEE_COLUMNS
 XLSX_WIDTHS = (8, 14, 36, 30, 13, 36, 30, 36, 36, 20, 13, 32)
 # Millimetres on landscape A4 (273 mm of text width): each German header word ("Korrektur-
 # maßnahme", "Umsetzungsnachweis") and a date fit their column at 7 pt without breaking.
-DOCX_WIDTHS = (10, 21, 33, 25, 18, 22, 22, 27, 27, 23, 18, 29)
+DOCX_WIDTHS = (10, 20, 31, 24, 21, 21, 20, 26, 26, 22, 21, 27)
 
 
 # Where long German compounds may break in a narrow column (a soft hyphen shows as "-" only
@@ -96,7 +96,7 @@ def build_form(session: Session, audit: Audit, language: str | None = None) -> C
             plan.root_cause if plan else "", plan.correction if plan else "",
             plan.corrective_action if plan else "", plan.preventive_action if plan else "",
             (plan.owner if plan else "") or f.owner.strip(),
-            plan.target_date.isoformat() if plan and plan.target_date else "", evidence,
+            w.date(plan.target_date, lang) if plan else "", evidence,
         ))
     dues = [f.capa_due_date for f in findings if f.capa_due_date is not None]
     organisation = branding.organisation or w.t("capa_the_auditor", lang)
