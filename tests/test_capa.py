@@ -116,3 +116,15 @@ def test_a_locked_audit_takes_follow_up_steps_and_nothing_else(demo_db) -> None:
         with pytest.raises(Refused):  # follow-up rows are appended, never edited
             s.flush()
         s.rollback()
+
+
+def test_form_dates_are_read_in_the_forms_both_languages_and_as_excel_dates() -> None:
+    from auditapp.core.capa_import import parse_date
+
+    day = dt.date(2027, 1, 10)
+    for value in ("2027-01-10", "10.01.2027", "10 Jan 2027", "10 January 2027",
+                  dt.datetime(2027, 1, 10), day):
+        assert parse_date(value, where="row 2") == day
+    assert parse_date("", where="row 2") is None
+    with pytest.raises(BadInput, match="row 2"):
+        parse_date("next week", where="row 2")
