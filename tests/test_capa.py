@@ -128,3 +128,17 @@ def test_form_dates_are_read_in_the_forms_both_languages_and_as_excel_dates() ->
     assert parse_date("", where="row 2") is None
     with pytest.raises(BadInput, match="row 2"):
         parse_date("next week", where="row 2")
+
+
+def test_deleting_a_finding_deletes_its_follow_up_on_the_record(demo_db) -> None:
+    from auditapp.core import findings, trail
+
+    ref, number = _first(demo_db)
+    with demo_db.session(actor="demo.lead") as s:
+        audit = audits.get_audit(s, ref)
+        capa.respond(s, audit, number, root_cause="No SOP", corrective_action="SOP",
+                     target_date=dt.date.today() + 10 * DAY)
+    with demo_db.session(actor="demo.lead") as s:
+        findings.delete_finding(s, audits.get_audit(s, ref), number, reason="raised twice")
+    with demo_db.engine.connect() as connection:
+        assert trail.verify(connection) == []

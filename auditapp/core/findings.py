@@ -21,6 +21,7 @@ from auditapp.core.grading import (  # noqa: F401  (re-exported: findings is the
 )
 from auditapp.core.models import (
     Audit,
+    CapaEvent,
     EvidenceLink,
     Finding,
     FindingStatus,
@@ -250,6 +251,8 @@ def delete_finding(session: Session, audit: Audit, number: int, *, reason: str) 
     # delete them through the ORM so each removal is recorded.
     for link in session.scalars(select(EvidenceLink).where(EvidenceLink.finding_id == finding.id)):
         session.delete(link)
+    for event in session.scalars(select(CapaEvent).where(CapaEvent.finding_id == finding.id)):
+        session.delete(event)  # its CAPA follow-up, likewise on the record
     session.flush()
     session.delete(finding)
     session.flush()
