@@ -190,3 +190,26 @@ def test_deleting_the_trail_rows_after_a_signature_is_detected(final_template, t
     elsewhere = tmp_path / "elsewhere.sqlite"
     shutil.copyfile(path, elsewhere)
     assert _verify(elsewhere).returncode == 1
+
+
+def test_capa_follow_up_after_the_final_signature_verifies_but_a_status_edit_around_it_does_not(
+        final_template, tmp_path) -> None:
+    import datetime as dt
+
+    from auditapp.core import capa
+    from auditapp.core.db import open_database
+
+    path = _copy(final_template, tmp_path)
+    with open_database(path) as db, db.session(actor="demo.lead") as s:
+        audit = audits.get_audit(s, audits.summaries(s)[0].reference)
+        capa.respond(s, audit, 1, root_cause="No SOP", corrective_action="Write one",
+                     target_date=dt.date.today() + dt.timedelta(days=30))
+        capa.assess(s, audit, 1, decision="accepted")
+    assert _verify(path).returncode == 0
+    # The audit's status changed behind the app, as a closure ceremony would, but with no
+    # closure signature following it: that is an edit after the final signature.
+    with _attack(path) as conn:
+        conn.execute("UPDATE audit SET status='closed' WHERE id=1")
+        _append(conn, "audit", "1", "status", "final", "closed")
+    result = _verify(path)
+    assert result.returncode == 1 and "after its final signature" in result.stdout

@@ -21,6 +21,7 @@ from auditapp.core.grading import (  # noqa: F401  (re-exported: findings is the
 )
 from auditapp.core.models import (
     Audit,
+    CapaEvent,
     EvidenceLink,
     Finding,
     FindingStatus,
@@ -126,7 +127,7 @@ EDITABLE_FIELDS = (
     "title", "classification", "area", "observation", "impact", "references", "question_ids",
     "risk", "recommendation", "capa_due_date", "capa_due_days", "owner", "auditee_response",
     "status", "repeat_finding", "sponsor_informed_on", "sponsor_informed_to", "breach_assessment",
-    "breach_note",
+    "breach_note", "repeat_of",
 )
 MAX_CAPA_DAYS = 365
 
@@ -172,6 +173,12 @@ def _apply(session: Session, finding: Finding, changes: dict[str, object]) -> No
             finding.breach_assessment = str(value)
         elif key == "repeat_finding":
             finding.repeat_finding = bool(value)
+        elif key == "repeat_of":
+            from auditapp.core import repeat  # repeat builds on this module
+
+            finding.repeat_of = repeat.earlier_label(session, finding.audit_id, value)
+            if finding.repeat_of:
+                finding.repeat_finding = True
         else:
             single = key in ("title", "sponsor_informed_to")
             limit = 500 if key == "title" else 200 if single else 100_000
@@ -230,6 +237,8 @@ def delete_finding(session: Session, audit: Audit, number: int, *, reason: str) 
     # delete them through the ORM so each removal is recorded.
     for link in session.scalars(select(EvidenceLink).where(EvidenceLink.finding_id == finding.id)):
         session.delete(link)
+    for event in session.scalars(select(CapaEvent).where(CapaEvent.finding_id == finding.id)):
+        session.delete(event)  # its CAPA follow-up, likewise on the record
     session.flush()
     session.delete(finding)
     session.flush()

@@ -156,6 +156,11 @@ ESCALATION_RULES: dict[str, tuple[dict[str, str], ...]] = {
          "de": "Viele geringfügige Feststellungen können zusammen wesentlich sein."},
         {"en": "Fraud, data manipulation and missing source documents are critical.",
          "de": "Betrug, Datenmanipulation und fehlende Quelldokumente sind kritisch."},
+        {"en": "A repeat finding (the same deficiency as at an earlier audit of this CRO) shows "
+               "that its CAPA did not work: a repeated major finding may be escalated to critical.",
+         "de": "Eine Wiederholungsfeststellung (derselbe Mangel wie bei einem früheren Audit "
+               "dieser CRO) zeigt eine unwirksame CAPA: Eine wiederholte wesentliche Feststellung "
+               "kann als kritisch eingestuft werden."},
     ),
     "mhra": (
         {"en": "Several major findings across areas of responsibility (systematic QA failure) "
@@ -168,6 +173,11 @@ ESCALATION_RULES: dict[str, tuple[dict[str, str], ...]] = {
                "QS-Versagen) sind wesentlich."},
         {"en": "False information or refusal to provide requested information can be critical.",
          "de": "Falsche Angaben oder verweigerte Informationen können kritisch sein."},
+        {"en": "A repeat finding (the same deficiency as at an earlier audit of this CRO) shows "
+               "that its CAPA did not work: a repeated major finding may be escalated to critical.",
+         "de": "Eine Wiederholungsfeststellung (derselbe Mangel wie bei einem früheren Audit "
+               "dieser CRO) zeigt eine unwirksame CAPA: Eine wiederholte wesentliche Feststellung "
+               "kann als kritisch eingestuft werden."},
     ),
 }
 

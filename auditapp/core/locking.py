@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from auditapp.core.models import (
     Audit,
+    CapaEvent,
     Evidence,
     EvidenceLink,
     Finding,
@@ -94,11 +95,28 @@ def _locked(session: Session, audit_id: int) -> Audit | None:
     return audit if _committed(audit, "locked") else None
 
 
+# CAPA follow-up happens after the report is issued: a new follow-up step and the finding status
+# it derives may be written to a locked audit (capa.py); the signed report's bytes never change.
+FOLLOW_UP_FINDING_FIELDS = frozenset({"status"})
+
+
+def _is_follow_up(session: Session, obj: object, *, new: bool) -> bool:
+    if isinstance(obj, CapaEvent):
+        return new
+    if isinstance(obj, Finding) and not new:
+        state = inspect(obj)
+        changed = {a.key for a in state.attrs if a.history.has_changes()}
+        return bool(changed) and changed <= FOLLOW_UP_FINDING_FIELDS
+    return False
+
+
 def _before_flush(session: Session, _context: object, _instances: object) -> None:
     if session.info.get(_OVERRIDE_KEY):
         return
-    changed = list(session.new) + list(session.deleted)
-    changed += [obj for obj in session.dirty if session.is_modified(obj, include_collections=False)]
+    changed = [obj for obj in session.new if not _is_follow_up(session, obj, new=True)]
+    changed += list(session.deleted)
+    changed += [obj for obj in session.dirty if session.is_modified(obj, include_collections=False)
+                and not _is_follow_up(session, obj, new=False)]
     if not changed:
         return
     with session.no_autoflush:

@@ -429,8 +429,55 @@ class Finding(Base):
     auditee_response: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[FindingStatus] = mapped_column(_enum(FindingStatus), default=FindingStatus.OPEN)
     repeat_finding: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The earlier finding this one repeats, as people cite it ("AUD-2025-003 F-02"): a human
+    # reference survives export to another database, an internal id would not.
+    repeat_of: Mapped[str | None] = mapped_column(String(60))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     uid: Mapped[str | None] = _uid()
+
+
+class CapaEventKind(StrEnum):
+    RESPONSE = "response"  # the auditee's CAPA plan (root cause, correction, actions, owner, date)
+    ASSESSMENT = "assessment"  # the auditor's decision on the latest plan
+    EXTENSION = "extension"  # a new deadline, with reason and approver
+    EVIDENCE = "evidence"  # completion evidence (evidence items and/or a text reference)
+    EFFECTIVENESS_PLAN = "effectiveness_plan"  # when effectiveness will be checked
+    EFFECTIVENESS = "effectiveness"  # the result of that check
+    CLOSURE = "closure"
+
+
+class CapaEvent(Base):
+    """One step of a finding's CAPA follow-up; rows are appended, never edited (capa.py).
+
+    The follow-up's state is derived from the whole sequence, so a rejected plan and its
+    revision both stay visible. Follow-up continues after the report is final; these rows never
+    touch the signed report.
+    """
+
+    __tablename__ = "capa_event"
+    __table_args__ = (Index("ix_capa_event_finding", "finding_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    audit_id: Mapped[int] = mapped_column(ForeignKey("audit.id", ondelete="CASCADE"))
+    finding_id: Mapped[int] = mapped_column(ForeignKey("finding.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(_enum(CapaEventKind))
+    recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    recorded_by: Mapped[str] = mapped_column(String(64), default="")
+    source: Mapped[str] = mapped_column(String(300), default="")  # "" or the imported file
+    root_cause: Mapped[str] = mapped_column(Text, default="")
+    correction: Mapped[str] = mapped_column(Text, default="")
+    corrective_action: Mapped[str] = mapped_column(Text, default="")
+    preventive_action: Mapped[str] = mapped_column(Text, default="")
+    owner: Mapped[str] = mapped_column(String(200), default="")
+    # Response: the target date of the plan; extension and effectiveness plan: the new date.
+    target_date: Mapped[dt.date | None] = mapped_column(Date)
+    # Assessment: accepted, more_information, rejected; effectiveness: effective, not_effective;
+    # extension: response or implementation (the deadline it moves).
+    decision: Mapped[str] = mapped_column(String(32), default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    approver: Mapped[str] = mapped_column(String(200), default="")
+    evidence_numbers_json: Mapped[str] = mapped_column(Text, default="[]")
+    evidence_text: Mapped[str] = mapped_column(Text, default="")
 
 
 class EvidenceBlob(Base):

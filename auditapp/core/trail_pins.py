@@ -4,7 +4,11 @@
   the author's stamp). That head must still be in the chain, before the entry that created the
   report version: a trail re-chained from an earlier point loses it.
 - After an approver's (final) signature nothing of that audit may change until the lead auditor
-  reopens it; a row change in between was made behind the app's lock.
+  reopens it; a row change in between was made behind the app's lock. Two exceptions, both
+  what the lock itself lets through: CAPA follow-up (a new capa_event row and the finding status
+  it derives, core/capa.py), and the rows a later one-signature document's ceremony writes (the
+  audit certificate, the closure letter: its report version, signature and the audit's status),
+  which the trail shows immediately followed by that document's "sign" entry.
 """
 
 from __future__ import annotations
@@ -21,6 +25,19 @@ from auditapp.core.trail_format import expand
 
 _trail: Table = TrailEntry.__table__  # type: ignore[assignment]
 ROW_ACTIONS = ("insert", "update", "delete")
+DOCUMENT_SIGNATURES = ("certificate", "closure")
+
+
+def _is_follow_up(entry: dict) -> bool:
+    return ((entry["entity"] == "capa_event" and entry["action"] == "insert")
+            or (entry["entity"] == "finding" and entry["action"] == "update"
+                and entry["field"] == "status"))
+
+
+def _is_document_row(entry: dict) -> bool:
+    if entry["entity"] in ("report_version", "signature"):
+        return entry["action"] == "insert"
+    return entry["entity"] == "audit" and entry["action"] == "update" and entry["field"] == "status"
 
 
 def _owner_maps(connection: Connection) -> dict[str, dict[str, int]]:
@@ -85,6 +102,17 @@ def verify(connection: Connection) -> list[Problem]:
         select(Base.metadata.tables["audit"].c.id, Base.metadata.tables["audit"].c.reference))}
     final: dict[int, int] = {}  # audit id -> trail id of its approver signature
     reported: set[int] = set()
+    # Rows of a document ceremony, forgiven when its "sign" entry follows.
+    pending: dict[int, dict] = {}
+
+    def report(audit_id: int, entry: dict) -> None:
+        if audit_id not in reported:
+            reported.add(audit_id)
+            problems.append(Problem(
+                "trail_entry", str(entry["id"]), None,
+                f"changes audit {audit_id} after its final signature (trail entry "
+                f"{final.get(audit_id, '?')}) without a reopen"))
+
     for entry in _entries(connection):
         position_of.setdefault(entry["hash"], entry["id"])
         if entry["action"] == CONVERSION_ACTION:
@@ -94,6 +122,12 @@ def verify(connection: Connection) -> list[Problem]:
         if entry["entity"] == "report_version" and entry["action"] == "insert":
             created_at.setdefault(entry["entity_id"], entry["id"])
         action = entry["action"]
+        if pending and action != "sign" and not (action in ROW_ACTIONS
+                                                 and _is_document_row(entry)):
+            # The ceremony's rows and its sign entry are one transaction: nothing between.
+            for audit_id, held in pending.items():
+                report(audit_id, held)
+            pending.clear()
         if action == "sign":
             try:
                 detail = json.loads(entry["new_value"] or "{}")
@@ -102,6 +136,8 @@ def verify(connection: Connection) -> list[Problem]:
             audit_id = references.get(str(detail.get("audit", "")).upper())
             if audit_id is not None and detail.get("meaning") == SignatureMeaning.APPROVER:
                 final[audit_id] = entry["id"]
+            if audit_id is not None and detail.get("meaning") in DOCUMENT_SIGNATURES:
+                pending.pop(audit_id, None)
             continue
         if action == "reopen" and entry["entity"] == "audit" and entry["entity_id"].isdigit():
             final.pop(int(entry["entity_id"]), None)
@@ -109,12 +145,14 @@ def verify(connection: Connection) -> list[Problem]:
         if action not in ROW_ACTIONS or not final:
             continue
         audit_id = _audit_of(entry, owners)
-        if audit_id in final and audit_id not in reported:
-            reported.add(audit_id)
-            problems.append(Problem(
-                "trail_entry", str(entry["id"]), None,
-                f"changes audit {audit_id} after its final signature (trail entry "
-                f"{final[audit_id]}) without a reopen"))
+        if audit_id is None or audit_id not in final or _is_follow_up(entry):
+            continue
+        if _is_document_row(entry):
+            pending.setdefault(audit_id, entry)
+        else:
+            report(audit_id, entry)
+    for audit_id, entry in pending.items():
+        report(audit_id, entry)
     for version_id, head in connection.execute(select(ReportVersion.id, ReportVersion.trail_head)):
         if not head:
             continue

@@ -62,6 +62,7 @@ class FindingState:
     sponsor_informed_to: str = ""
     breach_assessment: str = ""
     breach_note: str = ""
+    repeat_of: str = ""  # the earlier finding repeated, "AUD-2025-003 F-02"
 
     @property
     def label(self) -> str:
@@ -80,6 +81,7 @@ class FindingState:
             "sponsor_informed_on": self.sponsor_informed_on,
             "sponsor_informed_to": self.sponsor_informed_to,
             "breach_assessment": self.breach_assessment, "breach_note": self.breach_note,
+            "repeat_of": self.repeat_of,
         }
 
 
@@ -153,6 +155,7 @@ def finding_state(finding: Finding) -> FindingState:
         sponsor_informed_to=finding.sponsor_informed_to or "",
         breach_assessment=finding.breach_assessment or "",
         breach_note=finding.breach_note or "",
+        repeat_of=finding.repeat_of or "",
     )
 
 

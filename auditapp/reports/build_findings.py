@@ -179,7 +179,8 @@ def finding_block(item: FindingItem, lang: str, report_date: dt.date | None = No
     if f.owner.strip():
         facts.append((w.t("f_owner", lang), f.owner))
     if f.repeat_finding:
-        facts.append((w.t("f_repeat", lang), w.t("yes", lang)))
+        facts.append((w.t("f_repeat", lang), w.t("f_repeat_of", lang, earlier=f.repeat_of)
+                       if f.repeat_of else w.t("yes", lang)))
     sections = [(w.t("f_observation", lang), f.observation.strip() or w.t("not_stated", lang))]
     for key, value in (("f_impact", f.impact), ("f_risk", f.risk),
                        ("f_recommendation", f.recommendation), ("f_response", f.auditee_response)):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from auditapp.core import audits as core_audits
+from auditapp.core import capa, capa_import
 from auditapp.core import findings as core_findings
 from auditapp.core.models import Audit
 from auditapp.errors import BadInput
@@ -26,14 +27,15 @@ from auditapp.reports.findings_export import ordered_findings
 FORMATS = ("docx", "xlsx")
 COLUMN_KEYS = (
     "capa_col_number", "capa_col_grade", "capa_col_title", "capa_col_requirement",
-    "capa_col_due", "capa_col_root_cause", "capa_col_corrective", "capa_col_preventive",
-    "capa_col_owner", "capa_col_target", "capa_col_evidence",
+    "capa_col_due", "capa_col_root_cause", "capa_col_correction", "capa_col_corrective",
+    "capa_col_preventive", "capa_col_owner", "capa_col_target", "capa_col_evidence",
 )
-AUDITEE_COLUMNS = tuple(range(5, 11))
-XLSX_WIDTHS = (8, 14, 36, 30, 13, 36, 36, 36, 20, 13, 32)
+# The importer (core/capa_import.py) reads the filled form back by these positions.
+AUDITEE_COLUMNS = capa_import.AUDITEE_COLUMNS
+XLSX_WIDTHS = (8, 14, 36, 30, 13, 36, 30, 36, 36, 20, 13, 32)
 # Millimetres on landscape A4 (273 mm of text width): each German header word ("Korrektur-
 # maßnahme", "Umsetzungsnachweis") and a date fit their column at 7 pt without breaking.
-DOCX_WIDTHS = (10, 22, 36, 27, 19, 22, 29, 29, 24, 19, 32)
+DOCX_WIDTHS = (10, 20, 31, 24, 21, 21, 20, 26, 26, 22, 21, 27)
 
 
 # Where long German compounds may break in a narrow column (a soft hyphen shows as "-" only
@@ -44,6 +46,7 @@ SOFT_BREAKS = {
     "Umsetzungsnachweis": "Umsetzungs\u00adnachweis", "Schwerwiegend": "Schwer\u00adwiegend",
     "Feststellung": "Fest\u00adstellung", "Geringfügig": "Gering\u00adfügig",
     "Zieldatum": "Ziel\u00addatum", "Einstufung": "Ein\u00adstufung",
+    "Sofortkorrektur": "Sofort\u00adkorrektur",
     "Corrective": "Correc\u00adtive", "Recommendation": "Recom\u00admendation",
 }
 
@@ -76,13 +79,24 @@ def build_form(session: Session, audit: Audit, language: str | None = None) -> C
     lang = w.check_language(language or audit.language or "en")
     branding = load_branding(session)
     findings = ordered_findings(session, audit)
+    # A form sent again (after a rejection, or for completion evidence) carries the plan and
+    # evidence on record, so the auditee revises rather than retypes.
+    on_record = {item.finding.id: item for item in capa.follow_up(session, audit)}
     rows = []
     for f in findings:
         grade = core_findings.grade(session, f.classification)
+        item = on_record.get(f.id)
+        plan = item.status.latest_response if item else None
+        evidence = "\n".join(e.evidence_text for e in (item.events if item else ())
+                             if e.kind == "evidence" and e.evidence_text)
+        due = item.status.response_due if item else f.capa_due_date
         rows.append((
             core_findings.number_label(f.number), grade.label[lang], f.title,
-            "; ".join(core_findings.finding_references(f)), w.date(f.capa_due_date, lang),
-            "", "", "", f.owner.strip(), "", "",
+            "; ".join(core_findings.finding_references(f)), w.date(due, lang),
+            plan.root_cause if plan else "", plan.correction if plan else "",
+            plan.corrective_action if plan else "", plan.preventive_action if plan else "",
+            (plan.owner if plan else "") or f.owner.strip(),
+            w.date(plan.target_date, lang) if plan else "", evidence,
         ))
     dues = [f.capa_due_date for f in findings if f.capa_due_date is not None]
     organisation = branding.organisation or w.t("capa_the_auditor", lang)

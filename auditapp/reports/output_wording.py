@@ -51,6 +51,7 @@ OUTPUT_WORDING: dict[str, tuple[str, str]] = {
     "capa_col_requirement": ("Requirement", "Anforderung"),
     "capa_col_due": ("Response due", "Antwort fällig"),
     "capa_col_root_cause": ("Root cause", "Grundursache"),
+    "capa_col_correction": ("Correction", "Sofortkorrektur"),
     "capa_col_corrective": ("Corrective action", "Korrekturmaßnahme"),
     "capa_col_preventive": ("Preventive action", "Vorbeugemaßnahme"),
     "capa_col_owner": ("Owner", "Verantwortlich"),
@@ -61,6 +62,42 @@ OUTPUT_WORDING: dict[str, tuple[str, str]] = {
     "capa_signed_by": ("Completed by (name, role, date)", "Ausgefüllt von (Name, Funktion, Datum)"),
     "capa_reviewed_by": ("Reviewed by the auditor (name, date)",
                          "Geprüft durch Auditor/in (Name, Datum)"),
+    # repeat findings (in the report's finding facts)
+    "f_repeat_of": ("Yes: repeats {earlier}", "Ja: wiederholt {earlier}"),
+    # closure letter
+    "closure_kicker": ("Audit closure letter", "Abschlussschreiben zum Audit"),
+    "closure_to": ("To", "An"),
+    "closure_date": ("Date of letter", "Datum des Schreibens"),
+    "closure_statement": (
+        "The follow-up of audit {reference} is complete. Each finding reported in report "
+        "version {version}, issued on {issued}, has a corrective and preventive action (CAPA) "
+        "plan that the auditor accepted; its completion was evidenced and, where an "
+        "effectiveness check was planned, the actions were verified as effective. The audit is "
+        "closed with this letter.",
+        "Die Nachverfolgung des Audits {reference} ist abgeschlossen. Zu jeder Feststellung aus "
+        "der Berichtsversion {version}, ausgegeben am {issued}, liegt ein angenommener Plan "
+        "der Korrektur- und Vorbeugemaßnahmen (CAPA) vor; die Umsetzung ist "
+        "nachgewiesen und, wo eine Wirksamkeitsprüfung geplant war, als wirksam bestätigt. Mit "
+        "diesem Schreiben ist das Audit abgeschlossen.",
+    ),
+    "closure_findings": ("Findings and their follow-up", "Feststellungen und ihre Nachverfolgung"),
+    "closure_col_accepted": ("CAPA accepted", "CAPA angenommen"),
+    "closure_col_effectiveness": ("Effectiveness", "Wirksamkeit"),
+    "closure_col_closed": ("Closed", "Geschlossen"),
+    "closure_effective": ("effective", "wirksam"),
+    "closure_no_check": ("no check planned", "keine Prüfung geplant"),
+    "closure_repeat": ("repeat finding", "Wiederholungsfeststellung"),
+    "closure_no_findings": ("The audit raised no findings.",
+                            "Das Audit hat keine Feststellungen ergeben."),
+    "closure_signature": ("Closure", "Abschluss"),
+    "closure_unsigned": (
+        "Unsigned copy: the closure letter is valid only when signed electronically by the "
+        "lead auditor.",
+        "Unsignierte Kopie: Das Abschlussschreiben gilt nur mit der elektronischen Unterschrift "
+        "der Auditleitung.",
+    ),
+    "closure_footer": ("Audit closure letter", "Abschlussschreiben zum Audit"),
+    "stamp_closure": ("Closure letter {reference}", "Abschlussschreiben {reference}"),
     # language check
     "language_mismatch": (
         "The report is in {report}, but most entered text looks {text} ({fields}).",

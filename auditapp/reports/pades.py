@@ -28,6 +28,7 @@ from auditapp.errors import BadInput
 # Verification lives in its own module; its names stay importable from here.
 from auditapp.reports.verification import (
     CERTIFICATE,
+    CLOSURE,
     FIELD_PREFIX,
     MEANINGS,
     PDF_MAGIC,
@@ -40,8 +41,8 @@ from auditapp.reports.verification import (
     verify_pdf,
 )
 
-__all__ = ["CERTIFICATE", "FIELD_PREFIX", "MEANINGS", "PDF_MAGIC", "ZIP_MAGIC", "SignatureCheck",
-           "VerificationReport", "meaning_of_field", "verify_detached", "verify_file",
+__all__ = ["CERTIFICATE", "CLOSURE", "FIELD_PREFIX", "MEANINGS", "PDF_MAGIC", "ZIP_MAGIC",
+           "SignatureCheck", "VerificationReport", "meaning_of_field", "verify_detached", "verify_file",
            "verify_pdf"]
 
 log = logging.getLogger(__name__)
@@ -201,14 +202,15 @@ def sign_pdf(
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
 
-    if meaning not in (*MEANINGS, CERTIFICATE):
+    single = (CERTIFICATE, CLOSURE)  # documents with one certifying signature of their own
+    if meaning not in (*MEANINGS, *single):
         raise BadInput(f"unknown signature meaning {meaning!r}")
     writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
     existing = {name for name, _v, _r in fields.enumerate_sig_fields(writer)}
-    certify = meaning in (SignatureMeaning.AUTHOR, CERTIFICATE)
-    own_fields = (CERTIFICATE,) if meaning == CERTIFICATE else MEANINGS
+    certify = meaning in (SignatureMeaning.AUTHOR, *single)
+    own_fields = (meaning,) if meaning in single else MEANINGS
     if certify:
-        if existing & {field_name(m) for m in (*MEANINGS, CERTIFICATE)}:
+        if existing & {field_name(m) for m in (*MEANINGS, *single)}:
             raise BadInput("this PDF already has AuditApp signature fields; it was signed before")
         last = _page_count(data) - 1
         for m in own_fields:

@@ -26,6 +26,8 @@ ZIP_MAGIC = b"PK\x03\x04"
 MEANINGS = codes(SignatureMeaning)
 # The audit certificate is a document of its own with one certifying signature.
 CERTIFICATE = "certificate"
+# The closure letter likewise: one certifying signature of the lead auditor.
+CLOSURE = "closure"
 FIELD_PREFIX = "AuditApp-"
 
 
@@ -243,7 +245,7 @@ def _docx_meaning(data: bytes) -> str:
             text = z.read("docProps/core.xml").decode("utf-8", "replace")
     except (KeyError, zipfile.BadZipFile, OSError):
         return ""
-    for meaning in (*MEANINGS, CERTIFICATE):
+    for meaning in (*MEANINGS, CERTIFICATE, CLOSURE):
         if f"auditapp-signed-as:{meaning}" in text:
             return meaning
     return ""

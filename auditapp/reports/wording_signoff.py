@@ -87,6 +87,7 @@ MEANING_TEXT = {
         "reviewer": "I reviewed this report for quality assurance.",
         "approver": "I approve this report for issue.",
         "certificate": "I confirm that the audit described in this certificate took place.",
+        "closure": "I confirm that the follow-up is complete and close the audit.",
     },
     "de": {
         "author": "Ich habe diesen Bericht verfasst und bin für seinen Inhalt verantwortlich.",
@@ -94,12 +95,14 @@ MEANING_TEXT = {
         "approver": "Ich gebe diesen Bericht zur Ausgabe frei.",
         "certificate": "Ich bestätige, dass das in diesem Zertifikat beschriebene Audit "
         "stattgefunden hat.",
+        "closure": "Ich bestätige, dass die Nachverfolgung abgeschlossen ist, und schließe das "
+        "Audit.",
     },
 }
 # The meaning's name, as a signer and a reader say it.
 MEANING_LABEL = {
     "en": {"author": "Author", "reviewer": "Review", "approver": "Approval",
-           "certificate": "Audit certificate"},
+           "certificate": "Audit certificate", "closure": "Audit closure"},
     "de": {"author": "Verfasser", "reviewer": "Prüfung", "approver": "Freigabe",
-           "certificate": "Auditzertifikat"},
+           "certificate": "Auditzertifikat", "closure": "Auditabschluss"},
 }

@@ -148,6 +148,12 @@ class MainWindow(LayoutMemory, SettingsAndHelp, QMainWindow):
             self, self.tasks, self._db, lambda: self.editor.state.reference
             if self.editor is not None and self.workspace is not None else None,
             self.audit_menu)
+        from auditapp.ui.capa_view import install_capa
+
+        self.capa_action = install_capa(
+            self, self._db, self.actor, lambda: self.editor.state.reference
+            if self.editor is not None and self.workspace is not None else None,
+            self.audit_menu, language=self._language, tasks=self.tasks)
         self.checklist_menu = bar.addMenu(self.tr("&Checklist"))
         self.evidence_menu = bar.addMenu(self.tr("Ev&idence"))
         # "Take photo…" exists only with a camera; look for one when the menu first opens.

@@ -36,6 +36,7 @@ def shortcut_rows() -> list[tuple[str, str]]:
         ("Ctrl+Shift+D", translate("Shortcuts", "Audit details")),
         ("Ctrl+E / Ctrl+Shift+P", translate("Shortcuts", "Export report / preview report")),
         ("Ctrl+Shift+I", translate("Shortcuts", "Check before issue")),
+        ("Ctrl+Shift+F", translate("Shortcuts", "CAPA follow-up of the open audit")),
         ("Ctrl+L", translate("Shortcuts", "Back to the audit list")),
         ("Ctrl+F", translate("Shortcuts", "Find an audit")),
         ("Ctrl+,", translate("Shortcuts", "Settings: grading scheme, CAPA days")),

@@ -135,6 +135,11 @@ class Workspace(QWidget):
         self.walk.pane.add_section(self.question_evidence)
         self.finding_evidence = EvidenceStrip(self.evidence.model, hint=hint)
         self.findings.add_editor_section(self.finding_evidence)
+        from auditapp.ui.repeat_panel import RepeatPanel
+
+        self.repeat_panel = RepeatPanel(self.editor, grade_labels=self.grade_labels)
+        self.findings.add_editor_section(self.repeat_panel)
+        self.findings.finding_shown.connect(self.repeat_panel.show_finding)
         for strip in (self.question_evidence, self.finding_evidence):
             strip.view_requested.connect(self.evidence_page.open_viewer)
         self.walk.question_changed.connect(self._evidence_context)

@@ -395,6 +395,153 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
     </message>
 </context>
 <context>
+    <name>CapaDialog</name>
+    <message>
+        <source>CAPA follow-up · %1</source>
+        <translation>CAPA-Nachverfolgung · %1</translation></message>
+    <message>
+        <source>&amp;Record step</source>
+        <translation>Schritt er&amp;fassen</translation></message>
+    <message>
+        <source>History of the selected finding</source>
+        <translation>Verlauf der gewählten Feststellung</translation></message>
+    <message>
+        <source>Next step</source>
+        <translation>Nächster Schritt</translation></message>
+    <message>
+        <source>&amp;Export form…</source>
+        <translation>Formular &amp;exportieren…</translation></message>
+    <message>
+        <source>&amp;Import filled form…</source>
+        <translation>Ausgefülltes Formular &amp;importieren…</translation></message>
+    <message>
+        <source>Sign closure &amp;letter…</source>
+        <translation>Abschluss&amp;schreiben signieren…</translation></message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation></message>
+    <message>
+        <source>%1 findings · %2 open · %3 overdue</source>
+        <translation>%1 Feststellungen · %2 offen · %3 überfällig</translation></message>
+    <message>
+        <source>The closure letter can be signed when every finding is closed.</source>
+        <translation>Das Abschlussschreiben kann signiert werden, sobald jede Feststellung geschlossen ist.</translation></message>
+    <message>
+        <source>Nothing recorded yet.</source>
+        <translation>Noch nichts erfasst.</translation></message>
+    <message>
+        <source>Export the CAPA response form</source>
+        <translation>CAPA-Antwortformular exportieren</translation></message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-Arbeitsmappe (*.xlsx)</translation></message>
+    <message>
+        <source>Import the filled CAPA response form</source>
+        <translation>Ausgefülltes CAPA-Antwortformular importieren</translation></message>
+    <message>
+        <source>The follow-up changed meanwhile; import again.</source>
+        <translation>Die Nachverfolgung hat sich inzwischen geändert; bitte erneut importieren.</translation></message>
+    <message>
+        <source>Save signed closure letter</source>
+        <translation>Signiertes Abschlussschreiben speichern</translation></message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation></message>
+    <message>
+        <source>Closure letter signed; the audit is closed.</source>
+        <translation>Abschlussschreiben signiert; das Audit ist abgeschlossen.</translation></message>
+    <message>
+        <source>CAPA &amp;follow-up…</source>
+        <translation>CAPA-&amp;Nachverfolgung…</translation></message>
+</context>
+<context>
+    <name>CapaModel</name>
+    <message>
+        <source>Awaiting CAPA plan</source>
+        <translation>CAPA-Plan ausstehend</translation></message>
+    <message>
+        <source>Plan received: assess</source>
+        <translation>Plan erhalten: bewerten</translation></message>
+    <message>
+        <source>More information requested</source>
+        <translation>Weitere Informationen angefordert</translation></message>
+    <message>
+        <source>Plan rejected: revision due</source>
+        <translation>Plan abgelehnt: Überarbeitung fällig</translation></message>
+    <message>
+        <source>Accepted: in implementation</source>
+        <translation>Angenommen: in Umsetzung</translation></message>
+    <message>
+        <source>Implemented: check effectiveness</source>
+        <translation>Umgesetzt: Wirksamkeit prüfen</translation></message>
+    <message>
+        <source>Not effective: revision due</source>
+        <translation>Nicht wirksam: Überarbeitung fällig</translation></message>
+    <message>
+        <source>Effective: ready to close</source>
+        <translation>Wirksam: kann geschlossen werden</translation></message>
+    <message>
+        <source>Closed</source>
+        <translation>Geschlossen</translation></message>
+    <message>
+        <source>response</source>
+        <translation>Antwort</translation></message>
+    <message>
+        <source>implementation</source>
+        <translation>Umsetzung</translation></message>
+    <message>
+        <source>effectiveness check</source>
+        <translation>Wirksamkeitsprüfung</translation></message>
+    <message>
+        <source>CAPA plan received (owner %1, target %2): root cause: %3</source>
+        <translation>CAPA-Plan erhalten (verantwortlich %1, Zieldatum %2): Grundursache: %3</translation></message>
+    <message>
+        <source>Plan accepted</source>
+        <translation>Plan angenommen</translation></message>
+    <message>
+        <source>Plan rejected</source>
+        <translation>Plan abgelehnt</translation></message>
+    <message>
+        <source>%1 deadline extended to %2, approved by %3</source>
+        <translation>Frist (%1) verlängert bis %2, genehmigt von %3</translation></message>
+    <message>
+        <source>Completion evidence: %1</source>
+        <translation>Umsetzungsnachweis: %1</translation></message>
+    <message>
+        <source>Effectiveness check planned for %1</source>
+        <translation>Wirksamkeitsprüfung geplant für %1</translation></message>
+    <message>
+        <source>Effective</source>
+        <translation>Wirksam</translation></message>
+    <message>
+        <source>Not effective</source>
+        <translation>Nicht wirksam</translation></message>
+    <message>
+        <source>(from %1)</source>
+        <translation>(aus %1)</translation></message>
+    <message>
+        <source>No.</source>
+        <translation>Nr.</translation></message>
+    <message>
+        <source>Grade</source>
+        <translation>Einstufung</translation></message>
+    <message>
+        <source>Finding</source>
+        <translation>Feststellung</translation></message>
+    <message>
+        <source>CAPA status</source>
+        <translation>CAPA-Status</translation></message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation></message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation></message>
+    <message>
+        <source>repeat of %1</source>
+        <translation>Wiederholung von %1</translation></message>
+</context>
+<context>
     <name>CertificateDialog</name>
     <message>
         <source>Sign audit certificate · %1</source>
@@ -520,31 +667,66 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
     </message>
 </context>
 <context>
+    <name>ClosureLetterDialog</name>
+    <message>
+        <source>Sign closure letter · %1</source>
+        <translation>Abschlussschreiben signieren · %1</translation></message>
+    <message>
+        <source>The closure letter tells the auditee that the follow-up of every finding is complete and closes the audit. It is signed by the lead auditor or an auditor of the team. Your signature means:</source>
+        <translation>Das Abschlussschreiben teilt der auditierten Organisation mit, dass die Nachverfolgung aller Feststellungen abgeschlossen ist, und schließt das Audit ab. Es wird von der Auditleitung oder einem Mitglied des Auditteams signiert. Ihre Unterschrift bedeutet:</translation></message>
+    <message>
+        <source>Letter &amp;language</source>
+        <translation>&amp;Sprache des Schreibens</translation></message>
+    <message>
+        <source>&amp;Username</source>
+        <translation>&amp;Benutzername</translation></message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Passwort</translation></message>
+    <message>
+        <source>&amp;Sign closure letter</source>
+        <translation>Abschlussschreiben &amp;signieren</translation></message>
+    <message>
+        <source>Enter your password to sign.</source>
+        <translation>Geben Sie zum Signieren Ihr Passwort ein.</translation></message>
+    <message>
+        <source>Signing</source>
+        <translation>Signieren</translation></message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Resolve merge conflicts</source>
-        <translation>Zusammenführungskonflikte lösen</translation></message>
+        <translation>Zusammenführungskonflikte lösen</translation>
+    </message>
     <message>
         <source>Both you and %1 changed these fields since the hand out. Nothing is merged until you choose for each one.</source>
-        <translation>Sie und %1 haben diese Felder seit der Übergabe geändert. Nichts wird zusammengeführt, bevor Sie für jedes Feld entschieden haben.</translation></message>
+        <translation>Sie und %1 haben diese Felder seit der Übergabe geändert. Nichts wird zusammengeführt, bevor Sie für jedes Feld entschieden haben.</translation>
+    </message>
     <message>
         <source>Merge</source>
-        <translation>Zusammenführen</translation></message>
+        <translation>Zusammenführen</translation>
+    </message>
     <message>
         <source>(not recorded)</source>
-        <translation>(nicht erfasst)</translation></message>
+        <translation>(nicht erfasst)</translation>
+    </message>
     <message>
         <source>Keep the value here</source>
-        <translation>Wert hier behalten</translation></message>
+        <translation>Wert hier behalten</translation>
+    </message>
     <message>
         <source>Take the value from the package</source>
-        <translation>Wert aus dem Paket übernehmen</translation></message>
+        <translation>Wert aus dem Paket übernehmen</translation>
+    </message>
     <message>
         <source>Write a new value:</source>
-        <translation>Neuen Wert schreiben:</translation></message>
+        <translation>Neuen Wert schreiben:</translation>
+    </message>
     <message>
         <source>(empty)</source>
-        <translation>(leer)</translation></message>
+        <translation>(leer)</translation>
+    </message>
 </context>
 <context>
     <name>DueField</name>
@@ -1312,25 +1494,32 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
     <name>HandOutDialog</name>
     <message>
         <source>Hand out to a co-auditor</source>
-        <translation>An Co-Auditor übergeben</translation></message>
+        <translation>An Co-Auditor übergeben</translation>
+    </message>
     <message>
         <source>the co-auditor's user name</source>
-        <translation>Benutzername des Co-Auditors</translation></message>
+        <translation>Benutzername des Co-Auditors</translation>
+    </message>
     <message>
         <source>Co-auditor:</source>
-        <translation>Co-Auditor:</translation></message>
+        <translation>Co-Auditor:</translation>
+    </message>
     <message>
         <source>Checklist areas:</source>
-        <translation>Checklistenbereiche:</translation></message>
+        <translation>Checklistenbereiche:</translation>
+    </message>
     <message>
         <source>Findings to write:</source>
-        <translation>Zu schreibende Feststellungen:</translation></message>
+        <translation>Zu schreibende Feststellungen:</translation>
+    </message>
     <message>
         <source>Choose…</source>
-        <translation>Auswählen…</translation></message>
+        <translation>Auswählen…</translation>
+    </message>
     <message>
         <source>Package file:</source>
-        <translation>Paketdatei:</translation></message>
+        <translation>Paketdatei:</translation>
+    </message>
 </context>
 <context>
     <name>HelpWindow</name>
@@ -1403,6 +1592,18 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
         <source>Refused (%1):</source>
         <translation>Abgelehnt (%1):</translation>
     </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>Import CAPA responses: preview</source>
+        <translation>CAPA-Antworten importieren: Vorschau</translation></message>
+    <message>
+        <source>%1 would record %2 change(s) in %3:</source>
+        <translation>%1 würde %2 Änderung(en) in %3 erfassen:</translation></message>
+    <message>
+        <source>Record changes</source>
+        <translation>Änderungen erfassen</translation></message>
 </context>
 <context>
     <name>Labels</name>
@@ -2244,6 +2445,30 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
     </message>
 </context>
 <context>
+    <name>RepeatPanel</name>
+    <message>
+        <source>Similar findings in earlier audits of this CRO</source>
+        <translation>Ähnliche Feststellungen aus früheren Audits dieser CRO</translation></message>
+    <message>
+        <source>Mark as &amp;repeat of the selected finding</source>
+        <translation>Als &amp;Wiederholung der gewählten Feststellung markieren</translation></message>
+    <message>
+        <source>Not a repeat</source>
+        <translation>Keine Wiederholung</translation></message>
+    <message>
+        <source>Repeats %1.</source>
+        <translation>Wiederholt %1.</translation></message>
+    <message numerus="yes">
+        <source>%n similar earlier finding(s): does this one repeat one of them?</source>
+        <translation>
+            <numerusform>%n ähnliche frühere Feststellung: Ist diese eine Wiederholung?</numerusform>
+            <numerusform>%n ähnliche frühere Feststellungen: Wiederholt diese eine davon?</numerusform>
+        </translation></message>
+    <message>
+        <source>None found.</source>
+        <translation>Keine gefunden.</translation></message>
+</context>
+<context>
     <name>SafetyActions</name>
     <message>
         <source>Automatic backup failed: %1</source>
@@ -2771,6 +2996,9 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
         <translation>Prüfung vor Ausgabe</translation>
     </message>
     <message>
+        <source>CAPA follow-up of the open audit</source>
+        <translation>CAPA-Nachverfolgung des geöffneten Audits</translation></message>
+    <message>
         <source>Back to the audit list</source>
         <translation>Zurück zur Auditliste</translation>
     </message>
@@ -3133,45 +3361,144 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
     </message>
 </context>
 <context>
+    <name>StepEditor</name>
+    <message>
+        <source>CAPA plan received</source>
+        <translation>CAPA-Plan erhalten</translation></message>
+    <message>
+        <source>Assess the plan</source>
+        <translation>Plan bewerten</translation></message>
+    <message>
+        <source>Extend the deadline</source>
+        <translation>Frist verlängern</translation></message>
+    <message>
+        <source>Completion evidence</source>
+        <translation>Umsetzungsnachweis</translation></message>
+    <message>
+        <source>Plan effectiveness check</source>
+        <translation>Wirksamkeitsprüfung planen</translation></message>
+    <message>
+        <source>Effectiveness result</source>
+        <translation>Ergebnis der Wirksamkeitsprüfung</translation></message>
+    <message>
+        <source>Close the finding</source>
+        <translation>Feststellung schließen</translation></message>
+    <message>
+        <source>Accepted</source>
+        <translation>Angenommen</translation></message>
+    <message>
+        <source>More information needed</source>
+        <translation>Weitere Informationen nötig</translation></message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation></message>
+    <message>
+        <source>E-001, E-004</source>
+        <translation>E-001, E-004</translation></message>
+    <message>
+        <source>Effective</source>
+        <translation>Wirksam</translation></message>
+    <message>
+        <source>Not effective</source>
+        <translation>Nicht wirksam</translation></message>
+    <message>
+        <source>Root cause</source>
+        <translation>Grundursache</translation></message>
+    <message>
+        <source>Correction</source>
+        <translation>Sofortkorrektur</translation></message>
+    <message>
+        <source>Corrective action</source>
+        <translation>Korrekturmaßnahme</translation></message>
+    <message>
+        <source>Preventive action</source>
+        <translation>Vorbeugemaßnahme</translation></message>
+    <message>
+        <source>Owner</source>
+        <translation>Verantwortlich</translation></message>
+    <message>
+        <source>Target date</source>
+        <translation>Zieldatum</translation></message>
+    <message>
+        <source>Decision</source>
+        <translation>Entscheidung</translation></message>
+    <message>
+        <source>Reason</source>
+        <translation>Begründung</translation></message>
+    <message>
+        <source>New date</source>
+        <translation>Neues Datum</translation></message>
+    <message>
+        <source>Approved by</source>
+        <translation>Genehmigt von</translation></message>
+    <message>
+        <source>Evidence items</source>
+        <translation>Nachweise</translation></message>
+    <message>
+        <source>Reference</source>
+        <translation>Verweis</translation></message>
+    <message>
+        <source>Check on</source>
+        <translation>Prüfung am</translation></message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation></message>
+    <message>
+        <source>Evidence items are numbers like E-001.</source>
+        <translation>Nachweise werden mit Nummern wie E-001 angegeben.</translation></message>
+</context>
+<context>
     <name>TeamActions</name>
     <message>
         <source>Hand &amp;out to co-auditor…</source>
-        <translation>An Co-Auditor &amp;übergeben…</translation></message>
+        <translation>An Co-Auditor &amp;übergeben…</translation>
+    </message>
     <message>
         <source>Hand &amp;back to lead…</source>
-        <translation>An Auditleitung &amp;zurückgeben…</translation></message>
+        <translation>An Auditleitung &amp;zurückgeben…</translation>
+    </message>
     <message>
         <source>&amp;Merge team package…</source>
-        <translation>Teampaket &amp;zusammenführen…</translation></message>
+        <translation>Teampaket &amp;zusammenführen…</translation>
+    </message>
     <message>
         <source>Sign the package</source>
-        <translation>Paket signieren</translation></message>
+        <translation>Paket signieren</translation>
+    </message>
     <message>
         <source>Your password (the package is signed with your key):</source>
-        <translation>Ihr Passwort (das Paket wird mit Ihrem Schlüssel signiert):</translation></message>
+        <translation>Ihr Passwort (das Paket wird mit Ihrem Schlüssel signiert):</translation>
+    </message>
     <message>
         <source>Transfer password</source>
-        <translation>Transferpasswort</translation></message>
+        <translation>Transferpasswort</translation>
+    </message>
     <message>
         <source>Transfer password of the package (at least 12 characters; tell it to the recipient by another channel):</source>
-        <translation>Transferpasswort des Pakets (mindestens 12 Zeichen; teilen Sie es dem Empfänger über einen anderen Kanal mit):</translation></message>
+        <translation>Transferpasswort des Pakets (mindestens 12 Zeichen; teilen Sie es dem Empfänger über einen anderen Kanal mit):</translation>
+    </message>
     <message>
         <source>Merge team package</source>
-        <translation>Teampaket zusammenführen</translation></message>
+        <translation>Teampaket zusammenführen</translation>
+    </message>
     <message>
         <source>Nothing changed:
 %1</source>
         <translation>Nichts wurde verändert:
-%1</translation></message>
+%1</translation>
+    </message>
     <message>
         <source>Hand out</source>
-        <translation>Übergabe</translation></message>
+        <translation>Übergabe</translation>
+    </message>
     <message>
         <source>Hand back to lead</source>
-        <translation>An Auditleitung zurückgeben</translation></message>
+        <translation>An Auditleitung zurückgeben</translation>
+    </message>
     <message>
         <source>Hand back</source>
-        <translation>Rückgabe</translation></message>
+        <translation>Rückgabe</translation>
+    </message>
     <message>
         <source>The package is signed by %1 (%2), whose certificate this database does not know.
 
@@ -3184,34 +3511,44 @@ Merge it only if the sender confirms this fingerprint through another channel. M
 Zertifikat SHA-256:
 %3
 
-Führen Sie es nur zusammen, wenn der Absender diesen Fingerabdruck über einen anderen Kanal bestätigt. Zusammenführen?</translation></message>
+Führen Sie es nur zusammen, wenn der Absender diesen Fingerabdruck über einen anderen Kanal bestätigt. Zusammenführen?</translation>
+    </message>
     <message>
         <source>Merged</source>
-        <translation>Zusammengeführt</translation></message>
+        <translation>Zusammengeführt</translation>
+    </message>
     <message>
         <source>Opened %1 as your working copy, handed out by %2.</source>
-        <translation>%1 als Ihre Arbeitskopie geöffnet, übergeben von %2.</translation></message>
+        <translation>%1 als Ihre Arbeitskopie geöffnet, übergeben von %2.</translation>
+    </message>
     <message>
         <source>Your checklist areas: %1. Findings to write: %2.</source>
-        <translation>Ihre Checklistenbereiche: %1. Zu schreibende Feststellungen: %2.</translation></message>
+        <translation>Ihre Checklistenbereiche: %1. Zu schreibende Feststellungen: %2.</translation>
+    </message>
     <message>
         <source>hand out</source>
-        <translation>Übergabe</translation></message>
+        <translation>Übergabe</translation>
+    </message>
     <message>
         <source>hand back</source>
-        <translation>Rückgabe</translation></message>
+        <translation>Rückgabe</translation>
+    </message>
     <message>
         <source>Merged the %1 of %2 into %3.</source>
-        <translation>%1 von %2 in %3 zusammengeführt.</translation></message>
+        <translation>%1 von %2 in %3 zusammengeführt.</translation>
+    </message>
     <message>
         <source>New answers: %1; new findings: %2; new evidence: %3; other new records: %4.</source>
-        <translation>Neue Antworten: %1; neue Feststellungen: %2; neue Nachweise: %3; andere neue Einträge: %4.</translation></message>
+        <translation>Neue Antworten: %1; neue Feststellungen: %2; neue Nachweise: %3; andere neue Einträge: %4.</translation>
+    </message>
     <message>
         <source>Changed values: %1; deleted records: %2; evidence already here: %3.</source>
-        <translation>Geänderte Werte: %1; gelöschte Einträge: %2; bereits vorhandene Nachweise: %3.</translation></message>
+        <translation>Geänderte Werte: %1; gelöschte Einträge: %2; bereits vorhandene Nachweise: %3.</translation>
+    </message>
     <message>
         <source>Your decisions (recorded in the audit trail under your name):</source>
-        <translation>Ihre Entscheidungen (im Audit-Trail unter Ihrem Namen erfasst):</translation></message>
+        <translation>Ihre Entscheidungen (im Audit-Trail unter Ihrem Namen erfasst):</translation>
+    </message>
 </context>
 <context>
     <name>TrailModel</name>

@@ -73,6 +73,16 @@
     </message>
 </context>
 <context>
+    <name>RepeatPanel</name>
+    <message numerus="yes">
+        <source>%n similar earlier finding(s): does this one repeat one of them?</source>
+        <translation>
+            <numerusform>%n similar earlier finding: does this one repeat it?</numerusform>
+            <numerusform>%n similar earlier findings: does this one repeat one of them?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SetupDialog</name>
     <message numerus="yes">
         <source>(%n question(s)</source>

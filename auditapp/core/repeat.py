@@ -1,0 +1,152 @@
+"""Repeat findings: the same deficiency found again at the same CRO.
+
+While a finding is raised, findings of earlier audits of the same auditee that look alike are
+offered: the full-text index (search.py, migration 0009) is asked for any of the new finding's
+words in the earlier titles and observations, and findings citing the same requirement
+references count too (the index does not hold references; they are compared as parsed values,
+which is stricter than words). Linking one marks the new finding as a repeat and records which
+earlier finding it repeats, as people cite it ("AUD-2025-003 F-02").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from auditapp.core.audits import ensure_editable, get_audit
+from auditapp.core.findings import finding_references, get_finding, number_label
+from auditapp.core.models import Audit, Finding
+from auditapp.errors import BadInput
+
+_WORD = re.compile(r"\w{4,}", re.UNICODE)
+# Words too common in findings to say anything about likeness.
+_STOP_TEXT = """
+    with that this from have were been which their there they them than when what where while
+    also into only over such other some more most must should would could does done being
+    during under after before within without about between sponsor study trial
+    mit dass eine einer eines einem einen nicht wurde wurden werden sind oder auch durch
+"""
+STOP_WORDS = frozenset(_STOP_TEXT.split())
+MAX_WORDS = 24
+_LABEL = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._/-]{0,39})\s+F-(\d{1,4})\s*$")
+
+_QUERY = text(
+    "SELECT s.rowid / 8 AS finding_id, bm25(search_index) AS score "
+    "FROM search_index AS s JOIN audit AS a ON a.id = s.audit_id "
+    "WHERE search_index MATCH :match AND s.kind = 1 AND a.auditee_id = :auditee "
+    "AND a.id != :audit ORDER BY score LIMIT 50"
+)
+
+
+@dataclass(frozen=True)
+class Similar:
+    reference: str  # the earlier audit
+    number: int
+    title: str
+    classification: str
+    audit_date: str  # ISO date the earlier audit started, "" when unknown
+    shared_references: tuple[str, ...]
+    score: float  # higher is closer
+
+    @property
+    def label(self) -> str:
+        return f"{self.reference} {number_label(self.number)}"
+
+
+def _words(*texts: str) -> list[str]:
+    out: list[str] = []
+    for value in texts:
+        for word in _WORD.findall(value.lower()):
+            if word not in STOP_WORDS and word not in out:
+                out.append(word)
+    return out[:MAX_WORDS]
+
+
+def _start(audit: Audit) -> object:
+    return audit.actual_start or audit.planned_start
+
+
+def similar_findings(session: Session, audit: Audit, *, title: str, observation: str = "",
+                     references: list[str] | tuple[str, ...] = (), limit: int = 8) -> list[Similar]:
+    """Findings of earlier audits of the same auditee that look like the one being raised."""
+    if audit.auditee_id is None:
+        return []
+    scores: dict[int, float] = {}
+    words = _words(title, observation)
+    if words:
+        match = " OR ".join(f'"{word}"*' for word in words)
+        for finding_id, score in session.execute(
+                _QUERY, {"match": match, "auditee": audit.auditee_id, "audit": audit.id}):
+            scores[int(finding_id)] = -float(score)  # bm25: lower is better
+    wanted = {" ".join(r.split()) for r in references}
+    candidates = session.scalars(
+        select(Finding).join(Audit, Audit.id == Finding.audit_id)
+        .where(Audit.auditee_id == audit.auditee_id, Audit.id != audit.id))
+    this_start = _start(audit)
+    out = []
+    for finding in candidates:
+        shared = tuple(sorted(wanted & set(finding_references(finding))))
+        if finding.id not in scores and not shared:
+            continue
+        earlier = session.get(Audit, finding.audit_id)
+        assert earlier is not None
+        start = _start(earlier)
+        if this_start is not None and start is not None and start > this_start:
+            continue  # a later audit cannot be the one repeated
+        out.append(Similar(
+            reference=earlier.reference, number=finding.number, title=finding.title,
+            classification=finding.classification,
+            audit_date=start.isoformat() if start else "", shared_references=shared,
+            score=scores.get(finding.id, 0.0) + 2.0 * len(shared)))
+    out.sort(key=lambda s: (-s.score, s.audit_date, s.reference, s.number))
+    return out[:limit]
+
+
+def similar_to(session: Session, audit: Audit, number: int, *, limit: int = 8) -> list[Similar]:
+    finding = get_finding(session, audit, number)
+    return similar_findings(session, audit, title=finding.title, observation=finding.observation,
+                            references=finding_references(finding), limit=limit)
+
+
+def earlier_label(session: Session, audit_id: int | None, earlier: object) -> str | None:
+    """The checked, normalised label of the earlier finding ("" or None: no link)."""
+    if earlier is None or str(earlier).strip() == "":
+        return None
+    text = str(earlier)
+    match = _LABEL.match(text)
+    if match is None:
+        raise BadInput(f"give the earlier finding as REFERENCE F-NN, not {text[:60]!r}")
+    audit = session.get(Audit, audit_id) if audit_id is not None else None
+    other = get_audit(session, match.group(1))
+    if audit is None or other.id == audit.id:
+        raise BadInput("a finding cannot repeat a finding of the same audit")
+    if audit.auditee_id is None or other.auditee_id != audit.auditee_id:
+        raise BadInput(f"{other.reference} audited another organisation; a repeat finding "
+                       "repeats one of the same auditee")
+    previous = get_finding(session, other, int(match.group(2)))
+    return f"{other.reference} {number_label(previous.number)}"
+
+
+def link_repeat(session: Session, audit: Audit, number: int, earlier: str) -> Finding:
+    """Mark the finding as a repeat of ``earlier`` ("AUD-2025-003 F-02"), an earlier finding of
+    the same auditee."""
+    ensure_editable(audit)
+    finding = get_finding(session, audit, number)
+    label = earlier_label(session, audit.id, earlier)
+    if label is None:
+        raise BadInput("name the earlier finding this one repeats (REFERENCE F-NN)")
+    finding.repeat_of, finding.repeat_finding = label, True
+    session.flush()
+    return finding
+
+
+def unlink_repeat(session: Session, audit: Audit, number: int) -> Finding:
+    ensure_editable(audit)
+    finding = get_finding(session, audit, number)
+    finding.repeat_finding = False
+    finding.repeat_of = None
+    session.flush()
+    return finding

@@ -1,0 +1,100 @@
+"""Beside a finding: similar findings of earlier audits of the same CRO, offered as the finding
+being raised may repeat one of them. Linking goes through the editor (one undoable edit that
+sets the repeat flag and names the earlier finding)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from auditapp.core import repeat
+from auditapp.errors import AuditAppError
+from auditapp.ui.audit_editor import AuditEditor
+
+
+class RepeatPanel(QWidget):
+    def __init__(self, editor: AuditEditor, *,
+                 grade_labels: dict[str, tuple[str, str]] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._grades = grade_labels or {}
+        self.setObjectName("repeatPanel")
+        self._editor = editor
+        self.number: int | None = None
+        self.caption = QLabel(self.tr("Similar findings in earlier audits of this CRO"))
+        self.caption.setObjectName("sectionCaption")
+        self.linked = QLabel()
+        self.linked.setWordWrap(True)
+        self.offers = QListWidget()
+        self.offers.setMaximumHeight(96)
+        self.offers.itemDoubleClicked.connect(lambda _item: self.link_current())
+        self.link_button = QPushButton(self.tr("Mark as &repeat of the selected finding"))
+        self.link_button.clicked.connect(self.link_current)
+        self.unlink_button = QPushButton(self.tr("Not a repeat"))
+        self.unlink_button.clicked.connect(self.unlink)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.link_button)
+        buttons.addWidget(self.unlink_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.linked)
+        layout.addWidget(self.offers)
+        layout.addLayout(buttons)
+        editor.findings_changed.connect(lambda: self.show_finding(self.number))
+
+    def show_finding(self, number: int | None) -> None:
+        self.number = number
+        finding = self._editor.finding(number) if number is not None else None
+        self.offers.clear()
+        if finding is None:
+            self.hide()
+            return
+        try:
+            offered = self._editor.read(lambda s, a: repeat.similar_findings(
+                s, a, title=finding.title, observation=finding.observation,
+                references=list(finding.references)))
+        except AuditAppError:
+            offered = []
+        for item in offered:
+            grade = self._grades.get(item.classification, (item.classification, ""))[0]
+            row = QListWidgetItem(f"{item.label} · {grade} · {item.title}")
+            row.setData(Qt.ItemDataRole.UserRole, item.label)
+            row.setToolTip(item.title)
+            self.offers.addItem(row)
+        if finding.repeat_of:
+            self.linked.setText(self.tr("Repeats %1.").replace("%1", finding.repeat_of))
+        elif offered:
+            self.linked.setText(self.tr("%n similar earlier finding(s): does this one repeat "
+                                        "one of them?", "", len(offered)))
+        else:
+            self.linked.setText(self.tr("None found."))
+        self.offers.setVisible(bool(offered))
+        writable = not self._editor.read_only
+        self.link_button.setVisible(bool(offered))
+        self.link_button.setEnabled(writable)
+        self.unlink_button.setVisible(bool(finding.repeat_of))
+        self.unlink_button.setEnabled(writable)
+        self.show()
+
+    def link_current(self) -> bool:
+        item = self.offers.currentItem()
+        if item is None or self.number is None:
+            return False
+        return self._editor.update_finding(self.number, {
+            "repeat_of": item.data(Qt.ItemDataRole.UserRole), "repeat_finding": True})
+
+    def unlink(self) -> bool:
+        if self.number is None:
+            return False
+        return self._editor.update_finding(self.number, {"repeat_of": "",
+                                                         "repeat_finding": False})
