@@ -8,7 +8,7 @@ import json
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from auditapp.core import references, settings
+from auditapp.core import references, repeat_link, settings
 from auditapp.core.audits import clean_text, ensure_editable
 from auditapp.core.grading import (  # noqa: F401  (re-exported: findings is the public API)
     EMA_SCHEME,
@@ -174,9 +174,8 @@ def _apply(session: Session, finding: Finding, changes: dict[str, object]) -> No
         elif key == "repeat_finding":
             finding.repeat_finding = bool(value)
         elif key == "repeat_of":
-            from auditapp.core import repeat  # repeat builds on this module
 
-            finding.repeat_of = repeat.earlier_label(session, finding.audit_id, value)
+            finding.repeat_of = repeat_link.earlier_label(session, finding.audit_id, value)
             if finding.repeat_of:
                 finding.repeat_finding = True
         else:

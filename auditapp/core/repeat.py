@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from auditapp.core.audits import ensure_editable, get_audit
+from auditapp.core.audits import ensure_editable
 from auditapp.core.findings import finding_references, get_finding, number_label
 from auditapp.core.models import Audit, Finding
+from auditapp.core.repeat_link import earlier_label
 from auditapp.errors import BadInput
 
 _WORD = re.compile(r"\w{4,}", re.UNICODE)
@@ -31,7 +32,6 @@ _STOP_TEXT = """
 """
 STOP_WORDS = frozenset(_STOP_TEXT.split())
 MAX_WORDS = 24
-_LABEL = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._/-]{0,39})\s+F-(\d{1,4})\s*$")
 
 _QUERY = text(
     "SELECT s.rowid / 8 AS finding_id, bm25(search_index) AS score "
@@ -109,25 +109,6 @@ def similar_to(session: Session, audit: Audit, number: int, *, limit: int = 8) -
     finding = get_finding(session, audit, number)
     return similar_findings(session, audit, title=finding.title, observation=finding.observation,
                             references=finding_references(finding), limit=limit)
-
-
-def earlier_label(session: Session, audit_id: int | None, earlier: object) -> str | None:
-    """The checked, normalised label of the earlier finding ("" or None: no link)."""
-    if earlier is None or str(earlier).strip() == "":
-        return None
-    text = str(earlier)
-    match = _LABEL.match(text)
-    if match is None:
-        raise BadInput(f"give the earlier finding as REFERENCE F-NN, not {text[:60]!r}")
-    audit = session.get(Audit, audit_id) if audit_id is not None else None
-    other = get_audit(session, match.group(1))
-    if audit is None or other.id == audit.id:
-        raise BadInput("a finding cannot repeat a finding of the same audit")
-    if audit.auditee_id is None or other.auditee_id != audit.auditee_id:
-        raise BadInput(f"{other.reference} audited another organisation; a repeat finding "
-                       "repeats one of the same auditee")
-    previous = get_finding(session, other, int(match.group(2)))
-    return f"{other.reference} {number_label(previous.number)}"
 
 
 def link_repeat(session: Session, audit: Audit, number: int, earlier: str) -> Finding:
