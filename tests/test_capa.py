@@ -10,6 +10,7 @@ from sqlalchemy import select
 from auditapp.core import audits, capa
 from auditapp.core.capa import CapaState
 from auditapp.core.models import CapaEvent, Finding, TrailEntry
+from auditapp.core.trail_format import expand_all
 from auditapp.errors import BadInput, Refused
 
 DAY = dt.timedelta(days=1)
@@ -85,7 +86,8 @@ def test_steps_are_checked_recorded_in_the_trail_and_set_the_finding_status(demo
         assert finding.status == "open"
         kinds = [e.kind for e in capa.events_of(s, finding)]
         assert kinds == ["response", "assessment"]
-        trail = s.scalars(select(TrailEntry).where(TrailEntry.entity == "capa_event")).all()
+        trail = expand_all(
+            s.scalars(select(TrailEntry).where(TrailEntry.entity == "capa_event")).all())
         assert {t.user for t in trail} == {"demo.lead"}
         assert any(t.field == "reason" and t.new_value == "Root cause too shallow" for t in trail)
 

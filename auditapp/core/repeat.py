@@ -33,10 +33,13 @@ _STOP_TEXT = """
 STOP_WORDS = frozenset(_STOP_TEXT.split())
 MAX_WORDS = 24
 
+# The index is contentless (migration 0011): its row id is the source row's id * 8 + its kind,
+# and kind 1 is a finding; the finding's audit comes from the finding's own row.
 _QUERY = text(
     "SELECT s.rowid / 8 AS finding_id, bm25(search_index) AS score "
-    "FROM search_index AS s JOIN audit AS a ON a.id = s.audit_id "
-    "WHERE search_index MATCH :match AND s.kind = 1 AND a.auditee_id = :auditee "
+    "FROM search_index AS s JOIN finding AS f ON f.id = s.rowid / 8 "
+    "JOIN audit AS a ON a.id = f.audit_id "
+    "WHERE search_index MATCH :match AND s.rowid % 8 = 1 AND a.auditee_id = :auditee "
     "AND a.id != :audit ORDER BY score LIMIT 50"
 )
 
