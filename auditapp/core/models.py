@@ -539,3 +539,7 @@ SEARCH_TABLE = "search_index"
 def is_mapped_schema_name(name: str | None, type_: str, parent_names: object) -> bool:
     """For Alembic's include_name: everything except the search index's tables."""
     return not (type_ == "table" and name is not None and name.startswith(SEARCH_TABLE))
+
+
+# Oversight tables (CRO register, KPIs, escalation log) live in their own module on this Base.
+from auditapp.core import oversight_models  # noqa: E402,F401
