@@ -46,6 +46,7 @@ def _setup_logging() -> Path | None:
 COMMAND_MODULES = (
     "commands", "evidence", "signing_commands", "report_commands", "judgement_commands",
     "trust_commands", "output_commands", "package_commands", "account_commands",
+    "oversight_commands",
 )
 
 
