@@ -215,15 +215,19 @@ def summarise(session: Session, org: Organisation, *, today: dt.date | None = No
     capas: list[CapaRow] = []
     recent: Counter[str] = Counter()
     repeats = 0
+    # Titles of checklist areas from every audit: a tailored snapshot may lack an area that
+    # another audit of the same CRO used.
+    area_titles: dict[str, str] = {}
+    for audit in audits:
+        area_titles.update(_areas(audit))
     for audit in audits:
         grades = Counter(f.classification for f in audit.findings)
         rows.append(AuditRow(audit.reference, audit.title, audit.audit_type, audit_date(audit),
                              audit.status, {g: grades.get(g, 0) for g in GRADES}))
         if audit_date(audit) >= window_start:
             recent.update(grades)
-        areas = _areas(audit)
         for finding in audit.findings:
-            area = areas.get(finding.area, finding.area) or "—"
+            area = area_titles.get(finding.area, finding.area) or "—"
             by_area.setdefault(area, Counter())[finding.classification] += 1
             repeats += bool(finding.repeat_finding)
             if (finding.classification != Classification.RECOMMENDATION.value
