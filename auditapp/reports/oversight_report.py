@@ -193,6 +193,9 @@ def _escalations(session: Session, org: object, lang: str) -> list[Block]:
     entries = kpi_records.escalations(session, org=org)  # type: ignore[arg-type]
     if not entries:
         return [*blocks, Paragraph.of(t("escalation_none", lang))]
+    definitions = kpis.shipped()
+    # An owner still named after a level of the path reads in the report's language.
+    level_names = {lv.label("en"): lv.label(lang) for lv in definitions.levels}
     rows = []
     for e in entries:
         study = session.get(Study, e.study_id) if e.study_id else None
@@ -201,7 +204,7 @@ def _escalations(session: Session, org: object, lang: str) -> list[Block]:
         rows.append((Cell(kpi_records.escalation_label(e.number), mono=True),
                      Cell(e.issue + (f" [{study.protocol_number}]" if study and
                                      study.protocol_number not in e.issue else "")),
-                     Cell(str(e.level)), Cell(e.owner),
+                     Cell(str(e.level)), Cell(level_names.get(e.owner, e.owner)),
                      Cell(e.actions or "—"),
                      Cell(f"{date(e.opened_on, lang)} / {date(e.due_on, lang)}"),
                      Cell(state + (f": {e.closure}" if e.closure else ""),
@@ -209,7 +212,7 @@ def _escalations(session: Session, org: object, lang: str) -> list[Block]:
     blocks.append(Table((t("number", lang), t("issue", lang), t("level", lang), t("owner", lang),
                          t("actions", lang), f"{t('opened', lang)} / {t('due', lang)}",
                          t("status", lang)), tuple(rows),
-                        (0.9, 2.6, 0.6, 1.5, 2.2, 1.3, 1.4), small=True))
+                        (1.1, 2.6, 0.6, 1.5, 2.0, 1.3, 1.4), small=True))
     return blocks
 
 
