@@ -11,9 +11,10 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
+from audit_factory import MINI
+
 from auditapp.core import audits, checklists, cro_register, findings, setup
 from auditapp.core.db import Database
-from tests.audit_factory import MINI
 
 CRO = "Northwind Clinical Research GmbH"
 TODAY = dt.date(2026, 12, 1)

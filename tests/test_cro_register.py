@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import cro_history
 import pytest
+from cro_history import CRO, TODAY
 
 from auditapp.core import cro_register, cro_risk, kpi_records, trail
 from auditapp.core.models import TrailEntry
 from auditapp.errors import BadInput
-from tests import cro_history
-from tests.cro_history import CRO, TODAY
 
 
 @pytest.fixture(scope="module")

@@ -7,11 +7,10 @@ import json
 import sqlite3
 import subprocess
 
+import cro_history
 import pytest
+from audit_factory import PASSWORD
 from conftest import require_tool, run_cli
-
-from tests import cro_history
-from tests.audit_factory import PASSWORD
 
 # Each case starts the command line in a child process (2-3 s each on a loaded machine).
 pytestmark = pytest.mark.slow

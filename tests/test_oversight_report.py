@@ -5,14 +5,14 @@ from __future__ import annotations
 import io
 import subprocess
 
+import cro_history
 import docx
 import pytest
 from conftest import require_tool
+from cro_history import CRO, TODAY
 
 from auditapp.core import cro_register, kpi_records
 from auditapp.reports.oversight_report import build_oversight, export_oversight
-from tests import cro_history
-from tests.cro_history import CRO, TODAY
 
 
 @pytest.fixture(scope="module")

@@ -242,7 +242,7 @@ def update_escalation(session: Session, number: int, *, level: int | None = None
     if close is not None:
         text = clean_text(close, field="closure", limit=2000).strip()
         if not text:
-            raise BadInput("say how the escalation was resolved (--close TEXT)")
+            raise BadInput("closing an escalation needs its closure: say how it was resolved")
         end = parse_date(closed_on, field="closing date") or today
         if end < entry.opened_on:
             raise BadInput("an escalation cannot close before it was opened")
