@@ -59,7 +59,7 @@ def test_pdf_in_german(history, tmp_path):
     text = _pdf_text(export_oversight(history, cro="Northwind", fmt="pdf", language="de",
                                       today=TODAY), tmp_path)
     for expected in ("Bericht zur CRO-Aufsicht: Northwind Clinical Research GmbH",
-                     "bedingt freigegeben seit 25.10.2026", "Risikowert 36.2 (hoch)",
+                     "unter Auflagen zugelassen seit 25.10.2026", "Risikowert 36.2 (hoch)",
                      "Vorgeschlagenes nächstes Audit 15.10.2027", "Wiederholte Feststellungen",
                      "Eskalationsprotokoll", "Wesentlich", "Verletzung"):
         assert expected in text, expected

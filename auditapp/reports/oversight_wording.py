@@ -115,12 +115,12 @@ WORDING: dict[str, tuple[str, str]] = {
     "factor_overdue_capa": ("Overdue CAPAs", "Überfällige CAPAs"),
     "factor_open_escalation": ("Open escalations", "Offene Eskalationen"),
     "factor_per_year_since_audit": ("Years since the last audit", "Jahre seit dem letzten Audit"),
-    "factor_conditional": ("Conditional approval", "Bedingte Freigabe"),
-    "factor_not_approved": ("Not approved", "Nicht freigegeben"),
+    "factor_conditional": ("Conditional approval", "Zulassung unter Auflagen"),
+    "factor_not_approved": ("Not approved", "Nicht zugelassen"),
     "factor_never_audited": ("Never audited", "Noch nie auditiert"),
-    "qual_approved": ("approved", "freigegeben"),
-    "qual_conditional": ("approved with conditions", "bedingt freigegeben"),
-    "qual_not_approved": ("not approved", "nicht freigegeben"),
+    "qual_approved": ("approved", "zugelassen"),
+    "qual_conditional": ("approved with conditions", "unter Auflagen zugelassen"),
+    "qual_not_approved": ("not approved", "nicht zugelassen"),
     "footer": ("Confidential: sponsor oversight", "Vertraulich: Aufsicht des Sponsors"),
 }
 

@@ -5,6 +5,7 @@ dashboard and the oversight report."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -175,6 +176,17 @@ class CroRegisterWindow(QMainWindow):
         return {"ok": self.tr("on target"), "warning": self.tr("warning"),
                 "breach": self.tr("breach")}.get(rating, rating)
 
+    def factor_label(self, key: str) -> str:
+        return {
+            "critical": self.tr("Critical findings"), "major": self.tr("Major findings"),
+            "minor": self.tr("Minor findings"), "other": self.tr("Other findings"),
+            "recommendation": self.tr("Comments"), "repeat": self.tr("Repeat findings"),
+            "overdue_capa": self.tr("Overdue CAPAs"), "open_escalation": self.tr("Open escalations"),
+            "per_year_since_audit": self.tr("Years since the last audit"),
+            "conditional": self.tr("Approved with conditions"),
+            "not_approved": self.tr("Not approved"), "never_audited": self.tr("Never audited"),
+        }.get(key, key)
+
     def _overview_html(self, s: cro_register.CroSummary) -> str:
         r = s.risk
         q = s.qualification
@@ -182,14 +194,14 @@ class CroRegisterWindow(QMainWindow):
                 .replace("%2", q.effective_on.isoformat()) if q else self.tr("None recorded"))
         if q and q.audit:
             qual += " " + self.tr("(audit %1)").replace("%1", q.audit)
-        parts = "".join(f"<tr><td>{c.key.replace('_', ' ')}</td><td align='right'>{c.count:g}"
+        parts = "".join(f"<tr><td>{self.factor_label(c.key)}</td><td align='right'>{c.count:g}"
                         f" × {c.weight:g}</td><td align='right'><b>{c.points:g}</b></td></tr>"
                         for c in r.components)
         next_audit = r.proposed_next_audit.isoformat()
         if r.audit_overdue:
             next_audit += " " + self.tr("(overdue)")
         rows = [
-            (self.tr("Qualification"), qual),
+            (self.tr("Qualification"), html.escape(qual)),
             (self.tr("Risk score"), f"<b>{r.score:g}</b> ({self.model.band_label(r.band)})"),
             (self.tr("Last audit"), r.last_audit.isoformat() if r.last_audit else "—"),
             (self.tr("Proposed next audit"), f"<b>{next_audit}</b>"),
@@ -199,8 +211,10 @@ class CroRegisterWindow(QMainWindow):
             (self.tr("Open escalations"), str(s.open_escalations)),
         ]
         table = "".join(f"<tr><td>{k}</td><td>{v}</td></tr>" for k, v in rows)
-        return (f"<h3>{s.name}</h3><table cellpadding='3'>{table}</table>"
-                f"<p><b>{self.tr('How the risk score is made')}</b></p>"
+        name = html.escape(s.name)
+        how = self.tr("How the risk score is made")
+        return (f"<h3>{name}</h3><table cellpadding='3'>{table}</table>"
+                f"<p><b>{how}</b></p>"
                 f"<table cellpadding='2'>{parts}</table>")
 
     # --- actions ---------------------------------------------------------------------------

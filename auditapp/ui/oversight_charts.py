@@ -25,6 +25,7 @@ GRADE_COLOURS = {"critical": "#C62828", "major": "#E8710A", "minor": "#C9A100",
                  "other": "#8E6C00", "recommendation": "#1A73E8"}
 RATING_COLOURS = {"ok": "#2E7D32", "warning": "#C77C02", "breach": "#C62828"}
 AGEING_COLOURS = ("#2E7D32", "#C77C02", "#E65100", "#C62828")
+MONTH_FORMAT = "yyyy-MM"  # a Qt date pattern (ISO year-month), not text to translate
 LINE_COLOURS = ("#1F4E79", "#6A1B9A", "#00838F", "#5D4037", "#AD1457")
 
 
@@ -113,7 +114,7 @@ def kpi_trend(title: str, lines: dict[str, Sequence[tuple[dt.date, float, str]]]
     values = [p[1] for points in lines.values() for p in points]
     first, last = min(days) - dt.timedelta(days=45), max(days) + dt.timedelta(days=45)
     x_axis = QDateTimeAxis()
-    x_axis.setFormat("yyyy-MM")
+    x_axis.setFormat(MONTH_FORMAT)
     x_axis.setTickCount(5)
     x_axis.setRange(QDateTime(first, QTime(0, 0)), QDateTime(last, QTime(0, 0)))
     low, high = min([*values, warning, breach]), max([*values, warning, breach])

@@ -524,6 +524,376 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
     </message>
 </context>
 <context>
+    <name>CroRegisterWindow</name>
+    <message>
+        <source>CRO register</source>
+        <translation>CRO-Register</translation>
+    </message>
+    <message>
+        <source>Record &amp;qualification…</source>
+        <translation>&amp;Qualifizierung erfassen…</translation>
+    </message>
+    <message>
+        <source>Record &amp;KPI figure…</source>
+        <translation>&amp;Kennzahl erfassen…</translation>
+    </message>
+    <message>
+        <source>Update &amp;escalation…</source>
+        <translation>&amp;Eskalation fortschreiben…</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Dashboard</translation>
+    </message>
+    <message>
+        <source>Oversight &amp;report…</source>
+        <translation>Aufsichts&amp;bericht…</translation>
+    </message>
+    <message>
+        <source>No CROs yet: the auditee of an audit becomes one.</source>
+        <translation>Noch keine CROs: die auditierte Organisation eines Audits wird eine.</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>Wesentlich</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>Geringfügig</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Kommentare</translation>
+    </message>
+    <message>
+        <source>Audits</source>
+        <translation>Audits</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Feststellung</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Einstufung</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>Tage überfällig</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Wiederholung</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Open CAPAs</source>
+        <translation>Offene CAPAs</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation>Studie</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Erfasst von</translation>
+    </message>
+    <message>
+        <source>KPIs</source>
+        <translation>Kennzahlen</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>Sachverhalt</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Eröffnet</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Maßnahmen</translation>
+    </message>
+    <message>
+        <source>Closure</source>
+        <translation>Abschluss</translation>
+    </message>
+    <message>
+        <source>Escalations</source>
+        <translation>Eskalationen</translation>
+    </message>
+    <message>
+        <source>Effective</source>
+        <translation>Gültig ab</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Gültig bis</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>Auflagen</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>Entschieden von</translation>
+    </message>
+    <message>
+        <source>Qualification</source>
+        <translation>Qualifizierung</translation>
+    </message>
+    <message>
+        <source>on target</source>
+        <translation>im Ziel</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>breach</source>
+        <translation>Verletzung</translation>
+    </message>
+    <message>
+        <source>Critical findings</source>
+        <translation>Kritische Feststellungen</translation>
+    </message>
+    <message>
+        <source>Major findings</source>
+        <translation>Wesentliche Feststellungen</translation>
+    </message>
+    <message>
+        <source>Minor findings</source>
+        <translation>Geringfügige Feststellungen</translation>
+    </message>
+    <message>
+        <source>Other findings</source>
+        <translation>Sonstige Feststellungen</translation>
+    </message>
+    <message>
+        <source>Years since the last audit</source>
+        <translation>Jahre seit dem letzten Audit</translation>
+    </message>
+    <message>
+        <source>Approved with conditions</source>
+        <translation>Unter Auflagen zugelassen</translation>
+    </message>
+    <message>
+        <source>Not approved</source>
+        <translation>Nicht zugelassen</translation>
+    </message>
+    <message>
+        <source>Never audited</source>
+        <translation>Noch nie auditiert</translation>
+    </message>
+    <message>
+        <source>%1 since %2</source>
+        <translation>%1 seit %2</translation>
+    </message>
+    <message>
+        <source>None recorded</source>
+        <translation>Nicht erfasst</translation>
+    </message>
+    <message>
+        <source>(audit %1)</source>
+        <translation>(Audit %1)</translation>
+    </message>
+    <message>
+        <source>(overdue)</source>
+        <translation>(überfällig)</translation>
+    </message>
+    <message>
+        <source>Risk score</source>
+        <translation>Risikowert</translation>
+    </message>
+    <message>
+        <source>Last audit</source>
+        <translation>Letztes Audit</translation>
+    </message>
+    <message>
+        <source>Proposed next audit</source>
+        <translation>Vorgeschlagenes nächstes Audit</translation>
+    </message>
+    <message>
+        <source>Overdue CAPAs</source>
+        <translation>Überfällige CAPAs</translation>
+    </message>
+    <message>
+        <source>Repeat findings</source>
+        <translation>Wiederholte Feststellungen</translation>
+    </message>
+    <message>
+        <source>Open escalations</source>
+        <translation>Offene Eskalationen</translation>
+    </message>
+    <message>
+        <source>How the risk score is made</source>
+        <translation>Wie sich der Risikowert zusammensetzt</translation>
+    </message>
+    <message>
+        <source>Qualification recorded.</source>
+        <translation>Qualifizierung erfasst.</translation>
+    </message>
+    <message>
+        <source>Breach: %1 raised one level.</source>
+        <translation>Verletzung: %1 um eine Stufe eskaliert.</translation>
+    </message>
+    <message>
+        <source>Breach: %1 opened in the escalation log.</source>
+        <translation>Verletzung: %1 im Eskalationsprotokoll eröffnet.</translation>
+    </message>
+    <message>
+        <source>KPI figure recorded.</source>
+        <translation>Kennzahl erfasst.</translation>
+    </message>
+    <message>
+        <source>Escalation updated.</source>
+        <translation>Eskalation fortgeschrieben.</translation>
+    </message>
+    <message>
+        <source>Save oversight report</source>
+        <translation>Aufsichtsbericht speichern</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Word document (*.docx)</source>
+        <translation>PDF (*.pdf);;Word-Dokument (*.docx)</translation>
+    </message>
+    <message>
+        <source>Oversight report saved: %1</source>
+        <translation>Aufsichtsbericht gespeichert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CroTableModel</name>
+    <message>
+        <source>CRO</source>
+        <translation>CRO</translation>
+    </message>
+    <message>
+        <source>Qualification</source>
+        <translation>Qualifizierung</translation>
+    </message>
+    <message>
+        <source>Audits</source>
+        <translation>Audits</translation>
+    </message>
+    <message>
+        <source>Open CAPAs</source>
+        <translation>Offene CAPAs</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Repeat findings</source>
+        <translation>Wiederholte Feststellungen</translation>
+    </message>
+    <message>
+        <source>Risk score</source>
+        <translation>Risikowert</translation>
+    </message>
+    <message>
+        <source>Last audit</source>
+        <translation>Letztes Audit</translation>
+    </message>
+    <message>
+        <source>Next audit</source>
+        <translation>Nächstes Audit</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Zugelassen</translation>
+    </message>
+    <message>
+        <source>Conditional</source>
+        <translation>Unter Auflagen</translation>
+    </message>
+    <message>
+        <source>Not approved</source>
+        <translation>Nicht zugelassen</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>hoch</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>mittel</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>niedrig</translation>
+    </message>
+    <message>
+        <source>The proposed audit date has passed</source>
+        <translation>Das vorgeschlagene Auditdatum ist verstrichen</translation>
+    </message>
+</context>
+<context>
     <name>EntryTable</name>
     <message>
         <source>Add row</source>
@@ -567,6 +937,49 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
     <message>
         <source>Assessment</source>
         <translation>Einschätzung</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationDialog</name>
+    <message>
+        <source>Update %1</source>
+        <translation>%1 fortschreiben</translation>
+    </message>
+    <message>
+        <source>What was done (added with today&apos;s date)</source>
+        <translation>Was getan wurde (mit heutigem Datum angefügt)</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD (unchanged when empty)</source>
+        <translation>JJJJ-MM-TT (leer: unverändert)</translation>
+    </message>
+    <message>
+        <source>Close the escalation</source>
+        <translation>Eskalation abschließen</translation>
+    </message>
+    <message>
+        <source>How it was resolved</source>
+        <translation>Wie sie gelöst wurde</translation>
+    </message>
+    <message>
+        <source>Level:</source>
+        <translation>Stufe:</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>Verantwortlich:</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>Maßnahme:</translation>
+    </message>
+    <message>
+        <source>Due:</source>
+        <translation>Fällig:</translation>
+    </message>
+    <message>
+        <source>Closure:</source>
+        <translation>Abschluss:</translation>
     </message>
 </context>
 <context>
@@ -1337,6 +1750,41 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
     </message>
 </context>
 <context>
+    <name>KpiDialog</name>
+    <message>
+        <source>KPI figure for %1</source>
+        <translation>Kennzahl für %1</translation>
+    </message>
+    <message>
+        <source>Protocol number (empty: the CRO as a whole)</source>
+        <translation>Prüfplannummer (leer: die CRO insgesamt)</translation>
+    </message>
+    <message>
+        <source>2026-03 or 2026-Q1</source>
+        <translation>2026-03 oder 2026-Q1</translation>
+    </message>
+    <message>
+        <source>KPI:</source>
+        <translation>Kennzahl:</translation>
+    </message>
+    <message>
+        <source>Study:</source>
+        <translation>Studie:</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Zeitraum:</translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation>Wert:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Anmerkung:</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Planned</source>
@@ -1715,6 +2163,120 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
     </message>
 </context>
 <context>
+    <name>OversightActions</name>
+    <message>
+        <source>&amp;Oversight</source>
+        <translation>&amp;Aufsicht</translation>
+    </message>
+    <message>
+        <source>CRO &amp;register</source>
+        <translation>CRO-&amp;Register</translation>
+    </message>
+    <message>
+        <source>Oversight &amp;dashboard</source>
+        <translation>Aufsichts-&amp;Dashboard</translation>
+    </message>
+</context>
+<context>
+    <name>OversightDashboard</name>
+    <message>
+        <source>Oversight dashboard</source>
+        <translation>Aufsichts-Dashboard</translation>
+    </message>
+    <message>
+        <source>CRO</source>
+        <translation>CRO</translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <source>CRO:</source>
+        <translation>CRO:</translation>
+    </message>
+    <message>
+        <source>KPI trend:</source>
+        <translation>Kennzahlverlauf:</translation>
+    </message>
+    <message>
+        <source>All CROs</source>
+        <translation>Alle CROs</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>Wesentlich</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>Geringfügig</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstige</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Kommentare</translation>
+    </message>
+    <message>
+        <source>CRO as a whole</source>
+        <translation>CRO insgesamt</translation>
+    </message>
+    <message>
+        <source>Findings by grade per audit</source>
+        <translation>Feststellungen nach Einstufung je Audit</translation>
+    </message>
+    <message>
+        <source>Findings by grade per CRO</source>
+        <translation>Feststellungen nach Einstufung je CRO</translation>
+    </message>
+    <message>
+        <source>Findings by area and grade</source>
+        <translation>Feststellungen nach Bereich und Einstufung</translation>
+    </message>
+    <message>
+        <source>Open CAPAs by age (days)</source>
+        <translation>Offene CAPAs nach Alter (Tage)</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tage</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Breach</source>
+        <translation>Verletzung</translation>
+    </message>
+    <message>
+        <source>Open CAPAs: %1 (%2 overdue) · repeat findings: %3 · open escalations: %4</source>
+        <translation>Offene CAPAs: %1 (%2 überfällig) · wiederholte Feststellungen: %3 · offene Eskalationen: %4</translation>
+    </message>
+    <message>
+        <source>risk score %1 (%2), next audit %3</source>
+        <translation>Risikowert %1 (%2), nächstes Audit %3</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>hoch</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>mittel</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>niedrig</translation>
+    </message>
+</context>
+<context>
     <name>PackageOpen</name>
     <message>
         <source>Import the audit package %1 into this database?
@@ -1938,6 +2500,61 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
     <message>
         <source>Open &amp;read-only</source>
         <translation>&amp;Schreibgeschützt öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>QualificationDialog</name>
+    <message>
+        <source>Qualification of %1</source>
+        <translation>Qualifizierung von %1</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Zugelassen</translation>
+    </message>
+    <message>
+        <source>Approved with conditions</source>
+        <translation>Unter Auflagen zugelassen</translation>
+    </message>
+    <message>
+        <source>Not approved</source>
+        <translation>Nicht zugelassen</translation>
+    </message>
+    <message>
+        <source>(no audit)</source>
+        <translation>(kein Audit)</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD (empty: today)</source>
+        <translation>JJJJ-MM-TT (leer: heute)</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD (optional)</source>
+        <translation>JJJJ-MM-TT (optional)</translation>
+    </message>
+    <message>
+        <source>Conditions of a conditional approval</source>
+        <translation>Auflagen einer Zulassung unter Auflagen</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Set by audit:</source>
+        <translation>Festgelegt durch Audit:</translation>
+    </message>
+    <message>
+        <source>Effective from:</source>
+        <translation>Gültig ab:</translation>
+    </message>
+    <message>
+        <source>Valid until:</source>
+        <translation>Gültig bis:</translation>
+    </message>
+    <message>
+        <source>Conditions:</source>
+        <translation>Auflagen:</translation>
     </message>
 </context>
 <context>
