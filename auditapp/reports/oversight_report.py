@@ -270,7 +270,7 @@ def build_oversight(session: Session, *, cro: str | None = None, language: str =
         confidentiality=t("footer", lang), footer_text=branding.footer_text,
         page_label=wording.t("page_label", lang), paper=branding.paper,
         primary_colour=branding.primary_colour, logo=branding.logo, subject=subject,
-        keywords=("CRO oversight", "ICH E6 5.2", subject))
+        keywords=("CRO oversight", "ICH E6", subject))
     return Document(meta, tuple(blocks))
 
 
