@@ -150,4 +150,8 @@ def test_main_window_has_the_oversight_menu(qtbot, history, tmp_path):
         "CRO &register", "Oversight &dashboard"]
     register = main.oversight.show_register()
     assert register.model.rowCount() == 1
+    from PySide6.QtGui import QShortcut
+
+    register.findChild(QShortcut).activated.emit()  # F1
+    assert main.help_window.current_page == "oversight"
     register.close()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QMenuBar
 
 from auditapp.core.db import Database
@@ -31,16 +31,23 @@ class OversightActions(QObject):
         self.register_window = CroRegisterWindow(self.db, actor=self.actor,
                                                  language=self.language, parent=self.window)
         self.register_window.resize(1200, 720)
+        self._help_key(self.register_window)
         self.register_window.show()
         return self.register_window
 
-    def show_dashboard(self) -> object:
-        from PySide6.QtCore import Qt
+    def _help_key(self, widget: object) -> None:
+        """F1 in an oversight window opens the guide's oversight page."""
+        show_help = getattr(self.window, "show_help", None)
+        if show_help is not None:
+            shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), widget)
+            shortcut.activated.connect(lambda: show_help("oversight"))
 
+    def show_dashboard(self) -> object:
         from auditapp.ui.oversight_dashboard import OversightDashboard
 
         self.dashboard = OversightDashboard(self.db, language=self.language)
         self.dashboard.setParent(self.window, Qt.WindowType.Window)
         self.dashboard.resize(1280, 760)
+        self._help_key(self.dashboard)
         self.dashboard.show()
         return self.dashboard
