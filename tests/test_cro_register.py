@@ -9,7 +9,7 @@ import cro_history
 import pytest
 from cro_history import CRO, TODAY
 
-from auditapp.core import cro_register, cro_risk, kpi_records, trail
+from auditapp.core import checklists, cro_register, cro_risk, kpi_records, trail
 from auditapp.core.models import TrailEntry
 from auditapp.errors import BadInput
 
@@ -129,3 +129,32 @@ def test_kpi_breach_opens_an_escalation_and_a_second_raises_it(history):
         values = [p.value for p in kpi_records.series(s, cro_register.find_cro(s, CRO),
                                                        "tmf_completeness")]
         assert values == [96, 92.5, 84, 82]
+
+
+def test_a_planned_audit_is_not_the_last_one_and_a_lapsed_qualification_shows(history):
+    from auditapp.core import setup
+    from auditapp.core.models import Audit
+
+    with history.session(actor="anna") as s:
+        checklist = next(c for c in checklists.library(s) if c.id == "mini-test")
+        setup.create_from_details(s, setup.AuditDetails(
+            reference="AUD-2027-002", audit_type="for_cause", auditee_name=CRO,
+            title="For-cause audit of Northwind", checklist_id=checklist.id,
+            planned_start=dt.date(2027, 2, 1), planned_end=dt.date(2027, 2, 3)), checklist)
+        org = cro_register.find_cro(s, CRO)
+        cro_register.qualify(s, org, status="approved", effective_on="2025-01-01",
+                             valid_until="2026-06-30")
+        assert s.query(Audit).count() == 4
+    with history.session() as s:
+        summary = cro_register.summarise(s, cro_register.find_cro(s, CRO), today=TODAY)
+    assert summary.risk.last_audit == dt.date(2026, 10, 15)  # not the planned one
+    assert summary.planned_audit.reference == "AUD-2027-002"
+    assert summary.planned_audit.date == dt.date(2027, 2, 3)
+    # The newest decision in force is still the conditional one of October 2026.
+    assert summary.qualification.status == "conditional" and not summary.qualification_lapsed
+    with history.session(actor="anna") as s:
+        cro_register.qualify(s, cro_register.find_cro(s, CRO), status="approved",
+                             effective_on="2026-11-01", valid_until="2026-11-30")
+    with history.session() as s:
+        summary = cro_register.summarise(s, cro_register.find_cro(s, CRO), today=TODAY)
+    assert summary.qualification.status == "approved" and summary.qualification_lapsed

@@ -44,7 +44,7 @@ def test_pdf_in_english_states_risk_next_audit_repeat_and_escalation(history, tm
     text = _pdf_text(export_oversight(history, cro="Northwind", fmt="pdf", today=TODAY), tmp_path)
     for expected in (
         "Risk score 36.2 (high)", "Last audit 15 Oct 2026", "Proposed next audit 15 Oct 2027",
-        "Open CAPAs (overdue) 4 (3)", "Repeat findings 1", "Open escalations 1",
+        "Planned audit — Open CAPAs (overdue) 4 (3)", "Repeat findings 1", "Open escalations 1",
         "Repeat findings 1 5 5",  # the risk table: count, weight, points
         "Conditional approval 1 5 5", "Total 36.2",
         "TMF backlog below 30 days by Q1 2027",  # the conditions of the qualification

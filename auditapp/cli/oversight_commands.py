@@ -142,9 +142,13 @@ def cmd_cro_show(args: argparse.Namespace) -> int:
     print(summary.name)
     print(f"  qualification: {q.status} since {q.effective_on}"
           f"{f' (audit {q.audit})' if q.audit else ''}" if q else "  qualification: none recorded")
+    if summary.qualification_lapsed:
+        print(f"  qualification lapsed on {q.valid_until}")  # type: ignore[union-attr]
     r = summary.risk
     print(f"  risk: {r.score:g} ({r.band}); last audit {_days(r.last_audit)}; "
           f"next audit proposed {r.proposed_next_audit}{' (overdue)' if r.audit_overdue else ''}")
+    if summary.planned_audit:
+        print(f"  planned: {summary.planned_audit.reference} on {summary.planned_audit.date}")
     for c in r.components:
         print(f"    {c.key:<22} {c.count:g} x {c.weight:g} = {c.points:g}")
     print("  audits:")

@@ -21,6 +21,7 @@ from auditapp.core.audits import clean_text
 from auditapp.core.findings import number_label
 from auditapp.core.models import (
     Audit,
+    AuditStatus,
     Classification,
     FindingStatus,
     Organisation,
@@ -118,6 +119,10 @@ class CroSummary:
     risk: cro_risk.RiskAssessment
     open_escalations: int
     kpi_latest: tuple[kpi_records.KpiPoint, ...] = field(default=())
+    # The next audit already in the list (planned, or dated after today), if any.
+    planned_audit: AuditRow | None = None
+    # The current qualification's valid-until date has passed.
+    qualification_lapsed: bool = False
 
     @property
     def overdue_capas(self) -> tuple[CapaRow, ...]:
@@ -224,7 +229,7 @@ def summarise(session: Session, org: Organisation, *, today: dt.date | None = No
         grades = Counter(f.classification for f in audit.findings)
         rows.append(AuditRow(audit.reference, audit.title, audit.audit_type, audit_date(audit),
                              audit.status, {g: grades.get(g, 0) for g in GRADES}))
-        if audit_date(audit) >= window_start:
+        if audit_date(audit) >= window_start and audit.status != AuditStatus.PLANNED.value:
             recent.update(grades)
         for finding in audit.findings:
             area = area_titles.get(finding.area, finding.area) or "—"
@@ -233,6 +238,9 @@ def summarise(session: Session, org: Organisation, *, today: dt.date | None = No
             if (finding.classification != Classification.RECOMMENDATION.value
                     and finding.status != FindingStatus.CLOSED.value):
                 capas.append(_capa_row(audit, finding, today))
+    # Only audits that took place count as "the last audit"; a planned one is shown as planned.
+    done = [r for r in rows if r.status != AuditStatus.PLANNED.value and r.date <= today]
+    planned = [r for r in rows if r not in done]
     history = qualification_history(session, org)
     current = next((q for q in history if q.effective_on <= today), None)
     open_escalations = len(kpi_records.escalations(session, org=org, status="open"))
@@ -240,7 +248,7 @@ def summarise(session: Session, org: Organisation, *, today: dt.date | None = No
         grade_counts={g: recent.get(g, 0) for g in GRADES},
         repeats=repeats, overdue_capas=sum(1 for c in capas if c.overdue_days),
         open_escalations=open_escalations,
-        last_audit=audit_date(audits[-1]) if audits else None,
+        last_audit=max((r.date for r in done), default=None),
         qualification=current.status if current else None), w, today)
     return CroSummary(
         name=org.legal_name, address=org.address, audits=tuple(rows),
@@ -249,6 +257,8 @@ def summarise(session: Session, org: Organisation, *, today: dt.date | None = No
         repeat_findings=repeats, qualification=current, qualification_history=tuple(history),
         risk=risk, open_escalations=open_escalations,
         kpi_latest=tuple(kpi_records.latest(session, org)),
+        planned_audit=min(planned, key=lambda r: r.date) if planned else None,
+        qualification_lapsed=bool(current and current.valid_until and current.valid_until < today),
     )
 
 
@@ -273,6 +283,9 @@ def summary_json(s: CroSummary) -> dict[str, object]:
     return {
         "name": s.name,
         "qualification": qual(s.qualification),
+        "qualification_lapsed": s.qualification_lapsed,
+        "planned_audit": None if s.planned_audit is None else {
+            "reference": s.planned_audit.reference, "date": day(s.planned_audit.date)},
         "qualification_history": [qual(q) for q in s.qualification_history],
         "audits": [{"reference": a.reference, "title": a.title, "type": a.audit_type,
                     "date": day(a.date), "status": a.status, "findings": a.grades}

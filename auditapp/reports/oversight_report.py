@@ -46,7 +46,10 @@ def _qualification(s: cro_register.CroSummary, lang: str) -> str:
     if q is None:
         return t("none", lang)
     text = t("since", lang, status=t(f"qual_{q.status}", lang), date=date(q.effective_on, lang))
-    return text + (f", {t('set_by', lang, audit=q.audit)}" if q.audit else "")
+    text += f", {t('set_by', lang, audit=q.audit)}" if q.audit else ""
+    if s.qualification_lapsed:
+        text += f"; {t('lapsed', lang, date=date(q.valid_until, lang))}"
+    return text
 
 
 def _next_audit(s: cro_register.CroSummary, lang: str) -> str:
@@ -62,6 +65,8 @@ def _facts(s: cro_register.CroSummary, lang: str) -> KeyValueTable:
         (t("risk", lang), t("risk_value", lang, score=f"{r.score:g}", band=t(f"band_{r.band}", lang))),
         (t("last_audit", lang), date(r.last_audit, lang) if r.last_audit else t("never", lang)),
         (t("next_audit", lang), _next_audit(s, lang)),
+        (t("planned_audit", lang), f"{s.planned_audit.reference}, {date(s.planned_audit.date, lang)}"
+         if s.planned_audit else "—"),
         (t("capas", lang), f"{len(s.open_capas)} ({len(s.overdue_capas)})"),
         (t("repeats", lang), str(s.repeat_findings)),
         (t("escalations_open", lang), str(s.open_escalations)),

@@ -33,6 +33,8 @@ WORDING: dict[str, tuple[str, str]] = {
     "next_audit": ("Proposed next audit", "Vorgeschlagenes nächstes Audit"),
     "next_overdue": ("{date} (overdue)", "{date} (überfällig)"),
     "never": ("never audited", "noch nie auditiert"),
+    "planned_audit": ("Planned audit", "Geplantes Audit"),
+    "lapsed": ("lapsed on {date}", "abgelaufen am {date}"),
     "capas": ("Open CAPAs (overdue)", "Offene CAPAs (überfällig)"),
     "repeats": ("Repeat findings", "Wiederholte Feststellungen"),
     "escalations_open": ("Open escalations", "Offene Eskalationen"),

@@ -194,6 +194,8 @@ class CroRegisterWindow(QMainWindow):
                 .replace("%2", q.effective_on.isoformat()) if q else self.tr("None recorded"))
         if q and q.audit:
             qual += " " + self.tr("(audit %1)").replace("%1", q.audit)
+        if s.qualification_lapsed and q and q.valid_until:
+            qual += " · " + self.tr("lapsed on %1").replace("%1", q.valid_until.isoformat())
         parts = "".join(f"<tr><td>{self.factor_label(c.key)}</td><td align='right'>{c.count:g}"
                         f" × {c.weight:g}</td><td align='right'><b>{c.points:g}</b></td></tr>"
                         for c in r.components)
@@ -205,6 +207,9 @@ class CroRegisterWindow(QMainWindow):
             (self.tr("Risk score"), f"<b>{r.score:g}</b> ({self.model.band_label(r.band)})"),
             (self.tr("Last audit"), r.last_audit.isoformat() if r.last_audit else "—"),
             (self.tr("Proposed next audit"), f"<b>{next_audit}</b>"),
+            (self.tr("Planned audit"), html.escape(
+                f"{s.planned_audit.reference}, {s.planned_audit.date.isoformat()}")
+             if s.planned_audit else "—"),
             (self.tr("Open CAPAs"), str(len(s.open_capas))),
             (self.tr("Overdue CAPAs"), str(len(s.overdue_capas))),
             (self.tr("Repeat findings"), str(s.repeat_findings)),

@@ -758,6 +758,10 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
         <translation>(Audit %1)</translation>
     </message>
     <message>
+        <source>lapsed on %1</source>
+        <translation>abgelaufen am %1</translation>
+    </message>
+    <message>
         <source>(overdue)</source>
         <translation>(überfällig)</translation>
     </message>
@@ -784,6 +788,10 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
     <message>
         <source>Open escalations</source>
         <translation>Offene Eskalationen</translation>
+    </message>
+    <message>
+        <source>Planned audit</source>
+        <translation>Geplantes Audit</translation>
     </message>
     <message>
         <source>How the risk score is made</source>
