@@ -158,3 +158,19 @@ def test_a_planned_audit_is_not_the_last_one_and_a_lapsed_qualification_shows(hi
     with history.session() as s:
         summary = cro_register.summarise(s, cro_register.find_cro(s, CRO), today=TODAY)
     assert summary.qualification.status == "approved" and summary.qualification_lapsed
+
+
+def test_an_issue_escalated_by_hand_follows_the_path(history):
+    with history.session(actor="anna") as s:
+        org = cro_register.find_cro(s, CRO)
+        with pytest.raises(BadInput, match="describe the issue"):
+            kpi_records.open_escalation(s, org, issue="  ")
+        with pytest.raises(BadInput, match="not on the escalation path"):
+            kpi_records.open_escalation(s, org, issue="x", level=7)
+        entry = kpi_records.open_escalation(s, org, issue="CRA turnover above 30 %", level=3,
+                                            today=TODAY)
+        assert (entry.number, entry.level, entry.due_on) == (1, 3, dt.date(2026, 12, 21))
+        assert entry.owner.startswith("Joint oversight committee")
+    with history.session() as s:
+        summary = cro_register.summarise(s, cro_register.find_cro(s, CRO), today=TODAY)
+    assert summary.open_escalations == 1

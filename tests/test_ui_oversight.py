@@ -92,6 +92,9 @@ def test_kpi_breach_from_the_form_opens_an_escalation(window, history):
 
 def test_qualification_form_records_a_decision(window, history):
     dialog = window.record_qualification()
+    dialog.status.setCurrentIndex(dialog.status.findData("not_approved"))
+    dialog.audit.setCurrentIndex(dialog.audit.findData("AUD-2024-011"))
+    assert dialog.status.currentData() == "approved"  # proposed by that audit's outcome
     dialog.status.setCurrentIndex(dialog.status.findData("approved"))
     dialog.audit.setCurrentIndex(dialog.audit.findData("AUD-2026-019"))
     dialog.effective.setText("2026-11-28")
@@ -155,3 +158,21 @@ def test_main_window_has_the_oversight_menu(qtbot, history, tmp_path):
     register.findChild(QShortcut).activated.emit()  # F1
     assert main.help_window.current_page == "oversight"
     register.close()
+
+
+def test_update_escalation_takes_the_selected_entry(window, history):
+    with history.session(actor="anna") as s:
+        org = cro_register.find_cro(s, CRO)
+        kpi_records.open_escalation(s, org, issue="CRA turnover", today=TODAY)
+        kpi_records.open_escalation(s, org, issue="Late DMC minutes", level=2, today=TODAY)
+    window.reload()
+    window.tabs.setCurrentIndex(4)
+    window.escalations_table.selectRow(1)
+    dialog = window.update_escalation()
+    assert dialog.windowTitle() == "Update ESC-002" and dialog.level.value() == 2
+    dialog.level.setValue(3)
+    _ok(dialog)
+    with history.session() as s:
+        entry = kpi_records.get_escalation(s, 2)
+        assert entry.level == 3 and entry.owner.startswith("Joint oversight committee")
+        assert kpi_records.get_escalation(s, 1).level == 1

@@ -75,6 +75,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--status", choices=["open", "closed"])
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_escalation_list)
+    p = esc_sub.add_parser("add", help="escalate an issue by hand (not from a KPI)")
+    p.add_argument("cro", metavar="CRO")
+    p.add_argument("--issue", required=True)
+    p.add_argument("--level", type=int, default=1)
+    p.add_argument("--owner", help="default: the level's name on the escalation path")
+    p.add_argument("--due", metavar="DATE", help="default: the level's response days from today")
+    p.add_argument("--study", help="protocol number")
+    signin.add_arguments(p)
+    p.set_defaults(handler=cmd_escalation_add)
     p = esc_sub.add_parser("update", help="raise, re-assign, add an action to or close an entry")
     p.add_argument("number", metavar="ESC-NNN")
     p.add_argument("--level", type=int)
@@ -298,6 +307,20 @@ def cmd_escalation_list(args: argparse.Namespace) -> int:
               f"{r['cro']}: {r['issue']}")
     if not rows:
         print("no escalations")
+    return 0
+
+
+def cmd_escalation_add(args: argparse.Namespace) -> int:
+    from auditapp.core import cro_register, kpi_records
+
+    with open_db(args) as database:
+        user = signin.sign_in(database, args)
+        with database.session(actor=user.username) as session:  # type: ignore[attr-defined]
+            entry = kpi_records.open_escalation(
+                session, cro_register.find_cro(session, args.cro), issue=args.issue,
+                level=args.level, owner=args.owner, due_on=args.due, study=args.study)
+            print(f"{kpi_records.escalation_label(entry.number)} opened at level {entry.level}, "
+                  f"owner {entry.owner}, due {entry.due_on}")
     return 0
 
 

@@ -81,6 +81,7 @@ class AuditRow:
     date: dt.date
     status: str
     grades: dict[str, int]  # findings by classification
+    outcome: str = ""  # the auditor's overall outcome (judgement.py), e.g. approved_with_conditions
 
 
 @dataclass(frozen=True)
@@ -228,7 +229,8 @@ def summarise(session: Session, org: Organisation, *, today: dt.date | None = No
     for audit in audits:
         grades = Counter(f.classification for f in audit.findings)
         rows.append(AuditRow(audit.reference, audit.title, audit.audit_type, audit_date(audit),
-                             audit.status, {g: grades.get(g, 0) for g in GRADES}))
+                             audit.status, {g: grades.get(g, 0) for g in GRADES},
+                             audit.overall_rating or ""))
         if audit_date(audit) >= window_start and audit.status != AuditStatus.PLANNED.value:
             recent.update(grades)
         for finding in audit.findings:
@@ -288,7 +290,8 @@ def summary_json(s: CroSummary) -> dict[str, object]:
             "reference": s.planned_audit.reference, "date": day(s.planned_audit.date)},
         "qualification_history": [qual(q) for q in s.qualification_history],
         "audits": [{"reference": a.reference, "title": a.title, "type": a.audit_type,
-                    "date": day(a.date), "status": a.status, "findings": a.grades}
+                    "date": day(a.date), "status": a.status, "outcome": a.outcome or None,
+                    "findings": a.grades}
                    for a in s.audits],
         "findings_by_grade": s.grade_totals(),
         "findings_by_area": s.findings_by_area,

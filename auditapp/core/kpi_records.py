@@ -161,6 +161,31 @@ def record(session: Session, org: Organisation, *, kpi_id: str, period: str, val
     return Recorded(point, entry.number, False)
 
 
+def open_escalation(session: Session, org: Organisation, *, issue: str, level: int = 1,
+                    owner: str | None = None, due_on: object = None, study: str | None = None,
+                    today: dt.date | None = None) -> Escalation:
+    """An escalation raised by hand (an issue seen outside the KPIs, e.g. at a governance
+    meeting), on the same path as a breach."""
+    today = today or dt.date.today()
+    text = clean_text(issue, field="issue", limit=2000).strip()
+    if not text:
+        raise BadInput("describe the issue to escalate")
+    step = kpis.shipped().level(level)
+    who = " ".join(clean_text(owner or "", field="owner", limit=200, single_line=True).split())
+    due = parse_date(due_on, field="due date") or today + dt.timedelta(days=step.respond_days)
+    if due < today:
+        raise BadInput("the due date must not be before today")
+    study_row = _study(session, study)
+    entry = Escalation(
+        number=(session.scalar(select(func.max(Escalation.number))) or 0) + 1,
+        organisation_id=org.id, study_id=study_row.id if study_row else None, kpi_id="",
+        kpi_value_id=None, issue=text, level=step.level, owner=who or step.label(), actions="",
+        opened_on=today, due_on=due, closure="", status=EscalationStatus.OPEN.value)
+    session.add(entry)
+    session.flush()
+    return entry
+
+
 def series(session: Session, org: Organisation, kpi_id: str | None = None,
            study: str | None = None) -> list[KpiPoint]:
     """Recorded figures, oldest first."""

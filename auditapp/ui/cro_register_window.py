@@ -133,8 +133,8 @@ class CroRegisterWindow(QMainWindow):
             entries_rows = [[label, e.status, str(e.level), e.owner, e.issue,
                              e.opened_on.isoformat(), e.due_on.isoformat() if e.due_on else "",
                              e.actions.replace("\n", " | "), e.closure] for label, e in entries]
-        self.escalation_numbers = [e.number for _label, e in entries
-                                   if e.status == "open"]
+        self.escalation_numbers = [e.number for _label, e in entries]
+        self.escalation_open = [e.status == "open" for _label, e in entries]
         self.overview.setText(self._overview_html(summary))
         index = self.tabs.currentIndex()
         self.tabs.clear()
@@ -170,6 +170,7 @@ class CroRegisterWindow(QMainWindow):
               q.valid_until.isoformat() if q.valid_until else "", q.conditions, q.decided_by]
              for q in summary.qualification_history]), self.tr("Qualification"))
         self.tabs.setCurrentIndex(max(0, index))
+        self.escalations_table = self.tabs.widget(4)
         self.escalation_button.setEnabled(bool(self.escalation_numbers) and not self._db.read_only)
 
     def rating_label(self, rating: str) -> str:
@@ -241,7 +242,9 @@ class CroRegisterWindow(QMainWindow):
             self.message.show_info(self.tr("Qualification recorded."))
             self.reload(name)
 
-        dialog = QualificationDialog(name, [a.reference for a in summary.audits], submit, self)
+        outcomes = {a.reference: a.outcome for a in summary.audits}
+        dialog = QualificationDialog(name, [a.reference for a in summary.audits], submit, self,
+                                     outcomes=outcomes)
         dialog.open()
         return dialog
 
@@ -268,9 +271,16 @@ class CroRegisterWindow(QMainWindow):
         return dialog
 
     def update_escalation(self) -> EscalationDialog | None:
+        """The entry selected on the Escalations tab, else the first open one."""
         if not getattr(self, "escalation_numbers", None):
             return None
-        number = self.escalation_numbers[0]
+        rows = self.escalations_table.selectionModel().selectedRows()
+        if rows:
+            number = self.escalation_numbers[rows[0].row()]
+        else:
+            number = next((n for n, is_open in zip(self.escalation_numbers, self.escalation_open,
+                                                   strict=True) if is_open),
+                          self.escalation_numbers[0])
         with self._db.session() as session:
             entry = kpi_records.get_escalation(session, number)
             level, owner = entry.level, entry.owner

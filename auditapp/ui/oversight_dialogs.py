@@ -58,10 +58,16 @@ class _Form(QDialog):
         self.accept()
 
 
+# An audit's outcome (judgement.py) proposes the status; the user may still change it.
+OUTCOME_STATUS = {"approved": "approved", "approved_with_conditions": "conditional",
+                  "not_approved": "not_approved"}
+
+
 class QualificationDialog(_Form):
     def __init__(self, cro: str, audits: list[str], submit: Submit,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, outcomes: dict[str, str] | None = None) -> None:
         super().__init__(self.tr("Qualification of %1").replace("%1", cro), submit, parent)
+        self._outcomes = outcomes or {}
         self.status = QComboBox()
         for value, label in (("approved", self.tr("Approved")),
                              ("conditional", self.tr("Approved with conditions")),
@@ -77,11 +83,17 @@ class QualificationDialog(_Form):
         self.valid_until.setPlaceholderText(self.tr("YYYY-MM-DD (optional)"))
         self.conditions = QPlainTextEdit()
         self.conditions.setPlaceholderText(self.tr("Conditions of a conditional approval"))
+        self.audit.currentIndexChanged.connect(self._propose_status)
         self.form.addRow(self.tr("Status:"), self.status)
         self.form.addRow(self.tr("Set by audit:"), self.audit)
         self.form.addRow(self.tr("Effective from:"), self.effective)
         self.form.addRow(self.tr("Valid until:"), self.valid_until)
         self.form.addRow(self.tr("Conditions:"), self.conditions)
+
+    def _propose_status(self) -> None:
+        status = OUTCOME_STATUS.get(self._outcomes.get(self.audit.currentData() or "", ""))
+        if status:
+            self.status.setCurrentIndex(self.status.findData(status))
 
     def values(self) -> dict[str, object]:
         return {"status": self.status.currentData(), "audit_reference": self.audit.currentData(),
