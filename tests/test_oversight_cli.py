@@ -139,3 +139,14 @@ def test_oversight_report_pdf_read_back(db_path, tmp_path):
     images = subprocess.run([require_tool("pdfimages"), "-list", str(out)], capture_output=True,
                             text=True, check=True).stdout.splitlines()[2:]
     assert len(images) >= 4  # findings per audit, by area, CAPA ageing, the KPI trend
+
+
+def test_escalation_added_by_hand(db_path):
+    done = signed("escalation", "add", "Northwind", "--issue", "CRA turnover above 30 %",
+                  "--level", "2", "--study", "NW-301", db=db_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("ESC-001 opened at level 2, owner Sponsor clinical operations")
+    refused = signed("escalation", "add", "Northwind", "--issue", "x", "--level", "9", db=db_path)
+    assert refused.returncode == 2 and "not on the escalation path" in refused.stderr
+    [entry] = json.loads(run_cli("escalation", "list", "--json", "--db", db_path).stdout)
+    assert entry["kpi"] is None and entry["study"] == "NW-301"
