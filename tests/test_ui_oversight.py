@@ -176,3 +176,16 @@ def test_update_escalation_takes_the_selected_entry(window, history):
         entry = kpi_records.get_escalation(s, 2)
         assert entry.level == 3 and entry.owner.startswith("Joint oversight committee")
         assert kpi_records.get_escalation(s, 1).level == 1
+
+
+def test_escalate_an_issue_from_the_register(window, history):
+    dialog = window.escalate_issue()
+    _ok(dialog)
+    assert "describe the issue" in dialog.error.text()
+    dialog.issue.setPlainText("Late DMC minutes twice in a row")
+    dialog.level.setCurrentIndex(1)
+    _ok(dialog)
+    assert not dialog.isVisible() and "ESC-001 opened" in window.message.text()
+    with history.session() as s:
+        entry = kpi_records.get_escalation(s, 1)
+        assert entry.level == 2 and entry.issue == "Late DMC minutes twice in a row"

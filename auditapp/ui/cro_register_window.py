@@ -29,7 +29,12 @@ from auditapp.core import cro_register, kpi_records, kpis
 from auditapp.core.db import Database
 from auditapp.errors import AuditAppError
 from auditapp.ui.cro_register_model import CroTableModel
-from auditapp.ui.oversight_dialogs import EscalationDialog, KpiDialog, QualificationDialog
+from auditapp.ui.oversight_dialogs import (
+    EscalationDialog,
+    KpiDialog,
+    NewEscalationDialog,
+    QualificationDialog,
+)
 from auditapp.ui.widgets import MessageBar
 
 
@@ -70,17 +75,20 @@ class CroRegisterWindow(QMainWindow):
         buttons = QHBoxLayout()
         self.qualify_button = QPushButton(self.tr("Record &qualification…"))
         self.kpi_button = QPushButton(self.tr("Record &KPI figure…"))
+        self.new_escalation_button = QPushButton(self.tr("Escalate &issue…"))
         self.escalation_button = QPushButton(self.tr("Update &escalation…"))
         self.dashboard_button = QPushButton(self.tr("&Dashboard"))
         self.report_button = QPushButton(self.tr("Oversight &report…"))
-        for button in (self.qualify_button, self.kpi_button, self.escalation_button,
-                       self.dashboard_button, self.report_button):
+        for button in (self.qualify_button, self.kpi_button, self.new_escalation_button,
+                       self.escalation_button, self.dashboard_button, self.report_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        for button in (self.qualify_button, self.kpi_button, self.escalation_button):
+        for button in (self.qualify_button, self.kpi_button, self.new_escalation_button,
+                       self.escalation_button):
             button.setEnabled(not db.read_only)
         self.qualify_button.clicked.connect(self.record_qualification)
         self.kpi_button.clicked.connect(self.record_kpi)
+        self.new_escalation_button.clicked.connect(self.escalate_issue)
         self.escalation_button.clicked.connect(self.update_escalation)
         self.dashboard_button.clicked.connect(self.show_dashboard)
         self.report_button.clicked.connect(self.choose_report_file)
@@ -267,6 +275,24 @@ class CroRegisterWindow(QMainWindow):
             self.reload(name)
 
         dialog = KpiDialog(name, kpis.shipped(), self._language, submit, self)
+        dialog.open()
+        return dialog
+
+    def escalate_issue(self) -> NewEscalationDialog | None:
+        name = self.selected()
+        if name is None:
+            return None
+
+        def submit(values: dict[str, object]) -> None:
+            opened: list[int] = []
+            self._run(lambda s, org: opened.append(
+                kpi_records.open_escalation(s, org, **values).number))  # type: ignore[arg-type]
+            self.message.show_info(self.tr("%1 opened in the escalation log.").replace(
+                "%1", kpi_records.escalation_label(opened[0])))
+            self.reload(name)
+
+        levels = [lv.label(self._language) for lv in kpis.shipped().levels]
+        dialog = NewEscalationDialog(name, levels, submit, self)
         dialog.open()
         return dialog
 

@@ -163,3 +163,33 @@ class EscalationDialog(_Form):
             "due_on": self.due.text().strip() or None,
             "close": self.closure.toPlainText() if self.close_box.isChecked() else None,
         }
+
+
+class NewEscalationDialog(_Form):
+    """An issue escalated by hand (seen outside the KPIs) on the escalation path."""
+
+    def __init__(self, cro: str, levels: list[str], submit: Submit,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Escalate an issue of %1").replace("%1", cro), submit, parent)
+        self.issue = QPlainTextEdit()
+        self.issue.setMaximumHeight(90)
+        self.level = QComboBox()
+        for number, name in enumerate(levels, start=1):
+            self.level.addItem(f"{number}: {name}", number)
+        self.owner = QLineEdit()
+        self.owner.setPlaceholderText(self.tr("Empty: the level's owner on the escalation path"))
+        self.study = QLineEdit()
+        self.study.setPlaceholderText(self.tr("Protocol number (optional)"))
+        self.due = QLineEdit()
+        self.due.setPlaceholderText(self.tr("YYYY-MM-DD (empty: the level's response time)"))
+        self.form.addRow(self.tr("Issue:"), self.issue)
+        self.form.addRow(self.tr("Level:"), self.level)
+        self.form.addRow(self.tr("Owner:"), self.owner)
+        self.form.addRow(self.tr("Study:"), self.study)
+        self.form.addRow(self.tr("Due:"), self.due)
+
+    def values(self) -> dict[str, object]:
+        return {"issue": self.issue.toPlainText(), "level": self.level.currentData(),
+                "owner": self.owner.text().strip() or None,
+                "study": self.study.text().strip() or None,
+                "due_on": self.due.text().strip() or None}

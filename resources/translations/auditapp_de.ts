@@ -538,6 +538,10 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
         <translation>&amp;Kennzahl erfassen…</translation>
     </message>
     <message>
+        <source>Escalate &amp;issue…</source>
+        <translation>Sachverhalt es&amp;kalieren…</translation>
+    </message>
+    <message>
         <source>Update &amp;escalation…</source>
         <translation>&amp;Eskalation fortschreiben…</translation>
     </message>
@@ -812,6 +816,10 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
     <message>
         <source>KPI figure recorded.</source>
         <translation>Kennzahl erfasst.</translation>
+    </message>
+    <message>
+        <source>%1 opened in the escalation log.</source>
+        <translation>%1 im Eskalationsprotokoll eröffnet.</translation>
     </message>
     <message>
         <source>Escalation updated.</source>
@@ -2114,6 +2122,45 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
     <message>
         <source>Click to dismiss</source>
         <translation>Zum Schließen klicken</translation>
+    </message>
+</context>
+<context>
+    <name>NewEscalationDialog</name>
+    <message>
+        <source>Escalate an issue of %1</source>
+        <translation>Sachverhalt von %1 eskalieren</translation>
+    </message>
+    <message>
+        <source>Empty: the level&apos;s owner on the escalation path</source>
+        <translation>Leer: die Verantwortlichen der Stufe im Eskalationsweg</translation>
+    </message>
+    <message>
+        <source>Protocol number (optional)</source>
+        <translation>Prüfplannummer (optional)</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD (empty: the level&apos;s response time)</source>
+        <translation>JJJJ-MM-TT (leer: Antwortfrist der Stufe)</translation>
+    </message>
+    <message>
+        <source>Issue:</source>
+        <translation>Sachverhalt:</translation>
+    </message>
+    <message>
+        <source>Level:</source>
+        <translation>Stufe:</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>Verantwortlich:</translation>
+    </message>
+    <message>
+        <source>Study:</source>
+        <translation>Studie:</translation>
+    </message>
+    <message>
+        <source>Due:</source>
+        <translation>Fällig:</translation>
     </message>
 </context>
 <context>
