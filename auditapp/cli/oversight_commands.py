@@ -158,8 +158,8 @@ def cmd_cro_show(args: argparse.Namespace) -> int:
           f"next audit proposed {r.proposed_next_audit}{' (overdue)' if r.audit_overdue else ''}")
     if summary.planned_audit:
         print(f"  planned: {summary.planned_audit.reference} on {summary.planned_audit.date}")
-    for c in r.components:
-        print(f"    {c.key:<22} {c.count:g} x {c.weight:g} = {c.points:g}")
+    for part in r.components:
+        print(f"    {part.key:<22} {part.count:g} x {part.weight:g} = {part.points:g}")
     print("  audits:")
     for a in summary.audits:
         g = a.grades
@@ -167,9 +167,10 @@ def cmd_cro_show(args: argparse.Namespace) -> int:
               f"{g['major']} minor {g['minor'] + g['other']} recommendation {g['recommendation']}")
     print(f"  open CAPAs: {len(summary.open_capas)} ({len(summary.overdue_capas)} overdue); "
           f"repeat findings: {summary.repeat_findings}; open escalations: {summary.open_escalations}")
-    for c in summary.open_capas:
-        late = f"overdue {c.overdue_days} d" if c.overdue_days else f"due {_days(c.due)}"
-        print(f"    {c.audit} {c.finding} {c.grade:<6} {late:<16} {'repeat ' if c.repeat else ''}{c.title}")
+    for capa in summary.open_capas:
+        late = f"overdue {capa.overdue_days} d" if capa.overdue_days else f"due {_days(capa.due)}"
+        print(f"    {capa.audit} {capa.finding} {capa.grade:<6} {late:<16} "
+              f"{'repeat ' if capa.repeat else ''}{capa.title}")
     return 0
 
 

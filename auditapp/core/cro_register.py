@@ -23,6 +23,7 @@ from auditapp.core.models import (
     Audit,
     AuditStatus,
     Classification,
+    Finding,
     FindingStatus,
     Organisation,
 )
@@ -199,14 +200,13 @@ def qualify(session: Session, org: Organisation, *, status: str, audit_reference
     return _qualification(session, row)
 
 
-def _capa_row(audit: Audit, finding: object, today: dt.date) -> CapaRow:
+def _capa_row(audit: Audit, finding: Finding, today: dt.date) -> CapaRow:
     start = audit.issued_on or audit_date(audit)
-    due = finding.capa_due_date  # type: ignore[attr-defined]
+    due = finding.capa_due_date
     overdue = (today - due).days if due and due < today else 0
-    return CapaRow(audit.reference, number_label(finding.number),  # type: ignore[attr-defined]
-                   finding.title, finding.classification,  # type: ignore[attr-defined]
-                   finding.status, due, max(0, (today - start).days), overdue,  # type: ignore[attr-defined]
-                   bool(finding.repeat_finding))  # type: ignore[attr-defined]
+    return CapaRow(audit.reference, number_label(finding.number), finding.title,
+                   finding.classification, finding.status, due, max(0, (today - start).days),
+                   overdue, bool(finding.repeat_finding))
 
 
 def summarise(session: Session, org: Organisation, *, today: dt.date | None = None) -> CroSummary:

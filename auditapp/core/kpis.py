@@ -17,7 +17,7 @@ import yaml
 
 from auditapp import paths
 from auditapp.core import input_limits
-from auditapp.core.checklists import _line_of, _LineLoader
+from auditapp.core.checklists import _line_of, _LineLoader  # same line-numbered errors
 from auditapp.errors import BadInput
 
 KPI_FILE = "kpis.yaml"

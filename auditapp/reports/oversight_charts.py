@@ -101,7 +101,7 @@ def stacked_grades(title: str, categories: Sequence[str], counts: Sequence[dict[
     bar = min(120, slot * 0.6)
     for index, (name, count) in enumerate(zip(categories, counts, strict=True)):
         x = left + slot * index + (slot - bar) / 2
-        y = bottom
+        y: float = bottom
         for grade in grades:
             n = count.get(grade, 0)
             if not n:
@@ -165,10 +165,10 @@ def kpi_trend(title: str, points: Sequence[tuple[dt.date, float, str]], *, warni
         return bottom - (bottom - upper) * (value - low) / (top - low)
 
     for limit, colour in ((warning, RATING_COLOURS["warning"]), (breach, RATING_COLOURS["breach"])):
-        y, x = y_of(limit), left
-        while x < right:  # dashed threshold line
-            draw.line((x, y, min(x + 18, right), y), fill=colour, width=4)
-            x += 30
+        level, dash = y_of(limit), float(left)
+        while dash < right:  # dashed threshold line
+            draw.line((dash, level, min(dash + 18, right), level), fill=colour, width=4)
+            dash += 30
     slot = (right - left) / max(1, len(points))
     xy = [(left + slot * i + slot / 2, y_of(p[1])) for i, p in enumerate(points)]
     if len(xy) > 1:

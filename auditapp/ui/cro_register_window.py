@@ -167,10 +167,11 @@ class CroRegisterWindow(QMainWindow):
               if p.rating != "unknown" else p.kpi_id, p.study, f"{p.value:g}",
               self.rating_label(p.rating), p.recorded_by] for p in reversed(figures)]),
             self.tr("KPIs"))
-        self.tabs.addTab(_table(
+        escalations_table = _table(
             [self.tr("No."), self.tr("Status"), self.tr("Level"), self.tr("Owner"),
              self.tr("Issue"), self.tr("Opened"), self.tr("Due"), self.tr("Actions"),
-             self.tr("Closure")], entries_rows), self.tr("Escalations"))
+             self.tr("Closure")], entries_rows)
+        self.tabs.addTab(escalations_table, self.tr("Escalations"))
         self.tabs.addTab(_table(
             [self.tr("Effective"), self.tr("Status"), self.tr("Audit"), self.tr("Valid until"),
              self.tr("Conditions"), self.tr("Decided by")],
@@ -178,7 +179,7 @@ class CroRegisterWindow(QMainWindow):
               q.valid_until.isoformat() if q.valid_until else "", q.conditions, q.decided_by]
              for q in summary.qualification_history]), self.tr("Qualification"))
         self.tabs.setCurrentIndex(max(0, index))
-        self.escalations_table = self.tabs.widget(4)
+        self.escalations_table = escalations_table
         self.escalation_button.setEnabled(bool(self.escalation_numbers) and not self._db.read_only)
 
     def rating_label(self, rating: str) -> str:

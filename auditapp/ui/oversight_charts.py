@@ -18,7 +18,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDateTime, QMargins, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, QMargins, Qt, QTime
 from PySide6.QtGui import QColor, QPainter, QPen
 
 GRADE_COLOURS = {"critical": "#C62828", "major": "#E8710A", "minor": "#C9A100",
@@ -102,8 +102,12 @@ def bars(title: str, labels: Sequence[str], values: Sequence[float],
     return chart
 
 
+def _moment(day: dt.date, hour: int = 0) -> QDateTime:
+    return QDateTime(QDate(day.year, day.month, day.day), QTime(hour, 0))
+
+
 def _when(day: dt.date) -> float:
-    return float(QDateTime(day, QTime(12, 0)).toMSecsSinceEpoch())
+    return float(_moment(day, 12).toMSecsSinceEpoch())
 
 
 def kpi_trend(title: str, lines: dict[str, Sequence[tuple[dt.date, float, str]]], *,
@@ -116,7 +120,7 @@ def kpi_trend(title: str, lines: dict[str, Sequence[tuple[dt.date, float, str]]]
     x_axis = QDateTimeAxis()
     x_axis.setFormat(MONTH_FORMAT)
     x_axis.setTickCount(5)
-    x_axis.setRange(QDateTime(first, QTime(0, 0)), QDateTime(last, QTime(0, 0)))
+    x_axis.setRange(_moment(first), _moment(last))
     low, high = min([*values, warning, breach]), max([*values, warning, breach])
     pad = max(1.0, (high - low) * 0.15)
     y_axis = QValueAxis()

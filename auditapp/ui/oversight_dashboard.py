@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -100,13 +101,14 @@ class OversightDashboard(QWidget):
             orgs = ([cro_register.find_cro(session, name)] if name
                     else cro_register.cros(session))
             summaries = [cro_register.summarise(session, o, today=today) for o in orgs]
-            lines: dict[str, list[tuple[dt.date, float, str]]] = {}
+            lines: dict[str, Sequence[tuple[dt.date, float, str]]] = {}
             for org, summary in zip(orgs, summaries, strict=True):
                 for point in kpi_records.series(session, org, kpi.id):
                     key = point.study or (summary.name if not name else self.tr("CRO as a whole"))
                     if not name and point.study:
                         key = f"{summary.name[:20]} {point.study}"
-                    lines.setdefault(key, []).append((point.period_end, point.value, point.rating))
+                    lines.setdefault(key, []).append(  # type: ignore[attr-defined]
+                        (point.period_end, point.value, point.rating))
         labels = self.grade_labels()
         if name:
             s = summaries[0]
