@@ -8,7 +8,6 @@ import cro_history
 import pytest
 from conftest import require_tool
 from cro_history import CRO, TODAY
-from PySide6.QtCharts import QLineSeries, QStackedBarSeries
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from ui_helpers import OFFSCREEN_NOISE
@@ -114,24 +113,27 @@ def test_dashboard_charts_per_cro_and_across(qtbot, history):
                                study="NW-301", today=TODAY)
     dashboard = OversightDashboard(history, today=TODAY)
     qtbot.addWidget(dashboard)
+    dashboard.resize(1366, 768)
     dashboard.show()
     assert dashboard.kpi_box.currentData() == "tmf_completeness"  # the breached KPI first
     dashboard.show_cro(CRO)
-    by_audit, by_area, ageing, trend = dashboard.charts
-    assert by_audit.title() == "Findings by grade per audit"
-    areas = by_area.axes(Qt.Orientation.Vertical)[0].categories()
-    assert areas == ["Computerised systems", "Organisation"]
-    [stack] = [s for s in by_audit.series() if isinstance(s, QStackedBarSeries)]
-    majors = next(b for b in stack.barSets() if b.label() == "Major")
-    assert [majors.at(i) for i in range(majors.count())] == [1, 1, 1]
-    assert [b.at(0) for b in ageing.series()[0].barSets()] == [0, 2, 0, 2]
-    lines = {s.name(): s for s in trend.series() if isinstance(s, QLineSeries)
-             and s.name()}
-    assert [p.y() for p in lines["NW-301"].points()] == [96, 92.5, 84]
-    assert lines["Warning 95"].points()[0].y() == 95 and lines["Breach 90"].points()[0].y() == 90
+    data = dashboard.chart_data
+    assert data["grades"][0] == ["AUD-2024-011", "AUD-2025-004", "AUD-2026-019"]
+    assert [g["major"] for g in data["grades"][1]] == [1, 1, 1]
+    assert data["areas"][0] == ["Computerised systems", "Organisation"]
+    assert data["ageing"] == (["0-30", "31-60", "61-90", ">90"], [0, 2, 0, 2])
+    assert [(p[1], p[2]) for p in data["trend"]["NW-301"]] == [
+        (96, "ok"), (92.5, "warning"), (84, "breach")]
+    titles = [v.title for v in dashboard.views]
+    assert titles == ["Findings by grade per audit", "Findings by area and grade",
+                      "Open CAPAs by age (days)", "TMF completeness"]
+    qtbot.waitUntil(lambda: all(v.pixmap().width() > 300 for v in dashboard.views))
+    trend = dashboard.views[3].source.toImage()
+    assert trend.width() > 1000  # the full-resolution chart, scaled on screen
     assert "risk score 36.2 (high), next audit 2027-10-15" in dashboard.summary.text()
     dashboard.show_cro("")
-    assert dashboard.charts[0].title() == "Findings by grade per CRO"
+    assert dashboard.views[0].title == "Findings by grade per CRO"
+    assert dashboard.chart_data["grades"][0] == [CRO]
 
 
 def test_oversight_report_from_the_window(window, tmp_path):

@@ -1,7 +1,7 @@
 """The oversight report's charts, painted with Pillow into PNG.
 
-A PNG serves both renderers (the PDF embeds it, the DOCX too), so both formats show the same
-figures. ReportLab's own chart widgets would need its renderPM backend (rlPyCairo), which this
+A PNG serves both renderers (the PDF embeds it, the DOCX too) and the GUI dashboard (shown
+as a pixmap), so all three show the same figures. ReportLab's own chart widgets would need its renderPM backend (rlPyCairo), which this
 install lacks; a few bars and lines are simple enough to paint directly. Each function takes
 plain values (no database) and returns (PNG bytes, width px, height px).
 """
@@ -22,6 +22,7 @@ WIDTH, HEIGHT = 1400, 540  # pixels; shown 16 cm wide (about 220 dpi)
 GRADES = ("critical", "major", "minor", "other", "recommendation")
 RATING_COLOURS = {"ok": "#2E7D32", "warning": "#C77C02", "breach": "#C62828", "unknown": "#777777"}
 INK, GRID, LINE = "#1B1B1B", "#D9D9D9", "#1F4E79"
+SERIES_COLOURS = (LINE, "#6A1B9A", "#00838F", "#5D4037", "#AD1457", "#455A64")
 
 
 def grade_colour(grade: str) -> str:
@@ -149,10 +150,21 @@ def kpi_trend(title: str, points: Sequence[tuple[dt.date, float, str]], *, warni
               breach: float, unit: str, period_labels: Sequence[str], value_label: str,
               warning_label: str, breach_label: str) -> tuple[bytes, int, int]:
     """One KPI over time, each point coloured by its rating, against both thresholds."""
+    labels = dict(zip((p[0] for p in points), period_labels, strict=True))
+    return kpi_trends(title, {value_label: points}, warning=warning, breach=breach, unit=unit,
+                      period_labels=labels, warning_label=warning_label,
+                      breach_label=breach_label)
+
+
+def kpi_trends(title: str, lines: dict[str, Sequence[tuple[dt.date, float, str]]], *,
+               warning: float, breach: float, unit: str, period_labels: dict[dt.date, str],
+               warning_label: str, breach_label: str) -> tuple[bytes, int, int]:
+    """Several series of one KPI (per study or CRO) on one period axis, each point coloured by
+    its rating, against both thresholds."""
     image, draw = _canvas(f"{title} ({unit})")
     box = (100, 70, WIDTH - 330, HEIGHT - 80)
     left, upper, right, bottom = box
-    values = [p[1] for p in points]
+    values = [p[1] for points in lines.values() for p in points]
     low_raw, high_raw = min([*values, warning, breach]), max([*values, warning, breach])
     pad = max(1.0, (high_raw - low_raw) * 0.2)
     low = max(0.0, low_raw - pad) if low_raw >= 0 else low_raw - pad
@@ -169,18 +181,26 @@ def kpi_trend(title: str, points: Sequence[tuple[dt.date, float, str]], *, warni
         while dash < right:  # dashed threshold line
             draw.line((dash, level, min(dash + 18, right), level), fill=colour, width=4)
             dash += 30
-    slot = (right - left) / max(1, len(points))
-    xy = [(left + slot * i + slot / 2, y_of(p[1])) for i, p in enumerate(points)]
-    if len(xy) > 1:
-        draw.line(xy, fill=LINE, width=5)
-    for (x, y), (_day, value, rating), label in zip(xy, points, period_labels, strict=True):
-        draw.ellipse((x - 11, y - 11, x + 11, y + 11), fill=RATING_COLOURS.get(rating, INK))
-        text = f"{value:g}"
-        draw.text((x - draw.textlength(text, font=_font(20)) / 2, y - 42), text, font=_font(20),
-                  fill=INK)
-        draw.text((x - draw.textlength(label, font=_font(20)) / 2, bottom + 10), label,
+    days = sorted({p[0] for points in lines.values() for p in points})
+    slot = (right - left) / max(1, len(days))
+    x_of = {day: left + slot * i + slot / 2 for i, day in enumerate(days)}
+    for day in days:
+        label = period_labels.get(day, day.strftime("%Y-%m"))
+        draw.text((x_of[day] - draw.textlength(label, font=_font(20)) / 2, bottom + 10), label,
                   font=_font(20), fill=INK)
+    legend: list[tuple[str, str]] = []
+    for index, (name, points) in enumerate(lines.items()):
+        colour = SERIES_COLOURS[index % len(SERIES_COLOURS)]
+        legend.append((colour, name))
+        xy = [(x_of[p[0]], y_of(p[1])) for p in points]
+        if len(xy) > 1:
+            draw.line(xy, fill=colour, width=5)
+        for (x, y), (_day, value, rating) in zip(xy, points, strict=True):
+            draw.ellipse((x - 11, y - 11, x + 11, y + 11), fill=RATING_COLOURS.get(rating, INK))
+            text = f"{value:g}"
+            draw.text((x - draw.textlength(text, font=_font(20)) / 2, y - 42), text,
+                      font=_font(20), fill=INK)
     draw.line((left, bottom, right, bottom), fill=INK, width=2)
-    _legend(draw, [(LINE, value_label), (RATING_COLOURS["warning"], f"{warning_label} {warning:g}"),
+    _legend(draw, [*legend[:6], (RATING_COLOURS["warning"], f"{warning_label} {warning:g}"),
                    (RATING_COLOURS["breach"], f"{breach_label} {breach:g}")])
     return _png(image)

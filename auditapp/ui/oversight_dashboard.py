@@ -1,7 +1,8 @@
-"""The oversight dashboard: charts per CRO or across all CROs (QtCharts).
+"""The oversight dashboard: charts per CRO or across all CROs.
 
 Findings by grade (per audit, or per CRO across all), findings by area and grade, CAPA ageing,
-and one KPI's trend against its warning and breach thresholds.
+and one KPI's trend against its warning and breach thresholds; the charts are the oversight
+report's (reports/oversight_charts.py), so screen and paper agree.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBox
 
 from auditapp.core import cro_register, kpi_records, kpis
 from auditapp.core.db import Database
-from auditapp.ui import oversight_charts as charts
+from auditapp.reports import oversight_charts as charts
+from auditapp.ui.oversight_charts import ChartView
 
 ALL = ""  # the combo's data for "All CROs"
+AGEING_COLOURS = ("#2E7D32", "#C77C02", "#E65100", "#C62828")
 
 
 class OversightDashboard(QWidget):
@@ -88,11 +91,6 @@ class OversightDashboard(QWidget):
         index = self.cro_box.findData(name)
         self.cro_box.setCurrentIndex(max(0, index))
 
-    def grade_labels(self) -> dict[str, str]:
-        return {"critical": self.tr("Critical"), "major": self.tr("Major"),
-                "minor": self.tr("Minor"), "other": self.tr("Other"),
-                "recommendation": self.tr("Comments")}
-
     def reload(self) -> None:
         name = self.cro_box.currentData() or ALL
         kpi = self.definitions.get(self.kpi_box.currentData() or self.definitions.kpis[0].id)
@@ -102,6 +100,7 @@ class OversightDashboard(QWidget):
                     else cro_register.cros(session))
             summaries = [cro_register.summarise(session, o, today=today) for o in orgs]
             lines: dict[str, Sequence[tuple[dt.date, float, str]]] = {}
+            periods: dict[dt.date, str] = {}
             for org, summary in zip(orgs, summaries, strict=True):
                 for point in kpi_records.series(session, org, kpi.id):
                     key = point.study or (summary.name if not name else self.tr("CRO as a whole"))
@@ -109,16 +108,15 @@ class OversightDashboard(QWidget):
                         key = f"{summary.name[:20]} {point.study}"
                     lines.setdefault(key, []).append(  # type: ignore[attr-defined]
                         (point.period_end, point.value, point.rating))
-        labels = self.grade_labels()
+                    periods[point.period_end] = point.period
+        lang = self._lang()
         if name:
             s = summaries[0]
-            first = charts.stacked_grades(self.tr("Findings by grade per audit"),
-                                          [a.reference for a in s.audits],
-                                          [a.grades for a in s.audits], labels)
+            first = (self.tr("Findings by grade per audit"), [a.reference for a in s.audits],
+                     [a.grades for a in s.audits])
         else:
-            first = charts.stacked_grades(self.tr("Findings by grade per CRO"),
-                                          [s.name for s in summaries],
-                                          [s.grade_totals() for s in summaries], labels)
+            first = (self.tr("Findings by grade per CRO"), [s.name for s in summaries],
+                     [s.grade_totals() for s in summaries])
         by_area: dict[str, Counter[str]] = {}
         ageing: Counter[str] = Counter()
         for s in summaries:
@@ -126,20 +124,32 @@ class OversightDashboard(QWidget):
                 by_area.setdefault(area, Counter()).update(counts)
             ageing.update(s.capa_ageing())
         areas = sorted(by_area)
-        second = charts.stacked_grades(self.tr("Findings by area and grade"), areas,
-                                       [dict(by_area[a]) for a in areas], labels, horizontal=True)
         buckets = cro_register.AGEING_BUCKETS
-        third = charts.bars(self.tr("Open CAPAs by age (days)"),
-                            [self.tr("%1 days").replace("%1", b) for b in buckets],
-                            [ageing.get(b, 0) for b in buckets], charts.AGEING_COLOURS)
-        fourth = charts.kpi_trend(f"{kpi.label(self._lang())} ({kpi.unit})", lines,
-                                  warning=kpi.warning, breach=kpi.breach,
-                                  warning_label=self.tr("Warning"), breach_label=self.tr("Breach"))
-        self.charts = (first, second, third, fourth)
+        # What each chart shows, kept for tests and for the accessible names.
+        self.chart_data = {
+            "grades": (first[1], first[2]),
+            "areas": (areas, [dict(by_area[a]) for a in areas]),
+            "ageing": (list(buckets), [ageing.get(b, 0) for b in buckets]),
+            "trend": {key: [(p[0], p[1], p[2]) for p in points] for key, points in lines.items()},
+        }
+        images = [
+            (first[0], charts.stacked_grades(first[0], first[1], first[2], lang)),
+            (self.tr("Findings by area and grade"), charts.stacked_grades(
+                self.tr("Findings by area and grade"), areas, [dict(by_area[a]) for a in areas],
+                lang)),
+            (self.tr("Open CAPAs by age (days)"), charts.bars(
+                self.tr("Open CAPAs by age (days)"),
+                [self.tr("%1 days").replace("%1", b) for b in buckets],
+                [ageing.get(b, 0) for b in buckets], AGEING_COLOURS)),
+            (kpi.label(lang), charts.kpi_trends(
+                kpi.label(lang), lines, warning=kpi.warning, breach=kpi.breach, unit=kpi.unit,
+                period_labels=periods, warning_label=self.tr("Warning"),
+                breach_label=self.tr("Breach"))),
+        ]
         for old in self.views:
             old.setParent(None)
             old.deleteLater()
-        self.views = [charts.view(c) for c in self.charts]
+        self.views = [ChartView(png, title) for title, png in images]
         for index, widget in enumerate(self.views):
             self.grid.addWidget(widget, index // 2, index % 2)
         overdue = sum(len(s.overdue_capas) for s in summaries)

@@ -2259,26 +2259,6 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
         <translation>Alle CROs</translation>
     </message>
     <message>
-        <source>Critical</source>
-        <translation>Kritisch</translation>
-    </message>
-    <message>
-        <source>Major</source>
-        <translation>Wesentlich</translation>
-    </message>
-    <message>
-        <source>Minor</source>
-        <translation>Geringfügig</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>Sonstige</translation>
-    </message>
-    <message>
-        <source>Comments</source>
-        <translation>Kommentare</translation>
-    </message>
-    <message>
         <source>CRO as a whole</source>
         <translation>CRO insgesamt</translation>
     </message>
