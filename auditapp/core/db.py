@@ -18,6 +18,7 @@ from sqlalchemy.pool import NullPool
 
 from auditapp import paths
 from auditapp.core import checkpoint, locking, ownership, trail
+from auditapp.core import oversight_models as oversight_models  # its tables join Base
 from auditapp.core import read_only as read_only_guard
 from auditapp.core.db_errors import DamagedDatabase as DamagedDatabase
 from auditapp.core.db_errors import DatabaseError as DatabaseError

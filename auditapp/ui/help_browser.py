@@ -26,7 +26,7 @@ from auditapp import paths
 
 # In reading order; the file names are the same in every language.
 PAGES = ("index", "setup", "checklist", "findings", "evidence", "reports", "signing",
-         "capa", "team", "backups", "trail", "shortcuts")
+         "capa", "team", "backups", "trail", "oversight", "shortcuts")
 
 
 def help_dir(language: str) -> Path:

@@ -159,6 +159,10 @@ class MainWindow(LayoutMemory, SettingsAndHelp, QMainWindow):
         # "Take photo…" exists only with a camera; look for one when the menu first opens.
         self.evidence_menu.aboutToShow.connect(
             lambda: self.workspace is not None and self.workspace.evidence_page.probe_camera())
+        from auditapp.ui.oversight_actions import OversightActions
+
+        self.oversight = OversightActions(self, self._db, actor=self.actor, language=self._language)
+        self.oversight.install(bar)
         help_menu = bar.addMenu(self.tr("&Help"))
         # F1: the guide's page for the screen in front of the user.
         self.help_action = self._action(self.tr("&User guide"), QKeySequence.StandardKey.HelpContents,

@@ -398,148 +398,195 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
     <name>CapaDialog</name>
     <message>
         <source>CAPA follow-up · %1</source>
-        <translation>CAPA-Nachverfolgung · %1</translation></message>
+        <translation>CAPA-Nachverfolgung · %1</translation>
+    </message>
     <message>
         <source>&amp;Record step</source>
-        <translation>Schritt er&amp;fassen</translation></message>
+        <translation>Schritt er&amp;fassen</translation>
+    </message>
     <message>
         <source>History of the selected finding</source>
-        <translation>Verlauf der gewählten Feststellung</translation></message>
+        <translation>Verlauf der gewählten Feststellung</translation>
+    </message>
     <message>
         <source>Next step</source>
-        <translation>Nächster Schritt</translation></message>
+        <translation>Nächster Schritt</translation>
+    </message>
     <message>
         <source>&amp;Export form…</source>
-        <translation>Formular &amp;exportieren…</translation></message>
+        <translation>Formular &amp;exportieren…</translation>
+    </message>
     <message>
         <source>&amp;Import filled form…</source>
-        <translation>Ausgefülltes Formular &amp;importieren…</translation></message>
+        <translation>Ausgefülltes Formular &amp;importieren…</translation>
+    </message>
     <message>
         <source>Sign closure &amp;letter…</source>
-        <translation>Abschluss&amp;schreiben signieren…</translation></message>
+        <translation>Abschluss&amp;schreiben signieren…</translation>
+    </message>
     <message>
         <source>Close</source>
-        <translation>Schließen</translation></message>
+        <translation>Schließen</translation>
+    </message>
     <message>
         <source>%1 findings · %2 open · %3 overdue</source>
-        <translation>%1 Feststellungen · %2 offen · %3 überfällig</translation></message>
+        <translation>%1 Feststellungen · %2 offen · %3 überfällig</translation>
+    </message>
     <message>
         <source>The closure letter can be signed when every finding is closed.</source>
-        <translation>Das Abschlussschreiben kann signiert werden, sobald jede Feststellung geschlossen ist.</translation></message>
+        <translation>Das Abschlussschreiben kann signiert werden, sobald jede Feststellung geschlossen ist.</translation>
+    </message>
     <message>
         <source>Nothing recorded yet.</source>
-        <translation>Noch nichts erfasst.</translation></message>
+        <translation>Noch nichts erfasst.</translation>
+    </message>
     <message>
         <source>Export the CAPA response form</source>
-        <translation>CAPA-Antwortformular exportieren</translation></message>
+        <translation>CAPA-Antwortformular exportieren</translation>
+    </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel-Arbeitsmappe (*.xlsx)</translation></message>
+        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
+    </message>
     <message>
         <source>Import the filled CAPA response form</source>
-        <translation>Ausgefülltes CAPA-Antwortformular importieren</translation></message>
+        <translation>Ausgefülltes CAPA-Antwortformular importieren</translation>
+    </message>
     <message>
         <source>The follow-up changed meanwhile; import again.</source>
-        <translation>Die Nachverfolgung hat sich inzwischen geändert; bitte erneut importieren.</translation></message>
+        <translation>Die Nachverfolgung hat sich inzwischen geändert; bitte erneut importieren.</translation>
+    </message>
     <message>
         <source>Save signed closure letter</source>
-        <translation>Signiertes Abschlussschreiben speichern</translation></message>
+        <translation>Signiertes Abschlussschreiben speichern</translation>
+    </message>
     <message>
         <source>PDF documents (*.pdf)</source>
-        <translation>PDF-Dokumente (*.pdf)</translation></message>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
     <message>
         <source>Closure letter signed; the audit is closed.</source>
-        <translation>Abschlussschreiben signiert; das Audit ist abgeschlossen.</translation></message>
+        <translation>Abschlussschreiben signiert; das Audit ist abgeschlossen.</translation>
+    </message>
     <message>
         <source>CAPA &amp;follow-up…</source>
-        <translation>CAPA-&amp;Nachverfolgung…</translation></message>
+        <translation>CAPA-&amp;Nachverfolgung…</translation>
+    </message>
 </context>
 <context>
     <name>CapaModel</name>
     <message>
         <source>Awaiting CAPA plan</source>
-        <translation>CAPA-Plan ausstehend</translation></message>
+        <translation>CAPA-Plan ausstehend</translation>
+    </message>
     <message>
         <source>Plan received: assess</source>
-        <translation>Plan erhalten: bewerten</translation></message>
+        <translation>Plan erhalten: bewerten</translation>
+    </message>
     <message>
         <source>More information requested</source>
-        <translation>Weitere Informationen angefordert</translation></message>
+        <translation>Weitere Informationen angefordert</translation>
+    </message>
     <message>
         <source>Plan rejected: revision due</source>
-        <translation>Plan abgelehnt: Überarbeitung fällig</translation></message>
+        <translation>Plan abgelehnt: Überarbeitung fällig</translation>
+    </message>
     <message>
         <source>Accepted: in implementation</source>
-        <translation>Angenommen: in Umsetzung</translation></message>
+        <translation>Angenommen: in Umsetzung</translation>
+    </message>
     <message>
         <source>Implemented: check effectiveness</source>
-        <translation>Umgesetzt: Wirksamkeit prüfen</translation></message>
+        <translation>Umgesetzt: Wirksamkeit prüfen</translation>
+    </message>
     <message>
         <source>Not effective: revision due</source>
-        <translation>Nicht wirksam: Überarbeitung fällig</translation></message>
+        <translation>Nicht wirksam: Überarbeitung fällig</translation>
+    </message>
     <message>
         <source>Effective: ready to close</source>
-        <translation>Wirksam: kann geschlossen werden</translation></message>
+        <translation>Wirksam: kann geschlossen werden</translation>
+    </message>
     <message>
         <source>Closed</source>
-        <translation>Geschlossen</translation></message>
+        <translation>Geschlossen</translation>
+    </message>
     <message>
         <source>response</source>
-        <translation>Antwort</translation></message>
+        <translation>Antwort</translation>
+    </message>
     <message>
         <source>implementation</source>
-        <translation>Umsetzung</translation></message>
+        <translation>Umsetzung</translation>
+    </message>
     <message>
         <source>effectiveness check</source>
-        <translation>Wirksamkeitsprüfung</translation></message>
+        <translation>Wirksamkeitsprüfung</translation>
+    </message>
     <message>
         <source>CAPA plan received (owner %1, target %2): root cause: %3</source>
-        <translation>CAPA-Plan erhalten (verantwortlich %1, Zieldatum %2): Grundursache: %3</translation></message>
+        <translation>CAPA-Plan erhalten (verantwortlich %1, Zieldatum %2): Grundursache: %3</translation>
+    </message>
     <message>
         <source>Plan accepted</source>
-        <translation>Plan angenommen</translation></message>
+        <translation>Plan angenommen</translation>
+    </message>
     <message>
         <source>Plan rejected</source>
-        <translation>Plan abgelehnt</translation></message>
+        <translation>Plan abgelehnt</translation>
+    </message>
     <message>
         <source>%1 deadline extended to %2, approved by %3</source>
-        <translation>Frist (%1) verlängert bis %2, genehmigt von %3</translation></message>
+        <translation>Frist (%1) verlängert bis %2, genehmigt von %3</translation>
+    </message>
     <message>
         <source>Completion evidence: %1</source>
-        <translation>Umsetzungsnachweis: %1</translation></message>
+        <translation>Umsetzungsnachweis: %1</translation>
+    </message>
     <message>
         <source>Effectiveness check planned for %1</source>
-        <translation>Wirksamkeitsprüfung geplant für %1</translation></message>
+        <translation>Wirksamkeitsprüfung geplant für %1</translation>
+    </message>
     <message>
         <source>Effective</source>
-        <translation>Wirksam</translation></message>
+        <translation>Wirksam</translation>
+    </message>
     <message>
         <source>Not effective</source>
-        <translation>Nicht wirksam</translation></message>
+        <translation>Nicht wirksam</translation>
+    </message>
     <message>
         <source>(from %1)</source>
-        <translation>(aus %1)</translation></message>
+        <translation>(aus %1)</translation>
+    </message>
     <message>
         <source>No.</source>
-        <translation>Nr.</translation></message>
+        <translation>Nr.</translation>
+    </message>
     <message>
         <source>Grade</source>
-        <translation>Einstufung</translation></message>
+        <translation>Einstufung</translation>
+    </message>
     <message>
         <source>Finding</source>
-        <translation>Feststellung</translation></message>
+        <translation>Feststellung</translation>
+    </message>
     <message>
         <source>CAPA status</source>
-        <translation>CAPA-Status</translation></message>
+        <translation>CAPA-Status</translation>
+    </message>
     <message>
         <source>Due</source>
-        <translation>Fällig</translation></message>
+        <translation>Fällig</translation>
+    </message>
     <message>
         <source>Overdue</source>
-        <translation>Überfällig</translation></message>
+        <translation>Überfällig</translation>
+    </message>
     <message>
         <source>repeat of %1</source>
-        <translation>Wiederholung von %1</translation></message>
+        <translation>Wiederholung von %1</translation>
+    </message>
 </context>
 <context>
     <name>CertificateDialog</name>
@@ -670,28 +717,36 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
     <name>ClosureLetterDialog</name>
     <message>
         <source>Sign closure letter · %1</source>
-        <translation>Abschlussschreiben signieren · %1</translation></message>
+        <translation>Abschlussschreiben signieren · %1</translation>
+    </message>
     <message>
         <source>The closure letter tells the auditee that the follow-up of every finding is complete and closes the audit. It is signed by the lead auditor or an auditor of the team. Your signature means:</source>
-        <translation>Das Abschlussschreiben teilt der auditierten Organisation mit, dass die Nachverfolgung aller Feststellungen abgeschlossen ist, und schließt das Audit ab. Es wird von der Auditleitung oder einem Mitglied des Auditteams signiert. Ihre Unterschrift bedeutet:</translation></message>
+        <translation>Das Abschlussschreiben teilt der auditierten Organisation mit, dass die Nachverfolgung aller Feststellungen abgeschlossen ist, und schließt das Audit ab. Es wird von der Auditleitung oder einem Mitglied des Auditteams signiert. Ihre Unterschrift bedeutet:</translation>
+    </message>
     <message>
         <source>Letter &amp;language</source>
-        <translation>&amp;Sprache des Schreibens</translation></message>
+        <translation>&amp;Sprache des Schreibens</translation>
+    </message>
     <message>
         <source>&amp;Username</source>
-        <translation>&amp;Benutzername</translation></message>
+        <translation>&amp;Benutzername</translation>
+    </message>
     <message>
         <source>&amp;Password</source>
-        <translation>&amp;Passwort</translation></message>
+        <translation>&amp;Passwort</translation>
+    </message>
     <message>
         <source>&amp;Sign closure letter</source>
-        <translation>Abschlussschreiben &amp;signieren</translation></message>
+        <translation>Abschlussschreiben &amp;signieren</translation>
+    </message>
     <message>
         <source>Enter your password to sign.</source>
-        <translation>Geben Sie zum Signieren Ihr Passwort ein.</translation></message>
+        <translation>Geben Sie zum Signieren Ihr Passwort ein.</translation>
+    </message>
     <message>
         <source>Signing</source>
-        <translation>Signieren</translation></message>
+        <translation>Signieren</translation>
+    </message>
 </context>
 <context>
     <name>ConflictDialog</name>
@@ -727,6 +782,297 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
         <source>(empty)</source>
         <translation>(leer)</translation>
     </message>
+</context>
+<context>
+    <name>CroRegisterWindow</name>
+    <message>
+        <source>CRO register</source>
+        <translation>CRO-Register</translation></message>
+    <message>
+        <source>Record &amp;qualification…</source>
+        <translation>&amp;Qualifizierung erfassen…</translation></message>
+    <message>
+        <source>Record &amp;KPI figure…</source>
+        <translation>&amp;Kennzahl erfassen…</translation></message>
+    <message>
+        <source>Escalate &amp;issue…</source>
+        <translation>Sachverhalt es&amp;kalieren…</translation></message>
+    <message>
+        <source>Update &amp;escalation…</source>
+        <translation>&amp;Eskalation fortschreiben…</translation></message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Dashboard</translation></message>
+    <message>
+        <source>Oversight &amp;report…</source>
+        <translation>Aufsichts&amp;bericht…</translation></message>
+    <message>
+        <source>No CROs yet: the auditee of an audit becomes one.</source>
+        <translation>Noch keine CROs: die auditierte Organisation eines Audits wird eine.</translation></message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation></message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation></message>
+    <message>
+        <source>Type</source>
+        <translation>Art</translation></message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation></message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation></message>
+    <message>
+        <source>Critical</source>
+        <translation>Kritisch</translation></message>
+    <message>
+        <source>Major</source>
+        <translation>Wesentlich</translation></message>
+    <message>
+        <source>Minor</source>
+        <translation>Geringfügig</translation></message>
+    <message>
+        <source>Comments</source>
+        <translation>Kommentare</translation></message>
+    <message>
+        <source>Audits</source>
+        <translation>Audits</translation></message>
+    <message>
+        <source>Finding</source>
+        <translation>Feststellung</translation></message>
+    <message>
+        <source>Grade</source>
+        <translation>Einstufung</translation></message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation></message>
+    <message>
+        <source>Days overdue</source>
+        <translation>Tage überfällig</translation></message>
+    <message>
+        <source>Repeat</source>
+        <translation>Wiederholung</translation></message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation></message>
+    <message>
+        <source>Open CAPAs</source>
+        <translation>Offene CAPAs</translation></message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation></message>
+    <message>
+        <source>KPI</source>
+        <translation>Kennzahl</translation></message>
+    <message>
+        <source>Study</source>
+        <translation>Studie</translation></message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation></message>
+    <message>
+        <source>Rating</source>
+        <translation>Bewertung</translation></message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Erfasst von</translation></message>
+    <message>
+        <source>KPIs</source>
+        <translation>Kennzahlen</translation></message>
+    <message>
+        <source>No.</source>
+        <translation>Nr.</translation></message>
+    <message>
+        <source>Level</source>
+        <translation>Stufe</translation></message>
+    <message>
+        <source>Owner</source>
+        <translation>Verantwortlich</translation></message>
+    <message>
+        <source>Issue</source>
+        <translation>Sachverhalt</translation></message>
+    <message>
+        <source>Opened</source>
+        <translation>Eröffnet</translation></message>
+    <message>
+        <source>Actions</source>
+        <translation>Maßnahmen</translation></message>
+    <message>
+        <source>Closure</source>
+        <translation>Abschluss</translation></message>
+    <message>
+        <source>Escalations</source>
+        <translation>Eskalationen</translation></message>
+    <message>
+        <source>Effective</source>
+        <translation>Gültig ab</translation></message>
+    <message>
+        <source>Valid until</source>
+        <translation>Gültig bis</translation></message>
+    <message>
+        <source>Conditions</source>
+        <translation>Auflagen</translation></message>
+    <message>
+        <source>Decided by</source>
+        <translation>Entschieden von</translation></message>
+    <message>
+        <source>Qualification</source>
+        <translation>Qualifizierung</translation></message>
+    <message>
+        <source>on target</source>
+        <translation>im Ziel</translation></message>
+    <message>
+        <source>warning</source>
+        <translation>Warnung</translation></message>
+    <message>
+        <source>breach</source>
+        <translation>Verletzung</translation></message>
+    <message>
+        <source>Critical findings</source>
+        <translation>Kritische Feststellungen</translation></message>
+    <message>
+        <source>Major findings</source>
+        <translation>Wesentliche Feststellungen</translation></message>
+    <message>
+        <source>Minor findings</source>
+        <translation>Geringfügige Feststellungen</translation></message>
+    <message>
+        <source>Other findings</source>
+        <translation>Sonstige Feststellungen</translation></message>
+    <message>
+        <source>Repeat findings</source>
+        <translation>Wiederholte Feststellungen</translation></message>
+    <message>
+        <source>Overdue CAPAs</source>
+        <translation>Überfällige CAPAs</translation></message>
+    <message>
+        <source>Open escalations</source>
+        <translation>Offene Eskalationen</translation></message>
+    <message>
+        <source>Years since the last audit</source>
+        <translation>Jahre seit dem letzten Audit</translation></message>
+    <message>
+        <source>Approved with conditions</source>
+        <translation>Unter Auflagen zugelassen</translation></message>
+    <message>
+        <source>Not approved</source>
+        <translation>Nicht zugelassen</translation></message>
+    <message>
+        <source>Never audited</source>
+        <translation>Noch nie auditiert</translation></message>
+    <message>
+        <source>%1 since %2</source>
+        <translation>%1 seit %2</translation></message>
+    <message>
+        <source>None recorded</source>
+        <translation>Nicht erfasst</translation></message>
+    <message>
+        <source>(audit %1)</source>
+        <translation>(Audit %1)</translation></message>
+    <message>
+        <source>lapsed on %1</source>
+        <translation>abgelaufen am %1</translation></message>
+    <message>
+        <source>(overdue)</source>
+        <translation>(überfällig)</translation></message>
+    <message>
+        <source>Risk score</source>
+        <translation>Risikowert</translation></message>
+    <message>
+        <source>Last audit</source>
+        <translation>Letztes Audit</translation></message>
+    <message>
+        <source>Proposed next audit</source>
+        <translation>Vorgeschlagenes nächstes Audit</translation></message>
+    <message>
+        <source>Planned audit</source>
+        <translation>Geplantes Audit</translation></message>
+    <message>
+        <source>How the risk score is made</source>
+        <translation>Wie sich der Risikowert zusammensetzt</translation></message>
+    <message>
+        <source>Qualification recorded.</source>
+        <translation>Qualifizierung erfasst.</translation></message>
+    <message>
+        <source>Breach: %1 raised one level.</source>
+        <translation>Verletzung: %1 um eine Stufe eskaliert.</translation></message>
+    <message>
+        <source>Breach: %1 opened in the escalation log.</source>
+        <translation>Verletzung: %1 im Eskalationsprotokoll eröffnet.</translation></message>
+    <message>
+        <source>KPI figure recorded.</source>
+        <translation>Kennzahl erfasst.</translation></message>
+    <message>
+        <source>%1 opened in the escalation log.</source>
+        <translation>%1 im Eskalationsprotokoll eröffnet.</translation></message>
+    <message>
+        <source>Escalation updated.</source>
+        <translation>Eskalation fortgeschrieben.</translation></message>
+    <message>
+        <source>Save oversight report</source>
+        <translation>Aufsichtsbericht speichern</translation></message>
+    <message>
+        <source>PDF (*.pdf);;Word document (*.docx)</source>
+        <translation>PDF (*.pdf);;Word-Dokument (*.docx)</translation></message>
+    <message>
+        <source>Oversight report saved: %1</source>
+        <translation>Aufsichtsbericht gespeichert: %1</translation></message>
+</context>
+<context>
+    <name>CroTableModel</name>
+    <message>
+        <source>CRO</source>
+        <translation>CRO</translation></message>
+    <message>
+        <source>Qualification</source>
+        <translation>Qualifizierung</translation></message>
+    <message>
+        <source>Audits</source>
+        <translation>Audits</translation></message>
+    <message>
+        <source>Open CAPAs</source>
+        <translation>Offene CAPAs</translation></message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation></message>
+    <message>
+        <source>Repeat findings</source>
+        <translation>Wiederholte Feststellungen</translation></message>
+    <message>
+        <source>Risk score</source>
+        <translation>Risikowert</translation></message>
+    <message>
+        <source>Last audit</source>
+        <translation>Letztes Audit</translation></message>
+    <message>
+        <source>Next audit</source>
+        <translation>Nächstes Audit</translation></message>
+    <message>
+        <source>Approved</source>
+        <translation>Zugelassen</translation></message>
+    <message>
+        <source>Conditional</source>
+        <translation>Unter Auflagen</translation></message>
+    <message>
+        <source>Not approved</source>
+        <translation>Nicht zugelassen</translation></message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation></message>
+    <message>
+        <source>high</source>
+        <translation>hoch</translation></message>
+    <message>
+        <source>medium</source>
+        <translation>mittel</translation></message>
+    <message>
+        <source>low</source>
+        <translation>niedrig</translation></message>
+    <message>
+        <source>The proposed audit date has passed</source>
+        <translation>Das vorgeschlagene Auditdatum ist verstrichen</translation></message>
 </context>
 <context>
     <name>DueField</name>
@@ -792,6 +1138,39 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
         <source>Assessment</source>
         <translation>Einschätzung</translation>
     </message>
+</context>
+<context>
+    <name>EscalationDialog</name>
+    <message>
+        <source>Update %1</source>
+        <translation>%1 fortschreiben</translation></message>
+    <message>
+        <source>What was done (added with today's date)</source>
+        <translation>Was getan wurde (mit heutigem Datum angefügt)</translation></message>
+    <message>
+        <source>YYYY-MM-DD (unchanged when empty)</source>
+        <translation>JJJJ-MM-TT (leer: unverändert)</translation></message>
+    <message>
+        <source>Close the escalation</source>
+        <translation>Eskalation abschließen</translation></message>
+    <message>
+        <source>How it was resolved</source>
+        <translation>Wie sie gelöst wurde</translation></message>
+    <message>
+        <source>Level:</source>
+        <translation>Stufe:</translation></message>
+    <message>
+        <source>Owner:</source>
+        <translation>Verantwortlich:</translation></message>
+    <message>
+        <source>Action:</source>
+        <translation>Maßnahme:</translation></message>
+    <message>
+        <source>Due:</source>
+        <translation>Fällig:</translation></message>
+    <message>
+        <source>Closure:</source>
+        <translation>Abschluss:</translation></message>
 </context>
 <context>
     <name>Evidence</name>
@@ -1597,13 +1976,43 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
     <name>ImportPreviewDialog</name>
     <message>
         <source>Import CAPA responses: preview</source>
-        <translation>CAPA-Antworten importieren: Vorschau</translation></message>
+        <translation>CAPA-Antworten importieren: Vorschau</translation>
+    </message>
     <message>
         <source>%1 would record %2 change(s) in %3:</source>
-        <translation>%1 würde %2 Änderung(en) in %3 erfassen:</translation></message>
+        <translation>%1 würde %2 Änderung(en) in %3 erfassen:</translation>
+    </message>
     <message>
         <source>Record changes</source>
-        <translation>Änderungen erfassen</translation></message>
+        <translation>Änderungen erfassen</translation>
+    </message>
+</context>
+<context>
+    <name>KpiDialog</name>
+    <message>
+        <source>KPI figure for %1</source>
+        <translation>Kennzahl für %1</translation></message>
+    <message>
+        <source>Protocol number (empty: the CRO as a whole)</source>
+        <translation>Prüfplannummer (leer: die CRO insgesamt)</translation></message>
+    <message>
+        <source>2026-03 or 2026-Q1</source>
+        <translation>2026-03 oder 2026-Q1</translation></message>
+    <message>
+        <source>KPI:</source>
+        <translation>Kennzahl:</translation></message>
+    <message>
+        <source>Study:</source>
+        <translation>Studie:</translation></message>
+    <message>
+        <source>Period:</source>
+        <translation>Zeitraum:</translation></message>
+    <message>
+        <source>Value:</source>
+        <translation>Wert:</translation></message>
+    <message>
+        <source>Note:</source>
+        <translation>Anmerkung:</translation></message>
 </context>
 <context>
     <name>Labels</name>
@@ -1930,6 +2339,36 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
     </message>
 </context>
 <context>
+    <name>NewEscalationDialog</name>
+    <message>
+        <source>Escalate an issue of %1</source>
+        <translation>Sachverhalt von %1 eskalieren</translation></message>
+    <message>
+        <source>Empty: the level's owner on the escalation path</source>
+        <translation>Leer: die Verantwortlichen der Stufe im Eskalationsweg</translation></message>
+    <message>
+        <source>Protocol number (optional)</source>
+        <translation>Prüfplannummer (optional)</translation></message>
+    <message>
+        <source>YYYY-MM-DD (empty: the level's response time)</source>
+        <translation>JJJJ-MM-TT (leer: Antwortfrist der Stufe)</translation></message>
+    <message>
+        <source>Issue:</source>
+        <translation>Sachverhalt:</translation></message>
+    <message>
+        <source>Level:</source>
+        <translation>Stufe:</translation></message>
+    <message>
+        <source>Owner:</source>
+        <translation>Verantwortlich:</translation></message>
+    <message>
+        <source>Study:</source>
+        <translation>Studie:</translation></message>
+    <message>
+        <source>Due:</source>
+        <translation>Fällig:</translation></message>
+</context>
+<context>
     <name>NewPasswordDialog</name>
     <message>
         <source>at least 10 characters</source>
@@ -1982,6 +2421,78 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
+</context>
+<context>
+    <name>OversightActions</name>
+    <message>
+        <source>&amp;Oversight</source>
+        <translation>&amp;Aufsicht</translation></message>
+    <message>
+        <source>CRO &amp;register</source>
+        <translation>CRO-&amp;Register</translation></message>
+    <message>
+        <source>Oversight &amp;dashboard</source>
+        <translation>Aufsichts-&amp;Dashboard</translation></message>
+</context>
+<context>
+    <name>OversightDashboard</name>
+    <message>
+        <source>Oversight dashboard</source>
+        <translation>Aufsichts-Dashboard</translation></message>
+    <message>
+        <source>CRO</source>
+        <translation>CRO</translation></message>
+    <message>
+        <source>KPI</source>
+        <translation>Kennzahl</translation></message>
+    <message>
+        <source>CRO:</source>
+        <translation>CRO:</translation></message>
+    <message>
+        <source>KPI trend:</source>
+        <translation>Kennzahlverlauf:</translation></message>
+    <message>
+        <source>All CROs</source>
+        <translation>Alle CROs</translation></message>
+    <message>
+        <source>CRO as a whole</source>
+        <translation>CRO insgesamt</translation></message>
+    <message>
+        <source>Findings by grade per audit</source>
+        <translation>Feststellungen nach Einstufung je Audit</translation></message>
+    <message>
+        <source>Findings by grade per CRO</source>
+        <translation>Feststellungen nach Einstufung je CRO</translation></message>
+    <message>
+        <source>Findings by area and grade</source>
+        <translation>Feststellungen nach Bereich und Einstufung</translation></message>
+    <message>
+        <source>Open CAPAs by age (days)</source>
+        <translation>Offene CAPAs nach Alter (Tage)</translation></message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tage</translation></message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation></message>
+    <message>
+        <source>Breach</source>
+        <translation>Verletzung</translation></message>
+    <message>
+        <source>Open CAPAs: %1 (%2 overdue) · repeat findings: %3 · open escalations: %4</source>
+        <translation>Offene CAPAs: %1 (%2 überfällig) · wiederholte Feststellungen: %3 · offene Eskalationen: %4</translation></message>
+    <message>
+        <source>risk score %1 (%2), next audit %3</source>
+        <translation>Risikowert %1 (%2), nächstes Audit %3</translation></message>
+    <message>
+        <source>high</source>
+        <translation>hoch</translation></message>
+    <message>
+        <source>medium</source>
+        <translation>mittel</translation></message>
+    <message>
+        <source>low</source>
+        <translation>niedrig</translation></message>
 </context>
 <context>
     <name>PackageOpen</name>
@@ -2208,6 +2719,48 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
         <source>Open &amp;read-only</source>
         <translation>&amp;Schreibgeschützt öffnen</translation>
     </message>
+</context>
+<context>
+    <name>QualificationDialog</name>
+    <message>
+        <source>Qualification of %1</source>
+        <translation>Qualifizierung von %1</translation></message>
+    <message>
+        <source>Approved</source>
+        <translation>Zugelassen</translation></message>
+    <message>
+        <source>Approved with conditions</source>
+        <translation>Unter Auflagen zugelassen</translation></message>
+    <message>
+        <source>Not approved</source>
+        <translation>Nicht zugelassen</translation></message>
+    <message>
+        <source>(no audit)</source>
+        <translation>(kein Audit)</translation></message>
+    <message>
+        <source>YYYY-MM-DD (empty: today)</source>
+        <translation>JJJJ-MM-TT (leer: heute)</translation></message>
+    <message>
+        <source>YYYY-MM-DD (optional)</source>
+        <translation>JJJJ-MM-TT (optional)</translation></message>
+    <message>
+        <source>Conditions of a conditional approval</source>
+        <translation>Auflagen einer Zulassung unter Auflagen</translation></message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation></message>
+    <message>
+        <source>Set by audit:</source>
+        <translation>Festgelegt durch Audit:</translation></message>
+    <message>
+        <source>Effective from:</source>
+        <translation>Gültig ab:</translation></message>
+    <message>
+        <source>Valid until:</source>
+        <translation>Gültig bis:</translation></message>
+    <message>
+        <source>Conditions:</source>
+        <translation>Auflagen:</translation></message>
 </context>
 <context>
     <name>QuestionPane</name>
@@ -2448,25 +3001,31 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
     <name>RepeatPanel</name>
     <message>
         <source>Similar findings in earlier audits of this CRO</source>
-        <translation>Ähnliche Feststellungen aus früheren Audits dieser CRO</translation></message>
+        <translation>Ähnliche Feststellungen aus früheren Audits dieser CRO</translation>
+    </message>
     <message>
         <source>Mark as &amp;repeat of the selected finding</source>
-        <translation>Als &amp;Wiederholung der gewählten Feststellung markieren</translation></message>
+        <translation>Als &amp;Wiederholung der gewählten Feststellung markieren</translation>
+    </message>
     <message>
         <source>Not a repeat</source>
-        <translation>Keine Wiederholung</translation></message>
+        <translation>Keine Wiederholung</translation>
+    </message>
     <message>
         <source>Repeats %1.</source>
-        <translation>Wiederholt %1.</translation></message>
+        <translation>Wiederholt %1.</translation>
+    </message>
     <message numerus="yes">
         <source>%n similar earlier finding(s): does this one repeat one of them?</source>
         <translation>
             <numerusform>%n ähnliche frühere Feststellung: Ist diese eine Wiederholung?</numerusform>
             <numerusform>%n ähnliche frühere Feststellungen: Wiederholt diese eine davon?</numerusform>
-        </translation></message>
+        </translation>
+    </message>
     <message>
         <source>None found.</source>
-        <translation>Keine gefunden.</translation></message>
+        <translation>Keine gefunden.</translation>
+    </message>
 </context>
 <context>
     <name>SafetyActions</name>
@@ -2997,7 +3556,8 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
     </message>
     <message>
         <source>CAPA follow-up of the open audit</source>
-        <translation>CAPA-Nachverfolgung des geöffneten Audits</translation></message>
+        <translation>CAPA-Nachverfolgung des geöffneten Audits</translation>
+    </message>
     <message>
         <source>Back to the audit list</source>
         <translation>Zurück zur Auditliste</translation>
@@ -3364,88 +3924,116 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
     <name>StepEditor</name>
     <message>
         <source>CAPA plan received</source>
-        <translation>CAPA-Plan erhalten</translation></message>
+        <translation>CAPA-Plan erhalten</translation>
+    </message>
     <message>
         <source>Assess the plan</source>
-        <translation>Plan bewerten</translation></message>
+        <translation>Plan bewerten</translation>
+    </message>
     <message>
         <source>Extend the deadline</source>
-        <translation>Frist verlängern</translation></message>
+        <translation>Frist verlängern</translation>
+    </message>
     <message>
         <source>Completion evidence</source>
-        <translation>Umsetzungsnachweis</translation></message>
+        <translation>Umsetzungsnachweis</translation>
+    </message>
     <message>
         <source>Plan effectiveness check</source>
-        <translation>Wirksamkeitsprüfung planen</translation></message>
+        <translation>Wirksamkeitsprüfung planen</translation>
+    </message>
     <message>
         <source>Effectiveness result</source>
-        <translation>Ergebnis der Wirksamkeitsprüfung</translation></message>
+        <translation>Ergebnis der Wirksamkeitsprüfung</translation>
+    </message>
     <message>
         <source>Close the finding</source>
-        <translation>Feststellung schließen</translation></message>
+        <translation>Feststellung schließen</translation>
+    </message>
     <message>
         <source>Accepted</source>
-        <translation>Angenommen</translation></message>
+        <translation>Angenommen</translation>
+    </message>
     <message>
         <source>More information needed</source>
-        <translation>Weitere Informationen nötig</translation></message>
+        <translation>Weitere Informationen nötig</translation>
+    </message>
     <message>
         <source>Rejected</source>
-        <translation>Abgelehnt</translation></message>
+        <translation>Abgelehnt</translation>
+    </message>
     <message>
         <source>E-001, E-004</source>
-        <translation>E-001, E-004</translation></message>
+        <translation>E-001, E-004</translation>
+    </message>
     <message>
         <source>Effective</source>
-        <translation>Wirksam</translation></message>
+        <translation>Wirksam</translation>
+    </message>
     <message>
         <source>Not effective</source>
-        <translation>Nicht wirksam</translation></message>
+        <translation>Nicht wirksam</translation>
+    </message>
     <message>
         <source>Root cause</source>
-        <translation>Grundursache</translation></message>
+        <translation>Grundursache</translation>
+    </message>
     <message>
         <source>Correction</source>
-        <translation>Sofortkorrektur</translation></message>
+        <translation>Sofortkorrektur</translation>
+    </message>
     <message>
         <source>Corrective action</source>
-        <translation>Korrekturmaßnahme</translation></message>
+        <translation>Korrekturmaßnahme</translation>
+    </message>
     <message>
         <source>Preventive action</source>
-        <translation>Vorbeugemaßnahme</translation></message>
+        <translation>Vorbeugemaßnahme</translation>
+    </message>
     <message>
         <source>Owner</source>
-        <translation>Verantwortlich</translation></message>
+        <translation>Verantwortlich</translation>
+    </message>
     <message>
         <source>Target date</source>
-        <translation>Zieldatum</translation></message>
+        <translation>Zieldatum</translation>
+    </message>
     <message>
         <source>Decision</source>
-        <translation>Entscheidung</translation></message>
+        <translation>Entscheidung</translation>
+    </message>
     <message>
         <source>Reason</source>
-        <translation>Begründung</translation></message>
+        <translation>Begründung</translation>
+    </message>
     <message>
         <source>New date</source>
-        <translation>Neues Datum</translation></message>
+        <translation>Neues Datum</translation>
+    </message>
     <message>
         <source>Approved by</source>
-        <translation>Genehmigt von</translation></message>
+        <translation>Genehmigt von</translation>
+    </message>
     <message>
         <source>Evidence items</source>
-        <translation>Nachweise</translation></message>
+        <translation>Nachweise</translation>
+    </message>
     <message>
         <source>Reference</source>
-        <translation>Verweis</translation></message>
+        <translation>Verweis</translation>
+    </message>
     <message>
         <source>Check on</source>
-        <translation>Prüfung am</translation></message>
+        <translation>Prüfung am</translation>
+    </message>
     <message>
         <source>Result</source>
-        <translation>Ergebnis</translation></message>
+        <translation>Ergebnis</translation>
+    </message>
     <message>
         <source>Evidence items are numbers like E-001.</source>
-        <translation>Nachweise werden mit Nummern wie E-001 angegeben.</translation></message>
+        <translation>Nachweise werden mit Nummern wie E-001 angegeben.</translation>
+    </message>
 </context>
 <context>
     <name>TeamActions</name>

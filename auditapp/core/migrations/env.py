@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import text
 
+from auditapp.core import oversight_models as oversight_models  # its tables join Base
 from auditapp.core.models import Base, is_mapped_schema_name
 
 config = context.config
