@@ -1,0 +1,113 @@
+"""The main window's menus and their actions (a mixin of MainWindow, kept apart so that
+main_window.py holds the list and the workspace)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+
+class MenuBar:
+    """Needs the MainWindow's menuBar(), tr(), _db, actor, tasks, _language, undo_stack,
+    editor, workspace and the slots the menus name."""
+
+    _db: Any
+    actor: str
+    tasks: Any
+    _language: str
+    undo_stack: Any
+    editor: Any
+    workspace: Any
+
+    def _action(self, text: str, shortcut: Any, slot: Any, menu: QMenu) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self._action(self.tr("&New audit…"), QKeySequence.StandardKey.New, self.new_audit,
+                     file_menu)
+        self.list_action = self._action(self.tr("Audit &list"), "Ctrl+L", self.show_list,
+                                        file_menu)
+        file_menu.addSeparator()
+        self._action(self.tr("&Settings…"), "Ctrl+,", self.open_settings, file_menu)
+        from auditapp.ui.accounts import install_account_actions
+
+        install_account_actions(self, file_menu, self._db, self.actor)
+        file_menu.addSeparator()
+        self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, file_menu)
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        # Ctrl+Z in a text field undoes typing; Ctrl+Shift+Z the last saved change (undo_keys).
+        from auditapp.ui.undo_keys import install_undo_actions
+
+        self.undo_action, self.redo_action = install_undo_actions(
+            self, self.undo_stack, before=self._commit_focused_text)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self._action(self.tr("&Find audit"), QKeySequence.StandardKey.Find, self._find,
+                     edit_menu)
+
+        self.audit_menu = bar.addMenu(self.tr("&Audit"))
+        self.details_action = self._action(self.tr("Audit &details…"), "Ctrl+Shift+D",
+                                           lambda: self.edit_details(), self.audit_menu)
+        from auditapp.ui.signoff_actions import SignoffActions
+
+        self.signoff = SignoffActions(
+            self, db=self._db, actor=self.actor, tasks=self.tasks, language=self._language,
+            workspace=lambda: self.workspace,
+            reload=lambda ref: self.open_audit(ref, wait=True), edit_details=self.edit_details,
+            show_status=lambda text: self.statusBar().showMessage(text, 10_000))
+        self.signoff.install(file_menu=file_menu, audit_menu=self.audit_menu)
+        from auditapp.ui.team_actions import TeamActions
+
+        self.team = TeamActions(
+            self, db=self._db, actor=self.actor,
+            reference=lambda: self.editor.state.reference
+            if self.editor is not None and self.workspace is not None else None,
+            reload=lambda ref: self.open_audit(ref, wait=True))
+        self.team.install(audit_menu=self.audit_menu, file_menu=file_menu)
+        from auditapp.ui.preview_dock import install_preview
+
+        self.preview_dock = install_preview(
+            self, self.tasks, self._db, lambda: self.editor.state.reference
+            if self.editor is not None and self.workspace is not None else None,
+            self.audit_menu)
+        from auditapp.ui.capa_view import install_capa
+
+        self.capa_action = install_capa(
+            self, self._db, self.actor, lambda: self.editor.state.reference
+            if self.editor is not None and self.workspace is not None else None,
+            self.audit_menu, language=self._language, tasks=self.tasks)
+        self.checklist_menu = bar.addMenu(self.tr("&Checklist"))
+        self.evidence_menu = bar.addMenu(self.tr("Ev&idence"))
+        # "Take photo…" exists only with a camera; look for one when the menu first opens.
+        self.evidence_menu.aboutToShow.connect(
+            lambda: self.workspace is not None and self.workspace.evidence_page.probe_camera())
+        from auditapp.ui.oversight_actions import OversightActions
+
+        self.oversight = OversightActions(self, self._db, actor=self.actor, language=self._language)
+        self.oversight.install(bar)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        # F1: the guide's page for the screen in front of the user.
+        self.help_action = self._action(self.tr("&User guide"), QKeySequence.StandardKey.HelpContents,
+                                        lambda: self.show_help(), help_menu)
+        self._action(self.tr("&Keyboard shortcuts"), "Ctrl+F1", self.show_shortcuts, help_menu)
+        help_menu.addSeparator()
+        self._action(self.tr("&About AuditApp"), None, self.show_about, help_menu)
+        self._workspace_actions(False)
+
+    def _workspace_actions(self, on: bool) -> None:
+        self.details_action.setEnabled(on)
+        self.audit_menu.setEnabled(on)
+        self.checklist_menu.setEnabled(on)
+        self.evidence_menu.setEnabled(on)
+        self.list_action.setEnabled(on)
