@@ -309,7 +309,6 @@ def test_detached_cms_over_docx_verifies_with_openssl(db, tmp_path: Path) -> Non
 
 
 def test_signing_with_docx_output(demo_db, tmp_path: Path) -> None:
-    pytest.importorskip("auditapp.reports.docx")
     ref = _reference(demo_db)
     out, docx_path = tmp_path / "r.pdf", tmp_path / "r.docx"
     result = run_cli("sign", ref, "--db", str(demo_db.path), "--user", "demo.lead", "--meaning",
