@@ -84,6 +84,7 @@ def test_plain_database_refuses_a_passphrase(tmp_path):
         open_database(path, passphrase=PASSPHRASE)
 
 
+@pytest.mark.slow  # five command-line children; the first makes the demo's three RSA keys
 def test_cli_demo_encrypt_and_passphrase_from_environment(tmp_path):
     path = str(tmp_path / "enc.sqlite")
     env = {"AUDITAPP_PASSPHRASE": PASSPHRASE}
