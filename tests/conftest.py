@@ -29,6 +29,17 @@ def _give_checkpoint_key(home: Path) -> None:
     (keys / "trail-checkpoint.key").write_bytes(_CHECKPOINT_KEY)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _session_home(tmp_path_factory: pytest.TempPathFactory):
+    """Between tests (module and session fixtures), a temporary user data folder too: never the
+    developer's, and with the run's checkpoint key."""
+    home = tmp_path_factory.mktemp("session-home")
+    _give_checkpoint_key(home)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("AUDITAPP_HOME", str(home))
+        yield home
+
+
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Logs and backups go to a temporary user data folder, never the developer's."""
