@@ -10,6 +10,11 @@ import pytest
 
 # Without a platform plugin or a display, Qt aborts the whole pytest run (exit 134).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Test-only: argon2 with minimal costs, here and in every child process the tests start
+# (auditapp.core.kdf_cost; each hash and key envelope stores its parameters, so this changes no
+# behaviour). Set before anything from auditapp is imported. AUDITAPP_TEST_FAST_KDF=0 runs the
+# suite with production costs; test_kdf_cost.py proves production costs without the variable.
+os.environ.setdefault("AUDITAPP_TEST_FAST_KDF", "1")
 
 DATA = Path(__file__).parent / "data"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
@@ -24,6 +29,17 @@ def _give_checkpoint_key(home: Path) -> None:
     (keys / "trail-checkpoint.key").write_bytes(_CHECKPOINT_KEY)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _session_home(tmp_path_factory: pytest.TempPathFactory):
+    """Between tests (module and session fixtures), a temporary user data folder too: never the
+    developer's, and with the run's checkpoint key."""
+    home = tmp_path_factory.mktemp("session-home")
+    _give_checkpoint_key(home)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("AUDITAPP_HOME", str(home))
+        yield home
+
+
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Logs and backups go to a temporary user data folder, never the developer's."""
@@ -35,11 +51,29 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     return home
 
 
-@pytest.fixture
-def db(tmp_path: Path):
+@pytest.fixture(scope="session")
+def empty_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new database at the newest schema, made once: running every migration costs ~0.5 s
+    (tests/test_migrations.py runs them for real)."""
     from auditapp.core.db import open_database
 
-    database = open_database(tmp_path / "audit.sqlite")
+    home = tmp_path_factory.mktemp("empty-home")
+    _give_checkpoint_key(home)
+    path = tmp_path_factory.mktemp("empty") / "audit.sqlite"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("AUDITAPP_HOME", str(home))
+        open_database(path).close()
+    return path
+
+
+@pytest.fixture
+def db(empty_template: Path, tmp_path: Path):
+    """A new, empty database in this test's folder."""
+    from auditapp.core.db import open_database
+
+    path = tmp_path / "audit.sqlite"
+    shutil.copyfile(empty_template, path)
+    database = open_database(path)
     yield database
     database.close()
 
@@ -50,12 +84,15 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from auditapp.core import demo
     from auditapp.core.db import open_database
 
-    os.environ["AUDITAPP_HOME"] = str(tmp_path_factory.mktemp("demo-home"))
-    _give_checkpoint_key(Path(os.environ["AUDITAPP_HOME"]))
+    home = tmp_path_factory.mktemp("demo-home")
+    _give_checkpoint_key(home)
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    database = open_database(path)
-    demo.create_demo(database)
-    database.close()
+    # Only while the demo is made: a session fixture must not leave its own home to later tests.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("AUDITAPP_HOME", str(home))
+        database = open_database(path)
+        demo.create_demo(database)
+        database.close()
     return path
 
 
@@ -90,42 +127,98 @@ def require_tool(name: str) -> str:
 
 
 USER_PASSWORD = "user-password-1"
-_TEST_KEYS: dict[str, object] = {}
+# RSA key pairs made in this run, per username, handed out again to later tests.
+_KEY_POOL: dict[str, list[object]] = {}
+# Keys in use: those handed out in the running test, and those of session and module fixtures
+# (the demo database), which later tests also use.
+_KEYS_IN_TEST: set[int] = set()
+_KEYS_OF_FIXTURES: set[int] = set()
+_in_test = False
+_real_new_key_pair = None
+
+
+def _pooled_key_pair(user) -> object:
+    """A key pair made earlier in this run for this username and not in use.
+
+    Real key generation (RSA-3072) costs 0.3-0.9 s per account. Two accounts in use at one time
+    never share a key, whatever their names (two laptops' "anna", an administrator's reset of a
+    password giving a new key); only accounts in different tests' databases do.
+    """
+    in_use = _KEYS_IN_TEST | _KEYS_OF_FIXTURES
+    pool = _KEY_POOL.setdefault(user.username, [])
+    key = next((k for k in pool if id(k) not in in_use), None)
+    if key is None:
+        assert _real_new_key_pair is not None
+        key = _real_new_key_pair(user)
+        pool.append(key)
+    (_KEYS_IN_TEST if _in_test else _KEYS_OF_FIXTURES).add(id(key))
+    return key
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cached_signing_keys():
+    """For the whole run, accounts take their key pair from the pool above (in this process;
+    child processes make their own). Tests of key generation itself use ``real_key_generation``."""
+    global _real_new_key_pair
+    from auditapp.core import signing_keys as signing
+
+    _real_new_key_pair = signing.new_key_pair
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(signing, "new_key_pair", _pooled_key_pair)
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _shipped_checklists_parsed_once():
+    """The shipped checklist files, parsed once per run in this process (pure-Python YAML: ~0.6 s
+    each time; ``checklists.library`` reads them on every call). Keyed by folder, names, sizes
+    and times, so a test that points the folder elsewhere or changes a file gets a fresh parse."""
+    from auditapp import paths
+    from auditapp.core import checklists
+
+    real = checklists.shipped
+    parsed: dict[object, list[object]] = {}
+
+    def shipped():
+        folder = paths.checklists_dir()
+        files = sorted(folder.glob("*.yaml"))
+        key = (str(folder), tuple((f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in files))
+        if key not in parsed:
+            parsed[key] = real()
+        return list(parsed[key])
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(checklists, "shipped", shipped)
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _keys_of_this_test():
+    global _in_test
+    _in_test = True
+    yield
+    _in_test = False
+    _KEYS_IN_TEST.clear()
 
 
 @pytest.fixture
-def fast_crypto(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Test-only: cheap argon2 parameters and one cached RSA key per username.
+def real_key_generation(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Production key generation for this test (a fresh RSA-3072 pair per account)."""
+    from auditapp.core import signing_keys as signing
 
-    Creating a user costs ~0.8 s in production (argon2id + RSA-3072). The parameters are stored
-    in each hash and key envelope, so accounts made here stay cheap to sign in to from a child
-    process too. Production parameters are untouched outside the test that asks for this.
-    """
-    from argon2 import PasswordHasher
+    assert _real_new_key_pair is not None
+    monkeypatch.setattr(signing, "new_key_pair", _real_new_key_pair)
 
-    from auditapp.core import signing_keys, users
 
-    monkeypatch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
-    monkeypatch.setattr(signing_keys, "KDF_TIME_COST", 1)
-    monkeypatch.setattr(signing_keys, "KDF_MEMORY_KIB", 8)
-    monkeypatch.setattr(signing_keys, "KDF_PARALLELISM", 1)
-
-    def provision(user, password):
-        from cryptography.hazmat.primitives.asymmetric import rsa
-
-        key = _TEST_KEYS.get(user.username)
-        if key is None:
-            key = _TEST_KEYS[user.username] = rsa.generate_private_key(
-                public_exponent=65537, key_size=2048)
-        user.certificate_pem = signing_keys.make_certificate(user, key)
-        user.wrapped_private_key = signing_keys.wrap_private_key(key, password)
-
-    monkeypatch.setattr(signing_keys, "provision_identity", provision)
+@pytest.fixture
+def fast_crypto() -> None:
+    """Kept for tests that still name it: cheap argon2 (AUDITAPP_TEST_FAST_KDF above) and cached
+    key pairs (``_cached_signing_keys``) are now on for every test."""
 
 
 def make_user(database, username: str, *, role: str = "lead_auditor", full_name: str | None = None,
               password: str = USER_PASSWORD) -> None:
-    """An account in ``database`` (use with the fast_crypto fixture to keep it cheap)."""
+    """An account in ``database`` (cheap: see ``_cached_signing_keys``)."""
     from auditapp.core import users
 
     with database.session(actor=username) as session:

@@ -14,7 +14,7 @@ REF = "AUD-2026-001"
 
 
 @pytest.fixture
-def dbfile(db, fast_crypto) -> str:
+def dbfile(db) -> str:
     from auditapp.core import audits, checklists
 
     make_user(db, "anna", role="auditor", full_name="Anna Auditor")
@@ -69,7 +69,7 @@ def test_a_failed_sign_in_with_an_unknown_name_is_recorded(dbfile, tmp_path: Pat
     assert run_cli("--db", dbfile, "trail", "verify").returncode == 0
 
 
-@pytest.mark.slow  # makes a real account (production argon2 and RSA-3072) in a child process
+@pytest.mark.slow  # four command-line children, one of them making a real RSA-3072 key pair
 def test_user_add_and_unlock_need_an_administrator_signed_in(dbfile) -> None:
     from auditapp.core.db import open_database
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
+from conftest import _give_checkpoint_key
 from sqlalchemy import select
 
 from auditapp.core import demo
@@ -14,6 +16,27 @@ from auditapp.errors import AuditAppError, Refused
 from tests.conftest import run_as, run_cli
 
 PASSPHRASE = "correct horse battery staple"
+
+
+@pytest.fixture(scope="module")
+def encrypted_demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """One encrypted demo database made once (in this process: the command line's `demo
+    --encrypt` is tested on its own below); tests copy it."""
+    home = tmp_path_factory.mktemp("encrypted-home")
+    _give_checkpoint_key(home)
+    path = tmp_path_factory.mktemp("encrypted") / "enc.sqlite"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("AUDITAPP_HOME", str(home))
+        database = open_database(path, passphrase=PASSPHRASE)
+        reference = demo.create_demo(database)
+        database.close()
+    return path, reference
+
+
+def _copy(encrypted_demo: tuple[Path, str], folder: Path) -> tuple[Path, str]:
+    source, reference = encrypted_demo
+    shutil.copyfile(source, folder / "enc.sqlite")
+    return folder / "enc.sqlite", reference
 
 
 def _secrets(db) -> tuple[list[bytes], list[bytes]]:
@@ -61,6 +84,7 @@ def test_plain_database_refuses_a_passphrase(tmp_path):
         open_database(path, passphrase=PASSPHRASE)
 
 
+@pytest.mark.slow  # five command-line children; the first makes the demo's three RSA keys
 def test_cli_demo_encrypt_and_passphrase_from_environment(tmp_path):
     path = str(tmp_path / "enc.sqlite")
     env = {"AUDITAPP_PASSPHRASE": PASSPHRASE}
@@ -76,10 +100,9 @@ def test_cli_demo_encrypt_and_passphrase_from_environment(tmp_path):
     assert run_cli("trail", "verify", "--db", path, env=env).returncode == 0
 
 
-def test_encrypted_backup_is_encrypted_and_restores(tmp_path):
-    path = tmp_path / "enc.sqlite"
+def test_encrypted_backup_is_encrypted_and_restores(tmp_path, encrypted_demo):
+    path, _reference = _copy(encrypted_demo, tmp_path)
     env = {"AUDITAPP_PASSPHRASE": PASSPHRASE}
-    assert run_cli("demo", "--encrypt", "--db", str(path), env=env).returncode == 0
     copy = tmp_path / "copy.sqlite"
     assert run_cli("backup", "-o", str(copy), "--db", str(path), env=env).returncode == 0
     assert b"Northwind" not in copy.read_bytes()
@@ -88,10 +111,10 @@ def test_encrypted_backup_is_encrypted_and_restores(tmp_path):
     assert run_cli("trail", "verify", "--db", str(path), env=env).returncode == 0
 
 
-def test_report_from_an_encrypted_database(tmp_path):
-    path = str(tmp_path / "enc.sqlite")
+def test_report_from_an_encrypted_database(tmp_path, encrypted_demo):
+    encrypted, reference = _copy(encrypted_demo, tmp_path)
+    path = str(encrypted)
     env = {"AUDITAPP_PASSPHRASE": PASSPHRASE}
-    reference = run_cli("demo", "--encrypt", "--db", path, env=env).stdout.strip().splitlines()[-1]
     out = tmp_path / "r.pdf"
     result = run_cli("report", reference, "--format", "pdf", "-o", str(out), "--db", path, env=env)
     assert result.returncode == 0, result.stderr

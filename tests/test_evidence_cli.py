@@ -15,7 +15,7 @@ REF = "AUD-2026-001"
 
 
 @pytest.fixture
-def dbfile(db, fast_crypto) -> str:
+def dbfile(db) -> str:
     make_user(db, "anna", role="auditor")
     checklist = checklists.load_file(DATA / "mini-checklist.yaml")
     with db.session(actor="anna") as s:

@@ -50,8 +50,7 @@ def test_data_folder_database_keys_and_backups_are_owner_only(tmp_path, monkeypa
     assert _mode(home / "keys" / checkpoint.ANCHORS_FILE) == 0o600
 
 
-def test_a_database_error_leaves_no_audit_content_in_the_log(tmp_path, fast_crypto,
-                                                             _isolated_home) -> None:
+def test_a_database_error_leaves_no_audit_content_in_the_log(tmp_path, _isolated_home) -> None:
     import sqlcipher3
 
     from auditapp.core import audits, checklists

@@ -170,7 +170,8 @@ def _line_of(document: Any, path: list[str | int]) -> int | None:
 
 def _schema() -> dict[str, Any]:
     with open(paths.checklists_dir() / SCHEMA_FILE, encoding="utf-8") as handle:
-        return json.load(handle)
+        schema: dict[str, Any] = json.load(handle)
+    return schema
 
 
 def _fail(source: str, line: int | None, where: str, message: str) -> ChecklistError:

@@ -127,6 +127,10 @@ def _size(n: int) -> str:
 # --- YAML ------------------------------------------------------------------------------------
 
 
+def _line(event: yaml.Event) -> int:
+    return event.start_mark.line + 1 if event.start_mark is not None else 0
+
+
 def refuse_yaml_aliases(text: str, *, source: str) -> None:
     """Anchors and aliases are refused outright: checklists never need them, and they are how a
     533-byte file expands to gigabytes (billion laughs). Nesting depth is capped too."""
@@ -134,12 +138,12 @@ def refuse_yaml_aliases(text: str, *, source: str) -> None:
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                line = event.start_mark.line + 1
+                line = _line(event)
                 raise InputRefused(f"{source}:{line}: YAML anchors and aliases (&, *) are not allowed")
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > YAML_MAX_DEPTH:
-                    line = event.start_mark.line + 1
+                    line = _line(event)
                     raise InputRefused(f"{source}:{line}: YAML nested too deeply (limit {YAML_MAX_DEPTH})")
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1

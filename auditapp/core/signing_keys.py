@@ -23,21 +23,21 @@ import datetime as dt
 import hashlib
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from auditapp.core import kdf_cost
 from auditapp.core.models import Signature, User
 from auditapp.errors import BadInput, Refused
 
 KEY_BITS = 3072
 CERT_YEARS = 10
 WRAP_VERSION = 1
-# argon2id parameters for the key-wrapping key (RFC 9106 second recommendation, 64 MiB).
-KDF_TIME_COST = 3
-KDF_MEMORY_KIB = 64 * 1024
-KDF_PARALLELISM = 4
+# argon2id parameters for the key-wrapping key (RFC 9106 second recommendation, 64 MiB);
+# minimal only under the test suite's switch (auditapp.core.kdf_cost).
+KDF_TIME_COST, KDF_MEMORY_KIB, KDF_PARALLELISM = astuple(kdf_cost.cost(kdf_cost.KEY_WRAP))
 _AAD = b"auditapp signing key v1"
 
 
@@ -137,11 +137,16 @@ def make_certificate(user: User, private_key: object) -> str:
     return cert.public_bytes(serialization.Encoding.PEM).decode()
 
 
-def provision_identity(user: User, password: str) -> None:
-    """Give a user a new key pair and certificate, the key wrapped under their password."""
+def new_key_pair(user: User) -> object:
+    """A fresh RSA key pair for ``user`` (the test suite hands out cached ones: tests/conftest.py)."""
     from cryptography.hazmat.primitives.asymmetric import rsa
 
-    key = rsa.generate_private_key(public_exponent=65537, key_size=KEY_BITS)
+    return rsa.generate_private_key(public_exponent=65537, key_size=KEY_BITS)
+
+
+def provision_identity(user: User, password: str) -> None:
+    """Give a user a new key pair and certificate, the key wrapped under their password."""
+    key = new_key_pair(user)
     user.certificate_pem = make_certificate(user, key)
     user.wrapped_private_key = wrap_private_key(key, password)
 

@@ -11,6 +11,7 @@ typed on purpose; this is the net under every other path (imports, old databases
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from sqlalchemy import String, event
 from sqlalchemy.orm import Mapper
@@ -42,7 +43,7 @@ def _normalise_on_set(target: object, value: object, oldvalue: object, initiator
 
 
 @event.listens_for(Mapper, "mapper_configured")
-def _install(mapper: Mapper, class_: type) -> None:
+def _install(mapper: Mapper[Any], class_: type) -> None:
     table = getattr(mapper, "local_table", None)
     if table is None or table.name in _SKIPPED_TABLES:
         return

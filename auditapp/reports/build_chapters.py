@@ -65,7 +65,8 @@ def team(audit: Audit, lang: str) -> list[Block]:
         for m in audit.team
     )
     blocks: list[Block] = [Heading(w.t("audit_team", lang), 2)]
-    header = (w.t("col_name", lang), w.t("col_role", lang), w.t("col_qualification", lang))
+    header: tuple[str, ...] = (w.t("col_name", lang), w.t("col_role", lang),
+                               w.t("col_qualification", lang))
     blocks.append(Table(header, team_rows, (3, 2.2, 4.8)) if team_rows else
                   Paragraph.of(w.t("not_stated", lang)))
     blocks.append(Paragraph.of(w.t("independence", lang), "small"))

@@ -55,7 +55,7 @@ def signature_blocks(audit: Audit, lang: str, signatures: Sequence[SignatureInfo
     slots = []
     for meaning in MEANINGS:
         sig = by_meaning.get(meaning)
-        rows = (
+        rows: tuple[tuple[str, str], ...] = (
             (w.t("sig_name", lang), sig.printed_name if sig else later),
             (w.t("sig_role", lang),
              w.label_or(f"userrole_{sig.role}", lang, sig.role) if sig else later),

@@ -47,7 +47,8 @@ def to_xlsx(
     from openpyxl.utils import get_column_letter
 
     book = Workbook()
-    book.remove(book.active)
+    for sheet in book.worksheets:  # the default sheet: ours are made below
+        book.remove(sheet)
     bold = Font(bold=True, color="FFFFFF")
     fill = PatternFill("solid", fgColor=header_fill.lstrip("#"))
     entry = PatternFill("solid", fgColor="FFF8E1")
