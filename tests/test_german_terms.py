@@ -8,8 +8,8 @@ import re
 import pytest
 
 from auditapp import paths
-from auditapp.core import checklists, findings, references, signing
-from auditapp.reports import wording
+from auditapp.core import checklists, findings, references
+from auditapp.reports import wording, wording_signoff
 
 # Terms a German GCP auditor does not use for the concept (the preferred term in the comment).
 FORBIDDEN_IN_CHECKLIST = {
@@ -87,7 +87,8 @@ def test_checklist_says_die_cro(checklist):
 def test_reviewer_role_is_never_called_pruefer():
     """In German GCP 'Prüfer' is the investigator; the QA reviewer is a different role."""
     texts = [wording.t("userrole_reviewer", "de"), wording.t("sig_reviewer", "de"),
-             signing.MEANING_TEXT["de"]["reviewer"], signing.MEANING_LABEL["de"]["reviewer"]]
+             wording_signoff.MEANING_TEXT["de"]["reviewer"],
+             wording_signoff.MEANING_LABEL["de"]["reviewer"]]
     for text in texts:
         assert not re.search(r"\bPrüfer", text), text
     # The role is named once, in plain words, on the signature page and in the stamp.

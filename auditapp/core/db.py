@@ -85,10 +85,12 @@ def _make_engine(
         # IMMEDIATE takes the write lock up front, so two processes (GUI and CLI) cannot
         # interleave trail entries and fork the hash chain. A reader (a read-only database, or
         # a read session of any database) begins deferred: it reads a snapshot of the WAL and
-        # never holds up the writer; query_only makes SQLite itself refuse a write there.
-        reading = read_only or connection.get_execution_options().get(READ_OPTION, False)  # type: ignore[attr-defined]
-        connection.exec_driver_sql(f"PRAGMA query_only = {1 if reading else 0}")  # type: ignore[attr-defined]
-        connection.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")  # type: ignore[attr-defined]
+        # never holds up the writer. A read session is also query_only, so SQLite itself
+        # refuses a write there; a read-only database still counts failed sign-ins.
+        session_read = connection.get_execution_options().get(READ_OPTION, False)  # type: ignore[attr-defined]
+        connection.exec_driver_sql(f"PRAGMA query_only = {1 if session_read else 0}")  # type: ignore[attr-defined]
+        deferred = read_only or session_read
+        connection.exec_driver_sql("BEGIN" if deferred else "BEGIN IMMEDIATE")  # type: ignore[attr-defined]
 
     return engine
 
