@@ -90,7 +90,8 @@ class AuditEditor(QObject):
             return work(session, audit)
 
     def commit(self, work: Callable[[Session, Audit], T], reason: str = "") -> T:
-        """A committed change that is not an undo step (evidence import uses it)."""
+        """A committed change that is not an undo step; edits the user can undo are operations
+        (``perform``)."""
         with self._db.session(actor=self.actor, reason=reason) as session:
             audit = session.get(Audit, self.state.audit_id)
             if audit is None:
