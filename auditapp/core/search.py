@@ -6,6 +6,7 @@ transaction as each edit (migration 0009 creates it); this module only reads it.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -97,6 +98,8 @@ def search(session: Session, query: str, *, limit: int = 200) -> list[Hit]:
 
 def _fold(word: str) -> str:
     """Case and accents folded, as the index's tokenizer (unicode61, remove_diacritics 2)."""
+    if word.isascii():
+        return word.lower()
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -104,17 +107,27 @@ def _fold(word: str) -> str:
 def excerpt(text_: str, prefixes: list[str]) -> str:
     """About twelve words around the first match, each matching word in [brackets]."""
     words = list(_WORD.finditer(text_))
-    matches = [i for i, w in enumerate(words) if any(_fold(w.group()).startswith(p)
-                                                     for p in prefixes)]
-    if not matches:
+
+    def matches(i: int) -> bool:
+        folded = _fold(words[i].group())
+        return any(folded.startswith(p) for p in prefixes)
+
+    # Most texts match as written: find that with one regular expression, then by word.
+    quick = re.compile("(?<!\\w)(?:" + "|".join(re.escape(p) for p in prefixes) + ")",
+                       re.IGNORECASE).search(text_)
+    if quick is not None:
+        first = bisect.bisect_right([w.start() for w in words], quick.start()) - 1
+    else:
+        first = next((i for i in range(len(words)) if matches(i)), None)
+    if first is None:
         return ""
-    start = max(0, min(matches[0] - 2, len(words) - EXCERPT_WORDS))
+    start = max(0, min(first - 2, len(words) - EXCERPT_WORDS))
     end = min(len(words), start + EXCERPT_WORDS)
     out, cursor = [], words[start].start()
     for i in range(start, end):
         w = words[i]
         out.append(text_[cursor:w.start()])
-        out.append(f"[{w.group()}]" if i in matches else w.group())
+        out.append(f"[{w.group()}]" if matches(i) else w.group())
         cursor = w.end()
     if end == len(words):
         out.append(text_[cursor:])
