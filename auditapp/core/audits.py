@@ -168,13 +168,13 @@ def set_response(
     if response is None:
         response = Response(audit_id=audit.id, question_id=question_id, notes="")
         session.add(response)
-    response.result = result.value if result is not None else None
+    response.result = result
     if notes is not None:
         response.notes = clean_text(notes, field="notes")
     response.answered_by = actor
     response.answered_at = utcnow()
     if audit.status == AuditStatus.PLANNED.value:
-        audit.status = AuditStatus.IN_PROGRESS.value
+        audit.status = AuditStatus.IN_PROGRESS
     session.flush()
     return response
 

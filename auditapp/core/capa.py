@@ -205,7 +205,7 @@ def _record(session: Session, audit: Audit, finding: Finding, event: CapaEvent) 
     session.flush()
     status = capa_status(finding, events_of(session, finding), dt.date.today())
     if finding.status != status.finding_status.value:
-        finding.status = status.finding_status.value
+        finding.status = status.finding_status
         session.flush()
     return status
 

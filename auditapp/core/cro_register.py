@@ -227,7 +227,7 @@ def summarise(session: Session, org: Organisation, *, today: dt.date | None = No
     for audit in audits:
         area_titles.update(_areas(audit))
     for audit in audits:
-        grades = Counter(f.classification for f in audit.findings)
+        grades = Counter(str(f.classification) for f in audit.findings)
         rows.append(AuditRow(audit.reference, audit.title, audit.audit_type, audit_date(audit),
                              audit.status, {g: grades.get(g, 0) for g in GRADES},
                              audit.overall_rating or ""))

@@ -27,15 +27,17 @@ from auditapp.core.db_errors import StorageError as StorageError
 from auditapp.core.db_errors import WrongPassphrase as WrongPassphrase
 from auditapp.core.db_errors import storage_error as storage_error
 from auditapp.core.db_files import SQLITE_HEADER as SQLITE_HEADER
-from auditapp.core.db_files import _key, _open_here, raw_connect
+from auditapp.core.db_files import _key, _open_here
 from auditapp.core.db_files import backup_copy as backup_copy
 from auditapp.core.db_files import integrity_problem as integrity_problem
 from auditapp.core.db_files import is_encrypted as is_encrypted
 from auditapp.core.db_files import is_open_database_file as is_open_database_file
 from auditapp.core.db_files import latest_backup as latest_backup
 from auditapp.core.db_files import open_here as open_here
+from auditapp.core.db_files import raw_connect as raw_connect
 from auditapp.core.db_schema import MIGRATIONS_DIR as MIGRATIONS_DIR
-from auditapp.core.db_schema import _alembic_config, _known_revisions
+from auditapp.core.db_schema import _alembic_config
+from auditapp.core.db_schema import _known_revisions as _known_revisions
 from auditapp.core.db_schema import head_revision as head_revision
 from auditapp.errors import AuditAppError, BadInput, Refused
 

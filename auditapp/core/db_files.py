@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from auditapp import paths
 from auditapp.core.db_errors import DatabaseError
@@ -63,7 +63,7 @@ def _quote(passphrase: str) -> str:
     return "'" + passphrase.replace("'", "''") + "'"
 
 
-def raw_connect(path: Path, passphrase: str | None, *, readonly: bool = False):
+def raw_connect(path: Path, passphrase: str | None, *, readonly: bool = False) -> Any:
     """A DB-API connection outside SQLAlchemy (backups, checks), keyed when encrypted."""
     if passphrase is None:
         if readonly:
@@ -101,7 +101,7 @@ def backup_copy(source: Path, target: Path, passphrase: str | None = None) -> Pa
     return target
 
 
-def _read_only_media(source: Path, passphrase: str | None):
+def _read_only_media(source: Path, passphrase: str | None) -> Any:
     """A WAL database on a read-only mount cannot be opened normally (SQLite must create its
     -shm file). With no pending WAL content the file alone is the database, and SQLite's
     ``immutable`` flag reads it as it is; otherwise refuse clearly instead of copying old data."""

@@ -5,11 +5,12 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
+from typing import Any
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
-def _alembic_config(connection: object | None = None) -> object:
+def _alembic_config(connection: object | None = None) -> Any:
     from alembic.config import Config
 
     config = Config()

@@ -10,6 +10,7 @@ earlier finding it repeats, as people cite it ("AUD-2025-003 F-02").
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -68,7 +69,7 @@ def _words(*texts: str) -> list[str]:
     return out[:MAX_WORDS]
 
 
-def _start(audit: Audit) -> object:
+def _start(audit: Audit) -> dt.date | None:
     return audit.actual_start or audit.planned_start
 
 

@@ -78,21 +78,21 @@ def search(session: Session, query: str, *, limit: int = 200) -> list[Hit]:
         table, title, body, item = SOURCES[kind]
         # A finding's or an evidence item's number comes from its row, not from its label.
         number = "s.number" if kind in (1, 3) else "NULL"
-        for row_id, ref, t, b, i, n in session.execute(text(
+        for row_id, ref, t, b, i, num in session.execute(text(
                 f"SELECT s.id, a.reference, {title.format(r='s.')}, {body.format(r='s.')}, "
                 f"{item.format(r='s.')}, {number} FROM {table} AS s "
                 f"JOIN audit AS a ON a.id = s.audit_id "
                 f"WHERE s.id IN ({','.join(str(int(x)) for x in ids)})")):
-            found[row_id * 8 + kind] = (ref, i or "", t or "", b or "", n)
+            found[row_id * 8 + kind] = (ref, i or "", t or "", b or "", num)
     prefixes = [_fold(w) for w in _WORD.findall(query)]
     hits = []
     for rowid in rowids:
         if rowid not in found:
             continue
-        ref, item, title, body, number = found[rowid]
+        ref, item, title, body, hit_number = found[rowid]
         hits.append(Hit(reference=ref, kind=KINDS.get(rowid % 8, "other"), item=item,
                         title=title, excerpt=excerpt(body, prefixes) or excerpt(title, prefixes),
-                        number=number))
+                        number=hit_number))
     return hits
 
 
@@ -115,6 +115,7 @@ def excerpt(text_: str, prefixes: list[str]) -> str:
     # Most texts match as written: find that with one regular expression, then by word.
     quick = re.compile("(?<!\\w)(?:" + "|".join(re.escape(p) for p in prefixes) + ")",
                        re.IGNORECASE).search(text_)
+    first: int | None
     if quick is not None:
         first = bisect.bisect_right([w.start() for w in words], quick.start()) - 1
     else:

@@ -364,6 +364,6 @@ def set_status(session: Session, audit: Audit, status: str) -> Audit:
     if status in (AuditStatus.FINAL.value, AuditStatus.CLOSED.value):
         raise Refused("an audit becomes final when its report is signed, not by hand")
     if audit.status != status:
-        audit.status = status
+        audit.status = AuditStatus(status)
     session.flush()
     return audit

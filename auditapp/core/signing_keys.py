@@ -24,6 +24,7 @@ import hashlib
 import json
 import os
 from dataclasses import astuple, dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -191,7 +192,7 @@ def open_identity(user: User, password: str) -> Identity:
     return Identity(key, user.certificate_pem, fingerprint(leaf))
 
 
-def certificates(pem: str) -> list:
+def certificates(pem: str) -> list[Any]:
     from cryptography import x509
 
     try:
@@ -258,9 +259,9 @@ def known_certificates(session: Session) -> dict[str, tuple[str, str]]:
             except BadInput:
                 continue
     for sig in session.scalars(select(Signature)):
-        u = users.get(sig.user_id)
-        if u is not None:
-            known.setdefault(sig.certificate_sha256, (u.username, sig.printed_name))
+        signer = users.get(sig.user_id)
+        if signer is not None:
+            known.setdefault(sig.certificate_sha256, (signer.username, sig.printed_name))
     return known
 
 

@@ -71,10 +71,10 @@ def check_may_sign(session: Session, audit: Audit, user: User, meaning: Signatur
     """The authority and sequencing checks of 11.10(f)/(g); raises Refused with the reason."""
     signed = current_signatures(session, audit)
     by_meaning = {s.meaning: s for s in signed}
-    if meaning.value in by_meaning:
+    if meaning in by_meaning:
         raise Refused(
             f"report version {audit.report_version} of {audit.reference} already has a "
-            f"{meaning.value} signature ({by_meaning[meaning.value].printed_name})"
+            f"{meaning.value} signature ({by_meaning[meaning].printed_name})"
         )
     if SignatureMeaning.APPROVER.value in by_meaning:
         raise Refused(f"{audit.reference} is approved and locked; the lead auditor must reopen it")
@@ -185,7 +185,7 @@ def record_signature(session: Session, audit: Audit, user: User, record: Signatu
             )
             session.add(version)
             audit.locked = True
-            audit.status = AuditStatus.IN_REVIEW.value
+            audit.status = AuditStatus.IN_REVIEW
             # The author's signature issues the report: due dates given as days after issue
             # now become dates (in the signer's local calendar).
             issued = (record.signed_at.astimezone(dt.UTC)
@@ -203,7 +203,7 @@ def record_signature(session: Session, audit: Audit, user: User, record: Signatu
             version.file_bytes = record.file_bytes
             version.sha256 = digest
             if record.meaning is SignatureMeaning.APPROVER:
-                audit.status = AuditStatus.FINAL.value
+                audit.status = AuditStatus.FINAL
         session.flush()
         signature = Signature(
             report_version_id=version.id, user_id=user.id, printed_name=user.full_name,
@@ -246,7 +246,7 @@ def reopen_audit(db: object, reference: str, *, username: str, password: str, re
         with locking.override(session, "reopen"):
             audit.locked = False
             audit.report_version = old + 1
-            audit.status = AuditStatus.REPORTING.value
+            audit.status = AuditStatus.REPORTING
             session.flush()
             trail.record_event(
                 session.connection(), user=user.username, action="reopen", entity="audit",

@@ -33,7 +33,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from auditapp import __version__
-from auditapp.core import input_limits, package, package_crypto, team_records
+from auditapp.core import input_limits, package, package_crypto, package_schema, team_records
 from auditapp.core.audits import get_audit
 from auditapp.core.models import Audit, Evidence, TeamCopy, TeamPackage, new_uid
 from auditapp.errors import BadInput, Refused
@@ -188,7 +188,7 @@ def hand_back(session: Session, reference: str, target: Path, *,
     new_evidence = set(current.get("evidence", {})) - set(base.get("evidence", {}))
     for item in session.scalars(select(Evidence).where(Evidence.audit_id == audit.id)):
         if item.uid in new_evidence and f"evidence/{item.sha256}" not in members:
-            members[f"evidence/{item.sha256}"] = package.package_schema.original_of(session, item)
+            members[f"evidence/{item.sha256}"] = package_schema.original_of(session, item)
     team = {"assignment": json.loads(copy.assignment_json), "base": base, "current": current,
             "changes": changes}
     earlier = list(session.scalars(select(TeamPackage.package_id).where(
@@ -272,7 +272,7 @@ def _opened(path: Path, plain: Path) -> Iterator[Opened]:
         manifest_bytes = archive.read("manifest.json", limit=package.MAX_MANIFEST_BYTES)
         manifest = input_limits.load_json(manifest_bytes, source=f"{label}: manifest.json")
         if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-            if isinstance(manifest, dict) and manifest.get("format") == package.FORMAT:
+            if isinstance(manifest, dict) and manifest.get("format") == package_schema.FORMAT:
                 raise TeamPackageError(f"{label} is a whole-audit package: use import, not merge")
             raise TeamPackageError(f"{label}: not a team package")
         if manifest.get("format_version") != FORMAT_VERSION or manifest.get("kind") not in KINDS:

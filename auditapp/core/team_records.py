@@ -86,7 +86,7 @@ def ensure_uids(session: Session, audit: Audit) -> None:
 
 
 def key_of(kind: str, row: Any) -> str:
-    return row.question_id if kind == "response" else row.uid
+    return str(row.question_id if kind == "response" else row.uid)
 
 
 def snapshot(session: Session, audit: Audit) -> Records:

@@ -230,7 +230,7 @@ def set_role(session: Session, *, admin: User, username: str, role: Role | str) 
     if (user.role == Role.ADMIN.value and role is not Role.ADMIN
             and _admins_left(session, without=user) == 0):
         raise Refused("the last administrator cannot lose the administrator role")
-    user.role = role.value
+    user.role = role
     if role is not Role.ADMIN:
         user.recovery_hash = None
     return user

@@ -204,7 +204,7 @@ def sign_closure_letter(db: Database, reference: str, *, username: str, password
                 report_version_id=row.id, user_id=user.id, printed_name=user.full_name,
                 role=user.role, meaning=MEANING, signed_at=at, utc_offset=offset,
                 signed_sha256=signed_sha256, certificate_sha256=identity.fingerprint))
-            audit.status = AuditStatus.CLOSED.value
+            audit.status = AuditStatus.CLOSED
             session.flush()
             trail.record_event(
                 session.connection(), user=user.username, action="sign", entity="report_version",
