@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 from auditapp.cli import open_db, signin
+from auditapp.core.models import Language, codes
 from auditapp.errors import BadInput
 
 
@@ -47,7 +48,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = verbs.add_parser("export", help="write the CAPA response form (XLSX) to send to the auditee")
     p.add_argument("reference")
-    p.add_argument("--lang", dest="report_lang", choices=["en", "de"])
+    p.add_argument("--lang", dest="report_lang", choices=codes(Language))
     p.add_argument("-o", "--output", type=Path, required=True)
     p.set_defaults(handler=cmd_export)
 
@@ -114,7 +115,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                        "refused while any finding is open")
     p.add_argument("reference")
     p.add_argument("--format", choices=["pdf", "docx"], help="default: from the file name")
-    p.add_argument("--lang", dest="report_lang", choices=["en", "de"])
+    p.add_argument("--lang", dest="report_lang", choices=codes(Language))
     p.add_argument("--sign", action="store_true",
                    help="sign it (lead auditor or team member; PDF only) and close the audit")
     p.add_argument("-o", "--output", type=Path, required=True)

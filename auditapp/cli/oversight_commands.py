@@ -11,6 +11,7 @@ import datetime as dt
 import json
 
 from auditapp.cli import open_db, signin
+from auditapp.core.models import Language, codes
 from auditapp.errors import BadInput
 
 
@@ -100,7 +101,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                        "for a governance meeting, PDF or DOCX")
     p.add_argument("--cro", help="the CRO (default: every CRO)")
     p.add_argument("-o", "--output", required=True, metavar="FILE.pdf|FILE.docx")
-    p.add_argument("--lang", choices=["en", "de"], default="en")
+    p.add_argument("--lang", choices=codes(Language), default="en")
     p.set_defaults(handler=cmd_oversight_report)
 
 

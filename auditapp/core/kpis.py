@@ -18,11 +18,12 @@ import yaml
 from auditapp import paths
 from auditapp.core import input_limits
 from auditapp.core.checklists import _line_of, _LineLoader  # same line-numbered errors
+from auditapp.core.models import Language, codes
 from auditapp.errors import BadInput
 
 KPI_FILE = "kpis.yaml"
 DIRECTIONS = ("higher_is_better", "lower_is_better")
-LANGUAGES = ("en", "de")
+LANGUAGES = codes(Language)
 _ID = re.compile(r"^[a-z][a-z0-9_]{1,59}$")
 
 

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from auditapp.core import audits, capa, locking, signing, trail, users
 from auditapp.core import findings as core_findings
 from auditapp.core.db import Database
-from auditapp.core.models import Audit, AuditStatus, ReportVersion, Signature
+from auditapp.core.models import Audit, AuditStatus, Language, ReportVersion, Signature, codes
 from auditapp.errors import BadInput, Refused
 from auditapp.reports import wording as w
 from auditapp.reports.branding import check_paper, load_branding
@@ -163,7 +163,7 @@ def sign_closure_letter(db: Database, reference: str, *, username: str, password
         audit = audits.get_audit(session, reference)
         user = users.find_user(session, user_ref.username)
         lang = (language or audit.language or "en").lower()
-        if lang not in ("en", "de"):
+        if lang not in codes(Language):
             raise BadInput("closure letter language must be en or de")
         if not signing.is_author_eligible(audit, user):
             raise Refused(f"{user.username} is neither the lead auditor nor on the team of "

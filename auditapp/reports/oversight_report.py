@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 
 from auditapp.core import cro_register, cro_risk, kpi_records, kpis
 from auditapp.core.db import Database
-from auditapp.core.models import Study
+from auditapp.core.models import Classification, Study
+from auditapp.core.oversight_models import EscalationStatus
 from auditapp.reports import oversight_charts as charts
 from auditapp.reports import wording
 from auditapp.reports.branding import load_branding
@@ -97,7 +98,7 @@ def _audits(s: cro_register.CroSummary, lang: str) -> list[Block]:
     if areas:
         blocks.append(Heading(t("areas", lang), 3))
         blocks.append(Table(
-            (t("area", lang), *(charts.grade_label(g, lang) for g in ("critical", "major", "minor")),
+            (t("area", lang), *(charts.grade_label(g, lang) for g in (Classification.CRITICAL, Classification.MAJOR, Classification.MINOR)),
              charts.grade_label("recommendation", lang), t("total", lang)),
             tuple((Cell(name), Cell(str(c["critical"])), Cell(str(c["major"])),
                    Cell(str(c["minor"] + c["other"])), Cell(str(c["recommendation"])),
@@ -204,7 +205,7 @@ def _escalations(session: Session, org: object, lang: str) -> list[Block]:
     rows = []
     for e in entries:
         study = session.get(Study, e.study_id) if e.study_id else None
-        state = (t("closed", lang, date=date(e.closed_on, lang)) if e.status == "closed"
+        state = (t("closed", lang, date=date(e.closed_on, lang)) if e.status == EscalationStatus.CLOSED
                  else t("open", lang))
         rows.append((Cell(kpi_records.escalation_label(e.number), mono=True),
                      Cell(e.issue + (f" [{study.protocol_number}]" if study and
@@ -213,7 +214,7 @@ def _escalations(session: Session, org: object, lang: str) -> list[Block]:
                      Cell(e.actions or "—"),
                      Cell(f"{date(e.opened_on, lang)} / {date(e.due_on, lang)}"),
                      Cell(state + (f": {e.closure}" if e.closure else ""),
-                          fill="" if e.status == "closed" else "#FFEBEE")))
+                          fill="" if e.status == EscalationStatus.CLOSED else "#FFEBEE")))
     blocks.append(Table((t("number", lang), t("issue", lang), t("level", lang), t("owner", lang),
                          t("actions", lang), f"{t('opened', lang)} / {t('due', lang)}",
                          t("status", lang)), tuple(rows),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from auditapp.core.models import Language
 from auditapp.reports import wording as w
 
 WORDING: dict[str, tuple[str, str]] = {
@@ -128,7 +129,7 @@ WORDING: dict[str, tuple[str, str]] = {
 
 
 def t(key: str, lang: str, **values: object) -> str:
-    text = WORDING[key][0 if lang == "en" else 1]
+    text = WORDING[key][0 if lang == Language.EN else 1]
     return text.format(**values) if values else text
 
 
@@ -147,4 +148,4 @@ STATUS = {
 
 def status(value: str, lang: str) -> str:
     pair = STATUS.get(value)
-    return value if pair is None else pair[0 if lang == "en" else 1]
+    return value if pair is None else pair[0 if lang == Language.EN else 1]

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from auditapp.core import audits, capa, capa_import, input_limits
+from auditapp.core.capa import CapaState
 from auditapp.errors import AuditAppError
 from auditapp.ui.capa_model import CapaTableModel, read_rows
 from auditapp.ui.capa_step_editor import StepEditor
@@ -140,7 +141,7 @@ class CapaDialog(QDialog):
             audit = audits.get_audit(session, self.reference)
             rows = read_rows(session, audit, self._language)
         self.model.set_rows(rows)
-        open_count = sum(1 for r in rows if r.state != "closed")
+        open_count = sum(1 for r in rows if r.state != CapaState.CLOSED)
         overdue = sum(1 for r in rows if r.overdue)
         self.summary.setText(self.tr("%1 findings · %2 open · %3 overdue").replace(
             "%1", str(len(rows))).replace("%2", str(open_count)).replace("%3", str(overdue)))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from auditapp.core.models import Language, codes
 from auditapp.reports.wording_signoff import MEANING_TEXT
 from auditapp.ui import labels
 from auditapp.ui.export_dialog import failure_text
@@ -40,7 +41,7 @@ class ClosureLetterDialog(QDialog):
             "Your signature means:"))
         intro.setWordWrap(True)
         self.language = QComboBox()
-        for code in ("en", "de"):
+        for code in codes(Language):
             self.language.addItem(labels.language(code), code)
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
         self.statement = label("", "guidance")
