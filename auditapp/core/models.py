@@ -558,7 +558,9 @@ class Signature(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
     printed_name: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(40), default="")
-    meaning: Mapped[SignatureMeaning] = mapped_column(_enum(SignatureMeaning))
+    # Plain text, not Mapped[SignatureMeaning]: the audit certificate's signature is stored here
+    # too, as "certificate" (reports/certificate_signing.py), which is no report meaning.
+    meaning: Mapped[str] = mapped_column(String(32))
     signed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     utc_offset: Mapped[str] = mapped_column(String(8))
     signed_sha256: Mapped[str] = mapped_column(String(64))
