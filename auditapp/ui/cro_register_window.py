@@ -11,7 +11,6 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from auditapp.core import cro_register, kpi_records, kpis
 from auditapp.core.db import Database
 from auditapp.errors import AuditAppError
+from auditapp.ui import file_dialogs, folders
 from auditapp.ui.cro_register_model import CroTableModel
 from auditapp.ui.oversight_dialogs import (
     EscalationDialog,
@@ -337,11 +337,12 @@ class CroRegisterWindow(QMainWindow):
 
     def choose_report_file(self) -> None:
         name = self.selected() or "cro"
-        path, _filter = QFileDialog.getSaveFileName(
+        path = file_dialogs.save_file(
             self, self.tr("Save oversight report"),
-            str(Path.home() / f"oversight-{name.split()[0].lower()}.pdf"),
+            str(folders.start_folder(folders.REPORT) / f"oversight-{name.split()[0].lower()}.pdf"),
             self.tr("PDF (*.pdf);;Word document (*.docx)"))
         if path:
+            folders.remember(folders.REPORT, path)
             self.export_report(Path(path))
 
     def export_report(self, path: Path) -> Path | None:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QSettings, QStandardPaths
 from auditapp import paths
 
 EVIDENCE, REPORT, TRAIL, VERIFY = "evidence", "report", "trail", "verify"
+PACKAGES = "packages"
 _database_folder: Path | None = None
 
 

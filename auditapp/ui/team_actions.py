@@ -13,7 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QInputDialog,
     QLineEdit,
     QMenu,
@@ -23,9 +22,8 @@ from PySide6.QtWidgets import (
 
 from auditapp.core.db import Database
 from auditapp.errors import AuditAppError
+from auditapp.ui import file_dialogs, folders
 from auditapp.ui.team_dialogs import ConflictDialog, HandOutDialog
-
-PACKAGE_FILTER = "Team packages (*.teampkg)"
 
 
 class TeamActions(QObject):
@@ -158,11 +156,13 @@ class TeamActions(QObject):
         if reference is None:
             return None
         if path is None:
-            name, _ = QFileDialog.getSaveFileName(
+            name = file_dialogs.save_file(
                 self.window, self.tr("Hand back to lead"),
-                str(Path.home() / f"{reference}-handback.teampkg"), PACKAGE_FILTER)
+                str(folders.start_folder(folders.PACKAGES) / f"{reference}-handback.teampkg"),
+                self.tr("Team packages (*.teampkg)"))
             if not name:
                 return None
+            folders.remember(folders.PACKAGES, name)
             path = Path(name)
         try:
             go_on, transfer = self._transfer_for_writing()
@@ -183,10 +183,12 @@ class TeamActions(QObject):
         from auditapp.core import package, team_apply
 
         if path is None:
-            name, _ = QFileDialog.getOpenFileName(self.window, self.tr("Merge team package"),
-                                                  str(Path.home()), PACKAGE_FILTER)
+            name = file_dialogs.open_file(self.window, self.tr("Merge team package"),
+                                          str(folders.start_folder(folders.PACKAGES)),
+                                          self.tr("Team packages (*.teampkg)"))
             if not name:
                 return None
+            folders.remember(folders.PACKAGES, name)
             path = Path(name)
         try:
             transfer = None

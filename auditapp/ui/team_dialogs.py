@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from auditapp.core.team_merge import Conflict
+from auditapp.ui import file_dialogs
 
 
 class HandOutDialog(QDialog):
@@ -70,8 +70,8 @@ class HandOutDialog(QDialog):
         form.addRow(buttons)
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Hand out to a co-auditor"),
-                                              self.path_edit.text(), "*.teampkg")
+        name = file_dialogs.save_file(self, self.tr("Hand out to a co-auditor"),
+                                      self.path_edit.text(), self.tr("Team packages (*.teampkg)"))
         if name:
             self.path_edit.setText(name)
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 
 class MenuBar:
-    """Needs the MainWindow's menuBar(), tr(), _db, actor, tasks, _language, undo_stack,
+    """Its texts are translated in the MainWindow context (what self.tr() gives at run time).
+
+    Needs the MainWindow's menuBar(), tr(), _db, actor, tasks, _language, undo_stack,
     editor, workspace and the slots the menus name."""
 
     _db: Any
@@ -31,20 +34,20 @@ class MenuBar:
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        self._action(self.tr("&New audit…"), QKeySequence.StandardKey.New, self.new_audit,
+        file_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&File"))
+        self._action(QCoreApplication.translate("MainWindow", "&New audit…"), QKeySequence.StandardKey.New, self.new_audit,
                      file_menu)
-        self.list_action = self._action(self.tr("Audit &list"), "Ctrl+L", self.show_list,
+        self.list_action = self._action(QCoreApplication.translate("MainWindow", "Audit &list"), "Ctrl+L", self.show_list,
                                         file_menu)
         file_menu.addSeparator()
-        self._action(self.tr("&Settings…"), "Ctrl+,", self.open_settings, file_menu)
+        self._action(QCoreApplication.translate("MainWindow", "&Settings…"), "Ctrl+,", self.open_settings, file_menu)
         from auditapp.ui.accounts import install_account_actions
 
         install_account_actions(self, file_menu, self._db, self.actor)
         file_menu.addSeparator()
-        self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, file_menu)
+        self._action(QCoreApplication.translate("MainWindow", "&Quit"), QKeySequence.StandardKey.Quit, self.close, file_menu)
 
-        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Edit"))
         # Ctrl+Z in a text field undoes typing; Ctrl+Shift+Z the last saved change (undo_keys).
         from auditapp.ui.undo_keys import install_undo_actions
 
@@ -53,11 +56,11 @@ class MenuBar:
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
-        self._action(self.tr("&Find audit"), QKeySequence.StandardKey.Find, self._find,
+        self._action(QCoreApplication.translate("MainWindow", "&Find audit"), QKeySequence.StandardKey.Find, self._find,
                      edit_menu)
 
-        self.audit_menu = bar.addMenu(self.tr("&Audit"))
-        self.details_action = self._action(self.tr("Audit &details…"), "Ctrl+Shift+D",
+        self.audit_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Audit"))
+        self.details_action = self._action(QCoreApplication.translate("MainWindow", "Audit &details…"), "Ctrl+Shift+D",
                                            lambda: self.edit_details(), self.audit_menu)
         from auditapp.ui.signoff_actions import SignoffActions
 
@@ -87,8 +90,8 @@ class MenuBar:
             self, self._db, self.actor, lambda: self.editor.state.reference
             if self.editor is not None and self.workspace is not None else None,
             self.audit_menu, language=self._language, tasks=self.tasks)
-        self.checklist_menu = bar.addMenu(self.tr("&Checklist"))
-        self.evidence_menu = bar.addMenu(self.tr("Ev&idence"))
+        self.checklist_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Checklist"))
+        self.evidence_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "Ev&idence"))
         # "Take photo…" exists only with a camera; look for one when the menu first opens.
         self.evidence_menu.aboutToShow.connect(
             lambda: self.workspace is not None and self.workspace.evidence_page.probe_camera())
@@ -96,13 +99,13 @@ class MenuBar:
 
         self.oversight = OversightActions(self, self._db, actor=self.actor, language=self._language)
         self.oversight.install(bar)
-        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
         # F1: the guide's page for the screen in front of the user.
-        self.help_action = self._action(self.tr("&User guide"), QKeySequence.StandardKey.HelpContents,
+        self.help_action = self._action(QCoreApplication.translate("MainWindow", "&User guide"), QKeySequence.StandardKey.HelpContents,
                                         lambda: self.show_help(), help_menu)
-        self._action(self.tr("&Keyboard shortcuts"), "Ctrl+F1", self.show_shortcuts, help_menu)
+        self._action(QCoreApplication.translate("MainWindow", "&Keyboard shortcuts"), "Ctrl+F1", self.show_shortcuts, help_menu)
         help_menu.addSeparator()
-        self._action(self.tr("&About AuditApp"), None, self.show_about, help_menu)
+        self._action(QCoreApplication.translate("MainWindow", "&About AuditApp"), None, self.show_about, help_menu)
         self._workspace_actions(False)
 
     def _workspace_actions(self, on: bool) -> None:

@@ -338,7 +338,7 @@
         <source>This backup failed its checks and was not restored:
 %1
 
-The database was not changed. If it is the only copy left, an administrator can restore it with 'auditapp restore FILE --accept-damaged --reason TEXT', which is recorded in the audit trail.</source>
+The database was not changed. If it is the only copy left, an administrator can restore it with &apos;auditapp restore FILE --accept-damaged --reason TEXT&apos;, which is recorded in the audit trail.</source>
         <translation>Diese Sicherung hat die Prüfungen nicht bestanden und wurde nicht wiederhergestellt:
 %1
 
@@ -787,292 +787,387 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
     <name>CroRegisterWindow</name>
     <message>
         <source>CRO register</source>
-        <translation>CRO-Register</translation></message>
+        <translation>CRO-Register</translation>
+    </message>
     <message>
         <source>Record &amp;qualification…</source>
-        <translation>&amp;Qualifizierung erfassen…</translation></message>
+        <translation>&amp;Qualifizierung erfassen…</translation>
+    </message>
     <message>
         <source>Record &amp;KPI figure…</source>
-        <translation>&amp;Kennzahl erfassen…</translation></message>
+        <translation>&amp;Kennzahl erfassen…</translation>
+    </message>
     <message>
         <source>Escalate &amp;issue…</source>
-        <translation>Sachverhalt es&amp;kalieren…</translation></message>
+        <translation>Sachverhalt es&amp;kalieren…</translation>
+    </message>
     <message>
         <source>Update &amp;escalation…</source>
-        <translation>&amp;Eskalation fortschreiben…</translation></message>
+        <translation>&amp;Eskalation fortschreiben…</translation>
+    </message>
     <message>
         <source>&amp;Dashboard</source>
-        <translation>&amp;Dashboard</translation></message>
+        <translation>&amp;Dashboard</translation>
+    </message>
     <message>
         <source>Oversight &amp;report…</source>
-        <translation>Aufsichts&amp;bericht…</translation></message>
+        <translation>Aufsichts&amp;bericht…</translation>
+    </message>
     <message>
         <source>No CROs yet: the auditee of an audit becomes one.</source>
-        <translation>Noch keine CROs: die auditierte Organisation eines Audits wird eine.</translation></message>
+        <translation>Noch keine CROs: die auditierte Organisation eines Audits wird eine.</translation>
+    </message>
     <message>
         <source>Overview</source>
-        <translation>Übersicht</translation></message>
+        <translation>Übersicht</translation>
+    </message>
     <message>
         <source>Audit</source>
-        <translation>Audit</translation></message>
+        <translation>Audit</translation>
+    </message>
     <message>
         <source>Type</source>
-        <translation>Art</translation></message>
+        <translation>Art</translation>
+    </message>
     <message>
         <source>Date</source>
-        <translation>Datum</translation></message>
+        <translation>Datum</translation>
+    </message>
     <message>
         <source>Status</source>
-        <translation>Status</translation></message>
+        <translation>Status</translation>
+    </message>
     <message>
         <source>Critical</source>
-        <translation>Kritisch</translation></message>
+        <translation>Kritisch</translation>
+    </message>
     <message>
         <source>Major</source>
-        <translation>Wesentlich</translation></message>
+        <translation>Wesentlich</translation>
+    </message>
     <message>
         <source>Minor</source>
-        <translation>Geringfügig</translation></message>
+        <translation>Geringfügig</translation>
+    </message>
     <message>
         <source>Comments</source>
-        <translation>Kommentare</translation></message>
+        <translation>Kommentare</translation>
+    </message>
     <message>
         <source>Audits</source>
-        <translation>Audits</translation></message>
+        <translation>Audits</translation>
+    </message>
     <message>
         <source>Finding</source>
-        <translation>Feststellung</translation></message>
+        <translation>Feststellung</translation>
+    </message>
     <message>
         <source>Grade</source>
-        <translation>Einstufung</translation></message>
+        <translation>Einstufung</translation>
+    </message>
     <message>
         <source>Due</source>
-        <translation>Fällig</translation></message>
+        <translation>Fällig</translation>
+    </message>
     <message>
         <source>Days overdue</source>
-        <translation>Tage überfällig</translation></message>
+        <translation>Tage überfällig</translation>
+    </message>
     <message>
         <source>Repeat</source>
-        <translation>Wiederholung</translation></message>
+        <translation>Wiederholung</translation>
+    </message>
     <message>
         <source>Title</source>
-        <translation>Titel</translation></message>
+        <translation>Titel</translation>
+    </message>
     <message>
         <source>Open CAPAs</source>
-        <translation>Offene CAPAs</translation></message>
+        <translation>Offene CAPAs</translation>
+    </message>
     <message>
         <source>Period</source>
-        <translation>Zeitraum</translation></message>
+        <translation>Zeitraum</translation>
+    </message>
     <message>
         <source>KPI</source>
-        <translation>Kennzahl</translation></message>
+        <translation>Kennzahl</translation>
+    </message>
     <message>
         <source>Study</source>
-        <translation>Studie</translation></message>
+        <translation>Studie</translation>
+    </message>
     <message>
         <source>Value</source>
-        <translation>Wert</translation></message>
+        <translation>Wert</translation>
+    </message>
     <message>
         <source>Rating</source>
-        <translation>Bewertung</translation></message>
+        <translation>Bewertung</translation>
+    </message>
     <message>
         <source>Recorded by</source>
-        <translation>Erfasst von</translation></message>
+        <translation>Erfasst von</translation>
+    </message>
     <message>
         <source>KPIs</source>
-        <translation>Kennzahlen</translation></message>
+        <translation>Kennzahlen</translation>
+    </message>
     <message>
         <source>No.</source>
-        <translation>Nr.</translation></message>
+        <translation>Nr.</translation>
+    </message>
     <message>
         <source>Level</source>
-        <translation>Stufe</translation></message>
+        <translation>Stufe</translation>
+    </message>
     <message>
         <source>Owner</source>
-        <translation>Verantwortlich</translation></message>
+        <translation>Verantwortlich</translation>
+    </message>
     <message>
         <source>Issue</source>
-        <translation>Sachverhalt</translation></message>
+        <translation>Sachverhalt</translation>
+    </message>
     <message>
         <source>Opened</source>
-        <translation>Eröffnet</translation></message>
+        <translation>Eröffnet</translation>
+    </message>
     <message>
         <source>Actions</source>
-        <translation>Maßnahmen</translation></message>
+        <translation>Maßnahmen</translation>
+    </message>
     <message>
         <source>Closure</source>
-        <translation>Abschluss</translation></message>
+        <translation>Abschluss</translation>
+    </message>
     <message>
         <source>Escalations</source>
-        <translation>Eskalationen</translation></message>
+        <translation>Eskalationen</translation>
+    </message>
     <message>
         <source>Effective</source>
-        <translation>Gültig ab</translation></message>
+        <translation>Gültig ab</translation>
+    </message>
     <message>
         <source>Valid until</source>
-        <translation>Gültig bis</translation></message>
+        <translation>Gültig bis</translation>
+    </message>
     <message>
         <source>Conditions</source>
-        <translation>Auflagen</translation></message>
+        <translation>Auflagen</translation>
+    </message>
     <message>
         <source>Decided by</source>
-        <translation>Entschieden von</translation></message>
+        <translation>Entschieden von</translation>
+    </message>
     <message>
         <source>Qualification</source>
-        <translation>Qualifizierung</translation></message>
+        <translation>Qualifizierung</translation>
+    </message>
     <message>
         <source>on target</source>
-        <translation>im Ziel</translation></message>
+        <translation>im Ziel</translation>
+    </message>
     <message>
         <source>warning</source>
-        <translation>Warnung</translation></message>
+        <translation>Warnung</translation>
+    </message>
     <message>
         <source>breach</source>
-        <translation>Verletzung</translation></message>
+        <translation>Verletzung</translation>
+    </message>
     <message>
         <source>Critical findings</source>
-        <translation>Kritische Feststellungen</translation></message>
+        <translation>Kritische Feststellungen</translation>
+    </message>
     <message>
         <source>Major findings</source>
-        <translation>Wesentliche Feststellungen</translation></message>
+        <translation>Wesentliche Feststellungen</translation>
+    </message>
     <message>
         <source>Minor findings</source>
-        <translation>Geringfügige Feststellungen</translation></message>
+        <translation>Geringfügige Feststellungen</translation>
+    </message>
     <message>
         <source>Other findings</source>
-        <translation>Sonstige Feststellungen</translation></message>
+        <translation>Sonstige Feststellungen</translation>
+    </message>
     <message>
         <source>Repeat findings</source>
-        <translation>Wiederholte Feststellungen</translation></message>
+        <translation>Wiederholte Feststellungen</translation>
+    </message>
     <message>
         <source>Overdue CAPAs</source>
-        <translation>Überfällige CAPAs</translation></message>
+        <translation>Überfällige CAPAs</translation>
+    </message>
     <message>
         <source>Open escalations</source>
-        <translation>Offene Eskalationen</translation></message>
+        <translation>Offene Eskalationen</translation>
+    </message>
     <message>
         <source>Years since the last audit</source>
-        <translation>Jahre seit dem letzten Audit</translation></message>
+        <translation>Jahre seit dem letzten Audit</translation>
+    </message>
     <message>
         <source>Approved with conditions</source>
-        <translation>Unter Auflagen zugelassen</translation></message>
+        <translation>Unter Auflagen zugelassen</translation>
+    </message>
     <message>
         <source>Not approved</source>
-        <translation>Nicht zugelassen</translation></message>
+        <translation>Nicht zugelassen</translation>
+    </message>
     <message>
         <source>Never audited</source>
-        <translation>Noch nie auditiert</translation></message>
+        <translation>Noch nie auditiert</translation>
+    </message>
     <message>
         <source>%1 since %2</source>
-        <translation>%1 seit %2</translation></message>
+        <translation>%1 seit %2</translation>
+    </message>
     <message>
         <source>None recorded</source>
-        <translation>Nicht erfasst</translation></message>
+        <translation>Nicht erfasst</translation>
+    </message>
     <message>
         <source>(audit %1)</source>
-        <translation>(Audit %1)</translation></message>
+        <translation>(Audit %1)</translation>
+    </message>
     <message>
         <source>lapsed on %1</source>
-        <translation>abgelaufen am %1</translation></message>
+        <translation>abgelaufen am %1</translation>
+    </message>
     <message>
         <source>(overdue)</source>
-        <translation>(überfällig)</translation></message>
+        <translation>(überfällig)</translation>
+    </message>
     <message>
         <source>Risk score</source>
-        <translation>Risikowert</translation></message>
+        <translation>Risikowert</translation>
+    </message>
     <message>
         <source>Last audit</source>
-        <translation>Letztes Audit</translation></message>
+        <translation>Letztes Audit</translation>
+    </message>
     <message>
         <source>Proposed next audit</source>
-        <translation>Vorgeschlagenes nächstes Audit</translation></message>
+        <translation>Vorgeschlagenes nächstes Audit</translation>
+    </message>
     <message>
         <source>Planned audit</source>
-        <translation>Geplantes Audit</translation></message>
+        <translation>Geplantes Audit</translation>
+    </message>
     <message>
         <source>How the risk score is made</source>
-        <translation>Wie sich der Risikowert zusammensetzt</translation></message>
+        <translation>Wie sich der Risikowert zusammensetzt</translation>
+    </message>
     <message>
         <source>Qualification recorded.</source>
-        <translation>Qualifizierung erfasst.</translation></message>
+        <translation>Qualifizierung erfasst.</translation>
+    </message>
     <message>
         <source>Breach: %1 raised one level.</source>
-        <translation>Verletzung: %1 um eine Stufe eskaliert.</translation></message>
+        <translation>Verletzung: %1 um eine Stufe eskaliert.</translation>
+    </message>
     <message>
         <source>Breach: %1 opened in the escalation log.</source>
-        <translation>Verletzung: %1 im Eskalationsprotokoll eröffnet.</translation></message>
+        <translation>Verletzung: %1 im Eskalationsprotokoll eröffnet.</translation>
+    </message>
     <message>
         <source>KPI figure recorded.</source>
-        <translation>Kennzahl erfasst.</translation></message>
+        <translation>Kennzahl erfasst.</translation>
+    </message>
     <message>
         <source>%1 opened in the escalation log.</source>
-        <translation>%1 im Eskalationsprotokoll eröffnet.</translation></message>
+        <translation>%1 im Eskalationsprotokoll eröffnet.</translation>
+    </message>
     <message>
         <source>Escalation updated.</source>
-        <translation>Eskalation fortgeschrieben.</translation></message>
+        <translation>Eskalation fortgeschrieben.</translation>
+    </message>
     <message>
         <source>Save oversight report</source>
-        <translation>Aufsichtsbericht speichern</translation></message>
+        <translation>Aufsichtsbericht speichern</translation>
+    </message>
     <message>
         <source>PDF (*.pdf);;Word document (*.docx)</source>
-        <translation>PDF (*.pdf);;Word-Dokument (*.docx)</translation></message>
+        <translation>PDF (*.pdf);;Word-Dokument (*.docx)</translation>
+    </message>
     <message>
         <source>Oversight report saved: %1</source>
-        <translation>Aufsichtsbericht gespeichert: %1</translation></message>
+        <translation>Aufsichtsbericht gespeichert: %1</translation>
+    </message>
 </context>
 <context>
     <name>CroTableModel</name>
     <message>
         <source>CRO</source>
-        <translation>CRO</translation></message>
+        <translation>CRO</translation>
+    </message>
     <message>
         <source>Qualification</source>
-        <translation>Qualifizierung</translation></message>
+        <translation>Qualifizierung</translation>
+    </message>
     <message>
         <source>Audits</source>
-        <translation>Audits</translation></message>
+        <translation>Audits</translation>
+    </message>
     <message>
         <source>Open CAPAs</source>
-        <translation>Offene CAPAs</translation></message>
+        <translation>Offene CAPAs</translation>
+    </message>
     <message>
         <source>Overdue</source>
-        <translation>Überfällig</translation></message>
+        <translation>Überfällig</translation>
+    </message>
     <message>
         <source>Repeat findings</source>
-        <translation>Wiederholte Feststellungen</translation></message>
+        <translation>Wiederholte Feststellungen</translation>
+    </message>
     <message>
         <source>Risk score</source>
-        <translation>Risikowert</translation></message>
+        <translation>Risikowert</translation>
+    </message>
     <message>
         <source>Last audit</source>
-        <translation>Letztes Audit</translation></message>
+        <translation>Letztes Audit</translation>
+    </message>
     <message>
         <source>Next audit</source>
-        <translation>Nächstes Audit</translation></message>
+        <translation>Nächstes Audit</translation>
+    </message>
     <message>
         <source>Approved</source>
-        <translation>Zugelassen</translation></message>
+        <translation>Zugelassen</translation>
+    </message>
     <message>
         <source>Conditional</source>
-        <translation>Unter Auflagen</translation></message>
+        <translation>Unter Auflagen</translation>
+    </message>
     <message>
         <source>Not approved</source>
-        <translation>Nicht zugelassen</translation></message>
+        <translation>Nicht zugelassen</translation>
+    </message>
     <message>
         <source>None</source>
-        <translation>Keine</translation></message>
+        <translation>Keine</translation>
+    </message>
     <message>
         <source>high</source>
-        <translation>hoch</translation></message>
+        <translation>hoch</translation>
+    </message>
     <message>
         <source>medium</source>
-        <translation>mittel</translation></message>
+        <translation>mittel</translation>
+    </message>
     <message>
         <source>low</source>
-        <translation>niedrig</translation></message>
+        <translation>niedrig</translation>
+    </message>
     <message>
         <source>The proposed audit date has passed</source>
-        <translation>Das vorgeschlagene Auditdatum ist verstrichen</translation></message>
+        <translation>Das vorgeschlagene Auditdatum ist verstrichen</translation>
+    </message>
 </context>
 <context>
     <name>DueField</name>
@@ -1143,34 +1238,44 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
     <name>EscalationDialog</name>
     <message>
         <source>Update %1</source>
-        <translation>%1 fortschreiben</translation></message>
+        <translation>%1 fortschreiben</translation>
+    </message>
     <message>
-        <source>What was done (added with today's date)</source>
-        <translation>Was getan wurde (mit heutigem Datum angefügt)</translation></message>
+        <source>What was done (added with today&apos;s date)</source>
+        <translation>Was getan wurde (mit heutigem Datum angefügt)</translation>
+    </message>
     <message>
         <source>YYYY-MM-DD (unchanged when empty)</source>
-        <translation>JJJJ-MM-TT (leer: unverändert)</translation></message>
+        <translation>JJJJ-MM-TT (leer: unverändert)</translation>
+    </message>
     <message>
         <source>Close the escalation</source>
-        <translation>Eskalation abschließen</translation></message>
+        <translation>Eskalation abschließen</translation>
+    </message>
     <message>
         <source>How it was resolved</source>
-        <translation>Wie sie gelöst wurde</translation></message>
+        <translation>Wie sie gelöst wurde</translation>
+    </message>
     <message>
         <source>Level:</source>
-        <translation>Stufe:</translation></message>
+        <translation>Stufe:</translation>
+    </message>
     <message>
         <source>Owner:</source>
-        <translation>Verantwortlich:</translation></message>
+        <translation>Verantwortlich:</translation>
+    </message>
     <message>
         <source>Action:</source>
-        <translation>Maßnahme:</translation></message>
+        <translation>Maßnahme:</translation>
+    </message>
     <message>
         <source>Due:</source>
-        <translation>Fällig:</translation></message>
+        <translation>Fällig:</translation>
+    </message>
     <message>
         <source>Closure:</source>
-        <translation>Abschluss:</translation></message>
+        <translation>Abschluss:</translation>
+    </message>
 </context>
 <context>
     <name>Evidence</name>
@@ -1384,7 +1489,7 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
         <translation>&amp;Foto aufnehmen …</translation>
     </message>
     <message>
-        <source>Take a photo with this computer's camera</source>
+        <source>Take a photo with this computer&apos;s camera</source>
         <translation>Ein Foto mit der Kamera dieses Computers aufnehmen</translation>
     </message>
     <message>
@@ -1529,7 +1634,7 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
         <translation>Word (DOCX)</translation>
     </message>
     <message>
-        <source>Preset to the audit's language; another choice applies to this export only.</source>
+        <source>Preset to the audit&apos;s language; another choice applies to this export only.</source>
         <translation>Vorbelegt mit der Sprache des Audits; eine andere Wahl gilt nur für diesen Export.</translation>
     </message>
     <message>
@@ -1561,7 +1666,7 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
         <translation>Auch das Audit&amp;zertifikat als eigenes Dokument schreiben</translation>
     </message>
     <message>
-        <source>Also write the auditee's CAPA &amp;response form (Word and Excel)</source>
+        <source>Also write the auditee&apos;s CAPA &amp;response form (Word and Excel)</source>
         <translation>Auch das CAPA-Ant&amp;wortformular für die auditierte Stelle schreiben (Word und Excel)</translation>
     </message>
     <message>
@@ -1644,7 +1749,7 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
         <translation>&amp;Weiter bearbeiten</translation>
     </message>
     <message>
-        <source>A critical finding is told to the sponsor at once. Record when and to whom, and whether it may be a serious breach (EU CTR Art. 52); or press "Raise finding" again to record it later (the report cannot be issued without it).</source>
+        <source>A critical finding is told to the sponsor at once. Record when and to whom, and whether it may be a serious breach (EU CTR Art. 52); or press &quot;Raise finding&quot; again to record it later (the report cannot be issued without it).</source>
         <translation>Eine kritische Feststellung wird dem Sponsor sofort mitgeteilt. Dokumentieren Sie, wann und wem, und ob es sich um einen schwerwiegenden Verstoß handeln kann (EU-CTR Art. 52); oder klicken Sie erneut auf „Feststellung erfassen“, um dies später zu dokumentieren (ohne diese Angabe kann der Bericht nicht ausgegeben werden).</translation>
     </message>
     <message>
@@ -1675,7 +1780,7 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
         <translation>Auswirkung</translation>
     </message>
     <message>
-        <source>Impact on participants' rights, safety or well-being, or on data reliability</source>
+        <source>Impact on participants&apos; rights, safety or well-being, or on data reliability</source>
         <translation>Auswirkung auf Rechte, Sicherheit oder Wohlergehen der Prüfungsteilnehmer oder auf die Verlässlichkeit der Daten</translation>
     </message>
     <message>
@@ -1775,7 +1880,7 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
         <translation>Bei „%1“ ist die Auswirkung auf Prüfungsteilnehmer oder Daten anzugeben.</translation>
     </message>
     <message>
-        <source>This audit's checklist has no question %1.</source>
+        <source>This audit&apos;s checklist has no question %1.</source>
         <translation>Die Checkliste dieses Audits hat keine Frage %1.</translation>
     </message>
 </context>
@@ -1876,7 +1981,7 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
         <translation>An Co-Auditor übergeben</translation>
     </message>
     <message>
-        <source>the co-auditor's user name</source>
+        <source>the co-auditor&apos;s user name</source>
         <translation>Benutzername des Co-Auditors</translation>
     </message>
     <message>
@@ -1898,6 +2003,10 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
     <message>
         <source>Package file:</source>
         <translation>Paketdatei:</translation>
+    </message>
+    <message>
+        <source>Team packages (*.teampkg)</source>
+        <translation>Team-Pakete (*.teampkg)</translation>
     </message>
 </context>
 <context>
@@ -1991,28 +2100,36 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
     <name>KpiDialog</name>
     <message>
         <source>KPI figure for %1</source>
-        <translation>Kennzahl für %1</translation></message>
+        <translation>Kennzahl für %1</translation>
+    </message>
     <message>
         <source>Protocol number (empty: the CRO as a whole)</source>
-        <translation>Prüfplannummer (leer: die CRO insgesamt)</translation></message>
+        <translation>Prüfplannummer (leer: die CRO insgesamt)</translation>
+    </message>
     <message>
         <source>2026-03 or 2026-Q1</source>
-        <translation>2026-03 oder 2026-Q1</translation></message>
+        <translation>2026-03 oder 2026-Q1</translation>
+    </message>
     <message>
         <source>KPI:</source>
-        <translation>Kennzahl:</translation></message>
+        <translation>Kennzahl:</translation>
+    </message>
     <message>
         <source>Study:</source>
-        <translation>Studie:</translation></message>
+        <translation>Studie:</translation>
+    </message>
     <message>
         <source>Period:</source>
-        <translation>Zeitraum:</translation></message>
+        <translation>Zeitraum:</translation>
+    </message>
     <message>
         <source>Value:</source>
-        <translation>Wert:</translation></message>
+        <translation>Wert:</translation>
+    </message>
     <message>
         <source>Note:</source>
-        <translation>Anmerkung:</translation></message>
+        <translation>Anmerkung:</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>
@@ -2217,7 +2334,7 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
         <translation>Möglicherweise schwerwiegender Verstoß: Sponsor um Bewertung gebeten (7-Tage-Frist)</translation>
     </message>
     <message>
-        <source>Not a serious breach in the auditor's assessment</source>
+        <source>Not a serious breach in the auditor&apos;s assessment</source>
         <translation>Nach Einschätzung des Auditors kein schwerwiegender Verstoß</translation>
     </message>
     <message>
@@ -2342,31 +2459,40 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
     <name>NewEscalationDialog</name>
     <message>
         <source>Escalate an issue of %1</source>
-        <translation>Sachverhalt von %1 eskalieren</translation></message>
+        <translation>Sachverhalt von %1 eskalieren</translation>
+    </message>
     <message>
-        <source>Empty: the level's owner on the escalation path</source>
-        <translation>Leer: die Verantwortlichen der Stufe im Eskalationsweg</translation></message>
+        <source>Empty: the level&apos;s owner on the escalation path</source>
+        <translation>Leer: die Verantwortlichen der Stufe im Eskalationsweg</translation>
+    </message>
     <message>
         <source>Protocol number (optional)</source>
-        <translation>Prüfplannummer (optional)</translation></message>
+        <translation>Prüfplannummer (optional)</translation>
+    </message>
     <message>
-        <source>YYYY-MM-DD (empty: the level's response time)</source>
-        <translation>JJJJ-MM-TT (leer: Antwortfrist der Stufe)</translation></message>
+        <source>YYYY-MM-DD (empty: the level&apos;s response time)</source>
+        <translation>JJJJ-MM-TT (leer: Antwortfrist der Stufe)</translation>
+    </message>
     <message>
         <source>Issue:</source>
-        <translation>Sachverhalt:</translation></message>
+        <translation>Sachverhalt:</translation>
+    </message>
     <message>
         <source>Level:</source>
-        <translation>Stufe:</translation></message>
+        <translation>Stufe:</translation>
+    </message>
     <message>
         <source>Owner:</source>
-        <translation>Verantwortlich:</translation></message>
+        <translation>Verantwortlich:</translation>
+    </message>
     <message>
         <source>Study:</source>
-        <translation>Studie:</translation></message>
+        <translation>Studie:</translation>
+    </message>
     <message>
         <source>Due:</source>
-        <translation>Fällig:</translation></message>
+        <translation>Fällig:</translation>
+    </message>
 </context>
 <context>
     <name>NewPasswordDialog</name>
@@ -2426,73 +2552,95 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
     <name>OversightActions</name>
     <message>
         <source>&amp;Oversight</source>
-        <translation>&amp;Aufsicht</translation></message>
+        <translation>&amp;Aufsicht</translation>
+    </message>
     <message>
         <source>CRO &amp;register</source>
-        <translation>CRO-&amp;Register</translation></message>
+        <translation>CRO-&amp;Register</translation>
+    </message>
     <message>
         <source>Oversight &amp;dashboard</source>
-        <translation>Aufsichts-&amp;Dashboard</translation></message>
+        <translation>Aufsichts-&amp;Dashboard</translation>
+    </message>
 </context>
 <context>
     <name>OversightDashboard</name>
     <message>
         <source>Oversight dashboard</source>
-        <translation>Aufsichts-Dashboard</translation></message>
+        <translation>Aufsichts-Dashboard</translation>
+    </message>
     <message>
         <source>CRO</source>
-        <translation>CRO</translation></message>
+        <translation>CRO</translation>
+    </message>
     <message>
         <source>KPI</source>
-        <translation>Kennzahl</translation></message>
+        <translation>Kennzahl</translation>
+    </message>
     <message>
         <source>CRO:</source>
-        <translation>CRO:</translation></message>
+        <translation>CRO:</translation>
+    </message>
     <message>
         <source>KPI trend:</source>
-        <translation>Kennzahlverlauf:</translation></message>
+        <translation>Kennzahlverlauf:</translation>
+    </message>
     <message>
         <source>All CROs</source>
-        <translation>Alle CROs</translation></message>
+        <translation>Alle CROs</translation>
+    </message>
     <message>
         <source>CRO as a whole</source>
-        <translation>CRO insgesamt</translation></message>
+        <translation>CRO insgesamt</translation>
+    </message>
     <message>
         <source>Findings by grade per audit</source>
-        <translation>Feststellungen nach Einstufung je Audit</translation></message>
+        <translation>Feststellungen nach Einstufung je Audit</translation>
+    </message>
     <message>
         <source>Findings by grade per CRO</source>
-        <translation>Feststellungen nach Einstufung je CRO</translation></message>
+        <translation>Feststellungen nach Einstufung je CRO</translation>
+    </message>
     <message>
         <source>Findings by area and grade</source>
-        <translation>Feststellungen nach Bereich und Einstufung</translation></message>
+        <translation>Feststellungen nach Bereich und Einstufung</translation>
+    </message>
     <message>
         <source>Open CAPAs by age (days)</source>
-        <translation>Offene CAPAs nach Alter (Tage)</translation></message>
+        <translation>Offene CAPAs nach Alter (Tage)</translation>
+    </message>
     <message>
         <source>%1 days</source>
-        <translation>%1 Tage</translation></message>
+        <translation>%1 Tage</translation>
+    </message>
     <message>
         <source>Warning</source>
-        <translation>Warnung</translation></message>
+        <translation>Warnung</translation>
+    </message>
     <message>
         <source>Breach</source>
-        <translation>Verletzung</translation></message>
+        <translation>Verletzung</translation>
+    </message>
     <message>
         <source>Open CAPAs: %1 (%2 overdue) · repeat findings: %3 · open escalations: %4</source>
-        <translation>Offene CAPAs: %1 (%2 überfällig) · wiederholte Feststellungen: %3 · offene Eskalationen: %4</translation></message>
+        <translation>Offene CAPAs: %1 (%2 überfällig) · wiederholte Feststellungen: %3 · offene Eskalationen: %4</translation>
+    </message>
     <message>
         <source>risk score %1 (%2), next audit %3</source>
-        <translation>Risikowert %1 (%2), nächstes Audit %3</translation></message>
+        <translation>Risikowert %1 (%2), nächstes Audit %3</translation>
+    </message>
     <message>
         <source>high</source>
-        <translation>hoch</translation></message>
+        <translation>hoch</translation>
+    </message>
     <message>
         <source>medium</source>
-        <translation>mittel</translation></message>
+        <translation>mittel</translation>
+    </message>
     <message>
         <source>low</source>
-        <translation>niedrig</translation></message>
+        <translation>niedrig</translation>
+    </message>
 </context>
 <context>
     <name>PackageOpen</name>
@@ -2724,43 +2872,56 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
     <name>QualificationDialog</name>
     <message>
         <source>Qualification of %1</source>
-        <translation>Qualifizierung von %1</translation></message>
+        <translation>Qualifizierung von %1</translation>
+    </message>
     <message>
         <source>Approved</source>
-        <translation>Zugelassen</translation></message>
+        <translation>Zugelassen</translation>
+    </message>
     <message>
         <source>Approved with conditions</source>
-        <translation>Unter Auflagen zugelassen</translation></message>
+        <translation>Unter Auflagen zugelassen</translation>
+    </message>
     <message>
         <source>Not approved</source>
-        <translation>Nicht zugelassen</translation></message>
+        <translation>Nicht zugelassen</translation>
+    </message>
     <message>
         <source>(no audit)</source>
-        <translation>(kein Audit)</translation></message>
+        <translation>(kein Audit)</translation>
+    </message>
     <message>
         <source>YYYY-MM-DD (empty: today)</source>
-        <translation>JJJJ-MM-TT (leer: heute)</translation></message>
+        <translation>JJJJ-MM-TT (leer: heute)</translation>
+    </message>
     <message>
         <source>YYYY-MM-DD (optional)</source>
-        <translation>JJJJ-MM-TT (optional)</translation></message>
+        <translation>JJJJ-MM-TT (optional)</translation>
+    </message>
     <message>
         <source>Conditions of a conditional approval</source>
-        <translation>Auflagen einer Zulassung unter Auflagen</translation></message>
+        <translation>Auflagen einer Zulassung unter Auflagen</translation>
+    </message>
     <message>
         <source>Status:</source>
-        <translation>Status:</translation></message>
+        <translation>Status:</translation>
+    </message>
     <message>
         <source>Set by audit:</source>
-        <translation>Festgelegt durch Audit:</translation></message>
+        <translation>Festgelegt durch Audit:</translation>
+    </message>
     <message>
         <source>Effective from:</source>
-        <translation>Gültig ab:</translation></message>
+        <translation>Gültig ab:</translation>
+    </message>
     <message>
         <source>Valid until:</source>
-        <translation>Gültig bis:</translation></message>
+        <translation>Gültig bis:</translation>
+    </message>
     <message>
         <source>Conditions:</source>
-        <translation>Auflagen:</translation></message>
+        <translation>Auflagen:</translation>
+    </message>
 </context>
 <context>
     <name>QuestionPane</name>
@@ -2989,7 +3150,7 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
         <translation>Geben Sie die Begründung für das Wiedereröffnen an; sie wird im Audit-Trail festgehalten.</translation>
     </message>
     <message>
-        <source>Enter the lead auditor's password.</source>
+        <source>Enter the lead auditor&apos;s password.</source>
         <translation>Geben Sie das Passwort des Lead-Auditors ein.</translation>
     </message>
     <message>
@@ -3100,7 +3261,7 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
         <translation>CAPA-Antwort fällig (Tage nach Ausgabe des Berichts)</translation>
     </message>
     <message>
-        <source>Your organisation's practice, not a regulatory requirement: ICH E6 and the GCP inspectorates set no response times. New findings take these days; the due dates are fixed when the author signs the report.</source>
+        <source>Your organisation&apos;s practice, not a regulatory requirement: ICH E6 and the GCP inspectorates set no response times. New findings take these days; the due dates are fixed when the author signs the report.</source>
         <translation>Praxis Ihrer Organisation, keine regulatorische Anforderung: ICH E6 und die GCP-Inspektionsbehörden legen keine Antwortfristen fest. Neue Feststellungen übernehmen diese Tage; die Fälligkeitsdaten werden festgelegt, wenn der Verfasser den Bericht signiert.</translation>
     </message>
     <message>
@@ -3136,7 +3297,7 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
         <translation>Auditierende Organisation (Deckblatt und Kopfzeile des Berichts)</translation>
     </message>
     <message>
-        <source>e.g. the sponsor's GCP QA department or the audit firm</source>
+        <source>e.g. the sponsor&apos;s GCP QA department or the audit firm</source>
         <translation>z. B. die GCP-QS-Abteilung des Sponsors oder die Auditfirma</translation>
     </message>
     <message>
@@ -3196,7 +3357,7 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
         <translation>Kein Logo</translation>
     </message>
     <message>
-        <source>Choose the organisation's logo</source>
+        <source>Choose the organisation&apos;s logo</source>
         <translation>Logo der Organisation auswählen</translation>
     </message>
 </context>
@@ -3371,7 +3532,7 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
         <translation>Was stichprobenartig geprüft wurde, wie viele von wie vielen und wie die Stichproben ausgewählt wurden</translation>
     </message>
     <message>
-        <source>Good practice seen, one per line (write "none noted" if there was none)</source>
+        <source>Good practice seen, one per line (write &quot;none noted&quot; if there was none)</source>
         <translation>Beobachtete gute Praxis, eine pro Zeile (schreiben Sie „keine festgestellt“, wenn es keine gab)</translation>
     </message>
     <message>
@@ -4084,6 +4245,10 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
         <translation>An Auditleitung zurückgeben</translation>
     </message>
     <message>
+        <source>Team packages (*.teampkg)</source>
+        <translation>Team-Pakete (*.teampkg)</translation>
+    </message>
+    <message>
         <source>Hand back</source>
         <translation>Rückgabe</translation>
     </message>
@@ -4387,7 +4552,7 @@ Führen Sie es nur zusammen, wenn der Absender diesen Fingerabdruck über einen 
         <translation>Einem Zertifikat &amp;vertrauen …</translation>
     </message>
     <message>
-        <source>Add a signer's exported certificate or your organisation's CA to the certificates this computer trusts. Compare its fingerprint with the signer's first.</source>
+        <source>Add a signer&apos;s exported certificate or your organisation&apos;s CA to the certificates this computer trusts. Compare its fingerprint with the signer&apos;s first.</source>
         <translation>Fügen Sie das exportierte Zertifikat eines Unterzeichners oder die CA Ihrer Organisation zu den vertrauenswürdigen Zertifikaten dieses Computers hinzu. Vergleichen Sie zuvor seinen Fingerabdruck mit dem, den Ihnen der Unterzeichner nennt.</translation>
     </message>
     <message>
@@ -4422,7 +4587,7 @@ Führen Sie es nur zusammen, wenn der Absender diesen Fingerabdruck über einen 
         </translation>
     </message>
     <message>
-        <source>NOT TRUSTED: %1 (%2). Trust the signer's certificate only after comparing its fingerprint.</source>
+        <source>NOT TRUSTED: %1 (%2). Trust the signer&apos;s certificate only after comparing its fingerprint.</source>
         <translation>NICHT VERTRAUENSWÜRDIG: %1 (%2). Vertrauen Sie dem Zertifikat des Unterzeichners erst, nachdem Sie seinen Fingerabdruck verglichen haben.</translation>
     </message>
     <message>
