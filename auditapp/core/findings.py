@@ -174,14 +174,15 @@ def _apply(session: Session, finding: Finding, changes: dict[str, object]) -> No
         elif key == "repeat_finding":
             finding.repeat_finding = bool(value)
         elif key == "repeat_of":
-
             finding.repeat_of = repeat_link.earlier_label(session, finding.audit_id, value)
             if finding.repeat_of:
                 finding.repeat_finding = True
         else:
             single = key in ("title", "sponsor_informed_to")
             limit = 500 if key == "title" else 200 if single else 100_000
-            text = clean_text(str(value), field=key.replace("_", " "), limit=limit,
+            # None clears a text field; it is not the text "None".
+            text = clean_text("" if value is None else str(value), field=key.replace("_", " "),
+                              limit=limit,
                               single_line=single)
             setattr(finding, key, text.strip() if single else text)
     if ("classification" in changes and finding.capa_due_days is not None
@@ -190,7 +191,8 @@ def _apply(session: Session, finding: Finding, changes: dict[str, object]) -> No
         finding.capa_due_days = default_due_days(session, finding.classification)
     if not finding.title:
         raise BadInput("a finding needs a title")
-    if grade(session, finding.classification).requires_impact and not finding.impact.strip():
+    if (grade(session, finding.classification).requires_impact
+            and not (finding.impact or "").strip()):
         raise BadInput(
             f"a {finding.classification} finding needs a stated impact on participants' rights, "
             "safety or data reliability"
