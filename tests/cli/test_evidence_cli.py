@@ -10,7 +10,7 @@ from auditapp.core import audits, checklists, findings
 from tests import evidence_files as ef
 from tests.conftest import make_user, run_as, run_cli
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 REF = "AUD-2026-001"
 
 

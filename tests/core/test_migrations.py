@@ -15,7 +15,7 @@ from auditapp.core import trail
 from auditapp.core.models import Base, is_mapped_schema_name
 from auditapp.errors import Refused
 
-FIXTURES = sorted((Path(__file__).parent / "data" / "schemas").glob("*.sqlite"))
+FIXTURES = sorted((Path(__file__).parents[1] / "data" / "schemas").glob("*.sqlite"))
 
 
 def _context(connection) -> MigrationContext:

@@ -20,7 +20,7 @@ from auditapp.core.db import integrity_problem, open_database
 from auditapp.core.models import Evidence
 
 TRIALS = int(os.environ.get("AUDITAPP_CRASH_TRIALS", "100"))
-CHILD = Path(__file__).with_name("crash_child.py")
+CHILD = Path(__file__).parents[1].joinpath("crash_child.py")
 
 
 def _photos(folder: Path, count: int = 12) -> Path:
@@ -39,7 +39,7 @@ def test_kill_9_at_random_moments_loses_no_committed_edit(demo_template, tmp_pat
         reference = audits.summaries(session)[0].reference
     photo_dir = _photos(tmp_path / "photos")
     rng = random.Random(20261125)
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])}
     reported_total = 0
     for trial in range(TRIALS):
         child = subprocess.Popen(

@@ -6,7 +6,7 @@ from pathlib import Path
 
 LIMIT = 400
 REASON = "# Over 400 lines:"  # followed by the reason, within the first 30 lines
-ROOT = Path(__file__).resolve().parents[1] / "auditapp"
+ROOT = Path(__file__).resolve().parents[2] / "auditapp"
 
 
 def oversized(root: Path = ROOT) -> list[str]:

@@ -15,7 +15,7 @@ from auditapp.core.trail_query import audit_trail
 from auditapp.ui.team_dialogs import ConflictDialog, HandOutDialog
 from tests.audit_factory import PASSWORD
 from tests.team_factory import REFERENCE, make_site
-from tests.test_team import check_final, first_round, make_conflict, three_sites
+from tests.core.test_team import check_final, first_round, make_conflict, three_sites
 
 # Set to a folder to refresh the screenshots of docs/team.md.
 SHOTS = os.environ.get("AUDITAPP_DOC_SHOTS")

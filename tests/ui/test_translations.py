@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from ui_strings import untranslated
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 UI = ROOT / "auditapp" / "ui"
 TS_DE = ROOT / "resources" / "translations" / "auditapp_de.ts"
 sys.path.insert(0, str(ROOT / "installer"))

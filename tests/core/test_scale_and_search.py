@@ -186,7 +186,7 @@ def test_the_migration_indexes_what_was_there(tmp_path):
 
     from auditapp.core.db import open_database
 
-    fixture = Path(__file__).parent / "data" / "schemas" / "0001.sqlite"
+    fixture = Path(__file__).parents[1] / "data" / "schemas" / "0001.sqlite"
     path = tmp_path / "old.sqlite"
     shutil.copyfile(fixture, path)
     with sqlite3.connect(path) as conn:

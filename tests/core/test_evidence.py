@@ -16,7 +16,7 @@ from auditapp.core.models import Evidence, EvidenceBlob, EvidenceLink, TrailEntr
 from auditapp.errors import BadInput, NotFound, Refused
 from tests import evidence_files as ef
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 REF = "AUD-2026-001"
 
 

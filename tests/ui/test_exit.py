@@ -14,7 +14,7 @@ from auditapp.ui import variant
 from tests import large_db
 from tests.conftest import run_cli
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-UI = Path(__file__).resolve().parents[1] / "auditapp" / "ui"
+UI = Path(__file__).resolve().parents[2] / "auditapp" / "ui"
 STATIC_DIALOGS = re.compile(r"QFileDialog\.get(Open|Save|Existing)")
 
 

@@ -22,7 +22,7 @@ from auditapp.core.models import (
 )
 from tests.audit_factory import make_audit
 
-ROOT = Path(__file__).resolve().parents[1] / "auditapp"
+ROOT = Path(__file__).resolve().parents[2] / "auditapp"
 
 
 def test_enum_columns_read_back_as_members_and_store_plain_text(db, tmp_path):

@@ -86,7 +86,7 @@ def test_cli_writer_is_refused_cleanly_while_another_process_writes(tmp_path):
     try:
         make_user(db)
         before = path.stat().st_mtime_ns, _notes_seen_by_another_process(path)
-        checklist = Path(__file__).parent / "data" / "mini-checklist.yaml"
+        checklist = Path(__file__).parents[1] / "data" / "mini-checklist.yaml"
         started = time.monotonic()
         refused = cli("checklist", "import", str(checklist), "--db", str(path), wait=1.0)
         assert refused.returncode == 1
@@ -110,7 +110,7 @@ def test_cli_writer_waits_for_a_short_write_to_finish(tmp_path):
     timer = threading.Timer(1.0, lock.release)
     timer.start()
     try:
-        checklist = Path(__file__).parent / "data" / "mini-checklist.yaml"
+        checklist = Path(__file__).parents[1] / "data" / "mini-checklist.yaml"
         done = cli("checklist", "import", str(checklist), "--db", str(path), wait=15.0)
         assert done.returncode == 0, done.stderr
     finally:

@@ -239,7 +239,7 @@ def test_verify_shows_valid_then_invalid_after_a_flipped_byte(qtbot, demo_db, wi
     assert "demo.lead" in model.index(0, model.TRUST).data(Qt.ItemDataRole.ToolTipRole)
 
     # The same report countersigned by a forger in a real signer's name: intact, NOT trusted.
-    from tests.test_trust import _forge
+    from tests.cli.test_trust import _forge
 
     forged = tmp_path / "forged.pdf"
     forged.write_bytes(_forge(signed_pdf.read_bytes(), "Thomas Keller", "approver"))

@@ -15,7 +15,7 @@ from auditapp.core import checkpoint, trail, trail_format, trail_pins
 from auditapp.core import db as dbmod
 from auditapp.core.models import TrailEntry
 
-FIXTURE = Path(__file__).parent / "data" / "schemas" / "0001.sqlite"
+FIXTURE = Path(__file__).parents[1] / "data" / "schemas" / "0001.sqlite"
 AT = "2026-11-26T09:00:00.000000+00:00"
 
 

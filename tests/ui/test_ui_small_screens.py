@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-CHILD = Path(__file__).parent / "screen_fit_child.py"
-ROOT = Path(__file__).parent.parent
+CHILD = Path(__file__).parents[1] / "screen_fit_child.py"
+ROOT = Path(__file__).parents[2]
 
 
 @pytest.mark.slow
