@@ -37,12 +37,16 @@ def _photo(rng: random.Random, index: int) -> bytes:
     # Drawn at a quarter of the size and enlarged: a 12 MP JPEG of realistic size, made quickly.
     small = (PHOTO_SIZE[0] // 4, PHOTO_SIZE[1] // 4)
     image = Image.linear_gradient("L").resize(small).convert("RGB")
-    image = Image.blend(image, Image.new("RGB", small, tuple(rng.randrange(40, 220) for _ in range(3))), 0.6)
+    image = Image.blend(
+        image, Image.new("RGB", small, tuple(rng.randrange(40, 220) for _ in range(3))), 0.6
+    )
     draw = ImageDraw.Draw(image)
     for _ in range(12):
         x, y = rng.randrange(small[0]), rng.randrange(small[1])
-        draw.rectangle((x, y, x + rng.randrange(40, 300), y + rng.randrange(30, 200)),
-                       fill=tuple(rng.randrange(256) for _ in range(3)))
+        draw.rectangle(
+            (x, y, x + rng.randrange(40, 300), y + rng.randrange(30, 200)),
+            fill=tuple(rng.randrange(256) for _ in range(3)),
+        )
     draw.text((40, 40), f"Photo {index:03d}", fill=(255, 255, 255))
     grain = Image.effect_noise(small, 18).convert("RGB")
     image = Image.blend(image, grain, 0.1).resize(PHOTO_SIZE)
@@ -63,10 +67,15 @@ def _checklist(session):  # type: ignore[no-untyped-def]
         q = copy.deepcopy(template)
         q["id"] = f"XTR-{n:02d}"
         questions.append(q)
-    content["areas"].append({
-        "id": "XTR", "title": {"en": "Extra area", "de": "Zusatzbereich"},
-        "sections": [{"id": "XTR.1", "title": {"en": "Extra", "de": "Zusatz"}, "questions": questions}],
-    })
+    content["areas"].append(
+        {
+            "id": "XTR",
+            "title": {"en": "Extra area", "de": "Zusatzbereich"},
+            "sections": [
+                {"id": "XTR.1", "title": {"en": "Extra", "de": "Zusatz"}, "questions": questions}
+            ],
+        }
+    )
     return checklists.from_content(content, source="benchmark")
 
 
@@ -81,37 +90,62 @@ def build_database(path: Path) -> None:
     with db.session(actor="demo.lead") as s:
         first = audits.get_audit(s, audits.summaries(s)[0].reference)
         audit = audits.create_audit(
-            s, title="Benchmark audit with many findings and photos",
-            audit_type=AuditType.PRE_INSPECTION, checklist=_checklist(s), reference=REFERENCE,
-            sponsor=first.sponsor, auditee=first.auditee, lead_auditor=first.lead_auditor,
-            objectives=first.objectives, scope=first.scope, conclusion=first.conclusion,
-            sampling=first.sampling, overall_rating="acceptable_with_capa",
-            actual_start=first.actual_start, actual_end=first.actual_end,
+            s,
+            title="Benchmark audit with many findings and photos",
+            audit_type=AuditType.PRE_INSPECTION,
+            checklist=_checklist(s),
+            reference=REFERENCE,
+            sponsor=first.sponsor,
+            auditee=first.auditee,
+            lead_auditor=first.lead_auditor,
+            objectives=first.objectives,
+            scope=first.scope,
+            conclusion=first.conclusion,
+            sampling=first.sampling,
+            overall_rating="acceptable_with_capa",
+            actual_start=first.actual_start,
+            actual_end=first.actual_end,
         )
         questions = audits.audit_checklist(audit).questions
         results = list(ResponseResult)[:4]
         for i, q in enumerate(questions[:ANSWERS]):
-            audits.set_response(s, audit, q.id, result=results[i % 4],
-                                notes=f"Reviewed on site; sample of {i % 9 + 3} records. " * 3,
-                                actor="demo.lead")
+            audits.set_response(
+                s,
+                audit,
+                q.id,
+                result=results[i % 4],
+                notes=f"Reviewed on site; sample of {i % 9 + 3} records. " * 3,
+                actor="demo.lead",
+            )
         grades = ["critical", "major", "major", "minor", "minor", "minor", "recommendation"]
         for n in range(FINDINGS):
             q = questions[n * 3 % len(questions)]
             grade = grades[n % len(grades)]
             findings.add_finding(
-                s, audit, title=f"Benchmark finding {n + 1}: process control gap in area {q.id}",
-                classification=grade, observation="Objective evidence observed. " * 25,
-                impact="Data reliability may be affected. " * 4, risk="Risk statement. " * 6,
+                s,
+                audit,
+                title=f"Benchmark finding {n + 1}: process control gap in area {q.id}",
+                classification=grade,
+                observation="Objective evidence observed. " * 25,
+                impact="Data reliability may be affected. " * 4,
+                risk="Risk statement. " * 6,
                 recommendation="Define, train and verify the control. " * 6,
-                references=list(q.references), question_ids=[q.id], owner="Auditee QA",
+                references=list(q.references),
+                question_ids=[q.id],
+                owner="Auditee QA",
             )
     for i in range(PHOTOS):
         prepared = media.prepare_bytes(_photo(rng, i), file_name=f"IMG_{i:04d}.jpg")
         with db.session(actor="demo.lead") as s:
             audit = audits.get_audit(s, REFERENCE)
-            evidence.add_prepared(s, audit, prepared, actor="demo.lead",
-                                  caption=f"Photo {i + 1} of the archive and systems",
-                                  target=evidence.Target(finding=i % FINDINGS + 1))
+            evidence.add_prepared(
+                s,
+                audit,
+                prepared,
+                actor="demo.lead",
+                caption=f"Photo {i + 1} of the archive and systems",
+                target=evidence.Target(finding=i % FINDINGS + 1),
+            )
     db.close()
 
 
@@ -137,9 +171,17 @@ def measure(path: Path, fmt: str) -> None:
     elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     db.close()
     peak_mb = _peak_mb()
-    print(json.dumps({"format": fmt, "seconds": round(elapsed, 2), "cpu": round(cpu, 2),
-                      "peak_mb": round(peak_mb),
-                      "bytes": len(data)}))
+    print(
+        json.dumps(
+            {
+                "format": fmt,
+                "seconds": round(elapsed, 2),
+                "cpu": round(cpu, 2),
+                "peak_mb": round(peak_mb),
+                "bytes": len(data),
+            }
+        )
+    )
 
 
 def main() -> int:
@@ -154,20 +196,28 @@ def main() -> int:
     if not path.exists():
         started = time.perf_counter()
         build_database(path)
-        print(f"built {path} in {time.perf_counter() - started:.0f} s "
-              f"({FINDINGS} findings, {ANSWERS} answers, {PHOTOS} photos of 12 MP)")
+        print(
+            f"built {path} in {time.perf_counter() - started:.0f} s "
+            f"({FINDINGS} findings, {ANSWERS} answers, {PHOTOS} photos of 12 MP)"
+        )
     targets = {"pdf": 3.0, "docx": 5.0}
     ok = True
     for fmt in ("pdf", "docx"):
-        out = subprocess.run([sys.executable, __file__, "--db", str(path), "--measure", fmt],
-                             capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, __file__, "--db", str(path), "--measure", fmt],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         result = json.loads(out.stdout.strip().splitlines()[-1])
         passed = result["seconds"] < targets[fmt] and result["peak_mb"] < 400
         ok &= passed
-        print(f"{fmt.upper():5} {result['seconds']:5.2f} s (CPU {result['cpu']:5.2f} s)  "
-              f"peak {result['peak_mb']:4d} MB  "
-              f"{result['bytes'] / 2**20:5.1f} MiB  (target < {targets[fmt]:.0f} s, < 400 MB) "
-              f"{'ok' if passed else 'MISSED'}")
+        print(
+            f"{fmt.upper():5} {result['seconds']:5.2f} s (CPU {result['cpu']:5.2f} s)  "
+            f"peak {result['peak_mb']:4d} MB  "
+            f"{result['bytes'] / 2**20:5.1f} MiB  (target < {targets[fmt]:.0f} s, < 400 MB) "
+            f"{'ok' if passed else 'MISSED'}"
+        )
     return 0 if ok else 1
 
 

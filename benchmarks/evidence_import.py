@@ -46,8 +46,10 @@ def make_photo(path: Path, index: int) -> None:
     small = Image.new("RGB", (400, 300), tuple(rng.randint(60, 200) for _ in range(3)))
     for _ in range(40):
         x, y = rng.randint(0, 380), rng.randint(0, 280)
-        small.paste(tuple(rng.randint(0, 255) for _ in range(3)),
-                    (x, y, x + rng.randint(10, 120), y + rng.randint(10, 90)))
+        small.paste(
+            tuple(rng.randint(0, 255) for _ in range(3)),
+            (x, y, x + rng.randint(10, 120), y + rng.randint(10, 90)),
+        )
     image = small.resize(SIZE, Image.Resampling.BICUBIC)
     if not _GRAIN:  # one grain tile, reused at shifted positions: fast to make
         _GRAIN.append(Image.merge("RGB", [Image.effect_noise((1024, 1024), 40) for _ in range(3)]))
@@ -88,8 +90,13 @@ def new_database(folder: Path, name: str):
     db = open_database(folder / f"{name}.sqlite")
     with db.session(actor="bench") as session:
         checklist = checklists.get(session, "cro-gcp-audit")
-        audits.create_audit(session, title="Benchmark", audit_type="vendor_qualification",
-                            checklist=checklist, reference="AUD-2026-001")
+        audits.create_audit(
+            session,
+            title="Benchmark",
+            audit_type="vendor_qualification",
+            checklist=checklist,
+            reference="AUD-2026-001",
+        )
     return db
 
 
@@ -105,7 +112,9 @@ def timed_import(folder: Path, name: str, paths: list[Path], workers: int) -> fl
     return elapsed / len(paths)
 
 
-def responsiveness(folder: Path, paths: list[Path], workers: int) -> tuple[float, float, float, int]:
+def responsiveness(
+    folder: Path, paths: list[Path], workers: int
+) -> tuple[float, float, float, int]:
     """(largest main-thread gap, p99 gap, slowest small commit) in ms during a background import."""
     db = new_database(folder, "responsive")
     done = threading.Event()
@@ -113,8 +122,14 @@ def responsiveness(folder: Path, paths: list[Path], workers: int) -> tuple[float
 
     def work() -> None:
         try:
-            import_files(db, "AUD-2026-001", paths, actor="bench", workers=workers,
-                         progress=lambda d, t, n: progress.append(d))
+            import_files(
+                db,
+                "AUD-2026-001",
+                paths,
+                actor="bench",
+                workers=workers,
+                progress=lambda d, t, n: progress.append(d),
+            )
         finally:
             done.set()
 
@@ -160,8 +175,10 @@ def main() -> int:
             if not path.exists():
                 make_photo(path, i)
         total_mb = sum(p.stat().st_size for p in paths) / 2**20
-        print(f"photos: {args.count} x {SIZE[0]}x{SIZE[1]} JPEG, {total_mb:.0f} MB "
-              f"(made in {time.perf_counter() - t0:.1f} s)")
+        print(
+            f"photos: {args.count} x {SIZE[0]}x{SIZE[1]} JPEG, {total_mb:.0f} MB "
+            f"(made in {time.perf_counter() - t0:.1f} s)"
+        )
 
         floor(paths[:3])  # warm the page cache and Pillow's imports
         # Other work on the machine skews single runs: alternate the rounds, keep each best.
@@ -178,15 +195,21 @@ def main() -> int:
 
     print(f"Pillow floor (draft + downscale):      {f * 1000:7.1f} ms/photo")
     print(f"Pillow without draft (for reference):  {f_nodraft * 1000:7.1f} ms/photo")
-    print(f"AuditApp import, 1 worker thread:      {one * 1000:7.1f} ms/photo  "
-          f"= {one / f:.2f} x floor")
-    print(f"AuditApp import, {args.workers} worker threads:      {many * 1000:7.1f} ms/photo  "
-          f"= {many / f:.2f} x floor (wall time)")
+    print(
+        f"AuditApp import, 1 worker thread:      {one * 1000:7.1f} ms/photo  "
+        f"= {one / f:.2f} x floor"
+    )
+    print(
+        f"AuditApp import, {args.workers} worker threads:      {many * 1000:7.1f} ms/photo  "
+        f"= {many / f:.2f} x floor (wall time)"
+    )
     print(f"(best of {args.rounds} rounds each; {os.cpu_count()} CPUs, load average {load:.1f})")
     print(f"target: within 1.5 x floor -> {'met' if min(one, many) <= 1.5 * f else 'NOT met'}")
     print(f"database after import: {size:.0f} MB for {total_mb:.0f} MB of originals")
-    print(f"during a background import: main-thread gap max {gap:.0f} ms, p99 {gap99:.0f} ms; "
-          f"slowest small edit {edit:.0f} ms; progress reports {seen}")
+    print(
+        f"during a background import: main-thread gap max {gap:.0f} ms, p99 {gap99:.0f} ms; "
+        f"slowest small edit {edit:.0f} ms; progress reports {seen}"
+    )
     return 0
 
 

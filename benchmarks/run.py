@@ -34,8 +34,11 @@ sys.path.insert(0, str(ROOT))
 
 import synthetic  # noqa: E402
 
-ENV = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
-       "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+ENV = {
+    **os.environ,
+    "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+    "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+}
 
 # Run in a child: the first paint of a bare window, counted like the app's --smoke.
 BARE_WINDOW = """
@@ -95,8 +98,9 @@ os._exit(0)
 
 def child(code_or_file: str, *args: str, is_file: bool = False, timeout: int = 300) -> str:
     command = [sys.executable, code_or_file] if is_file else [sys.executable, "-c", code_or_file]
-    result = subprocess.run([*command, *args], capture_output=True, text=True, env=ENV,
-                            timeout=timeout)
+    result = subprocess.run(
+        [*command, *args], capture_output=True, text=True, env=ENV, timeout=timeout
+    )
     if result.returncode != 0:
         raise RuntimeError(f"child failed: {result.stderr[-2000:]}")
     return result.stdout
@@ -121,9 +125,18 @@ class Report:
         self.rows: list[tuple[str, str, str, str, str, str]] = []
         self.missed: list[str] = []
 
-    def add(self, name: str, value: float, unit: str, *, floor: float | None = None,
-            floor_name: str = "", target: float | None = None, target_text: str = "",
-            higher_is_worse: bool = True) -> None:
+    def add(
+        self,
+        name: str,
+        value: float,
+        unit: str,
+        *,
+        floor: float | None = None,
+        floor_name: str = "",
+        target: float | None = None,
+        target_text: str = "",
+        higher_is_worse: bool = True,
+    ) -> None:
         ratio = f"{value / floor:.1f}×" if floor else "—"
         shown_floor = f"{floor:.1f} {unit} ({floor_name})" if floor is not None else "—"
         if target is None:
@@ -135,8 +148,10 @@ class Report:
                 self.missed.append(name)
         row = (name, f"{value:.1f} {unit}", shown_floor, ratio, target_text, verdict)
         self.rows.append(row)
-        print(f"{name:<44} {row[1]:>12}  floor {shown_floor:<40} {ratio:>6}  target {target_text:<16} {verdict}",
-              flush=True)
+        print(
+            f"{name:<44} {row[1]:>12}  floor {shown_floor:<40} {ratio:>6}  target {target_text:<16} {verdict}",
+            flush=True,
+        )
 
 
 def smoke(db: Path) -> tuple[float, float, float | None]:
@@ -151,27 +166,57 @@ def smoke(db: Path) -> tuple[float, float, float | None]:
 
 def startup(report: Report, demo_db: Path, scale_db: Path) -> None:
     bare = statistics.median(float(child(BARE_WINDOW)) for _ in range(3)) * 1000
-    for name, db, list_target, runs in (("demo database", demo_db, 500, 3),
-                                        ("1,000 audits", scale_db, 800, 2)):
+    for name, db, list_target, runs in (
+        ("demo database", demo_db, 500, 3),
+        ("1,000 audits", scale_db, 800, 2),
+    ):
         figures = [smoke(db) for _ in range(runs)]
         painted = statistics.median(f[0] for f in figures) * 1000
         listed = statistics.median(f[1] for f in figures) * 1000
-        report.add(f"start-up: first paint, {name}", painted, "ms", floor=bare,
-                   floor_name="bare PySide6 window", target=2 * bare, target_text="≤ 2× floor")
-        report.add(f"start-up: audit list usable, {name}", listed, "ms", floor=bare,
-                   floor_name="bare PySide6 window", target=list_target,
-                   target_text=f"< {list_target} ms")
+        report.add(
+            f"start-up: first paint, {name}",
+            painted,
+            "ms",
+            floor=bare,
+            floor_name="bare PySide6 window",
+            target=2 * bare,
+            target_text="≤ 2× floor",
+        )
+        report.add(
+            f"start-up: audit list usable, {name}",
+            listed,
+            "ms",
+            floor=bare,
+            floor_name="bare PySide6 window",
+            target=list_target,
+            target_text=f"< {list_target} ms",
+        )
         opened = [f[2] for f in figures if f[2] is not None]
         if opened:
-            report.add(f"start-up: newest audit open, {name}", statistics.median(opened) * 1000,
-                       "ms", floor=bare, floor_name="bare PySide6 window")
+            report.add(
+                f"start-up: newest audit open, {name}",
+                statistics.median(opened) * 1000,
+                "ms",
+                floor=bare,
+                floor_name="bare PySide6 window",
+            )
     big = [json.loads(child(LIST_WINDOW, str(scale_db))) for _ in range(2)]
     filters = [ms for r in big for ms in r["filter_ms"]]
-    report.add("filter the list (GUI, 1,000 audits), p95", p95(filters), "ms", target=300,
-               target_text="< 300 ms")
+    report.add(
+        "filter the list (GUI, 1,000 audits), p95",
+        p95(filters),
+        "ms",
+        target=300,
+        target_text="< 300 ms",
+    )
     searches = [ms for r in big for ms in r["search_box_ms"]]
-    report.add("search box across all audits (GUI), p95", p95(searches), "ms", target=300,
-               target_text="< 300 ms")
+    report.add(
+        "search box across all audits (GUI), p95",
+        p95(searches),
+        "ms",
+        target=300,
+        target_text="< 300 ms",
+    )
 
 
 def scale(report: Report, path: Path) -> None:
@@ -184,15 +229,20 @@ def scale(report: Report, path: Path) -> None:
     db = open_database(path)
     try:
         with db.session() as s:
-            counts = (s.scalar(select(func.count()).select_from(Audit)),
-                      s.scalar(select(func.count()).select_from(Finding)),
-                      s.scalar(select(func.count()).select_from(TrailEntry)))
+            counts = (
+                s.scalar(select(func.count()).select_from(Audit)),
+                s.scalar(select(func.count()).select_from(Finding)),
+                s.scalar(select(func.count()).select_from(TrailEntry)),
+            )
             references = [r for r in s.scalars(select(Audit.reference).order_by(Audit.id))]
         print(f"  {counts[0]} audits, {counts[1]} findings, {counts[2]} trail rows", flush=True)
         from auditapp.core.db import integrity_problem
 
-        report.add("quick_check at each open, 1,000 audits",
-                   median_ms(lambda: integrity_problem(path, quick=True), repeat=3), "ms")
+        report.add(
+            "quick_check at each open, 1,000 audits",
+            median_ms(lambda: integrity_problem(path, quick=True), repeat=3),
+            "ms",
+        )
 
         def listing() -> None:
             with db.session() as s:
@@ -201,24 +251,41 @@ def scale(report: Report, path: Path) -> None:
         raw = sqlite3.connect(path)
         sql = _summaries_sql()
         floor = median_ms(lambda: raw.execute(sql).fetchall())
-        report.add("list 1,000 audits (core)", median_ms(listing), "ms", floor=floor,
-                   floor_name="same SQL, bare sqlite3", target=300, target_text="< 300 ms")
+        report.add(
+            "list 1,000 audits (core)",
+            median_ms(listing),
+            "ms",
+            floor=floor,
+            floor_name="same SQL, bare sqlite3",
+            target=300,
+            target_text="< 300 ms",
+        )
 
         def opening(reference: str) -> None:
             with db.session() as s:
                 workspace.load(s, reference)
 
         opened = [median_ms(lambda r=r: opening(r), repeat=1) for r in references[1:200:20]]
-        report.add("open an audit (core load), median of 10", statistics.median(opened), "ms",
-                   target=300, target_text="< 300 ms")
+        report.add(
+            "open an audit (core load), median of 10",
+            statistics.median(opened),
+            "ms",
+            target=300,
+            target_text="< 300 ms",
+        )
 
         words = ["freezer", "calibration overdue", "SUSAR reconciliation", "temp", "unblinding IMP"]
         times = []
         for w in words:
             with db.session() as s:
                 times.append(median_ms(lambda w=w, s=s: search.search(s, w)))
-        report.add("search across all audits (core), worst of 5", max(times), "ms", target=100,
-                   target_text="< 100 ms")
+        report.add(
+            "search across all audits (core), worst of 5",
+            max(times),
+            "ms",
+            target=100,
+            target_text="< 100 ms",
+        )
         raw.close()
     finally:
         db.close()
@@ -230,8 +297,11 @@ def _summaries_sql() -> str:
 
     from auditapp.core import audits
 
-    return str(audits.summaries_query().compile(dialect=sqlite.dialect(),
-                                                compile_kwargs={"literal_binds": True}))
+    return str(
+        audits.summaries_query().compile(
+            dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True}
+        )
+    )
 
 
 def latency(report: Report, big_db: Path) -> None:
@@ -247,11 +317,21 @@ def latency(report: Report, big_db: Path) -> None:
 
     floor = median_ms(insert, repeat=50)
     raw.close()
-    samples = json.loads(child(str(HERE / "ui_latency.py"), str(big_db), synthetic.BIG_REFERENCE,
-                               is_file=True).strip().splitlines()[-1])
+    samples = json.loads(
+        child(str(HERE / "ui_latency.py"), str(big_db), synthetic.BIG_REFERENCE, is_file=True)
+        .strip()
+        .splitlines()[-1]
+    )
     for action, values in samples.items():
-        report.add(f"GUI: {action}, median", statistics.median(values), "ms", floor=floor,
-                   floor_name="plain SQLite insert+commit", target=16, target_text="< 16 ms")
+        report.add(
+            f"GUI: {action}, median",
+            statistics.median(values),
+            "ms",
+            floor=floor,
+            floor_name="plain SQLite insert+commit",
+            target=16,
+            target_text="< 16 ms",
+        )
         report.add(f"GUI: {action}, p95", p95(values), "ms", target=50, target_text="< 50 ms")
 
 
@@ -280,25 +360,50 @@ def photos_and_reports(report: Report, big_db: Path, photos: list[Path]) -> None
     db = open_database(big_db)
     try:
         started = time.perf_counter()
-        result = evidence_import.import_files(db, synthetic.BIG_REFERENCE, photos, actor="demo.lead",
-                                              caption="Archive room", workers=2)
+        result = evidence_import.import_files(
+            db,
+            synthetic.BIG_REFERENCE,
+            photos,
+            actor="demo.lead",
+            caption="Archive room",
+            workers=2,
+        )
         imported = (time.perf_counter() - started) * 1000
         assert not result.refused, result.refused
-        report.add("import 100 photos of 12 MP", imported, "ms", floor=floor,
-                   floor_name="Pillow decode+downscale")
+        report.add(
+            "import 100 photos of 12 MP",
+            imported,
+            "ms",
+            floor=floor,
+            floor_name="Pillow decode+downscale",
+        )
 
         from auditapp.reports import export
 
-        pdf = median_ms(lambda: export.export_report(db, synthetic.BIG_REFERENCE, fmt="pdf",
-                                                     language="en"), repeat=1)
+        pdf = median_ms(
+            lambda: export.export_report(db, synthetic.BIG_REFERENCE, fmt="pdf", language="en"),
+            repeat=1,
+        )
         images = _display_images(db, big_db.parent / "display")
         floor_pdf = median_ms(lambda: _reportlab_floor(images), repeat=1)
-        report.add("PDF report, 100 photos", pdf, "ms", floor=floor_pdf,
-                   floor_name="ReportLab drawing the same images")
-        docx = median_ms(lambda: export.export_report(db, synthetic.BIG_REFERENCE, fmt="docx",
-                                                      language="en"), repeat=1)
-        report.add("DOCX report, 100 photos", docx, "ms", floor=floor_pdf,
-                   floor_name="ReportLab drawing the same images")
+        report.add(
+            "PDF report, 100 photos",
+            pdf,
+            "ms",
+            floor=floor_pdf,
+            floor_name="ReportLab drawing the same images",
+        )
+        docx = median_ms(
+            lambda: export.export_report(db, synthetic.BIG_REFERENCE, fmt="docx", language="en"),
+            repeat=1,
+        )
+        report.add(
+            "DOCX report, 100 photos",
+            docx,
+            "ms",
+            floor=floor_pdf,
+            floor_name="ReportLab drawing the same images",
+        )
     finally:
         db.close()
 
@@ -344,11 +449,16 @@ def machine() -> dict[str, str]:
     except OSError:
         pass
     from PySide6 import __version__ as pyside
+
     load = " / ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
-    return {"date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
-            "machine": f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}",
-            "python": platform.python_version(), "qt": f"PySide6 {pyside}",
-            "sqlite": sqlite3.sqlite_version, "load": load}
+    return {
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}",
+        "python": platform.python_version(),
+        "qt": f"PySide6 {pyside}",
+        "sqlite": sqlite3.sqlite_version,
+        "load": load,
+    }
 
 
 def main() -> int:
@@ -371,13 +481,19 @@ def main() -> int:
     if not scale_db.exists():
         t, cpu = time.perf_counter(), time.process_time()
         synthetic.build_scale(scale_db)
-        report.add("build 1,000 audits / 20,000 findings", time.perf_counter() - t, "s",
-                   target=180, target_text="< 180 s")
+        report.add(
+            "build 1,000 audits / 20,000 findings",
+            time.perf_counter() - t,
+            "s",
+            target=180,
+            target_text="< 180 s",
+        )
         # On a shared machine the CPU time is what an idle machine's wall time would be.
         report.add("build 1,000 audits, CPU time of this process", time.process_time() - cpu, "s")
     size_mb = scale_db.stat().st_size / 2**20
-    report.add("database size, 1,000 audits, no photos", size_mb, "MB", target=60,
-               target_text="< 60 MB")
+    report.add(
+        "database size, 1,000 audits, no photos", size_mb, "MB", target=60, target_text="< 60 MB"
+    )
     scale(report, scale_db)
     startup(report, demo_db, scale_db)
 
@@ -389,7 +505,9 @@ def main() -> int:
     latency(report, big_db)
 
     total = time.perf_counter() - started
-    info["load_after"] = " / ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
+    info["load_after"] = (
+        " / ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
+    )
     report.add("whole benchmark run", total, "s", target=600, target_text="< 600 s")
     write_markdown(args.out, info, report)
     print(f"written to {args.out}; {len(report.missed)} target(s) missed")
@@ -412,7 +530,11 @@ def write_markdown(path: Path, info: dict[str, str], report: Report) -> None:
         "<!-- measured:end -->",
     ]
     block = "\n".join(lines)
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n<!-- measured:start -->\n<!-- measured:end -->\n"
+    text = (
+        path.read_text(encoding="utf-8")
+        if path.exists()
+        else "# Benchmarks\n\n<!-- measured:start -->\n<!-- measured:end -->\n"
+    )
     if "<!-- measured:start -->" in text:
         head = text.split("<!-- The table between", 1)[0].split("<!-- measured:start -->", 1)[0]
         tail = text.split("<!-- measured:end -->", 1)[1]

@@ -37,12 +37,12 @@ WRITE_VERB = ("checklist", "import", str(CHECKLIST), "--user", "soak", "--passwo
 
 # --- the worker processes ------------------------------------------------------------------------
 
+
 def _add(db, title: str) -> None:
     from auditapp.core import audits, findings
 
     with db.session(actor="soak") as s:
-        findings.add_finding(s, audits.get_audit(s, REFERENCE), title=title,
-                             classification="minor")
+        findings.add_finding(s, audits.get_audit(s, REFERENCE), title=title, classification="minor")
 
 
 def gui_writer(path: Path, seconds: float) -> None:
@@ -92,17 +92,28 @@ def cli_writer(path: Path, seconds: float, name: str) -> None:
 
 # --- the parent ----------------------------------------------------------------------------------
 
+
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "AUDITAPP_LOCK_WAIT": "0.5"}
     # Refused at the lock before any password is read; an empty stdin makes sure of it.
-    return subprocess.run([sys.executable, "-m", "auditapp", *args], capture_output=True,
-                          text=True, env=env, timeout=120, stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [sys.executable, "-m", "auditapp", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def _worker(kind: str, path: Path, seconds: float, name: str = "") -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.Popen([sys.executable, __file__, "--worker", kind, str(path),
-                             str(seconds), name], stdout=subprocess.PIPE, text=True, env=env)
+    return subprocess.Popen(
+        [sys.executable, __file__, "--worker", kind, str(path), str(seconds), name],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
 
 
 def _collect(process: subprocess.Popen[str], confirmed: list[str], refused: list[str]) -> None:
@@ -122,8 +133,13 @@ def _prepare(folder: Path) -> tuple[Path, Path]:
         with db.session(actor="soak") as s:
             checklists.import_checklist(s, checklist)
         with db.session(actor="soak") as s:
-            audits.create_audit(s, title="Soak", audit_type="routine_system",
-                                checklist=checklist, reference=REFERENCE)
+            audits.create_audit(
+                s,
+                title="Soak",
+                audit_type="routine_system",
+                checklist=checklist,
+                reference=REFERENCE,
+            )
     old = folder / "old-backup.sqlite"
     backup.backup(path, old)
     return path, old
@@ -132,8 +148,14 @@ def _prepare(folder: Path) -> tuple[Path, Path]:
 def run(seconds: float, folder: Path) -> dict[str, object]:
     os.environ.setdefault("AUDITAPP_HOME", str(folder / "home"))
     path, old_backup = _prepare(folder)
-    counts = {"reads": 0, "read_failures": 0, "cli_writes_refused": 0,
-              "cli_writes_not_refused": 0, "restores_refused": 0, "restores_run": 0}
+    counts = {
+        "reads": 0,
+        "read_failures": 0,
+        "cli_writes_refused": 0,
+        "cli_writes_not_refused": 0,
+        "restores_refused": 0,
+        "restores_run": 0,
+    }
     failures: list[str] = []
     confirmed: list[str] = []
     refused: list[str] = []
@@ -156,13 +178,17 @@ def run(seconds: float, folder: Path) -> dict[str, object]:
         time.sleep(1.0)  # let the GUI-like writer take the database first
         while time.monotonic() - started < phase_a - 3:
             write = _cli(*WRITE_VERB, "--db", str(path))
-            ok = (write.returncode == 1 and "open for writing" in write.stderr
-                  and len(write.stderr.strip().splitlines()) == 1)
+            ok = (
+                write.returncode == 1
+                and "open for writing" in write.stderr
+                and len(write.stderr.strip().splitlines()) == 1
+            )
             counts["cli_writes_refused" if ok else "cli_writes_not_refused"] += 1
             if not ok:
                 failures.append(f"checklist import: {write.returncode} {write.stderr.strip()}")
-            restore = _cli("restore", str(old_backup), "--db", str(path), "--user", "soak",
-                           "--password-stdin")
+            restore = _cli(
+                "restore", str(old_backup), "--db", str(path), "--user", "soak", "--password-stdin"
+            )
             if restore.returncode == 1 and "open for writing" in restore.stderr:
                 counts["restores_refused"] += 1
             else:
@@ -173,8 +199,9 @@ def run(seconds: float, folder: Path) -> dict[str, object]:
     for thread in helpers:
         thread.start()
     gui.wait()
-    writers = [_worker("cli", path, seconds - (time.monotonic() - started), f"cli{k}")
-               for k in (1, 2)]
+    writers = [
+        _worker("cli", path, seconds - (time.monotonic() - started), f"cli{k}") for k in (1, 2)
+    ]
     for writer in writers:
         thread = threading.Thread(target=_collect, args=(writer, confirmed, refused))
         thread.start()
@@ -186,8 +213,14 @@ def run(seconds: float, folder: Path) -> dict[str, object]:
     return _verdict(path, confirmed, refused, counts, failures, time.monotonic() - started)
 
 
-def _verdict(path: Path, confirmed: list[str], refused: list[str], counts: dict[str, int],
-             failures: list[str], elapsed: float) -> dict[str, object]:
+def _verdict(
+    path: Path,
+    confirmed: list[str],
+    refused: list[str],
+    counts: dict[str, int],
+    failures: list[str],
+    elapsed: float,
+) -> dict[str, object]:
     import sqlite3
 
     with sqlite3.connect(path) as conn:
@@ -197,11 +230,16 @@ def _verdict(path: Path, confirmed: list[str], refused: list[str], counts: dict[
     lost = [title for title in confirmed if title not in stored]
     trail = _cli("trail", "verify", "--db", str(path))
     return {
-        "seconds": round(elapsed, 1), "confirmed": len(confirmed),
+        "seconds": round(elapsed, 1),
+        "confirmed": len(confirmed),
         "gui_confirmed": sum(1 for t in confirmed if t.startswith("gui-")),
         "cli_confirmed": sum(1 for t in confirmed if t.startswith("cli")),
-        "lost": len(lost), "lost_examples": lost[:5], "writer_refusals": len(refused),
-        "integrity": integrity, "trail_intact": trail.returncode == 0, **counts,
+        "lost": len(lost),
+        "lost_examples": lost[:5],
+        "writer_refusals": len(refused),
+        "integrity": integrity,
+        "trail_intact": trail.returncode == 0,
+        **counts,
         "failures": failures[:10],
     }
 
@@ -211,8 +249,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--folder", type=Path)
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--worker", nargs=4, metavar=("KIND", "DB", "SECONDS", "NAME"),
-                        help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--worker", nargs=4, metavar=("KIND", "DB", "SECONDS", "NAME"), help=argparse.SUPPRESS
+    )
     args = parser.parse_args(argv)
     if args.worker:
         kind, db, seconds, name = args.worker
@@ -228,8 +267,13 @@ def main(argv: list[str] | None = None) -> int:
     else:
         for key, value in report.items():
             print(f"{key:>24}: {value}")
-    good = (report["lost"] == 0 and report["trail_intact"] and report["integrity"] == "ok"
-            and not report["failures"] and report["restores_run"] == 0)
+    good = (
+        report["lost"] == 0
+        and report["trail_intact"]
+        and report["integrity"] == "ok"
+        and not report["failures"]
+        and report["restores_run"] == 0
+    )
     return 0 if good else 1
 
 

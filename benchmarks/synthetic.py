@@ -47,12 +47,16 @@ def photo(rng: random.Random, index: int, size: tuple[int, int] = PHOTO_SIZE) ->
     # Drawn at a quarter of the size and enlarged: a JPEG of realistic size, made quickly.
     small = (size[0] // 4, size[1] // 4)
     image = Image.linear_gradient("L").resize(small).convert("RGB")
-    image = Image.blend(image, Image.new("RGB", small, tuple(rng.randrange(40, 220) for _ in range(3))), 0.6)
+    image = Image.blend(
+        image, Image.new("RGB", small, tuple(rng.randrange(40, 220) for _ in range(3))), 0.6
+    )
     draw = ImageDraw.Draw(image)
     for _ in range(12):
         x, y = rng.randrange(small[0]), rng.randrange(small[1])
-        draw.rectangle((x, y, x + rng.randrange(40, 300), y + rng.randrange(30, 200)),
-                       fill=tuple(rng.randrange(256) for _ in range(3)))
+        draw.rectangle(
+            (x, y, x + rng.randrange(40, 300), y + rng.randrange(30, 200)),
+            fill=tuple(rng.randrange(256) for _ in range(3)),
+        )
     draw.text((40, 40), f"Photo {index:03d}", fill=(255, 255, 255))
     grain = Image.effect_noise(small, 18).convert("RGB")
     image = Image.blend(image, grain, 0.1).resize(size)
@@ -61,8 +65,14 @@ def photo(rng: random.Random, index: int, size: tuple[int, int] = PHOTO_SIZE) ->
     return out.getvalue()
 
 
-def build_scale(path: Path, *, audits_n: int = 1000, findings_per: int = 20, answers_per: int = 10,
-                batch: int = 25) -> None:
+def build_scale(
+    path: Path,
+    *,
+    audits_n: int = 1000,
+    findings_per: int = 20,
+    answers_per: int = 10,
+    batch: int = 25,
+) -> None:
     from auditapp.core import audits, checklists, demo, findings
     from auditapp.core.db import open_database
     from auditapp.core.models import Organisation, OrganisationKind
@@ -75,36 +85,63 @@ def build_scale(path: Path, *, audits_n: int = 1000, findings_per: int = 20, ans
             checklist = checklists.get(s, "cro-gcp-audit")
             tailored = {t: checklist.tailored(audit_type=t, area_ids=None) for t in TYPES}
             for i in range(40):
-                s.add(Organisation(kind=OrganisationKind.CRO.value,
-                                   legal_name=f"{rng.choice(WORDS).capitalize()} Research {i:02d} Ltd.",
-                                   address=f"{i} High Street"))
+                s.add(
+                    Organisation(
+                        kind=OrganisationKind.CRO.value,
+                        legal_name=f"{rng.choice(WORDS).capitalize()} Research {i:02d} Ltd.",
+                        address=f"{i} High Street",
+                    )
+                )
         for start in range(0, audits_n, batch):
             with db.session(actor="demo.lead") as s:
                 from sqlalchemy import select
 
-                orgs = list(s.scalars(select(Organisation).where(
-                    Organisation.kind == OrganisationKind.CRO.value)))
+                orgs = list(
+                    s.scalars(
+                        select(Organisation).where(Organisation.kind == OrganisationKind.CRO.value)
+                    )
+                )
                 for i in range(start, min(start + batch, audits_n)):
                     kind = TYPES[i % len(TYPES)]
                     day = dt.date(2019, 1, 7) + dt.timedelta(days=i * 2)
                     audit = audits.create_audit(
-                        s, title=f"Audit {i + 1} of {rng.choice(WORDS)} and {rng.choice(WORDS)}",
-                        audit_type=kind, checklist=checklist, reference=f"AUD-{day.year}-{i + 1:04d}",
-                        auditee=rng.choice(orgs), planned_start=day,
+                        s,
+                        title=f"Audit {i + 1} of {rng.choice(WORDS)} and {rng.choice(WORDS)}",
+                        audit_type=kind,
+                        checklist=checklist,
+                        reference=f"AUD-{day.year}-{i + 1:04d}",
+                        auditee=rng.choice(orgs),
+                        planned_start=day,
                         planned_end=day + dt.timedelta(days=2),
-                        objectives=sentence(rng, 20), scope=sentence(rng, 15))
+                        objectives=sentence(rng, 20),
+                        scope=sentence(rng, 15),
+                    )
                     questions = tailored[kind].questions
                     for q in rng.sample(questions, min(answers_per, len(questions))):
-                        audits.set_response(s, audit, q.id, result=rng.choice(
-                            ("compliant", "compliant", "partially_compliant", "non_compliant")),
-                            notes=sentence(rng, rng.randrange(4, 14)), actor="demo.lead")
+                        audits.set_response(
+                            s,
+                            audit,
+                            q.id,
+                            result=rng.choice(
+                                ("compliant", "compliant", "partially_compliant", "non_compliant")
+                            ),
+                            notes=sentence(rng, rng.randrange(4, 14)),
+                            actor="demo.lead",
+                        )
                     for n in range(findings_per):
                         q = rng.choice(questions)
                         findings.add_finding(
-                            s, audit, title=sentence(rng, 7)[:-1], classification=CLASSES[n % 7],
-                            observation=sentence(rng, 40), impact=sentence(rng, 12),
-                            recommendation=sentence(rng, 12), references=list(q.references)[:2],
-                            question_ids=[q.id], owner="Auditee QA")
+                            s,
+                            audit,
+                            title=sentence(rng, 7)[:-1],
+                            classification=CLASSES[n % 7],
+                            observation=sentence(rng, 40),
+                            impact=sentence(rng, 12),
+                            recommendation=sentence(rng, 12),
+                            references=list(q.references)[:2],
+                            question_ids=[q.id],
+                            owner="Auditee QA",
+                        )
                     audit.status = STATUSES[i % len(STATUSES)]
     finally:
         db.close()
@@ -122,10 +159,15 @@ def _big_checklist(session):  # type: ignore[no-untyped-def]
         q = copy.deepcopy(template)
         q["id"] = f"XTR-{n:02d}"
         extra.append(q)
-    content["areas"].append({
-        "id": "XTR", "title": {"en": "Extra area", "de": "Zusatzbereich"},
-        "sections": [{"id": "XTR.1", "title": {"en": "Extra", "de": "Zusatz"}, "questions": extra}],
-    })
+    content["areas"].append(
+        {
+            "id": "XTR",
+            "title": {"en": "Extra area", "de": "Zusatzbereich"},
+            "sections": [
+                {"id": "XTR.1", "title": {"en": "Extra", "de": "Zusatz"}, "questions": extra}
+            ],
+        }
+    )
     return checklists.from_content(content, source="benchmark")
 
 
@@ -153,26 +195,49 @@ def build_big_audit(path: Path) -> None:
         with db.session(actor="demo.lead") as s:
             first = audits.get_audit(s, audits.summaries(s)[0].reference)
             audit = audits.create_audit(
-                s, title="Benchmark audit: 250 questions, 60 findings, 100 photos",
-                audit_type=AuditType.PRE_INSPECTION, checklist=_big_checklist(s),
-                reference=BIG_REFERENCE, sponsor=first.sponsor, auditee=first.auditee,
-                lead_auditor=first.lead_auditor, objectives=first.objectives, scope=first.scope,
-                conclusion=first.conclusion, sampling=first.sampling,
-                overall_rating="acceptable_with_capa", actual_start=first.actual_start,
-                actual_end=first.actual_end)
+                s,
+                title="Benchmark audit: 250 questions, 60 findings, 100 photos",
+                audit_type=AuditType.PRE_INSPECTION,
+                checklist=_big_checklist(s),
+                reference=BIG_REFERENCE,
+                sponsor=first.sponsor,
+                auditee=first.auditee,
+                lead_auditor=first.lead_auditor,
+                objectives=first.objectives,
+                scope=first.scope,
+                conclusion=first.conclusion,
+                sampling=first.sampling,
+                overall_rating="acceptable_with_capa",
+                actual_start=first.actual_start,
+                actual_end=first.actual_end,
+            )
             questions = audits.audit_checklist(audit).questions
             assert len(questions) == BIG_QUESTIONS, len(questions)
             for i, q in enumerate(questions[:200]):
-                audits.set_response(s, audit, q.id, result=("compliant", "partially_compliant",
-                                                             "non_compliant", "not_applicable")[i % 4],
-                                    notes=sentence(rng, 20), actor="demo.lead")
+                audits.set_response(
+                    s,
+                    audit,
+                    q.id,
+                    result=("compliant", "partially_compliant", "non_compliant", "not_applicable")[
+                        i % 4
+                    ],
+                    notes=sentence(rng, 20),
+                    actor="demo.lead",
+                )
             for n in range(BIG_FINDINGS):
                 q = questions[n * 3 % len(questions)]
                 findings.add_finding(
-                    s, audit, title=f"Finding {n + 1}: " + sentence(rng, 8),
-                    classification=CLASSES[n % 7], observation=sentence(rng, 120),
-                    impact=sentence(rng, 25), risk=sentence(rng, 20),
-                    recommendation=sentence(rng, 30), references=list(q.references),
-                    question_ids=[q.id], owner="Auditee QA")
+                    s,
+                    audit,
+                    title=f"Finding {n + 1}: " + sentence(rng, 8),
+                    classification=CLASSES[n % 7],
+                    observation=sentence(rng, 120),
+                    impact=sentence(rng, 25),
+                    risk=sentence(rng, 20),
+                    recommendation=sentence(rng, 30),
+                    references=list(q.references),
+                    question_ids=[q.id],
+                    owner="Auditee QA",
+                )
     finally:
         db.close()

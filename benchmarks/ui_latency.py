@@ -52,8 +52,11 @@ def main() -> int:
 
     def stored(question_id: str) -> Response | None:
         with db.session() as s:
-            return s.scalar(select(Response).where(Response.audit_id == audit_id,
-                                                   Response.question_id == question_id))
+            return s.scalar(
+                select(Response).where(
+                    Response.audit_id == audit_id, Response.question_id == question_id
+                )
+            )
 
     profile = None
     if os.environ.get("UI_LATENCY_PROFILE"):  # where the time goes, for whoever tunes this
@@ -72,10 +75,14 @@ def main() -> int:
             profile.disable()
         return elapsed
 
-    samples: dict[str, list[float]] = {"answer a question": [], "next question": [],
-                                       "open a finding": [], "type a note": []}
+    samples: dict[str, list[float]] = {
+        "answer a question": [],
+        "next question": [],
+        "open a finding": [],
+        "type a note": [],
+    }
     # The answer actions, in the order of RESULTS (their shortcuts are Ctrl+1, Ctrl+2, ...).
-    answers = dict(zip(RESULTS, walk.actions_[:len(RESULTS)], strict=True))
+    answers = dict(zip(RESULTS, walk.actions_[: len(RESULTS)], strict=True))
     choices = [r for r in RESULTS if r != "not_assessed"]
     ws.tabs.setCurrentWidget(walk)
     walk.tree.setFocus()
@@ -87,8 +94,9 @@ def main() -> int:
         # Answer it: the shortcut's action (Ctrl+1..4), committed when it returns.
         # Always a different answer than the stored one, so every sample commits a row.
         before = walk._editor.answer(question)
-        chosen = next(r for r in choices[i % len(choices):] + choices
-                      if before is None or r != before.result)
+        chosen = next(
+            r for r in choices[i % len(choices) :] + choices if before is None or r != before.result
+        )
         samples["answer a question"].append(timed(answers[chosen].trigger))
         row = stored(question)
         assert row is not None and row.result == chosen, (question, row and row.result, chosen)

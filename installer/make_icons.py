@@ -39,8 +39,10 @@ def main() -> None:
     big = render(1024)
     for size in (48, 256):
         render(size).save(ICONS / f"auditapp-{size}.png")
-    big.save(ICONS / "auditapp.ico", sizes=[(16, 16), (24, 24), (32, 32), (48, 48), (64, 64),
-                                          (128, 128), (256, 256)])
+    big.save(
+        ICONS / "auditapp.ico",
+        sizes=[(16, 16), (24, 24), (32, 32), (48, 48), (64, 64), (128, 128), (256, 256)],
+    )
     big.save(ICONS / "auditapp.icns")
     print(f"icons written to {ICONS}")
 

@@ -47,8 +47,18 @@ def update() -> int:
         # No line numbers in the .ts: they change with every edit and make merges conflict.
         language = ts.stem.split("_")[-1]
         plural_only = ["-pluralonly"] if language == "en" else []
-        cmd = [str(qt_tool("lupdate")), "-locations", "none", "-no-obsolete", *plural_only,
-               "-target-language", language, *sources, "-ts", str(ts)]
+        cmd = [
+            str(qt_tool("lupdate")),
+            "-locations",
+            "none",
+            "-no-obsolete",
+            *plural_only,
+            "-target-language",
+            language,
+            *sources,
+            "-ts",
+            str(ts),
+        ]
         subprocess.run(cmd, check=True, cwd=ROOT)
     return 0
 
@@ -57,8 +67,7 @@ def compile_all(out_dir: Path | None = None) -> int:
     for ts in ts_files():
         qm = (out_dir or ts.parent) / f"{ts.stem}.qm"
         qm.parent.mkdir(parents=True, exist_ok=True)
-        subprocess.run([str(qt_tool("lrelease")), "-silent", str(ts), "-qm", str(qm)],
-                       check=True)
+        subprocess.run([str(qt_tool("lrelease")), "-silent", str(ts), "-qm", str(qm)], check=True)
         print(f"compiled {qm}")
     return 0
 

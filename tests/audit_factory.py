@@ -14,8 +14,9 @@ PASSWORD = "correct-horse-9"
 
 def make_user(db: Database, username: str = "anna", full_name: str = "Anna Auditor") -> None:
     with db.session(actor="test") as s:
-        users.create_user(s, username=username, full_name=full_name,
-                          role=Role.LEAD_AUDITOR, password=PASSWORD)
+        users.create_user(
+            s, username=username, full_name=full_name, role=Role.LEAD_AUDITOR, password=PASSWORD
+        )
 
 
 def import_mini(db: Database) -> checklists.Checklist:
@@ -26,14 +27,24 @@ def import_mini(db: Database) -> checklists.Checklist:
     return checklist
 
 
-def make_audit(db: Database, *, reference: str = "AUD-2026-001", actor: str = "anna",
-               audit_type: str = "routine_system", **details: object) -> str:
+def make_audit(
+    db: Database,
+    *,
+    reference: str = "AUD-2026-001",
+    actor: str = "anna",
+    audit_type: str = "routine_system",
+    **details: object,
+) -> str:
     checklist = import_mini(db)
     with db.session(actor=actor) as s:
         fields: dict[str, object] = {
-            "reference": reference, "title": "Routine audit of Example CRO",
-            "audit_type": audit_type, "auditee_name": "Example CRO Ltd.",
-            "sponsor_name": "Example Pharma", "checklist_id": checklist.id, **details,
+            "reference": reference,
+            "title": "Routine audit of Example CRO",
+            "audit_type": audit_type,
+            "auditee_name": "Example CRO Ltd.",
+            "sponsor_name": "Example Pharma",
+            "checklist_id": checklist.id,
+            **details,
         }
         audit = setup.create_from_details(s, setup.AuditDetails(**fields), checklist)  # type: ignore[arg-type]
         return audit.reference

@@ -41,7 +41,9 @@ def _session_home(tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.fixture(autouse=True)
-def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def _isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Logs and backups go to a temporary user data folder, never the developer's."""
     home = tmp_path_factory.mktemp("home")
     _give_checkpoint_key(home)
@@ -107,12 +109,18 @@ def demo_db(demo_template: Path, tmp_path: Path):
     database.close()
 
 
-def run_cli(*args: str, stdin: str = "", env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, stdin: str = "", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """The real command line in a child process, as a user runs it."""
     full_env = {**os.environ, **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "auditapp", *args],
-        input=stdin, capture_output=True, text=True, env=full_env, timeout=300,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=300,
     )
 
 
@@ -216,19 +224,34 @@ def fast_crypto() -> None:
     key pairs (``_cached_signing_keys``) are now on for every test."""
 
 
-def make_user(database, username: str, *, role: str = "lead_auditor", full_name: str | None = None,
-              password: str = USER_PASSWORD) -> None:
+def make_user(
+    database,
+    username: str,
+    *,
+    role: str = "lead_auditor",
+    full_name: str | None = None,
+    password: str = USER_PASSWORD,
+) -> None:
     """An account in ``database`` (cheap: see ``_cached_signing_keys``)."""
     from auditapp.core import users
 
     with database.session(actor=username) as session:
-        users.create_user(session, username=username, full_name=full_name or username.title(),
-                          role=role, password=password)
+        users.create_user(
+            session,
+            username=username,
+            full_name=full_name or username.title(),
+            role=role,
+            password=password,
+        )
 
 
-def run_as(user: str, *args: str, password: str = USER_PASSWORD, stdin: str = "",
-           env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_as(
+    user: str,
+    *args: str,
+    password: str = USER_PASSWORD,
+    stdin: str = "",
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
     """A writing verb signed in as ``user`` (--user NAME --password-stdin); ``stdin`` follows
     the password line (e.g. the new account's password for `user add`)."""
-    return run_cli(*args, "--user", user, "--password-stdin", stdin=f"{password}\n{stdin}",
-                   env=env)
+    return run_cli(*args, "--user", user, "--password-stdin", stdin=f"{password}\n{stdin}", env=env)

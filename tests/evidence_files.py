@@ -39,8 +39,12 @@ STORE_FOR_ORIENTATION = {
 
 
 def exif(
-    *, orientation: int = 1, taken: str | None = "2026:11:16 10:15:30", offset: str | None = "+01:00",
-    make: str = "Apple", model: str = "iPhone 15 Pro",
+    *,
+    orientation: int = 1,
+    taken: str | None = "2026:11:16 10:15:30",
+    offset: str | None = "+01:00",
+    make: str = "Apple",
+    model: str = "iPhone 15 Pro",
 ) -> Image.Exif:
     data = Image.Exif()
     data[0x0112] = orientation
@@ -90,9 +94,14 @@ def pdf_bytes(pages: int = 2) -> bytes:
 
 def png_header_only(width: int, height: int) -> bytes:
     """A tiny PNG whose header claims the given size: what a decompression bomb looks like."""
+
     def chunk(kind: bytes, payload: bytes) -> bytes:
-        return (struct.pack(">I", len(payload)) + kind + payload
-                + struct.pack(">I", zlib.crc32(kind + payload) & 0xFFFFFFFF))
+        return (
+            struct.pack(">I", len(payload))
+            + kind
+            + payload
+            + struct.pack(">I", zlib.crc32(kind + payload) & 0xFFFFFFFF)
+        )
 
     ihdr = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
     idat = zlib.compress(b"\x00" * 64)

@@ -23,6 +23,7 @@ def data(name: str, content: bytes) -> Maker:
         path = folder / name
         path.write_bytes(content)
         return path
+
     return make
 
 
@@ -31,6 +32,7 @@ def fifo(name: str) -> Maker:
         path = folder / name
         os.mkfifo(path)
         return path
+
     return make
 
 
@@ -43,6 +45,7 @@ def folder_named(name: str) -> Maker:
         path = folder / name
         path.mkdir()
         return path
+
     return make
 
 
@@ -52,6 +55,7 @@ def sparse(name: str, size: int) -> Maker:
         with open(path, "wb") as handle:
             handle.truncate(size)
         return path
+
     return make
 
 
@@ -62,6 +66,7 @@ def unix_socket(name: str) -> Maker:
         sock.bind(str(path))
         sock.close()
         return path
+
     return make
 
 
@@ -70,10 +75,12 @@ def symlink_to(name: str, target: str) -> Maker:
         path = folder / name
         path.symlink_to(target)
         return path
+
     return make
 
 
 # --- evidence ----------------------------------------------------------------------------------
+
 
 def _png_header(width: int, height: int) -> bytes:
     from tests.evidence_files import png_header_only
@@ -112,7 +119,11 @@ VALID_HEAD = b"schema: auditapp-checklist/1\nid: x\nversion: '1'\n"
 
 CHECKLISTS: list[tuple[str, int, Maker]] = [
     ("billion-laughs", BAD, data("laughs.yaml", LAUGHS)),
-    ("one-alias", BAD, data("alias.yaml", VALID_HEAD + b"title: &t {en: A, de: B}\ndescription: *t\n")),
+    (
+        "one-alias",
+        BAD,
+        data("alias.yaml", VALID_HEAD + b"title: &t {en: A, de: B}\ndescription: *t\n"),
+    ),
     ("merge-key", BAD, data("merge.yaml", VALID_HEAD + b"base: &b {x: 1}\nother:\n  <<: *b\n")),
     ("deep-nesting", BAD, data("deep.yaml", b"a: " + b"[" * 5000 + b"]" * 5000 + b"\n")),
     ("deep-mappings", BAD, data("deepmap.yaml", b"".join(b"  " * i + b"k:\n" for i in range(200)))),
@@ -128,15 +139,20 @@ CHECKLISTS: list[tuple[str, int, Maker]] = [
     ("missing-fields", BAD, data("missing.yaml", VALID_HEAD)),
     ("tab-indent", BAD, data("tabs.yaml", b"a:\n\tb: 1\n")),
     ("folder", BAD, folder_named("dir.yaml")),
-    ("control-in-text", BAD, data("bell.yaml", VALID_HEAD + b"title: {en: \"bell \\a\", de: x}\n")),
-    ("huge-number-version", BAD, data("num.yaml", b"schema: auditapp-checklist/1\nid: x\nversion: "
-                                      + b"9" * 5000 + b"\n")),
+    ("control-in-text", BAD, data("bell.yaml", VALID_HEAD + b'title: {en: "bell \\a", de: x}\n')),
+    (
+        "huge-number-version",
+        BAD,
+        data("num.yaml", b"schema: auditapp-checklist/1\nid: x\nversion: " + b"9" * 5000 + b"\n"),
+    ),
 ]
 
 # --- checklists in Excel ---------------------------------------------------------------------------
 
-_CT = (b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
-       b'content-types"><Default Extension="xml" ContentType="application/xml"/></Types>')
+_CT = (
+    b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+    b'content-types"><Default Extension="xml" ContentType="application/xml"/></Types>'
+)
 
 
 def xlsx(members: dict[str, bytes], name: str = "book.xlsx") -> Maker:
@@ -149,21 +165,30 @@ def xlsx(members: dict[str, bytes], name: str = "book.xlsx") -> Maker:
         path = folder / name
         path.write_bytes(out.getvalue())
         return path
+
     return make
 
 
 def _shared_strings(count: int) -> bytes:
-    return (b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-            + b"<si><t>a</t></si>" * count + b"</sst>")
+    return (
+        b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        + b"<si><t>a</t></si>" * count
+        + b"</sst>"
+    )
 
 
-XML_LAUGHS = (b'<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY a "lollollollol">'
-              + b"".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">'.encode()
-                         for i in range(8))
-              + b']><sst><si><t>&i;</t></si></sst>')
-XXE = (b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-       b"<workbook>&x;</workbook>")
-MANY_ROWS = (b"<worksheet><sheetData>" + b'<row r="1"/>' * 20_001 + b"</sheetData></worksheet>")
+XML_LAUGHS = (
+    b'<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY a "lollollollol">'
+    + b"".join(
+        f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">'.encode() for i in range(8)
+    )
+    + b"]><sst><si><t>&i;</t></si></sst>"
+)
+XXE = (
+    b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+    b"<workbook>&x;</workbook>"
+)
+MANY_ROWS = b"<worksheet><sheetData>" + b'<row r="1"/>' * 20_001 + b"</sheetData></worksheet>"
 
 
 def _real_workbook(sheets: tuple[str, ...]) -> Maker:
@@ -177,6 +202,7 @@ def _real_workbook(sheets: tuple[str, ...]) -> Maker:
         path = folder / "real.xlsx"
         book.save(path)
         return path
+
     return make
 
 
@@ -188,7 +214,11 @@ EXCEL: list[tuple[str, int, Maker]] = [
     ("too-many-rows", BAD, xlsx({"xl/worksheets/sheet1.xml": MANY_ROWS})),
     ("broken-xml", BAD, xlsx({"xl/workbook.xml": b"<workbook><unclosed>"})),
     ("not-a-zip", BAD, data("text.xlsx", b"id,version\nx,1\n")),
-    ("truncated-zip", BAD, lambda f: data("cut.xlsx", _truncated(_real_workbook(("Checklist", "Questions"))(f)))(f)),
+    (
+        "truncated-zip",
+        BAD,
+        lambda f: data("cut.xlsx", _truncated(_real_workbook(("Checklist", "Questions"))(f)))(f),
+    ),
     ("empty", BAD, data("empty.xlsx", b"")),
     ("fifo", BAD, fifo("pipe.xlsx")),
     ("dev-zero", BAD, lambda f: symlink_to("zero.xlsx", "/dev/zero")(f)),
@@ -206,6 +236,7 @@ def _truncated(path: Path) -> bytes:
 
 # --- backups -------------------------------------------------------------------------------------
 
+
 def _sqlite(name: str, sql: str) -> Maker:
     def make(folder: Path) -> Path:
         path = folder / name
@@ -213,6 +244,7 @@ def _sqlite(name: str, sql: str) -> Maker:
             conn.executescript(sql)
         conn.close()
         return path
+
     return make
 
 
@@ -223,8 +255,15 @@ BACKUPS: list[tuple[str, int, Maker]] = [
     ("empty", BAD, data("e.sqlite", b"")),
     ("header-only", BAD, data("h.sqlite", b"SQLite format 3\x00" + b"\x00" * 84)),
     ("foreign-database", BAD, _sqlite("f.sqlite", "CREATE TABLE t(x); INSERT INTO t VALUES (1);")),
-    ("newer-schema", REFUSED, _sqlite("n.sqlite", "CREATE TABLE alembic_version(version_num);"
-                                                  "INSERT INTO alembic_version VALUES ('9999');")),
+    (
+        "newer-schema",
+        REFUSED,
+        _sqlite(
+            "n.sqlite",
+            "CREATE TABLE alembic_version(version_num);"
+            "INSERT INTO alembic_version VALUES ('9999');",
+        ),
+    ),
     ("folder", BAD, folder_named("dir.sqlite")),
     ("missing", BAD, lambda f: f / "nope.sqlite"),
     ("socket", BAD, unix_socket("sock.sqlite")),

@@ -51,7 +51,7 @@ def run_main(*argv: str, stdin: str = "") -> Outcome:
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
         sys.stdin = old_stdin
-        for handler in root.handlers[len(kept):]:
+        for handler in root.handlers[len(kept) :]:
             root.removeHandler(handler)
             handler.close()
     return Outcome(code, out.getvalue(), err.getvalue(), seconds, peak)
@@ -79,7 +79,14 @@ def assert_refused_cleanly(result: Outcome, code: int, before: str, after: str) 
 def run_child(*args: str, stdin: str = "", peak_file: Path) -> Outcome:
     """The command line in a child process, with the peak memory it reports (tests/child_peak.py)."""
     start = time.perf_counter()
-    child = subprocess.run([sys.executable, "-m", "tests.child_peak", str(peak_file), *args],
-                           input=stdin, capture_output=True, text=True, timeout=60)
+    child = subprocess.run(
+        [sys.executable, "-m", "tests.child_peak", str(peak_file), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     seconds = time.perf_counter() - start
-    return Outcome(child.returncode, child.stdout, child.stderr, seconds, int(peak_file.read_text()))
+    return Outcome(
+        child.returncode, child.stdout, child.stderr, seconds, int(peak_file.read_text())
+    )

@@ -33,8 +33,9 @@ def content(change: Callable[[dict[str, Any]], None]) -> Maker:
 
 
 def members(change: Callable[[dict[str, bytes]], None], *, resign: bool = True) -> Maker:
-    return lambda src, folder: _write(folder, "forged.auditpkg",
-                                      forge(src, change_members=change, resign=resign))
+    return lambda src, folder: _write(
+        folder, "forged.auditpkg", forge(src, change_members=change, resign=resign)
+    )
 
 
 def manifest(change: Callable[[dict[str, Any]], None]) -> Maker:
@@ -43,6 +44,7 @@ def manifest(change: Callable[[dict[str, Any]], None]) -> Maker:
 
 def raw_zip(change: Callable[[dict[str, bytes]], None]) -> Maker:
     """Members changed without touching manifest or signature."""
+
     def make(src: Source, folder: Path) -> Path:
         items = src.members()
         change(items)
@@ -51,6 +53,7 @@ def raw_zip(change: Callable[[dict[str, bytes]], None]) -> Maker:
             for name, data in items.items():
                 z.writestr(name, data)
         return _write(folder, "raw.auditpkg", out.getvalue())
+
     return make
 
 
@@ -60,6 +63,7 @@ def raw_bytes(make_bytes: Callable[[bytes], bytes]) -> Maker:
 
 def setter(path: str, value: Any) -> Callable[[dict[str, Any]], None]:
     """Set doc[a][b]... from 'a.b.0.c'; '-' as value deletes the key."""
+
     def change(doc: dict[str, Any]) -> None:
         *parents, last = [int(p) if p.isdigit() else p for p in path.split(".")]
         node: Any = doc
@@ -69,12 +73,14 @@ def setter(path: str, value: Any) -> Callable[[dict[str, Any]], None]:
             del node[last]
         else:
             node[last] = value
+
     return change
 
 
 def _json_member(name: str, data: bytes) -> Callable[[dict[str, bytes]], None]:
     def change(items: dict[str, bytes]) -> None:
         items[name] = data
+
     return change
 
 
@@ -83,11 +89,13 @@ def _trail(change: Callable[[list[dict[str, Any]]], None]) -> Callable[[dict[str
         rows = json.loads(items["trail.json"])
         change(rows)
         items["trail.json"] = json.dumps(rows).encode()
+
     return apply
 
 
 def _evidence_bytes(data: bytes) -> Callable[[dict[str, bytes]], None]:
     """Replace the evidence original and point audit.json at it (a consistent forgery)."""
+
     def change(items: dict[str, bytes]) -> None:
         import hashlib
 
@@ -98,6 +106,7 @@ def _evidence_bytes(data: bytes) -> Callable[[dict[str, bytes]], None]:
         doc = json.loads(items["audit.json"])
         doc["evidence"][0]["sha256"] = digest
         items["audit.json"] = json.dumps(doc).encode()
+
     return change
 
 
@@ -113,12 +122,24 @@ def _swap_trail(rows: list[dict[str, Any]]) -> None:
     rows[2], rows[3] = rows[3], rows[2]
 
 
-def _report(fmt: str = "pdf", language: str = "en", version: int = 1) -> Callable[[dict[str, Any]], None]:
+def _report(
+    fmt: str = "pdf", language: str = "en", version: int = 1
+) -> Callable[[dict[str, Any]], None]:
     def change(doc: dict[str, Any]) -> None:
-        doc["report_versions"] = [{"version": version, "format": fmt, "language": language,
-                                   "sha256": "ab" * 32, "trail_head": "", "created_at":
-                                   "2026-01-01T00:00:00+00:00", "created_by": "x",
-                                   "reopen_reason": "", "signatures": []}]
+        doc["report_versions"] = [
+            {
+                "version": version,
+                "format": fmt,
+                "language": language,
+                "sha256": "ab" * 32,
+                "trail_head": "",
+                "created_at": "2026-01-01T00:00:00+00:00",
+                "created_by": "x",
+                "reopen_reason": "",
+                "signatures": [],
+            }
+        ]
+
     return change
 
 
@@ -149,7 +170,11 @@ def _other_signer(src: Source, folder: Path) -> Path:
     pem = signing.make_certificate(mallory, key)
     identity = signing.Identity(key, pem, signing.certificate_fingerprint_of_pem(pem))
     fake = Source(src.package, identity, identity.fingerprint)
-    return _write(folder, "mallory.auditpkg", forge(fake, change_doc=setter("findings.0.classification", "minor")))
+    return _write(
+        folder,
+        "mallory.auditpkg",
+        forge(fake, change_doc=setter("findings.0.classification", "minor")),
+    )
 
 
 def _sig(change: Callable[[dict[str, Any]], None]) -> Callable[[dict[str, bytes]], None]:
@@ -157,6 +182,7 @@ def _sig(change: Callable[[dict[str, Any]], None]) -> Callable[[dict[str, bytes]
         sig = json.loads(items["manifest.sig"])
         change(sig)
         items["manifest.sig"] = json.dumps(sig).encode()
+
     return apply
 
 
@@ -181,7 +207,10 @@ def _encrypted_header(header: dict[str, Any]) -> Maker:
         from auditapp.core.package_crypto import MAGIC
 
         body = json.dumps(header).encode()
-        return _write(folder, "enc.auditpkg", MAGIC + struct.pack(">I", len(body)) + body + b"\0" * 64)
+        return _write(
+            folder, "enc.auditpkg", MAGIC + struct.pack(">I", len(body)) + body + b"\0" * 64
+        )
+
     return make
 
 
@@ -214,7 +243,11 @@ CASES: list[tuple[str, int, Maker]] = [
     ("finding-title-newline", REFUSED, content(setter("findings.0.title", "two\nlines"))),
     ("finding-title-blank", REFUSED, content(setter("findings.0.title", "   "))),
     ("finding-title-missing", REFUSED, content(setter("findings.0.title", "-"))),
-    ("finding-grade-unknown", REFUSED, content(setter("findings.0.classification", "catastrophic"))),
+    (
+        "finding-grade-unknown",
+        REFUSED,
+        content(setter("findings.0.classification", "catastrophic")),
+    ),
     ("finding-grade-number", REFUSED, content(setter("findings.0.classification", 3))),
     ("finding-major-without-impact", REFUSED, content(setter("findings.0.impact", ""))),
     ("finding-status-unknown", REFUSED, content(setter("findings.0.status", "done"))),
@@ -229,11 +262,23 @@ CASES: list[tuple[str, int, Maker]] = [
     ("finding-due-1899", REFUSED, content(setter("findings.1.capa_due_date", "1899-12-31"))),
     ("finding-due-garbage", REFUSED, content(setter("findings.1.capa_due_date", "2026-13-45"))),
     ("finding-unknown-question", REFUSED, content(setter("findings.0.question_ids", ["NOPE-99"]))),
-    ("finding-bad-reference", REFUSED, content(setter("findings.0.references", ["ICH E99 nonsense"]))),
+    (
+        "finding-bad-reference",
+        REFUSED,
+        content(setter("findings.0.references", ["ICH E99 nonsense"])),
+    ),
     ("finding-observation-nul", REFUSED, content(setter("findings.0.observation", "nul \x00"))),
-    ("finding-observation-too-long", REFUSED, content(setter("findings.0.observation", "x" * 100_001))),
+    (
+        "finding-observation-too-long",
+        REFUSED,
+        content(setter("findings.0.observation", "x" * 100_001)),
+    ),
     ("finding-repeat-not-bool", REFUSED, content(setter("findings.0.repeat_finding", "yes"))),
-    ("finding-created-naive", REFUSED, content(setter("findings.0.created_at", "2026-01-01T00:00:00"))),
+    (
+        "finding-created-naive",
+        REFUSED,
+        content(setter("findings.0.created_at", "2026-01-01T00:00:00")),
+    ),
     ("finding-references-not-list", REFUSED, content(setter("findings.0.references", "ICH"))),
     ("audit-final-without-report", REFUSED, content(setter("audit.status", "final"))),
     ("audit-closed-without-report", REFUSED, content(setter("audit.status", "closed"))),
@@ -246,8 +291,13 @@ CASES: list[tuple[str, int, Maker]] = [
     ("audit-title-empty", REFUSED, content(setter("audit.title", ""))),
     ("audit-title-1MB", REFUSED, content(setter("audit.title", LONG))),
     ("audit-reference-mismatch", REFUSED, content(setter("audit.reference", "AUD-2025-043"))),
-    ("audit-dates-reversed", REFUSED, lambda s, f: content(lambda d: d["audit"].update(
-        planned_start="2026-05-02", planned_end="2026-05-01"))(s, f)),
+    (
+        "audit-dates-reversed",
+        REFUSED,
+        lambda s, f: content(
+            lambda d: d["audit"].update(planned_start="2026-05-02", planned_end="2026-05-01")
+        )(s, f),
+    ),
     ("audit-objectives-escape", REFUSED, content(setter("audit.objectives", "\x1b[31m red"))),
     ("audit-report-version-zero", REFUSED, content(setter("audit.report_version", 0))),
     ("audit-counter-huge", REFUSED, content(setter("audit.last_evidence_number", 10**12))),
@@ -258,7 +308,11 @@ CASES: list[tuple[str, int, Maker]] = [
     ("evidence-number-above-counter", REFUSED, content(setter("evidence.0.number", 5))),
     ("evidence-caption-too-long", REFUSED, content(setter("evidence.0.caption", "c" * 2001))),
     ("evidence-link-missing-finding", REFUSED, content(setter("evidence.0.links.findings", [7]))),
-    ("evidence-link-unknown-question", REFUSED, content(setter("evidence.0.links.questions", ["ZZZ-1"]))),
+    (
+        "evidence-link-unknown-question",
+        REFUSED,
+        content(setter("evidence.0.links.questions", ["ZZZ-1"])),
+    ),
     ("evidence-sha-not-a-member", REFUSED, content(setter("evidence.0.sha256", "0" * 64))),
     ("evidence-sha-not-hex", REFUSED, content(setter("evidence.0.sha256", "../../etc/passwd"))),
     ("evidence-not-an-image", REFUSED, members(_evidence_bytes(b"#!/bin/sh\nrm -rf /\n"))),
@@ -273,19 +327,52 @@ CASES: list[tuple[str, int, Maker]] = [
     ("checklist-area-unknown", REFUSED, content(setter("checklist.areas_in_scope", ["NOPE"]))),
     ("document-title-too-long", REFUSED, content(setter("documents.0.title", "t" * 501))),
     ("document-date-1800", REFUSED, content(setter("documents.0.document_date", "1800-01-01"))),
-    ("team-role-unknown", REFUSED, content(setter("team", [{"name": "X", "role": "king",
-                                                            "qualification": ""}]))),
-    ("participant-flag-text", REFUSED, content(setter("participants", [{
-        "name": "P", "function": "", "opening_meeting": "yes", "closing_meeting": False,
-        "interviewed": False}]))),
-    ("study-protocol-too-long", REFUSED, content(setter("studies", [{
-        "protocol_number": "p" * 101, "title": "", "phase": "", "indication": ""}]))),
+    (
+        "team-role-unknown",
+        REFUSED,
+        content(setter("team", [{"name": "X", "role": "king", "qualification": ""}])),
+    ),
+    (
+        "participant-flag-text",
+        REFUSED,
+        content(
+            setter(
+                "participants",
+                [
+                    {
+                        "name": "P",
+                        "function": "",
+                        "opening_meeting": "yes",
+                        "closing_meeting": False,
+                        "interviewed": False,
+                    }
+                ],
+            )
+        ),
+    ),
+    (
+        "study-protocol-too-long",
+        REFUSED,
+        content(
+            setter(
+                "studies",
+                [{"protocol_number": "p" * 101, "title": "", "phase": "", "indication": ""}],
+            )
+        ),
+    ),
     ("findings-a-million", REFUSED, content(setter("findings", [{}] * 2001))),
     ("report-format-exe", REFUSED, content(_report(fmt="exe"))),
     ("report-language-unknown", REFUSED, content(_report(language="xx"))),
     ("report-member-missing", REFUSED, content(_report())),
-    ("trail-row-altered", REFUSED, members(_trail(lambda rows: rows[3].update(
-        changes=rows[3]["changes"].replace('"', '"forged ', 1))))),
+    (
+        "trail-row-altered",
+        REFUSED,
+        members(
+            _trail(
+                lambda rows: rows[3].update(changes=rows[3]["changes"].replace('"', '"forged ', 1))
+            )
+        ),
+    ),
     ("trail-row-missing-hash", REFUSED, members(_trail(lambda rows: rows[0].pop("hash")))),
     ("trail-out-of-order", REFUSED, members(_trail(_swap_trail))),
     ("trail-not-a-list", REFUSED, members(_json_member("trail.json", b"{}"))),
@@ -298,13 +385,40 @@ CASES: list[tuple[str, int, Maker]] = [
     ("trail-json-missing", REFUSED, members(lambda items: items.pop("trail.json"))),
     ("zip-bomb-member", REFUSED, members(_zip_bomb)),
     # -- signature and manifest --
-    ("downgraded-rehashed-not-resigned", REFUSED, members(
-        lambda items: items.update({"audit.json": items["audit.json"].replace(
-            b'"classification": "major"', b'"classification": "minor"')}), resign=False)),
-    ("edited-not-rehashed", REFUSED, raw_zip(lambda items: items.update(
-        {"audit.json": items["audit.json"].replace(b"QA manual", b"QA manuel")}))),
-    ("evidence-edited-not-rehashed", REFUSED, raw_zip(lambda items: [
-        items.update({n: d[:-4] + b"XXXX"}) for n, d in list(items.items()) if n.startswith("evidence/")])),
+    (
+        "downgraded-rehashed-not-resigned",
+        REFUSED,
+        members(
+            lambda items: items.update(
+                {
+                    "audit.json": items["audit.json"].replace(
+                        b'"classification": "major"', b'"classification": "minor"'
+                    )
+                }
+            ),
+            resign=False,
+        ),
+    ),
+    (
+        "edited-not-rehashed",
+        REFUSED,
+        raw_zip(
+            lambda items: items.update(
+                {"audit.json": items["audit.json"].replace(b"QA manual", b"QA manuel")}
+            )
+        ),
+    ),
+    (
+        "evidence-edited-not-rehashed",
+        REFUSED,
+        raw_zip(
+            lambda items: [
+                items.update({n: d[:-4] + b"XXXX"})
+                for n, d in list(items.items())
+                if n.startswith("evidence/")
+            ]
+        ),
+    ),
     ("signed-by-unknown-key", REFUSED, _other_signer),
     ("signature-missing", REFUSED, raw_zip(lambda items: items.pop("manifest.sig"))),
     ("signature-not-json", BAD, raw_zip(_json_member("manifest.sig", b"not json"))),
@@ -313,8 +427,11 @@ CASES: list[tuple[str, int, Maker]] = [
     ("signature-not-base64", REFUSED, raw_zip(_sig(lambda s: s.update(signature="***")))),
     ("signature-certificate-garbage", REFUSED, raw_zip(_sig(lambda s: s.update(certificate="x")))),
     ("extra-member", REFUSED, raw_zip(lambda items: items.update({"payload.exe": b"MZ"}))),
-    ("member-missing", REFUSED, raw_zip(lambda items: [
-        items.pop(n) for n in list(items) if n.startswith("evidence/")])),
+    (
+        "member-missing",
+        REFUSED,
+        raw_zip(lambda items: [items.pop(n) for n in list(items) if n.startswith("evidence/")]),
+    ),
     ("duplicate-member", REFUSED, _duplicate_member),
     ("manifest-format-1", REFUSED, manifest(lambda m: m.update(format="auditapp-package/1"))),
     ("manifest-version-99", REFUSED, manifest(lambda m: m.update(format_version=99))),
@@ -325,7 +442,11 @@ CASES: list[tuple[str, int, Maker]] = [
     ("manifest-not-json", BAD, raw_zip(_json_member("manifest.json", b"{not json"))),
     ("manifest-huge-int", BAD, raw_zip(_json_member("manifest.json", BIG_INT))),
     ("manifest-deep", BAD, raw_zip(_json_member("manifest.json", DEEP))),
-    ("version-1-package", REFUSED, raw_zip(lambda items: [items.pop("manifest.sig"), items.pop("trail.json")])),
+    (
+        "version-1-package",
+        REFUSED,
+        raw_zip(lambda items: [items.pop("manifest.sig"), items.pop("trail.json")]),
+    ),
     # -- not a package at all --
     ("empty-file", REFUSED, raw_bytes(lambda _: b"")),
     ("garbage", REFUSED, raw_bytes(lambda _: b"not a zip at all" * 100)),
@@ -335,11 +456,31 @@ CASES: list[tuple[str, int, Maker]] = [
     ("folder", BAD, _folder),
     # -- encrypted packages --
     ("encrypted-truncated", REFUSED, lambda s, f: _write(f, "e.auditpkg", _encrypted(s, f)[:-40])),
-    ("encrypted-flipped", REFUSED, lambda s, f: _write(f, "e.auditpkg", _flip_middle(_encrypted(s, f)))),
-    ("encrypted-trailing-data", REFUSED, lambda s, f: _write(f, "e.auditpkg", _encrypted(s, f) + b"x")),
-    ("encrypted-huge-memory", REFUSED, _encrypted_header({
-        "kdf": "argon2id", "frame": 1048576, "time_cost": 3, "memory_kib": 64 * 1024 * 1024,
-        "parallelism": 2, "salt": "AAAAAAAAAAAAAAAAAAAAAA==", "nonce_prefix": "AAAAAA=="})),
+    (
+        "encrypted-flipped",
+        REFUSED,
+        lambda s, f: _write(f, "e.auditpkg", _flip_middle(_encrypted(s, f))),
+    ),
+    (
+        "encrypted-trailing-data",
+        REFUSED,
+        lambda s, f: _write(f, "e.auditpkg", _encrypted(s, f) + b"x"),
+    ),
+    (
+        "encrypted-huge-memory",
+        REFUSED,
+        _encrypted_header(
+            {
+                "kdf": "argon2id",
+                "frame": 1048576,
+                "time_cost": 3,
+                "memory_kib": 64 * 1024 * 1024,
+                "parallelism": 2,
+                "salt": "AAAAAAAAAAAAAAAAAAAAAA==",
+                "nonce_prefix": "AAAAAA==",
+            }
+        ),
+    ),
     ("encrypted-header-garbage", REFUSED, _encrypted_header({"kdf": "rot13"})),
 ]
 # The wrong transfer password is a case of its own: the right package, the wrong secret.

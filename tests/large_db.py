@@ -21,13 +21,21 @@ def build(path: Path, *, audits_count: int = AUDITS, per_audit: int = FINDINGS_P
         for n in range(audits_count):
             with db.session(actor="anna") as s:
                 details = setup.AuditDetails(
-                    reference=f"AUD-2026-{n + 1:04d}", title=f"Routine audit {n + 1}",
-                    audit_type="routine_system", auditee_name=f"CRO {n % 37}",
-                    sponsor_name="Example Pharma", checklist_id=checklist.id)
+                    reference=f"AUD-2026-{n + 1:04d}",
+                    title=f"Routine audit {n + 1}",
+                    audit_type="routine_system",
+                    auditee_name=f"CRO {n % 37}",
+                    sponsor_name="Example Pharma",
+                    checklist_id=checklist.id,
+                )
                 audit = setup.create_from_details(s, details, checklist)
                 for k in range(per_audit):
-                    findings.add_finding(s, audit, title=f"Finding {k + 1} of audit {n + 1}",
-                                         classification=grades[k % len(grades)])
+                    findings.add_finding(
+                        s,
+                        audit,
+                        title=f"Finding {k + 1} of audit {n + 1}",
+                        classification=grades[k % len(grades)],
+                    )
     finally:
         db.close()
     return path

@@ -53,32 +53,55 @@ def build_source(folder: Path) -> Source:
         make_audit(db, reference=REFERENCE, actor=EXPORTER)
         with db.session(actor=EXPORTER) as s:
             audit = audits.get_audit(s, REFERENCE)
-            audits.set_response(s, audit, "ORG-01", result="non_compliant", notes="No chart.",
-                                actor=EXPORTER)
-            findings.add_finding(s, audit, title="No approved organisation chart",
-                                 classification="major", impact="Oversight unclear.",
-                                 observation="Asked twice;\nnone shown.", question_ids=["ORG-01"])
-            findings.add_finding(s, audit, title="Training records late", classification="minor",
-                                 capa_due_date=dt.date(2026, 3, 1))
+            audits.set_response(
+                s, audit, "ORG-01", result="non_compliant", notes="No chart.", actor=EXPORTER
+            )
+            findings.add_finding(
+                s,
+                audit,
+                title="No approved organisation chart",
+                classification="major",
+                impact="Oversight unclear.",
+                observation="Asked twice;\nnone shown.",
+                question_ids=["ORG-01"],
+            )
+            findings.add_finding(
+                s,
+                audit,
+                title="Training records late",
+                classification="minor",
+                capa_due_date=dt.date(2026, 3, 1),
+            )
             registers.add_document(s, audit, title="QA manual", identifier="QM-001", version="3")
             prepared = media.prepare_bytes(png(), file_name="chart-wall.png")
-            evidence.add_prepared(s, audit, prepared, actor=EXPORTER, caption="Wall",
-                                  target=evidence.Target(finding=1))
+            evidence.add_prepared(
+                s,
+                audit,
+                prepared,
+                actor=EXPORTER,
+                caption="Wall",
+                target=evidence.Target(finding=1),
+            )
         with db.session(actor=EXPORTER) as s:
             user = users.find_user(s, EXPORTER)
             identity = signing.open_identity(user, PASSWORD)
             target = folder / "source.auditpkg"
-            package.export_audit(s, REFERENCE, target,
-                                 exporter=package.Exporter(EXPORTER, EXPORTER_NAME, identity))
+            package.export_audit(
+                s, REFERENCE, target, exporter=package.Exporter(EXPORTER, EXPORTER_NAME, identity)
+            )
         return Source(target.read_bytes(), identity, identity.fingerprint)
     finally:
         db.close()
 
 
-def forge(source: Source, *, change_doc: Callable[[dict[str, Any]], None] | None = None,
-          change_members: Callable[[dict[str, bytes]], None] | None = None,
-          change_manifest: Callable[[dict[str, Any]], None] | None = None,
-          resign: bool = True) -> bytes:
+def forge(
+    source: Source,
+    *,
+    change_doc: Callable[[dict[str, Any]], None] | None = None,
+    change_members: Callable[[dict[str, bytes]], None] | None = None,
+    change_manifest: Callable[[dict[str, Any]], None] | None = None,
+    resign: bool = True,
+) -> bytes:
     """A package with changed content, its manifest re-hashed and (by default) re-signed."""
     members = source.members()
     if change_doc is not None:
@@ -89,8 +112,10 @@ def forge(source: Source, *, change_doc: Callable[[dict[str, Any]], None] | None
         change_members(members)
     manifest = json.loads(members.pop("manifest.json"))
     signature = members.pop("manifest.sig")
-    manifest["files"] = {name: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
-                         for name, data in members.items()}
+    manifest["files"] = {
+        name: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+        for name, data in members.items()
+    }
     if change_manifest is not None:
         change_manifest(manifest)
     manifest_bytes = json.dumps(manifest).encode()
@@ -111,7 +136,12 @@ if __name__ == "__main__":  # python -m tests.package_factory: the fixture of th
 
     with tempfile.TemporaryDirectory() as tmp:
         made = build_source(Path(tmp))
-    target = Path(__file__).parent / "data" / "packages" / f"format-{package.package_schema.FORMAT_VERSION}.auditpkg"
+    target = (
+        Path(__file__).parent
+        / "data"
+        / "packages"
+        / f"format-{package.package_schema.FORMAT_VERSION}.auditpkg"
+    )
     target.parent.mkdir(exist_ok=True)
     target.write_bytes(made.package)
     sys.stdout.write(f"wrote {target} ({len(made.package)} bytes), signer {made.fingerprint}\n")

@@ -13,8 +13,9 @@ FURNITURE = re.compile(r"(Page|Seite) \d+ (of|von) \d+|^(Confidential|Vertraulic
 def page_count(pdf: Path) -> int:
     from conftest import require_tool
 
-    info = subprocess.run([require_tool("pdfinfo"), str(pdf)], capture_output=True, text=True,
-                          check=True).stdout
+    info = subprocess.run(
+        [require_tool("pdfinfo"), str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
     return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
 
 
@@ -25,8 +26,12 @@ def last_body_lines(pdf: Path) -> list[str]:
     tool = require_tool("pdftotext")
     out = []
     for page in range(1, page_count(pdf)):
-        text = subprocess.run([tool, "-f", str(page), "-l", str(page), "-layout", str(pdf), "-"],
-                              capture_output=True, text=True, check=True).stdout
+        text = subprocess.run(
+            [tool, "-f", str(page), "-l", str(page), "-layout", str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
         lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
         body = [line for line in lines if not FURNITURE.search(line)]
         out.append(body[-1] if body else "")
@@ -35,5 +40,6 @@ def last_body_lines(pdf: Path) -> list[str]:
 
 def orphans(pdf: Path, headings: Iterable[str]) -> list[tuple[int, str]]:
     wanted = {" ".join(h.split()) for h in headings if h.strip()}
-    return [(page, line) for page, line in enumerate(last_body_lines(pdf), start=1)
-            if line in wanted]
+    return [
+        (page, line) for page, line in enumerate(last_body_lines(pdf), start=1) if line in wanted
+    ]

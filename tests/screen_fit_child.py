@@ -31,8 +31,9 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="fit-"))
     db = open_database(work / "a.sqlite")
     make_user(db)
-    reference = make_audit(db, audit_type="pre_inspection", planned_start="2026-03-02",
-                           planned_end="2026-03-04")
+    reference = make_audit(
+        db, audit_type="pre_inspection", planned_start="2026-03-02", planned_end="2026-03-04"
+    )
     settings = QSettings(str(work / "layout.ini"), QSettings.Format.IniFormat)
     # A layout saved on a 1920x1200 screen.
     big = MainWindow(db, actor="anna", settings=settings)
@@ -44,18 +45,25 @@ def main() -> int:
     window.show()
     window.open_audit(reference, wait=True)
     problems: list[dict[str, object]] = []
-    report: dict[str, object] = {"available": [avail.width(), avail.height()],
-                                 "problems": problems, "checked": []}
+    report: dict[str, object] = {
+        "available": [avail.width(), avail.height()],
+        "problems": problems,
+        "checked": [],
+    }
 
     def check(name: str, widget: QWidget) -> None:
         app.processEvents()
         frame = widget.frameGeometry()
         hint = widget.minimumSizeHint().expandedTo(widget.minimumSize())
         report["checked"].append(name)  # type: ignore[union-attr]
-        if not avail.contains(frame) or frame.width() > avail.width() \
-                or frame.height() > avail.height():
-            problems.append({"window": name, "frame": [frame.x(), frame.y(), frame.width(),
-                                                       frame.height()]})
+        if (
+            not avail.contains(frame)
+            or frame.width() > avail.width()
+            or frame.height() > avail.height()
+        ):
+            problems.append(
+                {"window": name, "frame": [frame.x(), frame.y(), frame.width(), frame.height()]}
+            )
         if hint.width() > avail.width() or hint.height() > avail.height():
             problems.append({"window": name, "minimum": [hint.width(), hint.height()]})
 
@@ -88,6 +96,7 @@ def main() -> int:
                 return
             check(name, dialog)
             dialog.done(0)  # type: ignore[attr-defined]
+
         QTimer.singleShot(30, grab)
         trigger()  # type: ignore[operator]
 
@@ -137,10 +146,16 @@ def legibility(app: object, window: object, problems: list[dict[str, object]]) -
         problems.append({"window": "header", "audit title width": ws.title.width()})
     text = ws.walk.pane.text
     if text.height() < text.heightForWidth(text.width()):
-        problems.append({"window": "checklist walk", "question text clipped":
-                         [text.height(), text.heightForWidth(text.width())]})
-    for title in ("Organisation chart not approved and reporting lines to the sponsor unclear",
-                  "Backups never restore-tested"):
+        problems.append(
+            {
+                "window": "checklist walk",
+                "question text clipped": [text.height(), text.heightForWidth(text.width())],
+            }
+        )
+    for title in (
+        "Organisation chart not approved and reporting lines to the sponsor unclear",
+        "Backups never restore-tested",
+    ):
         ws.editor.add_finding({"title": title, "classification": "minor"})
     ws.tabs.setCurrentWidget(ws.findings)
     app.processEvents()  # type: ignore[attr-defined]

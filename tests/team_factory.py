@@ -35,18 +35,26 @@ class Site:
         with self.db.session(actor=self.username) as s:
             user = users.find_user(s, self.username)
             signing.ensure_identity(user, PASSWORD)
-            return package.Exporter(self.username, user.full_name,
-                                    signing.open_identity(user, PASSWORD))
+            return package.Exporter(
+                self.username, user.full_name, signing.open_identity(user, PASSWORD)
+            )
 
     def fingerprint(self) -> str:
         return self.exporter().identity.fingerprint
 
-    def hand_out(self, to: str, areas: tuple[str, ...] = (), findings: tuple[int, ...] = (),
-                 name: str = "") -> Path:
+    def hand_out(
+        self, to: str, areas: tuple[str, ...] = (), findings: tuple[int, ...] = (), name: str = ""
+    ) -> Path:
         target = self.folder / (name or f"handout-{to}.teampkg")
         with self.db.session(actor=self.username) as s:
-            team_package.hand_out(s, REFERENCE, target, exporter=self.exporter(), to_user=to,
-                                  assignment=team_package.Assignment(areas, findings))
+            team_package.hand_out(
+                s,
+                REFERENCE,
+                target,
+                exporter=self.exporter(),
+                to_user=to,
+                assignment=team_package.Assignment(areas, findings),
+            )
         return target
 
     def hand_back(self, name: str = "") -> Path:
@@ -57,7 +65,9 @@ class Site:
 
     def merge(self, path: Path, accept: str | None = None, **kw: Any) -> team_apply.MergeReport:
         with self.db.session(actor=self.username) as s:
-            return team_apply.merge_package(s, path, actor=self.username, accept_signer=accept, **kw)
+            return team_apply.merge_package(
+                s, path, actor=self.username, accept_signer=accept, **kw
+            )
 
     def session(self):
         return self.db.session(actor=self.username)
@@ -78,8 +88,16 @@ def make_site(root: Path, name: str, username: str, full_name: str, *, audit: bo
     make_user(db, username, full_name)
     if audit:  # straight from the mini checklist: the library parses every shipped checklist
         with db.session(actor=username) as s:
-            setup.create_from_details(s, setup.AuditDetails(
-                reference=REFERENCE, title="For-cause audit of Example CRO",
-                audit_type="for_cause", auditee_name="Example CRO Ltd.",
-                sponsor_name="Example Pharma", checklist_id=mini().id), mini())
+            setup.create_from_details(
+                s,
+                setup.AuditDetails(
+                    reference=REFERENCE,
+                    title="For-cause audit of Example CRO",
+                    audit_type="for_cause",
+                    auditee_name="Example CRO Ltd.",
+                    sponsor_name="Example Pharma",
+                    checklist_id=mini().id,
+                ),
+                mini(),
+            )
     return Site(name, username, full_name, db, folder)

@@ -16,8 +16,9 @@ from auditapp.ui.main_window import MainWindow
 OFFSCREEN_NOISE = r"This plugin does not support"
 
 
-def new_window(qtbot: object, db: Database, settings_path: Path, *,
-               actor: str = "anna") -> MainWindow:
+def new_window(
+    qtbot: object, db: Database, settings_path: Path, *, actor: str = "anna"
+) -> MainWindow:
     settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
     window = MainWindow(db, actor=actor, settings=settings)
     qtbot.addWidget(window)  # type: ignore[attr-defined]
@@ -31,15 +32,17 @@ def audit_window(qtbot: object, db: Database, tmp_path: Path) -> tuple[MainWindo
     """A window with an audit open on the mini checklist (3 questions: ORG-01, ORG-02, CSV-01)."""
     make_user(db)
     # Pre-inspection audits take every question, whatever its audit types.
-    reference = make_audit(db, audit_type="pre_inspection", planned_start="2026-03-02",
-                           planned_end="2026-03-04")
+    reference = make_audit(
+        db, audit_type="pre_inspection", planned_start="2026-03-02", planned_end="2026-03-04"
+    )
     window = new_window(qtbot, db, tmp_path / "layout.ini")
     window.open_audit(reference, wait=True)
     return window, reference
 
 
-def run_modal(trigger: Callable[[], object], handle: Callable[[QWidget], None],
-              delay_ms: int = 50) -> None:
+def run_modal(
+    trigger: Callable[[], object], handle: Callable[[QWidget], None], delay_ms: int = 50
+) -> None:
     """Trigger something that opens a modal dialog and let handle() drive it.
 
     The dialog is closed whatever happens in handle(), so a failing check cannot hang the run.

@@ -14,27 +14,93 @@ from pathlib import Path
 
 # Methods whose string arguments are shown to the user.
 TEXT_METHODS = {
-    "setText", "setWindowTitle", "setToolTip", "setStatusTip", "setWhatsThis",
-    "setPlaceholderText", "setTitle", "addTab", "insertTab", "setTabText", "setTabToolTip",
-    "addMenu", "addAction", "showMessage", "setSpecialValueText", "setSuffix", "setPrefix",
-    "setHeaderLabels", "setHorizontalHeaderLabels", "setVerticalHeaderLabels", "addRow",
-    "insertRow", "setLabelText", "setInformativeText", "setDetailedText", "setCancelButtonText",
-    "setOkButtonText", "addButton", "addItem", "addItems", "insertItem", "setItemText",
-    "setWindowIconText", "show_error", "show_info", "setFormat", "addSection",
-    "setAccessibleName", "setAccessibleDescription", "setHtml", "setMarkdown",
+    "setText",
+    "setWindowTitle",
+    "setToolTip",
+    "setStatusTip",
+    "setWhatsThis",
+    "setPlaceholderText",
+    "setTitle",
+    "addTab",
+    "insertTab",
+    "setTabText",
+    "setTabToolTip",
+    "addMenu",
+    "addAction",
+    "showMessage",
+    "setSpecialValueText",
+    "setSuffix",
+    "setPrefix",
+    "setHeaderLabels",
+    "setHorizontalHeaderLabels",
+    "setVerticalHeaderLabels",
+    "addRow",
+    "insertRow",
+    "setLabelText",
+    "setInformativeText",
+    "setDetailedText",
+    "setCancelButtonText",
+    "setOkButtonText",
+    "addButton",
+    "addItem",
+    "addItems",
+    "insertItem",
+    "setItemText",
+    "setWindowIconText",
+    "show_error",
+    "show_info",
+    "setFormat",
+    "addSection",
+    "setAccessibleName",
+    "setAccessibleDescription",
+    "setHtml",
+    "setMarkdown",
 }
 # Constructors and functions whose string arguments are shown to the user.
 TEXT_CALLS = {
-    "QLabel", "QPushButton", "QToolButton", "QCheckBox", "QRadioButton", "QGroupBox", "QAction",
-    "QMenu", "QMessageBox", "QProgressDialog", "QListWidgetItem", "QTreeWidgetItem", "label",
-    "ElidedLabel", "getText", "getItem", "getInt", "getMultiLineText", "getOpenFileName",
-    "getOpenFileNames", "getSaveFileName", "getExistingDirectory", "warning", "critical",
-    "information", "question", "about",
+    "QLabel",
+    "QPushButton",
+    "QToolButton",
+    "QCheckBox",
+    "QRadioButton",
+    "QGroupBox",
+    "QAction",
+    "QMenu",
+    "QMessageBox",
+    "QProgressDialog",
+    "QListWidgetItem",
+    "QTreeWidgetItem",
+    "label",
+    "ElidedLabel",
+    "getText",
+    "getItem",
+    "getInt",
+    "getMultiLineText",
+    "getOpenFileName",
+    "getOpenFileNames",
+    "getSaveFileName",
+    "getExistingDirectory",
+    "warning",
+    "critical",
+    "information",
+    "question",
+    "about",
 }
 # Which positional argument holds the text, where it is not every one of them.
-TEXT_ARGUMENT = {"label": 0, "ElidedLabel": 0, "addItem": 0, "insertItem": 1, "addRow": 0,
-                 "insertRow": 1, "addTab": 1, "insertTab": 2, "setItemText": 1, "showMessage": 0,
-                 "setTabText": 1, "setTabToolTip": 1}
+TEXT_ARGUMENT = {
+    "label": 0,
+    "ElidedLabel": 0,
+    "addItem": 0,
+    "insertItem": 1,
+    "addRow": 0,
+    "insertRow": 1,
+    "addTab": 1,
+    "insertTab": 2,
+    "setItemText": 1,
+    "showMessage": 0,
+    "setTabText": 1,
+    "setTabToolTip": 1,
+}
 MESSAGE_BOX_FUNCTIONS = {"warning", "critical", "information", "question", "about"}
 TRANSLATING = {"tr", "translate", "QT_TR_NOOP", "QT_TRANSLATE_NOOP"}
 # Text that is the same in every language.
@@ -75,8 +141,13 @@ def _strings(node: ast.expr) -> list[str]:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return [node.value]
     if isinstance(node, ast.JoinedStr):
-        return ["".join(v.value for v in node.values
-                        if isinstance(v, ast.Constant) and isinstance(v.value, str))]
+        return [
+            "".join(
+                v.value
+                for v in node.values
+                if isinstance(v, ast.Constant) and isinstance(v.value, str)
+            )
+        ]
     if isinstance(node, ast.BinOp):
         return _strings(node.left) + _strings(node.right)
     if isinstance(node, ast.IfExp):
@@ -106,16 +177,20 @@ class _Finder(ast.NodeVisitor):
         if name in TRANSLATING:
             return  # its arguments are the translatable source text
         if name in MESSAGE_BOX_FUNCTIONS and not (
-                isinstance(node.func, ast.Attribute) and _name(node.func.value) == "QMessageBox"):
+            isinstance(node.func, ast.Attribute) and _name(node.func.value) == "QMessageBox"
+        ):
             name = ""  # log.warning(...) and the like speak to the log file, not the user
         if name in TEXT_METHODS or name in TEXT_CALLS:
             arguments = list(node.args)
             if name in TEXT_ARGUMENT:
                 index = TEXT_ARGUMENT[name]
-                arguments = arguments[index:index + 1]
-            arguments += [k.value for k in node.keywords
-                                           if k.arg in ("text", "title", "toolTip", "caption",
-                                                        "filter", "label", "placeholderText")]
+                arguments = arguments[index : index + 1]
+            arguments += [
+                k.value
+                for k in node.keywords
+                if k.arg
+                in ("text", "title", "toolTip", "caption", "filter", "label", "placeholderText")
+            ]
             for argument in arguments:
                 for text in _strings(argument):
                     if _visible(text):

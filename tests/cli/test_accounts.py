@@ -17,8 +17,9 @@ NEW = "battery-staple-2"
 
 def _first_admin(db) -> str:
     with db.session(actor="root") as s:
-        _user, code = users.create_first_administrator(s, username="root", full_name="Ria Root",
-                                                       password=PASSWORD)
+        _user, code = users.create_first_administrator(
+            s, username="root", full_name="Ria Root", password=PASSWORD
+        )
     return code
 
 
@@ -93,14 +94,35 @@ def test_cli_passwd_and_recover(tmp_path):
     database = open_database(path)
     code = _first_admin(database)
     database.close()
-    done = run_cli("--db", str(path), "user", "passwd", "root", "--password-stdin",
-                   stdin=f"{PASSWORD}\n{NEW}\n")
+    done = run_cli(
+        "--db",
+        str(path),
+        "user",
+        "passwd",
+        "root",
+        "--password-stdin",
+        stdin=f"{PASSWORD}\n{NEW}\n",
+    )
     assert done.returncode == 0, done.stderr
-    bad = run_cli("--db", str(path), "user", "recover", "root", "--password-stdin",
-                  stdin=f"not-the-code\n{PASSWORD}\n")
+    bad = run_cli(
+        "--db",
+        str(path),
+        "user",
+        "recover",
+        "root",
+        "--password-stdin",
+        stdin=f"not-the-code\n{PASSWORD}\n",
+    )
     assert bad.returncode == 1 and bad.stderr.startswith("error:") and "Traceback" not in bad.stderr
-    done = run_cli("--db", str(path), "user", "recover", "root", "--password-stdin",
-                   stdin=f"{code}\n{PASSWORD}\n")
+    done = run_cli(
+        "--db",
+        str(path),
+        "user",
+        "recover",
+        "root",
+        "--password-stdin",
+        stdin=f"{code}\n{PASSWORD}\n",
+    )
     assert done.returncode == 0, done.stderr
     next_code = done.stdout.strip().splitlines()[-1]
     assert len(users._normalise_code(next_code)) == 25 and next_code != code

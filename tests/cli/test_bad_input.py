@@ -52,8 +52,13 @@ def _snapshot(db) -> list[str]:
 def test_legitimate_strange_text_is_stored_exactly(demo_db, text):
     with demo_db.session(actor="demo.lead") as s:
         audit = audits.summaries(s)[0].reference
-        finding = findings.add_finding(s, audits.get_audit(s, audit), title="Odd text",
-                                       classification="minor", observation=text)
+        finding = findings.add_finding(
+            s,
+            audits.get_audit(s, audit),
+            title="Odd text",
+            classification="minor",
+            observation=text,
+        )
         number = finding.number
     with demo_db.session() as s:
         stored = findings.get_finding(s, audits.get_audit(s, audit), number).observation
@@ -92,8 +97,26 @@ def test_titles_refuse_line_breaks_and_empty_values(demo_db):
     "args",
     [
         ["user", "add", "bad\x01name", "--full-name", "X", "--role", "auditor", "--password-stdin"],
-        ["user", "add", "okname", "--full-name", "Bell\x07", "--role", "auditor", "--password-stdin"],
-        ["user", "add", "okname", "--full-name", "X", "--role", "'; DROP TABLE user;--", "--password-stdin"],
+        [
+            "user",
+            "add",
+            "okname",
+            "--full-name",
+            "Bell\x07",
+            "--role",
+            "auditor",
+            "--password-stdin",
+        ],
+        [
+            "user",
+            "add",
+            "okname",
+            "--full-name",
+            "X",
+            "--role",
+            "'; DROP TABLE user;--",
+            "--password-stdin",
+        ],
         ["checklist", "validate", "/dev/null/nope.yaml"],
         ["restore", "/nonexistent/backup.sqlite"],
     ],
@@ -149,9 +172,18 @@ def run_signed_in(*argv: str) -> Outcome:
 
 
 def _import(target: Path, package: Path, source, *, stdin_extra: str = "") -> Outcome:
-    return run_main("import", str(package), "--user", "demo.qa", "--password-stdin",
-                    "--accept-signer", source.fingerprint[:16], "--db", str(target),
-                    stdin=DEMO_PASSWORD + "\n" + stdin_extra)
+    return run_main(
+        "import",
+        str(package),
+        "--user",
+        "demo.qa",
+        "--password-stdin",
+        "--accept-signer",
+        source.fingerprint[:16],
+        "--db",
+        str(target),
+        stdin=DEMO_PASSWORD + "\n" + stdin_extra,
+    )
 
 
 def test_the_genuine_package_imports(package_source, demo_template, tmp_path):
@@ -197,7 +229,9 @@ def test_hostile_evidence_is_refused(case, target_db, tmp_path):
     assert_refused_cleanly(result, code, before, dump_digest(target_db))
 
 
-@pytest.mark.parametrize("case", hostile_files.CHECKLISTS, ids=[c[0] for c in hostile_files.CHECKLISTS])
+@pytest.mark.parametrize(
+    "case", hostile_files.CHECKLISTS, ids=[c[0] for c in hostile_files.CHECKLISTS]
+)
 def test_hostile_checklist_is_refused(case, target_db, tmp_path):
     _name, code, make = case
     path = make(tmp_path)
@@ -224,8 +258,16 @@ def test_hostile_backup_is_refused(case, target_db, tmp_path):
     assert_refused_cleanly(result, code, before, dump_digest(target_db))
 
 
-HOSTILE_CAPTIONS = ["bell \x07", "nul \x00", "escape \x1b[2J", "backspace \x08", "vertical \x0b tab",
-                    "form \x0c feed", "delete \x7f", "c" * 2001]
+HOSTILE_CAPTIONS = [
+    "bell \x07",
+    "nul \x00",
+    "escape \x1b[2J",
+    "backspace \x08",
+    "vertical \x0b tab",
+    "form \x0c feed",
+    "delete \x7f",
+    "c" * 2001,
+]
 
 
 @pytest.mark.parametrize("caption", HOSTILE_CAPTIONS, ids=range(len(HOSTILE_CAPTIONS)))
@@ -233,8 +275,9 @@ def test_hostile_caption_is_refused(caption, target_db, tmp_path):
     photo = tmp_path / "ok.png"
     photo.write_bytes(package_factory.png((10, 200, 30)))
     before = dump_digest(target_db)
-    result = run_signed_in("evidence", "add", REFERENCE, str(photo), "--caption", caption,
-                           "--db", str(target_db))
+    result = run_signed_in(
+        "evidence", "add", REFERENCE, str(photo), "--caption", caption, "--db", str(target_db)
+    )
     assert_refused_cleanly(result, 2, before, dump_digest(target_db))
 
 
@@ -248,8 +291,9 @@ def signed_pdf(demo_template, tmp_path_factory):
     shutil.copyfile(demo_template, path)
     db = open_database(path)
     try:
-        result = signoff.sign_report(db, REFERENCE, username="demo.lead", password=DEMO_PASSWORD,
-                                     meaning="author")
+        result = signoff.sign_report(
+            db, REFERENCE, username="demo.lead", password=DEMO_PASSWORD, meaning="author"
+        )
     finally:
         db.close()
     return result.pdf_bytes
@@ -263,8 +307,14 @@ def _flipped(pdf: bytes, offset: int) -> bytes:
 
 
 VERIFY_CASES = [
-    *[(f"signature-value-flipped-{o}", 1, lambda pdf, f, o=o: hostile_files.data(
-        "s.pdf", _flipped(pdf, o))(f)) for o in (10, 200, 600, 900, 1200, 1500)],
+    *[
+        (
+            f"signature-value-flipped-{o}",
+            1,
+            lambda pdf, f, o=o: hostile_files.data("s.pdf", _flipped(pdf, o))(f),
+        )
+        for o in (10, 200, 600, 900, 1200, 1500)
+    ],
     ("truncated", 1, lambda pdf, f: hostile_files.data("t.pdf", pdf[: len(pdf) // 2])(f)),
     ("not-a-pdf", 2, lambda pdf, f: hostile_files.data("x.pdf", b"hello")(f)),
     ("docx-without-p7s", 2, lambda pdf, f: hostile_files.data("r.docx", b"PK\x03\x04")(f)),
@@ -283,9 +333,16 @@ def test_hostile_signed_file_is_refused(case, signed_pdf, target_db, tmp_path):
 
 
 def test_the_corpus_has_at_least_150_cases():
-    total = (len(hostile_packages.CASES) + 1 + len(hostile_files.EVIDENCE)
-             + len(hostile_files.CHECKLISTS) + len(hostile_files.EXCEL) + len(hostile_files.BACKUPS)
-             + len(HOSTILE_CAPTIONS) + len(VERIFY_CASES))
+    total = (
+        len(hostile_packages.CASES)
+        + 1
+        + len(hostile_files.EVIDENCE)
+        + len(hostile_files.CHECKLISTS)
+        + len(hostile_files.EXCEL)
+        + len(hostile_files.BACKUPS)
+        + len(HOSTILE_CAPTIONS)
+        + len(VERIFY_CASES)
+    )
     assert total >= 150, total
 
 
@@ -293,30 +350,69 @@ def test_the_corpus_has_at_least_150_cases():
 
 
 CHILD_CASES = [
-    ("evidence-fifo", 2, lambda f, s: ("evidence", "add", REFERENCE,
-                                       str(hostile_files.fifo("p.jpg")(f)))),
+    (
+        "evidence-fifo",
+        2,
+        lambda f, s: ("evidence", "add", REFERENCE, str(hostile_files.fifo("p.jpg")(f))),
+    ),
     ("evidence-dev-zero", 2, lambda f, s: ("evidence", "add", REFERENCE, "/dev/zero")),
-    ("checklist-billion-laughs", 2, lambda f, s: (
-        "checklist", "import", str(hostile_files.data("l.yaml", hostile_files.LAUGHS)(f)))),
-    ("checklist-fifo", 2, lambda f, s: ("checklist", "import", str(hostile_files.fifo("p.yaml")(f)))),
-    ("workbook-shared-strings-bomb", 2, lambda f, s: (
-        "checklist", "import", str(dict((c[0], c[2]) for c in hostile_files.EXCEL)
-                                   ["shared-strings-bomb"](f)))),
+    (
+        "checklist-billion-laughs",
+        2,
+        lambda f, s: (
+            "checklist",
+            "import",
+            str(hostile_files.data("l.yaml", hostile_files.LAUGHS)(f)),
+        ),
+    ),
+    (
+        "checklist-fifo",
+        2,
+        lambda f, s: ("checklist", "import", str(hostile_files.fifo("p.yaml")(f))),
+    ),
+    (
+        "workbook-shared-strings-bomb",
+        2,
+        lambda f, s: (
+            "checklist",
+            "import",
+            str(dict((c[0], c[2]) for c in hostile_files.EXCEL)["shared-strings-bomb"](f)),
+        ),
+    ),
     ("package-zip-bomb", 1, lambda f, s: _child_import(f, s, "zip-bomb-member")),
     ("package-huge-int", 2, lambda f, s: _child_import(f, s, "audit-json-huge-int")),
     ("package-deep-json", 2, lambda f, s: _child_import(f, s, "audit-json-deep")),
     ("package-fifo", 2, lambda f, s: _child_import(f, s, "fifo")),
-    ("restore-fifo", 2, lambda f, s: ("restore", str(hostile_files.fifo("b.sqlite")(f)),
-                                      "--user", "demo.lead", "--password-stdin")),
-    ("restore-dev-zero", 2, lambda f, s: ("restore", "/dev/zero", "--user", "demo.lead",
-                                          "--password-stdin")),
+    (
+        "restore-fifo",
+        2,
+        lambda f, s: (
+            "restore",
+            str(hostile_files.fifo("b.sqlite")(f)),
+            "--user",
+            "demo.lead",
+            "--password-stdin",
+        ),
+    ),
+    (
+        "restore-dev-zero",
+        2,
+        lambda f, s: ("restore", "/dev/zero", "--user", "demo.lead", "--password-stdin"),
+    ),
 ]
 
 
 def _child_import(folder: Path, source, case: str) -> tuple[str, ...]:
     make = dict((c[0], c[2]) for c in hostile_packages.CASES)[case]
-    return ("import", str(make(source, folder)), "--user", "demo.qa", "--password-stdin",
-            "--accept-signer", source.fingerprint[:16])
+    return (
+        "import",
+        str(make(source, folder)),
+        "--user",
+        "demo.qa",
+        "--password-stdin",
+        "--accept-signer",
+        source.fingerprint[:16],
+    )
 
 
 @pytest.fixture(scope="module")
@@ -333,8 +429,9 @@ def test_hostile_input_in_a_child_process(case, package_source, child_db, tmp_pa
     if "--user" not in args:  # every writing verb signs in; the refusal is the content's
         args = (*args, "--user", "demo.lead", "--password-stdin")
     before = dump_digest(child_db)
-    result = run_child(*args, "--db", str(child_db), stdin=DEMO_PASSWORD + "\n",
-                       peak_file=tmp_path / "peak")
+    result = run_child(
+        *args, "--db", str(child_db), stdin=DEMO_PASSWORD + "\n", peak_file=tmp_path / "peak"
+    )
     assert_refused_cleanly(result, code, before, dump_digest(child_db))
 
 
@@ -348,14 +445,20 @@ def test_backup_and_list_of_a_database_on_a_read_only_mount(demo_template, tmp_p
     if bound.returncode != 0:
         _no_mount("cannot bind-mount here (needs root)")
     try:
-        if subprocess.run(["mount", "-o", "remount,bind,ro", str(mount)],
-                          capture_output=True).returncode != 0:
+        if (
+            subprocess.run(
+                ["mount", "-o", "remount,bind,ro", str(mount)], capture_output=True
+            ).returncode
+            != 0
+        ):
             _no_mount("cannot remount read-only here")
         listed = run_cli("list", "--db", str(mount / "audit.sqlite"))
         assert listed.returncode in (0, 2), listed.stderr
         assert "unexpected problem" not in listed.stderr and "Traceback" not in listed.stderr
         assert listed.returncode == 0 or listed.stderr.count("\n") == 1
-        backup = run_cli("backup", "-o", str(tmp_path / "copy.sqlite"), "--db", str(mount / "audit.sqlite"))
+        backup = run_cli(
+            "backup", "-o", str(tmp_path / "copy.sqlite"), "--db", str(mount / "audit.sqlite")
+        )
         assert backup.returncode == 0, backup.stderr
         assert run_cli("list", "--db", str(tmp_path / "copy.sqlite")).returncode == 0
     finally:

@@ -67,32 +67,89 @@ def test_bad_input_exits_2_and_refusals_exit_1(tmp_path, demo_file):
     assert result.returncode == 2
     _one_line_error(result)
     # accounts exist: adding one needs an administrator
-    refused = run_cli("user", "add", "eve", "--full-name", "Eve", "--role", "auditor",
-                      "--password-stdin", "--db", str(demo_file), stdin="whatever-pass-1\n")
+    refused = run_cli(
+        "user",
+        "add",
+        "eve",
+        "--full-name",
+        "Eve",
+        "--role",
+        "auditor",
+        "--password-stdin",
+        "--db",
+        str(demo_file),
+        stdin="whatever-pass-1\n",
+    )
     assert refused.returncode == 1
     _one_line_error(refused)
 
 
 def test_first_user_then_admin_authorised_user(tmp_path):
     database = str(tmp_path / "u.sqlite")
-    first = run_cli("user", "add", "root.admin", "--full-name", "Rita Admin", "--role", "admin",
-                    "--password-stdin", "--db", database, stdin="admin-password-1\n")
+    first = run_cli(
+        "user",
+        "add",
+        "root.admin",
+        "--full-name",
+        "Rita Admin",
+        "--role",
+        "admin",
+        "--password-stdin",
+        "--db",
+        database,
+        stdin="admin-password-1\n",
+    )
     assert first.returncode == 0, first.stderr
-    wrong = run_cli("user", "add", "anna", "--full-name", "Anna", "--role", "auditor", "--admin",
-                    "root.admin", "--password-stdin", "--db", database,
-                    stdin="wrong-password\nanna-password-1\n")
+    wrong = run_cli(
+        "user",
+        "add",
+        "anna",
+        "--full-name",
+        "Anna",
+        "--role",
+        "auditor",
+        "--admin",
+        "root.admin",
+        "--password-stdin",
+        "--db",
+        database,
+        stdin="wrong-password\nanna-password-1\n",
+    )
     assert wrong.returncode == 1 and "wrong" in wrong.stderr
-    ok = run_cli("user", "add", "anna", "--full-name", "Anna", "--role", "auditor", "--admin",
-                 "root.admin", "--password-stdin", "--db", database,
-                 stdin="admin-password-1\nanna-password-1\n")
+    ok = run_cli(
+        "user",
+        "add",
+        "anna",
+        "--full-name",
+        "Anna",
+        "--role",
+        "auditor",
+        "--admin",
+        "root.admin",
+        "--password-stdin",
+        "--db",
+        database,
+        stdin="admin-password-1\nanna-password-1\n",
+    )
     assert ok.returncode == 0, ok.stderr
     assert "anna" in run_cli("user", "list", "--db", database).stdout
 
 
 def test_password_never_in_argv_or_log(tmp_path, _isolated_home):
     database = str(tmp_path / "u.sqlite")
-    run_cli("user", "add", "root.admin", "--full-name", "R", "--role", "admin",
-            "--password-stdin", "--db", database, stdin="secret-password-9\n")
+    run_cli(
+        "user",
+        "add",
+        "root.admin",
+        "--full-name",
+        "R",
+        "--role",
+        "admin",
+        "--password-stdin",
+        "--db",
+        database,
+        stdin="secret-password-9\n",
+    )
     logs = "".join(p.read_text() for p in (_isolated_home / "logs").glob("*.log"))
     assert "secret-password-9" not in logs
     with sqlite3.connect(database) as conn:
@@ -108,8 +165,9 @@ def test_backup_and_restore_bring_back_the_backed_up_state(demo_file, tmp_path):
     conn.execute("DELETE FROM finding")
     conn.commit()
     conn.close()
-    restored = run_as("demo.lead", "restore", str(backup), "--db", str(demo_file),
-                      password="demo-password-1")
+    restored = run_as(
+        "demo.lead", "restore", str(backup), "--db", str(demo_file), password="demo-password-1"
+    )
     assert restored.returncode == 0, restored.stderr
     assert "kept at" in restored.stdout
     with sqlite3.connect(demo_file) as conn:
@@ -129,16 +187,30 @@ def test_restore_refuses_a_bad_file_and_keeps_the_database(demo_file, tmp_path):
 
 def test_smoke_starts_the_window_headless(demo_file):
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
-    result = subprocess.run([sys.executable, "-m", "auditapp", "--smoke", "--db", str(demo_file)],
-                            capture_output=True, text=True, env=env, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "auditapp", "--smoke", "--db", str(demo_file)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert "start-up time" in result.stdout
 
 
 def test_gui_without_display_is_a_clear_error(tmp_path):
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
-    result = subprocess.run([sys.executable, "-m", "auditapp", "--db", str(tmp_path / "a.sqlite")],
-                            capture_output=True, text=True, env=env, timeout=60)
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "QT_QPA_PLATFORM", "WAYLAND_DISPLAY")
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "auditapp", "--db", str(tmp_path / "a.sqlite")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert result.returncode == 2
     assert "no display" in result.stderr and "--smoke" in result.stderr
     _one_line_error(result)

@@ -19,9 +19,13 @@ def dbfile(db) -> str:
 
     make_user(db, "anna", role="auditor", full_name="Anna Auditor")
     with db.session(actor="anna") as s:
-        audits.create_audit(s, title="CLI", audit_type="vendor_qualification",
-                            checklist=checklists.load_file(DATA / "mini-checklist.yaml"),
-                            reference=REF)
+        audits.create_audit(
+            s,
+            title="CLI",
+            audit_type="vendor_qualification",
+            checklist=checklists.load_file(DATA / "mini-checklist.yaml"),
+            reference=REF,
+        )
     return str(db.path)
 
 
@@ -30,13 +34,16 @@ def _trail(path: str) -> list[tuple[str, str, str]]:
         return conn.execute("SELECT user, action, entity FROM trail_entry ORDER BY id").fetchall()
 
 
-@pytest.mark.parametrize("verb", [
-    ["evidence", "add", REF, "{photo}"],
-    ["evidence", "remove", REF, "E-001", "--reason", "wrong audit"],
-    ["checklist", "import", str(DATA / "mini-checklist.yaml")],
-    ["user", "unlock", "anna"],
-    ["user", "cert", "anna", "-o", "{out}"],
-])
+@pytest.mark.parametrize(
+    "verb",
+    [
+        ["evidence", "add", REF, "{photo}"],
+        ["evidence", "remove", REF, "E-001", "--reason", "wrong audit"],
+        ["checklist", "import", str(DATA / "mini-checklist.yaml")],
+        ["user", "unlock", "anna"],
+        ["user", "cert", "anna", "-o", "{out}"],
+    ],
+)
 def test_writing_verbs_refuse_without_a_sign_in(dbfile, tmp_path: Path, verb) -> None:
     photo = ef.write(tmp_path, "a.jpg", ef.jpeg_bytes())
     args = [a.format(photo=photo, out=tmp_path / "c.pem") for a in verb]
@@ -57,7 +64,9 @@ def test_a_write_is_recorded_under_the_signed_in_user_never_cli(dbfile, tmp_path
     assert not any(user == "cli" for user, _a, _e in rows)
     assert ("anna", "insert", "evidence") in rows
     assert ("anna", "update", "evidence") in rows
-    wrong = run_as("anna", "--db", dbfile, "evidence", "add", REF, str(photo), password="nope-nope-1")
+    wrong = run_as(
+        "anna", "--db", dbfile, "evidence", "add", REF, str(photo), password="nope-nope-1"
+    )
     assert wrong.returncode == 1 and "wrong username or password" in wrong.stderr
 
 
@@ -75,12 +84,34 @@ def test_user_add_and_unlock_need_an_administrator_signed_in(dbfile) -> None:
 
     with open_database(dbfile) as db:
         make_user(db, "root.admin", role="admin")
-    made = run_as("root.admin", "--db", dbfile, "user", "add", "bert", "--full-name", "Bert",
-                  "--role", "auditor", stdin="bert-password-1\n")
+    made = run_as(
+        "root.admin",
+        "--db",
+        dbfile,
+        "user",
+        "add",
+        "bert",
+        "--full-name",
+        "Bert",
+        "--role",
+        "auditor",
+        stdin="bert-password-1\n",
+    )
     assert made.returncode == 0, made.stderr
     assert ("root.admin", "insert", "user") in _trail(dbfile)
-    not_admin = run_as("anna", "--db", dbfile, "user", "add", "carl", "--full-name", "Carl",
-                       "--role", "auditor", stdin="carl-password-1\n")
+    not_admin = run_as(
+        "anna",
+        "--db",
+        dbfile,
+        "user",
+        "add",
+        "carl",
+        "--full-name",
+        "Carl",
+        "--role",
+        "auditor",
+        stdin="carl-password-1\n",
+    )
     assert not_admin.returncode == 1 and "not an administrator" in not_admin.stderr
     unlocked = run_as("root.admin", "--db", dbfile, "user", "unlock", "anna")
     assert unlocked.returncode == 0, unlocked.stderr

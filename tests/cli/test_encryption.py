@@ -106,8 +106,18 @@ def test_encrypted_backup_is_encrypted_and_restores(tmp_path, encrypted_demo):
     copy = tmp_path / "copy.sqlite"
     assert run_cli("backup", "-o", str(copy), "--db", str(path), env=env).returncode == 0
     assert b"Northwind" not in copy.read_bytes()
-    assert run_as("demo.lead", "restore", str(copy), "--db", str(path), env=env,
-                  password="demo-password-1").returncode == 0
+    assert (
+        run_as(
+            "demo.lead",
+            "restore",
+            str(copy),
+            "--db",
+            str(path),
+            env=env,
+            password="demo-password-1",
+        ).returncode
+        == 0
+    )
     assert run_cli("trail", "verify", "--db", str(path), env=env).returncode == 0
 
 

@@ -19,10 +19,16 @@ def dbfile(db) -> str:
     make_user(db, "anna", role="auditor")
     checklist = checklists.load_file(DATA / "mini-checklist.yaml")
     with db.session(actor="anna") as s:
-        audit = audits.create_audit(s, title="CLI evidence", audit_type="vendor_qualification",
-                                    checklist=checklist, reference=REF)
-        findings.add_finding(s, audit, title="Archive unlocked", classification="minor",
-                             observation="Door open.")
+        audit = audits.create_audit(
+            s,
+            title="CLI evidence",
+            audit_type="vendor_qualification",
+            checklist=checklist,
+            reference=REF,
+        )
+        findings.add_finding(
+            s, audit, title="Archive unlocked", classification="minor", observation="Door open."
+        )
     return str(db.path)
 
 
@@ -30,8 +36,20 @@ def test_add_list_export_round_trip_is_byte_identical(dbfile, tmp_path):
     photo = ef.write(tmp_path, "archive room.jpg", ef.jpeg_bytes(orientation=6))
     scan = ef.write(tmp_path, "log.pdf", ef.pdf_bytes())
 
-    added = run_as("anna", "--db", dbfile, "evidence", "add", REF, str(photo), str(scan),
-                    "--caption", "Archivraum 2", "--finding", "F-01")
+    added = run_as(
+        "anna",
+        "--db",
+        dbfile,
+        "evidence",
+        "add",
+        REF,
+        str(photo),
+        str(scan),
+        "--caption",
+        "Archivraum 2",
+        "--finding",
+        "F-01",
+    )
     assert added.returncode == 0, added.stderr
     assert added.stderr == ""
     assert "imported 2, refused 0" in added.stdout
@@ -39,14 +57,31 @@ def test_add_list_export_round_trip_is_byte_identical(dbfile, tmp_path):
     listed = run_cli("--db", dbfile, "evidence", "list", REF, "--json")
     assert listed.returncode == 0, listed.stderr
     rows = json.loads(listed.stdout)
-    assert [(r["number"], r["file_name"], r["size"], r["sha256"], r["caption"], r["links"])
-            for r in rows] == [
-        ("E-001", "archive room.jpg", photo.stat().st_size,
-         hashlib.sha256(photo.read_bytes()).hexdigest(), "Archivraum 2", ["F-01"]),
-        ("E-002", "log.pdf", scan.stat().st_size,
-         hashlib.sha256(scan.read_bytes()).hexdigest(), "Archivraum 2", ["F-01"]),
+    assert [
+        (r["number"], r["file_name"], r["size"], r["sha256"], r["caption"], r["links"])
+        for r in rows
+    ] == [
+        (
+            "E-001",
+            "archive room.jpg",
+            photo.stat().st_size,
+            hashlib.sha256(photo.read_bytes()).hexdigest(),
+            "Archivraum 2",
+            ["F-01"],
+        ),
+        (
+            "E-002",
+            "log.pdf",
+            scan.stat().st_size,
+            hashlib.sha256(scan.read_bytes()).hexdigest(),
+            "Archivraum 2",
+            ["F-01"],
+        ),
     ]
-    assert rows[0]["media_type"] == "image/jpeg" and rows[0]["captured_at"] == "2026-11-16T09:15:30+00:00"
+    assert (
+        rows[0]["media_type"] == "image/jpeg"
+        and rows[0]["captured_at"] == "2026-11-16T09:15:30+00:00"
+    )
 
     out = tmp_path / "exported.jpg"
     exported = run_cli("--db", dbfile, "evidence", "export", REF, "E-001", "-o", str(out))
@@ -60,11 +95,14 @@ def test_add_list_export_round_trip_is_byte_identical(dbfile, tmp_path):
     assert verified.returncode == 0 and "all 2 originals match" in verified.stdout
 
 
-@pytest.mark.parametrize("name,data,reason", [
-    ("notes.jpg", b"just text\n" * 50, "not a supported type"),
-    ("empty.png", b"", "empty file"),
-    ("bomb.png", ef.png_header_only(10_000, 10_000), "decompression bomb"),
-])
+@pytest.mark.parametrize(
+    "name,data,reason",
+    [
+        ("notes.jpg", b"just text\n" * 50, "not a supported type"),
+        ("empty.png", b"", "empty file"),
+        ("bomb.png", ef.png_header_only(10_000, 10_000), "decompression bomb"),
+    ],
+)
 def test_bad_file_in_a_batch_is_one_error_line_and_the_good_ones_are_imported(
     dbfile, tmp_path, name, data, reason
 ):
@@ -84,8 +122,13 @@ def test_bad_file_in_a_batch_is_one_error_line_and_the_good_ones_are_imported(
 def test_usage_errors_are_one_line(dbfile, tmp_path):
     photo = ef.write(tmp_path, "a.jpg", ef.jpeg_bytes())
     unknown = run_as("anna", "--db", dbfile, "evidence", "add", "AUD-2026-099", str(photo))
-    assert unknown.returncode == 2 and unknown.stderr.strip() == "error: no audit with reference 'AUD-2026-099'"
-    no_finding = run_as("anna", "--db", dbfile, "evidence", "add", REF, str(photo), "--finding", "F-07")
+    assert (
+        unknown.returncode == 2
+        and unknown.stderr.strip() == "error: no audit with reference 'AUD-2026-099'"
+    )
+    no_finding = run_as(
+        "anna", "--db", dbfile, "evidence", "add", REF, str(photo), "--finding", "F-07"
+    )
     assert no_finding.returncode == 2 and "has no finding F-07" in no_finding.stderr
     assert json.loads(run_cli("--db", dbfile, "evidence", "list", REF, "--json").stdout) == []
     no_reason = run_as("anna", "--db", dbfile, "evidence", "remove", REF, "E-001", "--reason", " ")
@@ -95,12 +138,18 @@ def test_usage_errors_are_one_line(dbfile, tmp_path):
 def test_remove_keeps_the_original_and_hides_the_item(dbfile, tmp_path):
     photo = ef.write(tmp_path, "a.jpg", ef.jpeg_bytes())
     assert run_as("anna", "--db", dbfile, "evidence", "add", REF, str(photo)).returncode == 0
-    removed = run_as("anna", "--db", dbfile, "evidence", "remove", REF, "E-001", "--reason", "wrong audit")
+    removed = run_as(
+        "anna", "--db", dbfile, "evidence", "remove", REF, "E-001", "--reason", "wrong audit"
+    )
     assert removed.returncode == 0, removed.stderr
     assert json.loads(run_cli("--db", dbfile, "evidence", "list", REF, "--json").stdout) == []
-    rows = json.loads(run_cli("--db", dbfile, "evidence", "list", REF, "--json", "--removed").stdout)
+    rows = json.loads(
+        run_cli("--db", dbfile, "evidence", "list", REF, "--json", "--removed").stdout
+    )
     assert rows[0]["removed"] is True
     out = tmp_path / "back.jpg"
-    assert run_cli("--db", dbfile, "evidence", "export", REF, "E-001", "-o", str(out)).returncode == 0
+    assert (
+        run_cli("--db", dbfile, "evidence", "export", REF, "E-001", "-o", str(out)).returncode == 0
+    )
     assert out.read_bytes() == photo.read_bytes()
     assert run_cli("--db", dbfile, "trail", "verify").returncode == 0

@@ -47,8 +47,16 @@ def test_a_format_1_package_is_refused_with_a_clear_reason(demo_template, tmp_pa
     target = tmp_path / "t.sqlite"
     shutil.copyfile(demo_template, target)
     before = _dump(target)
-    result = run_cli("import", str(DATA / "packages" / "format-1.auditpkg"), "--user", "demo.qa",
-                     "--password-stdin", "--db", str(target), stdin=DEMO_PASSWORD + "\n")
+    result = run_cli(
+        "import",
+        str(DATA / "packages" / "format-1.auditpkg"),
+        "--user",
+        "demo.qa",
+        "--password-stdin",
+        "--db",
+        str(target),
+        stdin=DEMO_PASSWORD + "\n",
+    )
     assert result.returncode == 1 and "format 1 package" in result.stderr
     assert result.stderr.count("\n") == 1 and _dump(target) == before
 
@@ -57,9 +65,18 @@ def test_a_format_1_package_is_refused_with_a_clear_reason(demo_template, tmp_pa
 def test_the_fixture_of_every_format_imports(fixture, demo_template, tmp_path):
     target = tmp_path / "t.sqlite"
     shutil.copyfile(demo_template, target)
-    result = run_cli("import", str(fixture), "--user", "demo.qa", "--password-stdin",
-                     "--accept-signer", _signer_of(fixture)[:16], "--db", str(target),
-                     stdin=DEMO_PASSWORD + "\n")
+    result = run_cli(
+        "import",
+        str(fixture),
+        "--user",
+        "demo.qa",
+        "--password-stdin",
+        "--accept-signer",
+        _signer_of(fixture)[:16],
+        "--db",
+        str(target),
+        stdin=DEMO_PASSWORD + "\n",
+    )
     assert result.returncode == 0, result.stderr
     assert "signed by Erika Extern (ext.auditor)" in result.stdout
     assert "2 findings, 1 evidence items" in result.stdout
@@ -72,8 +89,9 @@ def test_round_trip_is_faithful_and_carries_the_trail(source, tmp_path):
     db = open_database(tmp_path / "t.sqlite")
     try:
         with db.session(actor="importer") as s:
-            report = package.import_package(s, path, actor="importer",
-                                            accept_signer=source.fingerprint)
+            report = package.import_package(
+                s, path, actor="importer", accept_signer=source.fingerprint
+            )
         assert (report.signer_username, report.signer_known) == ("ext.auditor", False)
         members = source.members()
         original = json.loads(members["audit.json"])
@@ -86,18 +104,32 @@ def test_round_trip_is_faithful_and_carries_the_trail(source, tmp_path):
             assert [r.hash for r in rows] == [r["hash"] for r in carried]
             # Compact rows (format 3), each checkable on its own against the hash before it.
             assert all(r.changes is not None and r.field is None for r in rows)
-            assert all(trail.entry_hash(bytes.fromhex(r.prev_hash), r.at, r.user, r.action,
-                                        r.entity, r.entity_id, r.changes, r.reason).hex() == r.hash
-                       for r in rows)
-            assert all(a.prev_hash == b.hash for a, b in zip(rows[1:], rows, strict=False)
-                       if a.seq == b.seq + 1)
+            assert all(
+                trail.entry_hash(
+                    bytes.fromhex(r.prev_hash),
+                    r.at,
+                    r.user,
+                    r.action,
+                    r.entity,
+                    r.entity_id,
+                    r.changes,
+                    r.reason,
+                ).hex()
+                == r.hash
+                for r in rows
+            )
+            assert all(
+                a.prev_hash == b.hash
+                for a, b in zip(rows[1:], rows, strict=False)
+                if a.seq == b.seq + 1
+            )
             # The trail view shows the original history after the import's own rows.
             from auditapp.core.trail_query import audit_trail
 
             shown = audit_trail(s, audits.get_audit(s, package_factory.REFERENCE).id)
             before_import = [r for r in shown if "before import" in r.reason]
             assert before_import and before_import[0].user == "ext.auditor"
-            assert any(r.user == "importer" for r in shown[:len(shown) - len(before_import)])
+            assert any(r.user == "importer" for r in shown[: len(shown) - len(before_import)])
         with db.engine.connect() as connection:
             assert trail.verify(connection) == []
     finally:
@@ -110,8 +142,16 @@ def test_unknown_signer_is_refused_and_named(source, demo_template, tmp_path):
     target = tmp_path / "t.sqlite"
     shutil.copyfile(demo_template, target)
     before = _dump(target)
-    result = run_cli("import", str(path), "--user", "demo.qa", "--password-stdin",
-                     "--db", str(target), stdin=DEMO_PASSWORD + "\n")
+    result = run_cli(
+        "import",
+        str(path),
+        "--user",
+        "demo.qa",
+        "--password-stdin",
+        "--db",
+        str(target),
+        stdin=DEMO_PASSWORD + "\n",
+    )
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "Erika Extern (ext.auditor)" in result.stderr
     assert source.fingerprint in result.stderr
@@ -124,18 +164,48 @@ def test_encrypted_package_round_trip_and_wrong_password(demo_template, tmp_path
     shutil.copyfile(demo_template, source)
     pkg = tmp_path / "e.auditpkg"
     secret = "transfer-secret-2026"
-    made = run_cli("export", "AUD-2026-001", "-o", str(pkg), "--user", "demo.lead",
-                   "--password-stdin", "--encrypt", "--db", str(source),
-                   stdin=f"{DEMO_PASSWORD}\n{secret}\n")
+    made = run_cli(
+        "export",
+        "AUD-2026-001",
+        "-o",
+        str(pkg),
+        "--user",
+        "demo.lead",
+        "--password-stdin",
+        "--encrypt",
+        "--db",
+        str(source),
+        stdin=f"{DEMO_PASSWORD}\n{secret}\n",
+    )
     assert made.returncode == 0, made.stderr
     raw = pkg.read_bytes()
     assert not raw.startswith(b"PK") and b"Northwind" not in raw
     target = tmp_path / "t.sqlite"
-    run_cli("user", "add", "imp", "--full-name", "Imp Orter", "--role", "auditor",
-            "--password-stdin", "--db", str(target), stdin="imp-password-123\n")
+    run_cli(
+        "user",
+        "add",
+        "imp",
+        "--full-name",
+        "Imp Orter",
+        "--role",
+        "auditor",
+        "--password-stdin",
+        "--db",
+        str(target),
+        stdin="imp-password-123\n",
+    )
     before = _dump(target)
-    args = ("import", str(pkg), "--user", "imp", "--password-stdin", "--accept-signer",
-            made.stdout.split("certificate SHA-256 ")[1][:16], "--db", str(target))
+    args = (
+        "import",
+        str(pkg),
+        "--user",
+        "imp",
+        "--password-stdin",
+        "--accept-signer",
+        made.stdout.split("certificate SHA-256 ")[1][:16],
+        "--db",
+        str(target),
+    )
     wrong = run_cli(*args, stdin="imp-password-123\nnot-the-secret-1\n")
     assert wrong.returncode == 1 and "wrong transfer password" in wrong.stderr
     assert _dump(target) == before
@@ -150,8 +220,17 @@ def test_encrypted_database_exports_encrypted_unless_told(tmp_path):
     db = tmp_path / "enc.sqlite"
     assert run_cli("demo", "--encrypt", "--db", str(db), env=env).returncode == 0
     pkg = tmp_path / "p.auditpkg"
-    base = ("export", "AUD-2026-001", "-o", str(pkg), "--user", "demo.lead", "--password-stdin",
-            "--db", str(db))
+    base = (
+        "export",
+        "AUD-2026-001",
+        "-o",
+        str(pkg),
+        "--user",
+        "demo.lead",
+        "--password-stdin",
+        "--db",
+        str(db),
+    )
     asked = run_cli(*base, stdin=f"{DEMO_PASSWORD}\n", env=env)
     assert asked.returncode == 2 and "standard input is empty" in asked.stderr and not pkg.exists()
     short = run_cli(*base, stdin=f"{DEMO_PASSWORD}\nshort\n", env=env)
@@ -169,15 +248,20 @@ def test_signed_report_versions_travel_and_are_verified(demo_template, tmp_path)
     shutil.copyfile(demo_template, source_path)
     db = open_database(source_path)
     try:
-        signed = signoff.sign_report(db, "AUD-2026-001", username="demo.lead",
-                                     password=DEMO_PASSWORD, meaning="author")
+        signed = signoff.sign_report(
+            db, "AUD-2026-001", username="demo.lead", password=DEMO_PASSWORD, meaning="author"
+        )
         with db.session(actor="demo.lead") as s:
             from auditapp.core import signing, users
 
             identity = signing.open_identity(users.find_user(s, "demo.lead"), DEMO_PASSWORD)
             pkg = tmp_path / "signed.auditpkg"
-            package.export_audit(s, "AUD-2026-001", pkg, exporter=package.Exporter(
-                "demo.lead", "Dr. Anna Becker", identity))
+            package.export_audit(
+                s,
+                "AUD-2026-001",
+                pkg,
+                exporter=package.Exporter("demo.lead", "Dr. Anna Becker", identity),
+            )
     finally:
         db.close()
     from auditapp.cli.package_commands import _check_report
@@ -185,8 +269,9 @@ def test_signed_report_versions_travel_and_are_verified(demo_template, tmp_path)
     target = open_database(tmp_path / "t.sqlite")
     try:
         with target.session(actor="imp") as s:
-            report = package.import_package(s, pkg, actor="imp", accept_signer=identity.fingerprint,
-                                            check_report=_check_report)
+            report = package.import_package(
+                s, pkg, actor="imp", accept_signer=identity.fingerprint, check_report=_check_report
+            )
         assert report.reports == 1 and any("signed file only" in w for w in report.warnings)
         with target.session() as s:
             audit = audits.get_audit(s, "AUD-2026-001")
@@ -215,10 +300,13 @@ def test_signed_report_versions_travel_and_are_verified(demo_template, tmp_path)
     bad.write_bytes(package_factory.forge(src, change_members=flip))
     target = open_database(tmp_path / "t2.sqlite")
     try:
-        with pytest.raises(package.PackageError, match="signed report does not verify"), \
-                target.session(actor="imp") as s:
-            package.import_package(s, bad, actor="imp", accept_signer=identity.fingerprint,
-                                   check_report=_check_report)
+        with (
+            pytest.raises(package.PackageError, match="signed report does not verify"),
+            target.session(actor="imp") as s,
+        ):
+            package.import_package(
+                s, bad, actor="imp", accept_signer=identity.fingerprint, check_report=_check_report
+            )
     finally:
         target.close()
 
@@ -227,8 +315,10 @@ def test_export_streams_members_and_names_the_format(source):
     with zipfile.ZipFile(io.BytesIO(source.package)) as z:
         manifest = json.loads(z.read("manifest.json"))
         assert (manifest["format"], manifest["format_version"]) == ("auditapp-package", 3)
-        assert z.getinfo(next(n for n in z.namelist() if n.startswith("evidence/"))).compress_type \
+        assert (
+            z.getinfo(next(n for n in z.namelist() if n.startswith("evidence/"))).compress_type
             == zipfile.ZIP_STORED
+        )
 
 
 def _child_peak(args: list[str], stdin: str, peak_file: Path) -> tuple[int, str, int]:
@@ -236,18 +326,27 @@ def _child_peak(args: list[str], stdin: str, peak_file: Path) -> tuple[int, str,
     import subprocess
     import sys
 
-    child = subprocess.run([sys.executable, "-m", "tests.child_peak", str(peak_file), *args],
-                           input=stdin, capture_output=True, text=True, timeout=600)
+    child = subprocess.run(
+        [sys.executable, "-m", "tests.child_peak", str(peak_file), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     return child.returncode, child.stderr, int(peak_file.read_text())
 
 
 def _big_pdf(index: int, size: int) -> bytes:
     import os as _os
 
-    body = b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n" \
-        b"2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n" \
+    body = (
+        b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+        b"2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n"
         b"3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>\nendobj\n"
-    padding = b"4 0 obj\n<< /Length %d >>\nstream\n" % size + _os.urandom(size) + b"\nendstream\nendobj\n"
+    )
+    padding = (
+        b"4 0 obj\n<< /Length %d >>\nstream\n" % size + _os.urandom(size) + b"\nendstream\nendobj\n"
+    )
     offsets, out = [], bytearray()
     for part in body.split(b"endobj\n")[:-1]:
         offsets.append(9 + len(out))
@@ -256,8 +355,17 @@ def _big_pdf(index: int, size: int) -> bytes:
     out += padding
     xref = 9 + len(out)
     table = b"xref\n0 5\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    return (b"%PDF-1.7\n" + bytes(out) + table + b"trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n"
-            + str(xref).encode() + b"\n%%EOF\n" + b"%" + str(index).encode() + b"\n")
+    return (
+        b"%PDF-1.7\n"
+        + bytes(out)
+        + table
+        + b"trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n"
+        + str(xref).encode()
+        + b"\n%%EOF\n"
+        + b"%"
+        + str(index).encode()
+        + b"\n"
+    )
 
 
 @pytest.mark.slow
@@ -273,25 +381,42 @@ def test_a_large_package_is_streamed_not_held_in_memory(source, demo_template, t
         for index in range(16):
             with db.session(actor="big.lead") as s:
                 audit = audits.get_audit(s, "AUD-2025-100")
-                prepared = media.prepare_bytes(_big_pdf(index, 12 * 1024 * 1024),
-                                               file_name=f"scan-{index}.pdf")
+                prepared = media.prepare_bytes(
+                    _big_pdf(index, 12 * 1024 * 1024), file_name=f"scan-{index}.pdf"
+                )
                 evidence.add_prepared(s, audit, prepared, actor="big.lead")
         with db.session(actor="big.lead") as s:
             identity = signing.open_identity(users.find_user(s, "big.lead"), PASSWORD)
             big = tmp_path / "big.auditpkg"
-            package.export_audit(s, "AUD-2025-100", big,
-                                 exporter=package.Exporter("big.lead", "Bea Big", identity))
+            package.export_audit(
+                s, "AUD-2025-100", big, exporter=package.Exporter("big.lead", "Bea Big", identity)
+            )
     finally:
         db.close()
     small = tmp_path / "small.auditpkg"
     small.write_bytes(source.package)
     peaks = {}
-    for name, path, signer in (("small", small, source.fingerprint), ("big", big, identity.fingerprint)):
+    for name, path, signer in (
+        ("small", small, source.fingerprint),
+        ("big", big, identity.fingerprint),
+    ):
         target = tmp_path / f"{name}.sqlite"
         shutil.copyfile(demo_template, target)
-        code, err, peak = _child_peak(["import", str(path), "--user", "demo.qa", "--password-stdin",
-                                       "--accept-signer", signer[:16], "--db", str(target)],
-                                      DEMO_PASSWORD + "\n", tmp_path / f"{name}.peak")
+        code, err, peak = _child_peak(
+            [
+                "import",
+                str(path),
+                "--user",
+                "demo.qa",
+                "--password-stdin",
+                "--accept-signer",
+                signer[:16],
+                "--db",
+                str(target),
+            ],
+            DEMO_PASSWORD + "\n",
+            tmp_path / f"{name}.peak",
+        )
         assert code == 0, err
         peaks[name] = peak
     assert big.stat().st_size > 190 * 1024 * 1024

@@ -30,15 +30,28 @@ def _certificate(name: str, key, *, issuer=None, issuer_key=None, ca: bool = Fal
     subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
     now = dt.datetime.now(dt.UTC)
     cert = (
-        x509.CertificateBuilder().subject_name(subject)
+        x509.CertificateBuilder()
+        .subject_name(subject)
         .issuer_name(issuer.subject if issuer is not None else subject)
-        .public_key(key.public_key()).serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=30))
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=30))
         .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
-        .add_extension(x509.KeyUsage(
-            digital_signature=not ca, content_commitment=not ca, key_encipherment=False,
-            data_encipherment=False, key_agreement=False, key_cert_sign=ca, crl_sign=ca,
-            encipher_only=False, decipher_only=False), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=not ca,
+                content_commitment=not ca,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=ca,
+                crl_sign=ca,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
         .sign(issuer_key or key, hashes.SHA256())
     )
     return cert.public_bytes(serialization.Encoding.PEM).decode()
@@ -55,8 +68,9 @@ def signed(demo_template: Path, tmp_path_factory: pytest.TempPathFactory):
     with db.session() as s:
         ref = audits.summaries(s)[0].reference
     author = signoff.sign_report(db, ref, username="demo.lead", password=PASSWORD, meaning="author")
-    approver = signoff.sign_report(db, ref, username="demo.qa", password=PASSWORD,
-                                   meaning="approver")
+    approver = signoff.sign_report(
+        db, ref, username="demo.qa", password=PASSWORD, meaning="approver"
+    )
     with db.session() as s:
         certs = {u: users.find_user(s, u).certificate_pem for u in ("demo.lead", "demo.qa")}
     db.close()
@@ -69,9 +83,15 @@ def signed(demo_template: Path, tmp_path_factory: pytest.TempPathFactory):
 
 def _forge(data: bytes, name: str, meaning: str) -> bytes:
     key = _key()
-    return pades.sign_pdf(data, private_key=key, certificate_pem=_certificate(name, key),
-                          meaning=meaning, stamp_lines=[f"Electronically signed: {name}"],
-                          reason="forged", signer_name=name)
+    return pades.sign_pdf(
+        data,
+        private_key=key,
+        certificate_pem=_certificate(name, key),
+        meaning=meaning,
+        stamp_lines=[f"Electronically signed: {name}"],
+        reason="forged",
+        signer_name=name,
+    )
 
 
 def test_forged_same_name_countersignature_is_not_trusted(signed, tmp_path: Path) -> None:
@@ -80,8 +100,10 @@ def test_forged_same_name_countersignature_is_not_trusted(signed, tmp_path: Path
     result = run_cli("verify", str(forged), "--db", str(signed["db"]))
     assert result.returncode == 1, result.stdout
     assert "NOT TRUSTED: unknown certificate for Thomas Keller" in result.stdout
-    assert "author: Dr. Anna Becker" in result.stdout and "trusted: AuditApp signer demo.lead" \
-        in result.stdout
+    assert (
+        "author: Dr. Anna Becker" in result.stdout
+        and "trusted: AuditApp signer demo.lead" in result.stdout
+    )
     assert "approver: Thomas Keller" in result.stdout and ", intact;" in result.stdout
     genuine = run_cli("verify", str(signed["pdf"]), "--db", str(signed["db"]))
     assert genuine.returncode == 0, genuine.stdout
@@ -105,10 +127,13 @@ def test_trust_store_without_database_and_forged_whole_report(signed, tmp_path: 
 
     # The whole report re-rendered and signed by a forger in both signers' names.
     unsigned = tmp_path / "rerendered.pdf"
-    assert run_cli("report", signed["ref"], "-o", str(unsigned), "--db",
-                   str(signed["db"])).returncode == 0
-    forged = _forge(_forge(unsigned.read_bytes(), "Dr. Anna Becker", "author"),
-                    "Thomas Keller", "approver")
+    assert (
+        run_cli("report", signed["ref"], "-o", str(unsigned), "--db", str(signed["db"])).returncode
+        == 0
+    )
+    forged = _forge(
+        _forge(unsigned.read_bytes(), "Dr. Anna Becker", "author"), "Thomas Keller", "approver"
+    )
     path = tmp_path / "forged.pdf"
     path.write_bytes(forged)
     result = run_cli("verify", str(path))
@@ -134,8 +159,11 @@ def test_forged_docx_p7s_is_not_trusted(signed, tmp_path: Path) -> None:
     key = _key()
     target = tmp_path / "report.docx"
     target.write_bytes(data)
-    (tmp_path / "report.docx.p7s").write_bytes(pades.sign_detached(
-        data, private_key=key, certificate_pem=_certificate("Thomas Keller", key)))
+    (tmp_path / "report.docx.p7s").write_bytes(
+        pades.sign_detached(
+            data, private_key=key, certificate_pem=_certificate("Thomas Keller", key)
+        )
+    )
     result = run_cli("verify", str(target), "--db", str(signed["db"]))
     assert result.returncode == 1
     assert "NOT TRUSTED: unknown certificate for Thomas Keller" in result.stdout
@@ -148,14 +176,21 @@ def test_a_certificate_issued_by_a_trusted_ca_is_trusted(signed, tmp_path: Path)
     ca_pem = _certificate("Example CRO Signing CA", ca_key, ca=True)
     ca = x509.load_pem_x509_certificate(ca_pem.encode())
     leaf_pem = _certificate("Eva Org", leaf_key, issuer=ca, issuer_key=ca_key)
-    data = pades.sign_pdf(signed["author"].pdf_bytes, private_key=leaf_key,
-                          certificate_pem=leaf_pem + ca_pem, meaning="reviewer",
-                          stamp_lines=["Eva Org"], reason="review", signer_name="Eva Org")
+    data = pades.sign_pdf(
+        signed["author"].pdf_bytes,
+        private_key=leaf_key,
+        certificate_pem=leaf_pem + ca_pem,
+        meaning="reviewer",
+        stamp_lines=["Eva Org"],
+        reason="review",
+        signer_name="Eva Org",
+    )
     path = tmp_path / "ca.pdf"
     path.write_bytes(data)
     (tmp_path / "ca.pem").write_text(ca_pem)
-    result = run_cli("verify", str(path), "--db", str(signed["db"]), "--trust",
-                     str(tmp_path / "ca.pem"))
+    result = run_cli(
+        "verify", str(path), "--db", str(signed["db"]), "--trust", str(tmp_path / "ca.pem")
+    )
     assert result.returncode == 0, result.stdout
     assert "trusted: issued by trusted CA Example CRO Signing CA" in result.stdout
     assert run_cli("verify", str(path), "--db", str(signed["db"])).returncode == 1
@@ -168,12 +203,18 @@ def test_the_printed_signature_block_shows_each_certificate_fingerprint(signed) 
     from tests.conftest import require_tool
 
     fingerprint = signed["author"].certificate_sha256
-    info = SignatureInfo("author", "Dr. Anna Becker", "lead_auditor", dt.datetime.now(dt.UTC),
-                         certificate_sha256=fingerprint)
+    info = SignatureInfo(
+        "author",
+        "Dr. Anna Becker",
+        "lead_auditor",
+        dt.datetime.now(dt.UTC),
+        certificate_sha256=fingerprint,
+    )
     for lang, label in (("en", "Certificate SHA-256"), ("de", "Zertifikat SHA-256")):
         block = signature_blocks(None, lang, [info])[1]  # type: ignore[arg-type]
         assert (label, fingerprint_text(fingerprint)) in block.slots[0].rows
-    text = subprocess.run([require_tool("pdftotext"), str(signed["pdf"]), "-"],
-                          capture_output=True, text=True).stdout
+    text = subprocess.run(
+        [require_tool("pdftotext"), str(signed["pdf"]), "-"], capture_output=True, text=True
+    ).stdout
     grouped = fingerprint_text(fingerprint)
     assert grouped[:29] in text and "Certificate SHA-256" in text

@@ -21,8 +21,14 @@ PASSWORD = "demo-password-1"
 LATER = (dt.date.today() + dt.timedelta(days=60)).isoformat()
 
 
-def _fill(source: bytes, path: Path, *, revise: dict[str, str] | None = None,
-          evidence: str = "", edit=None) -> Path:
+def _fill(
+    source: bytes,
+    path: Path,
+    *,
+    revise: dict[str, str] | None = None,
+    evidence: str = "",
+    edit=None,
+) -> Path:
     import io
 
     book = load_workbook(io.BytesIO(source))
@@ -115,15 +121,28 @@ def test_report_to_closure(demo_template: Path, tmp_path: Path) -> None:
     assert set(_states(path, ref).values()) == {"response_received"}
 
     # One rejection; the revised plan comes back on a new form and is accepted.
-    done = run_as("demo.lead", "capa", "assess", ref, first, "--decision", "rejected",
-                  "--reason", "The root cause stops at human error", "--db", d, password=PASSWORD)
+    done = run_as(
+        "demo.lead",
+        "capa",
+        "assess",
+        ref,
+        first,
+        "--decision",
+        "rejected",
+        "--reason",
+        "The root cause stops at human error",
+        "--db",
+        d,
+        password=PASSWORD,
+    )
     assert done.returncode == 0 and "rejected" in done.stdout, done.stderr
     db = open_database(path)
     with db.session() as s:
         again = capa_form.export_capa_form(s, ref, "xlsx", "en")
     db.close()
-    revised = _fill(again, tmp_path / "revised.xlsx",
-                    revise={first: "No training on the new SOP version"})
+    revised = _fill(
+        again, tmp_path / "revised.xlsx", revise={first: "No training on the new SOP version"}
+    )
     done = run_as("demo.lead", "capa", "import", ref, str(revised), "--db", d, password=PASSWORD)
     assert done.returncode == 0 and f"{first}: new CAPA plan" in done.stdout, done.stderr
     assert f"{second}: unchanged" in done.stdout
@@ -134,10 +153,14 @@ def test_report_to_closure(demo_template: Path, tmp_path: Path) -> None:
         for item in capa.follow_up(s, audit):
             capa.assess(s, audit, item.finding.number, decision="accepted")
         # An extension of the first finding's implementation, with reason and approver.
-        status = capa.extend(s, audit, int(first[2:]),
-                             new_date=dt.date.fromisoformat(LATER) + dt.timedelta(days=30),
-                             reason="Validation of the new system slipped",
-                             approver="Sponsor QA head")
+        status = capa.extend(
+            s,
+            audit,
+            int(first[2:]),
+            new_date=dt.date.fromisoformat(LATER) + dt.timedelta(days=30),
+            reason="Validation of the new system slipped",
+            approver="Sponsor QA head",
+        )
         assert status.implementation_due == dt.date.fromisoformat(LATER) + dt.timedelta(days=30)
         responses = capa.follow_up(s, audit)[0].status.responses
     db.close()
@@ -153,8 +176,9 @@ def test_report_to_closure(demo_template: Path, tmp_path: Path) -> None:
     assert done.returncode == 0 and "completion evidence" in done.stdout, done.stderr
     assert set(_states(path, ref).values()) == {"implemented"}
     for option, value in (("--planned", LATER), ("--result", "effective")):
-        done = run_as("demo.lead", "capa", "verify", ref, first, option, value, "--db", d,
-                      password=PASSWORD)
+        done = run_as(
+            "demo.lead", "capa", "verify", ref, first, option, value, "--db", d, password=PASSWORD
+        )
         assert done.returncode == 0, done.stderr
     db = open_database(path)
     with db.session(actor="demo.lead") as s:
@@ -166,15 +190,25 @@ def test_report_to_closure(demo_template: Path, tmp_path: Path) -> None:
 
     # The closure letter: signed, valid for pdfsig and for `auditapp verify`, readable.
     letter = tmp_path / "closure.pdf"
-    done = run_as("demo.lead", "closure-letter", ref, "--sign", "-o", str(letter), "--db", d,
-                  password=PASSWORD)
+    done = run_as(
+        "demo.lead",
+        "closure-letter",
+        ref,
+        "--sign",
+        "-o",
+        str(letter),
+        "--db",
+        d,
+        password=PASSWORD,
+    )
     assert done.returncode == 0, done.stderr
     sig = subprocess.run([pdfsig, str(letter)], capture_output=True, text=True)
     assert "Signature is Valid." in sig.stdout, sig.stdout
     verified = run_cli("verify", str(letter), "--db", d)
     assert verified.returncode == 0 and "closure" in verified.stdout, verified.stdout
-    text = subprocess.run([pdftotext, "-layout", str(letter), "-"], capture_output=True,
-                          text=True).stdout
+    text = subprocess.run(
+        [pdftotext, "-layout", str(letter), "-"], capture_output=True, text=True
+    ).stdout
     assert "Audit closure letter" in text and ref in text
     assert first in text and "effective" in text
     listing = run_cli("list", "--json", "--db", d)

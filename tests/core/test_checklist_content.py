@@ -77,8 +77,11 @@ def test_r2_and_r3_are_both_cited_where_both_have_a_clause(checklist):
         if r3 and not r2 and not all(references.new_in_r3(r) for r in r3):
             missing.append(f"{q.id}: R3 {r3} without R2")
     assert missing == []
-    both = [q for q in checklist.questions if any("E6(R2)" in r for r in q.references)
-            and any("E6(R3)" in r for r in q.references)]
+    both = [
+        q
+        for q in checklist.questions
+        if any("E6(R2)" in r for r in q.references) and any("E6(R3)" in r for r in q.references)
+    ]
     assert len(both) >= 0.75 * len(checklist.questions)
 
 
@@ -89,11 +92,30 @@ def test_catalogue_has_r3_3_16_1_a_to_x_and_the_added_regulations():
         assert ref.item == letter and ":" in title
     with pytest.raises(ValueError):
         references.resolve("ICH E6(R3) 3.16.1(y)")
-    for ok in ["21 CFR 312.32(c)", "21 CFR 312.50", "21 CFR 312.52", "UK SI 2004/1031 reg 29A",
-               "GDPR Art. 30", "GDPR Art. 33", "GDPR Art. 35", "GDPR Art. 37", "GDPR Art. 38",
-               "GDPR Art. 39", "GDPR Art. 44", "GDPR Art. 45", "GDPR Art. 46", "EU CTR Art. 37",
-               "EU CTR Art. 52", "EU CTR Art. 57", "EU CTR Art. 58", "ICH E2A", "ICH E2F",
-               "ICH E9(R1)", "ICH E6(R3) Annex 2", "ICH E6(R2) 5.13.4"]:
+    for ok in [
+        "21 CFR 312.32(c)",
+        "21 CFR 312.50",
+        "21 CFR 312.52",
+        "UK SI 2004/1031 reg 29A",
+        "GDPR Art. 30",
+        "GDPR Art. 33",
+        "GDPR Art. 35",
+        "GDPR Art. 37",
+        "GDPR Art. 38",
+        "GDPR Art. 39",
+        "GDPR Art. 44",
+        "GDPR Art. 45",
+        "GDPR Art. 46",
+        "EU CTR Art. 37",
+        "EU CTR Art. 52",
+        "EU CTR Art. 57",
+        "EU CTR Art. 58",
+        "ICH E2A",
+        "ICH E2F",
+        "ICH E9(R1)",
+        "ICH E6(R3) Annex 2",
+        "ICH E6(R2) 5.13.4",
+    ]:
         references.resolve(ok)
     assert "21 CFR 312.52" in references.all_clauses()
     assert "ICH E9(R1)" in references.all_clauses()
@@ -119,8 +141,11 @@ def test_misapplied_citations_of_1_0_are_gone(checklist):
     # DPO and DPIA, third-country transfers.
     assert {"GDPR Art. 35", "GDPR Art. 37"} <= set(checklist.question("DPR-03").references)
     assert "GDPR Art. 32" not in checklist.question("DPR-03").references
-    assert set(checklist.question("DPR-10").references) == {"GDPR Art. 44", "GDPR Art. 45",
-                                                             "GDPR Art. 46"}
+    assert set(checklist.question("DPR-10").references) == {
+        "GDPR Art. 44",
+        "GDPR Art. 45",
+        "GDPR Art. 46",
+    }
     # Exact clauses for staffing, premises and supplier qualification.
     assert _citing(checklist, "ICH E6(R2) 5.2.1") == []
     assert "ICH E6(R3) 4.3.7" not in checklist.question("CSV-06").references
@@ -142,11 +167,27 @@ def test_data_protection_area_is_dpr_not_gdp(checklist):
 
 def test_new_topics_are_covered(checklist):
     text = " ".join(f"{q.text['en']} {q.guidance['en']}" for q in checklist.questions).lower()
-    for topic in ["key performance indicators", "recomputed", "escalation plan", "idmc",
-                  "closed-session", "feasibility", "electronic health records", "close-out",
-                  "ctis", "substantial modification", "fraud", "econsent", "re-consent",
-                  "chain of custody", "qualified person", "recall", "ind safety report",
-                  "transfer of obligations", "decentralised"]:
+    for topic in [
+        "key performance indicators",
+        "recomputed",
+        "escalation plan",
+        "idmc",
+        "closed-session",
+        "feasibility",
+        "electronic health records",
+        "close-out",
+        "ctis",
+        "substantial modification",
+        "fraud",
+        "econsent",
+        "re-consent",
+        "chain of custody",
+        "qualified person",
+        "recall",
+        "ind safety report",
+        "transfer of obligations",
+        "decentralised",
+    ]:
         assert topic in text, topic
 
 
@@ -171,8 +212,11 @@ def test_audit_pinned_to_1_0_keeps_its_snapshot_and_old_question_ids(db):
         snap = audits.audit_checklist(audit)
         pinned = old.tailored(audit_type="routine_system", area_ids=None)
         assert snap.version == "1.0" and audit.snapshot.sha256 == pinned.sha256 == snap.sha256
-        assert snap.question("GDP-03").references == ("GDPR Art. 32", "ICH E6(R2) 2.11",
-                                                      "ICH E6(R3) Principle 1.6")
+        assert snap.question("GDP-03").references == (
+            "GDPR Art. 32",
+            "ICH E6(R2) 2.11",
+            "ICH E6(R3) Principle 1.6",
+        )
         assert snap.area_of("GDP-03").id == "GDP"
 
 

@@ -17,8 +17,31 @@ from tests.conftest import DATA, run_cli
 
 MINI = DATA / "mini-checklist.yaml"
 SHIPPED = sorted(p for p in paths.checklists_dir().glob("*.yaml") if p.name != "references.yaml")
-REQUIRED_AREAS = {"ORG", "TRN", "SOP", "QMS", "VEN", "CSV", "DM", "MON", "SAF", "TMF", "IMP",
-                  "STA", "MW", "ARC", "BCI", "DPR", "FAC", "GOV", "SIT", "REG", "ICF", "SMP", "DCT"}
+REQUIRED_AREAS = {
+    "ORG",
+    "TRN",
+    "SOP",
+    "QMS",
+    "VEN",
+    "CSV",
+    "DM",
+    "MON",
+    "SAF",
+    "TMF",
+    "IMP",
+    "STA",
+    "MW",
+    "ARC",
+    "BCI",
+    "DPR",
+    "FAC",
+    "GOV",
+    "SIT",
+    "REG",
+    "ICF",
+    "SMP",
+    "DCT",
+}
 
 
 def _mutate(tmp_path: Path, old: str, new: str) -> Path:
@@ -48,7 +71,9 @@ def test_shipped_library_covers_the_areas_with_enough_questions():
 
 
 def test_every_cited_clause_exists_in_the_r2_and_r3_section_lists():
-    cited = {ref for c in map(checklists.load_file, SHIPPED) for q in c.questions for ref in q.references}
+    cited = {
+        ref for c in map(checklists.load_file, SHIPPED) for q in c.questions for ref in q.references
+    }
     assert any(r.startswith("ICH E6(R2)") for r in cited)
     assert any(r.startswith("ICH E6(R3)") for r in cited)
     unresolved = []
@@ -62,20 +87,38 @@ def test_every_cited_clause_exists_in_the_r2_and_r3_section_lists():
 
 def test_questions_cite_both_editions_where_both_exist():
     checklist = checklists.load_file(paths.checklists_dir() / "cro-gcp-audit.yaml")
-    both = [q for q in checklist.questions
-            if any(r.startswith("ICH E6(R2)") for r in q.references)
-            and any(r.startswith("ICH E6(R3)") for r in q.references)]
+    both = [
+        q
+        for q in checklist.questions
+        if any(r.startswith("ICH E6(R2)") for r in q.references)
+        and any(r.startswith("ICH E6(R3)") for r in q.references)
+    ]
     assert len(both) >= 0.7 * len(checklist.questions)
 
 
 def test_catalogue_matches_the_reference_section_lists():
     """Spot checks against shared/domain/gcp-reference.md: these exist, these do not."""
-    for ok in ["ICH E6(R2) 5.2.2", "ICH E6(R2) 5.19.3(e)", "ICH E6(R2) 5.0.4", "ICH E6(R3) 3.6.9",
-               "ICH E6(R3) 3.11.2.2(e)", "ICH E6(R3) Principle 10", "ICH E6(R3) Appendix C.2",
-               "21 CFR 11.10(e)", "EU GMP Annex 11 §9", "EU CTR Art. 52"]:
+    for ok in [
+        "ICH E6(R2) 5.2.2",
+        "ICH E6(R2) 5.19.3(e)",
+        "ICH E6(R2) 5.0.4",
+        "ICH E6(R3) 3.6.9",
+        "ICH E6(R3) 3.11.2.2(e)",
+        "ICH E6(R3) Principle 10",
+        "ICH E6(R3) Appendix C.2",
+        "21 CFR 11.10(e)",
+        "EU GMP Annex 11 §9",
+        "EU CTR Art. 52",
+    ]:
         references.resolve(ok)
-    for bad in ["ICH E6(R3) 5.2.1", "ICH E6(R3) 5.18.3", "ICH E6(R2) 9.1", "EU GMP Annex 11 §18",
-                "ICH E6(R3) Principle 12", "21 CFR 11.10(z)"]:
+    for bad in [
+        "ICH E6(R3) 5.2.1",
+        "ICH E6(R3) 5.18.3",
+        "ICH E6(R2) 9.1",
+        "EU GMP Annex 11 §18",
+        "ICH E6(R3) Principle 12",
+        "21 CFR 11.10(z)",
+    ]:
         with pytest.raises(ValueError):
             references.resolve(bad)
 
@@ -84,14 +127,34 @@ def test_catalogue_matches_the_reference_section_lists():
     ("old", "new", "line", "field", "message"),
     [
         ("id: ORG-02", "id: ORG-01", 19, "areas[0].sections[0].questions[1].id", "duplicate id"),
-        ('"ICH E6(R2) 5.19.2(a)"', '"E6 R2 section 5.19.2"', 22,
-         "areas[0].sections[0].questions[1].references[0]", "unknown reference form"),
-        ('"ICH E6(R3) 3.2"', '"ICH E6(R3) 3.99"', 17,
-         "areas[0].sections[0].questions[0].references[1]", "no clause 3.99"),
-        (', de: "Ist die QS unabhängig?"', "", 20, "areas[0].sections[0].questions[1].text",
-         "missing translation 'de'"),
-        ("audit_types: [study_specific, for_cause]", "audit_types: study_specific", 34,
-         "areas[1].sections[0].questions[0].audit_types", "not of type 'array'"),
+        (
+            '"ICH E6(R2) 5.19.2(a)"',
+            '"E6 R2 section 5.19.2"',
+            22,
+            "areas[0].sections[0].questions[1].references[0]",
+            "unknown reference form",
+        ),
+        (
+            '"ICH E6(R3) 3.2"',
+            '"ICH E6(R3) 3.99"',
+            17,
+            "areas[0].sections[0].questions[0].references[1]",
+            "no clause 3.99",
+        ),
+        (
+            ', de: "Ist die QS unabhängig?"',
+            "",
+            20,
+            "areas[0].sections[0].questions[1].text",
+            "missing translation 'de'",
+        ),
+        (
+            "audit_types: [study_specific, for_cause]",
+            "audit_types: study_specific",
+            34,
+            "areas[1].sections[0].questions[0].audit_types",
+            "not of type 'array'",
+        ),
         ('version: "1.0"', "version: 1.0", 3, "version", "not of type 'string'"),
         ("  - id: CSV\n", "  - id: CSV\n    colour: red\n", 24, "areas[1]", "unexpected field"),
     ],
@@ -106,12 +169,18 @@ def test_malformed_files_name_file_line_and_field(tmp_path, old, new, line, fiel
 
 
 def test_bad_yaml_names_the_line(tmp_path):
-    path = _mutate(tmp_path, "title: {en: Structure, de: Aufbau}", "title: {en: Structure, de: [Aufbau}")
-    with pytest.raises(checklists.ChecklistError, match=rf"^{re.escape(str(path))}:\d+: YAML syntax"):
+    path = _mutate(
+        tmp_path, "title: {en: Structure, de: Aufbau}", "title: {en: Structure, de: [Aufbau}"
+    )
+    with pytest.raises(
+        checklists.ChecklistError, match=rf"^{re.escape(str(path))}:\d+: YAML syntax"
+    ):
         checklists.load_file(path)
 
 
-@pytest.mark.parametrize("content", [b"", b"\xff\xfe\x00bad", b"- just\n- a list\n", b"a: [" * 5000])
+@pytest.mark.parametrize(
+    "content", [b"", b"\xff\xfe\x00bad", b"- just\n- a list\n", b"a: [" * 5000]
+)
 def test_garbage_files_are_refused_cleanly(tmp_path, content):
     path = tmp_path / "x.yaml"
     path.write_bytes(content)
@@ -147,11 +216,15 @@ def test_audit_keeps_its_snapshot_when_a_newer_version_arrives(db, tmp_path):
 
     with db.session() as s:
         checklists.import_checklist(s, checklists.load_file(MINI))
-        audit = audits.create_audit(s, title="A", audit_type="routine_system",
-                                    checklist=checklists.get(s, "mini-test"))
+        audit = audits.create_audit(
+            s, title="A", audit_type="routine_system", checklist=checklists.get(s, "mini-test")
+        )
         reference, original = audit.reference, audit.snapshot.sha256
-    changed = MINI.read_text(encoding="utf-8").replace('version: "1.0"', 'version: "2.0"').replace(
-        "Is QA independent?", "Is QA organisationally independent?")
+    changed = (
+        MINI.read_text(encoding="utf-8")
+        .replace('version: "1.0"', 'version: "2.0"')
+        .replace("Is QA independent?", "Is QA organisationally independent?")
+    )
     path = tmp_path / "v2.yaml"
     path.write_text(changed, encoding="utf-8")
     with db.session() as s:
@@ -183,13 +256,17 @@ def test_excel_round_trip_and_excel_errors_name_the_row(tmp_path):
     book = openpyxl.load_workbook(path)
     book["Questions"]["L3"] = "ICH E6 R2 five point two"
     book.save(path)
-    with pytest.raises(checklists.ChecklistError, match=r"row:3: .*references\[0\]: unknown reference form"):
+    with pytest.raises(
+        checklists.ChecklistError, match=r"row:3: .*references\[0\]: unknown reference form"
+    ):
         checklists.load_file(path)
 
 
 def test_excel_export_of_shipped_checklist_via_cli(tmp_path):
     out = tmp_path / "review.xlsx"
-    result = run_cli("--db", str(tmp_path / "a.sqlite"), "checklist", "export", "cro-gcp-audit", "-o", str(out))
+    result = run_cli(
+        "--db", str(tmp_path / "a.sqlite"), "checklist", "export", "cro-gcp-audit", "-o", str(out)
+    )
     assert result.returncode == 0, result.stderr
     assert checklists.load_file(out).id == "cro-gcp-audit"
 

@@ -44,7 +44,10 @@ def test_kill_9_at_random_moments_loses_no_committed_edit(demo_template, tmp_pat
     for trial in range(TRIALS):
         child = subprocess.Popen(
             [sys.executable, str(CHILD), str(database), reference, str(trial), str(photo_dir)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
         )
         assert child.stdout is not None
         ready = child.stdout.readline()
@@ -63,8 +66,10 @@ def test_kill_9_at_random_moments_loses_no_committed_edit(demo_template, tmp_pat
             with db.session() as session:
                 audit = audits.get_audit(session, reference)
                 answers = audits.responses_by_question(session, audit)
-                captions = {e.number: e.caption for e in session.scalars(
-                    select(Evidence).where(Evidence.audit_id == audit.id))}
+                captions = {
+                    e.number: e.caption
+                    for e in session.scalars(select(Evidence).where(Evidence.audit_id == audit.id))
+                }
             last_note: dict[str, str] = {}
             for line in lines:
                 kind, key, value = line.split(" ", 2)

@@ -35,19 +35,30 @@ def test_three_audits_give_repeat_risk_score_and_next_audit(history):
     assert summary.repeat_findings == 1
     # Open CAPAs: everything not closed except the recommendation; two are past their due date.
     assert {(c.audit, c.finding) for c in summary.open_capas} == {
-        ("AUD-2025-004", "F-01"), ("AUD-2025-004", "F-02"), ("AUD-2026-019", "F-01"),
-        ("AUD-2026-019", "F-02")}
+        ("AUD-2025-004", "F-01"),
+        ("AUD-2025-004", "F-02"),
+        ("AUD-2026-019", "F-01"),
+        ("AUD-2026-019", "F-02"),
+    }
     overdue = {(c.audit, c.finding): c.overdue_days for c in summary.overdue_capas}
-    assert overdue == {("AUD-2025-004", "F-01"): 489, ("AUD-2025-004", "F-02"): 459,
-                       ("AUD-2026-019", "F-01"): 11}
+    assert overdue == {
+        ("AUD-2025-004", "F-01"): 489,
+        ("AUD-2025-004", "F-02"): 459,
+        ("AUD-2026-019", "F-01"): 11,
+    }
     assert summary.qualification.status == "conditional"
     assert summary.qualification.audit == "AUD-2026-019"
     assert [q.status for q in summary.qualification_history] == ["conditional", "approved"]
     # 3 majors x4 + 3 minors x1 + 1 repeat x5 + 3 overdue x3 + 0.1 years x2 + conditional 5
     risk = summary.risk
     assert {c.key: c.points for c in risk.components} == {
-        "major": 12, "minor": 3, "repeat": 5, "overdue_capa": 9, "per_year_since_audit": 0.2,
-        "conditional": 5}
+        "major": 12,
+        "minor": 3,
+        "repeat": 5,
+        "overdue_capa": 9,
+        "per_year_since_audit": 0.2,
+        "conditional": 5,
+    }
     assert risk.score == 34.2 and risk.band == "high"
     assert risk.interval_months == 12
     assert risk.proposed_next_audit == dt.date(2027, 10, 15)
@@ -84,8 +95,11 @@ def test_qualification_refuses_bad_input_and_lands_in_the_trail(history):
             cro_register.qualify(s, org, status="maybe")
         cro_register.qualify(s, org, status="not_approved", effective_on="2026-11-30")
     with history.session() as s:
-        entries = [line for line in expand_all(s.query(TrailEntry).filter_by(
-            entity="cro_qualification")) if line.field == "status"]
+        entries = [
+            line
+            for line in expand_all(s.query(TrailEntry).filter_by(entity="cro_qualification"))
+            if line.field == "status"
+        ]
         assert [e.new_value for e in entries] == ["approved", "conditional", "not_approved"]
         assert entries[-1].user == "anna"
     with history.engine.connect() as connection:
@@ -95,17 +109,46 @@ def test_qualification_refuses_bad_input_and_lands_in_the_trail(history):
 def test_kpi_breach_opens_an_escalation_and_a_second_raises_it(history):
     with history.session(actor="anna") as s:
         org = cro_register.find_cro(s, CRO)
-        ok = kpi_records.record(s, org, kpi_id="tmf_completeness", period="2026-Q2", value=96,
-                                study="NW-301", today=TODAY)
-        warn = kpi_records.record(s, org, kpi_id="tmf_completeness", period="2026-Q3", value="92.5",
-                                  study="NW-301", today=TODAY)
-        breach = kpi_records.record(s, org, kpi_id="tmf_completeness", period="2026-10",
-                                    value=84, study="NW-301", today=TODAY)
-        again = kpi_records.record(s, org, kpi_id="tmf_completeness", period="2026-11",
-                                   value=82, study="NW-301", today=TODAY)
+        ok = kpi_records.record(
+            s,
+            org,
+            kpi_id="tmf_completeness",
+            period="2026-Q2",
+            value=96,
+            study="NW-301",
+            today=TODAY,
+        )
+        warn = kpi_records.record(
+            s,
+            org,
+            kpi_id="tmf_completeness",
+            period="2026-Q3",
+            value="92.5",
+            study="NW-301",
+            today=TODAY,
+        )
+        breach = kpi_records.record(
+            s,
+            org,
+            kpi_id="tmf_completeness",
+            period="2026-10",
+            value=84,
+            study="NW-301",
+            today=TODAY,
+        )
+        again = kpi_records.record(
+            s,
+            org,
+            kpi_id="tmf_completeness",
+            period="2026-11",
+            value=82,
+            study="NW-301",
+            today=TODAY,
+        )
         with pytest.raises(BadInput, match="already recorded"):
-            kpi_records.record(s, org, kpi_id="tmf_completeness", period="2026-11", value=99,
-                               study="NW-301")
+            kpi_records.record(
+                s, org, kpi_id="tmf_completeness", period="2026-11", value=99, study="NW-301"
+            )
         with pytest.raises(BadInput, match=r"month .* or a quarter"):
             kpi_records.record(s, org, kpi_id="tmf_completeness", period="Nov", value=99)
     assert (ok.point.rating, warn.point.rating, breach.point.rating) == ("ok", "warning", "breach")
@@ -117,9 +160,14 @@ def test_kpi_breach_opens_an_escalation_and_a_second_raises_it(history):
         assert "84 % in 2026-10" in entry.issue and "NW-301" in entry.issue
         assert "raised to level 2" in entry.actions
         assert entry.due_on == TODAY + dt.timedelta(days=10)
-        kpi_records.update_escalation(s, 1, action="CRO added two TMF specialists",
-                                      close="Completeness back at 95 % in December",
-                                      closed_on="2026-12-20", today=TODAY)
+        kpi_records.update_escalation(
+            s,
+            1,
+            action="CRO added two TMF specialists",
+            close="Completeness back at 95 % in December",
+            closed_on="2026-12-20",
+            today=TODAY,
+        )
     with history.session() as s:
         entry = kpi_records.get_escalation(s, 1)
         assert entry.status == "closed" and entry.closed_on == dt.date(2026, 12, 20)
@@ -128,8 +176,10 @@ def test_kpi_breach_opens_an_escalation_and_a_second_raises_it(history):
             kpi_records.update_escalation(s, 1, owner="Someone")
         fields = {e.field for e in expand_all(s.query(TrailEntry).filter_by(entity="escalation"))}
         assert {"level", "owner", "actions", "status", "closure"} <= fields
-        values = [p.value for p in kpi_records.series(s, cro_register.find_cro(s, CRO),
-                                                       "tmf_completeness")]
+        values = [
+            p.value
+            for p in kpi_records.series(s, cro_register.find_cro(s, CRO), "tmf_completeness")
+        ]
         assert values == [96, 92.5, 84, 82]
 
 
@@ -139,13 +189,23 @@ def test_a_planned_audit_is_not_the_last_one_and_a_lapsed_qualification_shows(hi
 
     with history.session(actor="anna") as s:
         checklist = next(c for c in checklists.library(s) if c.id == "mini-test")
-        setup.create_from_details(s, setup.AuditDetails(
-            reference="AUD-2027-002", audit_type="for_cause", auditee_name=CRO,
-            title="For-cause audit of Northwind", checklist_id=checklist.id,
-            planned_start=dt.date(2027, 2, 1), planned_end=dt.date(2027, 2, 3)), checklist)
+        setup.create_from_details(
+            s,
+            setup.AuditDetails(
+                reference="AUD-2027-002",
+                audit_type="for_cause",
+                auditee_name=CRO,
+                title="For-cause audit of Northwind",
+                checklist_id=checklist.id,
+                planned_start=dt.date(2027, 2, 1),
+                planned_end=dt.date(2027, 2, 3),
+            ),
+            checklist,
+        )
         org = cro_register.find_cro(s, CRO)
-        cro_register.qualify(s, org, status="approved", effective_on="2025-01-01",
-                             valid_until="2026-06-30")
+        cro_register.qualify(
+            s, org, status="approved", effective_on="2025-01-01", valid_until="2026-06-30"
+        )
         assert s.query(Audit).count() == 4
     with history.session() as s:
         summary = cro_register.summarise(s, cro_register.find_cro(s, CRO), today=TODAY)
@@ -155,8 +215,13 @@ def test_a_planned_audit_is_not_the_last_one_and_a_lapsed_qualification_shows(hi
     # The newest decision in force is still the conditional one of October 2026.
     assert summary.qualification.status == "conditional" and not summary.qualification_lapsed
     with history.session(actor="anna") as s:
-        cro_register.qualify(s, cro_register.find_cro(s, CRO), status="approved",
-                             effective_on="2026-11-01", valid_until="2026-11-30")
+        cro_register.qualify(
+            s,
+            cro_register.find_cro(s, CRO),
+            status="approved",
+            effective_on="2026-11-01",
+            valid_until="2026-11-30",
+        )
     with history.session() as s:
         summary = cro_register.summarise(s, cro_register.find_cro(s, CRO), today=TODAY)
     assert summary.qualification.status == "approved" and summary.qualification_lapsed
@@ -169,8 +234,9 @@ def test_an_issue_escalated_by_hand_follows_the_path(history):
             kpi_records.open_escalation(s, org, issue="  ")
         with pytest.raises(BadInput, match="not on the escalation path"):
             kpi_records.open_escalation(s, org, issue="x", level=7)
-        entry = kpi_records.open_escalation(s, org, issue="CRA turnover above 30 %", level=3,
-                                            today=TODAY)
+        entry = kpi_records.open_escalation(
+            s, org, issue="CRA turnover above 30 %", level=3, today=TODAY
+        )
         assert (entry.number, entry.level, entry.due_on) == (1, 3, dt.date(2026, 12, 21))
         assert entry.owner.startswith("Joint oversight committee")
     with history.session() as s:

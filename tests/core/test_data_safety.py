@@ -36,8 +36,9 @@ def test_damaged_database_is_refused_untouched_and_names_the_latest_backup(demo_
     assert path.read_bytes() == before
     result = run_cli("list", "--db", str(path))
     assert result.returncode == 1 and "damaged" in result.stderr and "restore" in result.stderr
-    restored = run_as("demo.lead", "restore", str(made), "--db", str(path),
-                      password="demo-password-1")
+    restored = run_as(
+        "demo.lead", "restore", str(made), "--db", str(path), password="demo-password-1"
+    )
     assert restored.returncode == 0, restored.stderr
     assert run_cli("trail", "verify", "--db", str(path)).returncode == 0
 

@@ -33,16 +33,20 @@ def cli(*args: str, wait: float = 1.0, **kwargs):
 
 def _answer(db, reference: str, question: str, notes: str) -> None:
     with db.session(actor="anna") as s:
-        audits.set_response(s, audits.get_audit(s, reference), question, result="compliant",
-                            notes=notes)
+        audits.set_response(
+            s, audits.get_audit(s, reference), question, result="compliant", notes=notes
+        )
 
 
 def _notes_seen_by_another_process(path: Path) -> list[str]:
-    code = ("import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
-            "print('\\n'.join(r[0] for r in c.execute("
-            "'SELECT notes FROM response WHERE notes != \"\" ORDER BY notes'))); c.close()")
-    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True,
-                         text=True, check=True).stdout
+    code = (
+        "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+        "print('\\n'.join(r[0] for r in c.execute("
+        "'SELECT notes FROM response WHERE notes != \"\" ORDER BY notes'))); c.close()"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True
+    ).stdout
     return [line for line in out.splitlines() if line]
 
 
@@ -121,18 +125,25 @@ def test_cli_writer_waits_for_a_short_write_to_finish(tmp_path):
 def test_lock_dies_with_its_process_and_names_its_owner(tmp_path):
     path = tmp_path / "audit.sqlite"
     open_database(path).close()
-    code = ("import sys, time; from auditapp.core import ownership; "
-            "ownership.acquire(sys.argv[1], program='AuditApp window'); print('held', flush=True); "
-            "time.sleep(60)")
-    child = subprocess.Popen([sys.executable, "-c", code, str(path)], stdout=subprocess.PIPE,
-                             text=True, env={**os.environ, "PYTHONPATH": os.getcwd()})
+    code = (
+        "import sys, time; from auditapp.core import ownership; "
+        "ownership.acquire(sys.argv[1], program='AuditApp window'); print('held', flush=True); "
+        "time.sleep(60)"
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-c", code, str(path)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": os.getcwd()},
+    )
     try:
         assert child.stdout is not None and child.stdout.readline().strip() == "held"
         assert ownership.is_held_elsewhere(path)
         with pytest.raises(ownership.DatabaseInUse) as refused:
             open_database(path, writer=True)
         assert f"process {child.pid}" in str(refused.value) and "AuditApp window" in str(
-            refused.value)
+            refused.value
+        )
     finally:
         child.send_signal(signal.SIGKILL)
         child.wait()
@@ -157,10 +168,14 @@ def test_read_only_database_refuses_edits_but_still_counts_failed_sign_ins(tmp_p
     finally:
         viewer.close()
     with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT count(*) FROM response WHERE notes = 'not saved'"
-                            ).fetchone()[0] == 0
-        assert conn.execute("SELECT failed_attempts FROM user WHERE username = 'anna'"
-                            ).fetchone()[0] == 1
+        assert (
+            conn.execute("SELECT count(*) FROM response WHERE notes = 'not saved'").fetchone()[0]
+            == 0
+        )
+        assert (
+            conn.execute("SELECT failed_attempts FROM user WHERE username = 'anna'").fetchone()[0]
+            == 1
+        )
 
 
 def test_the_open_database_cannot_be_imported_as_evidence(tmp_path):

@@ -25,11 +25,19 @@ def audit_db(db):
     checklist = checklists.load_file(DATA / "mini-checklist.yaml")
     with db.session(actor="anna") as s:
         audit = audits.create_audit(
-            s, title="Evidence test audit", audit_type="vendor_qualification",
-            checklist=checklist, reference=REF,
+            s,
+            title="Evidence test audit",
+            audit_type="vendor_qualification",
+            checklist=checklist,
+            reference=REF,
         )
-        findings.add_finding(s, audit, title="Archive room unlocked", classification="minor",
-                             observation="The door was open.")
+        findings.add_finding(
+            s,
+            audit,
+            title="Archive room unlocked",
+            classification="minor",
+            observation="The door was open.",
+        )
     return db
 
 
@@ -56,8 +64,10 @@ def _verify_trail(db) -> list:
 def _pixel_quadrants(image: Image.Image) -> tuple:
     rgb = image.convert("RGB")
     w, h = rgb.size
-    return tuple(rgb.getpixel((int(w * x), int(h * y))) for x, y in
-                 ((0.25, 0.25), (0.75, 0.25), (0.25, 0.75), (0.75, 0.75)))
+    return tuple(
+        rgb.getpixel((int(w * x), int(h * y)))
+        for x, y in ((0.25, 0.25), (0.75, 0.25), (0.25, 0.75), (0.75, 0.75))
+    )
 
 
 def _is_upright(image: Image.Image) -> bool:
@@ -66,19 +76,28 @@ def _is_upright(image: Image.Image) -> bool:
     def near(a, b):
         return all(abs(x - y) < 60 for x, y in zip(a, b, strict=True))
 
-    return (image.width < image.height and near(tl, ef.RED) and near(tr, ef.GREEN)
-            and near(bl, ef.BLUE) and near(br, ef.WHITE))
+    return (
+        image.width < image.height
+        and near(tl, ef.RED)
+        and near(tr, ef.GREEN)
+        and near(bl, ef.BLUE)
+        and near(br, ef.WHITE)
+    )
 
 
 # --- originals are kept byte for byte -------------------------------------------------------
 
-@pytest.mark.parametrize("name,make", [
-    ("photo.jpg", lambda: ef.jpeg_bytes(orientation=6)),
-    ("scan.png", lambda: ef.image_bytes("PNG")),
-    ("scan.tiff", lambda: ef.image_bytes("TIFF", compression="tiff_lzw")),
-    ("iphone.heic", lambda: ef.heic_bytes(orientation=6)),
-    ("log.pdf", lambda: ef.pdf_bytes()),
-])
+
+@pytest.mark.parametrize(
+    "name,make",
+    [
+        ("photo.jpg", lambda: ef.jpeg_bytes(orientation=6)),
+        ("scan.png", lambda: ef.image_bytes("PNG")),
+        ("scan.tiff", lambda: ef.image_bytes("TIFF", compression="tiff_lzw")),
+        ("iphone.heic", lambda: ef.heic_bytes(orientation=6)),
+        ("log.pdf", lambda: ef.pdf_bytes()),
+    ],
+)
 def test_stored_original_is_byte_identical(audit_db, tmp_path, name, make):
     path = ef.write(tmp_path, name, make())
     original = path.read_bytes()
@@ -89,7 +108,11 @@ def test_stored_original_is_byte_identical(audit_db, tmp_path, name, make):
     assert result.refused == []
     (info,) = result.imported
     assert info.sha256 == hashlib.sha256(original).hexdigest()
-    assert (info.size, info.file_name, info.caption) == (len(original), name, "Archive room, shelf 3")
+    assert (info.size, info.file_name, info.caption) == (
+        len(original),
+        name,
+        "Archive room, shelf 3",
+    )
     with audit_db.session() as s:
         audit = audits.get_audit(s, REF)
         item = evidence.get_evidence(s, audit, info.number)
@@ -114,8 +137,12 @@ def test_media_type_comes_from_content_not_name(audit_db, tmp_path):
 
 
 def test_capture_time_and_device_come_from_exif(audit_db, tmp_path):
-    with_offset = ef.write(tmp_path, "a.jpg", ef.jpeg_bytes(taken="2026:11:16 10:15:30", offset="+01:00"))
-    no_exif_time = ef.write(tmp_path, "b.jpg", ef.jpeg_bytes(taken=None, model="EOS R6", make="Canon"))
+    with_offset = ef.write(
+        tmp_path, "a.jpg", ef.jpeg_bytes(taken="2026:11:16 10:15:30", offset="+01:00")
+    )
+    no_exif_time = ef.write(
+        tmp_path, "b.jpg", ef.jpeg_bytes(taken=None, model="EOS R6", make="Canon")
+    )
     result = _import(audit_db, [with_offset, no_exif_time])
     a, b = result.imported
     assert a.captured_at == dt.datetime(2026, 11, 16, 9, 15, 30, tzinfo=dt.UTC)
@@ -127,15 +154,19 @@ def test_exif_time_without_offset_is_read_as_local_time():
     local = media.parse_exif_time("2026:07:01 12:00:00")
     assert local == dt.datetime(2026, 7, 1, 12, 0).astimezone().astimezone(dt.UTC)
     assert media.parse_exif_time("2026:07:01 12:00:00", "-05:00") == dt.datetime(
-        2026, 7, 1, 17, 0, tzinfo=dt.UTC)
+        2026, 7, 1, 17, 0, tzinfo=dt.UTC
+    )
     for blank in ("    :  :     :  :  ", "0000:00:00 00:00:00", "", None, b"garbage"):
         assert media.parse_exif_time(blank) is None
 
 
 # --- upright display, thumbnails and print --------------------------------------------------
 
+
 @pytest.mark.parametrize("orientation", range(1, 9))
-def test_display_and_thumbnail_are_upright_for_every_exif_orientation(audit_db, tmp_path, orientation):
+def test_display_and_thumbnail_are_upright_for_every_exif_orientation(
+    audit_db, tmp_path, orientation
+):
     data = ef.jpeg_bytes(orientation=orientation)
     stored = Image.open(io.BytesIO(data))
     assert _is_upright(stored) == (orientation == 1)  # the file itself is sideways or mirrored
@@ -149,7 +180,9 @@ def test_display_and_thumbnail_are_upright_for_every_exif_orientation(audit_db, 
 
 
 def test_heic_portrait_displays_upright(audit_db, tmp_path):
-    (info,) = _import(audit_db, [ef.write(tmp_path, "p.heic", ef.heic_bytes(orientation=6))]).imported
+    (info,) = _import(
+        audit_db, [ef.write(tmp_path, "p.heic", ef.heic_bytes(orientation=6))]
+    ).imported
     with audit_db.session() as s:
         item = evidence.get_evidence(s, audits.get_audit(s, REF), info.number)
         assert _is_upright(Image.open(io.BytesIO(item.display_image)))
@@ -191,8 +224,11 @@ def test_print_of_display_image_is_upright_where_the_original_is_not(audit_db, t
         c = canvas.Canvas(str(pdf), pagesize=(w / 4, h / 4))
         c.drawImage(reader, 0, 0, w / 4, h / 4)
         c.save()
-        subprocess.run([pdftoppm, "-png", "-r", "72", "-singlefile", str(pdf), str(tmp_path / stem)],
-                       check=True, timeout=60)
+        subprocess.run(
+            [pdftoppm, "-png", "-r", "72", "-singlefile", str(pdf), str(tmp_path / stem)],
+            check=True,
+            timeout=60,
+        )
         return Image.open(tmp_path / f"{stem}.png")
 
     assert _is_upright(printed(shown.display_jpeg, "derived"))
@@ -201,11 +237,14 @@ def test_print_of_display_image_is_upright_where_the_original_is_not(audit_db, t
 
 # --- bad files are refused one by one, nothing changes ---------------------------------------
 
+
 def _bad_files() -> dict[str, tuple[bytes, str]]:
     jpeg = ef.jpeg_bytes(ef.quadrants(600, 800))
     png = ef.image_bytes("PNG", ef.quadrants(600, 800))
     idat = png.index(b"IDAT")
-    corrupt_png = png[: idat + 20] + bytes(b ^ 0xFF for b in png[idat + 20 : idat + 60]) + png[idat + 60 :]
+    corrupt_png = (
+        png[: idat + 20] + bytes(b ^ 0xFF for b in png[idat + 20 : idat + 60]) + png[idat + 60 :]
+    )
     sof = jpeg.index(b"\xff\xc0")
     corrupt_jpeg = jpeg[: sof + 4] + b"\x00\x00\x00\x00\x00" + jpeg[sof + 9 :]
     pdf = ef.pdf_bytes()
@@ -262,8 +301,11 @@ def test_batch_with_a_bad_file_imports_the_good_ones_and_reports_the_bad(audit_d
     good2 = ef.write(tmp_path, "three.png", ef.image_bytes("PNG"))
     seen = []
 
-    result = _import(audit_db, [good1, bad, good2],
-                     progress=lambda done, total, name: seen.append((done, total, name)))
+    result = _import(
+        audit_db,
+        [good1, bad, good2],
+        progress=lambda done, total, name: seen.append((done, total, name)),
+    )
 
     assert [i.file_name for i in result.imported] == ["one.jpg", "three.png"]
     assert [i.label for i in result.imported] == ["E-001", "E-002"]
@@ -273,11 +315,14 @@ def test_batch_with_a_bad_file_imports_the_good_ones_and_reports_the_bad(audit_d
 
 
 def test_cancel_stops_a_batch_between_files(audit_db, tmp_path):
-    paths = [ef.write(tmp_path, f"{n}.png", ef.image_bytes("PNG", ef.quadrants(40 + n, 60)))
-             for n in range(6)]
+    paths = [
+        ef.write(tmp_path, f"{n}.png", ef.image_bytes("PNG", ef.quadrants(40 + n, 60)))
+        for n in range(6)
+    ]
     done: list[int] = []
-    result = _import(audit_db, paths, progress=lambda d, t, n: done.append(d),
-                     cancelled=lambda: len(done) >= 2)
+    result = _import(
+        audit_db, paths, progress=lambda d, t, n: done.append(d), cancelled=lambda: len(done) >= 2
+    )
     assert result.cancelled and len(result.imported) == 2
 
 
@@ -289,8 +334,13 @@ def test_same_file_twice_in_one_audit_is_refused_but_shared_across_audits(audit_
 
     checklist = checklists.load_file(DATA / "mini-checklist.yaml")
     with audit_db.session(actor="anna") as s:
-        audits.create_audit(s, title="Second", audit_type="vendor_qualification",
-                            checklist=checklist, reference="AUD-2026-002")
+        audits.create_audit(
+            s,
+            title="Second",
+            audit_type="vendor_qualification",
+            checklist=checklist,
+            reference="AUD-2026-002",
+        )
     other = import_files(audit_db, "AUD-2026-002", [path], actor="anna")
     assert len(other.imported) == 1
     with audit_db.session() as s:
@@ -316,6 +366,7 @@ def test_unknown_finding_or_question_refuses_before_reading_files(audit_db, tmp_
 
 # --- links, confidentiality, removal -------------------------------------------------------
 
+
 def test_links_unlink_remove_and_purge_are_all_in_the_trail(audit_db, tmp_path):
     a = ef.write(tmp_path, "a.jpg", ef.jpeg_bytes())
     b = ef.write(tmp_path, "b.png", ef.image_bytes("PNG"))
@@ -329,7 +380,9 @@ def test_links_unlink_remove_and_purge_are_all_in_the_trail(audit_db, tmp_path):
         assert rows == {"E-001": ("F-01",), "E-002": ("Q:ORG-01", "F-01")}
         # The links are typed values; the labels above are only how they are printed.
         assert [i.targets for i in evidence.list_evidence(s, audit)] == [
-            (Target(finding=1),), (Target(question="ORG-01"), Target(finding=1))]
+            (Target(finding=1),),
+            (Target(question="ORG-01"), Target(finding=1)),
+        ]
         assert [i.label for i in evidence.list_evidence(s, audit, finding=1)] == ["E-001", "E-002"]
         evidence.unlink(s, audit, 2, Target(finding=1))
         with pytest.raises(BadInput, match="needs a reason"):
@@ -348,8 +401,14 @@ def test_links_unlink_remove_and_purge_are_all_in_the_trail(audit_db, tmp_path):
         assert s.get(EvidenceBlob, hashlib.sha256(a.read_bytes()).hexdigest()) is None
 
     with audit_db.session() as s:
-        reasons = {e.reason for e in s.scalars(select(TrailEntry).where(TrailEntry.entity.in_(
-            ["evidence", "evidence_link", "evidence_blob"])))}
+        reasons = {
+            e.reason
+            for e in s.scalars(
+                select(TrailEntry).where(
+                    TrailEntry.entity.in_(["evidence", "evidence_link", "evidence_blob"])
+                )
+            )
+        }
     assert {"wrong room photographed", "shows a patient's name"} <= reasons
     assert _verify_trail(audit_db) == []
 
@@ -379,7 +438,9 @@ def test_confidential_items_stay_out_of_reports_unless_included(audit_db, tmp_pa
         audit = audits.get_audit(s, REF)
         assert [r.info.label for r in evidence.for_report(s, audit)] == ["E-001"]
         assert [r.info.label for r in evidence.for_report(s, audit, include_confidential=[2])] == [
-            "E-001", "E-002"]
+            "E-001",
+            "E-002",
+        ]
         evidence.set_confidential(s, audit, 1, True)
         assert evidence.for_report(s, audit) == []
 
@@ -389,7 +450,8 @@ def test_caption_is_cleaned_and_control_characters_refused(audit_db, tmp_path):
     with audit_db.session(actor="anna") as s:
         audit = audits.get_audit(s, REF)
         assert evidence.set_caption(s, audit, 1, "  Kühlraum 2, Temperaturprotokoll  ").caption == (
-            "Kühlraum 2, Temperaturprotokoll")
+            "Kühlraum 2, Temperaturprotokoll"
+        )
         with pytest.raises(BadInput, match="control characters"):
             evidence.set_caption(s, audit, 1, "bad\x07bell")
 
@@ -453,7 +515,9 @@ def test_demo_photos_go_through_the_real_import(db):
         audit = audits.get_audit(s, reference)
         rows = evidence.list_evidence(s, audit)
         assert [r.label for r in rows] == ["E-001", "E-002", "E-003", "E-004", "E-005"]
-        assert all(r.captured_at is not None and r.capture_device == "Apple iPhone 15 Pro" for r in rows)
+        assert all(
+            r.captured_at is not None and r.capture_device == "Apple iPhone 15 Pro" for r in rows
+        )
         portrait = next(r for r in rows if r.number == 2)  # stored sideways with orientation 6
         item = evidence.get_evidence(s, audit, 2)
         display = Image.open(io.BytesIO(item.display_image))
@@ -468,10 +532,19 @@ def test_pasted_image_bytes_are_stored_exactly_and_bad_ones_refused(audit_db):
     from auditapp.core.evidence_import import import_data
 
     pasted = ef.image_bytes("PNG")
-    info = import_data(audit_db, REF, pasted, file_name="Pasted image.png", actor="anna",
-                       target=Target(question="ORG-02"))
+    info = import_data(
+        audit_db,
+        REF,
+        pasted,
+        file_name="Pasted image.png",
+        actor="anna",
+        target=Target(question="ORG-02"),
+    )
     assert (info.label, info.links, info.sha256) == (
-        "E-001", ("Q:ORG-02",), hashlib.sha256(pasted).hexdigest())
+        "E-001",
+        ("Q:ORG-02",),
+        hashlib.sha256(pasted).hexdigest(),
+    )
     before = _state(audit_db)
     with pytest.raises(media.BadFile, match=r"Camera\.jpg: damaged"):
         import_data(audit_db, REF, ef.jpeg_bytes()[:500], file_name="Camera.jpg", actor="anna")

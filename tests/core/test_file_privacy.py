@@ -60,19 +60,35 @@ def test_a_database_error_leaves_no_audit_content_in_the_log(tmp_path, _isolated
     with open_database(path, passphrase=PASSPHRASE) as db:
         make_user(db, "anna", role="auditor")
         with db.session(actor="anna") as s:
-            audits.create_audit(s, title="Encrypted", audit_type="vendor_qualification",
-                                checklist=checklists.load_file(DATA / "mini-checklist.yaml"),
-                                reference="AUD-2026-001")
+            audits.create_audit(
+                s,
+                title="Encrypted",
+                audit_type="vendor_qualification",
+                checklist=checklists.load_file(DATA / "mini-checklist.yaml"),
+                reference="AUD-2026-001",
+            )
     # Force a database error inside the evidence insert (a trigger only SQLCipher can add).
     conn = sqlcipher3.connect(str(path))
     conn.execute(f"PRAGMA key = '{PASSPHRASE}'")
-    conn.execute("CREATE TRIGGER boom BEFORE INSERT ON evidence "
-                 "BEGIN SELECT RAISE(FAIL, 'forced failure'); END")
+    conn.execute(
+        "CREATE TRIGGER boom BEFORE INSERT ON evidence "
+        "BEGIN SELECT RAISE(FAIL, 'forced failure'); END"
+    )
     conn.commit()
     conn.close()
     photo = ef.write(tmp_path, "Patient-Mueller-consent.jpg", ef.jpeg_bytes())
-    result = run_as("anna", "--db", str(path), "evidence", "add", "AUD-2026-001", str(photo),
-                    "--caption", "Consent form of Mr Mueller", env={"AUDITAPP_PASSPHRASE": PASSPHRASE})
+    result = run_as(
+        "anna",
+        "--db",
+        str(path),
+        "evidence",
+        "add",
+        "AUD-2026-001",
+        str(photo),
+        "--caption",
+        "Consent form of Mr Mueller",
+        env={"AUDITAPP_PASSPHRASE": PASSPHRASE},
+    )
     assert result.returncode != 0, result.stdout
     log = (_isolated_home / "logs" / "auditapp.log").read_text()
     assert "Error" in log  # the failure is logged (type and code location) ...

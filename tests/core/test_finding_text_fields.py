@@ -14,12 +14,22 @@ def test_none_clears_a_text_field_and_a_major_without_impact_is_refused(db):
     reference = make_audit(db)
     with db.session(actor="anna") as s:
         audit = audits.get_audit(s, reference)
-        minor = findings.add_finding(s, audit, title="SOP index out of date",
-                                     classification="minor", observation="Seen on site")
+        minor = findings.add_finding(
+            s,
+            audit,
+            title="SOP index out of date",
+            classification="minor",
+            observation="Seen on site",
+        )
         findings.update_finding(s, audit, minor.number, observation=None)
         assert minor.observation == ""
-        major = findings.add_finding(s, audit, title="No training records",
-                                     classification="major", impact="Unqualified staff")
+        major = findings.add_finding(
+            s,
+            audit,
+            title="No training records",
+            classification="major",
+            impact="Unqualified staff",
+        )
         number = major.number
     with pytest.raises(BadInput, match="needs a stated impact"), db.session(actor="anna") as s:
         findings.update_finding(s, audits.get_audit(s, reference), number, impact=None)

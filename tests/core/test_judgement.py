@@ -53,8 +53,10 @@ def test_every_demo_finding_concerns_its_questions_and_cites_their_clauses(demo_
         # No deviation answer stands alone, and the conclusion matches the findings.
         linked_all = {q for f in audit.findings for q in findings.finding_questions(f)}
         for question_id, response in answers.items():
-            if response.result in (ResponseResult.NON_COMPLIANT.value,
-                                   ResponseResult.PARTIALLY_COMPLIANT.value):
+            if response.result in (
+                ResponseResult.NON_COMPLIANT.value,
+                ResponseResult.PARTIALLY_COMPLIANT.value,
+            ):
                 assert question_id in linked_all
         assert audit.overall_rating == "approved_with_conditions"
         critical = [f for f in audit.findings if f.classification == "critical"]
@@ -77,8 +79,14 @@ def test_demo_evidence_is_linked_to_the_finding_it_shows(tmp_path) -> None:
                 for link in links:
                     finding = numbers[link.finding_id]
                     caption = evidence.caption.lower()
-                    keywords = {1: "audit trail", 2: "sae", 3: "capa", 4: "vendor list",
-                                5: "training", 8: "etmf"}
+                    keywords = {
+                        1: "audit trail",
+                        2: "sae",
+                        3: "capa",
+                        4: "vendor list",
+                        5: "training",
+                        8: "etmf",
+                    }
                     assert keywords[finding.number] in caption, (caption, finding.title)
     finally:
         db.close()
@@ -111,8 +119,13 @@ def test_a_deviation_answer_without_finding_or_note(demo_db) -> None:
     assert [p.target for p in problems] == [free]
     assert "no finding and no note why" in problems[0].message
     with demo_db.session(actor="demo.lead") as s:
-        audits.set_response(s, audits.get_audit(s, REF), free, result="partially_compliant",
-                            notes="Minor gap corrected on site; no finding needed.")
+        audits.set_response(
+            s,
+            audits.get_audit(s, REF),
+            free,
+            result="partially_compliant",
+            notes="Minor gap corrected on site; no finding needed.",
+        )
     assert _problems(demo_db) == []
 
 
@@ -121,7 +134,8 @@ def test_an_unreserved_outcome_with_a_critical_finding(demo_db) -> None:
         judgement.set_judgement(s, audits.get_audit(s, REF), overall_rating="approved")
     problems = _problems(demo_db)
     assert _targets(problems) == [
-        "overall_rating: the outcome 'approved' contradicts the critical finding(s) F-01, F-02"]
+        "overall_rating: the outcome 'approved' contradicts the critical finding(s) F-01, F-02"
+    ]
 
 
 def test_capa_due_dates_before_the_report_date(demo_db) -> None:
@@ -131,7 +145,8 @@ def test_capa_due_dates_before_the_report_date(demo_db) -> None:
     assert _problems(demo_db, today=dt.date(2026, 11, 19)) == []
     problems = _problems(demo_db, today=dt.date(2026, 11, 25))
     assert _targets(problems) == [
-        "F-03: the CAPA due date 2026-11-20 is before the report date 2026-11-25"]
+        "F-03: the CAPA due date 2026-11-20 is before the report date 2026-11-25"
+    ]
 
 
 def test_lead_auditor_missing_from_the_team(demo_db) -> None:
@@ -140,23 +155,37 @@ def test_lead_auditor_missing_from_the_team(demo_db) -> None:
         audit.team.remove(next(m for m in audit.team if m.role == "lead"))
     problems = _problems(demo_db)
     assert _targets(problems) == [
-        "team: the lead auditor Dr. Anna Becker is not in the audit team table"]
+        "team: the lead auditor Dr. Anna Becker is not in the audit team table"
+    ]
 
 
 def test_missing_judgement_blocks_issue(demo_db) -> None:
     with demo_db.session(actor="demo.lead") as s:
-        judgement.set_judgement(s, audits.get_audit(s, REF), overall_rating="", conclusion="",
-                                sampling="", positive_observations="", distribution="")
+        judgement.set_judgement(
+            s,
+            audits.get_audit(s, REF),
+            overall_rating="",
+            conclusion="",
+            sampling="",
+            positive_observations="",
+            distribution="",
+        )
     targets = [p.target for p in _problems(demo_db)]
-    assert targets == ["overall_rating", "conclusion", "sampling", "positive_observations",
-                       "distribution"]
+    assert targets == [
+        "overall_rating",
+        "conclusion",
+        "sampling",
+        "positive_observations",
+        "distribution",
+    ]
 
 
 def test_a_critical_finding_without_escalation_record(demo_db) -> None:
     with demo_db.session(actor="demo.lead") as s:
         audit = audits.get_audit(s, REF)
-        findings.update_finding(s, audit, 2, sponsor_informed_on=None, sponsor_informed_to="",
-                                breach_assessment="")
+        findings.update_finding(
+            s, audit, 2, sponsor_informed_on=None, sponsor_informed_to="", breach_assessment=""
+        )
     problems = _problems(demo_db)
     assert [p.target for p in problems] == ["F-02"]
     assert "the date the sponsor was told" in problems[0].message
@@ -168,7 +197,10 @@ def test_a_critical_finding_without_escalation_record(demo_db) -> None:
 
 def test_outcomes_depend_on_the_audit_type(demo_db) -> None:
     assert judgement.outcomes_for("vendor_qualification") == (
-        "approved", "approved_with_conditions", "not_approved")
+        "approved",
+        "approved_with_conditions",
+        "not_approved",
+    )
     assert "acceptable_with_improvements" in judgement.outcomes_for("for_cause")
     with demo_db.session(actor="demo.lead") as s, pytest.raises(BadInput, match="does not fit"):
         judgement.set_judgement(s, audits.get_audit(s, REF), overall_rating="acceptable")
@@ -182,17 +214,40 @@ def test_cli_sets_and_shows_the_judgement(demo_db, tmp_path) -> None:
     demo_db.close()
     text = tmp_path / "conclusion.txt"
     text.write_text("Northwind is not approved.\n\nThe critical findings stand.", encoding="utf-8")
-    result = run_cli("conclusion", REF, "--db", path, "--user", "demo.lead", "--password-stdin",
-                     "--outcome", "not_approved", "--conclusion-file", str(text),
-                     "--distribution", "Sponsor QA; audit file", stdin="demo-password-1\n")
+    result = run_cli(
+        "conclusion",
+        REF,
+        "--db",
+        path,
+        "--user",
+        "demo.lead",
+        "--password-stdin",
+        "--outcome",
+        "not_approved",
+        "--conclusion-file",
+        str(text),
+        "--distribution",
+        "Sponsor QA; audit file",
+        stdin="demo-password-1\n",
+    )
     assert result.returncode == 0, result.stderr
     shown = run_cli("conclusion", REF, "--db", path, "--json")
     values = json.loads(shown.stdout)
     assert values["overall_rating"] == "not_approved"
     assert values["conclusion"] == "Northwind is not approved.\n\nThe critical findings stand."
     assert values["distribution"] == "Sponsor QA; audit file"
-    bad = run_cli("conclusion", REF, "--db", path, "--user", "demo.lead", "--password-stdin",
-                  "--outcome", "acceptable", stdin="demo-password-1\n")
+    bad = run_cli(
+        "conclusion",
+        REF,
+        "--db",
+        path,
+        "--user",
+        "demo.lead",
+        "--password-stdin",
+        "--outcome",
+        "acceptable",
+        stdin="demo-password-1\n",
+    )
     assert bad.returncode == 2 and bad.stderr.startswith("error: outcome 'acceptable'")
     assert bad.stderr.count("\n") == 1
     anonymous = run_cli("conclusion", REF, "--db", path, "--outcome", "approved")
@@ -215,8 +270,9 @@ def test_the_report_states_the_judgement_in_english_and_german(demo_db) -> None:
         ("de", "Unter Auflagen zugelassen", "Der Sponsor wurde am 17.11.2026 informiert"),
     ):
         with demo_db.session() as s:
-            document = build.build_report(s, audits.get_audit(s, REF), language=lang,
-                                          today=dt.date(2026, 11, 20))
+            document = build.build_report(
+                s, audits.get_audit(s, REF), language=lang, today=dt.date(2026, 11, 20)
+            )
         text = _pdf_text(pdf.render_pdf(document))
         assert outcome in text
         assert escalation in text
@@ -254,8 +310,13 @@ def test_unsigned_slots_point_to_the_stamp_only_in_a_signed_pdf(demo_db) -> None
     from auditapp.reports import build
     from auditapp.reports.document import SignatureBlock
 
-    author = build.SignatureInfo("author", "Dr. Anna Becker", "lead_auditor",
-                                 dt.datetime(2026, 12, 1, 9, 0, 5, tzinfo=dt.UTC), "+01:00")
+    author = build.SignatureInfo(
+        "author",
+        "Dr. Anna Becker",
+        "lead_auditor",
+        dt.datetime(2026, 12, 1, 9, 0, 5, tzinfo=dt.UTC),
+        "+01:00",
+    )
     with demo_db.session() as s:
         audit = audits.get_audit(s, REF)
         for stamps, expected in ((True, "in the signature stamp →"), (False, "")):
@@ -264,5 +325,6 @@ def test_unsigned_slots_point_to_the_stamp_only_in_a_signed_pdf(demo_db) -> None
             assert dict(slots[0].rows)["Printed name"] == "Dr. Anna Becker"
             assert dict(slots[0].rows)["Role"] == "Lead auditor"
             assert dict(slots[0].rows)["Date and time"] == (
-                "1 Dec 2026 09:00:05 UTC (10:00:05 local time, UTC+01:00)")
+                "1 Dec 2026 09:00:05 UTC (10:00:05 local time, UTC+01:00)"
+            )
             assert dict(slots[2].rows)["Printed name"] == expected

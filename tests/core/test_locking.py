@@ -40,8 +40,9 @@ def test_locked_audit_refuses_core_and_direct_edits(signed_db) -> None:
             attempt(s, audits.get_audit(s, ref))
     # Code that skips ensure_editable is stopped by the flush guard all the same.
     direct = [
-        lambda s, a: setattr(s.scalar(select(Finding).where(Finding.audit_id == a.id)),
-                             "observation", "rewritten"),
+        lambda s, a: setattr(
+            s.scalar(select(Finding).where(Finding.audit_id == a.id)), "observation", "rewritten"
+        ),
         lambda s, a: setattr(a, "conclusion", "rewritten"),
         lambda s, a: s.delete(s.scalar(select(Finding).where(Finding.audit_id == a.id))),
         lambda s, a: setattr(s.scalar(select(ReportVersion)), "file_bytes", b"%PDF-forged"),
@@ -61,8 +62,9 @@ def test_locked_audit_refuses_edits_from_the_command_line(signed_db, tmp_path: P
     from PIL import Image
 
     Image.new("RGB", (8, 8), "red").save(photo)
-    result = run_as("demo.lead", "evidence", "add", ref, str(photo), "--db", str(db.path),
-                    password=PASSWORD)
+    result = run_as(
+        "demo.lead", "evidence", "add", ref, str(photo), "--db", str(db.path), password=PASSWORD
+    )
     assert result.returncode == 1, result.stdout + result.stderr
     assert "locked" in result.stderr and "Traceback" not in result.stderr
 
@@ -79,9 +81,18 @@ def test_reopen_needs_the_lead_auditor_and_a_reason(signed_db, tmp_path: Path) -
         signing.reopen_audit(db, ref, username="demo.qa", password=PASSWORD, reason="typo")
     with pytest.raises(Refused, match="wrong username or password"):
         signing.reopen_audit(db, ref, username="demo.lead", password="wrong-pass-1", reason="x")
-    result = run_cli("reopen", ref, "--user", "demo.lead", "--reason",
-                     "Sponsor asked to correct the CAPA due date of F-03", "--password-stdin",
-                     "--db", str(db.path), stdin=PASSWORD + "\n")
+    result = run_cli(
+        "reopen",
+        ref,
+        "--user",
+        "demo.lead",
+        "--reason",
+        "Sponsor asked to correct the CAPA due date of F-03",
+        "--password-stdin",
+        "--db",
+        str(db.path),
+        stdin=PASSWORD + "\n",
+    )
     assert result.returncode == 0, result.stderr
     with db.session(actor="demo.lead") as s:
         audit = audits.get_audit(s, ref)
@@ -126,7 +137,6 @@ def test_preissue_lists_problems_with_targets(demo_db) -> None:
     assert finding_problem.finding_number == major.number
     assert "recommendation" in finding_problem.message and "reference" in finding_problem.message
     with pytest.raises(Refused, match="block issuing"):
-        signoff.sign_report(demo_db, ref, username="demo.lead", password=PASSWORD,
-                            meaning="author")
+        signoff.sign_report(demo_db, ref, username="demo.lead", password=PASSWORD, meaning="author")
     result = run_cli("preissue", ref, "--db", str(demo_db.path))
     assert result.returncode == 1 and label in result.stdout

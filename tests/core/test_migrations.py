@@ -25,9 +25,13 @@ def _context(connection) -> MigrationContext:
 
 def _counts(path: Path) -> dict[str, int]:
     with sqlite3.connect(path) as conn:
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
-            "AND name != 'alembic_version' AND name != 'trail_entry'")]
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+                "AND name != 'alembic_version' AND name != 'trail_entry'"
+            )
+        ]
         return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
 
 
@@ -96,7 +100,9 @@ def test_failed_migration_rolls_back_whole(tmp_path, monkeypatch):
         raise RuntimeError("disk trouble")
 
     monkeypatch.setattr(Operations, "create_index", broken, raising=False)
-    monkeypatch.setattr("alembic.operations.base.BatchOperations.create_index", broken, raising=False)
+    monkeypatch.setattr(
+        "alembic.operations.base.BatchOperations.create_index", broken, raising=False
+    )
     with pytest.raises(dbmod.DatabaseError, match="left as it was"):
         dbmod.open_database(path)
     assert dbmod.current_revision(path) == "0001"

@@ -16,8 +16,10 @@ def oversized(root: Path = ROOT) -> list[str]:
         if len(lines) <= LIMIT:
             continue
         head = lines[:30]
-        if not any(line.strip().startswith(REASON) and len(line.strip()) > len(REASON) + 10
-                   for line in head):
+        if not any(
+            line.strip().startswith(REASON) and len(line.strip()) > len(REASON) + 10
+            for line in head
+        ):
             out.append(f"{path.relative_to(root.parent)} ({len(lines)} lines)")
     return out
 
@@ -32,5 +34,6 @@ def test_the_check_finds_a_long_module_and_accepts_a_stated_reason(tmp_path):
     (tmp_path / "short.py").write_text("x = 1\n", encoding="utf-8")
     assert oversized(tmp_path) == [f"{tmp_path.name}/long.py ({LIMIT + 1} lines)"]
     (tmp_path / "long.py").write_text(
-        f"{REASON} one table the migration test compares as a whole\n{body}", encoding="utf-8")
+        f"{REASON} one table the migration test compares as a whole\n{body}", encoding="utf-8"
+    )
     assert oversized(tmp_path) == []

@@ -32,22 +32,40 @@ from auditapp.core.models import (
 from auditapp.errors import AuditAppError, Refused
 
 # The audit's own tables (the trail and its checkpoints are left out: undo adds to them).
-AUDIT_TABLES = ("audit", "response", "finding", "document_reviewed", "auditee_participant",
-                "team_member", "evidence", "evidence_link", "organisation", "study",
-                "audit_study", "checklist_snapshot")
+AUDIT_TABLES = (
+    "audit",
+    "response",
+    "finding",
+    "document_reviewed",
+    "auditee_participant",
+    "team_member",
+    "evidence",
+    "evidence_link",
+    "organisation",
+    "study",
+    "audit_study",
+    "checklist_snapshot",
+)
 # Numbers, once issued, are never issued again: undoing "raise F-03" leaves the counter at 3.
 COUNTERS = {"last_finding_number", "last_evidence_number"}
 
 
 def dump(db) -> dict[str, list[dict[str, Any]]]:
     with db.session() as s:
-        return {table: [dict(row) for row in s.execute(
-            text(f'SELECT * FROM "{table}" ORDER BY 1')).mappings()] for table in AUDIT_TABLES}
+        return {
+            table: [
+                dict(row)
+                for row in s.execute(text(f'SELECT * FROM "{table}" ORDER BY 1')).mappings()
+            ]
+            for table in AUDIT_TABLES
+        }
 
 
 def without_counters(rows: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
-    return {**rows, "audit": [{k: v for k, v in r.items() if k not in COUNTERS}
-                              for r in rows["audit"]]}
+    return {
+        **rows,
+        "audit": [{k: v for k, v in r.items() if k not in COUNTERS} for r in rows["audit"]],
+    }
 
 
 @pytest.fixture(scope="module")
@@ -64,8 +82,16 @@ def template(tmp_path_factory) -> Path:
             sha = hashlib.sha256(payload).hexdigest()
             s.add(EvidenceBlob(sha256=sha, size=len(payload), data=payload))
             s.flush()
-            s.add(Evidence(audit_id=audit.id, number=n, sha256=sha, file_name=f"e{n}.txt",
-                           media_type="text/plain", size=len(payload)))
+            s.add(
+                Evidence(
+                    audit_id=audit.id,
+                    number=n,
+                    sha256=sha,
+                    file_name=f"e{n}.txt",
+                    media_type="text/plain",
+                    size=len(payload),
+                )
+            )
         audit.last_evidence_number = 2
     database.close()
     return path
@@ -108,11 +134,13 @@ def test_register_undo_keeps_ids_through_the_details_dialog(db, audit_id):
     history.append(changed.inverse)
     with db.session() as s:
         details = setup.read_details(s.get(Audit, audit_id))
-    without_her = details.replace(participants=tuple(
-        p for p in details.participants if p.id != sarah))
+    without_her = details.replace(
+        participants=tuple(p for p in details.participants if p.id != sarah)
+    )
     removed = run(db, audit_id, operations.UpdateDetails(without_her))
     assert ("auditee_participant", str(sarah), "delete") in {
-        (r.table, r.id, r.action) for r in removed.changes.rows}
+        (r.table, r.id, r.action) for r in removed.changes.rows
+    }
     history.append(removed.inverse)
 
     undone = [run(db, audit_id, inverse, "undo") for inverse in reversed(history)]
@@ -120,8 +148,11 @@ def test_register_undo_keeps_ids_through_the_details_dialog(db, audit_id):
     # The dialog's undo brought her back under her own id, so the register's steps found her.
     assert [c.changes.registers for c in undone] == [{"participant"}] * 4
     with db.session() as s:
-        trail = s.scalars(select(TrailEntry.entity_id).where(
-            TrailEntry.entity == "auditee_participant", TrailEntry.action == "insert")).all()
+        trail = s.scalars(
+            select(TrailEntry.entity_id).where(
+                TrailEntry.entity == "auditee_participant", TrailEntry.action == "insert"
+            )
+        ).all()
     assert set(trail) == {str(sarah), str(added.value + 1)}
 
     # Redo in order brings both back, again under the same ids, with her function.
@@ -155,8 +186,13 @@ def test_the_same_answer_again_changes_nothing_and_names_nothing(db, audit_id):
     first = run(db, audit_id, operations.set_answer("ORG-02", "compliant", "seen"))
     with db.session() as s:
         heads = s.scalar(select(TrailEntry.id).order_by(TrailEntry.id.desc()).limit(1))
-    again = run(db, audit_id, operations.SetAnswers((
-        operations.Answer("ORG-02", "compliant"), operations.Answer("CSV-01", None))))
+    again = run(
+        db,
+        audit_id,
+        operations.SetAnswers(
+            (operations.Answer("ORG-02", "compliant"), operations.Answer("CSV-01", None))
+        ),
+    )
     assert first.changes and not again.changes and again.inverse.steps == ()
     with db.session() as s:
         assert s.scalar(select(TrailEntry.id).order_by(TrailEntry.id.desc()).limit(1)) == heads
@@ -166,9 +202,13 @@ def test_details_dialog_edits_of_sponsor_and_studies_undo_row_for_row(db, audit_
     start = dump(db)
     with db.session() as s:
         details = setup.read_details(s.get(Audit, audit_id))
-    steps = [run(db, audit_id, operations.UpdateDetails(details.replace(**changes)))
-             for changes in ({"sponsor_name": ""}, {"sponsor_name": "Other Pharma AG",
-                                                   "studies": (setup.StudyEntry("EX-301"),)})]
+    steps = [
+        run(db, audit_id, operations.UpdateDetails(details.replace(**changes)))
+        for changes in (
+            {"sponsor_name": ""},
+            {"sponsor_name": "Other Pharma AG", "studies": (setup.StudyEntry("EX-301"),)},
+        )
+    ]
     assert {"organisation", "study", "audit_study"} <= steps[1].changes.tables
     for applied in reversed(steps):
         run(db, audit_id, applied.inverse, "undo")
@@ -176,8 +216,9 @@ def test_details_dialog_edits_of_sponsor_and_studies_undo_row_for_row(db, audit_
 
 
 def test_deleted_finding_comes_back_with_its_number_row_id_and_evidence_links(db, audit_id):
-    raised = run(db, audit_id, operations.AddFinding(
-        {"title": "No chart", "classification": "minor"}))
+    raised = run(
+        db, audit_id, operations.AddFinding({"title": "No chart", "classification": "minor"})
+    )
     run(db, audit_id, operations.Link(1, Target(finding=raised.value)))
     with db.session() as s:
         finding_id = s.scalar(select(Finding.id))
@@ -185,15 +226,20 @@ def test_deleted_finding_comes_back_with_its_number_row_id_and_evidence_links(db
     deleted = run(db, audit_id, operations.DeleteFinding(raised.value, "raised twice"))
     assert deleted.changes.findings and deleted.changes.evidence
     assert {(r.table, r.action) for r in deleted.changes.rows} == {
-        ("finding", "delete"), ("evidence_link", "delete")}
+        ("finding", "delete"),
+        ("evidence_link", "delete"),
+    }
     run(db, audit_id, deleted.inverse, "undo")
     with db.session() as s:
         finding = s.scalar(select(Finding))
         assert (finding.id, finding.number, finding.title) == (finding_id, 1, "No chart")
         assert [link.id for link in s.scalars(select(EvidenceLink))] == [link_id]
         # One compact trail row per inserted finding (trail_format.py).
-        reasons = s.scalars(select(TrailEntry.reason).where(
-            TrailEntry.entity == "finding", TrailEntry.action == "insert")).all()
+        reasons = s.scalars(
+            select(TrailEntry.reason).where(
+                TrailEntry.entity == "finding", TrailEntry.action == "insert"
+            )
+        ).all()
     assert reasons == ["", "undo"]
 
 
@@ -238,12 +284,19 @@ def _state(db, audit_id) -> dict[str, Any]:
         audit = s.get(Audit, audit_id)
         return {
             "findings": [f.number for f in audit.findings],
-            "rows": {kind: [r.id for r in getattr(audit, attr)] for kind, attr in
-                     (("document", "documents"), ("participant", "participants"),
-                      ("team", "team"))},
+            "rows": {
+                kind: [r.id for r in getattr(audit, attr)]
+                for kind, attr in (
+                    ("document", "documents"),
+                    ("participant", "participants"),
+                    ("team", "team"),
+                )
+            },
             "details": setup.read_details(audit),
-            "evidence": {e.number: e.removed for e in s.scalars(
-                select(Evidence).where(Evidence.audit_id == audit_id))},
+            "evidence": {
+                e.number: e.removed
+                for e in s.scalars(select(Evidence).where(Evidence.audit_id == audit_id))
+            },
         }
 
 
@@ -255,8 +308,9 @@ def _random_operation(rng: random.Random, state: dict[str, Any]) -> operations.O
     groups: dict[str, list[Any]] = {
         "answers": [
             lambda: operations.set_answer(rng.choice(QUESTIONS), rng.choice(RESULTS), words),
-            lambda: operations.SetAnswers(tuple(operations.Answer(q, "compliant")
-                                                for q in QUESTIONS)),
+            lambda: operations.SetAnswers(
+                tuple(operations.Answer(q, "compliant") for q in QUESTIONS)
+            ),
         ],
         "findings": [lambda: operations.AddFinding({"title": words, "classification": "minor"})],
         "registers": [
@@ -264,13 +318,24 @@ def _random_operation(rng: random.Random, state: dict[str, Any]) -> operations.O
             lambda: operations.AddRow("document", {"title": words, "version": "1"}),
         ],
         "audit": [
-            lambda: operations.UpdateDetails(details.replace(
-                scope=words, participants=details.participants[1:],
-                team=(*details.team, setup.TeamEntry(words, "observer")))),
-            lambda: operations.UpdateDetails(details.replace(
-                sponsor_name=rng.choice(("", words)), planned_start=None,
-                studies=(details.studies[1:] if rng.random() < 0.5 else
-                         (*details.studies, setup.StudyEntry(f"EX-{rng.randint(100, 999)}"))))),
+            lambda: operations.UpdateDetails(
+                details.replace(
+                    scope=words,
+                    participants=details.participants[1:],
+                    team=(*details.team, setup.TeamEntry(words, "observer")),
+                )
+            ),
+            lambda: operations.UpdateDetails(
+                details.replace(
+                    sponsor_name=rng.choice(("", words)),
+                    planned_start=None,
+                    studies=(
+                        details.studies[1:]
+                        if rng.random() < 0.5
+                        else (*details.studies, setup.StudyEntry(f"EX-{rng.randint(100, 999)}"))
+                    ),
+                )
+            ),
             lambda: operations.SetStatus(rng.choice(("planned", "in_progress", "reporting"))),
         ],
         "evidence": [
@@ -294,10 +359,14 @@ def _random_operation(rng: random.Random, state: dict[str, Any]) -> operations.O
             field = "title" if kind == "document" else "name"
             groups["registers"] += [
                 lambda k=kind, r=row_id, f=field: operations.UpdateRow(k, r, {f: words}),
-                lambda k=kind, r=row_id: operations.DeleteRow(k, r)]
+                lambda k=kind, r=row_id: operations.DeleteRow(k, r),
+            ]
     for number, removed in state["evidence"].items():
-        groups["evidence"].append(lambda n=number, gone=removed: (
-            operations.Restore(n, "found again") if gone else operations.Remove(n, "blurred")))
+        groups["evidence"].append(
+            lambda n=number, gone=removed: (
+                operations.Restore(n, "found again") if gone else operations.Remove(n, "blurred")
+            )
+        )
     return rng.choice(groups[rng.choice(sorted(groups))])()
 
 

@@ -99,14 +99,14 @@ def _signatures(db) -> int:
 
 
 @pytest.mark.slow
-def test_signing_renders_outside_the_write_lock_and_rechecks_before_recording(
-        demo_db, monkeypatch):
+def test_signing_renders_outside_the_write_lock_and_rechecks_before_recording(demo_db, monkeypatch):
     reference = reference_of(demo_db)
     inside, release = _hold_inside(signoff, "_render_pdf", monkeypatch)
 
     def sign():
-        return signoff.sign_report(demo_db, reference, username="demo.lead", password=PASSWORD,
-                                   meaning="author")
+        return signoff.sign_report(
+            demo_db, reference, username="demo.lead", password=PASSWORD, meaning="author"
+        )
 
     # 1. An unrelated save while the author's PDF renders: not held up, and the signing goes on.
     thread, out = _in_thread(sign)
@@ -131,8 +131,11 @@ def test_signing_renders_outside_the_write_lock_and_rechecks_before_recording(
 def test_a_content_change_during_the_render_signs_nothing(demo_db, monkeypatch):
     reference = reference_of(demo_db)
     inside, release = _hold_inside(signoff, "_render_pdf", monkeypatch)
-    thread, out = _in_thread(lambda: signoff.sign_report(
-        demo_db, reference, username="demo.lead", password=PASSWORD, meaning="author"))
+    thread, out = _in_thread(
+        lambda: signoff.sign_report(
+            demo_db, reference, username="demo.lead", password=PASSWORD, meaning="author"
+        )
+    )
     try:
         assert inside.wait(WAIT), out.get("error")
         with demo_db.session(actor="demo.lead") as s:

@@ -30,9 +30,14 @@ def ref(db):
 
 def test_documents_register_add_update_delete(db, ref):
     with db.session(actor="anna") as s:
-        doc = registers.add_document(s, audits.get_audit(s, ref), title="SOP index",
-                                     identifier="QA-IDX", version="27",
-                                     document_date="2026-10-01")
+        doc = registers.add_document(
+            s,
+            audits.get_audit(s, ref),
+            title="SOP index",
+            identifier="QA-IDX",
+            version="27",
+            document_date="2026-10-01",
+        )
         doc_id = doc.id
     with db.session(actor="anna") as s:
         registers.update_document(s, audits.get_audit(s, ref), doc_id, version="28")
@@ -67,8 +72,9 @@ def test_bad_document_input_changes_nothing(db, ref, changes):
 
 def test_rtl_and_emoji_are_accepted(db, ref):
     with db.session(actor="anna") as s:
-        person = registers.add_participant(s, audits.get_audit(s, ref), name="مريم 👩‍⚕️",
-                                           function="QA", interviewed=True)
+        person = registers.add_participant(
+            s, audits.get_audit(s, ref), name="مريم 👩‍⚕️", function="QA", interviewed=True
+        )
         assert person.name == "مريم 👩‍⚕️"
 
 
@@ -77,8 +83,10 @@ def test_setup_details_round_trip_and_edit(db, ref):
         details = setup.read_details(audits.get_audit(s, ref))
     assert details.auditee_name == "Example CRO Ltd."
     changed = details.replace(
-        scope="Data management", planned_start=dt.date(2026, 3, 2),
-        planned_end=dt.date(2026, 3, 4), lead_auditor="anna",
+        scope="Data management",
+        planned_start=dt.date(2026, 3, 2),
+        planned_end=dt.date(2026, 3, 4),
+        lead_auditor="anna",
         team=(setup.TeamEntry("Jonas Weber", "expert", "CSV"),),
         participants=(setup.PersonEntry("Sarah Okafor", "Head of QA", True, False, True),),
         studies=(setup.StudyEntry("ABC-301", "Phase III study", "III"),),
@@ -94,8 +102,15 @@ def test_setup_details_round_trip_and_edit(db, ref):
     assert again.studies[0].protocol_number == "ABC-301"
     # a second edit keeps the rows (matched by id) instead of replacing them
     with db.session(actor="anna") as s:
-        setup.update_details(s, audits.get_audit(s, ref), again.replace(
-            team=(again.team[0].__class__("Jonas Weber", "co_auditor", "CSV", again.team[0].id),)))
+        setup.update_details(
+            s,
+            audits.get_audit(s, ref),
+            again.replace(
+                team=(
+                    again.team[0].__class__("Jonas Weber", "co_auditor", "CSV", again.team[0].id),
+                )
+            ),
+        )
     with db.session() as s:
         third = setup.read_details(audits.get_audit(s, ref))
     assert third.team[0].id == again.team[0].id and third.team[0].role == "co_auditor"
@@ -104,8 +119,9 @@ def test_setup_details_round_trip_and_edit(db, ref):
 def test_setup_refuses_bad_dates_and_changes_nothing(db, ref):
     with db.session() as s:
         details = setup.read_details(audits.get_audit(s, ref))
-    bad = details.replace(planned_start=dt.date(2026, 5, 2), planned_end=dt.date(2026, 5, 1),
-                          scope="changed")
+    bad = details.replace(
+        planned_start=dt.date(2026, 5, 2), planned_end=dt.date(2026, 5, 1), scope="changed"
+    )
     with pytest.raises(BadInput, match="before"), db.session(actor="anna") as s:
         setup.update_details(s, audits.get_audit(s, ref), bad)
     with db.session() as s:
@@ -117,8 +133,11 @@ def test_areas_in_scope_can_change_later(db, ref):
         details = setup.read_details(audits.get_audit(s, ref))
     assert set(details.area_ids) == {"ORG"}  # routine_system: CSV-01 is not for this type
     with db.session(actor="anna") as s:
-        setup.update_details(s, audits.get_audit(s, ref),
-                             details.replace(audit_type="for_cause", area_ids=("ORG", "CSV")))
+        setup.update_details(
+            s,
+            audits.get_audit(s, ref),
+            details.replace(audit_type="for_cause", area_ids=("ORG", "CSV")),
+        )
     with db.session() as s:
         checklist = audits.audit_checklist(audits.get_audit(s, ref))
     assert [q.id for q in checklist.questions] == ["ORG-02", "CSV-01"]
@@ -136,7 +155,11 @@ def test_settings_scheme_and_capa_days(db):
         settings.set_grading_scheme(s, "mhra")
         settings.set_capa_days(s, {"major": 21})
     with db.session() as s:
-        assert [g.classification.value for g in findings.scheme(s)] == ["critical", "major", "other"]
+        assert [g.classification.value for g in findings.scheme(s)] == [
+            "critical",
+            "major",
+            "other",
+        ]
         assert settings.capa_days(s)["major"] == 21
         assert findings.default_due_date(s, "major", dt.date(2026, 1, 1)) == dt.date(2026, 1, 22)
     with pytest.raises(BadInput), db.session(actor="anna") as s:
@@ -147,8 +170,9 @@ def test_undone_deletion_brings_the_finding_back_under_its_number(db, ref):
     with db.session(actor="anna") as s:
         audit = audits.get_audit(s, ref)
         findings.add_finding(s, audit, title="One", classification="minor")
-        findings.add_finding(s, audit, title="Two", classification="minor",
-                             references=["ICH E6(R2) 5.1.1"])
+        findings.add_finding(
+            s, audit, title="Two", classification="minor", references=["ICH E6(R2) 5.1.1"]
+        )
         audit_id = audit.id
     deleted = operations.run(db, audit_id, operations.DeleteFinding(2, "duplicate"), actor="anna")
     operations.run(db, audit_id, deleted.inverse, actor="anna", reason="undo")

@@ -21,10 +21,14 @@ def _second_audit(db, *, same_cro: bool = True) -> str:
         first = audits.get_audit(s, EARLIER)
         auditee = first.auditee if same_cro else Organisation(kind="cro", legal_name="Other CRO")
         audit = audits.create_audit(
-            s, title="Re-qualification audit", audit_type="vendor_qualification",
-            checklist=checklists.get(s, first.snapshot.checklist_id), auditee=auditee,
+            s,
+            title="Re-qualification audit",
+            audit_type="vendor_qualification",
+            checklist=checklists.get(s, first.snapshot.checklist_id),
+            auditee=auditee,
             reference="AUD-2027-004" if same_cro else "AUD-2027-005",
-            planned_start=(first.planned_start or dt.date(2026, 11, 16)) + dt.timedelta(days=400))
+            planned_start=(first.planned_start or dt.date(2026, 11, 16)) + dt.timedelta(days=400),
+        )
         return audit.reference
 
 
@@ -34,24 +38,36 @@ def test_similar_earlier_findings_of_the_same_cro_are_offered_and_linked(demo_db
     with demo_db.session(actor="demo.lead") as s:
         audit = audits.get_audit(s, ref)
         offered = repeat.similar_findings(
-            s, audit, title="EDC audit trail still disabled for a study build",
-            observation="The audit trail of the EDC was again switched off.")
+            s,
+            audit,
+            title="EDC audit trail still disabled for a study build",
+            observation="The audit trail of the EDC was again switched off.",
+        )
         assert offered and offered[0].label == f"{EARLIER} F-01"
         # Shared requirement references count even without shared words.
         earlier_refs = findings.finding_references(
-            findings.get_finding(s, audits.get_audit(s, EARLIER), 4))
-        by_refs = repeat.similar_findings(s, audit, title="Unrelated words entirely",
-                                          references=earlier_refs)
+            findings.get_finding(s, audits.get_audit(s, EARLIER), 4)
+        )
+        by_refs = repeat.similar_findings(
+            s, audit, title="Unrelated words entirely", references=earlier_refs
+        )
         assert f"{EARLIER} F-04" in [o.label for o in by_refs]
         # Another CRO's audit is never offered this CRO's findings.
-        assert repeat.similar_findings(s, audits.get_audit(s, other),
-                                       title="EDC audit trail disabled") == []
+        assert (
+            repeat.similar_findings(s, audits.get_audit(s, other), title="EDC audit trail disabled")
+            == []
+        )
         new = findings.add_finding(
-            s, audit, title="EDC audit trail still disabled", classification="major",
-            impact="Data changes cannot be reconstructed.")
+            s,
+            audit,
+            title="EDC audit trail still disabled",
+            classification="major",
+            impact="Data changes cannot be reconstructed.",
+        )
         elsewhere = audits.get_audit(s, other)
-        stranger = findings.add_finding(s, elsewhere, title="EDC audit trail",
-                                        classification="minor")
+        stranger = findings.add_finding(
+            s, elsewhere, title="EDC audit trail", classification="minor"
+        )
         with pytest.raises(BadInput):  # another auditee's finding cannot be repeated here
             repeat.link_repeat(s, elsewhere, stranger.number, f"{EARLIER} F-01")
         with pytest.raises(BadInput):
@@ -68,4 +84,6 @@ def test_grading_guidance_says_a_repeated_major_may_be_escalated() -> None:
     for scheme in (findings.EMA_SCHEME, findings.MHRA_SCHEME):
         rules = findings.escalation_rules(scheme, "en")
         assert any("repeated major finding may be escalated" in r for r in rules)
-        assert any("Wiederholungsfeststellung" in r for r in findings.escalation_rules(scheme, "de"))
+        assert any(
+            "Wiederholungsfeststellung" in r for r in findings.escalation_rules(scheme, "de")
+        )

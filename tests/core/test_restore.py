@@ -65,8 +65,9 @@ def test_damaged_backup_is_refused_and_an_override_is_recorded_in_the_trail(work
         conn.execute("UPDATE audit SET title = 'edited with sqlite3'")
     with pytest.raises(BackupRejected, match="audit trail does not match"):
         backup.restore(damaged, path)
-    backup.restore(damaged, path, accept_damaged="the only copy after the laptop died",
-                   actor="anna")
+    backup.restore(
+        damaged, path, accept_damaged="the only copy after the laptop died", actor="anna"
+    )
     assert _titles(path) == ["edited with sqlite3"]
     with sqlite3.connect(path) as conn:
         user, action, reason, detail = conn.execute(

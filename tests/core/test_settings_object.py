@@ -31,8 +31,9 @@ def test_defaults_load_typed_and_a_save_stores_under_the_released_keys(db):
     assert loaded.backups_kept == 10 and loaded.separate_signers is True
     assert loaded.capa_days["critical"] == 15 and loaded.capa_days["major"] == 30
     with db.session(actor="anna") as s:
-        saved = settings.save(s, idle_lock_minutes=5, separate_signers=False,
-                              capa_days={"major": 20})
+        saved = settings.save(
+            s, idle_lock_minutes=5, separate_signers=False, capa_days={"major": 20}
+        )
     assert saved.idle_lock_minutes == 5 and saved.capa_days["major"] == 20
     assert saved.capa_days["critical"] == 15  # the rest keep their defaults
     stored = _stored(db)

@@ -44,8 +44,11 @@ def test_direct_dependencies_are_pinned_and_the_lock_agrees() -> None:
 def test_cryptography_lower_bound_is_what_pyhanko_needs() -> None:
     ours = next(r for r in _requirements() if r.name == "cryptography")
     for dist in ("pyhanko", "pyhanko-certvalidator"):
-        theirs = next(Requirement(r) for r in metadata.requires(dist) or []
-                      if Requirement(r).name == "cryptography")
+        theirs = next(
+            Requirement(r)
+            for r in metadata.requires(dist) or []
+            if Requirement(r).name == "cryptography"
+        )
         floor = next(s.version for s in theirs.specifier if s.operator == ">=")
         assert f">={floor}" in str(ours.specifier), (dist, floor, str(ours.specifier))
 
@@ -72,8 +75,17 @@ def test_the_camera_is_an_extra_and_the_app_lives_without_it(monkeypatch) -> Non
 
 def test_nothing_else_uses_pyside6_addons() -> None:
     """Only camera.py may import modules of the Addons wheel (QtMultimedia, QtCharts, ...)."""
-    addons = {"QtMultimedia", "QtMultimediaWidgets", "QtCharts", "QtDataVisualization",
-              "QtSql", "QtSvgWidgets", "QtWebEngineCore", "QtQuick", "QtBluetooth"}
+    addons = {
+        "QtMultimedia",
+        "QtMultimediaWidgets",
+        "QtCharts",
+        "QtDataVisualization",
+        "QtSql",
+        "QtSvgWidgets",
+        "QtWebEngineCore",
+        "QtQuick",
+        "QtBluetooth",
+    }
     users = set()
     for path in (ROOT / "auditapp").rglob("*.py"):
         for module in re.findall(r"PySide6\.(Qt\w+)", path.read_text(encoding="utf-8")):
@@ -84,8 +96,13 @@ def test_nothing_else_uses_pyside6_addons() -> None:
 
 def test_pyinstaller_spec_bundles_data_the_app_opens_as_files() -> None:
     spec = (ROOT / "installer" / "auditapp.spec").read_text(encoding="utf-8")
-    for needed in ('"checklists"', '"resources"', '"migrations"', 'collect_data_files("reportlab")',
-                   "collect_submodules(\"auditapp\")"):
+    for needed in (
+        '"checklists"',
+        '"resources"',
+        '"migrations"',
+        'collect_data_files("reportlab")',
+        'collect_submodules("auditapp")',
+    ):
         assert needed in spec, needed
 
 
@@ -105,7 +122,7 @@ def test_linux_desktop_entry_and_mime_type() -> None:
     assert desktop["Type"] == "Application" and desktop["Exec"].startswith("auditapp ")
     assert desktop["Icon"] == "auditapp"
     mime = (ROOT / "installer" / "linux" / "auditapp-mime.xml").read_text(encoding="utf-8")
-    assert desktop["MimeType"].rstrip(";") in mime and '*.auditpkg' in mime
+    assert desktop["MimeType"].rstrip(";") in mime and "*.auditpkg" in mime
 
 
 @pytest.mark.parametrize("name", ["build_linux.sh", "build_macos.sh", "build_windows.ps1"])

@@ -17,9 +17,21 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_soak_loses_no_confirmed_edit(tmp_path):
     # 40 s of work (the benchmark's default is a minute) keeps the test under 70 s.
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "soak_db_safety.py"),
-                          "--seconds", "40", "--folder", str(tmp_path), "--json"],
-                         capture_output=True, text=True, env=env, timeout=180)
+    run = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "soak_db_safety.py"),
+            "--seconds",
+            "40",
+            "--folder",
+            str(tmp_path),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=180,
+    )
     report = json.loads(run.stdout.strip().splitlines()[-1])
     assert report["lost"] == 0, report
     assert report["gui_confirmed"] > 50 and report["cli_confirmed"] > 10, report

@@ -19,8 +19,11 @@ def small_disk(tmp_path):
     """A 6 MB tmpfs: the only way to fill a disk for real without filling the machine's."""
     mount_point = tmp_path / f"disk-{uuid.uuid4().hex[:6]}"
     mount_point.mkdir()
-    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=6m", "tmpfs", str(mount_point)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=6m", "tmpfs", str(mount_point)],
+        capture_output=True,
+        text=True,
+    )
     if result.returncode != 0:
         if IN_CI:
             pytest.fail(f"CI must be able to mount a tmpfs: {result.stderr.strip()}")

@@ -50,8 +50,13 @@ def three_sites(tmp_path: Path) -> Iterator[tuple[Site, Site, Site]]:
 
 def photo(site: Site, data: bytes, name: str, finding: int | None = None) -> None:
     with site.session() as s:
-        evidence.add_prepared(s, site.audit(s), media.prepare_bytes(data, file_name=name),
-                              actor=site.username, target=evidence.Target(finding=finding))
+        evidence.add_prepared(
+            s,
+            site.audit(s),
+            media.prepare_bytes(data, file_name=name),
+            actor=site.username,
+            target=evidence.Target(finding=finding),
+        )
 
 
 def finding_number(site: Site, title: str) -> int:
@@ -66,14 +71,16 @@ def first_round(lead: Site, bea: Site, carl: Site) -> None:
     with bea.session() as s:
         a = bea.audit(s)
         audits.set_response(s, a, "CSV-01", result="non_compliant", notes="Trail off.", actor="bea")
-        findings.add_finding(s, a, title="Audit trail disabled", classification="minor",
-                             question_ids=["CSV-01"])
+        findings.add_finding(
+            s, a, title="Audit trail disabled", classification="minor", question_ids=["CSV-01"]
+        )
     photo(bea, PHOTO_A, "config.png", finding=finding_number(bea, "Audit trail disabled"))
     photo(bea, PHOTO_C, "shared-whiteboard.png")
     with carl.session() as s:
         a = carl.audit(s)
-        audits.set_response(s, a, "ORG-02", result="compliant", notes="QA reports to CEO.",
-                            actor="carl")
+        audits.set_response(
+            s, a, "ORG-02", result="compliant", notes="QA reports to CEO.", actor="carl"
+        )
         findings.add_finding(s, a, title="No deputy for QA head", classification="minor")
         registers.add_document(s, a, title="QA organisation chart", identifier="ORG-7")
         findings.update_finding(s, a, 1, observation="Index v3 lists withdrawn SOPs.")
@@ -97,8 +104,14 @@ def make_conflict(lead: Site, bea: Site, carl: Site) -> Path:
         findings.update_finding(s, bea.audit(s), 1, impact="Obsolete procedures in use.")
         bea.audit(s).sampling = "10 of 40 systems sampled."
     with carl.session() as s:
-        audits.set_response(s, carl.audit(s), "ORG-02", result="compliant",
-                            notes="QA reports to CEO; confirmed in interview.", actor="carl")
+        audits.set_response(
+            s,
+            carl.audit(s),
+            "ORG-02",
+            result="compliant",
+            notes="QA reports to CEO; confirmed in interview.",
+            actor="carl",
+        )
     lead.merge(carl.hand_back(name="handback2-carl.teampkg"))
     return bea.hand_back(name="handback2-bea.teampkg")
 
@@ -108,14 +121,21 @@ def check_final(lead: Site) -> None:
         a = lead.audit(s)
         answers = list(s.scalars(select(Response).where(Response.audit_id == a.id)))
         assert sorted(r.question_id for r in answers) == ["CSV-01", "ORG-02"]
-        assert {r.question_id: r.notes for r in answers}["ORG-02"].endswith("confirmed in interview.")
-        titles = [f.title for f in s.scalars(select(Finding).where(Finding.audit_id == a.id)
-                                             .order_by(Finding.number))]
+        assert {r.question_id: r.notes for r in answers}["ORG-02"].endswith(
+            "confirmed in interview."
+        )
+        titles = [
+            f.title
+            for f in s.scalars(
+                select(Finding).where(Finding.audit_id == a.id).order_by(Finding.number)
+            )
+        ]
         assert titles == ["SOP index outdated", "Audit trail disabled", "No deputy for QA head"]
         items = list(s.scalars(select(Evidence).where(Evidence.audit_id == a.id)))
         assert not any(e.removed for e in items)
         assert sorted(e.sha256 for e in items) == sorted(
-            media.prepare_bytes(p, file_name="x.png").sha256 for p in (PHOTO_A, PHOTO_B, PHOTO_C))
+            media.prepare_bytes(p, file_name="x.png").sha256 for p in (PHOTO_A, PHOTO_B, PHOTO_C)
+        )
         assert a.sampling == "10 of 40 systems sampled."
         assert [d.title for d in a.documents] == ["QA organisation chart"]
         assert trail.verify(s.connection()) == []
@@ -153,7 +173,10 @@ def test_two_rounds_with_a_conflict_resolved(team):
     with bea.session() as s:
         a = bea.audit(s)
         assert [(f.number, f.title) for f in a.findings] == [
-            (1, "SOP index outdated"), (2, "Audit trail disabled"), (3, "No deputy for QA head")]
+            (1, "SOP index outdated"),
+            (2, "Audit trail disabled"),
+            (3, "No deputy for QA head"),
+        ]
         assert len(list(s.scalars(select(Evidence).where(Evidence.audit_id == a.id)))) == 3
         assert trail.verify(s.connection()) == []
 
@@ -239,8 +262,9 @@ def test_encrypted_hand_back_needs_its_transfer_password(team):
         audits.set_response(s, bea.audit(s), "CSV-01", result="compliant", actor="bea")
     back, exporter = bea.folder / "secret.teampkg", bea.exporter()
     with bea.session() as s:
-        team_package.hand_back(s, REFERENCE, back, exporter=exporter,
-                               transfer_password="correct horse battery")
+        team_package.hand_back(
+            s, REFERENCE, back, exporter=exporter, transfer_password="correct horse battery"
+        )
     assert b"CSV-01" not in back.read_bytes()
     with pytest.raises(Refused, match="encrypted"):
         lead.merge(back, accept=bea.fingerprint())
@@ -262,19 +286,24 @@ def test_deletions_captions_and_the_same_question_answered_twice(team):
         a = bea.audit(s)
         registers.delete_document(s, a, a.documents[0].id)
         evidence.set_caption(s, a, 1, "Lobby notice board")
-        audits.set_response(s, a, "ORG-02", result="non_compliant", notes="QA reports to ops.",
-                            actor="bea")
+        audits.set_response(
+            s, a, "ORG-02", result="non_compliant", notes="QA reports to ops.", actor="bea"
+        )
     with lead.session() as s:
-        audits.set_response(s, lead.audit(s), "ORG-02", result="compliant", notes="",
-                            actor="lena")
+        audits.set_response(s, lead.audit(s), "ORG-02", result="compliant", notes="", actor="lena")
     back = bea.hand_back()
     with pytest.raises(team_apply.UnresolvedConflicts) as caught:
         lead.merge(back, accept=bea.fingerprint())
     ids = {c.id: c for c in caught.value.conflicts}
     assert set(ids) == {"response:ORG-02:result", "response:ORG-02:notes"}
-    report = lead.merge(back, accept=bea.fingerprint(),
-                        resolutions={"response:ORG-02:result": "theirs",
-                                     "response:ORG-02:notes": ("edit", "Reports to ops.")})
+    report = lead.merge(
+        back,
+        accept=bea.fingerprint(),
+        resolutions={
+            "response:ORG-02:result": "theirs",
+            "response:ORG-02:notes": ("edit", "Reports to ops."),
+        },
+    )
     assert report.deleted == 1 and report.updated == 1
     with lead.session() as s:
         a = lead.audit(s)
@@ -306,15 +335,17 @@ def test_hostile_values_in_a_re_signed_hand_back_change_nothing(team, tmp_path):
         forged.pop("manifest.sig")
         manifest["files"]["team.json"] = {
             "sha256": hashlib.sha256(forged["team.json"]).hexdigest(),
-            "size": len(forged["team.json"])}
+            "size": len(forged["team.json"]),
+        }
         manifest_bytes = json.dumps(manifest).encode()
         path = tmp_path / f"forged-{field}.teampkg"
         with zipfile.ZipFile(path, "w") as z:
             for name, data in forged.items():
                 z.writestr(name, data)
             z.writestr("manifest.json", manifest_bytes)
-            z.writestr("manifest.sig", signature_document(identity, "bea", "Bea Berger",
-                                                          manifest_bytes))
+            z.writestr(
+                "manifest.sig", signature_document(identity, "bea", "Bea Berger", manifest_bytes)
+            )
         with pytest.raises(Refused, match="nothing merged"):
             lead.merge(path, accept=bea.fingerprint())
     with lead.session() as s:

@@ -37,12 +37,32 @@ def test_handout_handback_merge_with_a_conflict(tmp_path: Path, fast_crypto: Non
     lead.db.close()
     bea.db.close()
 
-    out = cli(lead, "handout", REFERENCE, "--to", "bea", "--areas", "CSV,NOPE", "-o",
-              str(tmp_path / "x.teampkg"))
+    out = cli(
+        lead,
+        "handout",
+        REFERENCE,
+        "--to",
+        "bea",
+        "--areas",
+        "CSV,NOPE",
+        "-o",
+        str(tmp_path / "x.teampkg"),
+    )
     assert out.returncode == 2 and out.stderr.startswith("error:") and "NOPE" in out.stderr
     handout = tmp_path / "handout.teampkg"
-    out = cli(lead, "handout", REFERENCE, "--to", "bea", "--areas", "csv", "--findings", "F-01",
-              "-o", str(handout))
+    out = cli(
+        lead,
+        "handout",
+        REFERENCE,
+        "--to",
+        "bea",
+        "--areas",
+        "csv",
+        "--findings",
+        "F-01",
+        "-o",
+        str(handout),
+    )
     assert out.returncode == 0, out.stderr
     out = cli(bea, "merge", str(handout), "--accept-signer", lead_fp[:16])
     assert out.returncode == 0, out.stderr
@@ -65,14 +85,23 @@ def test_handout_handback_merge_with_a_conflict(tmp_path: Path, fast_crypto: Non
 
     out = cli(lead, "merge", str(back), "--accept-signer", bea_fp[:16], "--take", "nonsense")
     assert out.returncode == 2 and out.stderr.startswith("error:")
-    out = cli(lead, "merge", str(back), "--accept-signer", bea_fp[:16],
-              "--take", f"{conflict['id']}=theirs")
+    out = cli(
+        lead,
+        "merge",
+        str(back),
+        "--accept-signer",
+        bea_fp[:16],
+        "--take",
+        f"{conflict['id']}=theirs",
+    )
     assert out.returncode == 0, out.stderr
     assert "took bea's value" in out.stdout
     database = open_database(lead.db.path)
     try:
         with database.session() as s:
-            assert findings.get_finding(s, lead.audit(s), 1).title == "SOP index lists withdrawn SOPs"
+            assert (
+                findings.get_finding(s, lead.audit(s), 1).title == "SOP index lists withdrawn SOPs"
+            )
     finally:
         database.close()
     out = cli(lead, "merge", str(back))
@@ -83,14 +112,46 @@ def test_handout_handback_merge_with_a_conflict(tmp_path: Path, fast_crypto: Non
 
 def test_bad_input_is_one_error_line(tmp_path: Path):
     db = str(tmp_path / "x.sqlite")
-    out = run_cli("--db", db, "merge", str(tmp_path / "missing.teampkg"), "--user", "x",
-                  "--password-stdin", stdin="pw\n")
+    out = run_cli(
+        "--db",
+        db,
+        "merge",
+        str(tmp_path / "missing.teampkg"),
+        "--user",
+        "x",
+        "--password-stdin",
+        stdin="pw\n",
+    )
     assert out.returncode == 2 and out.stderr.startswith("error: no file")
     assert out.stderr.count("\n") == 1
     (tmp_path / "a.teampkg").write_bytes(b"PK")
-    out = run_cli("--db", db, "merge", str(tmp_path / "a.teampkg"), "--take", "x=both",
-                  "--user", "x", "--password-stdin", stdin="pw\n")
+    out = run_cli(
+        "--db",
+        db,
+        "merge",
+        str(tmp_path / "a.teampkg"),
+        "--take",
+        "x=both",
+        "--user",
+        "x",
+        "--password-stdin",
+        stdin="pw\n",
+    )
     assert out.returncode == 2 and "expected FIELD_ID=mine or FIELD_ID=theirs" in out.stderr
-    out = run_cli("--db", db, "handout", "AUD-2026-001", "--to", "bea", "--findings", "G-7",
-                  "-o", str(tmp_path / "h.teampkg"), "--user", "x", "--password-stdin", stdin="pw\n")
+    out = run_cli(
+        "--db",
+        db,
+        "handout",
+        "AUD-2026-001",
+        "--to",
+        "bea",
+        "--findings",
+        "G-7",
+        "-o",
+        str(tmp_path / "h.teampkg"),
+        "--user",
+        "x",
+        "--password-stdin",
+        stdin="pw\n",
+    )
     assert out.returncode == 2 and "G-7" in out.stderr and "Traceback" not in out.stderr

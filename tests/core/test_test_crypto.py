@@ -36,8 +36,14 @@ print(json.dumps({
 
 def _production_child() -> dict[str, object]:
     env = {k: v for k, v in os.environ.items() if k != kdf_cost.FAST_KDF_ENV}
-    done = subprocess.run([sys.executable, "-c", _PRODUCTION_PROBE], env=env, text=True,
-                          capture_output=True, timeout=120, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", _PRODUCTION_PROBE],
+        env=env,
+        text=True,
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
     return json.loads(done.stdout)
 
 
@@ -116,8 +122,9 @@ def test_a_password_reset_by_an_administrator_gives_a_new_key(db):
     make_user(db, "anna")
     before = _public_key_of(db, "anna")
     with db.session(actor="root") as s:
-        users.reset_password(s, admin=users.find_user(s, "root"), username="anna",
-                             new_password="reset-password-2")
+        users.reset_password(
+            s, admin=users.find_user(s, "root"), username="anna", new_password="reset-password-2"
+        )
     with db.session() as s:
         user = users.find_user(s, "anna")
         key = signing.unwrap_private_key(user.wrapped_private_key, "reset-password-2")

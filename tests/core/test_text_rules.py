@@ -56,13 +56,24 @@ def test_twenty_thousand_lines_render_in_linear_time(demo_db, tmp_path):
     (tmp_path / "r.pdf").write_bytes(pdf)
     import subprocess
 
-    text = subprocess.run([pdftotext, str(tmp_path / "r.pdf"), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    text = subprocess.run(
+        [pdftotext, str(tmp_path / "r.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert all(f"{i:04x}" in text for i in (0, 10_000, 19_999))
 
 
-@pytest.mark.parametrize("text", ["=HYPERLINK(\"http://evil\",\"x\")", "=cmd|' /C calc'!A0",
-                                  "+1+1", "-2+3", "@SUM(A1)", "\tTab first", "\rCR first"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        '=HYPERLINK("http://evil","x")',
+        "=cmd|' /C calc'!A0",
+        "+1+1",
+        "-2+3",
+        "@SUM(A1)",
+        "\tTab first",
+        "\rCR first",
+    ],
+)
 def test_excel_export_never_writes_a_formula(tmp_path, text):
     checklist = checklists.load_file(DATA / "mini-checklist.yaml")
     content = json.loads(json.dumps(checklist.content))
@@ -99,26 +110,44 @@ def _pdf_with(catalog_extra: bytes) -> bytes:
     xref = len(out)
     out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
     out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
     return bytes(out)
 
 
-@pytest.mark.parametrize(("extra", "flag"), [
-    (b"/OpenAction << /S /JavaScript /JS (app.alert(1)) >>", "JavaScript"),
-    (b"/OpenAction << /S /Launch /F (calc.exe) >>", "Launch"),
-    (b"/Names << /J#61vaScript 4 0 R >>", "JavaScript"),
-])
-def test_pdf_evidence_with_active_content_is_kept_flagged_and_warned(demo_template, tmp_path,
-                                                                      extra, flag):
+@pytest.mark.parametrize(
+    ("extra", "flag"),
+    [
+        (b"/OpenAction << /S /JavaScript /JS (app.alert(1)) >>", "JavaScript"),
+        (b"/OpenAction << /S /Launch /F (calc.exe) >>", "Launch"),
+        (b"/Names << /J#61vaScript 4 0 R >>", "JavaScript"),
+    ],
+)
+def test_pdf_evidence_with_active_content_is_kept_flagged_and_warned(
+    demo_template, tmp_path, extra, flag
+):
     db = tmp_path / "d.sqlite"
     db.write_bytes(demo_template.read_bytes())
     pdf = tmp_path / "sop.pdf"
     pdf.write_bytes(_pdf_with(extra))
-    added = run_cli("evidence", "add", "AUD-2026-001", str(pdf), "--db", str(db),
-                    "--user", "demo.lead", "--password-stdin", stdin="demo-password-1\n")
+    added = run_cli(
+        "evidence",
+        "add",
+        "AUD-2026-001",
+        str(pdf),
+        "--db",
+        str(db),
+        "--user",
+        "demo.lead",
+        "--password-stdin",
+        stdin="demo-password-1\n",
+    )
     assert added.returncode == 0, added.stderr
     assert added.stderr.startswith("warning: ") and flag in added.stderr
-    listed = json.loads(run_cli("evidence", "list", "AUD-2026-001", "--json", "--db", str(db)).stdout)
+    listed = json.loads(
+        run_cli("evidence", "list", "AUD-2026-001", "--json", "--db", str(db)).stdout
+    )
     assert flag in listed[-1]["active_content"]
 
 
@@ -133,8 +162,10 @@ def test_reports_survive_rows_written_before_normalisation(demo_db):
     from sqlalchemy import text
 
     with demo_db.engine.begin() as connection:
-        connection.execute(text("UPDATE finding SET observation = :v WHERE number = 1"),
-                           {"v": "old \ufffe\uffff row"})
+        connection.execute(
+            text("UPDATE finding SET observation = :v WHERE number = 1"),
+            {"v": "old \ufffe\uffff row"},
+        )
     with demo_db.session() as s:
         reference = audits.summaries(s)[0].reference
     docx = export_report(demo_db, reference, fmt="docx")

@@ -40,7 +40,11 @@ def test_insert_update_delete_are_recorded_with_actor_values_and_reason(db):
     assert all(e.user == "anna" and e.entity == "organisation" for e in inserts)
     update = next(e for e in entries if e.action == "update")
     assert (update.user, update.field, update.old_value, update.new_value) == (
-        "ben", "legal_name", "Northwind", "Northwind Ltd.")
+        "ben",
+        "legal_name",
+        "Northwind",
+        "Northwind Ltd.",
+    )
     delete = next(e for e in entries if e.action == "delete")
     assert delete.user == "carla" and delete.reason == "duplicate entry"
     assert "Northwind Ltd." in delete.old_value
@@ -66,9 +70,9 @@ def test_each_change_is_one_row_chained_to_the_previous_rows_hash(db):
     prev = trail_format.GENESIS
     for row in rows:
         assert isinstance(row.hash, bytes) and len(row.hash) == 32
-        assert row.hash == trail_format.entry_hash(prev, row.at, row.user, row.action,
-                                                   row.entity, row.entity_id, row.changes,
-                                                   row.reason)
+        assert row.hash == trail_format.entry_hash(
+            prev, row.at, row.user, row.action, row.entity, row.entity_id, row.changes, row.reason
+        )
         prev = row.hash
     with sqlite3.connect(db.path) as raw:
         columns = {r[1] for r in raw.execute("PRAGMA table_info(trail_entry)")}
@@ -86,7 +90,8 @@ def test_forged_compact_row_is_named_with_its_entity_and_field(demo_db):
     raw = _raw_without_triggers(demo_db)
     row_id, entity_id, changes = raw.execute(
         "SELECT id, entity_id, changes FROM trail_entry WHERE entity = 'finding' "
-        "AND action = 'update' ORDER BY id LIMIT 1").fetchone()
+        "AND action = 'update' ORDER BY id LIMIT 1"
+    ).fetchone()
     field = next(iter(json.loads(changes)))
     forged = json.loads(changes)
     forged[field][1] = "forged value"
@@ -105,8 +110,10 @@ def test_deleted_compact_row_is_found(demo_db):
     raw.commit()
     raw.close()
     problems = _verify(demo_db)
-    assert any(p.entity == "trail_entry" and p.entity_id == "7" and "missing" in p.message
-               for p in problems)
+    assert any(
+        p.entity == "trail_entry" and p.entity_id == "7" and "missing" in p.message
+        for p in problems
+    )
     assert any("chain broken at trail entry 8 " in p.message for p in problems)
 
 
@@ -142,8 +149,10 @@ def test_row_deleted_or_inserted_behind_the_app_is_found(demo_db):
     raw = sqlite3.connect(demo_db.path)
     raw.execute("PRAGMA foreign_keys=OFF")
     raw.execute("DELETE FROM document_reviewed WHERE id = (SELECT min(id) FROM document_reviewed)")
-    raw.execute("INSERT INTO organisation (kind, legal_name, address, contact_name, contact_email)"
-                " VALUES ('cro', 'Sneaky', '', '', '')")
+    raw.execute(
+        "INSERT INTO organisation (kind, legal_name, address, contact_name, contact_email)"
+        " VALUES ('cro', 'Sneaky', '', '', '')"
+    )
     raw.commit()
     raw.close()
     messages = {(p.entity, p.message) for p in _verify(demo_db)}

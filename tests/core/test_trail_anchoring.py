@@ -38,8 +38,12 @@ def _attack(path: Path) -> Iterator[sqlite3.Connection]:
     """The sqlite3 shell: the append-only triggers are the first thing an attacker drops."""
     conn = sqlite3.connect(path)
     try:
-        for name in ("trail_entry_no_update", "trail_entry_no_delete",
-                     "trail_checkpoint_no_update", "trail_checkpoint_no_delete"):
+        for name in (
+            "trail_entry_no_update",
+            "trail_entry_no_delete",
+            "trail_checkpoint_no_update",
+            "trail_checkpoint_no_delete",
+        ):
             conn.execute(f"DROP TRIGGER IF EXISTS {name}")
         yield conn
         conn.commit()
@@ -53,23 +57,37 @@ def _copy(source: Path, tmp_path: Path) -> Path:
     return path
 
 
-def _append(conn: sqlite3.Connection, entity: str, entity_id: str, field: str, old: str,
-            new: str, *, user: str = "demo.lead") -> None:
+def _append(
+    conn: sqlite3.Connection,
+    entity: str,
+    entity_id: str,
+    field: str,
+    old: str,
+    new: str,
+    *,
+    user: str = "demo.lead",
+) -> None:
     """What an attacker with the sqlite3 shell does: one row, chained correctly."""
     prev = conn.execute("SELECT hash FROM trail_entry ORDER BY id DESC LIMIT 1").fetchone()[0]
     at = "2026-11-30T10:00:00.000000+00:00"
     changes = trail_format.encode_update([(field, old, new)])
     digest = trail.entry_hash(prev, at, user, "update", entity, entity_id, changes, "")
-    conn.execute("INSERT INTO trail_entry (at, user, action, entity, entity_id, changes, reason,"
-                 " hash) VALUES (?,?,?,?,?,?,?,?)",
-                 (at, user, "update", entity, entity_id, changes, "", digest))
+    conn.execute(
+        "INSERT INTO trail_entry (at, user, action, entity, entity_id, changes, reason,"
+        " hash) VALUES (?,?,?,?,?,?,?,?)",
+        (at, user, "update", entity, entity_id, changes, "", digest),
+    )
 
 
 def _rechain(conn: sqlite3.Connection, start: int = 1) -> None:
-    rows = conn.execute("SELECT id, at, user, action, entity, entity_id, changes, reason "
-                        "FROM trail_entry WHERE id >= ? ORDER BY id", (start,)).fetchall()
-    prev = conn.execute("SELECT hash FROM trail_entry WHERE id < ? ORDER BY id DESC LIMIT 1",
-                        (start,)).fetchone()
+    rows = conn.execute(
+        "SELECT id, at, user, action, entity, entity_id, changes, reason "
+        "FROM trail_entry WHERE id >= ? ORDER BY id",
+        (start,),
+    ).fetchall()
+    prev = conn.execute(
+        "SELECT hash FROM trail_entry WHERE id < ? ORDER BY id DESC LIMIT 1", (start,)
+    ).fetchone()
     prev = prev[0] if prev else trail_format.GENESIS
     for row in rows:
         digest = trail.entry_hash(prev, *row[1:])
@@ -80,8 +98,9 @@ def _rechain(conn: sqlite3.Connection, start: int = 1) -> None:
 def _rewrite_title(conn: sqlite3.Connection, entity_id: str, title: str, forged: str) -> None:
     """Replace a finding's title everywhere the trail records it (insert and updates)."""
     for row_id, action, changes in conn.execute(
-            "SELECT id, action, changes FROM trail_entry WHERE entity='finding' AND entity_id=?",
-            (entity_id,)).fetchall():
+        "SELECT id, action, changes FROM trail_entry WHERE entity='finding' AND entity_id=?",
+        (entity_id,),
+    ).fetchall():
         values = json.loads(changes)
         if action == "insert" and values.get("title") == title:
             values["title"] = forged
@@ -89,8 +108,10 @@ def _rewrite_title(conn: sqlite3.Connection, entity_id: str, title: str, forged:
             values["title"][0] = forged
         else:
             continue
-        conn.execute("UPDATE trail_entry SET changes=? WHERE id=?",
-                     (json.dumps(values, ensure_ascii=False, separators=(",", ":")), row_id))
+        conn.execute(
+            "UPDATE trail_entry SET changes=? WHERE id=?",
+            (json.dumps(values, ensure_ascii=False, separators=(",", ":")), row_id),
+        )
 
 
 def _chain_and_rows_pass(path: Path) -> None:
@@ -179,8 +200,9 @@ def test_deleting_the_trail_rows_after_a_signature_is_detected(final_template, t
     with open_database(path) as db, pytest.raises(Refused):
         users.authenticate(db, "demo.qa", "wrong-password-1")  # a last honest write, anchored here
     with _attack(path) as conn:
-        (author_sign,) = conn.execute("SELECT min(id) FROM trail_entry WHERE action='sign'"
-                                      ).fetchone()
+        (author_sign,) = conn.execute(
+            "SELECT min(id) FROM trail_entry WHERE action='sign'"
+        ).fetchone()
         conn.execute("DELETE FROM trail_entry WHERE id > ?", (author_sign,))
         conn.execute("DELETE FROM trail_checkpoint WHERE position > ?", (author_sign,))
     result = _verify(path)
@@ -193,7 +215,8 @@ def test_deleting_the_trail_rows_after_a_signature_is_detected(final_template, t
 
 
 def test_capa_follow_up_after_the_final_signature_verifies_but_a_status_edit_around_it_does_not(
-        final_template, tmp_path) -> None:
+    final_template, tmp_path
+) -> None:
     import datetime as dt
 
     from auditapp.core import capa
@@ -202,8 +225,14 @@ def test_capa_follow_up_after_the_final_signature_verifies_but_a_status_edit_aro
     path = _copy(final_template, tmp_path)
     with open_database(path) as db, db.session(actor="demo.lead") as s:
         audit = audits.get_audit(s, audits.summaries(s)[0].reference)
-        capa.respond(s, audit, 1, root_cause="No SOP", corrective_action="Write one",
-                     target_date=dt.date.today() + dt.timedelta(days=30))
+        capa.respond(
+            s,
+            audit,
+            1,
+            root_cause="No SOP",
+            corrective_action="Write one",
+            target_date=dt.date.today() + dt.timedelta(days=30),
+        )
         capa.assess(s, audit, 1, decision="accepted")
     assert _verify(path).returncode == 0
     # The audit's status changed behind the app, as a closure ceremony would, but with no

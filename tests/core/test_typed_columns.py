@@ -45,7 +45,9 @@ def test_a_stored_value_outside_the_enum_is_refused_before_it_reaches_the_file(d
     with db.session(actor="anna") as s:
         s.add(Organisation(legal_name="Y CRO", kind=OrganisationKind.CRO))
     with sqlite3.connect(db.path) as raw:
-        assert raw.execute("SELECT legal_name, kind FROM organisation").fetchall() == [("Y CRO", "cro")]
+        assert raw.execute("SELECT legal_name, kind FROM organisation").fetchall() == [
+            ("Y CRO", "cro")
+        ]
 
 
 def test_cli_choices_come_from_the_enums():
@@ -53,19 +55,23 @@ def test_cli_choices_come_from_the_enums():
     assert parser._option_string_actions["--lang"].choices == ("en", "de")
     commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
     assert commands["sign"]._option_string_actions["--meaning"].choices == tuple(
-        m.value for m in SignatureMeaning)
+        m.value for m in SignatureMeaning
+    )
     assert commands["report"]._option_string_actions["--lang"].choices == tuple(
-        lang.value for lang in Language)
+        lang.value for lang in Language
+    )
 
 
 def test_no_status_or_language_literal_lists_left():
     """One definition each: the enums in core/models.py."""
     pattern = re.compile(
         r'(==|!=|\bin \()\s*"(final|closed|critical|major|author|approver|admin|compliant|de|en)"'
-        r'|\("en", "de"\)|\["en", "de"\]|"author", "reviewer", "approver"')
+        r'|\("en", "de"\)|\["en", "de"\]|"author", "reviewer", "approver"'
+    )
     offenders = [
         f"{path.relative_to(ROOT)}:{n}"
-        for path in sorted(ROOT.rglob("*.py")) if "migrations" not in path.parts
+        for path in sorted(ROOT.rglob("*.py"))
+        if "migrations" not in path.parts
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
         if pattern.search(line)
     ]

@@ -12,8 +12,9 @@ PASSWORD = "correct-horse-1"
 
 def _make(db, username="anna", role="lead_auditor"):
     with db.session(actor="setup") as s:
-        return users.create_user(s, username=username, full_name="Anna Becker", role=role,
-                                 password=PASSWORD)
+        return users.create_user(
+            s, username=username, full_name="Anna Becker", role=role, password=PASSWORD
+        )
 
 
 def test_password_is_stored_as_argon2id_hash_only(db):
@@ -24,7 +25,9 @@ def test_password_is_stored_as_argon2id_hash_only(db):
     assert PASSWORD not in texts and user.password_hash not in texts
 
 
-@pytest.mark.parametrize("bad", ["short1", " leading-space-pw", "aaaaaaaaaaaa", "x" * 300, "tab\there-pass"])
+@pytest.mark.parametrize(
+    "bad", ["short1", " leading-space-pw", "aaaaaaaaaaaa", "x" * 300, "tab\there-pass"]
+)
 def test_password_policy_refuses_weak_passwords(db, bad):
     with pytest.raises(BadInput), db.session() as s:
         users.create_user(s, username="bob", full_name="Bob", role="auditor", password=bad)
@@ -64,6 +67,8 @@ def test_usernames_are_unique_and_well_formed(db):
     with pytest.raises(BadInput, match="exists"), db.session() as s:
         users.create_user(s, username="ANNA", full_name="A", role="auditor", password=PASSWORD)
     with pytest.raises(BadInput, match="username"), db.session() as s:
-        users.create_user(s, username="a b'; drop", full_name="A", role="auditor", password=PASSWORD)
+        users.create_user(
+            s, username="a b'; drop", full_name="A", role="auditor", password=PASSWORD
+        )
     with pytest.raises(BadInput, match="role"), db.session() as s:
         users.create_user(s, username="zed", full_name="Z", role="boss", password=PASSWORD)

@@ -23,8 +23,7 @@ FORBIDDEN_IN_CHECKLIST = {
     r"Autoren, Prüfern|Prüfer, Freigebend": "Verfassende, Prüfende, Freigebende",
     # the CRO is feminine (die Organisation): no masculine articles or pronouns
     r"\b(des|dem|den) CROs?\b": "der/die CRO",
-    r"\b(Kann|Hat|Verfügt|Führt|Prüft|Gewährt|Fordert|Sofern|leitet|stellt|verhindert|kann) der CRO\b":
-        "die CRO",
+    r"\b(Kann|Hat|Verfügt|Führt|Prüft|Gewährt|Fordert|Sofern|leitet|stellt|verhindert|kann) der CRO\b": "die CRO",
 }
 # An English term in a question's text or guidance needs its one German term in the same field.
 CONSISTENCY_PAIRS = {
@@ -49,33 +48,41 @@ def _fields(checklist):
 
 
 def test_checklist_german_avoids_the_forbidden_terms(checklist):
-    hits = [f"{qid} {field}: {pattern} (use {preferred})"
-            for qid, field, text in _fields(checklist)
-            for pattern, preferred in FORBIDDEN_IN_CHECKLIST.items()
-            if re.search(pattern, text["de"])]
+    hits = [
+        f"{qid} {field}: {pattern} (use {preferred})"
+        for qid, field, text in _fields(checklist)
+        for pattern, preferred in FORBIDDEN_IN_CHECKLIST.items()
+        if re.search(pattern, text["de"])
+    ]
     assert hits == []
 
 
 def test_checklist_uses_one_german_term_per_english_term(checklist):
-    misses = [f"{qid} {field}: '{en}' without {de}"
-              for qid, field, text in _fields(checklist)
-              for en, de in CONSISTENCY_PAIRS.items()
-              if en in text["en"].lower() and not re.search(de, text["de"])]
+    misses = [
+        f"{qid} {field}: '{en}' without {de}"
+        for qid, field, text in _fields(checklist)
+        for en, de in CONSISTENCY_PAIRS.items()
+        if en in text["en"].lower() and not re.search(de, text["de"])
+    ]
     assert misses == []
 
 
 def test_checklist_guidance_has_one_style_addressing_the_auditor(checklist):
     """German guidance speaks to the auditor ("Fordern Sie ... an"), never in bare infinitives."""
-    infinitive_only = [q.id for q in checklist.questions
-                       if not re.search(r"\bSie\b", q.guidance["de"])]
+    infinitive_only = [
+        q.id for q in checklist.questions if not re.search(r"\bSie\b", q.guidance["de"])
+    ]
     assert infinitive_only == []
 
 
 def test_schwerwiegend_is_kept_for_serious_breaches_and_serious_adverse_events(checklist):
     """German GCP reserves 'schwerwiegend' for SAE/SUE and serious breach; other uses blur it."""
-    other = [f"{qid}: {m.group(0)}" for qid, _, text in _fields(checklist)
-             for m in re.finditer(r"schwerwiegende?[nrs]?\s+(\w+)", text["de"])
-             if not m.group(1).startswith(("Verst", "unerwünscht", "Ereignis"))]
+    other = [
+        f"{qid}: {m.group(0)}"
+        for qid, _, text in _fields(checklist)
+        for m in re.finditer(r"schwerwiegende?[nrs]?\s+(\w+)", text["de"])
+        if not m.group(1).startswith(("Verst", "unerwünscht", "Ereignis"))
+    ]
     assert other == []
 
 
@@ -86,9 +93,12 @@ def test_checklist_says_die_cro(checklist):
 
 def test_reviewer_role_is_never_called_pruefer():
     """In German GCP 'Prüfer' is the investigator; the QA reviewer is a different role."""
-    texts = [wording.t("userrole_reviewer", "de"), wording.t("sig_reviewer", "de"),
-             wording_signoff.MEANING_TEXT["de"]["reviewer"],
-             wording_signoff.MEANING_LABEL["de"]["reviewer"]]
+    texts = [
+        wording.t("userrole_reviewer", "de"),
+        wording.t("sig_reviewer", "de"),
+        wording_signoff.MEANING_TEXT["de"]["reviewer"],
+        wording_signoff.MEANING_LABEL["de"]["reviewer"],
+    ]
     for text in texts:
         assert not re.search(r"\bPrüfer", text), text
     # The role is named once, in plain words, on the signature page and in the stamp.
@@ -97,12 +107,17 @@ def test_reviewer_role_is_never_called_pruefer():
 
 def test_report_wording_avoids_the_forbidden_terms():
     """Other helpers edit wording.py too: this keeps the German report terms in line."""
-    forbidden = r"\bBefund|\bPrüfer\b|schwerwiegend|Audit Trail|Prüfpfad|Safety-Datenbank|" \
-                r"\b(des|dem|den) CROs?\b|Principle \d"
+    forbidden = (
+        r"\bBefund|\bPrüfer\b|schwerwiegend|Audit Trail|Prüfpfad|Safety-Datenbank|"
+        r"\b(des|dem|den) CROs?\b|Principle \d"
+    )
     # "schwerwiegend" belongs to serious breaches (EU CTR Art. 52) and SAEs only.
     allowed = r"schwerwiegende[rn]? Verst[oö]ß|schwerwiegende[sn]? unerwünschte"
-    hits = [f"{key}: {german}" for key, (_, german) in wording.WORDING.items()
-            if re.search(forbidden, re.sub(allowed, "", german))]
+    hits = [
+        f"{key}: {german}"
+        for key, (_, german) in wording.WORDING.items()
+        if re.search(forbidden, re.sub(allowed, "", german))
+    ]
     assert hits == []
 
 
@@ -128,14 +143,23 @@ def test_german_report_prints_grundsatz_for_a_principle(db):
     from auditapp.core import audits
     from auditapp.reports import build_findings
 
-    mini = checklists.load_file(paths.checklists_dir().parent / "tests" / "data" /
-                                "mini-checklist.yaml")
+    mini = checklists.load_file(
+        paths.checklists_dir().parent / "tests" / "data" / "mini-checklist.yaml"
+    )
     with db.session() as s:
-        audit = audits.create_audit(s, title="A", audit_type="routine_system", checklist=mini,
-                                    language="de")
-        findings.add_finding(s, audit, title="Keine Risikobewertung", classification="minor",
-                             references=["ICH E6(R3) Principle 6", "GDPR Art. 28"])
-        item = build_findings.collect(s, audit, language="de", include_confidential=True).findings[0]
+        audit = audits.create_audit(
+            s, title="A", audit_type="routine_system", checklist=mini, language="de"
+        )
+        findings.add_finding(
+            s,
+            audit,
+            title="Keine Risikobewertung",
+            classification="minor",
+            references=["ICH E6(R3) Principle 6", "GDPR Art. 28"],
+        )
+        item = build_findings.collect(s, audit, language="de", include_confidential=True).findings[
+            0
+        ]
         facts = dict(build_findings.finding_block(item, "de").facts)
         english = dict(build_findings.finding_block(item, "en").facts)
     refs = facts[wording.t("f_references", "de")]

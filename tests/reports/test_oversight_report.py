@@ -26,8 +26,15 @@ def history(template, tmp_path):
     with database.session(actor="anna") as s:
         org = cro_register.find_cro(s, CRO)
         for period, value in (("2026-Q2", 96), ("2026-Q3", 92.5), ("2026-10", 84)):
-            kpi_records.record(s, org, kpi_id="tmf_completeness", period=period, value=value,
-                               study="NW-301", today=TODAY)
+            kpi_records.record(
+                s,
+                org,
+                kpi_id="tmf_completeness",
+                period=period,
+                value=value,
+                study="NW-301",
+                today=TODAY,
+            )
     yield database
     database.close()
 
@@ -35,18 +42,24 @@ def history(template, tmp_path):
 def _pdf_text(data: bytes, tmp_path) -> str:
     path = tmp_path / "report.pdf"
     path.write_bytes(data)
-    out = subprocess.run([require_tool("pdftotext"), str(path), "-"], capture_output=True,
-                         text=True, check=True).stdout
+    out = subprocess.run(
+        [require_tool("pdftotext"), str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
     return " ".join(out.split())
 
 
 def test_pdf_in_english_states_risk_next_audit_repeat_and_escalation(history, tmp_path):
     text = _pdf_text(export_oversight(history, cro="Northwind", fmt="pdf", today=TODAY), tmp_path)
     for expected in (
-        "Risk score 36.2 (high)", "Last audit 15 Oct 2026", "Proposed next audit 15 Oct 2027",
-        "Planned audit — Open CAPAs (overdue) 4 (3)", "Repeat findings 1", "Open escalations 1",
+        "Risk score 36.2 (high)",
+        "Last audit 15 Oct 2026",
+        "Proposed next audit 15 Oct 2027",
+        "Planned audit — Open CAPAs (overdue) 4 (3)",
+        "Repeat findings 1",
+        "Open escalations 1",
         "Repeat findings 1 5 5",  # the risk table: count, weight, points
-        "Conditional approval 1 5 5", "Total 36.2",
+        "Conditional approval 1 5 5",
+        "Total 36.2",
         "TMF backlog below 30 days by Q1 2027",  # the conditions of the qualification
         "ESC-001 KPI breach: TMF completeness (NW-301) 84 % in 2026-10 is beyond the breach "
         "threshold 90 %",
@@ -56,12 +69,19 @@ def test_pdf_in_english_states_risk_next_audit_repeat_and_escalation(history, tm
 
 
 def test_pdf_in_german(history, tmp_path):
-    text = _pdf_text(export_oversight(history, cro="Northwind", fmt="pdf", language="de",
-                                      today=TODAY), tmp_path)
-    for expected in ("Bericht zur CRO-Aufsicht: Northwind Clinical Research GmbH",
-                     "unter Auflagen zugelassen seit 25.10.2026", "Risikowert 36.2 (hoch)",
-                     "Vorgeschlagenes nächstes Audit 15.10.2027", "Wiederholte Feststellungen",
-                     "Eskalationsprotokoll", "Wesentlich", "Verletzung"):
+    text = _pdf_text(
+        export_oversight(history, cro="Northwind", fmt="pdf", language="de", today=TODAY), tmp_path
+    )
+    for expected in (
+        "Bericht zur CRO-Aufsicht: Northwind Clinical Research GmbH",
+        "unter Auflagen zugelassen seit 25.10.2026",
+        "Risikowert 36.2 (hoch)",
+        "Vorgeschlagenes nächstes Audit 15.10.2027",
+        "Wiederholte Feststellungen",
+        "Eskalationsprotokoll",
+        "Wesentlich",
+        "Verletzung",
+    ):
         assert expected in text, expected
     assert "Prüfer" not in text
 
@@ -81,8 +101,9 @@ def test_all_cros_start_with_the_portfolio_highest_risk_first(history):
     with history.session() as s:
         s.add(Organisation(kind="cro", legal_name="Quiet CRO Ltd."))
     with history.session(actor="anna") as s:
-        cro_register.qualify(s, cro_register.find_cro(s, "Quiet"), status="approved",
-                             effective_on="2026-01-10")
+        cro_register.qualify(
+            s, cro_register.find_cro(s, "Quiet"), status="approved", effective_on="2026-01-10"
+        )
     with history.session() as s:
         document = build_oversight(s, today=TODAY)
     headings = [b.text for b in document.blocks if isinstance(b, Heading)]
@@ -95,12 +116,25 @@ def test_all_cros_start_with_the_portfolio_highest_risk_first(history):
 @pytest.mark.slow
 def test_docx_opens_in_libreoffice(history, tmp_path):
     path = tmp_path / "oversight.docx"
-    path.write_bytes(export_oversight(history, cro="Northwind", fmt="docx", language="de",
-                                      today=TODAY))
-    subprocess.run([require_tool("soffice"), "--headless", "--norestore",
-                    f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path), str(path)],
-                   capture_output=True, timeout=180, check=False)
+    path.write_bytes(
+        export_oversight(history, cro="Northwind", fmt="docx", language="de", today=TODAY)
+    )
+    subprocess.run(
+        [
+            require_tool("soffice"),
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation=file://{tmp_path / 'lo'}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=False,
+    )
     converted = tmp_path / "oversight.pdf"
     assert converted.exists(), "LibreOffice could not open the DOCX"
     text = _pdf_text(converted.read_bytes(), tmp_path)

@@ -50,27 +50,86 @@ def test_cli_settings_brand_the_report(demo_db, reference, tmp_path):
     demo_db.close()
     logo = tmp_path / "logo.png"
     Image.new("RGB", (240, 80), "#6A1B9A").save(logo)
-    assert run_as("demo.lead", "settings", "set", "organisation.name", "Northbridge Clinical QA",
-                  "--db", db_path, password=DEMO_PW).returncode == 0
-    assert run_as("demo.lead", "settings", "set", "organisation.address",
-                  r"Hafenstraße 12\n20457 Hamburg", "--db", db_path,
-                  password=DEMO_PW).returncode == 0
-    assert run_as("demo.lead", "settings", "set", "organisation.logo", str(logo), "--db", db_path, password=DEMO_PW).returncode == 0
-    bad = run_as("demo.lead", "settings", "set", "organisation.logo", str(tmp_path), "--db", db_path, password=DEMO_PW)
+    assert (
+        run_as(
+            "demo.lead",
+            "settings",
+            "set",
+            "organisation.name",
+            "Northbridge Clinical QA",
+            "--db",
+            db_path,
+            password=DEMO_PW,
+        ).returncode
+        == 0
+    )
+    assert (
+        run_as(
+            "demo.lead",
+            "settings",
+            "set",
+            "organisation.address",
+            r"Hafenstraße 12\n20457 Hamburg",
+            "--db",
+            db_path,
+            password=DEMO_PW,
+        ).returncode
+        == 0
+    )
+    assert (
+        run_as(
+            "demo.lead",
+            "settings",
+            "set",
+            "organisation.logo",
+            str(logo),
+            "--db",
+            db_path,
+            password=DEMO_PW,
+        ).returncode
+        == 0
+    )
+    bad = run_as(
+        "demo.lead",
+        "settings",
+        "set",
+        "organisation.logo",
+        str(tmp_path),
+        "--db",
+        db_path,
+        password=DEMO_PW,
+    )
     assert bad.returncode == 2 and bad.stderr.startswith("error:") and "Traceback" not in bad.stderr
-    unknown = run_as("demo.lead", "settings", "set", "organisation.colour", "x", "--db", db_path, password=DEMO_PW)
+    unknown = run_as(
+        "demo.lead",
+        "settings",
+        "set",
+        "organisation.colour",
+        "x",
+        "--db",
+        db_path,
+        password=DEMO_PW,
+    )
     assert unknown.returncode == 2 and "unknown setting" in unknown.stderr
     shown = run_cli("settings", "show", "--db", db_path).stdout
     assert "organisation.name: Northbridge Clinical QA" in shown
     assert "organisation.logo: PNG" in shown
     out = tmp_path / "r.pdf"
     assert run_cli("report", reference, "-o", str(out), "--db", db_path).returncode == 0
-    text = subprocess.run([require_tool("pdftotext"), "-l", "3", str(out), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        [require_tool("pdftotext"), "-l", "3", str(out), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert "Northbridge Clinical QA" in text and "20457 Hamburg" in text
     assert "AuditApp" not in text
-    images = subprocess.run([require_tool("pdfimages"), "-list", "-f", "1", "-l", "1", str(out)],
-                            capture_output=True, text=True, check=True).stdout
+    images = subprocess.run(
+        [require_tool("pdfimages"), "-list", "-f", "1", "-l", "1", str(out)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert len(images.splitlines()) > 2, "the cover shows no logo"
 
 
@@ -80,7 +139,10 @@ def test_findings_export_csv_xlsx_json_one_row_per_finding(demo_db, reference):
     _poison_first_finding(demo_db, reference)
     numbers = _finding_numbers(demo_db, reference)
     with demo_db.session() as s:
-        data = {fmt: findings_export.export_findings(s, reference, fmt) for fmt in ("csv", "xlsx", "json")}
+        data = {
+            fmt: findings_export.export_findings(s, reference, fmt)
+            for fmt in ("csv", "xlsx", "json")
+        }
     rows = list(csv.DictReader(io.StringIO(data["csv"].decode("utf-8-sig"))))
     assert tuple(rows[0].keys()) == findings_export.COLUMNS
     assert sorted(r["finding_number"] for r in rows) == numbers
@@ -145,11 +207,28 @@ def test_capa_form_docx_opens_in_libreoffice_one_row_per_finding(demo_db, refere
     assert sorted(r.cells[0].text for r in table.rows[1:]) == numbers
     soffice = require_tool("soffice")
     profile = tmp_path / "lo"
-    subprocess.run([soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{profile}",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
-                   capture_output=True, timeout=180, check=False)
-    text = subprocess.run([require_tool("pdftotext"), "-layout", str(tmp_path / "capa.pdf"), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    subprocess.run(
+        [
+            soffice,
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation=file://{profile}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(out),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=False,
+    )
+    text = subprocess.run(
+        [require_tool("pdftotext"), "-layout", str(tmp_path / "capa.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     for number in numbers:
         assert number in text
     assert "Root cause" in text and "Evidence of" in text

@@ -24,8 +24,10 @@ from auditapp.reports.document import (
     Table,
 )
 
-LOREM = ("The CRO maintains a documented process, but the records reviewed did not show that "
-         "it was followed consistently across the studies sampled during the audit. ")
+LOREM = (
+    "The CRO maintains a documented process, but the records reviewed did not show that "
+    "it was followed consistently across the studies sampled during the audit. "
+)
 
 
 def _photo() -> tuple[bytes, int, int]:
@@ -37,9 +39,17 @@ def _photo() -> tuple[bytes, int, int]:
 def stress_document() -> tuple[Document, list[str]]:
     """Headings and labels at every height of the page: some land at the foot on any layout
     that does not keep them with what follows."""
-    meta = Meta(title="Layout test", reference="AUD-2026-999", version_label="1.0",
-                language="en", organisation="Org", author="a", confidentiality="Confidential",
-                footer_text="", page_label="Page {page} of {pages}")
+    meta = Meta(
+        title="Layout test",
+        reference="AUD-2026-999",
+        version_label="1.0",
+        language="en",
+        organisation="Org",
+        author="a",
+        confidentiality="Confidential",
+        footer_text="",
+        page_label="Page {page} of {pages}",
+    )
     image, w, h = _photo()
     blocks: list = []
     headings: list[str] = ["Observation", "Photo evidence", "Risk"]
@@ -48,25 +58,42 @@ def stress_document() -> tuple[Document, list[str]]:
         title = f"5.{step + 1}  Minor ({step + 1})"
         headings.append(title)
         blocks.append(Heading(title, 2))
-        blocks.append(FindingBlock(
-            number=f"F-{step + 1:02d}", title="Deviation trending not performed",
-            grade_label="Minor", grade_colour="#C9A100",
-            facts=(("Classification", "Minor"),
-                   ("Requirements", "ICH E6(R2) 5.1.1; ICH E6(R3) 3.10.1; EU GMP Annex 11 "
-                    "section 9; 21 CFR 11.10(e); ICH E6(R2) 5.5.3(c); ICH E6(R3) 3.16.1(x)"),
-                   ("Audit area", "Quality management system"), ("CAPA response due", "1 Feb 2027"),
-                   ("Responsible", "Head of QA"), ("Repeat finding", "Yes")),
-            sections=(("Observation", LOREM * 3), ("Risk", LOREM)),
-            figures=(Figure(image, w, h, ("E-001 photo", "SHA-256 abc"), full_width=step % 2 == 0),),
-            figures_label="Photo evidence",
-        ))
+        blocks.append(
+            FindingBlock(
+                number=f"F-{step + 1:02d}",
+                title="Deviation trending not performed",
+                grade_label="Minor",
+                grade_colour="#C9A100",
+                facts=(
+                    ("Classification", "Minor"),
+                    (
+                        "Requirements",
+                        "ICH E6(R2) 5.1.1; ICH E6(R3) 3.10.1; EU GMP Annex 11 "
+                        "section 9; 21 CFR 11.10(e); ICH E6(R2) 5.5.3(c); ICH E6(R3) 3.16.1(x)",
+                    ),
+                    ("Audit area", "Quality management system"),
+                    ("CAPA response due", "1 Feb 2027"),
+                    ("Responsible", "Head of QA"),
+                    ("Repeat finding", "Yes"),
+                ),
+                sections=(("Observation", LOREM * 3), ("Risk", LOREM)),
+                figures=(
+                    Figure(image, w, h, ("E-001 photo", "SHA-256 abc"), full_width=step % 2 == 0),
+                ),
+                figures_label="Photo evidence",
+            )
+        )
         table_title = f"Table heading {step + 1}"
         headings.append(table_title)
         blocks.append(Paragraph.of(LOREM * (step % 5)))
         blocks.append(Heading(table_title, 2))
-        blocks.append(Table(("Name", "Function", "Interviewed"),
-                            tuple((C(f"Person {i}"), C("Head of QA"), C("Yes")) for i in range(30)),
-                            (2, 2, 1)))
+        blocks.append(
+            Table(
+                ("Name", "Function", "Interviewed"),
+                tuple((C(f"Person {i}"), C("Head of QA"), C("Yes")) for i in range(30)),
+                (2, 2, 1),
+            )
+        )
     return Document(meta, tuple(blocks)), headings
 
 
@@ -88,10 +115,22 @@ def test_no_heading_is_the_last_line_of_a_docx_page_in_libreoffice(tmp_path):
     docx_path = tmp_path / "stress.docx"
     docx_path.write_bytes(render_docx(document))
     soffice = require_tool("soffice")
-    subprocess.run([soffice, "--headless", "--norestore",
-                    f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path), str(docx_path)],
-                   capture_output=True, timeout=240, check=False)
+    subprocess.run(
+        [
+            soffice,
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation=file://{tmp_path / 'lo'}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(docx_path),
+        ],
+        capture_output=True,
+        timeout=240,
+        check=False,
+    )
     pdf = tmp_path / "stress.pdf"
     assert pdf.exists() and pdf.stat().st_size > 0
     assert orphans(pdf, headings) == []
@@ -103,8 +142,9 @@ def test_full_width_photos_print_at_150_dpi_or_more(tmp_path):
     document, _ = stress_document()
     path = tmp_path / "stress.pdf"
     path.write_bytes(render_pdf(Document(document.meta, document.blocks[:3])))
-    listing = subprocess.run([require_tool("pdfimages"), "-list", str(path)],
-                             capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    listing = subprocess.run(
+        [require_tool("pdfimages"), "-list", str(path)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
     dpis = [int(line.split()[12]) for line in listing]
     assert dpis and min(dpis) >= 150, listing
 
@@ -113,7 +153,9 @@ def test_grade_colours_meet_wcag_aa_with_their_text():
     assert style.contrast_ratio("#FFFFFF", "#000000") == pytest.approx(21.0)
     assert style.contrast_ratio("#C9A100", "#FFFFFF") < 4.5  # the old white on mustard
     for grade in findings.EMA_SCHEME + findings.MHRA_SCHEME:
-        assert style.contrast_ratio(grade.colour, style.text_on(grade.colour)) >= style.WCAG_AA, grade
+        assert style.contrast_ratio(grade.colour, style.text_on(grade.colour)) >= style.WCAG_AA, (
+            grade
+        )
 
 
 def test_interviewed_header_is_not_broken(demo_db, tmp_path):
@@ -124,11 +166,10 @@ def test_interviewed_header_is_not_broken(demo_db, tmp_path):
         reference = audits.summaries(s)[0].reference
     for lang, word in (("en", "Interviewed"), ("de", "Eröffnungsgespräch")):
         path = export.write_report(demo_db, reference, tmp_path / f"r-{lang}.pdf", language=lang)
-        text = subprocess.run([require_tool("pdftotext"), str(path), "-"], capture_output=True,
-                              text=True, check=True).stdout
+        text = subprocess.run(
+            [require_tool("pdftotext"), str(path), "-"], capture_output=True, text=True, check=True
+        ).stdout
         assert word in text.split(), f"{word} broken in {lang}"
-
-
 
 
 def test_demo_report_has_no_heading_at_a_page_foot(demo_db, tmp_path):

@@ -24,7 +24,9 @@ def reference(demo_db) -> str:
 def _text(data: bytes) -> str:
     from pypdf import PdfReader
 
-    return " ".join(" ".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(data)).pages).split())
+    return " ".join(
+        " ".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(data)).pages).split()
+    )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -36,9 +38,17 @@ def test_unknown_block_raises_in_both_writers():
     from auditapp.reports.docx import render_docx
     from auditapp.reports.pdf import render_pdf
 
-    meta = Meta(title="t", reference="AUD-2026-001", version_label="1", language="en",
-                organisation="o", author="a", confidentiality="c", footer_text="",
-                page_label="Page {page} of {pages}")
+    meta = Meta(
+        title="t",
+        reference="AUD-2026-001",
+        version_label="1",
+        language="en",
+        organisation="o",
+        author="a",
+        confidentiality="c",
+        footer_text="",
+        page_label="Page {page} of {pages}",
+    )
     document = Document(meta, (Paragraph.of("fine"), Strange("x")))  # type: ignore[arg-type]
     with pytest.raises(UnknownBlock):
         render_pdf(document)
@@ -51,9 +61,14 @@ def test_hostile_text_renders_escaped(demo_db, reference):
     long_text = (hostile + " " + "lorem ipsum " * 40 + "\n\n") * 120
     with demo_db.session(actor="demo.lead") as s:
         audit = audits.get_audit(s, reference)
-        findings.update_finding(s, audit, 1, title=f"Title {hostile}",
-                                observation=(long_text + "Z" * 5000)[:100_000],
-                                recommendation=long_text[:100_000])
+        findings.update_finding(
+            s,
+            audit,
+            1,
+            title=f"Title {hostile}",
+            observation=(long_text + "Z" * 5000)[:100_000],
+            recommendation=long_text[:100_000],
+        )
     data = export.export_report(demo_db, reference, fmt="pdf", language="en")
     text = _text(data)
     assert "<b>not bold</b> & <font name='x'> ]]> [1]" in text
@@ -79,11 +94,23 @@ def test_cli_report_and_errors(demo_db, reference, tmp_path):
     from conftest import run_cli
 
     out = tmp_path / "r.docx"
-    done = run_cli("--db", str(demo_db.path), "report", reference, "--format", "docx",
-                   "--lang", "de", "-o", str(out))
+    done = run_cli(
+        "--db",
+        str(demo_db.path),
+        "report",
+        reference,
+        "--format",
+        "docx",
+        "--lang",
+        "de",
+        "-o",
+        str(out),
+    )
     assert done.returncode == 0, done.stderr
     assert out.stat().st_size > 10_000
-    bad = run_cli("--db", str(demo_db.path), "report", "AUD-2099-001", "-o", str(tmp_path / "x.pdf"))
+    bad = run_cli(
+        "--db", str(demo_db.path), "report", "AUD-2099-001", "-o", str(tmp_path / "x.pdf")
+    )
     assert bad.returncode == 2
     assert bad.stderr.startswith("error:") and "Traceback" not in bad.stderr
     assert not (tmp_path / "x.pdf").exists()
@@ -104,10 +131,18 @@ def _add_evidence(db, reference: str, *, number: int, confidential: bool) -> str
         audit = audits.get_audit(s, reference)
         s.add(EvidenceBlob(sha256=digest, size=len(original), data=original))
         s.flush()
-        item = Evidence(audit_id=audit.id, number=number, sha256=digest, file_name=f"p{number}.jpg",
-                        media_type="image/jpeg", size=len(original), caption=f"Caption {number}",
-                        confidential=confidential, display_image=_photo("navy", (1600, 1200)),
-                        thumbnail=_photo("navy", (256, 192)))
+        item = Evidence(
+            audit_id=audit.id,
+            number=number,
+            sha256=digest,
+            file_name=f"p{number}.jpg",
+            media_type="image/jpeg",
+            size=len(original),
+            caption=f"Caption {number}",
+            confidential=confidential,
+            display_image=_photo("navy", (1600, 1200)),
+            thumbnail=_photo("navy", (256, 192)),
+        )
         s.add(item)
         s.flush()
         finding = findings.get_finding(s, audit, 1)
@@ -132,23 +167,30 @@ def test_evidence_shown_and_confidential_withheld(demo_db, reference):
 def test_signatures_fill_the_signature_page(demo_db, reference):
     import datetime as dt
 
-    signed = build.SignatureInfo("author", "Dr. Anna Becker", "lead_auditor",
-                                 dt.datetime(2026, 11, 20, 9, 30, tzinfo=dt.UTC))
+    signed = build.SignatureInfo(
+        "author", "Dr. Anna Becker", "lead_auditor", dt.datetime(2026, 11, 20, 9, 30, tzinfo=dt.UTC)
+    )
     with demo_db.session() as s:
-        document = build.build_report(s, audits.get_audit(s, reference), language="de",
-                                      signatures=[signed])
+        document = build.build_report(
+            s, audits.get_audit(s, reference), language="de", signatures=[signed]
+        )
     from auditapp.reports.pdf import render_pdf_layout
 
     data, layout = render_pdf_layout(document)
     assert set(layout.signature_boxes) == {"author", "reviewer", "approver"}
     text = _text(data)
-    assert "Dr. Anna Becker" in text and "20.11.2026" in text and "Ich habe diesen Bericht verfasst" in text
+    assert (
+        "Dr. Anna Becker" in text
+        and "20.11.2026" in text
+        and "Ich habe diesen Bericht verfasst" in text
+    )
 
 
 def test_sections_can_be_left_out(demo_db, reference):
     with demo_db.session() as s:
-        document = build.build_report(s, audits.get_audit(s, reference), language="en",
-                                      sections=["summary", "findings"])
+        document = build.build_report(
+            s, audits.get_audit(s, reference), language="en", sections=["summary", "findings"]
+        )
     titles = [h.text for h in document.headings() if h.level == 1]
     assert titles == ["1  Executive summary", "2  Findings"]
     assert not any("Checklist responses" in t for t in titles)
@@ -171,8 +213,11 @@ def test_bare_audit_renders(db):
 
     with db.session(actor="tester") as s:
         audit = audits.create_audit(
-            s, title="Bare audit", audit_type=AuditType.FOR_CAUSE,
-            checklist=checklists.get(s, "cro-gcp-audit"), area_ids=["ORG"],
+            s,
+            title="Bare audit",
+            audit_type=AuditType.FOR_CAUSE,
+            checklist=checklists.get(s, "cro-gcp-audit"),
+            area_ids=["ORG"],
         )
         reference = audit.reference
     for fmt in ("pdf", "docx"):

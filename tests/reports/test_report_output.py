@@ -39,8 +39,12 @@ def _expected(db, reference: str) -> list[tuple[str, str, str, list[str]]]:
     with db.session() as s:
         audit = audits.get_audit(s, reference)
         return [
-            (findings.number_label(f.number), f.title, findings.grade(s, f.classification).label["en"],
-             findings.finding_references(f))
+            (
+                findings.number_label(f.number),
+                f.title,
+                findings.grade(s, f.classification).label["en"],
+                findings.finding_references(f),
+            )
             for f in audit.findings
         ]
 
@@ -63,8 +67,9 @@ def test_pdf_contains_every_finding_and_embeds_every_font(demo_db, reference, tm
         for ref in refs:
             assert ref in text, ref
     assert re.search(r"Page 1 of (\d+)", text)
-    fonts = subprocess.run([require_tool("pdffonts"), str(path)], capture_output=True, text=True,
-                           check=True).stdout.splitlines()[2:]
+    fonts = subprocess.run(
+        [require_tool("pdffonts"), str(path)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
     assert fonts, "no fonts listed"
     for line in fonts:
         assert line.split()[-5] == "yes", f"font not embedded: {line}"
@@ -110,9 +115,19 @@ def test_libreoffice_converts_the_docx(demo_db, reference, tmp_path):
     pdf_path = export.write_report(demo_db, reference, tmp_path / "own.pdf", language="en")
     outdir = tmp_path / "lo"
     subprocess.run(
-        [soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/profile",
-         "--convert-to", "pdf", "--outdir", str(outdir), str(docx_path)],
-        capture_output=True, timeout=240,
+        [
+            soffice,
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(outdir),
+            str(docx_path),
+        ],
+        capture_output=True,
+        timeout=240,
     )  # soffice exits 0 even when it fails: judge by the output file
 
     def pages(path: Path) -> int:
@@ -134,12 +149,29 @@ def _germanise(db, reference: str) -> None:
     """Auditor-entered text in German, so only the report's own wording can be English."""
     with db.session(actor="demo.lead") as s:
         audit = audits.get_audit(s, reference)
-        for field in ("title", "objectives", "scope", "conclusion", "sampling", "locations",
-                      "positive_observations", "distribution", "other_criteria"):
+        for field in (
+            "title",
+            "objectives",
+            "scope",
+            "conclusion",
+            "sampling",
+            "locations",
+            "positive_observations",
+            "distribution",
+            "other_criteria",
+        ):
             setattr(audit, field, f"Deutscher Text für {field}")
         for i, f in enumerate(audit.findings, start=1):
-            for field in ("title", "observation", "impact", "risk", "recommendation", "owner",
-                          "sponsor_informed_to", "breach_note"):
+            for field in (
+                "title",
+                "observation",
+                "impact",
+                "risk",
+                "recommendation",
+                "owner",
+                "sponsor_informed_to",
+                "breach_note",
+            ):
                 setattr(f, field, GERMAN_TEXT.format(n=i) + f" ({field})")
         for r in audit.responses:
             r.notes = "Nachweise vor Ort geprüft."

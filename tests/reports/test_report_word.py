@@ -69,8 +69,9 @@ def test_version_history_says_draft_not_report_issued(demo_db, reference):
     import docx
 
     data = export.export_report(demo_db, reference, fmt="docx", language="en")
-    table = next(t for t in docx.Document(io.BytesIO(data)).tables
-                 if t.rows[0].cells[0].text == "Version")
+    table = next(
+        t for t in docx.Document(io.BytesIO(data)).tables if t.rows[0].cells[0].text == "Version"
+    )
     row = [c.text for c in table.rows[1].cells]
     assert row[0] == "1.0" and row[2] == "Draft for review"
     assert "Report issued" not in " ".join(c.text for r in table.rows for c in r.cells)
@@ -89,8 +90,9 @@ def test_signed_report_copies_say_what_they_are(demo_template, tmp_path):
         with db.session() as s:
             ref = audits.summaries(s)[0].reference
         signoff.sign_report(db, ref, username="demo.lead", password=PASSWORD, meaning="author")
-        approved = signoff.sign_report(db, ref, username="demo.qa", password=PASSWORD,
-                                       meaning="approver", docx=True)
+        approved = signoff.sign_report(
+            db, ref, username="demo.qa", password=PASSWORD, meaning="approver", docx=True
+        )
         editable = _text(docx.Document(io.BytesIO(approved.docx_bytes)))
         assert "editable copy of the signed PDF record of version 1.0" in editable
         copy = export.write_report(db, ref, tmp_path / "copy.pdf", language="en")
@@ -98,10 +100,16 @@ def test_signed_report_copies_say_what_they_are(demo_template, tmp_path):
     finally:
         db.close()
     tool = require_tool("pdftotext")
-    text = " ".join(subprocess.run([tool, str(copy), "-"], capture_output=True, text=True,
-                                   check=True).stdout.split())
+    text = " ".join(
+        subprocess.run(
+            [tool, str(copy), "-"], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
     assert "Uncontrolled copy, rendered on" in text and "1.0 (Uncontrolled copy)" in text
     assert "Draft for review" not in text and "Report issued" in text
-    de = " ".join(subprocess.run([tool, str(de_copy), "-"], capture_output=True, text=True,
-                                 check=True).stdout.split())
+    de = " ".join(
+        subprocess.run(
+            [tool, str(de_copy), "-"], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
     assert "Nicht gelenkte Kopie" in de

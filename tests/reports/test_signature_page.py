@@ -38,43 +38,69 @@ def signed(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> dic
     for lang in ("en", "de"):
         folder = tmp_path_factory.mktemp(f"signed-{lang}")
         db = _copy(demo_template, folder)
-        signoff.sign_report(db, REF, username="demo.lead", password=PASSWORD, meaning="author",
-                            language=lang)
+        signoff.sign_report(
+            db, REF, username="demo.lead", password=PASSWORD, meaning="author", language=lang
+        )
         if lang == "en":
             with pytest.raises(Refused, match="not approved"):
-                certificate_signing.sign_certificate(db, REF, username="demo.lead",
-                                                     password=PASSWORD)
+                certificate_signing.sign_certificate(
+                    db, REF, username="demo.lead", password=PASSWORD
+                )
         else:
-            signoff.sign_report(db, REF, username="demo.qa", password=PASSWORD,
-                                meaning="reviewer")
+            signoff.sign_report(db, REF, username="demo.qa", password=PASSWORD, meaning="reviewer")
         with db.session(actor="demo") as s:
             from auditapp.core import users
 
-            users.create_user(s, username="demo.approver", full_name="Dr. Petra Lang",
-                              role="reviewer", password=PASSWORD)
+            users.create_user(
+                s,
+                username="demo.approver",
+                full_name="Dr. Petra Lang",
+                role="reviewer",
+                password=PASSWORD,
+            )
         approver = "demo.approver" if lang == "de" else "demo.qa"
-        final = signoff.sign_report(db, REF, username=approver, password=PASSWORD,
-                                    meaning="approver")
+        final = signoff.sign_report(
+            db, REF, username=approver, password=PASSWORD, meaning="approver"
+        )
         report = folder / "report.pdf"
         report.write_bytes(final.pdf_bytes)
         with db.session() as s:
-            sigs = [(x.meaning, x.signed_at, x.utc_offset)
-                    for x in signing.current_signatures(s, audits.get_audit(s, REF))]
+            sigs = [
+                (x.meaning, x.signed_at, x.utc_offset)
+                for x in signing.current_signatures(s, audits.get_audit(s, REF))
+            ]
         certificate = folder / "certificate.pdf"
         if lang == "en":
-            result = certificate_signing.sign_certificate(db, REF, username="demo.lead",
-                                                          password=PASSWORD)
+            result = certificate_signing.sign_certificate(
+                db, REF, username="demo.lead", password=PASSWORD
+            )
             certificate.write_bytes(result.pdf_bytes)
             db.close()
         else:
             path = str(db.path)
             db.close()
-            made = run_cli("sign", REF, "--db", path, "--certificate", "--user", "demo.lead",
-                           "--password-stdin", "--report-lang", "de", "-o", str(certificate),
-                           stdin=PASSWORD + "\n")
+            made = run_cli(
+                "sign",
+                REF,
+                "--db",
+                path,
+                "--certificate",
+                "--user",
+                "demo.lead",
+                "--password-stdin",
+                "--report-lang",
+                "de",
+                "-o",
+                str(certificate),
+                stdin=PASSWORD + "\n",
+            )
             assert made.returncode == 0, made.stderr
-        out[lang] = {"db": folder / "demo.sqlite", "report": report, "sigs": sigs,
-                     "certificate": certificate}
+        out[lang] = {
+            "db": folder / "demo.sqlite",
+            "report": report,
+            "sigs": sigs,
+            "certificate": certificate,
+        }
     return out
 
 
@@ -84,16 +110,26 @@ def _text(path: Path, *, last_pages: int | None = None) -> str:
     raw = subprocess.run(args, capture_output=True, text=True, check=True).stdout
     pages = raw.split("\f")
     if last_pages:
-        pages = [p for p in pages if "Electronic signatures under 21 CFR" in p
-                 or "Elektronische Unterschriften gemäß" in p]
+        pages = [
+            p
+            for p in pages
+            if "Electronic signatures under 21 CFR" in p
+            or "Elektronische Unterschriften gemäß" in p
+        ]
     return " ".join(" ".join(pages).split())
 
 
 STAMPS = {
-    "en": ("Signed electronically by Dr. Anna Becker", "Lead auditor · Author",
-           "I wrote this report and am responsible for its content."),
-    "de": ("Elektronisch unterschrieben von Dr. Anna Becker", "Auditleitung · Verfasser",
-           "Ich habe diesen Bericht verfasst und bin für seinen Inhalt verantwortlich."),
+    "en": (
+        "Signed electronically by Dr. Anna Becker",
+        "Lead auditor · Author",
+        "I wrote this report and am responsible for its content.",
+    ),
+    "de": (
+        "Elektronisch unterschrieben von Dr. Anna Becker",
+        "Auditleitung · Verfasser",
+        "Ich habe diesen Bericht verfasst und bin für seinen Inhalt verantwortlich.",
+    ),
 }
 
 
@@ -135,12 +171,20 @@ def test_countersigners_are_named_in_their_stamps_and_the_page_says_so(signed) -
 
 def test_stamp_text_is_not_shrunk(signed) -> None:
     require_tool("pdftotext")
-    html = subprocess.run(["pdftotext", "-bbox", str(signed["de"]["report"]), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    html = subprocess.run(
+        ["pdftotext", "-bbox", str(signed["de"]["report"]), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     import re
 
-    heights = [float(m.group(2)) - float(m.group(1)) for m in re.finditer(
-        r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">Elektronisch unterschrieben von', html)]
+    heights = [
+        float(m.group(2)) - float(m.group(1))
+        for m in re.finditer(
+            r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">Elektronisch unterschrieben von', html
+        )
+    ]
     assert len(heights) == 3
     # A line box is about 1.36 em: 10.9 pt for the 8 pt stamp type; a stamp shrunk to about
     # 5 pt (as before) gave 6.8 pt.
@@ -183,8 +227,7 @@ def test_a_certificate_is_signed_once_per_report_version(signed) -> None:
     db = open_database(signed["en"]["db"])
     try:
         with pytest.raises(Refused, match="already signed"):
-            certificate_signing.sign_certificate(db, REF, username="demo.lead",
-                                                 password=PASSWORD)
+            certificate_signing.sign_certificate(db, REF, username="demo.lead", password=PASSWORD)
         assert certificate_signing.signed_certificate(db, REF).startswith(b"%PDF-")
     finally:
         db.close()

@@ -36,10 +36,10 @@ def signed(demo_template: Path, tmp_path_factory: pytest.TempPathFactory):
     shutil.copyfile(demo_template, path)
     db = open_database(path)
     ref = _reference(db)
-    author = signoff.sign_report(db, ref, username="demo.lead", password=PASSWORD,
-                                 meaning="author")
-    approver = signoff.sign_report(db, ref, username="demo.qa", password=PASSWORD,
-                                   meaning="approver")
+    author = signoff.sign_report(db, ref, username="demo.lead", password=PASSWORD, meaning="author")
+    approver = signoff.sign_report(
+        db, ref, username="demo.qa", password=PASSWORD, meaning="approver"
+    )
     db.close()
     pdf = folder / "signed.pdf"
     pdf.write_bytes(approver.pdf_bytes)
@@ -64,8 +64,10 @@ def test_author_and_approver_signatures_are_valid_for_pdfsig_and_verify(signed) 
     assert "trusted: AuditApp signer demo.lead" in result.stdout
     # The countersignature extends the author's bytes: what the author signed is untouched.
     assert signed["approver"].pdf_bytes.startswith(signed["author"].pdf_bytes)
-    assert signed["approver"].signed_sha256 == __import__("hashlib").sha256(
-        signed["author"].pdf_bytes).hexdigest()
+    assert (
+        signed["approver"].signed_sha256
+        == __import__("hashlib").sha256(signed["author"].pdf_bytes).hexdigest()
+    )
 
 
 def test_signatures_are_recorded_with_their_manifestation(signed) -> None:
@@ -78,7 +80,9 @@ def test_signatures_are_recorded_with_their_manifestation(signed) -> None:
             assert audit.locked and audit.status == "final"
             sigs = signing.current_signatures(s, audit)
             assert [(x.meaning, x.printed_name) for x in sigs] == [
-                ("author", "Dr. Anna Becker"), ("approver", "Thomas Keller")]
+                ("author", "Dr. Anna Becker"),
+                ("approver", "Thomas Keller"),
+            ]
             for sig in sigs:
                 assert sig.signed_at.tzinfo is not None and sig.utc_offset[0] in "+-"
                 assert len(sig.signed_sha256) == 64 and len(sig.certificate_sha256) == 64
@@ -161,8 +165,9 @@ def test_wrong_password_signs_nothing_and_counts_an_attempt(demo_db) -> None:
     with demo_db.engine.connect() as c:
         before = c.execute(select(func.count()).select_from(TrailEntry)).scalar()
     with pytest.raises(Refused, match="wrong username or password"):
-        signoff.sign_report(demo_db, ref, username="demo.lead", password="not-the-password",
-                            meaning="author")
+        signoff.sign_report(
+            demo_db, ref, username="demo.lead", password="not-the-password", meaning="author"
+        )
     with demo_db.session() as s:
         assert s.scalar(select(func.count()).select_from(ReportVersion)) == 0
         assert s.scalar(select(func.count()).select_from(Signature)) == 0
@@ -175,8 +180,20 @@ def test_wrong_password_signs_nothing_and_counts_an_attempt(demo_db) -> None:
 def test_wrong_password_on_the_command_line(demo_db, tmp_path: Path) -> None:
     ref = _reference(demo_db)
     out = tmp_path / "x.pdf"
-    result = run_cli("sign", ref, "--db", str(demo_db.path), "--user", "demo.lead",
-                     "--meaning", "author", "--password-stdin", "-o", str(out), stdin="wrong-one-123\n")
+    result = run_cli(
+        "sign",
+        ref,
+        "--db",
+        str(demo_db.path),
+        "--user",
+        "demo.lead",
+        "--meaning",
+        "author",
+        "--password-stdin",
+        "-o",
+        str(out),
+        stdin="wrong-one-123\n",
+    )
     assert result.returncode == 1
     assert result.stderr.startswith("error: wrong username or password")
     assert "Traceback" not in result.stderr
@@ -186,24 +203,22 @@ def test_wrong_password_on_the_command_line(demo_db, tmp_path: Path) -> None:
 def test_who_may_sign_and_in_which_order(demo_db) -> None:
     ref = _reference(demo_db)
     with pytest.raises(Refused, match="author must sign"):
-        signoff.sign_report(demo_db, ref, username="demo.qa", password=PASSWORD,
-                            meaning="approver")
+        signoff.sign_report(demo_db, ref, username="demo.qa", password=PASSWORD, meaning="approver")
     with pytest.raises(Refused, match="neither the lead auditor nor on the team"):
         signoff.sign_report(demo_db, ref, username="demo.qa", password=PASSWORD, meaning="author")
     with pytest.raises(BadInput, match="unknown signature meaning"):
         signoff.sign_report(demo_db, ref, username="demo.qa", password=PASSWORD, meaning="owner")
     signoff.sign_report(demo_db, ref, username="demo.lead", password=PASSWORD, meaning="author")
     with pytest.raises(Refused, match="as author and cannot also sign as approver"):
-        signoff.sign_report(demo_db, ref, username="demo.lead", password=PASSWORD,
-                            meaning="approver")
+        signoff.sign_report(
+            demo_db, ref, username="demo.lead", password=PASSWORD, meaning="approver"
+        )
     with pytest.raises(Refused, match="already has a author"):
-        signoff.sign_report(demo_db, ref, username="demo.lead", password=PASSWORD,
-                            meaning="author")
+        signoff.sign_report(demo_db, ref, username="demo.lead", password=PASSWORD, meaning="author")
     # The same person cannot review and then approve one version either.
     signoff.sign_report(demo_db, ref, username="demo.qa", password=PASSWORD, meaning="reviewer")
     with pytest.raises(Refused, match="as reviewer and cannot also sign as approver"):
-        signoff.sign_report(demo_db, ref, username="demo.qa", password=PASSWORD,
-                            meaning="approver")
+        signoff.sign_report(demo_db, ref, username="demo.qa", password=PASSWORD, meaning="approver")
     # A one-person organisation may switch the four-eyes rule off; it is on by default.
     from auditapp.core import settings
 
@@ -217,19 +232,26 @@ def test_preview_shows_the_bytes_the_countersigner_signs(demo_db) -> None:
     ref = _reference(demo_db)
     shown = signoff.preview(demo_db, ref, meaning="author", username="demo.lead")
     assert shown.problems == () and shown.pdf_bytes.startswith(b"%PDF")
-    signoff.sign_report(demo_db, ref, username="demo.lead", password=PASSWORD, meaning="author",
-                        shown=shown)
+    signoff.sign_report(
+        demo_db, ref, username="demo.lead", password=PASSWORD, meaning="author", shown=shown
+    )
     shown = signoff.preview(demo_db, ref, meaning="reviewer", username="demo.qa")
-    result = signoff.sign_report(demo_db, ref, username="demo.qa", password=PASSWORD,
-                                 meaning="reviewer", shown=shown)
+    result = signoff.sign_report(
+        demo_db, ref, username="demo.qa", password=PASSWORD, meaning="reviewer", shown=shown
+    )
     assert result.signed_sha256 == shown.sha256
     assert result.pdf_bytes.startswith(shown.pdf_bytes)
 
 
 def test_keys_are_wrapped_under_the_password_and_rewrapped_on_change(db) -> None:
     with db.session() as s:
-        user = users.create_user(s, username="ann", full_name="Ann Example", role="lead_auditor",
-                                 password="first-password-1")
+        user = users.create_user(
+            s,
+            username="ann",
+            full_name="Ann Example",
+            role="lead_auditor",
+            password="first-password-1",
+        )
         assert user.certificate_pem.startswith("-----BEGIN CERTIFICATE-----")
         assert b"PRIVATE KEY" not in user.wrapped_private_key
         fp = signing.open_identity(user, "first-password-1").fingerprint
@@ -248,26 +270,58 @@ def test_pkcs12_import_and_certificate_export(db, tmp_path: Path) -> None:
     from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, pkcs12
 
     with db.session() as s:
-        users.create_user(s, username="ann", full_name="Ann Example", role="lead_auditor",
-                          password="first-password-1")
+        users.create_user(
+            s,
+            username="ann",
+            full_name="Ann Example",
+            role="lead_auditor",
+            password="first-password-1",
+        )
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     probe = User(username="ann", full_name="Ann Example (Org PKI)", role="lead_auditor")
     cert = signing.certificates(signing.make_certificate(probe, key))[0]
-    p12 = pkcs12.serialize_key_and_certificates(b"ann", key, cert, None,
-                                                BestAvailableEncryption(b"p12-secret"))
+    p12 = pkcs12.serialize_key_and_certificates(
+        b"ann", key, cert, None, BestAvailableEncryption(b"p12-secret")
+    )
     (tmp_path / "ann.p12").write_bytes(p12)
-    result = run_cli("user", "import-p12", "ann", str(tmp_path / "ann.p12"), "--db", str(db.path),
-                     "--password-stdin", stdin="first-password-1\nwrong\n")
+    result = run_cli(
+        "user",
+        "import-p12",
+        "ann",
+        str(tmp_path / "ann.p12"),
+        "--db",
+        str(db.path),
+        "--password-stdin",
+        stdin="first-password-1\nwrong\n",
+    )
     assert result.returncode == 2 and "cannot open the PKCS#12" in result.stderr
-    result = run_cli("user", "import-p12", "ann", str(tmp_path / "ann.p12"), "--db", str(db.path),
-                     "--password-stdin", stdin="first-password-1\np12-secret\n")
+    result = run_cli(
+        "user",
+        "import-p12",
+        "ann",
+        str(tmp_path / "ann.p12"),
+        "--db",
+        str(db.path),
+        "--password-stdin",
+        stdin="first-password-1\np12-secret\n",
+    )
     assert result.returncode == 0, result.stderr
-    result = run_as("ann", "user", "cert", "ann", "-o", str(tmp_path / "ann.pem"), "--db",
-                    str(db.path), password="first-password-1")
+    result = run_as(
+        "ann",
+        "user",
+        "cert",
+        "ann",
+        "-o",
+        str(tmp_path / "ann.pem"),
+        "--db",
+        str(db.path),
+        password="first-password-1",
+    )
     assert result.returncode == 0, result.stderr
     assert signing.fingerprint(cert) in result.stdout
-    assert signing.certificate_fingerprint_of_pem((tmp_path / "ann.pem").read_text()) == \
-        signing.fingerprint(cert)
+    assert signing.certificate_fingerprint_of_pem(
+        (tmp_path / "ann.pem").read_text()
+    ) == signing.fingerprint(cert)
 
 
 def test_verify_bad_input_is_one_line(tmp_path: Path) -> None:
@@ -293,8 +347,13 @@ def test_detached_cms_over_docx_verifies_with_openssl(db, tmp_path: Path) -> Non
 
     openssl = require_tool("openssl")
     with db.session() as s:
-        user = users.create_user(s, username="ann", full_name="Ann Example", role="lead_auditor",
-                                 password="first-password-1")
+        user = users.create_user(
+            s,
+            username="ann",
+            full_name="Ann Example",
+            role="lead_auditor",
+            password="first-password-1",
+        )
         identity = signing.open_identity(user, "first-password-1")
     document = docx.Document()
     document.add_paragraph("Signed by Ann Example, author, 2026-11-20 14:03 UTC\r\nline two")
@@ -303,15 +362,32 @@ def test_detached_cms_over_docx_verifies_with_openssl(db, tmp_path: Path) -> Non
     data = buffer.getvalue()
     target = tmp_path / "report.docx"
     target.write_bytes(data)
-    p7s = pades.sign_detached(data, private_key=identity.private_key,
-                              certificate_pem=identity.certificate_pem)
+    p7s = pades.sign_detached(
+        data, private_key=identity.private_key, certificate_pem=identity.certificate_pem
+    )
     (tmp_path / "report.docx.p7s").write_bytes(p7s)
     (tmp_path / "cert.pem").write_text(identity.certificate_pem)
     result = subprocess.run(
-        [openssl, "cms", "-verify", "-binary", "-inform", "DER", "-in",
-         str(tmp_path / "report.docx.p7s"), "-content", str(target), "-purpose", "any",
-         "-CAfile", str(tmp_path / "cert.pem"), "-out", str(tmp_path / "out.bin")],
-        capture_output=True, text=True,
+        [
+            openssl,
+            "cms",
+            "-verify",
+            "-binary",
+            "-inform",
+            "DER",
+            "-in",
+            str(tmp_path / "report.docx.p7s"),
+            "-content",
+            str(target),
+            "-purpose",
+            "any",
+            "-CAfile",
+            str(tmp_path / "cert.pem"),
+            "-out",
+            str(tmp_path / "out.bin"),
+        ],
+        capture_output=True,
+        text=True,
     )
     assert "Verification successful" in result.stderr, result.stderr
     assert run_cli("verify", str(target), "--db", str(db.path)).returncode == 0
@@ -323,9 +399,22 @@ def test_detached_cms_over_docx_verifies_with_openssl(db, tmp_path: Path) -> Non
 def test_signing_with_docx_output(demo_db, tmp_path: Path) -> None:
     ref = _reference(demo_db)
     out, docx_path = tmp_path / "r.pdf", tmp_path / "r.docx"
-    result = run_cli("sign", ref, "--db", str(demo_db.path), "--user", "demo.lead", "--meaning",
-                     "author", "--password-stdin", "-o", str(out), "--docx", str(docx_path),
-                     stdin=PASSWORD + "\n")
+    result = run_cli(
+        "sign",
+        ref,
+        "--db",
+        str(demo_db.path),
+        "--user",
+        "demo.lead",
+        "--meaning",
+        "author",
+        "--password-stdin",
+        "-o",
+        str(out),
+        "--docx",
+        str(docx_path),
+        stdin=PASSWORD + "\n",
+    )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "r.docx.p7s").exists()
     check = run_cli("verify", str(docx_path), "--db", str(demo_db.path))

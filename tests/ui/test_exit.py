@@ -47,8 +47,11 @@ def _ui_models() -> list[type]:
     for info in pkgutil.iter_modules(auditapp.ui.__path__):
         module = importlib.import_module(f"auditapp.ui.{info.name}")
         for value in vars(module).values():
-            if (isinstance(value, type) and issubclass(value, QAbstractItemModel)
-                    and value.__module__ == module.__name__):
+            if (
+                isinstance(value, type)
+                and issubclass(value, QAbstractItemModel)
+                and value.__module__ == module.__name__
+            ):
                 found.append(value)
     return found
 
@@ -61,7 +64,8 @@ def test_every_item_model_returns_none_without_losing_a_reference():
             if name in vars(model):
                 assert getattr(vars(model)[name], variant.WRAPPED, False), (
                     f"{model.__name__}.{name} returns None to Qt unwrapped: wrap it with "
-                    "@variant_result")
+                    "@variant_result"
+                )
 
 
 def test_a_view_asking_for_missing_data_leaves_none_alone(qapp):
@@ -79,9 +83,13 @@ def test_a_view_asking_for_missing_data_leaves_none_alone(qapp):
 @pytest.mark.slow
 def test_window_opens_and_closes_on_1000_audits_without_a_crash(large_database):
     env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
-    child = subprocess.run([sys.executable, str(ROOT / "tests" / "exit_child.py"),
-                            str(large_database)], capture_output=True, text=True, env=env,
-                           timeout=300)
+    child = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "exit_child.py"), str(large_database)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
     assert child.returncode == 0, child.stderr[-2000:]
     assert "Fatal Python error" not in child.stderr
     assert "closed cleanly after AUD-2026-" in child.stdout

@@ -13,7 +13,12 @@ def _by_code(scheme):
 
 def test_ema_has_four_grades_ending_with_comments_and_states_the_escalation_rules():
     ema = _by_code(findings.EMA_SCHEME)
-    assert [g.label["en"] for g in findings.EMA_SCHEME] == ["Critical", "Major", "Minor", "Comments"]
+    assert [g.label["en"] for g in findings.EMA_SCHEME] == [
+        "Critical",
+        "Major",
+        "Minor",
+        "Comments",
+    ]
     assert "fraud" in ema[Classification.CRITICAL].definition["en"]
     assert "pattern of major findings" in ema[Classification.CRITICAL].definition["en"]
     assert "numerous minor findings" in ema[Classification.MAJOR].definition["en"]
@@ -48,15 +53,17 @@ def test_grade_lookup_follows_the_scheme_in_use(db):
 def test_finding_form_shows_the_escalation_rules_of_the_scheme(qtbot):
     from auditapp.ui.finding_form import FindingForm
 
-    ema = FindingForm(findings.EMA_SCHEME, language="en", area_ids=["ORG"], question_ids=[],
-                      inline=False)
+    ema = FindingForm(
+        findings.EMA_SCHEME, language="en", area_ids=["ORG"], question_ids=[], inline=False
+    )
     qtbot.addWidget(ema)
     text = ema.escalation_rules.text()
     assert "pattern of major findings can be critical" in text
     assert "minor findings can add up to a major" in text
     assert "Fraud, data manipulation and missing source documents are critical" in text
-    mhra = FindingForm(findings.MHRA_SCHEME, language="de", area_ids=["ORG"], question_ids=[],
-                       inline=False)
+    mhra = FindingForm(
+        findings.MHRA_SCHEME, language="de", area_ids=["ORG"], question_ids=[], inline=False
+    )
     qtbot.addWidget(mhra)
     assert "systematisches QS-Versagen" in mhra.escalation_rules.text()
     assert "Muster wesentlicher" not in mhra.escalation_rules.text()

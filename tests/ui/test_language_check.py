@@ -7,10 +7,14 @@ from conftest import run_cli
 
 from auditapp.core import audits, language_check, preissue
 
-EN = ("The audit trail was not reviewed and the configuration of the system had been changed "
-      "without any documented approval by the sponsor.")
-DE = ("Der Audit-Trail wurde nicht geprüft und die Konfiguration des Systems wurde ohne "
-      "dokumentierte Freigabe durch den Sponsor geändert.")
+EN = (
+    "The audit trail was not reviewed and the configuration of the system had been changed "
+    "without any documented approval by the sponsor."
+)
+DE = (
+    "Der Audit-Trail wurde nicht geprüft und die Konfiguration des Systems wurde ohne "
+    "dokumentierte Freigabe durch den Sponsor geändert."
+)
 
 
 def test_stop_words_tell_english_from_german():
@@ -74,8 +78,9 @@ def test_export_dialog_and_panel_show_the_warning(qtbot, demo_db):
     with demo_db.session() as s:
         reference = audits.summaries(s)[0].reference
     _write_findings(demo_db, reference, EN, "en")
-    dialog = ExportDialog(demo_db, reference, version=1, language="en", paper="a4",
-                          sections=[], tasks=TaskRunner())
+    dialog = ExportDialog(
+        demo_db, reference, version=1, language="en", paper="a4", sections=[], tasks=TaskRunner()
+    )
     qtbot.addWidget(dialog)
     assert dialog.language_warning.isHidden()
     dialog.language.setCurrentIndex(dialog.language.findData("de"))

@@ -36,8 +36,13 @@ def test_first_paint_loads_no_report_signing_image_or_migration_library(demo_tem
     path = tmp_path / "demo.sqlite"
     path.write_bytes(demo_template.read_bytes())
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([sys.executable, "-c", _CHILD, "--smoke", "--db", str(path)],
-                            capture_output=True, text=True, env=env, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", _CHILD, "--smoke", "--db", str(path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert "start-up time:" in result.stdout and "since process start" in result.stdout
     assert "audit list usable at" in result.stdout
@@ -47,11 +52,18 @@ def test_first_paint_loads_no_report_signing_image_or_migration_library(demo_tem
 
 def test_the_clock_counts_from_process_start_not_from_the_app():
     # A child that sleeps before importing anything: its figure must include the sleep.
-    child = ("import time; time.sleep(0.3)\n"
-             "from auditapp.process_clock import since_process_start\n"
-             "print(since_process_start()[0])")
-    result = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True,
-                            env={**os.environ}, timeout=60)
+    child = (
+        "import time; time.sleep(0.3)\n"
+        "from auditapp.process_clock import since_process_start\n"
+        "print(since_process_start()[0])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", child],
+        capture_output=True,
+        text=True,
+        env={**os.environ},
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     elapsed, method = float(result.stdout), process_clock.since_process_start()[1]
     if "process start" in method and "unknown" not in method:
@@ -70,7 +82,7 @@ def test_check_runs_the_full_integrity_check_on_demand(demo_template, tmp_path):
     data = bytearray(path.read_bytes())
     size = int.from_bytes(data[16:18], "big")
     page = size * (len(data) // size // 2)
-    data[page:page + size] = b"\xff" * size
+    data[page : page + size] = b"\xff" * size
     path.write_bytes(bytes(data))
     bad = run_cli("check", "--db", str(path))
     assert bad.returncode == 1 and bad.stderr.startswith("error:") and "damaged" in bad.stderr

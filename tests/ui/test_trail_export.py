@@ -21,8 +21,9 @@ pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignor
 def _document(db, reference):
     with db.session(actor="anna") as s:
         audit = audits.get_audit(s, reference)
-        registers.add_document(s, audit, title="Training SOP", version="3.0",
-                               document_date="2026-02-01")
+        registers.add_document(
+            s, audit, title="Training SOP", version="3.0", document_date="2026-02-01"
+        )
 
 
 def test_one_register_entry_is_one_action_with_labels_and_local_values(db):
@@ -55,8 +56,12 @@ def test_csv_and_pdf_exports_read_back(db, tmp_path):
     assert any(row[5] == "Document date" and row[7] == "1 Feb 2026" for row in lines[1:])
     pdf = tmp_path / "trail.pdf"
     pdf.write_bytes(export_trail(db, reference, fmt="pdf", language="de"))
-    text = subprocess.run([require_tool("pdftotext"), "-layout", str(pdf), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        [require_tool("pdftotext"), "-layout", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert "Audit-Trail" in text and reference in text and "Dokumentdatum" in text
     assert "document_date" not in text
 
@@ -69,8 +74,10 @@ def test_trail_view_groups_and_exports(qtbot, db, tmp_path):
     ws.registers.documents.add()
     ws.tabs.setCurrentWidget(ws.trail)
     trail = ws.trail
-    rows = [trail.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole)
-            for r in range(trail.proxy.rowCount())]
+    rows = [
+        trail.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole)
+        for r in range(trail.proxy.rowCount())
+    ]
     assert rows[0].subject == "Document reviewed Monitoring plan"
     assert trail.proxy.index(0, trail.model.CHANGES).data().startswith("Title: Monitoring plan")
     assert "action" in trail.count.text()

@@ -37,10 +37,18 @@ def test_the_literal_finder_catches_what_it_should(tmp_path: Path) -> None:
         "        box.addItem(self.tr('PDF'), 'pdf')\n"
         "        log.warning('for the log file only')\n"
         "        action.setShortcut('Ctrl+Shift+D')\n"
-        "        html = f\"<h3>{self.tr('Bundled fonts')}</h3>\"\n", encoding="utf-8")
+        "        html = f\"<h3>{self.tr('Bundled fonts')}</h3>\"\n",
+        encoding="utf-8",
+    )
     texts = [found.text for found in untranslated(tmp_path)]
-    assert texts == ["Audit details", "Open ", "Findings", "Backup failed", "Checklist",
-                     "Bundled fonts"]
+    assert texts == [
+        "Audit details",
+        "Open ",
+        "Findings",
+        "Backup failed",
+        "Checklist",
+        "Bundled fonts",
+    ]
 
 
 def test_german_catalogue_is_complete_for_the_current_code(tmp_path: Path) -> None:
@@ -52,15 +60,29 @@ def test_german_catalogue_is_complete_for_the_current_code(tmp_path: Path) -> No
     copy = tmp_path / TS_DE.name
     shutil.copyfile(TS_DE, copy)
     sources = sorted(str(p) for p in UI.rglob("*.py"))
-    subprocess.run([str(translations.qt_tool("lupdate")), "-locations", "none", "-no-obsolete",
-                    *sources, "-ts", str(copy)], check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        [
+            str(translations.qt_tool("lupdate")),
+            "-locations",
+            "none",
+            "-no-obsolete",
+            *sources,
+            "-ts",
+            str(copy),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     problems = translations.missing(copy)
     assert not problems, "untranslated in auditapp_de.ts:\n" + "\n".join(problems)
 
 
 def test_german_uses_the_agreed_terminology() -> None:
-    translated = {m.findtext("source"): (m.findtext("translation") or "")
-                  for m in ET.parse(TS_DE).getroot().iter("message")}
+    translated = {
+        m.findtext("source"): (m.findtext("translation") or "")
+        for m in ET.parse(TS_DE).getroot().iter("message")
+    }
     assert translated["Findings"] == "Feststellungen"
     assert translated["Audit t&rail"] == "Audit-&Trail"
     assert translated["Re&viewer"] == "&Prüfende Person der QS"
@@ -83,10 +105,12 @@ def test_plural_forms_and_locale_formats(german) -> None:
 
     from auditapp.ui import formats
 
-    one = QCoreApplication.translate("PreissuePanel", "%n problem(s) block issuing the report",
-                                     "", 1)
-    three = QCoreApplication.translate("PreissuePanel",
-                                       "%n problem(s) block issuing the report", "", 3)
+    one = QCoreApplication.translate(
+        "PreissuePanel", "%n problem(s) block issuing the report", "", 1
+    )
+    three = QCoreApplication.translate(
+        "PreissuePanel", "%n problem(s) block issuing the report", "", 3
+    )
     assert one == "1 Problem verhindert die Ausgabe des Berichts"
     assert three == "3 Probleme verhindern die Ausgabe des Berichts"
     assert formats.date_text(dt.date(2026, 12, 1)) == "01.12.2026"
@@ -105,7 +129,8 @@ def test_english_plural_forms(qapp) -> None:
     i18n.install("en", qapp)
     source = "VALID: %n signature(s), every signed byte intact, every signer trusted."
     assert QCoreApplication.translate("VerifyDialog", source, "", 1) == (
-        "VALID: 1 signature, every signed byte intact, every signer trusted.")
+        "VALID: 1 signature, every signed byte intact, every signer trusted."
+    )
 
 
 def test_language_from_flag_then_settings_then_system(tmp_path: Path, qapp) -> None:
@@ -120,8 +145,9 @@ def test_language_from_flag_then_settings_then_system(tmp_path: Path, qapp) -> N
     assert i18n.resolve("en", settings) == "en"
 
 
-def test_a_clean_clone_compiles_the_catalogue_on_demand(tmp_path: Path, monkeypatch,
-                                                       _isolated_home: Path) -> None:
+def test_a_clean_clone_compiles_the_catalogue_on_demand(
+    tmp_path: Path, monkeypatch, _isolated_home: Path
+) -> None:
     from auditapp import paths
     from auditapp.ui import i18n
 
@@ -161,8 +187,9 @@ def _visible_texts(window) -> list[str]:
             columns = model.columnCount()
         except TypeError:  # list models keep columnCount private
             columns = 1
-        texts.extend(str(model.headerData(c, Qt.Orientation.Horizontal) or "")
-                     for c in range(columns))
+        texts.extend(
+            str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(columns)
+        )
     return [t for t in texts if t]
 
 
@@ -174,8 +201,11 @@ def test_main_screens_show_no_english_string(german, qtbot, demo_db, tmp_path: P
 
     from auditapp.ui.main_window import MainWindow
 
-    english = {m.findtext("source") for m in ET.parse(TS_DE).getroot().iter("message")
-               if (m.findtext("translation") or "") != m.findtext("source")}
+    english = {
+        m.findtext("source")
+        for m in ET.parse(TS_DE).getroot().iter("message")
+        if (m.findtext("translation") or "") != m.findtext("source")
+    }
     settings = QSettings(str(tmp_path / "layout.ini"), QSettings.Format.IniFormat)
     window = MainWindow(demo_db, actor="demo.lead", settings=settings, language="de")
     qtbot.addWidget(window)

@@ -49,8 +49,14 @@ def test_search_hits_carry_the_number_of_what_they_found(db):
     with db.session(actor="anna") as s:
         audit = audits.get_audit(s, reference)
         findings.add_finding(s, audit, title="First gap", classification="minor")
-        findings.add_finding(s, audit, title="Archive humidity not monitored",
-                             classification="major", observation="No hygrometer", impact="Decay")
+        findings.add_finding(
+            s,
+            audit,
+            title="Archive humidity not monitored",
+            classification="major",
+            observation="No hygrometer",
+            impact="Decay",
+        )
     with db.session() as s:
         hits = search.search(s, "humidity")
     assert [(h.kind, h.item, h.number) for h in hits] == [("finding", "F-02", 2)]

@@ -15,8 +15,11 @@ from auditapp.core import users
 from auditapp.ui.accounts import AddUserDialog, NewPasswordDialog, UsersDialog
 from auditapp.ui.app import sign_in
 
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_level_fail("WARNING"),
-              pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)]
+pytestmark = [
+    pytest.mark.gui,
+    pytest.mark.qt_log_level_fail("WARNING"),
+    pytest.mark.qt_log_ignore(OFFSCREEN_NOISE),
+]
 
 NEW = "battery-staple-2"
 
@@ -78,8 +81,9 @@ def test_first_account_is_admin_and_sees_its_recovery_code_once(qtbot, db):
 
 def test_forgot_password_at_sign_in_recovers_the_administrator(qtbot, db):
     with db.session(actor="root") as s:
-        _user, code = users.create_first_administrator(s, username="root", full_name="Ria Root",
-                                                       password=PASSWORD)
+        _user, code = users.create_first_administrator(
+            s, username="root", full_name="Ria Root", password=PASSWORD
+        )
     for _ in range(users.MAX_FAILED_ATTEMPTS):
         with pytest.raises(users.Refused):
             users.authenticate(db, "root", "wrong-password")
@@ -115,8 +119,9 @@ def test_forgot_password_at_sign_in_recovers_the_administrator(qtbot, db):
 
 def test_users_dialog_adds_sets_role_unlocks_and_resets(qtbot, db, tmp_path):
     with db.session(actor="root") as s:
-        users.create_first_administrator(s, username="root", full_name="Ria Root",
-                                         password=PASSWORD)
+        users.create_first_administrator(
+            s, username="root", full_name="Ria Root", password=PASSWORD
+        )
     dialog = UsersDialog(db, "root")
     qtbot.addWidget(dialog)
 

@@ -16,8 +16,11 @@ from auditapp.reports import capa_form
 from auditapp.ui.capa_model import CapaTableModel, read_rows
 from auditapp.ui.capa_view import CapaDialog
 
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_level_fail("WARNING"),
-              pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)]
+pytestmark = [
+    pytest.mark.gui,
+    pytest.mark.qt_log_level_fail("WARNING"),
+    pytest.mark.qt_log_ignore(OFFSCREEN_NOISE),
+]
 
 # Screenshots for docs/ only when asked for (AUDITAPP_DOC_SHOTS=folder); a test run changes no
 # tracked file.
@@ -34,8 +37,9 @@ def test_model_shows_state_due_date_and_overdue_flag(demo_db) -> None:
     past = dt.date.today() - dt.timedelta(days=3)
     with demo_db.session(actor="demo.lead") as s:
         audit = audits.get_audit(s, ref)
-        capa.respond(s, audit, 1, root_cause="No SOP", corrective_action="Write one",
-                     target_date=past)
+        capa.respond(
+            s, audit, 1, root_cause="No SOP", corrective_action="Write one", target_date=past
+        )
         capa.assess(s, audit, 1, decision="accepted")
         rows = read_rows(s, audit, "en")
     model = CapaTableModel()
@@ -49,7 +53,8 @@ def test_model_shows_state_due_date_and_overdue_flag(demo_db) -> None:
 
 
 def test_capa_view_records_a_step_and_imports_the_form_after_the_preview(
-        qtbot, demo_db, tmp_path) -> None:
+    qtbot, demo_db, tmp_path
+) -> None:
     window = new_window(qtbot, demo_db, tmp_path / "layout.ini", actor="demo.lead")
     ref = _reference(demo_db)
     window.open_audit(ref, wait=True)
@@ -93,7 +98,8 @@ def test_capa_view_records_a_step_and_imports_the_form_after_the_preview(
     assert not dialog.import_path(form, confirm=cancel)
     assert "new CAPA plan" in seen[0] and "F-01: unchanged" in seen[0]
     assert [r.state for r in dialog.model.rows][1:] == ["awaiting_response"] * (
-        len(dialog.model.rows) - 1)
+        len(dialog.model.rows) - 1
+    )
     assert dialog.import_path(form, confirm=lambda d: True), dialog.error.text()
     assert {r.state for r in dialog.model.rows} == {"response_received"}
 
@@ -102,12 +108,19 @@ def test_capa_view_records_a_step_and_imports_the_form_after_the_preview(
         audit = audits.get_audit(s, ref)
         for row in dialog.model.rows:
             days = -2 if row.number == 2 else 14 + row.number
-            findings.update_finding(s, audit, row.number,
-                                    capa_due_date=dt.date.today() + dt.timedelta(days=days))
+            findings.update_finding(
+                s, audit, row.number, capa_due_date=dt.date.today() + dt.timedelta(days=days)
+            )
         capa.assess(s, audit, 2, decision="rejected", reason="Root cause not analysed")
         capa.assess(s, audit, 3, decision="accepted")
-        capa.extend(s, audit, 3, new_date=dt.date.today() + dt.timedelta(days=60),
-                    reason="Supplier delay", approver="Sponsor QA")
+        capa.extend(
+            s,
+            audit,
+            3,
+            new_date=dt.date.today() + dt.timedelta(days=60),
+            reason="Supplier delay",
+            approver="Sponsor QA",
+        )
     dialog.reload(keep=2)
     assert dialog.model.data(dialog.model.index(1, 5)) == "response"
     assert "1 overdue" in dialog.summary.text()
@@ -120,18 +133,25 @@ def test_capa_view_records_a_step_and_imports_the_form_after_the_preview(
 
 
 def test_a_finding_is_offered_earlier_findings_of_the_same_cro_and_linked(
-        qtbot, demo_db, tmp_path) -> None:
+    qtbot, demo_db, tmp_path
+) -> None:
     from auditapp.core import checklists
 
     earlier = _reference(demo_db)
     with demo_db.session(actor="demo.lead") as s:
         first = audits.get_audit(s, earlier)
         audit = audits.create_audit(
-            s, title="Re-qualification", audit_type="vendor_qualification",
-            checklist=checklists.get(s, first.snapshot.checklist_id), auditee=first.auditee,
-            reference="AUD-2027-002", planned_start=dt.date(2027, 11, 1))
-        findings.add_finding(s, audit, title="Audit trail of the EDC disabled again",
-                             classification="minor")
+            s,
+            title="Re-qualification",
+            audit_type="vendor_qualification",
+            checklist=checklists.get(s, first.snapshot.checklist_id),
+            auditee=first.auditee,
+            reference="AUD-2027-002",
+            planned_start=dt.date(2027, 11, 1),
+        )
+        findings.add_finding(
+            s, audit, title="Audit trail of the EDC disabled again", classification="minor"
+        )
     window = new_window(qtbot, demo_db, tmp_path / "layout.ini", actor="demo.lead")
     window.open_audit("AUD-2027-002", wait=True)
     page = window.workspace.findings
@@ -159,7 +179,8 @@ def test_a_finding_is_offered_earlier_findings_of_the_same_cro_and_linked(
 
 @pytest.mark.slow
 def test_closure_letter_is_signed_from_the_capa_view_once_every_finding_is_closed(
-        qtbot, demo_db, tmp_path) -> None:
+    qtbot, demo_db, tmp_path
+) -> None:
     from auditapp.reports import closure_letter, pades, signoff
 
     ref = _reference(demo_db)
@@ -173,8 +194,14 @@ def test_closure_letter_is_signed_from_the_capa_view_once_every_finding_is_close
     with demo_db.session(actor="demo.lead") as s:
         audit = audits.get_audit(s, ref)
         for row in dialog.model.rows:
-            capa.respond(s, audit, row.number, root_cause="Cause", corrective_action="Action",
-                         target_date=later)
+            capa.respond(
+                s,
+                audit,
+                row.number,
+                root_cause="Cause",
+                corrective_action="Action",
+                target_date=later,
+            )
             capa.assess(s, audit, row.number, decision="accepted")
             capa.add_evidence(s, audit, row.number, text="Records")
             capa.close(s, audit, row.number)

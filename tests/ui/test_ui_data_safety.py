@@ -17,17 +17,23 @@ from auditapp.ui import file_dialogs
 from auditapp.ui.database_open import DatabaseOpener
 from auditapp.ui.safety import SafetyActions
 
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_level_fail("WARNING"),
-              pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)]
+pytestmark = [
+    pytest.mark.gui,
+    pytest.mark.qt_log_level_fail("WARNING"),
+    pytest.mark.qt_log_ignore(OFFSCREEN_NOISE),
+]
 
 
 def _other_process_reads(path: Path) -> list[tuple[str, str]]:
     """Another process opens the database, reads the answers, and closes it."""
-    code = ("import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
-            "[print(q, n, sep='|') for q, n in c.execute("
-            "'SELECT question_id, notes FROM response ORDER BY question_id')]; c.close()")
-    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True,
-                         text=True, check=True).stdout
+    code = (
+        "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+        "[print(q, n, sep='|') for q, n in c.execute("
+        "'SELECT question_id, notes FROM response ORDER BY question_id')]; c.close()"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True
+    ).stdout
     return [tuple(line.split("|", 1)) for line in out.splitlines()]  # type: ignore[misc]
 
 
@@ -45,7 +51,8 @@ def owned(tmp_path: Path):
 
 
 def test_file_dialog_on_the_data_folder_then_another_process_loses_no_answer(
-        qtbot, owned, tmp_path):
+    qtbot, owned, tmp_path
+):
     """The issue's case: Ctrl+I in the data folder, Cancel, another process, three answers."""
     window, _ = audit_window(qtbot, owned, tmp_path)
     editor = window.editor
@@ -94,12 +101,18 @@ def other_window(tmp_path: Path):
 
     path = tmp_path / "audit.sqlite"
     open_database(path).close()
-    code = ("import sys, time; from auditapp.core.db import open_database; "
-            "db = open_database(sys.argv[1], writer=True, program='AuditApp window'); "
-            "print('open', flush=True); sys.stdin.readline(); db.close()")
-    child = subprocess.Popen([sys.executable, "-c", code, str(path)], stdin=subprocess.PIPE,
-                             stdout=subprocess.PIPE, text=True,
-                             env={**os.environ, "PYTHONPATH": str(Path.cwd())})
+    code = (
+        "import sys, time; from auditapp.core.db import open_database; "
+        "db = open_database(sys.argv[1], writer=True, program='AuditApp window'); "
+        "print('open', flush=True); sys.stdin.readline(); db.close()"
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-c", code, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(Path.cwd())},
+    )
     assert child.stdout is not None and child.stdout.readline().strip() == "open"
     yield path
     child.communicate("\n", timeout=30)
@@ -171,12 +184,16 @@ def test_back_up_now_from_the_menu_writes_a_checked_copy(qtbot, owned, tmp_path,
     target = tmp_path / "copies" / "by-menu.sqlite"
     target.parent.mkdir()
     asked = []
-    monkeypatch.setattr(file_dialogs, "save_file",
-                        lambda *a, **k: asked.append(a[2]) or str(target))
+    monkeypatch.setattr(
+        file_dialogs, "save_file", lambda *a, **k: asked.append(a[2]) or str(target)
+    )
     progress_seen = []
     original_show = QProgressDialog.show
-    monkeypatch.setattr(QProgressDialog, "show",
-                        lambda self: progress_seen.append(self.labelText()) or original_show(self))
+    monkeypatch.setattr(
+        QProgressDialog,
+        "show",
+        lambda self: progress_seen.append(self.labelText()) or original_show(self),
+    )
     _file_menu_action(window, "&Back up now…").trigger()
     assert asked and asked[0].endswith(".sqlite")
     assert progress_seen == ["Writing and checking the backup…"]
@@ -196,8 +213,7 @@ def test_restore_from_the_menu_checks_replaces_and_records(qtbot, owned, tmp_pat
     backup.backup(owned.path, good)
     assert window.editor.set_answer("ORG-01", "compliant", "after the backup")
     monkeypatch.setattr(file_dialogs, "open_file", lambda *a, **k: str(good))
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     _file_menu_action(window, "&Restore from backup…").trigger()
     assert safety.restored
     box = safety.backups.result_box
@@ -206,10 +222,16 @@ def test_restore_from_the_menu_checks_replaces_and_records(qtbot, owned, tmp_pat
     assert not window.isVisible()
     assert owned.lock is not None and not owned.lock.held  # released after the restore
     with sqlite3.connect(owned.path) as conn:
-        assert conn.execute("SELECT count(*) FROM response WHERE notes = 'after the backup'"
-                            ).fetchone()[0] == 0
-        assert conn.execute("SELECT action FROM trail_entry ORDER BY id DESC LIMIT 1"
-                            ).fetchone()[0] == "restore"
+        assert (
+            conn.execute(
+                "SELECT count(*) FROM response WHERE notes = 'after the backup'"
+            ).fetchone()[0]
+            == 0
+        )
+        assert (
+            conn.execute("SELECT action FROM trail_entry ORDER BY id DESC LIMIT 1").fetchone()[0]
+            == "restore"
+        )
 
 
 def test_restore_from_the_menu_refuses_a_tampered_backup(qtbot, owned, tmp_path, monkeypatch):
@@ -222,8 +244,11 @@ def test_restore_from_the_menu_refuses_a_tampered_backup(qtbot, owned, tmp_path,
     conn.commit()
     conn.close()
     monkeypatch.setattr(file_dialogs, "open_file", lambda *a, **k: str(tampered))
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: pytest.fail("a tampered backup must not be offered"))
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda *a, **k: pytest.fail("a tampered backup must not be offered"),
+    )
     _file_menu_action(window, "&Restore from backup…").trigger()
     assert not safety.restored and window.isVisible()
     box = safety.backups.result_box

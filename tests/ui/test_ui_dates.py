@@ -11,8 +11,11 @@ from ui_helpers import OFFSCREEN_NOISE
 
 from auditapp.ui.date_field import OptionalDateField, parse_date
 
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_level_fail("WARNING"),
-              pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)]
+pytestmark = [
+    pytest.mark.gui,
+    pytest.mark.qt_log_level_fail("WARNING"),
+    pytest.mark.qt_log_ignore(OFFSCREEN_NOISE),
+]
 
 
 @pytest.fixture
@@ -43,7 +46,11 @@ def test_unset_date_is_empty_and_the_calendar_opens_on_today(qtbot):
     field.show_calendar()
     today = dt.date.today()
     selected = field.popup_calendar.selectedDate()
-    assert (selected.year(), selected.month(), selected.day()) == (today.year, today.month, today.day)
+    assert (selected.year(), selected.month(), selected.day()) == (
+        today.year,
+        today.month,
+        today.day,
+    )
     field.popup.close()
 
 

@@ -21,8 +21,11 @@ from auditapp.ui import camera, file_dialogs
 from auditapp.ui.evidence_model import CONFIDENTIAL_ROLE, EvidenceFilter
 from tests import evidence_files as ef
 
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_level_fail("WARNING"),
-              pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)]
+pytestmark = [
+    pytest.mark.gui,
+    pytest.mark.qt_log_level_fail("WARNING"),
+    pytest.mark.qt_log_ignore(OFFSCREEN_NOISE),
+]
 IMPORT_TIMEOUT = 60_000
 
 
@@ -66,8 +69,9 @@ def original(db, digest: str) -> bytes:
 def links(db, number: int) -> tuple[str, ...]:
     with db.session() as s:
         audit = audits.get_audit(s, "AUD-2026-001")
-        (row,) = [i for i in evidence.list_evidence(s, audit, include_removed=True)
-                  if i.number == number]
+        (row,) = [
+            i for i in evidence.list_evidence(s, audit, include_removed=True) if i.number == number
+        ]
         return row.links
 
 
@@ -80,8 +84,13 @@ def file_mime(*paths) -> QMimeData:
 def drop(qtbot, ws, widget, mime, position: QPoint | None = None):
     """A drag that enters widget and drops there, as one from a file manager does (Qt delivers
     the drop only to the widget that accepted the drag's entry)."""
-    args = (QPointF(position or QPoint(5, 5)), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-            Qt.KeyboardModifier.NoModifier)
+    args = (
+        QPointF(position or QPoint(5, 5)),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     enter = QDragEnterEvent(*args)
     QApplication.sendEvent(widget, enter)
     assert enter.isAccepted()
@@ -116,7 +125,8 @@ def test_file_dialog_imports_byte_identical_originals(qtbot, db, window, files, 
 
 
 def test_a_bad_file_in_a_batch_is_reported_and_the_good_ones_imported(
-        qtbot, db, window, files, monkeypatch):
+    qtbot, db, window, files, monkeypatch
+):
     ws = window.workspace
     page = show_evidence_tab(ws)
     chosen = [files["portrait"], files["truncated"], files["scan"], files["text"]]
@@ -136,10 +146,13 @@ def test_a_bad_file_in_a_batch_is_reported_and_the_good_ones_imported(
 
 
 def test_cancel_stops_a_batch_and_requests_made_meanwhile_wait_their_turn(
-        qtbot, db, window, tmp_path):
+    qtbot, db, window, tmp_path
+):
     ws = window.workspace
-    many = [ef.write(tmp_path, f"shelf-{i}.png", ef.image_bytes("PNG", ef.quadrants(300 + i)))
-            for i in range(8)]
+    many = [
+        ef.write(tmp_path, f"shelf-{i}.png", ef.image_bytes("PNG", ef.quadrants(300 + i)))
+        for i in range(8)
+    ]
     with qtbot.waitSignal(ws.importer.finished, timeout=IMPORT_TIMEOUT) as done:
         ws.importer.import_files(many)
         assert ws.import_panel.cancel_button.isVisibleTo(window)
@@ -151,8 +164,10 @@ def test_cancel_stops_a_batch_and_requests_made_meanwhile_wait_their_turn(
 
     summaries = []
     ws.importer.finished.connect(summaries.append)
-    first, second = (ef.write(tmp_path, name, ef.image_bytes("PNG", ef.quadrants(400, 300 + i)))
-                     for i, name in enumerate(("first.png", "second.png")))
+    first, second = (
+        ef.write(tmp_path, name, ef.image_bytes("PNG", ef.quadrants(400, 300 + i)))
+        for i, name in enumerate(("first.png", "second.png"))
+    )
     ws.importer.import_files([first])
     ws.importer.import_files([second])  # arrives while the first runs: queued
     assert ws.importer.busy
@@ -249,8 +264,7 @@ def test_caption_in_place_confidential_toggle_and_undo(qtbot, db, window, files)
     assert stored(db)["IMG_0001.jpg"].caption == ""
 
 
-def test_remove_needs_a_reason_keeps_the_original_and_can_be_restored(
-        qtbot, db, window, files):
+def test_remove_needs_a_reason_keeps_the_original_and_can_be_restored(qtbot, db, window, files):
     ws = window.workspace
     page = show_evidence_tab(ws)
     ws.findings.select(1)
@@ -308,7 +322,9 @@ def test_link_and_unlink_to_findings_and_questions(qtbot, db, window, files):
     assert ws.finding_evidence.count == 1
     page._fill_unlink_menu()
     assert [a.text() for a in page.unlink_menu.actions()] == [
-        "Unlink from F-01", "Unlink from CSV-01"]
+        "Unlink from F-01",
+        "Unlink from CSV-01",
+    ]
     page.unlink_menu.actions()[0].trigger()
     assert links(db, 1) == ("Q:CSV-01",)
     assert ws.finding_evidence.count == 0
@@ -318,8 +334,12 @@ def test_link_and_unlink_to_findings_and_questions(qtbot, db, window, files):
 def test_viewer_shows_the_upright_display_image_and_the_facts(qtbot, db, window, files):
     ws = window.workspace
     page = show_evidence_tab(ws)
-    drop(qtbot, ws, page.gallery.viewport(),
-         file_mime(files["portrait"], files["log"], files["scan"]))
+    drop(
+        qtbot,
+        ws,
+        page.gallery.viewport(),
+        file_mime(files["portrait"], files["log"], files["scan"]),
+    )
     viewer = page.open_viewer(1)
     qtbot.addWidget(viewer)
     qtbot.waitUntil(viewer.isActiveWindow)  # its keys act where the auditor looks
@@ -327,8 +347,10 @@ def test_viewer_shows_the_upright_display_image_and_the_facts(qtbot, db, window,
     assert image.height() > image.width()  # stored sideways (EXIF 6), shown upright
 
     def near(colour: QColor, rgb: tuple[int, int, int]) -> bool:
-        return all(abs(a - b) < 60 for a, b in
-                   zip((colour.red(), colour.green(), colour.blue()), rgb, strict=True))
+        return all(
+            abs(a - b) < 60
+            for a, b in zip((colour.red(), colour.green(), colour.blue()), rgb, strict=True)
+        )
 
     w, h = image.width(), image.height()
     assert near(image.pixelColor(w // 4, h // 4), ef.RED)
@@ -348,9 +370,16 @@ def test_viewer_shows_the_upright_display_image_and_the_facts(qtbot, db, window,
     fitted = viewer.view.factor
     qtbot.keyClick(viewer, Qt.Key.Key_Plus)
     assert viewer.view.factor == pytest.approx(fitted * 1.25)
-    wheel = QWheelEvent(QPointF(10, 10), QPointF(10, 10), QPoint(0, 0), QPoint(0, -240),
-                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
-                        Qt.ScrollPhase.NoScrollPhase, False)
+    wheel = QWheelEvent(
+        QPointF(10, 10),
+        QPointF(10, 10),
+        QPoint(0, 0),
+        QPoint(0, -240),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
     QApplication.sendEvent(viewer.view.viewport(), wheel)
     assert viewer.view.factor == pytest.approx(fitted * 1.25 / 1.25**2)
     qtbot.keyClick(viewer, Qt.Key.Key_0)
@@ -369,7 +398,8 @@ def test_viewer_shows_the_upright_display_image_and_the_facts(qtbot, db, window,
 
 
 def test_take_photo_is_absent_without_a_camera_and_a_frame_is_imported(
-        qtbot, db, window, tmp_path, monkeypatch):
+    qtbot, db, window, tmp_path, monkeypatch
+):
     ws = window.workspace
     page = show_evidence_tab(ws)  # showing the tab looks for a camera
     page.probe_camera()
@@ -407,8 +437,14 @@ def test_locked_audit_disables_evidence_actions_and_refuses_drops(qtbot, db, tmp
     window.open_audit(reference, wait=True)
     ws = window.workspace
     page = show_evidence_tab(ws)
-    for action in (page.import_action, page.paste_action, page.caption_action,
-                   page.confidential_action, page.link_action, page.remove_action):
+    for action in (
+        page.import_action,
+        page.paste_action,
+        page.caption_action,
+        page.confidential_action,
+        page.link_action,
+        page.remove_action,
+    ):
         assert not action.isEnabled()
     summary = drop(qtbot, ws, page.gallery.viewport(), file_mime(files["scan"]))
     assert "signed and locked" in summary.error

@@ -28,15 +28,33 @@ pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 AT = dt.datetime(2026, 11, 16, 9, 15, tzinfo=dt.UTC)
 
 
-def info(number: int, *, caption: str = "", links: tuple[Target, ...] = (),
-         confidential: bool = False, removed: bool = False,
-         media_type: str = "image/jpeg") -> EvidenceInfo:
+def info(
+    number: int,
+    *,
+    caption: str = "",
+    links: tuple[Target, ...] = (),
+    confidential: bool = False,
+    removed: bool = False,
+    media_type: str = "image/jpeg",
+) -> EvidenceInfo:
     return EvidenceInfo(
-        number=number, label=f"E-{number:03d}", file_name=f"photo{number}.jpg",
-        media_type=media_type, sha256=f"{number:064x}", size=1000 + number, width=300,
-        height=400, caption=caption, confidential=confidential, removed=removed,
-        captured_at=AT, capture_device="Apple iPhone 15 Pro", imported_at=AT,
-        imported_by="anna", targets=links)
+        number=number,
+        label=f"E-{number:03d}",
+        file_name=f"photo{number}.jpg",
+        media_type=media_type,
+        sha256=f"{number:064x}",
+        size=1000 + number,
+        width=300,
+        height=400,
+        caption=caption,
+        confidential=confidential,
+        removed=removed,
+        captured_at=AT,
+        capture_device="Apple iPhone 15 Pro",
+        imported_at=AT,
+        imported_by="anna",
+        targets=links,
+    )
 
 
 def thumb(colour: str) -> bytes:
@@ -48,12 +66,19 @@ def thumb(colour: str) -> bytes:
 @pytest.fixture
 def model(qapp):
     m = EvidenceModel()
-    m.set_items([
-        info(1, caption="Archive room door open", links=(Target(finding=1), Target(question="ORG-02"))),
-        info(2, confidential=True, links=(Target(question="ORG-01"),)),
-        info(3, removed=True),
-        info(4, media_type="application/pdf", caption="Temperature log"),
-    ], {1: thumb("#2050C0"), 2: thumb("#20A040"), 3: thumb("#C02020"), 4: None})
+    m.set_items(
+        [
+            info(
+                1,
+                caption="Archive room door open",
+                links=(Target(finding=1), Target(question="ORG-02")),
+            ),
+            info(2, confidential=True, links=(Target(question="ORG-01"),)),
+            info(3, removed=True),
+            info(4, media_type="application/pdf", caption="Temperature log"),
+        ],
+        {1: thumb("#2050C0"), 2: thumb("#20A040"), 3: thumb("#C02020"), 4: None},
+    )
     return m
 
 
@@ -75,8 +100,12 @@ def test_roles_show_number_links_caption_and_marks(model):
 
 def test_tiles_carry_the_thumbnail_a_confidential_banner_and_a_pdf_page(model):
     def tile(row: int) -> QImage:
-        return model.index(row).data(Qt.ItemDataRole.DecorationRole).pixmap(
-            THUMB_SIDE, THUMB_SIDE).toImage()
+        return (
+            model.index(row)
+            .data(Qt.ItemDataRole.DecorationRole)
+            .pixmap(THUMB_SIDE, THUMB_SIDE)
+            .toImage()
+        )
 
     plain, marked, pdf = tile(0), tile(1), tile(3)
     centre = plain.pixelColor(THUMB_SIDE // 2, THUMB_SIDE // 2)
@@ -137,14 +166,21 @@ def test_a_pdf_with_active_content_is_flagged_in_the_gallery(qapp):
     from auditapp.ui.evidence_model import ACTIVE_CONTENT_ROLE
 
     m = EvidenceModel()
-    flagged = replace(info(1, media_type="application/pdf"), active_content="JavaScript, OpenAction")
+    flagged = replace(
+        info(1, media_type="application/pdf"), active_content="JavaScript, OpenAction"
+    )
     m.set_items([flagged, info(2, media_type="application/pdf")], {1: None, 2: None})
     assert m.index(0).data(ACTIVE_CONTENT_ROLE) == "JavaScript, OpenAction"
     assert "active content (JavaScript, OpenAction)" in m.index(0).data(Qt.ItemDataRole.ToolTipRole)
     assert m.index(1).data(ACTIVE_CONTENT_ROLE) == ""
 
     def top_band(row: int) -> QColor:
-        image = m.index(row).data(Qt.ItemDataRole.DecorationRole).pixmap(THUMB_SIDE, THUMB_SIDE).toImage()
+        image = (
+            m.index(row)
+            .data(Qt.ItemDataRole.DecorationRole)
+            .pixmap(THUMB_SIDE, THUMB_SIDE)
+            .toImage()
+        )
         return image.pixelColor(3, 3)
 
     assert top_band(0).name().upper() == "#B45309"  # the warning badge across the top

@@ -17,8 +17,11 @@ from auditapp.core import audits
 from auditapp.core.findings import number_label
 from auditapp.core.models import Finding
 
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_level_fail("WARNING"),
-              pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)]
+pytestmark = [
+    pytest.mark.gui,
+    pytest.mark.qt_log_level_fail("WARNING"),
+    pytest.mark.qt_log_ignore(OFFSCREEN_NOISE),
+]
 
 SLOW_MS = 120_000  # two shared cores: a report render can take several seconds
 
@@ -167,8 +170,9 @@ def click_through_window_system(top: QWidget, button: QWidget) -> None:
     """A click delivered to the window as the platform would: Qt drops it when a modal dialog
     blocks that window (a click sent straight to the widget would bypass the check)."""
     where = button.mapTo(top, button.rect().center())
-    QTest.mouseClick(top.windowHandle(), Qt.MouseButton.LeftButton,
-                     Qt.KeyboardModifier.NoModifier, where)
+    QTest.mouseClick(
+        top.windowHandle(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, where
+    )
 
 
 def test_a_preview_from_the_export_dialog_takes_input_while_export_is_open(qtbot, window):

@@ -11,8 +11,11 @@ from ui_helpers import OFFSCREEN_NOISE, audit_window, run_modal
 
 from auditapp.core.models import Finding
 
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_level_fail("WARNING"),
-              pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)]
+pytestmark = [
+    pytest.mark.gui,
+    pytest.mark.qt_log_level_fail("WARNING"),
+    pytest.mark.qt_log_ignore(OFFSCREEN_NOISE),
+]
 
 
 @pytest.fixture
@@ -20,8 +23,13 @@ def window(qtbot, db, tmp_path):
     window, _ = audit_window(qtbot, db, tmp_path)
     window.resize(1280, 720)
     editor = window.workspace.editor
-    assert editor.add_finding({"title": "Organisation chart not approved",
-                               "classification": "minor", "question_ids": ["ORG-01"]})
+    assert editor.add_finding(
+        {
+            "title": "Organisation chart not approved",
+            "classification": "minor",
+            "question_ids": ["ORG-01"],
+        }
+    )
     window.workspace.tabs.setCurrentWidget(window.workspace.findings)
     window.workspace.findings.select(1)
     return window

@@ -13,7 +13,8 @@ STATIC_DIALOGS = re.compile(r"QFileDialog\.get(Open|Save|Existing)")
 def test_no_static_file_dialog_outside_file_dialogs():
     offenders = [
         f"{path.name}:{n}"
-        for path in sorted(UI.glob("*.py")) if path.name != "file_dialogs.py"
+        for path in sorted(UI.glob("*.py"))
+        if path.name != "file_dialogs.py"
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
         if STATIC_DIALOGS.search(line)
     ]

@@ -10,8 +10,11 @@ from ui_helpers import OFFSCREEN_NOISE, audit_window, run_modal
 
 from auditapp.core.models import Finding
 
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_level_fail("WARNING"),
-              pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)]
+pytestmark = [
+    pytest.mark.gui,
+    pytest.mark.qt_log_level_fail("WARNING"),
+    pytest.mark.qt_log_ignore(OFFSCREEN_NOISE),
+]
 
 
 @pytest.fixture
@@ -27,6 +30,7 @@ def _findings(db) -> int:
 
 def _answer_draft_question(choice: str) -> None:
     """Click choice ('keep', 'discard', 'continue') in the question that comes up."""
+
     def click() -> None:
         box = QApplication.activeModalWidget()
         if not isinstance(box, QMessageBox):
@@ -34,6 +38,7 @@ def _answer_draft_question(choice: str) -> None:
             return
         names = {"keep": "&Keep draft", "discard": "&Discard", "continue": "&Continue editing"}
         next(b for b in box.buttons() if b.text() == names[choice]).click()
+
     QTimer.singleShot(20, click)
 
 
@@ -73,8 +78,7 @@ def test_escape_on_a_draft_asks_and_keeps_it_for_the_question(qtbot, db, window)
     assert _findings(db) == 0
 
     # Another question starts empty; the first one gets its draft back.
-    run_modal(lambda: workspace.raise_finding("ORG-02"),
-              lambda dialog: assert_empty(dialog))
+    run_modal(lambda: workspace.raise_finding("ORG-02"), lambda dialog: assert_empty(dialog))
 
     def restored(dialog):
         assert dialog.form.title.text() == "Half-written finding"

@@ -11,8 +11,11 @@ from ui_helpers import OFFSCREEN_NOISE, audit_window
 
 from auditapp.core.models import DocumentReviewed, Finding
 
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_level_fail("WARNING"),
-              pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)]
+pytestmark = [
+    pytest.mark.gui,
+    pytest.mark.qt_log_level_fail("WARNING"),
+    pytest.mark.qt_log_ignore(OFFSCREEN_NOISE),
+]
 
 
 @pytest.fixture
@@ -20,8 +23,9 @@ def window(qtbot, db, tmp_path):
     window, _ = audit_window(qtbot, db, tmp_path)
     editor = window.workspace.editor
     for title in ("First", "Second", "Third"):
-        assert editor.add_finding({"title": title, "classification": "minor",
-                                   "question_ids": ["ORG-01"]})
+        assert editor.add_finding(
+            {"title": title, "classification": "minor", "question_ids": ["ORG-01"]}
+        )
     window.workspace.tabs.setCurrentWidget(window.workspace.findings)
     return window
 
@@ -115,12 +119,18 @@ def test_trail_view_lists_the_edit_and_filters(qtbot, db, window):
     ws.editor.update_finding(1, {"title": "First, clearer"})
     ws.tabs.setCurrentWidget(ws.trail)
     trail = ws.trail
-    rows = [trail.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole)
-            for r in range(trail.proxy.rowCount())]
+    rows = [
+        trail.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole)
+        for r in range(trail.proxy.rowCount())
+    ]
     edit = next(r for r in rows if r.code == "update")
     change = next(c for c in edit.changes if c.field == "Title")
     assert (edit.user, edit.subject, change.old, change.new) == (
-        "anna", "Finding F-01", "First", "First, clearer")
+        "anna",
+        "Finding F-01",
+        "First",
+        "First, clearer",
+    )
     trail.search.setText("clearer")
     assert trail.proxy.rowCount() == 1
     trail.search.clear()

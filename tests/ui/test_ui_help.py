@@ -11,8 +11,17 @@ from ui_helpers import audit_window, new_window, run_modal
 from auditapp.ui.help_browser import PAGES, help_dir, page_title
 
 pytestmark = pytest.mark.gui
-TOPICS = ("setup", "checklist", "findings", "evidence", "reports", "signing", "capa", "team",
-          "backups")
+TOPICS = (
+    "setup",
+    "checklist",
+    "findings",
+    "evidence",
+    "reports",
+    "signing",
+    "capa",
+    "team",
+    "backups",
+)
 
 
 @pytest.mark.parametrize("language", ["en", "de"])
@@ -101,19 +110,22 @@ def test_opening_a_package_offers_to_import_it(qtbot, demo_db, db, tmp_path: Pat
     with demo_db.session() as session:
         reference = audits.summaries(session)[0].reference
         lead = users.find_user(session, "demo.lead")
-        exporter = package.Exporter(lead.username, lead.full_name,
-                                    signing.open_identity(lead, DEMO_PASSWORD))
+        exporter = package.Exporter(
+            lead.username, lead.full_name, signing.open_identity(lead, DEMO_PASSWORD)
+        )
         path = tmp_path / "x.auditpkg"
         package.export_audit(session, reference, path, exporter=exporter)
     make_user(db)
     window = new_window(qtbot, db, tmp_path / "layout.ini")
     opened: list[str] = []
-    assert offer_import(window, db, "anna", path, opened=opened.append,
-                        ask=lambda _q: False) is None
+    assert (
+        offer_import(window, db, "anna", path, opened=opened.append, ask=lambda _q: False) is None
+    )
     assert window.list_page.model.rowCount() == 0
     # An unknown exporter is named with the certificate fingerprint before anything is imported.
-    refused_signer = offer_import(window, db, "anna", path, opened=opened.append,
-                                  ask=lambda q: "x.auditpkg" in q)
+    refused_signer = offer_import(
+        window, db, "anna", path, opened=opened.append, ask=lambda q: "x.auditpkg" in q
+    )
     assert refused_signer is None and window.list_page.model.rowCount() == 0
     questions: list[str] = []
 
@@ -121,8 +133,9 @@ def test_opening_a_package_offers_to_import_it(qtbot, demo_db, db, tmp_path: Pat
         questions.append(question)
         return True
 
-    assert offer_import(window, db, "anna", path, opened=window.show_imported,
-                        ask=accept) == reference
+    assert (
+        offer_import(window, db, "anna", path, opened=window.show_imported, ask=accept) == reference
+    )
     assert exporter.identity.fingerprint in questions[1] and "Dr. Anna Becker" in questions[1]
     qtbot.waitUntil(lambda: window.workspace is not None)
     assert window.editor.state.reference == reference

@@ -14,8 +14,11 @@ from auditapp.core import audits, findings, judgement
 from auditapp.core.workspace import FindingState
 from auditapp.reports import signoff
 
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_level_fail("WARNING"),
-              pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)]
+pytestmark = [
+    pytest.mark.gui,
+    pytest.mark.qt_log_level_fail("WARNING"),
+    pytest.mark.qt_log_ignore(OFFSCREEN_NOISE),
+]
 
 REF = "AUD-2026-001"
 PASSWORD = "demo-password-1"
@@ -45,8 +48,9 @@ def test_the_panel_lists_every_contradiction(qtbot, demo_db, window) -> None:
     panel = window.signoff.check()
     messages = {(p.target, p.message) for p in panel.model.problems()}
     targets = [t for t, _ in messages]
-    assert sorted(targets) == sorted(["team", "overall_rating", "conclusion", first, free,
-                                      "F-02", "F-03"])
+    assert sorted(targets) == sorted(
+        ["team", "overall_rating", "conclusion", first, free, "F-02", "F-03"]
+    )
     text = " | ".join(m for _, m in messages)
     assert "answered compliant, but finding F-01" in text
     assert "no finding and no note why" in text
@@ -59,8 +63,9 @@ def test_the_panel_lists_every_contradiction(qtbot, demo_db, window) -> None:
     panel.close()
 
 
-def test_the_conclusion_page_edits_the_judgement_and_a_jump_opens_it(qtbot, demo_db,
-                                                                     window) -> None:
+def test_the_conclusion_page_edits_the_judgement_and_a_jump_opens_it(
+    qtbot, demo_db, window
+) -> None:
     seen: dict[str, object] = {}
 
     def fill(dialog) -> None:
@@ -78,8 +83,7 @@ def test_the_conclusion_page_edits_the_judgement_and_a_jump_opens_it(qtbot, demo
 
     run_modal(lambda: window.edit_details("conclusion"), fill)
     assert seen["outcomes"] == ["", "approved", "approved_with_conditions", "not_approved"]
-    assert seen["for_cause"] == ["", "acceptable", "acceptable_with_improvements",
-                                 "not_acceptable"]
+    assert seen["for_cause"] == ["", "acceptable", "acceptable_with_improvements", "not_acceptable"]
     with demo_db.session() as s:
         audit = audits.get_audit(s, REF)
         assert audit.overall_rating == "not_approved"
@@ -92,8 +96,9 @@ def test_raising_a_critical_finding_prompts_for_the_escalation(qtbot, demo_db, w
     from auditapp.ui.finding_dialog import FindingDialog
 
     editor = window.workspace.editor
-    dialog = FindingDialog(editor, FindingState(0, 0, "", "", area="CSV"), suggested=[],
-                           language="en", parent=window)
+    dialog = FindingDialog(
+        editor, FindingState(0, 0, "", "", area="CSV"), suggested=[], language="en", parent=window
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     form = dialog.form
@@ -104,7 +109,8 @@ def test_raising_a_critical_finding_prompts_for_the_escalation(qtbot, demo_db, w
     form.impact.setPlainText("Trial data may be lost.")
     dialog.commit()
     assert dialog.isVisible() and "told to the sponsor at once" in dialog.form.errors.text(
-        "escalation")
+        "escalation"
+    )
     form.escalation.informed_on.edit.setText(dt.date.today().isoformat())
     form.escalation.informed_on.edit.editingFinished.emit()
     form.escalation.informed_to.setText("Dr. Miriam Hoffmann, by phone")
@@ -121,8 +127,9 @@ def test_raising_a_critical_finding_prompts_for_the_escalation(qtbot, demo_db, w
 
 
 @pytest.mark.slow
-def test_the_certificate_is_signed_from_the_audit_menu(qtbot, demo_db, window,
-                                                      tmp_path: Path) -> None:
+def test_the_certificate_is_signed_from_the_audit_menu(
+    qtbot, demo_db, window, tmp_path: Path
+) -> None:
     refused = window.signoff.sign_certificate()
     assert refused is None  # draft report: refused with a message
     signoff.sign_report(demo_db, REF, username="demo.lead", password=PASSWORD, meaning="author")

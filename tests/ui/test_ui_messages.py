@@ -9,15 +9,22 @@ from ui_helpers import OFFSCREEN_NOISE, audit_window
 from auditapp.ui import i18n
 from auditapp.ui.widgets import as_sentence
 
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_level_fail("WARNING"),
-              pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)]
+pytestmark = [
+    pytest.mark.gui,
+    pytest.mark.qt_log_level_fail("WARNING"),
+    pytest.mark.qt_log_ignore(OFFSCREEN_NOISE),
+]
 
 
 def test_back_end_fragments_become_sentences():
-    assert as_sentence("password too short: at least 10 characters") == \
-        "Password too short: at least 10 characters."
-    assert as_sentence("wrong username or password (1 attempt left)") == \
-        "Wrong username or password (1 attempt left)."
+    assert (
+        as_sentence("password too short: at least 10 characters")
+        == "Password too short: at least 10 characters."
+    )
+    assert (
+        as_sentence("wrong username or password (1 attempt left)")
+        == "Wrong username or password (1 attempt left)."
+    )
     assert as_sentence("Already a sentence.") == "Already a sentence."
 
 
@@ -47,7 +54,10 @@ def test_raise_finding_refusal_shows_beside_the_buttons(qtbot, db, tmp_path):
         dialog.form.grade_buttons["minor"].click()
         editor = dialog._editor
         # A refusal of the whole finding (not of one field) from the core.
-        editor.add_finding = lambda _values: (editor.edit_refused.emit("the audit is locked"), None)[1]
+        editor.add_finding = lambda _values: (
+            editor.edit_refused.emit("the audit is locked"),
+            None,
+        )[1]
         dialog.commit()
         assert dialog.messages.isVisible()
         assert dialog.messages.text() == "The audit is locked."
@@ -58,8 +68,9 @@ def test_raise_finding_refusal_shows_beside_the_buttons(qtbot, db, tmp_path):
     run_modal(lambda: window.workspace.raise_finding("ORG-01"), fill)
 
 
-@pytest.mark.parametrize(("n", "english"), [(1, "1 of 1 question answered"),
-                                            (3, "2 of 3 questions answered")])
+@pytest.mark.parametrize(
+    ("n", "english"), [(1, "1 of 1 question answered"), (3, "2 of 3 questions answered")]
+)
 def test_plural_forms_in_english(qtbot, n, english):
     i18n.install("en")
     text = QCoreApplication.translate("ChecklistModel", "%1 of %n question(s) answered", "", n)

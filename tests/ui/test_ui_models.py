@@ -46,16 +46,27 @@ def test_checklist_model_progress_and_navigation(checklist, qtbot):
 
 
 def _summary(ref: str, status: str, auditee: str, year: int, counts: dict[str, int]):
-    return AuditSummary(ref, f"Audit {ref}", auditee, status, "vendor_qualification",
-                        dt.date(year, 3, 1), counts, 1, 10)
+    return AuditSummary(
+        ref,
+        f"Audit {ref}",
+        auditee,
+        status,
+        "vendor_qualification",
+        dt.date(year, 3, 1),
+        counts,
+        1,
+        10,
+    )
 
 
 def test_audit_list_model_counts_per_grade_and_filters(qapp):
     model = AuditListModel(findings.EMA_SCHEME)
-    model.set_rows([
-        _summary("AUD-2025-001", "closed", "Alpha", 2025, {"critical": 1}),
-        _summary("AUD-2026-001", "in_progress", "Beta", 2026, {"minor": 3}),
-    ])
+    model.set_rows(
+        [
+            _summary("AUD-2025-001", "closed", "Alpha", 2025, {"critical": 1}),
+            _summary("AUD-2026-001", "in_progress", "Beta", 2026, {"minor": 3}),
+        ]
+    )
     assert model.columnCount() == 7 + 4
     critical = 7
     assert model.headerData(critical, Qt.Orientation.Horizontal) == "Critical"
@@ -77,10 +88,12 @@ def test_audit_list_model_counts_per_grade_and_filters(qapp):
 
 def test_findings_model_keeps_report_order_and_numbers(qapp):
     model = FindingsModel(findings.EMA_SCHEME)
-    model.set_findings({
-        3: FindingState(3, 3, "Third", "major"),
-        1: FindingState(1, 1, "First", "critical", capa_due_date=dt.date(2026, 1, 2)),
-    })
+    model.set_findings(
+        {
+            3: FindingState(3, 3, "Third", "major"),
+            1: FindingState(1, 1, "First", "critical", capa_due_date=dt.date(2026, 1, 2)),
+        }
+    )
     assert [model.index(r, 0).data() for r in range(2)] == ["F-01", "F-03"]
     assert model.index(0, model.CLASSIFICATION).data() == "Critical"
     assert model.index(0, model.DUE).data() == "2026-01-02"
@@ -92,8 +105,18 @@ def test_trail_filter(qapp):
     at = dt.datetime(2026, 5, 1, 10, 0, tzinfo=dt.UTC)
     rows = [
         TrailRow(at, "anna", "update", "finding", "1", "finding F-01", "title", "a", "b", ""),
-        TrailRow(at - dt.timedelta(days=30), "tom", "delete", "finding", "2", "finding F-02",
-                 None, "{}", None, "duplicate"),
+        TrailRow(
+            at - dt.timedelta(days=30),
+            "tom",
+            "delete",
+            "finding",
+            "2",
+            "finding F-02",
+            None,
+            "{}",
+            None,
+            "duplicate",
+        ),
     ]
     model = TrailModel()
     model.set_rows(rows)

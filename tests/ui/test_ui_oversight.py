@@ -16,8 +16,11 @@ from auditapp.core import cro_register, kpi_records
 from auditapp.ui.cro_register_window import CroRegisterWindow
 from auditapp.ui.oversight_dashboard import OversightDashboard
 
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_level_fail("WARNING"),
-              pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)]
+pytestmark = [
+    pytest.mark.gui,
+    pytest.mark.qt_log_level_fail("WARNING"),
+    pytest.mark.qt_log_ignore(OFFSCREEN_NOISE),
+]
 
 
 @pytest.fixture(scope="module")
@@ -47,8 +50,10 @@ def _ok(dialog) -> None:
 def test_register_lists_the_cro_with_risk_and_next_audit(window):
     model = window.model
     assert model.rowCount() == 1
-    row = {model.headerData(c, Qt.Orientation.Horizontal): model.index(0, c).data()
-           for c in range(model.columnCount())}
+    row = {
+        model.headerData(c, Qt.Orientation.Horizontal): model.index(0, c).data()
+        for c in range(model.columnCount())
+    }
     assert row["CRO"] == CRO and row["Qualification"] == "Conditional"
     assert row["Risk score"] == "34.2 (high)" and row["Next audit"] == "2027-10-15"
     assert row["Overdue"] == "3" and row["Repeat findings"] == "1"
@@ -102,15 +107,25 @@ def test_qualification_form_records_a_decision(window, history):
     assert window.model.index(0, 1).data() == "Approved"
     history_table = window.tabs.widget(5)
     assert history_table.rowCount() == 3
-    assert history_table.item(0, 0).text() == "2026-11-28" and history_table.item(0, 5).text() == "anna"
+    assert (
+        history_table.item(0, 0).text() == "2026-11-28"
+        and history_table.item(0, 5).text() == "anna"
+    )
 
 
 def test_dashboard_charts_per_cro_and_across(qtbot, history):
     with history.session(actor="anna") as s:
         org = cro_register.find_cro(s, CRO)
         for period, value in (("2026-Q2", 96), ("2026-Q3", 92.5), ("2026-10", 84)):
-            kpi_records.record(s, org, kpi_id="tmf_completeness", period=period, value=value,
-                               study="NW-301", today=TODAY)
+            kpi_records.record(
+                s,
+                org,
+                kpi_id="tmf_completeness",
+                period=period,
+                value=value,
+                study="NW-301",
+                today=TODAY,
+            )
     dashboard = OversightDashboard(history, today=TODAY)
     qtbot.addWidget(dashboard)
     dashboard.resize(1366, 768)
@@ -123,10 +138,17 @@ def test_dashboard_charts_per_cro_and_across(qtbot, history):
     assert data["areas"][0] == ["Computerised systems", "Organisation"]
     assert data["ageing"] == (["0-30", "31-60", "61-90", ">90"], [0, 2, 0, 2])
     assert [(p[1], p[2]) for p in data["trend"]["NW-301"]] == [
-        (96, "ok"), (92.5, "warning"), (84, "breach")]
+        (96, "ok"),
+        (92.5, "warning"),
+        (84, "breach"),
+    ]
     titles = [v.title for v in dashboard.views]
-    assert titles == ["Findings by grade per audit", "Findings by area and grade",
-                      "Open CAPAs by age (days)", "TMF completeness"]
+    assert titles == [
+        "Findings by grade per audit",
+        "Findings by area and grade",
+        "Open CAPAs by age (days)",
+        "TMF completeness",
+    ]
     qtbot.waitUntil(lambda: all(v.pixmap().width() > 300 for v in dashboard.views))
     trend = dashboard.views[3].source.toImage()
     assert trend.width() > 1000  # the full-resolution chart, scaled on screen
@@ -139,8 +161,9 @@ def test_dashboard_charts_per_cro_and_across(qtbot, history):
 def test_oversight_report_from_the_window(window, tmp_path):
     written = window.export_report(tmp_path / "oversight.pdf")
     assert written is not None
-    text = subprocess.run([require_tool("pdftotext"), str(written), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    text = subprocess.run(
+        [require_tool("pdftotext"), str(written), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "CRO oversight report: Northwind" in text
     assert window.export_report(tmp_path / "oversight.txt") is None
     assert "must be pdf or docx" in window.message.text()
@@ -152,7 +175,9 @@ def test_main_window_has_the_oversight_menu(qtbot, history, tmp_path):
     main = new_window(qtbot, history, tmp_path / "layout.ini")
     menus = {a.text(): a.menu() for a in main.menuBar().actions()}
     assert [a.text() for a in menus["&Oversight"].actions()] == [
-        "CRO &register", "Oversight &dashboard"]
+        "CRO &register",
+        "Oversight &dashboard",
+    ]
     register = main.oversight.show_register()
     assert register.model.rowCount() == 1
     from PySide6.QtGui import QShortcut

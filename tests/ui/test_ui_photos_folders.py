@@ -10,8 +10,11 @@ from auditapp.core.evidence import Target
 from auditapp.ui import folders
 from auditapp.ui.evidence_widgets import THUMB
 
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_level_fail("WARNING"),
-              pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)]
+pytestmark = [
+    pytest.mark.gui,
+    pytest.mark.qt_log_level_fail("WARNING"),
+    pytest.mark.qt_log_ignore(OFFSCREEN_NOISE),
+]
 
 
 def test_folders_are_remembered_per_purpose_but_never_the_database_folder(qtbot, db, tmp_path):

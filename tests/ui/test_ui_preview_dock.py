@@ -6,8 +6,11 @@ import pytest
 from PySide6.QtCore import Qt
 from ui_helpers import OFFSCREEN_NOISE, audit_window
 
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_level_fail("WARNING"),
-              pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)]
+pytestmark = [
+    pytest.mark.gui,
+    pytest.mark.qt_log_level_fail("WARNING"),
+    pytest.mark.qt_log_ignore(OFFSCREEN_NOISE),
+]
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 

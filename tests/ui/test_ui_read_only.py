@@ -11,8 +11,11 @@ from ui_helpers import OFFSCREEN_NOISE, new_window
 
 from auditapp.core.models import Audit, Response
 
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_level_fail("WARNING"),
-              pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)]
+pytestmark = [
+    pytest.mark.gui,
+    pytest.mark.qt_log_level_fail("WARNING"),
+    pytest.mark.qt_log_ignore(OFFSCREEN_NOISE),
+]
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -49,7 +52,13 @@ def test_locked_audit_is_read_only_everywhere(qtbot, db, tmp_path):
     findings.table.selectRow(0)
     assert findings.form.isVisible()
     assert not findings.new_button.isEnabled() and not findings.delete_button.isEnabled()
-    assert all(box.isReadOnly() for box in [*findings.form.findChildren(QLineEdit), *findings.form.findChildren(QPlainTextEdit)])
+    assert all(
+        box.isReadOnly()
+        for box in [
+            *findings.form.findChildren(QLineEdit),
+            *findings.form.findChildren(QPlainTextEdit),
+        ]
+    )
     assert not any(b.isEnabled() for b in findings.form.findChildren(QAbstractButton))
     registers = workspace.registers
     assert not any(b.isEnabled() for b in registers.findChildren(QAbstractButton))

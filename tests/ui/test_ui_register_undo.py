@@ -14,8 +14,11 @@ from auditapp.core import audits, registers, workspace
 from auditapp.core.models import AuditeeParticipant, DocumentReviewed
 from auditapp.ui.audit_editor import AuditEditor
 
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_level_fail("WARNING"),
-              pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)]
+pytestmark = [
+    pytest.mark.gui,
+    pytest.mark.qt_log_level_fail("WARNING"),
+    pytest.mark.qt_log_ignore(OFFSCREEN_NOISE),
+]
 
 
 def stored(db) -> dict[int, tuple[str, str]]:
@@ -23,8 +26,9 @@ def stored(db) -> dict[int, tuple[str, str]]:
         return {p.id: (p.name, p.function) for p in s.scalars(select(AuditeeParticipant))}
 
 
-def test_four_undos_take_back_register_edits_and_the_details_dialog(qtbot, db, tmp_path,
-                                                                   fast_crypto):
+def test_four_undos_take_back_register_edits_and_the_details_dialog(
+    qtbot, db, tmp_path, fast_crypto
+):
     window, _ = audit_window(qtbot, db, tmp_path)
     editor = window.workspace.editor
     refusals: list[str] = []

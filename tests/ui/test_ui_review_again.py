@@ -11,8 +11,12 @@ from auditapp.core import audits
 from auditapp.core.models import Finding, Signature
 from auditapp.errors import Refused
 
-pytestmark = [pytest.mark.gui, pytest.mark.slow, pytest.mark.qt_log_level_fail("WARNING"),
-              pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)]
+pytestmark = [
+    pytest.mark.gui,
+    pytest.mark.slow,
+    pytest.mark.qt_log_level_fail("WARNING"),
+    pytest.mark.qt_log_ignore(OFFSCREEN_NOISE),
+]
 
 PASSWORD = "demo-password-1"
 SLOW_MS = 120_000
@@ -41,8 +45,7 @@ def test_a_change_after_the_preview_refreshes_it_and_signs_nothing(qtbot, demo_d
     dialog.password.setText(PASSWORD)
     dialog.sign_button.click()
     qtbot.waitUntil(lambda: bool(refreshed), timeout=SLOW_MS)
-    qtbot.waitUntil(lambda: dialog.shown is not None and dialog.shown is not first,
-                    timeout=SLOW_MS)
+    qtbot.waitUntil(lambda: dialog.shown is not None and dialog.shown is not first, timeout=SLOW_MS)
     assert "review again" in dialog.messages.text()
     assert dialog.shown.trail_mark > first.trail_mark
     with demo_db.read_session() as s:

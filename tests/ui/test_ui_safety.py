@@ -15,8 +15,11 @@ from auditapp.core.models import User
 from auditapp.ui.database_open import DatabaseOpener
 from auditapp.ui.safety import SafetyActions
 
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_level_fail("WARNING"),
-              pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)]
+pytestmark = [
+    pytest.mark.gui,
+    pytest.mark.qt_log_level_fail("WARNING"),
+    pytest.mark.qt_log_ignore(OFFSCREEN_NOISE),
+]
 
 
 class FakeClock:
@@ -80,7 +83,8 @@ def test_new_database_is_encrypted_when_the_user_chooses_it(qtbot, tmp_path):
 
 
 def test_damaged_database_offers_the_latest_backup_and_keeps_the_damaged_file(
-        demo_template, tmp_path, _isolated_home):
+    demo_template, tmp_path, _isolated_home
+):
     path = tmp_path / "work.sqlite"
     shutil.copyfile(demo_template, path)
     db = open_database(path)
@@ -145,8 +149,13 @@ def test_settings_security_section_is_disabled_in_a_read_only_window(qtbot):
     from auditapp.ui.settings_dialog import SecurityValues, SettingsDialog
 
     calls: list[object] = []
-    dialog = SettingsDialog("ema", {}, submit=lambda *a, **k: calls.append(k) or None,
-                            security=SecurityValues(5, 10, True), read_only=True)
+    dialog = SettingsDialog(
+        "ema",
+        {},
+        submit=lambda *a, **k: calls.append(k) or None,
+        security=SecurityValues(5, 10, True),
+        read_only=True,
+    )
     qtbot.addWidget(dialog)
     assert not dialog.idle.isEnabled() and not dialog.kept.isEnabled()
     assert not dialog.separate_signers.isEnabled()

@@ -9,8 +9,11 @@ from ui_helpers import OFFSCREEN_NOISE, new_window
 from auditapp.core import audits, findings
 from auditapp.ui.search_results import HIT_ROLE
 
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_level_fail("WARNING"),
-              pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)]
+pytestmark = [
+    pytest.mark.gui,
+    pytest.mark.qt_log_level_fail("WARNING"),
+    pytest.mark.qt_log_ignore(OFFSCREEN_NOISE),
+]
 
 
 def test_search_box_lists_hits_and_opens_the_audit_at_the_finding(qtbot, db, tmp_path):
@@ -20,11 +23,19 @@ def test_search_box_lists_hits_and_opens_the_audit_at_the_finding(qtbot, db, tmp
     with db.session(actor="anna") as s:
         audit = audits.get_audit(s, second)
         findings.add_finding(s, audit, title="Unrelated gap", classification="minor")
-        findings.add_finding(s, audit, title="Archive humidity not monitored",
-                             classification="major", observation="No hygrometer", impact="Paper decay")
+        findings.add_finding(
+            s,
+            audit,
+            title="Archive humidity not monitored",
+            classification="major",
+            observation="No hygrometer",
+            impact="Paper decay",
+        )
         question = audits.audit_checklist(audit).questions[1].id
         audits.set_response(s, audit, question, result="compliant", notes="Hygrometer calibrated")
-        audits.set_response(s, audits.get_audit(s, first), question, result="compliant", notes="Fine")
+        audits.set_response(
+            s, audits.get_audit(s, first), question, result="compliant", notes="Fine"
+        )
     window = new_window(qtbot, db, tmp_path / "layout.ini")
     page = window.list_page
 

@@ -6,8 +6,11 @@ import pytest
 from audit_factory import import_mini, make_user
 from ui_helpers import OFFSCREEN_NOISE, new_window, run_modal
 
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_level_fail("WARNING"),
-              pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)]
+pytestmark = [
+    pytest.mark.gui,
+    pytest.mark.qt_log_level_fail("WARNING"),
+    pytest.mark.qt_log_ignore(OFFSCREEN_NOISE),
+]
 
 
 def test_area_counts_follow_the_audit_type_and_name_left_out_questions(qtbot, db, tmp_path):

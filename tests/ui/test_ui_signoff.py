@@ -17,8 +17,11 @@ from auditapp.core import audits
 from auditapp.core.models import Classification, Finding, Signature, User
 from auditapp.reports import pades, signoff
 
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_level_fail("WARNING"),
-              pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)]
+pytestmark = [
+    pytest.mark.gui,
+    pytest.mark.qt_log_level_fail("WARNING"),
+    pytest.mark.qt_log_ignore(OFFSCREEN_NOISE),
+]
 
 PASSWORD = "demo-password-1"
 SLOW_MS = 120_000
@@ -59,8 +62,9 @@ def failed_attempts(db, username="demo.lead") -> int:
 
 
 def ready_to_sign(qtbot, dialog) -> None:
-    qtbot.waitUntil(lambda: dialog.shown is not None or dialog.messages.isVisible(),
-                    timeout=SLOW_MS)
+    qtbot.waitUntil(
+        lambda: dialog.shown is not None or dialog.messages.isVisible(), timeout=SLOW_MS
+    )
 
 
 # --- pre-issue checks ----------------------------------------------------------------------------
@@ -69,8 +73,9 @@ def ready_to_sign(qtbot, dialog) -> None:
 def test_preissue_panel_lists_a_blanked_recommendation_and_jumps_to_it(qtbot, demo_db, window):
     workspace = window.workspace
     with demo_db.session() as s:
-        number = s.scalar(select(Finding.number).where(
-            Finding.classification == Classification.CRITICAL.value))
+        number = s.scalar(
+            select(Finding.number).where(Finding.classification == Classification.CRITICAL.value)
+        )
     panel = window.signoff.check()
     # Warnings (here: no auditing organisation set) are listed but do not block.
     assert [p for p in panel.model.problems() if p.kind != "warning"] == []
@@ -88,8 +93,11 @@ def test_preissue_panel_lists_a_blanked_recommendation_and_jumps_to_it(qtbot, de
     assert panel.model.item(0, 0).text().startswith("Checklist questions")
 
     workspace.tabs.setCurrentWidget(workspace.registers)
-    finding_group = next(panel.model.item(r, 0) for r in range(panel.model.rowCount())
-                         if panel.model.item(r, 0).text().startswith("Findings"))
+    finding_group = next(
+        panel.model.item(r, 0)
+        for r in range(panel.model.rowCount())
+        if panel.model.item(r, 0).text().startswith("Findings")
+    )
     panel.tree.setCurrentIndex(finding_group.child(0, 0).index())
     qtbot.keyClick(panel.tree, Qt.Key.Key_Return)
     assert workspace.tabs.currentWidget() is workspace.findings
@@ -177,7 +185,8 @@ def test_signing_locks_the_audit_and_the_gui_refuses_edits(qtbot, demo_db, windo
 
 
 def test_the_ceremony_refuses_a_signer_without_authority_before_any_password(
-        qtbot, demo_db, tmp_path):
+    qtbot, demo_db, tmp_path
+):
     window = open_window(qtbot, demo_db, tmp_path, actor="demo.qa")
     dialog = window.signoff.sign()
     ready_to_sign(qtbot, dialog)
@@ -188,8 +197,9 @@ def test_the_ceremony_refuses_a_signer_without_authority_before_any_password(
     window.tasks.wait(SLOW_MS)
 
 
-def test_the_approver_countersigns_and_the_audit_becomes_final(qtbot, demo_db, signed_pdf,
-                                                               tmp_path):
+def test_the_approver_countersigns_and_the_audit_becomes_final(
+    qtbot, demo_db, signed_pdf, tmp_path
+):
     window = open_window(qtbot, demo_db, tmp_path, actor="demo.qa")
     dialog = window.signoff.sign()
     ready_to_sign(qtbot, dialog)
@@ -216,15 +226,17 @@ def test_the_approver_countersigns_and_the_audit_becomes_final(qtbot, demo_db, s
 
 @pytest.fixture
 def signed_pdf(demo_db, tmp_path) -> Path:
-    result = signoff.sign_report(demo_db, reference_of(demo_db), username="demo.lead",
-                                 password=PASSWORD, meaning="author")
+    result = signoff.sign_report(
+        demo_db, reference_of(demo_db), username="demo.lead", password=PASSWORD, meaning="author"
+    )
     path = tmp_path / "signed.pdf"
     path.write_bytes(result.pdf_bytes)
     return path
 
 
-def test_verify_shows_valid_then_invalid_after_a_flipped_byte(qtbot, demo_db, window,
-                                                             signed_pdf, tmp_path):
+def test_verify_shows_valid_then_invalid_after_a_flipped_byte(
+    qtbot, demo_db, window, signed_pdf, tmp_path
+):
     dialog = window.signoff.verify()
     dialog.ask_open = lambda: str(signed_pdf)
     dialog.open_button.click()
@@ -264,8 +276,9 @@ def test_verify_shows_valid_then_invalid_after_a_flipped_byte(qtbot, demo_db, wi
     dialog.reject()
 
 
-def test_verify_without_a_database_trusts_only_what_the_user_trusted(qtbot, demo_db,
-                                                                   signed_pdf, tmp_path):
+def test_verify_without_a_database_trusts_only_what_the_user_trusted(
+    qtbot, demo_db, signed_pdf, tmp_path
+):
     from auditapp.core import users
     from auditapp.ui.tasks import TaskRunner
     from auditapp.ui.verify_dialog import VerifyDialog
@@ -343,7 +356,9 @@ def test_reopen_requires_a_reason_and_the_lead_password(qtbot, demo_db, signed_p
     assert not window.signoff.reopen_action.isEnabled()
     assert "report version 2" in window.statusBar().currentMessage()
     # The old signed version is still there, unchanged.
-    assert signoff.signed_report(demo_db, reference_of(demo_db), version=1)[1] == \
-        signed_pdf.read_bytes()
+    assert (
+        signoff.signed_report(demo_db, reference_of(demo_db), version=1)[1]
+        == signed_pdf.read_bytes()
+    )
     assert pades.verify_pdf(signed_pdf.read_bytes()).intact
     window.tasks.wait(SLOW_MS)

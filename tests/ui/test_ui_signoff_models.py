@@ -27,7 +27,10 @@ def test_problems_are_grouped_by_kind_in_report_order(qapp):
     model = PreissueModel()
     model.set_problems(PROBLEMS)
     assert [model.item(r, 0).text() for r in range(model.rowCount())] == [
-        "Report fields (1)", "Checklist questions (2)", "Findings (1)"]
+        "Report fields (1)",
+        "Checklist questions (2)",
+        "Findings (1)",
+    ]
     questions = model.item(1, 0)
     assert questions.child(1, 0).text() == "QMS-05"
     assert questions.child(1, 1).text() == "not answered"
@@ -41,12 +44,32 @@ def test_problems_are_grouped_by_kind_in_report_order(qapp):
 def test_signature_checks_show_intact_and_known(qapp):
     model = SignatureChecksModel()
     at = dt.datetime(2026, 3, 5, 14, 30, tzinfo=dt.UTC)
-    model.set_checks([
-        SignatureCheck("Dr. Anna Becker", "author", at, True, "", "ab" * 32,
-                       "demo.lead (Dr. Anna Becker)", True, "trusted: AuditApp signer demo.lead"),
-        SignatureCheck("Mallory", "approver", None, False, "digest mismatch", "cd" * 32, None,
-                       False, "NOT TRUSTED: unknown certificate for Mallory"),
-    ])
+    model.set_checks(
+        [
+            SignatureCheck(
+                "Dr. Anna Becker",
+                "author",
+                at,
+                True,
+                "",
+                "ab" * 32,
+                "demo.lead (Dr. Anna Becker)",
+                True,
+                "trusted: AuditApp signer demo.lead",
+            ),
+            SignatureCheck(
+                "Mallory",
+                "approver",
+                None,
+                False,
+                "digest mismatch",
+                "cd" * 32,
+                None,
+                False,
+                "NOT TRUSTED: unknown certificate for Mallory",
+            ),
+        ]
+    )
     assert model.rowCount() == 2 and model.columnCount() == 6
     assert model.index(0, model.INTACT).data() == "intact"
     assert model.index(0, model.TRUST).data() == "trusted"

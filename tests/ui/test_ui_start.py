@@ -17,8 +17,11 @@ from auditapp.core.db import open_database
 from auditapp.core.models import Audit, Response, User
 from auditapp.ui.app import sign_in
 
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_level_fail("WARNING"),
-              pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)]
+pytestmark = [
+    pytest.mark.gui,
+    pytest.mark.qt_log_level_fail("WARNING"),
+    pytest.mark.qt_log_ignore(OFFSCREEN_NOISE),
+]
 
 
 def test_first_run_creates_an_account(qtbot, db):
@@ -179,17 +182,17 @@ def test_settings_dialog_changes_scheme_and_capa_days(qtbot, db, tmp_path):
         assert settings.capa_days(s)["major"] == 21
     form = window.workspace.findings.form
     assert list(form.grade_buttons) == ["critical", "major", "other"]
-    header = [window.list_page.model.headerData(c, Qt.Orientation.Horizontal)
-              for c in range(window.list_page.model.columnCount())]
+    header = [
+        window.list_page.model.headerData(c, Qt.Orientation.Horizontal)
+        for c in range(window.list_page.model.columnCount())
+    ]
     assert header[-3:] == ["Critical", "Major", "Other"]
 
 
 def test_audit_list_search_and_filters(qtbot, db, tmp_path):
     make_user(db)
-    make_audit(db, reference="AUD-2025-001", auditee_name="Alpha CRO",
-               planned_start="2025-06-01")
-    make_audit(db, reference="AUD-2026-001", auditee_name="Beta CRO",
-               planned_start="2026-06-01")
+    make_audit(db, reference="AUD-2025-001", auditee_name="Alpha CRO", planned_start="2025-06-01")
+    make_audit(db, reference="AUD-2026-001", auditee_name="Beta CRO", planned_start="2026-06-01")
     window = new_window(qtbot, db, tmp_path / "layout.ini")
     page = window.list_page
     assert page.proxy.rowCount() == 2
@@ -211,17 +214,38 @@ def test_audit_list_search_and_filters(qtbot, db, tmp_path):
 
 
 def _big_checklist(n: int) -> checklists.Checklist:
-    question = {"text": {"en": "Q?", "de": "F?"}, "guidance": {"en": "", "de": ""},
-                "references": ["ICH E6(R2) 5.1.1"], "audit_types": ["vendor_qualification"]}
+    question = {
+        "text": {"en": "Q?", "de": "F?"},
+        "guidance": {"en": "", "de": ""},
+        "references": ["ICH E6(R2) 5.1.1"],
+        "audit_types": ["vendor_qualification"],
+    }
     areas = []
     for a in range(10):
-        sections = [{"id": f"A{a}.{s}", "title": {"en": f"Section {s}", "de": f"Teil {s}"},
-                     "questions": [{**question, "id": f"A{a}-{s}{q:02d}"}
-                                   for q in range(n // 20)]} for s in range(2)]
-        areas.append({"id": f"A{a}", "title": {"en": f"Area {a}", "de": f"Bereich {a}"},
-                      "sections": sections})
-    return checklists.from_content({"schema": "auditapp-checklist/1", "id": "big", "version": "1.0",
-                                    "title": {"en": "Big", "de": "Groß"}, "areas": areas})
+        sections = [
+            {
+                "id": f"A{a}.{s}",
+                "title": {"en": f"Section {s}", "de": f"Teil {s}"},
+                "questions": [{**question, "id": f"A{a}-{s}{q:02d}"} for q in range(n // 20)],
+            }
+            for s in range(2)
+        ]
+        areas.append(
+            {
+                "id": f"A{a}",
+                "title": {"en": f"Area {a}", "de": f"Bereich {a}"},
+                "sections": sections,
+            }
+        )
+    return checklists.from_content(
+        {
+            "schema": "auditapp-checklist/1",
+            "id": "big",
+            "version": "1.0",
+            "title": {"en": "Big", "de": "Groß"},
+            "areas": areas,
+        }
+    )
 
 
 @pytest.mark.slow
@@ -231,8 +255,13 @@ def test_smoke_opens_an_audit_with_200_questions(tmp_path):
     try:
         big = _big_checklist(200)
         with db.session(actor="test") as s:
-            audit = audits.create_audit(s, title="Big audit", audit_type="vendor_qualification",
-                                        checklist=big, reference="AUD-2026-200")
+            audit = audits.create_audit(
+                s,
+                title="Big audit",
+                audit_type="vendor_qualification",
+                checklist=big,
+                reference="AUD-2026-200",
+            )
             for q in big.questions[:120]:
                 audits.set_response(s, audit, q.id, result="compliant", notes="ok")
         with db.session() as s:

@@ -14,8 +14,8 @@ from auditapp.core import findings
 from auditapp.core.trail_query import audit_trail
 from auditapp.ui.team_dialogs import ConflictDialog, HandOutDialog
 from tests.audit_factory import PASSWORD
-from tests.team_factory import REFERENCE, make_site
 from tests.core.test_team import check_final, first_round, make_conflict, three_sites
+from tests.team_factory import REFERENCE, make_site
 
 # Set to a folder to refresh the screenshots of docs/team.md.
 SHOTS = os.environ.get("AUDITAPP_DOC_SHOTS")
@@ -81,7 +81,9 @@ def test_conflict_resolved_in_the_dialog(qtbot, tmp_path, team):
     check_final(lead)
     with lead.session() as s:
         audit = lead.audit(s)
-        assert findings.get_finding(s, audit, 1).impact == "Staff may follow obsolete, withdrawn SOPs."
+        assert (
+            findings.get_finding(s, audit, 1).impact == "Staff may follow obsolete, withdrawn SOPs."
+        )
         rows = audit_trail(s, audit.id)
         assert any(r.action == "merge" and r.user == "lena" for r in rows)
     if SHOTS:  # the merged audit's trail in the lead's window: each contributor by name

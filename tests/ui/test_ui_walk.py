@@ -10,8 +10,11 @@ from ui_helpers import OFFSCREEN_NOISE, audit_window, run_modal
 from auditapp.core.models import Finding, Response, TrailEntry
 from auditapp.ui.finding_dialog import FindingDialog
 
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_level_fail("WARNING"),
-              pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)]
+pytestmark = [
+    pytest.mark.gui,
+    pytest.mark.qt_log_level_fail("WARNING"),
+    pytest.mark.qt_log_ignore(OFFSCREEN_NOISE),
+]
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
@@ -45,9 +48,13 @@ def test_answer_with_keys_is_committed_at_once_and_undo_restores_it(qtbot, db, w
     qtbot.keyClick(walk.tree, Qt.Key.Key_Y, CTRL)
     assert response(db, "ORG-01").result == "compliant"
     with db.session() as s:
-        reasons = s.scalars(select(TrailEntry.reason).where(
-            TrailEntry.entity == "response", TrailEntry.action == "update",
-            func.json_extract(TrailEntry.changes, "$.result").is_not(None))).all()
+        reasons = s.scalars(
+            select(TrailEntry.reason).where(
+                TrailEntry.entity == "response",
+                TrailEntry.action == "update",
+                func.json_extract(TrailEntry.changes, "$.result").is_not(None),
+            )
+        ).all()
     assert reasons[-2:] == ["undo", "redo"]  # undo and redo are new, recorded edits
 
 

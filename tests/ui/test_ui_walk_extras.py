@@ -9,8 +9,11 @@ from ui_helpers import OFFSCREEN_NOISE, audit_window
 
 from auditapp.core.models import Response
 
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_level_fail("WARNING"),
-              pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)]
+pytestmark = [
+    pytest.mark.gui,
+    pytest.mark.qt_log_level_fail("WARNING"),
+    pytest.mark.qt_log_ignore(OFFSCREEN_NOISE),
+]
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
