@@ -176,30 +176,6 @@ def _cached_signing_keys():
         yield
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _shipped_checklists_parsed_once():
-    """The shipped checklist files, parsed once per run in this process (pure-Python YAML: ~0.6 s
-    each time; ``checklists.library`` reads them on every call). Keyed by folder, names, sizes
-    and times, so a test that points the folder elsewhere or changes a file gets a fresh parse."""
-    from auditapp import paths
-    from auditapp.core import checklists
-
-    real = checklists.shipped
-    parsed: dict[object, list[object]] = {}
-
-    def shipped():
-        folder = paths.checklists_dir()
-        files = sorted(folder.glob("*.yaml"))
-        key = (str(folder), tuple((f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in files))
-        if key not in parsed:
-            parsed[key] = real()
-        return list(parsed[key])
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(checklists, "shipped", shipped)
-        yield
-
-
 @pytest.fixture(autouse=True)
 def _keys_of_this_test():
     global _in_test

@@ -323,12 +323,21 @@ def load_file(path: Path | str) -> Checklist:
 # --- the library: shipped files plus imported versions ------------------------------------------
 
 
+# Parsed shipped checklists, keyed by folder and each file's name, size and modification time:
+# the pure-Python YAML parse with line numbers costs about half a second per file, and the
+# library is read whenever an audit is set up, so a process parses each file version once.
+_shipped_cache: dict[object, tuple[Checklist, ...]] = {}
+
+
 def shipped() -> list[Checklist]:
-    return [
-        load_file(p)
-        for p in sorted(paths.checklists_dir().glob("*.yaml"))
-        if p.name != "references.yaml"
-    ]
+    files = [p for p in sorted(paths.checklists_dir().glob("*.yaml"))
+             if p.name != "references.yaml"]
+    key = (str(paths.checklists_dir()),
+           tuple((f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in files))
+    if key not in _shipped_cache:
+        _shipped_cache.clear()
+        _shipped_cache[key] = tuple(load_file(p) for p in files)
+    return list(_shipped_cache[key])
 
 
 def library(session: Session) -> list[Checklist]:

@@ -1,9 +1,10 @@
 """The CRO register: each auditee organisation with its audits, findings, CAPAs, qualification
 and risk (risk-based audit planning, cro_risk.py).
 
-Open and overdue CAPAs are read from the findings: a finding that needs a CAPA (any grade but a
-recommendation) is open until its status is closed, and overdue once its CAPA due date has
-passed while open.
+Open and overdue CAPAs follow each finding's CAPA follow-up (capa.py): a finding that needs a CAPA
+(any grade but a recommendation) is open until its follow-up is closed, its due date is the
+deadline running now (the plan, its implementation or the effectiveness check, extensions
+included), and it is overdue once that deadline has passed.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from auditapp.core import cro_identity, cro_risk, kpi_records
+from auditapp.core import capa, cro_identity, cro_risk, kpi_records
 from auditapp.core.audits import clean_text
 from auditapp.core.findings import number_label
 from auditapp.core.models import (
@@ -132,8 +133,8 @@ class CroSummary:
 
     def capa_ageing(self) -> dict[str, int]:
         out = dict.fromkeys(AGEING_BUCKETS, 0)
-        for capa in self.open_capas:
-            age = capa.age_days
+        for row in self.open_capas:
+            age = row.age_days
             out["0-30" if age <= 30 else "31-60" if age <= 60 else "61-90" if age <= 90
                 else ">90"] += 1
         return out
@@ -200,13 +201,26 @@ def qualify(session: Session, org: Organisation, *, status: str, audit_reference
     return _qualification(session, row)
 
 
-def _capa_row(audit: Audit, finding: Finding, today: dt.date) -> CapaRow:
+def _running_deadline(status: capa.CapaStatus) -> dt.date | None:
+    if status.state in capa.PLAN_DUE:
+        return status.response_due
+    if status.state == capa.CapaState.RESPONSE_RECEIVED:
+        return None  # the auditor's turn: no deadline runs for the CRO
+    if status.state == capa.CapaState.ACCEPTED:
+        return status.implementation_due
+    if status.state == capa.CapaState.IMPLEMENTED:
+        return status.effectiveness_due
+    return None
+
+
+def _capa_row(audit: Audit, finding: Finding, status: capa.CapaStatus,
+              today: dt.date) -> CapaRow:
     start = audit.issued_on or audit_date(audit)
-    due = finding.capa_due_date
-    overdue = (today - due).days if due and due < today else 0
+    due = _running_deadline(status)
+    overdue = (today - due).days if status.overdue and due and due < today else 0
     return CapaRow(audit.reference, number_label(finding.number), finding.title,
-                   finding.classification, finding.status, due, max(0, (today - start).days),
-                   overdue, bool(finding.repeat_finding))
+                   finding.classification, status.state.value, due,
+                   max(0, (today - start).days), overdue, bool(finding.repeat_finding))
 
 
 def summarise(session: Session, org: Organisation, *, today: dt.date | None = None) -> CroSummary:
@@ -233,13 +247,18 @@ def summarise(session: Session, org: Organisation, *, today: dt.date | None = No
                              audit.overall_rating or ""))
         if audit_date(audit) >= window_start and audit.status != AuditStatus.PLANNED.value:
             recent.update(grades)
+        follow_up = {item.finding.id: item.status for item in capa.follow_up(session, audit, today)}
         for finding in audit.findings:
             area = area_titles.get(finding.area, finding.area) or "—"
             by_area.setdefault(area, Counter())[finding.classification] += 1
             repeats += bool(finding.repeat_finding)
+            status = follow_up.get(finding.id)
+            if status is None:
+                status = capa.capa_status(finding, [], today)
             if (finding.classification != Classification.RECOMMENDATION.value
-                    and finding.status != FindingStatus.CLOSED.value):
-                capas.append(_capa_row(audit, finding, today))
+                    and status.state != capa.CapaState.CLOSED
+                    and finding.status != FindingStatus.CLOSED):
+                capas.append(_capa_row(audit, finding, status, today))
     # Only audits that took place count as "the last audit"; a planned one is shown as planned.
     done = [r for r in rows if r.status != AuditStatus.PLANNED.value and r.date <= today]
     planned = [r for r in rows if r not in done]

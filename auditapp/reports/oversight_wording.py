@@ -143,6 +143,15 @@ STATUS = {
     "final": ("final", "final"), "closed": ("closed", "abgeschlossen"),
     "open": ("open", "offen"), "response_received": ("response received", "Antwort erhalten"),
     "capa_accepted": ("CAPA accepted", "CAPA angenommen"),
+    # CAPA follow-up states (core/capa.py), as the register's open CAPAs show them
+    "awaiting_response": ("plan awaited", "Plan ausstehend"),
+    "more_information": ("more information requested", "weitere Informationen angefordert"),
+    "rejected": ("plan rejected, revision due", "Plan abgelehnt, Überarbeitung fällig"),
+    "accepted": ("accepted, in implementation", "angenommen, in Umsetzung"),
+    "implemented": ("implemented, effectiveness check due",
+                    "umgesetzt, Wirksamkeitsprüfung fällig"),
+    "not_effective": ("not effective, revision due", "nicht wirksam, Überarbeitung fällig"),
+    "effective": ("effective, ready to close", "wirksam, bereit zum Abschluss"),
 }
 
 

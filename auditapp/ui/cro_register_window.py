@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 from auditapp.core import cro_register, kpi_records, kpis
 from auditapp.core.db import Database
 from auditapp.errors import AuditAppError
+from auditapp.reports.oversight_charts import grade_label
+from auditapp.reports.oversight_wording import status as status_text
 from auditapp.ui import file_dialogs, folders
 from auditapp.ui.cro_register_model import CroTableModel
 from auditapp.ui.oversight_dialogs import (
@@ -147,16 +149,19 @@ class CroRegisterWindow(QMainWindow):
         index = self.tabs.currentIndex()
         self.tabs.clear()
         self.tabs.addTab(self.overview, self.tr("Overview"))
+        lang = self._language  # the register speaks the interface language
         self.tabs.addTab(_table(
             [self.tr("Audit"), self.tr("Type"), self.tr("Date"), self.tr("Status"),
              self.tr("Critical"), self.tr("Major"), self.tr("Minor"), self.tr("Comments")],
-            [[a.reference, a.audit_type, a.date.isoformat(), a.status, str(a.grades["critical"]),
+            [[a.reference, a.audit_type, a.date.isoformat(), status_text(a.status, lang),
+              str(a.grades["critical"]),
               str(a.grades["major"]), str(a.grades["minor"] + a.grades["other"]),
               str(a.grades["recommendation"])] for a in summary.audits]), self.tr("Audits"))
         self.tabs.addTab(_table(
             [self.tr("Audit"), self.tr("Finding"), self.tr("Grade"), self.tr("Status"),
              self.tr("Due"), self.tr("Days overdue"), self.tr("Repeat"), self.tr("Title")],
-            [[c.audit, c.finding, c.grade, c.status, c.due.isoformat() if c.due else "",
+            [[c.audit, c.finding, grade_label(c.grade, lang), status_text(c.status, lang),
+              c.due.isoformat() if c.due else "",
               str(c.overdue_days or ""), "✔" if c.repeat else "", c.title]
              for c in summary.open_capas]), self.tr("Open CAPAs"))
         definitions = kpis.shipped()

@@ -242,3 +242,29 @@ def test_an_issue_escalated_by_hand_follows_the_path(history):
     with history.session() as s:
         summary = cro_register.summarise(s, cro_register.find_cro(s, CRO), today=TODAY)
     assert summary.open_escalations == 1
+
+
+def test_open_capas_follow_the_capa_follow_up_extensions_included(history):
+    """The register's due date is the deadline running now: an approved extension lifts the
+    overdue flag, which the CAPA due date alone (before the follow-up was wired in) kept."""
+    from auditapp.core import audits, capa
+
+    with history.session(actor="anna") as s:
+        summary = cro_register.summarise(s, cro_register.find_cro(s, CRO), today=TODAY)
+        late = summary.overdue_capas[0]
+        number = int(late.finding.removeprefix("F-"))
+        later = TODAY + dt.timedelta(days=30)
+        capa.extend(
+            s,
+            audits.get_audit(s, late.audit),
+            number,
+            new_date=later,
+            reason="Archive move delayed the root cause analysis",
+            approver="Sponsor QA",
+        )
+    with history.session() as s:
+        after = cro_register.summarise(s, cro_register.find_cro(s, CRO), today=TODAY)
+    row = next(c for c in after.open_capas if (c.audit, c.finding) == (late.audit, late.finding))
+    assert (row.due, row.overdue_days) == (later, 0)
+    assert len(after.overdue_capas) == len(summary.overdue_capas) - 1
+    assert row.status == "awaiting_response"
