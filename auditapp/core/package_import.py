@@ -227,6 +227,12 @@ def rebuild(session: Session, doc: Reader, read_member: MemberReader, *, actor: 
     return result
 
 
+# Documents signed on their own beside the report (stored as report versions in these formats,
+# each a PDF with one signature of its own meaning): the audit certificate and the closure
+# letter (reports/certificate_signing.py, reports/closure_letter.py).
+SIGNED_DOCUMENTS = {"cert": "certificate", "closure": "closure"}
+
+
 def _reports(session: Session, audit: Any, doc: Reader, read_member: MemberReader,
              check_report: ReportCheck | None, result: Rebuilt) -> None:
     known = signing.known_certificates(session)
@@ -236,8 +242,9 @@ def _reports(session: Session, audit: Any, doc: Reader, read_member: MemberReade
     highest = 0
     for row in doc.rows("report_versions"):
         fmt = row.text("format", limit=8)
-        if fmt not in ("pdf", "docx"):
-            raise SchemaError(f"{row.where}.format: {fmt!r} is not pdf or docx")
+        if fmt not in ("pdf", "docx", *SIGNED_DOCUMENTS):
+            raise SchemaError(f"{row.where}.format: {fmt!r} is not pdf, docx, "
+                              f"{' or '.join(SIGNED_DOCUMENTS)}")
         language = row.text("language", limit=5)
         if language not in checklists.LANGUAGES:
             raise SchemaError(f"{row.where}.language: {language!r} unknown")
@@ -245,7 +252,7 @@ def _reports(session: Session, audit: Any, doc: Reader, read_member: MemberReade
         data = read_member(f"reports/{digest}")
         signatures = row.rows("signatures")
         if signatures and check_report is not None:
-            problems = check_report(fmt, data)
+            problems = check_report("pdf" if fmt in SIGNED_DOCUMENTS else fmt, data)
             if problems:
                 raise SchemaError(f"{row.where}: signed report does not verify ({problems[0]})")
         version = row.integer("version", low=1, high=1000)
@@ -260,7 +267,14 @@ def _reports(session: Session, audit: Any, doc: Reader, read_member: MemberReade
         session.flush()
         for sig in signatures:
             fingerprint = sig.digest("certificate_sha256")
-            meaning = signing.parse_meaning(sig.text("meaning", limit=20))
+            stated = sig.text("meaning", limit=20)
+            if fmt in SIGNED_DOCUMENTS:
+                if stated != SIGNED_DOCUMENTS[fmt]:
+                    raise SchemaError(f"{row.where}: a {fmt} document is signed as "
+                                      f"{SIGNED_DOCUMENTS[fmt]}, not {stated!r}")
+                meaning_value = stated
+            else:
+                meaning_value = signing.parse_meaning(stated).value
             username = users.get(fingerprint)
             if username is None:
                 result.warnings.append(
@@ -270,7 +284,7 @@ def _reports(session: Session, audit: Any, doc: Reader, read_member: MemberReade
             session.add(Signature(
                 report_version_id=report.id, user_id=find_user(session, username).id,
                 printed_name=_line(sig.text("printed_name", limit=200), field="printed name", limit=200),
-                role=_line(sig.text("role", limit=40), field="role", limit=40), meaning=meaning.value,
+                role=_line(sig.text("role", limit=40), field="role", limit=40), meaning=meaning_value,
                 signed_at=sig.time("signed_at"), utc_offset=sig.text("utc_offset", limit=8),
                 signed_sha256=sig.digest("signed_sha256"), certificate_sha256=fingerprint))
         session.flush()

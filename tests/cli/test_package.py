@@ -423,3 +423,53 @@ def test_a_large_package_is_streamed_not_held_in_memory(source, demo_template, t
     # Never whole in memory: the import grows by well under the package's size (measured about
     # 80-110 MB for this 200 MB package, mostly SQLite's and the allocator's own buffers).
     assert peaks["big"] - peaks["small"] < 0.65 * big.stat().st_size, peaks
+
+
+@pytest.mark.slow
+def test_a_signed_audit_certificate_travels_with_its_audit(demo_template, tmp_path):
+    """Before, an audit whose certificate was signed could not be exported and imported at all:
+    the import knew only the formats pdf and docx and only the report meanings."""
+    from auditapp.cli.package_commands import _check_report
+    from auditapp.core import signing, users
+    from auditapp.reports import certificate_signing, signoff
+
+    source_path = tmp_path / "s.sqlite"
+    shutil.copyfile(demo_template, source_path)
+    db = open_database(source_path)
+    try:
+        for user, meaning in (
+            ("demo.lead", "author"),
+            ("demo.qa", "reviewer"),
+            ("demo.head", "approver"),
+        ):
+            signoff.sign_report(
+                db, "AUD-2026-001", username=user, password=DEMO_PASSWORD, meaning=meaning
+            )
+        certificate_signing.sign_certificate(
+            db, "AUD-2026-001", username="demo.lead", password=DEMO_PASSWORD
+        )
+        certificate = certificate_signing.signed_certificate(db, "AUD-2026-001")
+        with db.session(actor="demo.lead") as s:
+            identity = signing.open_identity(users.find_user(s, "demo.lead"), DEMO_PASSWORD)
+            pkg = tmp_path / "certified.auditpkg"
+            package.export_audit(
+                s,
+                "AUD-2026-001",
+                pkg,
+                exporter=package.Exporter("demo.lead", "Dr. Anna Becker", identity),
+            )
+    finally:
+        db.close()
+    target = open_database(tmp_path / "t.sqlite")
+    try:
+        with target.session(actor="imp") as s:
+            package.import_package(
+                s, pkg, actor="imp", accept_signer=identity.fingerprint, check_report=_check_report
+            )
+        with target.session() as s:
+            audit = audits.get_audit(s, "AUD-2026-001")
+            carried = s.query(ReportVersion).filter_by(audit_id=audit.id, format="cert").one()
+            assert carried.file_bytes == certificate
+            assert audit.status == "final" and audit.locked
+    finally:
+        target.close()
