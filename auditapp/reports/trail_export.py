@@ -79,7 +79,8 @@ SUBJECT_LABELS = {
     "checklist_snapshot": ("Checklist", "Checkliste"),
 }
 _NAMED_BY = {"response": "question_id"}
-_HIDDEN_FIELDS = frozenset({"audit_id", "id", "created_at", "updated_at", "answered_at"})
+# Row plumbing, not what the user changed: ids (also the team-work uid) and bookkeeping times.
+_HIDDEN_FIELDS = frozenset({"audit_id", "id", "uid", "created_at", "updated_at", "answered_at"})
 
 
 def _pick(pair: tuple[str, str], language: str) -> str:
@@ -93,7 +94,7 @@ def field_label(name: str | None, language: str) -> str:
     return _pick(pair, language) if pair else name.replace("_json", "").replace("_", " ").capitalize()
 
 
-def display_value(name: str | None, value: str | None, language: str) -> str:
+def display_value(name: str | None, value: str | None, language: str, entity: str = "") -> str:
     """A stored value as the auditor saw it: labels for codes, local dates, lists joined."""
     if value is None or value == "":
         return ""
@@ -112,7 +113,7 @@ def display_value(name: str | None, value: str | None, language: str) -> str:
         except ValueError:
             return value
     if name == "number" and value.isdigit():
-        return f"F-{int(value):02d}"
+        return f"E-{int(value):03d}" if entity == "evidence" else f"F-{int(value):02d}"
     return value
 
 
@@ -172,8 +173,10 @@ def group_actions(rows: list[TrailRow], language: str = "en") -> list[TrailActio
         if row.action == "delete" and row.field is None and row.old_value:
             continue  # the deleted row's snapshot: the subject already names it
         last.changes.append(Change(field_label(row.field, language),
-                                   display_value(row.field, row.old_value, language),
-                                   display_value(row.field, row.new_value, language)))
+                                   display_value(row.field, row.old_value, language, row.entity),
+                                   display_value(row.field, row.new_value, language, row.entity)))
+    # An update that touched only plumbing (a row id, a team-work uid) shows nothing to a reader.
+    out = [a for a in out if a.changes or a.code != "update"]
     for action in out:
         action.changes.reverse()  # entries came newest first; fields read in stored order
     return out
