@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from auditapp import __version__, paths
-from auditapp.core.models import Language, codes
+from auditapp.core.vocabulary import Language, codes
 from auditapp.errors import AuditAppError
 
 log = logging.getLogger("auditapp")
@@ -51,7 +51,10 @@ COMMAND_MODULES = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The whole parser; without ``commands`` only the window's options (a fast start: the
+    command modules import the ORM and the report stack, which the first paint must not wait for).
+    """
     import importlib
 
     parser = _Parser(
@@ -65,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--smoke", action="store_true",
                         help="open the main window, wait for the first paint, print the start-up time, exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES:
+    for name in COMMAND_MODULES if commands else ():
         importlib.import_module(f"auditapp.cli.{name}").register(sub)
     _accept_db_everywhere(parser)
     return parser
@@ -97,10 +100,26 @@ def _package_argument(parser: argparse.ArgumentParser, argv: list[str]) -> Path 
     return None
 
 
+def _opens_window(argv: list[str]) -> bool:
+    """True when argv names no command and asks for no help: only then the short parser does."""
+    takes_value = {"--db", "--lang"}
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in takes_value:
+            skip = True
+        elif arg in ("-h", "--help", "--version") or arg == "--":
+            return False
+        elif not arg.startswith("-") and not arg.lower().endswith(".auditpkg"):
+            return False  # a command (or a typo the full parser reports)
+    return True
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     logfile = _setup_logging()
-    parser = build_parser()
     arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(commands=not _opens_window(arguments))
     package = _package_argument(parser, arguments)
     args = parser.parse_args(arguments)
     args.package = package

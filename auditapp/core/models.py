@@ -38,6 +38,11 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, deferred, mapped_column, rel
 # Imported for its attribute events: every text column is normalised on assignment.
 from auditapp.core import text_rules  # noqa: F401
 
+# Light enumerations live apart so that the CLI and the first screen load without SQLAlchemy.
+from auditapp.core.vocabulary import Language as Language
+from auditapp.core.vocabulary import StrEnum as StrEnum
+from auditapp.core.vocabulary import codes as codes
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -103,11 +108,6 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-class StrEnum(enum.StrEnum):
-    def __str__(self) -> str:
-        return self.value
-
-
 class Role(StrEnum):
     LEAD_AUDITOR = "lead_auditor"
     AUDITOR = "auditor"
@@ -165,18 +165,6 @@ class SignatureMeaning(StrEnum):
     AUTHOR = "author"
     REVIEWER = "reviewer"
     APPROVER = "approver"
-
-
-class Language(StrEnum):
-    """A report or checklist language: every text the app writes exists in these."""
-
-    EN = "en"
-    DE = "de"
-
-
-def codes(e: type[StrEnum]) -> tuple[str, ...]:
-    """The plain values, e.g. for argparse ``choices`` (whose error message shows repr())."""
-    return tuple(member.value for member in e)
 
 
 def _enum_values(e: type[enum.Enum]) -> list[str]:

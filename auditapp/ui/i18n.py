@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from auditapp import paths
-from auditapp.core.models import Language, codes
+from auditapp.core.vocabulary import Language, codes
 
 log = logging.getLogger(__name__)
 
