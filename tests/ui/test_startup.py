@@ -12,7 +12,7 @@ from auditapp import process_clock
 
 HEAVY = ("reportlab", "pyhanko", "openpyxl", "PIL", "alembic", "docx", "pikepdf")
 # Watched too: the ORM must not load before the start-up shell is painted.
-WATCHED = HEAVY + ("sqlalchemy",)
+WATCHED = (*HEAVY, "sqlalchemy")
 
 # Runs the real `auditapp --smoke` in a child process and notes sys.modules at the first paint.
 _CHILD = textwrap.dedent(f"""
