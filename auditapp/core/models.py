@@ -11,12 +11,8 @@ Every table except the trail itself and the evidence byte store is tracked by th
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import enum
-import uuid
-from collections.abc import Iterator
-from contextvars import ContextVar
 
 from sqlalchemy import (
     Boolean,
@@ -38,6 +34,9 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, deferred, mapped_column, rel
 # Imported for its attribute events: every text column is normalised on assignment.
 from auditapp.core import text_rules  # noqa: F401
 
+# Also imported for its mapper event: when a travelling record gets its team-work uid.
+from auditapp.core.team_uids import new_uid
+
 # Light enumerations live apart so that the CLI and the first screen load without SQLAlchemy.
 from auditapp.core.vocabulary import Language as Language
 from auditapp.core.vocabulary import StrEnum as StrEnum
@@ -56,35 +55,10 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-_PRESET_UID: ContextVar[str | None] = ContextVar("preset_uid", default=None)
-
-
-def new_uid() -> str:
-    """A stable global id: the same record keeps it in every working copy of an audit (team work).
-
-    Inside ``preset_uid(uid)`` the next record made takes that id, so a record merged from
-    another copy is inserted with its id instead of getting one and changing it.
-    """
-    preset = _PRESET_UID.get()
-    if preset is not None:
-        _PRESET_UID.set(None)
-        return preset
-    return str(uuid.uuid4())
-
-
-@contextlib.contextmanager
-def preset_uid(uid: str) -> Iterator[None]:
-    token = _PRESET_UID.set(uid)
-    try:
-        yield
-    finally:
-        _PRESET_UID.reset(token)
-
-
 def _uid() -> Mapped[str | None]:
-    # Nullable: rows made before ids existed get theirs through the ORM (team_records.ensure_uids)
-    # so that the trail records it; a migration could not write checkpointed trail entries.
-    return mapped_column(String(36), default=new_uid)
+    # Empty until team work needs it (team_uids.py: at the first hand out, through the ORM so that
+    # the trail records it, or at creation in a shared audit); no default here.
+    return mapped_column(String(36))
 
 
 class UTCDateTime(TypeDecorator[dt.datetime]):
@@ -259,8 +233,9 @@ class Audit(Base):
     last_finding_number: Mapped[int] = mapped_column(Integer, default=0)
     last_evidence_number: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
-    # The audit's identity across working copies (a co-auditor's copy keeps the lead's uid).
-    uid: Mapped[str | None] = mapped_column(String(36), default=new_uid, unique=True)
+    # The audit's identity across working copies (a co-auditor's copy keeps the lead's uid);
+    # empty until the audit is first handed out (team_uids.py).
+    uid: Mapped[str | None] = mapped_column(String(36), unique=True)
 
     sponsor: Mapped[Organisation | None] = relationship(foreign_keys=[sponsor_id])
     auditee: Mapped[Organisation | None] = relationship(foreign_keys=[auditee_id])
@@ -383,6 +358,8 @@ class Response(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     answered_by: Mapped[str] = mapped_column(String(64), default="")
     answered_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    # Left empty: answers travel matched by their question. Filled in databases of schema 0012
+    # made before team_uids.py, where it stays (harmless, and the trail holds those values).
     uid: Mapped[str | None] = _uid()
 
 

@@ -35,7 +35,8 @@ from sqlalchemy.orm import Session
 from auditapp import __version__
 from auditapp.core import input_limits, package, package_crypto, package_schema, team_records
 from auditapp.core.audits import get_audit
-from auditapp.core.models import Audit, Evidence, TeamCopy, TeamPackage, new_uid
+from auditapp.core.models import Audit, Evidence, TeamCopy, TeamPackage
+from auditapp.core.team_uids import new_uid
 from auditapp.errors import BadInput, Refused
 
 FORMAT = "auditapp-team-package"

@@ -1,8 +1,9 @@
 """The records that travel between an audit's working copies, as plain field values.
 
 Every travelling record is named by a key that is the same in every copy: its ``uid`` (a UUID
-given at creation), except answers, which are named by their question (one answer per question
-in an audit, whoever gives it). Values are the trail's text form (trail.serialize), so that the
+given when its audit is first handed out, or at creation once the audit is shared: team_uids.py),
+except answers, which are named by their question (one answer per question in an audit, whoever
+gives it). Values are the trail's text form (trail.serialize), so that the
 three-way merge compares like with like and a package carries them as JSON strings.
 """
 
@@ -25,8 +26,8 @@ from auditapp.core.models import (
     Finding,
     Response,
     TeamMember,
-    new_uid,
 )
+from auditapp.core.team_uids import new_uid
 from auditapp.core.trail_query import audit_trail
 
 # kind -> (model, the fields merged field by field)
@@ -77,8 +78,11 @@ def _rows(session: Session, audit: Audit, kind: str) -> list[Any]:
 
 
 def ensure_uids(session: Session, audit: Audit) -> None:
-    """Give every travelling record made before ids existed its id (recorded in the trail)."""
+    """Give the audit and every travelling record without one its id, through the ORM so that the
+    trail records each (at the first hand out; rows of older versions at any later one)."""
     for kind in ORDER:
+        if kind == "response":  # named by its question
+            continue
         for row in _rows(session, audit, kind):
             if row.uid is None:
                 row.uid = new_uid()

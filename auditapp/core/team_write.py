@@ -27,9 +27,9 @@ from auditapp.core.models import (
     Finding,
     Response,
     TeamMember,
-    preset_uid,
 )
 from auditapp.core.team_records import KINDS, python_value
+from auditapp.core.team_uids import preset_uid
 from auditapp.errors import Refused
 
 _REGISTERS: dict[str, tuple[Any, Any, Any]] = {
