@@ -29,7 +29,8 @@ from sqlalchemy.orm import Session
 from auditapp.core import package, team_merge, team_records, trail
 from auditapp.core.models import Audit, AuditStatus, TeamCopy, TeamPackage
 from auditapp.core.team_merge import Conflict, Plan
-from auditapp.core.team_package import Opened, open_team_package, team_copy
+from auditapp.core.team_open import Opened, open_team_package
+from auditapp.core.team_package import team_copy
 from auditapp.core.team_records import Change
 from auditapp.core.team_write import Writer
 from auditapp.errors import AuditAppError, Refused
