@@ -3,8 +3,8 @@
 Rules (docs/team.md): the package is verified (signature, every member's SHA-256) before
 anything is touched; a package for another audit is refused; a locked or final audit takes no
 change; a package applied once changes nothing the second time; a co-auditor's hand backs are
-merged in the order written; everything happens in the caller's one transaction, so a refusal or
-an unresolved conflict leaves the database as it was.
+merged in the order written (team_rules.py checks these); everything happens in the caller's one
+transaction, so a refusal or an unresolved conflict leaves the database as it was.
 
 Attribution in the trail: each value taken from the package is written under the name of the
 person who changed it in their copy (their trail's who/when travels in the package), with the
@@ -26,11 +26,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from auditapp.core import package, team_merge, team_records, trail
-from auditapp.core.models import Audit, AuditStatus, TeamCopy, TeamPackage
+from auditapp.core import package, team_merge, team_records, team_rules, trail
+from auditapp.core.models import Audit, TeamCopy, TeamPackage
 from auditapp.core.team_merge import Conflict, Plan
 from auditapp.core.team_open import Opened, open_team_package
-from auditapp.core.team_package import team_copy
 from auditapp.core.team_records import Change
 from auditapp.core.team_write import Writer
 from auditapp.errors import AuditAppError, Refused
@@ -85,70 +84,6 @@ class MergeReport:
                 "conflicts": [c.as_json() for c in self.conflicts]}
 
 
-def _trusted(session: Session, opened: Opened, accept_signer: str | None) -> None:
-    from auditapp.core.signing import known_certificates
-
-    username, full_name, fingerprint = opened.signer
-    if fingerprint in known_certificates(session):
-        return
-    if session.scalar(select(TeamPackage.id).where(TeamPackage.signer_sha256 == fingerprint)):
-        return  # accepted with an earlier package of this team
-    wanted = (accept_signer or "").lower()
-    if len(wanted) >= 16 and fingerprint.startswith(wanted):
-        return
-    raise Refused(f"{opened.label} is signed by {full_name} ({username}), whose certificate this "
-                  f"database does not know (SHA-256 {fingerprint}); check that fingerprint with "
-                  f"the sender, then merge with --accept-signer {fingerprint[:16]}")
-
-
-def _find_audit(session: Session, opened: Opened) -> Audit | None:
-    manifest = opened.manifest
-    audit = session.scalar(select(Audit).where(Audit.uid == manifest["audit_uid"]))
-    same_reference = session.scalar(select(Audit).where(Audit.reference == manifest["reference"]))
-    if same_reference is not None and same_reference is not audit:
-        raise Refused(f"{opened.label} belongs to another audit than {same_reference.reference} "
-                      "here (a different audit under the same reference); nothing merged")
-    return audit
-
-
-def _check_rules(session: Session, opened: Opened, audit: Audit) -> TeamCopy:
-    manifest = opened.manifest
-    if audit.locked or audit.status in (AuditStatus.FINAL.value, AuditStatus.CLOSED.value):
-        raise Refused(f"audit {audit.reference} is locked or final; a team package cannot "
-                      "change it (reopen it with a reason first)")
-    done = session.scalar(select(TeamPackage).where(
-        TeamPackage.audit_id == audit.id, TeamPackage.package_id == opened.package_id))
-    if done is not None:
-        raise Refused(f"{opened.label} ({opened.kind} {opened.package_id[:8]}) was "
-                      f"{'written' if done.direction == 'written' else 'merged'} here already on "
-                      f"{done.at:%Y-%m-%d %H:%M} UTC; nothing changed")
-    copy = team_copy(session, audit)
-    if copy is None:
-        raise Refused(f"audit {audit.reference} is not shared with a team here; nothing merged")
-    if opened.kind == "handback":
-        if copy.role != "lead":
-            raise Refused(f"{opened.label} is a hand back: only the lead's copy merges it")
-        handed = session.scalar(select(TeamPackage.id).where(
-            TeamPackage.audit_id == audit.id, TeamPackage.kind == "handout",
-            TeamPackage.direction == "written", TeamPackage.person == opened.signer[0]))
-        if handed is None:
-            raise Refused(f"audit {audit.reference} was never handed out to {opened.signer[0]} "
-                          "here; nothing merged")
-        # Each hand back holds everything since the copy's last hand out, so a lost one does no
-        # harm; but an older one merged after a newer one would undo its values.
-        for newer in session.scalars(select(TeamPackage).where(
-                TeamPackage.audit_id == audit.id, TeamPackage.kind == "handback",
-                TeamPackage.direction == "applied",
-                TeamPackage.replica_id == manifest["replica_id"])):
-            if opened.package_id in json.loads(newer.earlier_json):
-                raise Refused(f"{opened.label} is older than {opened.signer[0]}'s hand back "
-                              f"{newer.package_id[:8]}, merged here already; nothing merged")
-    elif copy.role != "co_auditor":
-        raise Refused(f"{opened.label} is a hand out of {audit.reference}, which is the lead's "
-                      "own copy here; nothing merged")
-    return copy
-
-
 @contextlib.contextmanager
 def _inner_reader(opened: Opened) -> Iterator[Callable[[str], bytes]]:
     """Evidence of a hand out is read from its whole-audit package; of a hand back, from itself."""
@@ -169,14 +104,14 @@ def merge_package(session: Session, path: Path, *, actor: str,
     """Open or merge a team package. ``preview`` plans only (the caller rolls back)."""
     resolutions = resolutions or {}
     with open_team_package(path, transfer_password) as opened:
-        _trusted(session, opened, accept_signer)
+        team_rules.check_signer(session, opened, accept_signer)
         theirs = team_merge.check_records(opened.team["current"], "team.json current")
         base = team_merge.check_records(opened.team["base"], "team.json base")
         username, full_name, fingerprint = opened.signer
         report = MergeReport(opened.manifest["reference"], opened.kind, opened.package_id,
                              f"{full_name} ({username})", fingerprint,
                              assignment=dict(opened.team["assignment"]))
-        audit = _find_audit(session, opened)
+        audit = team_rules.find_audit(session, opened)
         if audit is None:
             if opened.kind != "handout":
                 raise Refused(f"audit {opened.manifest['reference']} is not in this database; "
@@ -185,7 +120,7 @@ def merge_package(session: Session, path: Path, *, actor: str,
             if not preview:
                 _open_copy(session, opened, theirs, actor=actor)
             return report
-        copy = _check_rules(session, opened, audit)
+        copy = team_rules.check_rules(session, opened, audit)
         if opened.kind == "handout":
             base = json.loads(copy.base_json)  # what this copy last received from the lead
         mine = team_records.snapshot(session, audit)
@@ -328,7 +263,7 @@ def signer_of(session: Session, path: Path,
     """(username, full name, certificate SHA-256, trusted here) of a team package's signer."""
     with open_team_package(path, transfer_password) as opened:
         try:
-            _trusted(session, opened, None)
+            team_rules.check_signer(session, opened, None)
             trusted = True
         except Refused:
             trusted = False
