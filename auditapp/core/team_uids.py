@@ -78,7 +78,14 @@ def is_shared(connection: Connection, table: str, owner: int | None) -> bool:
     rule = TRAVELLING.get(table)
     if rule is None or owner is None:
         return False
-    return connection.exec_driver_sql(rule[1], (owner,)).first() is not None
+    # Asked on the driver's own cursor: a one-row index lookup, for which SQLAlchemy's
+    # per-statement work cost about five times the query itself (measured in the benchmark build).
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(rule[1], (owner,))
+        return cursor.fetchone() is not None
+    finally:
+        cursor.close()
 
 
 def _before_insert(mapper: Mapper[Any], connection: Connection, target: Any) -> None:
