@@ -25,6 +25,7 @@ from auditapp.process_clock import since_process_start
 
 if TYPE_CHECKING:  # the database layer (SQLAlchemy) loads after the shell is painted
     from auditapp.core.db import Database
+    from auditapp.core.start_open import DeferredDatabase
 
 SMOKE_ACTOR = "smoke"  # a smoke run signs in as nobody and edits nothing
 
@@ -100,7 +101,7 @@ def sign_in(db: Database) -> str | None:
     return dialog.username
 
 
-def newest_audit(db: Database) -> str | None:
+def newest_audit(db: Database | DeferredDatabase) -> str | None:
     from sqlalchemy import select
 
     from auditapp.core.models import Audit
@@ -132,13 +133,22 @@ def run(*, database: Path, language: str | None, smoke: bool,
     shell.installEventFilter(shell_painted)
     shell.show()
     _paint_now(app, shell_painted)
-    from auditapp.core.db import is_encrypted, open_database
-
+    db: Database | DeferredDatabase
     if smoke:
+        from auditapp.core.db_files import is_encrypted
+        from auditapp.core.start_open import open_deferred
+
         # A smoke run asks nothing: an encrypted file needs AUDITAPP_PASSPHRASE.
         passphrase = os.environ.get("AUDITAPP_PASSPHRASE") if is_encrypted(database) else None
         # Read-only: a smoke run never takes the database from a window that has it open.
-        db = open_database(database, passphrase=passphrase, read_only=True)
+        # The file is checked now; SQLAlchemy loads after the list is painted (start_open.py).
+        deferred = open_deferred(database, passphrase=passphrase, read_only=True)
+        if deferred is None:  # a new file or an upgrade: the full open decides
+            from auditapp.core.db import open_database
+
+            db = open_database(database, passphrase=passphrase, read_only=True)
+        else:
+            db = deferred
     else:
         from auditapp.ui.database_open import DatabaseOpener
 
@@ -147,8 +157,6 @@ def run(*, database: Path, language: str | None, smoke: bool,
             shell.close()
             return 1
         db = opened
-    from auditapp.ui.main_window import MainWindow
-
     if smoke:
         return _smoke(app, db, database, shell, shell_painted, lang)
     actor = sign_in(db)
@@ -156,7 +164,10 @@ def run(*, database: Path, language: str | None, smoke: bool,
         shell.close()
         db.close()
         return 0
-    window = MainWindow(db, actor=actor, settings=QSettings(), language=lang)
+    from auditapp.ui.main_window import MainWindow
+
+    # The list and the first menus now; the rest after the list's first paint (window_start.py).
+    window = MainWindow(db, actor=actor, settings=QSettings(), language=lang, deferred=True)
     from auditapp.ui.safety import SafetyActions
 
     safety = SafetyActions(window, db, actor)
@@ -176,7 +187,7 @@ def run(*, database: Path, language: str | None, smoke: bool,
     return code
 
 
-def _smoke(app: QApplication, db: Database, database: Path, shell: QMainWindow,
+def _smoke(app: QApplication, db: Database | DeferredDatabase, database: Path, shell: QMainWindow,
            shell_painted: _FirstPaint, lang: str) -> int:
     """Three moments, each from the process start: shell painted, list usable, audit open."""
     from auditapp.ui.main_window import MainWindow
@@ -184,13 +195,15 @@ def _smoke(app: QApplication, db: Database, database: Path, shell: QMainWindow,
     # Never touch the user's saved layout from a smoke run.
     scratch = tempfile.TemporaryDirectory(prefix="auditapp-smoke-")
     settings = QSettings(str(Path(scratch.name) / "layout.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(db, actor=SMOKE_ACTOR, settings=settings, language=lang)
+    # As the real start after sign-in: the list first, the rest after its first paint.
+    window = MainWindow(db, actor=SMOKE_ACTOR, settings=settings, language=lang, deferred=True)
     listed = _FirstPaint(app)
     window.installEventFilter(listed)
     QTimer.singleShot(10_000, app.quit)  # never hang a smoke run
     window.show()
     shell.close()
     app.exec()
+    window.ready()  # the ORM and the rest of the window, loading since the list was painted
     reference = newest_audit(db)
     opened_at = None
     if reference:

@@ -1,0 +1,128 @@
+"""Opening a database for the first screen without waiting for the ORM.
+
+The file is checked on raw connections first, exactly as ``open_database`` checks it (schema
+revision, ``PRAGMA quick_check`` and ``foreign_key_check``); a file that fails is refused here,
+before anything is shown. The audit list is then read with plain SQL (list_rows.py) on one
+read-only connection, while ``load()`` opens the real Database (SQLAlchemy, the models, the
+engine) on a worker thread. Everything else asked of a DeferredDatabase (sessions, the engine,
+backups) waits for that Database, so no write can happen before the file passed its check.
+
+No SQLAlchemy is imported by this module; docs/architecture.md, "Start-up", tells the story.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from auditapp.core import list_rows
+from auditapp.core.db_errors import DamagedDatabase
+from auditapp.core.db_files import (
+    _key,
+    _open_here,
+    integrity_problem,
+    is_encrypted,
+    latest_backup,
+    raw_connect,
+)
+from auditapp.core.db_revision import current_revision
+from auditapp.core.db_schema import head_revision
+from auditapp.core.grading import Grade
+from auditapp.core.list_rows import AuditSummary
+
+if TYPE_CHECKING:
+    from auditapp.core.db import Database
+
+
+class DeferredDatabase:
+    """A checked database file whose audit list can be read at once; the Database behind it is
+    opened by ``load()`` (any thread, once) or on the first attribute that needs it."""
+
+    def __init__(self, path: Path, *, passphrase: str | None, read_only: bool) -> None:
+        self.path = path
+        self.read_only = read_only
+        self.encrypted = passphrase is not None
+        self._passphrase = passphrase
+        self._lock = threading.Lock()
+        self._database: Database | None = None
+        self._error: BaseException | None = None
+        self._quick: Any = raw_connect(path, passphrase, readonly=True)
+        # Registered as open: nothing in this process may now read the file outside SQLite.
+        _open_here.setdefault(_key(path), []).append(self)
+
+    @property
+    def loaded(self) -> bool:
+        return self._database is not None
+
+    def load(self) -> Database:
+        """The Database, opened now if nobody opened it yet (imports SQLAlchemy and the models)."""
+        with self._lock:
+            if self._database is None:
+                if self._error is not None:
+                    raise self._error
+                from auditapp.core.db import open_database
+
+                try:
+                    # Checked a moment ago by open_deferred(): the check is not run twice.
+                    self._database = open_database(
+                        self.path, create=False, passphrase=self._passphrase,
+                        check_integrity=False, read_only=self.read_only)
+                except BaseException as exc:
+                    self._error = exc
+                    raise
+            return self._database
+
+    def audit_list(self) -> tuple[tuple[Grade, ...], list[AuditSummary]]:
+        """The grades and the list rows: through the Database once loaded, else the raw
+        connection (same SQL)."""
+        if self._database is not None:
+            return audit_list(self._database)
+        return list_rows.audit_list(self._quick.execute)
+
+    def __getattr__(self, name: str) -> Any:
+        # Only reached for what this class does not hold itself: sessions, engine, backup_to...
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self.load(), name)
+
+    def close(self, **kwargs: Any) -> None:
+        if self._quick is not None:
+            self._quick.close()
+            self._quick = None
+        opened = _open_here.get(_key(self.path), [])
+        if self in opened:
+            opened.remove(self)
+            if not opened:
+                del _open_here[_key(self.path)]
+        with self._lock:
+            database = self._database
+        if database is not None:
+            database.close(**kwargs)
+
+
+def audit_list(db: Any) -> tuple[tuple[Grade, ...], list[AuditSummary]]:
+    """What the audit list shows, from a Database or a DeferredDatabase, with the same SQL."""
+    if isinstance(db, DeferredDatabase):
+        return db.audit_list()
+    with db.read_session() as session:
+        connection = session.connection()
+        return list_rows.audit_list(
+            lambda sql, params: connection.exec_driver_sql(sql, tuple(params)).fetchall())
+
+
+def open_deferred(path: Path, *, passphrase: str | None, read_only: bool) -> DeferredDatabase | None:
+    """A DeferredDatabase for an existing file at the current schema that passes its check;
+    None when the full ``open_database`` must run (a new file, an upgrade, a missing
+    passphrase), which then decides. A damaged file is refused here and never written to."""
+    path = Path(path).expanduser()
+    if not read_only or not path.is_file() or path.stat().st_size == 0:
+        return None
+    if passphrase is None and is_encrypted(path):
+        return None  # open_database says what is wrong
+    if current_revision(path, passphrase) != head_revision():
+        return None
+    problem = integrity_problem(path, passphrase, quick=True)
+    if problem:
+        raise DamagedDatabase(path, problem, latest_backup(path))
+    return DeferredDatabase(path, passphrase=passphrase, read_only=read_only)
