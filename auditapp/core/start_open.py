@@ -111,18 +111,55 @@ def audit_list(db: Any) -> tuple[tuple[Grade, ...], list[AuditSummary]]:
             lambda sql, params: connection.exec_driver_sql(sql, tuple(params)).fetchall())
 
 
-def open_deferred(path: Path, *, passphrase: str | None, read_only: bool) -> DeferredDatabase | None:
-    """A DeferredDatabase for an existing file at the current schema that passes its check;
-    None when the full ``open_database`` must run (a new file, an upgrade, a missing
-    passphrase), which then decides. A damaged file is refused here and never written to."""
-    path = Path(path).expanduser()
-    if not read_only or not path.is_file() or path.stat().st_size == 0:
+def _check(path: Path, passphrase: str | None) -> str | None:
+    """"" when the file passed, the problem found when not, None when the full
+    ``open_database`` must decide (a new or empty file, an upgrade, a missing passphrase)."""
+    if not path.is_file() or path.stat().st_size == 0:
         return None
     if passphrase is None and is_encrypted(path):
         return None  # open_database says what is wrong
     if current_revision(path, passphrase) != head_revision():
         return None
-    problem = integrity_problem(path, passphrase, quick=True)
-    if problem:
-        raise DamagedDatabase(path, problem, latest_backup(path))
+    return integrity_problem(path, passphrase, quick=True) or ""
+
+
+class FileCheck:
+    """The file's checks on a worker thread, started as early as the start knows the file:
+    SQLite releases the GIL while it checks, so the check runs beside the first paint."""
+
+    def __init__(self, path: Path, passphrase: str | None) -> None:
+        self.path = Path(path).expanduser()
+        self.passphrase = passphrase
+        self._outcome: str | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="auditapp-check", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._outcome = _check(self.path, self.passphrase)
+        except BaseException as exc:  # raised again on the thread that asks for the outcome
+            self._error = exc
+
+    def outcome(self) -> str | None:
+        """As ``_check``; raises what the check raised (a wrong passphrase, an unreadable file)."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._outcome
+
+
+def open_deferred(path: Path, *, passphrase: str | None, read_only: bool,
+                  check: FileCheck | None = None) -> DeferredDatabase | None:
+    """A DeferredDatabase for an existing file at the current schema that passes its check
+    (``check``, started earlier, or run now); None when the full ``open_database`` must run,
+    which then decides. A damaged file is refused here and never written to."""
+    path = Path(path).expanduser()
+    if not read_only:
+        return None
+    outcome = check.outcome() if check is not None else _check(path, passphrase)
+    if outcome is None:
+        return None
+    if outcome:
+        raise DamagedDatabase(path, outcome, latest_backup(path))
     return DeferredDatabase(path, passphrase=passphrase, read_only=read_only)

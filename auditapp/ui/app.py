@@ -112,6 +112,15 @@ def newest_audit(db: Database | DeferredDatabase) -> str | None:
 
 def run(*, database: Path, language: str | None, smoke: bool,
         package: Path | None = None) -> int:
+    check = None
+    if smoke:
+        from auditapp.core.db_files import is_encrypted
+        from auditapp.core.start_open import FileCheck
+
+        # A smoke run asks nothing: an encrypted file needs AUDITAPP_PASSPHRASE.
+        passphrase = os.environ.get("AUDITAPP_PASSPHRASE") if is_encrypted(database) else None
+        # Checked from now on, beside the shell's first paint (SQLite releases the GIL).
+        check = FileCheck(database, passphrase)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("AuditApp")
@@ -134,15 +143,13 @@ def run(*, database: Path, language: str | None, smoke: bool,
     shell.show()
     _paint_now(app, shell_painted)
     db: Database | DeferredDatabase
-    if smoke:
-        from auditapp.core.db_files import is_encrypted
+    if check is not None:
         from auditapp.core.start_open import open_deferred
 
-        # A smoke run asks nothing: an encrypted file needs AUDITAPP_PASSPHRASE.
-        passphrase = os.environ.get("AUDITAPP_PASSPHRASE") if is_encrypted(database) else None
+        passphrase = check.passphrase
         # Read-only: a smoke run never takes the database from a window that has it open.
-        # The file is checked now; SQLAlchemy loads after the list is painted (start_open.py).
-        deferred = open_deferred(database, passphrase=passphrase, read_only=True)
+        # The file has been checked; SQLAlchemy loads after the list is painted (start_open.py).
+        deferred = open_deferred(database, passphrase=passphrase, read_only=True, check=check)
         if deferred is None:  # a new file or an upgrade: the full open decides
             from auditapp.core.db import open_database
 
@@ -173,7 +180,8 @@ def run(*, database: Path, language: str | None, smoke: bool,
     safety = SafetyActions(window, db, actor)
     window.show()
     shell.close()
-    window.restore_session()
+    # After the list's first paint: reopening the last audit needs the rest of the window.
+    QTimer.singleShot(0, window.restore_session)
     if package is not None:
         from auditapp.ui.package_open import offer_import
 
