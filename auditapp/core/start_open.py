@@ -12,11 +12,13 @@ No SQLAlchemy is imported by this module; docs/architecture.md, "Start-up", tell
 
 from __future__ import annotations
 
+import importlib
+import logging
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from auditapp.core import list_rows
+from auditapp.core import list_rows, ownership
 from auditapp.core.db_errors import DamagedDatabase
 from auditapp.core.db_files import (
     _key,
@@ -34,19 +36,24 @@ from auditapp.core.list_rows import AuditSummary
 if TYPE_CHECKING:
     from auditapp.core.db import Database
 
+log = logging.getLogger(__name__)
+
 
 class DeferredDatabase:
     """A checked database file whose audit list can be read at once; the Database behind it is
     opened by ``load()`` (any thread, once) or on the first attribute that needs it."""
 
-    def __init__(self, path: Path, *, passphrase: str | None, read_only: bool) -> None:
+    def __init__(self, path: Path, *, passphrase: str | None, read_only: bool,
+                 lock: ownership.WriterLock | None = None) -> None:
         self.path = path
         self.read_only = read_only
         self.encrypted = passphrase is not None
         self._passphrase = passphrase
+        self._writer_lock = lock  # held by this process already; released by close()
         self._lock = threading.Lock()
         self._database: Database | None = None
         self._error: BaseException | None = None
+        self._loader: threading.Thread | None = None
         self._quick: Any = raw_connect(path, passphrase, readonly=True)
         # Registered as open: nothing in this process may now read the file outside SQLite.
         _open_here.setdefault(_key(path), []).append(self)
@@ -67,11 +74,41 @@ class DeferredDatabase:
                     # Checked a moment ago by open_deferred(): the check is not run twice.
                     self._database = open_database(
                         self.path, create=False, passphrase=self._passphrase,
-                        check_integrity=False, read_only=self.read_only)
+                        check_integrity=False, read_only=self.read_only,
+                        lock=self._writer_lock)
                 except BaseException as exc:
                     self._error = exc
                     raise
             return self._database
+
+    def start_loading(self, *modules: str) -> None:
+        """Import ``modules`` and open the Database on a worker thread (while the sign-in
+        dialog waits for the user); whoever needs it first waits in ``load()``."""
+        def run() -> None:
+            try:
+                for name in modules:
+                    importlib.import_module(name)
+                self.load()
+            except BaseException:  # kept by load(); raised again where it is needed
+                log.debug("loading the database failed", exc_info=True)
+
+        if self._loader is None and self._database is None:
+            self._loader = threading.Thread(target=run, name="auditapp-orm", daemon=True)
+            self._loader.start()
+
+    def wait_loading(self) -> None:
+        """Let a worker started by start_loading() end (its imports too)."""
+        if self._loader is not None:
+            self._loader.join()
+
+    def count_users(self) -> int:
+        """How many accounts the file holds (the sign-in asks for a first one when none)."""
+        if self._database is None and self._quick is not None:
+            return int(self._quick.execute('SELECT count(*) FROM "user"').fetchone()[0])
+        from auditapp.core import users
+
+        with self.load().session() as session:
+            return users.count_users(session)
 
     def audit_list(self) -> tuple[tuple[Grade, ...], list[AuditSummary]]:
         """The grades and the list rows: through the Database once loaded, else the raw
@@ -86,7 +123,8 @@ class DeferredDatabase:
             raise AttributeError(name)
         return getattr(self.load(), name)
 
-    def close(self, **kwargs: Any) -> None:
+    def close(self, *, keep_lock: bool = False) -> None:
+        self.wait_loading()
         if self._quick is not None:
             self._quick.close()
             self._quick = None
@@ -98,7 +136,9 @@ class DeferredDatabase:
         with self._lock:
             database = self._database
         if database is not None:
-            database.close(**kwargs)
+            database.close(keep_lock=keep_lock)
+        if self._writer_lock is not None and not keep_lock:
+            self._writer_lock.release()
 
 
 def audit_list(db: Any) -> tuple[tuple[Grade, ...], list[AuditSummary]]:
@@ -150,16 +190,19 @@ class FileCheck:
 
 
 def open_deferred(path: Path, *, passphrase: str | None, read_only: bool,
-                  check: FileCheck | None = None) -> DeferredDatabase | None:
+                  check: FileCheck | None = None,
+                  lock: ownership.WriterLock | None = None) -> DeferredDatabase | None:
     """A DeferredDatabase for an existing file at the current schema that passes its check
     (``check``, started earlier, or run now); None when the full ``open_database`` must run,
-    which then decides. A damaged file is refused here and never written to."""
+    which then decides. A damaged file is refused here and never written to. A writer passes
+    the write lock it holds, which the DeferredDatabase releases on close."""
     path = Path(path).expanduser()
-    if not read_only:
+    if not read_only and (lock is None or not lock.held):
         return None
     outcome = check.outcome() if check is not None else _check(path, passphrase)
     if outcome is None:
         return None
     if outcome:
         raise DamagedDatabase(path, outcome, latest_backup(path))
-    return DeferredDatabase(path, passphrase=passphrase, read_only=read_only)
+    return DeferredDatabase(path, passphrase=passphrase, read_only=read_only,
+                            lock=None if read_only else lock)

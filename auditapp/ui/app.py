@@ -6,7 +6,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -68,34 +68,53 @@ def _paint_now(app: QApplication, watcher: _FirstPaint, limit_ms: int = 2000) ->
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
 
 
-def sign_in(db: Database) -> str | None:
-    """The signed-in username, or None when the user cancels."""
-    from auditapp.core import users
-    from auditapp.ui.accounts import RecoveryCodeDialog
+def sign_in(db: Database | DeferredDatabase) -> str | None:
+    """The signed-in username, or None when the user cancels.
+
+    With a DeferredDatabase the dialog shows at once: the ORM and the accounts' code load on a
+    worker while the user types, and signing in waits for them."""
+    from auditapp.core.start_open import DeferredDatabase
     from auditapp.ui.signin import SignInDialog
 
-    with db.session() as session:
-        first_run = users.count_users(session) == 0
+    if isinstance(db, DeferredDatabase):
+        first_run = db.count_users() == 0  # plain SQL: the ORM is not loaded yet
+        db.start_loading("auditapp.core.users", "auditapp.ui.accounts")
+    else:
+        from auditapp.core import users
+
+        with db.session() as session:
+            first_run = users.count_users(session) == 0
     codes: list[tuple[str, str]] = []
 
+    def loaded() -> Any:
+        if isinstance(db, DeferredDatabase):
+            db.wait_loading()  # never import beside the worker
+            db.load()  # raises what the loading raised
+        from auditapp.core import users
+
+        return users
+
     def authenticate(username: str, password: str) -> str:
-        return users.authenticate(db, username, password).username
+        return str(loaded().authenticate(db, username, password).username)
 
     def create(username: str, full_name: str, password: str) -> str:
         # The first account is an administrator, with a recovery code shown once.
+        users = loaded()
         with db.session(actor=username.strip().lower() or "unknown") as session:
             user, code = users.create_first_administrator(
                 session, username=username, full_name=full_name, password=password)
             codes.append((user.username, code))
-            return user.username
+            return str(user.username)
 
     def recover(username: str, code: str, password: str) -> str:
-        return users.recover_administrator(db, username, code, password)
+        return str(loaded().recover_administrator(db, username, code, password))
 
     dialog = SignInDialog(first_run=first_run, authenticate=authenticate, create=create,
                           recover=recover, database=str(db.path))
     if not dialog.exec():
-        return None
+        return None  # closing the database waits for the worker
+    from auditapp.ui.accounts import RecoveryCodeDialog
+
     for username, code in codes:
         RecoveryCodeDialog(username, code).exec()
     return dialog.username
@@ -159,7 +178,8 @@ def run(*, database: Path, language: str | None, smoke: bool,
     else:
         from auditapp.ui.database_open import DatabaseOpener
 
-        opened = DatabaseOpener(database).open()
+        # A file that passes its check opens deferred: the ORM loads during the sign-in.
+        opened = DatabaseOpener(database, deferred=True).open()
         if opened is None:
             shell.close()
             return 1

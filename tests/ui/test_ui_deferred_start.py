@@ -155,3 +155,57 @@ def test_the_list_sql_is_the_cores(demo_db, tmp_path):
     assert start_open.audit_list(demo_db) == (grades, through_orm)
     with open_database(demo_db.path, read_only=True) as again:
         assert start_open.audit_list(again)[1] == through_orm
+
+
+def test_the_sign_in_shows_while_the_orm_loads_then_the_writer_works(
+    qtbot, demo_template, tmp_path
+):
+    from ui_helpers import run_modal
+
+    from auditapp.core import ownership, settings
+    from auditapp.ui.app import sign_in
+    from auditapp.ui.database_open import DatabaseOpener
+
+    path = tmp_path / "demo.sqlite"
+    shutil.copyfile(demo_template, path)
+    db = DatabaseOpener(path, deferred=True).open()
+    assert isinstance(db, start_open.DeferredDatabase) and not db.read_only
+    assert ownership.held_here(path) is not None  # the write lock, taken before anything else
+    loading: list[bool] = []
+
+    def fill(dialog):
+        loading.append(db._loader is not None)  # the worker runs while the user types
+        dialog.user.setText("demo.lead")
+        dialog.password.setText("demo-password-1")
+        dialog.commit()
+
+    result: list[str | None] = []
+    run_modal(lambda: result.append(sign_in(db)), fill)
+    assert result == ["demo.lead"] and loading == [True] and db.loaded
+    # The Database behind it writes, with its trail, under the lock taken at the start.
+    with db.session(actor="demo.lead") as session:
+        settings.save(session, grading_scheme="mhra")
+    assert start_open.audit_list(db)[0][-1].classification is Classification.OTHER
+    db.close()
+    assert ownership.held_here(path) is None
+    assert run_cli("trail", "verify", "--db", str(path)).returncode == 0
+
+
+def test_a_damaged_file_is_refused_by_the_deferred_opener_untouched(qtbot, demo_template, tmp_path):
+    from auditapp.ui.database_open import DatabaseOpener
+
+    path = tmp_path / "work.sqlite"
+    shutil.copyfile(demo_template, path)
+    data = bytearray(path.read_bytes())
+    for offset in range(len(data) // 2, len(data) // 2 + 3 * 4096, 7):
+        data[offset] = (data[offset] + 113) % 256
+    path.write_bytes(bytes(data))
+    before = path.read_bytes()
+    opener = DatabaseOpener(path, deferred=True)
+    said: list[str] = []
+    opener.show_error = said.append
+    assert opener.open() is None
+    assert "damaged" in said[0] and path.read_bytes() == before
+    from auditapp.core import ownership
+
+    assert ownership.held_here(path) is None  # the lock taken for the check is given back
