@@ -205,8 +205,11 @@ def run(*, database: Path, language: str | None, smoke: bool,
     if package is not None:
         from auditapp.ui.package_open import offer_import
 
-        QTimer.singleShot(0, lambda: offer_import(window, db, actor, package,
-                                                  opened=window.show_imported))
+        def offer() -> None:
+            window.ready()  # the rest of the window first: the import opens the audit
+            offer_import(window, db, actor, package, opened=window.show_imported)
+
+        QTimer.singleShot(0, offer)
     code = app.exec()
     if not safety.restored:
         if not db.read_only:  # the owning window makes the backup

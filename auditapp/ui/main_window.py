@@ -136,7 +136,11 @@ class MainWindow(MenuBar, LayoutMemory, SettingsAndHelp, QMainWindow):
 
     def open_audit(self, reference: str, *, wait: bool = False, quiet: bool = False) -> None:
         """Load off the GUI thread with progress; wait=True loads at once (start-up, smoke)."""
-        self.ready()
+        try:
+            self.ready()
+        except AuditAppError as exc:  # the database could not be opened behind the list
+            self.statusBar().showMessage(str(exc), 10_000)
+            return
         self._commit_focused_text()
         db = self._db
         from auditapp.core import workspace

@@ -90,6 +90,7 @@ class SettingsAndHelp:
         return page_for(None if on_list else self.workspace)
 
     def show_help(self, page: str | None = None) -> None:
+        self.ready()  # no import beside the start's worker (window_start.py)
         from auditapp.ui.help_browser import HelpWindow
 
         if self.help_window is None:
