@@ -163,43 +163,16 @@ def _check(path: Path, passphrase: str | None) -> str | None:
     return integrity_problem(path, passphrase, quick=True) or ""
 
 
-class FileCheck:
-    """The file's checks on a worker thread, started as early as the start knows the file:
-    SQLite releases the GIL while it checks, so the check runs beside the first paint."""
-
-    def __init__(self, path: Path, passphrase: str | None) -> None:
-        self.path = Path(path).expanduser()
-        self.passphrase = passphrase
-        self._outcome: str | None = None
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="auditapp-check", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        try:
-            self._outcome = _check(self.path, self.passphrase)
-        except BaseException as exc:  # raised again on the thread that asks for the outcome
-            self._error = exc
-
-    def outcome(self) -> str | None:
-        """As ``_check``; raises what the check raised (a wrong passphrase, an unreadable file)."""
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        return self._outcome
-
-
 def open_deferred(path: Path, *, passphrase: str | None, read_only: bool,
-                  check: FileCheck | None = None,
                   lock: ownership.WriterLock | None = None) -> DeferredDatabase | None:
-    """A DeferredDatabase for an existing file at the current schema that passes its check
-    (``check``, started earlier, or run now); None when the full ``open_database`` must run,
+    """A DeferredDatabase for an existing file at the current schema that passes its check;
+    None when the full ``open_database`` must run,
     which then decides. A damaged file is refused here and never written to. A writer passes
     the write lock it holds, which the DeferredDatabase releases on close."""
     path = Path(path).expanduser()
     if not read_only and (lock is None or not lock.held):
         return None
-    outcome = check.outcome() if check is not None else _check(path, passphrase)
+    outcome = _check(path, passphrase)
     if outcome is None:
         return None
     if outcome:

@@ -131,15 +131,6 @@ def newest_audit(db: Database | DeferredDatabase) -> str | None:
 
 def run(*, database: Path, language: str | None, smoke: bool,
         package: Path | None = None) -> int:
-    check = None
-    if smoke:
-        from auditapp.core.db_files import is_encrypted
-        from auditapp.core.start_open import FileCheck
-
-        # A smoke run asks nothing: an encrypted file needs AUDITAPP_PASSPHRASE.
-        passphrase = os.environ.get("AUDITAPP_PASSPHRASE") if is_encrypted(database) else None
-        # Checked from now on, beside the shell's first paint (SQLite releases the GIL).
-        check = FileCheck(database, passphrase)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("AuditApp")
@@ -162,13 +153,17 @@ def run(*, database: Path, language: str | None, smoke: bool,
     shell.show()
     _paint_now(app, shell_painted)
     db: Database | DeferredDatabase
-    if check is not None:
+    if smoke:
+        from auditapp.core.db_files import is_encrypted
         from auditapp.core.start_open import open_deferred
 
-        passphrase = check.passphrase
+        # A smoke run asks nothing: an encrypted file needs AUDITAPP_PASSPHRASE.
+        passphrase = os.environ.get("AUDITAPP_PASSPHRASE") if is_encrypted(database) else None
         # Read-only: a smoke run never takes the database from a window that has it open.
-        # The file has been checked; SQLAlchemy loads after the list is painted (start_open.py).
-        deferred = open_deferred(database, passphrase=passphrase, read_only=True, check=check)
+        # The file is checked now, after the shell's paint (a check on a worker beside the
+        # paint delayed the paint on this 2-core machine and gained nothing measurable);
+        # SQLAlchemy loads after the list is painted (start_open.py).
+        deferred = open_deferred(database, passphrase=passphrase, read_only=True)
         if deferred is None:  # a new file or an upgrade: the full open decides
             from auditapp.core.db import open_database
 
