@@ -209,3 +209,70 @@ def test_a_damaged_file_is_refused_by_the_deferred_opener_untouched(qtbot, demo_
     from auditapp.core import ownership
 
     assert ownership.held_here(path) is None  # the lock taken for the check is given back
+
+
+# The real start in a child process: sign in as a person would, see the list, close the window.
+_REAL_START = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+from auditapp.ui import app as start
+
+def window():
+    for top in QApplication.topLevelWidgets():
+        if type(top).__name__ == "MainWindow" and top.isVisible():
+            return top
+    return None
+
+def sign_in():
+    dialog = QApplication.activeModalWidget()
+    if dialog is None or not hasattr(dialog, "password"):
+        QTimer.singleShot(30, sign_in)
+        return
+    print("SIGN-IN", flush=True)
+    dialog.user.setText("demo.lead")
+    dialog.password.setText("demo-password-1")
+    dialog.commit()
+    QTimer.singleShot(30, listed)
+
+def listed():
+    shown = window()
+    if shown is None:
+        QTimer.singleShot(30, listed)
+        return
+    shown.ready()
+    print("LISTED", shown.list_page.model.rowCount(), type(shown._db).__name__, flush=True)
+    shown.close()
+
+QTimer.singleShot(30, sign_in)
+sys.exit(start.run(database=Path(sys.argv[1]), language="en", smoke=False))
+"""
+
+
+def test_the_real_start_signs_in_lists_and_closes_with_its_backup(demo_template, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    path = tmp_path / "demo.sqlite"
+    shutil.copyfile(demo_template, path)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
+    child = subprocess.run(
+        [sys.executable, "-c", _REAL_START, str(path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert child.returncode == 0, child.stderr[-2000:]
+    assert "SIGN-IN" in child.stdout
+    assert "LISTED 1 DeferredDatabase" in child.stdout
+    # Closing made the automatic backup through the Database behind the deferred one, and
+    # gave the write lock back (another writer may open the file now).
+    from auditapp import paths
+
+    assert list(paths.backup_dir(path).glob("demo-*.sqlite"))
+    with open_database(path, writer=True) as again:
+        assert not again.read_only
