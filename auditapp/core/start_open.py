@@ -52,7 +52,7 @@ class DeferredDatabase:
         self._writer_lock = lock  # held by this process already; released by close()
         self._lock = threading.Lock()
         self._database: Database | None = None
-        self._error: BaseException | None = None
+        self._tries = 0
         self._loader: threading.Thread | None = None
         self._quick: Any = raw_connect(path, passphrase, readonly=True)
         # Registered as open: nothing in this process may now read the file outside SQLite.
@@ -65,20 +65,16 @@ class DeferredDatabase:
     def load(self) -> Database:
         """The Database, opened now if nobody opened it yet (imports SQLAlchemy and the models)."""
         with self._lock:
-            if self._database is None:
-                if self._error is not None:
-                    raise self._error
+            if self._database is None:  # a failed open is tried again at the next need
                 from auditapp.core.db import open_database
 
-                try:
-                    # Checked a moment ago by open_deferred(): the check is not run twice.
-                    self._database = open_database(
-                        self.path, create=False, passphrase=self._passphrase,
-                        check_integrity=False, read_only=self.read_only,
-                        lock=self._writer_lock)
-                except BaseException as exc:
-                    self._error = exc
-                    raise
+                # Checked a moment ago by open_deferred(): the first try does not check again,
+                # a later one (after a failure) does.
+                self._tries += 1
+                self._database = open_database(
+                    self.path, create=False, passphrase=self._passphrase,
+                    check_integrity=self._tries > 1, read_only=self.read_only,
+                    lock=self._writer_lock)
             return self._database
 
     def start_loading(self, *modules: str) -> None:
@@ -89,7 +85,7 @@ class DeferredDatabase:
                 for name in modules:
                     importlib.import_module(name)
                 self.load()
-            except BaseException:  # kept by load(); raised again where it is needed
+            except BaseException:  # load() tries again, and raises, where it is needed
                 log.debug("loading the database failed", exc_info=True)
 
         if self._loader is None and self._database is None:

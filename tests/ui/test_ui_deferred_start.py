@@ -276,3 +276,30 @@ def test_the_real_start_signs_in_lists_and_closes_with_its_backup(demo_template,
     assert list(paths.backup_dir(path).glob("demo-*.sqlite"))
     with open_database(path, writer=True) as again:
         assert not again.read_only
+
+
+def test_a_database_that_cannot_open_behind_the_list_is_reported_not_a_crash(
+    qtbot, demo_template, tmp_path, monkeypatch
+):
+    from auditapp.core import db as dbmod
+    from auditapp.core.db_errors import DatabaseError
+
+    path, deferred = _deferred_copy(demo_template, tmp_path)
+
+    def refuse(*args, **kwargs):
+        raise DatabaseError(f"{path} cannot be opened: disk I/O error")
+
+    monkeypatch.setattr(dbmod, "open_database", refuse)
+    try:
+        window = MainWindow(deferred, actor="smoke", settings=_settings(tmp_path), deferred=True)
+        qtbot.addWidget(window)
+        reference = window.list_page.model.rows[0].reference
+        window.open_audit(reference, wait=True)
+        assert window.workspace is None
+        assert "disk I/O error" in window.statusBar().currentMessage()
+        monkeypatch.undo()  # the cause is gone: the next try opens it
+        window.open_audit(reference, wait=True)
+        assert window.workspace is not None and deferred.loaded
+        window.close()
+    finally:
+        deferred.close()
