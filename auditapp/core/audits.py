@@ -5,21 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import TextClause, select, text
 from sqlalchemy.orm import Session
 
-from auditapp.core import checklists, snapshots
+from auditapp.core import checklists, list_rows, snapshots
+from auditapp.core.list_rows import AuditSummary as AuditSummary
 from auditapp.core.models import (
     Audit,
     AuditStatus,
     AuditType,
-    ChecklistContent,
     ChecklistSnapshot,
-    Classification,
-    Finding,
     Organisation,
     Response,
     ResponseResult,
@@ -184,57 +180,14 @@ def responses_by_question(session: Session, audit: Audit) -> dict[str, Response]
     return {r.question_id: r for r in rows}
 
 
-@dataclass(frozen=True)
-class AuditSummary:
-    reference: str
-    title: str
-    auditee: str
-    status: str
-    audit_type: str
-    start: dt.date | None
-    findings: dict[str, int]
-    answered: int
-    questions: int
-
-
 def summaries(session: Session) -> list[AuditSummary]:
-    """Every audit's list line from one aggregate query: no checklist is parsed, no row loaded."""
-    classes = [c.value for c in Classification]
-    out = []
-    for row in session.execute(summaries_query()):
-        reference, title, auditee, status, audit_type, start, questions, n_answered, *counts = row
-        out.append(AuditSummary(
-            reference=reference, title=title, auditee=auditee or "", status=status,
-            audit_type=audit_type, start=start,
-            findings={c: n for c, n in zip(classes, counts, strict=True) if n},
-            answered=n_answered or 0, questions=questions or 0,
-        ))
-    return out
+    """Every audit's list line from one aggregate query: no checklist is parsed, no row loaded.
+
+    The SQL lives in list_rows.py, which the window also runs on a raw connection at start-up."""
+    connection = session.connection()
+    return list_rows.summaries(lambda sql, params: connection.exec_driver_sql(sql, tuple(params)))
 
 
-def summaries_query() -> Select[Any]:
-    classes = [c.value for c in Classification]
-    per_class = (
-        select(Finding.audit_id.label("audit_id"),
-               *[func.sum(case((Finding.classification == c, 1), else_=0)).label(c) for c in classes])
-        .group_by(Finding.audit_id)
-        .subquery()
-    )
-    answered = (
-        select(Response.audit_id.label("audit_id"), func.count().label("n"))
-        .where(Response.result.is_not(None))
-        .group_by(Response.audit_id)
-        .subquery()
-    )
-    query = (
-        select(Audit.reference, Audit.title, Organisation.legal_name, Audit.status, Audit.audit_type,
-               func.coalesce(Audit.actual_start, Audit.planned_start), ChecklistContent.question_count,
-               answered.c.n, *[per_class.c[c] for c in classes])
-        .outerjoin(Organisation, Organisation.id == Audit.auditee_id)
-        .outerjoin(ChecklistSnapshot, ChecklistSnapshot.audit_id == Audit.id)
-        .outerjoin(ChecklistContent, ChecklistContent.sha256 == ChecklistSnapshot.sha256)
-        .outerjoin(answered, answered.c.audit_id == Audit.id)
-        .outerjoin(per_class, per_class.c.audit_id == Audit.id)
-        .order_by(Audit.reference)
-    )
-    return query
+def summaries_query() -> TextClause:
+    """The list's SQL as a statement (the benchmark runs it on a bare sqlite3 connection)."""
+    return text(list_rows.SUMMARIES_SQL)

@@ -35,6 +35,8 @@ from auditapp.core.db_files import is_open_database_file as is_open_database_fil
 from auditapp.core.db_files import latest_backup as latest_backup
 from auditapp.core.db_files import open_here as open_here
 from auditapp.core.db_files import raw_connect as raw_connect
+from auditapp.core.db_revision import _has_column, _has_table
+from auditapp.core.db_revision import current_revision as current_revision
 from auditapp.core.db_schema import MIGRATIONS_DIR as MIGRATIONS_DIR
 from auditapp.core.db_schema import _alembic_config
 from auditapp.core.db_schema import _known_revisions as _known_revisions
@@ -99,58 +101,6 @@ def _make_engine(
 
 # The execution option that marks a read session's connection (see Database.read_session).
 READ_OPTION = "auditapp_read_session"
-
-
-def current_revision(path: Path, passphrase: str | None = None) -> str | None:
-    """The schema revision stored in the file, or None for a new or empty file."""
-    if not path.exists() or path.stat().st_size == 0:
-        return None
-    if passphrase is None and is_encrypted(path):
-        raise PassphraseRequired(
-            f"{path} is encrypted or not a database: give its passphrase "
-            "(AUDITAPP_PASSPHRASE or the prompt)"
-        )
-    try:
-        conn = raw_connect(path, passphrase, readonly=True)
-        try:
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            if "alembic_version" not in tables:
-                if tables:
-                    raise DatabaseError(f"{path} is not an AuditApp database")
-                return None
-            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-            return row[0] if row else None
-        finally:
-            conn.close()
-    except AuditAppError:
-        raise
-    except Exception as exc:  # sqlite3 and sqlcipher3 raise their own DatabaseError classes
-        mapped = storage_error(exc)
-        if mapped is not None:
-            reason = str(mapped).split(":")[0]
-            raise DatabaseError(f"{path} cannot be opened: {reason}") from exc
-        if "malformed" in str(exc):  # a damaged schema page: as damaged as any other page
-            raise DamagedDatabase(path, str(exc), latest_backup(path)) from exc
-        if passphrase is not None:
-            raise WrongPassphrase(f"wrong passphrase for {path}, or not an AuditApp database") from exc
-        raise DatabaseError(f"{path} cannot be read as a database ({exc})") from exc
-
-
-def _has_table(path: Path, passphrase: str | None, name: str) -> bool:
-    conn = raw_connect(path, passphrase, readonly=True)
-    try:
-        return conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?",
-                            (name,)).fetchone() is not None
-    finally:
-        conn.close()
-
-
-def _has_column(path: Path, passphrase: str | None, table: str, column: str) -> bool:
-    conn = raw_connect(path, passphrase, readonly=True)
-    try:
-        return any(row[1] == column for row in conn.execute(f'PRAGMA table_info("{table}")'))
-    finally:
-        conn.close()
 
 
 _CHECKPOINT_KEY = "auditapp.checkpoint"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from auditapp.core.models import Classification
+from auditapp.core.vocabulary import Classification  # not models: the audit list needs no ORM
 
 
 @dataclass(frozen=True)

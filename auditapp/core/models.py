@@ -38,6 +38,8 @@ from auditapp.core import text_rules  # noqa: F401
 from auditapp.core.team_uids import new_uid
 
 # Light enumerations live apart so that the CLI and the first screen load without SQLAlchemy.
+from auditapp.core.vocabulary import AuditStatus as AuditStatus
+from auditapp.core.vocabulary import Classification as Classification
 from auditapp.core.vocabulary import Language as Language
 from auditapp.core.vocabulary import StrEnum as StrEnum
 from auditapp.core.vocabulary import codes as codes
@@ -97,29 +99,12 @@ class AuditType(StrEnum):
     PRE_INSPECTION = "pre_inspection"
 
 
-class AuditStatus(StrEnum):
-    PLANNED = "planned"
-    IN_PROGRESS = "in_progress"
-    REPORTING = "reporting"
-    IN_REVIEW = "in_review"
-    FINAL = "final"
-    CLOSED = "closed"
-
-
 class ResponseResult(StrEnum):
     COMPLIANT = "compliant"
     PARTIALLY_COMPLIANT = "partially_compliant"
     NON_COMPLIANT = "non_compliant"
     NOT_APPLICABLE = "not_applicable"
     NOT_ASSESSED = "not_assessed"
-
-
-class Classification(StrEnum):
-    CRITICAL = "critical"
-    MAJOR = "major"
-    MINOR = "minor"
-    RECOMMENDATION = "recommendation"
-    OTHER = "other"  # MHRA-style scheme
 
 
 class FindingStatus(StrEnum):

@@ -9,11 +9,11 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from auditapp.core.search_hit import Hit as Hit  # ORM-free: the audit list shows hits
 from auditapp.errors import BadInput
 
 # The kind codes the index stores (see SOURCES in migration 0009).
@@ -40,16 +40,6 @@ SOURCES = {  # kind: (table, title, body, item); {r} stands for the row ("s.", "
 _QUERY = text("SELECT rowid FROM search_index WHERE search_index MATCH :match "
               "ORDER BY rank LIMIT :limit")
 EXCERPT_WORDS = 12
-
-
-@dataclass(frozen=True)
-class Hit:
-    reference: str  # the audit
-    kind: str  # finding, answer, evidence, document, participant, team
-    item: str  # F-03, the question id, E-007, a document title or a name
-    title: str
-    excerpt: str  # the matching words in [brackets]
-    number: int | None = None  # a finding's or an evidence item's number (kind finding/evidence)
 
 
 def match_expression(query: str) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from auditapp.core import audits, checklists, snapshots
+from auditapp.core import audits, checklists, list_rows, snapshots
 from auditapp.core import judgement as core_judgement
 from auditapp.core.audits import clean_text, ensure_editable
 from auditapp.core.models import (
@@ -354,7 +354,7 @@ def _retailor(session: Session, audit: Audit, d: AuditDetails) -> None:
     snapshot.areas_in_scope = json.dumps([a.id for a in tailored.areas])
 
 
-STATUS_ORDER = tuple(s.value for s in AuditStatus)
+STATUS_ORDER = list_rows.STATUS_ORDER
 
 
 def set_status(session: Session, audit: Audit, status: str) -> Audit:

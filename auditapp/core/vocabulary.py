@@ -1,5 +1,6 @@
-"""Enumerations the first screen needs (the CLI's --lang, the interface language), without
-SQLAlchemy: importing them must not load the ORM before the start-up shell is painted.
+"""Enumerations the first screen needs (the CLI's --lang, the interface language, the audit
+list's statuses and grades), without SQLAlchemy: importing them must not load the ORM before
+the start-up shell, or the audit list, is painted.
 
 models.py re-exports them, so ``from auditapp.core.models import Language`` keeps working.
 """
@@ -19,6 +20,23 @@ class Language(StrEnum):
 
     EN = "en"
     DE = "de"
+
+
+class AuditStatus(StrEnum):
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    REPORTING = "reporting"
+    IN_REVIEW = "in_review"
+    FINAL = "final"
+    CLOSED = "closed"
+
+
+class Classification(StrEnum):
+    CRITICAL = "critical"
+    MAJOR = "major"
+    MINOR = "minor"
+    RECOMMENDATION = "recommendation"
+    OTHER = "other"  # MHRA-style scheme
 
 
 def codes(e: type[enum.StrEnum]) -> tuple[str, ...]:

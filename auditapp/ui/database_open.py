@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,14 +19,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from auditapp.core import backup
-from auditapp.core.db import DamagedDatabase, Database, WrongPassphrase, is_encrypted, open_database
-from auditapp.core.ownership import DatabaseInUse
+from auditapp.core.db_errors import DamagedDatabase, WrongPassphrase
+from auditapp.core.db_files import is_encrypted
+from auditapp.core.ownership import DatabaseInUse, WriterLock
+from auditapp.core.start_open import DeferredDatabase, open_deferred
 from auditapp.errors import AuditAppError
 from auditapp.ui import formats
 from auditapp.ui.widgets import MessageBar, label
 
+if TYPE_CHECKING:
+    from auditapp.core.db import Database
+
 MIN_PASSPHRASE = 8
+
+
+def open_database(*args: Any, **kwargs: Any) -> Database:
+    """core.db.open_database, imported when first called: the ORM is not loaded with this
+    module, so that the sign-in can show while it loads."""
+    from auditapp.core.db import open_database as open_with_orm
+
+    return open_with_orm(*args, **kwargs)
 
 
 class PassphraseDialog(QDialog):
@@ -94,9 +107,13 @@ class PassphraseDialog(QDialog):
 class DatabaseOpener:
     """The GUI's way into open_database(); each question to the user is one overridable method."""
 
-    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, path: Path, parent: QWidget | None = None, *,
+                 deferred: bool = False) -> None:
+        """``deferred``: a file that passes its check opens as a DeferredDatabase, whose ORM
+        loads while the sign-in waits for the user (the app's start)."""
         self.path = path
         self.parent = parent
+        self.deferred = deferred
 
     def ask_new(self) -> tuple[bool, str | None]:
         dialog = PassphraseDialog(self.path, new=True, parent=self.parent)
@@ -137,7 +154,7 @@ class DatabaseOpener:
     def show_error(self, message: str) -> None:
         QMessageBox.critical(self.parent, "AuditApp", message)
 
-    def open(self) -> Database | None:
+    def open(self) -> Database | DeferredDatabase | None:
         passphrase: str | None = None
         if not self.path.exists() or self.path.stat().st_size == 0:
             accepted, passphrase = self.ask_new()
@@ -159,6 +176,8 @@ class DatabaseOpener:
                     return None
                 if not self.confirm_restore(damaged):
                     return None
+                from auditapp.core import backup
+
                 try:
                     backup.restore(damaged.latest_backup, self.path, passphrase)
                 except AuditAppError as exc:
@@ -173,8 +192,26 @@ class DatabaseOpener:
                 self.show_error(str(exc))
                 return None
 
-    def _open_as_writer_or_reader(self, passphrase: str | None) -> Database | None:
+    def _open_deferred(self, passphrase: str | None) -> DeferredDatabase | None:
+        """The file checked and the write lock taken without the ORM, or None (a new file,
+        an upgrade: open_database decides). DatabaseInUse when another window writes."""
+        lock = WriterLock(self.path, "AuditApp window")
+        lock.acquire(purpose="writing")
         try:
+            opened = open_deferred(self.path, passphrase=passphrase, read_only=False, lock=lock)
+        except BaseException:
+            lock.release()
+            raise
+        if opened is None:
+            lock.release()
+        return opened
+
+    def _open_as_writer_or_reader(self, passphrase: str | None) -> Database | DeferredDatabase | None:
+        try:
+            if self.deferred:
+                opened = self._open_deferred(passphrase)
+                if opened is not None:
+                    return opened
             return open_database(self.path, passphrase=passphrase, writer=True,
                                  program="AuditApp window")
         except DatabaseInUse as in_use:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QEvent, QSettings, QTimer
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -15,26 +15,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from auditapp.core import audits, checklists, findings, search, setup, workspace
-from auditapp.core.db import Database
-from auditapp.core.search import Hit
-from auditapp.core.workspace import WorkspaceData
+from auditapp.core import start_open
 from auditapp.errors import AuditAppError
 from auditapp.ui.audit_list import AuditListPage
-from auditapp.ui.setup_dialog import SetupDialog
 from auditapp.ui.tasks import TaskRunner
 from auditapp.ui.widgets import CommittingTextEdit, slim_bar
 from auditapp.ui.window_dialogs import SettingsAndHelp
 from auditapp.ui.window_layout import LayoutMemory
 from auditapp.ui.window_menus import MenuBar
+from auditapp.ui.window_start import Preloader
 
-if TYPE_CHECKING:  # the audit's screens load when the first audit opens, not before the list
+if TYPE_CHECKING:  # the ORM and the audit's screens load after the list (window_start.py)
+    from auditapp.core.db import Database
+    from auditapp.core.search import Hit
+    from auditapp.core.start_open import DeferredDatabase
+    from auditapp.core.workspace import WorkspaceData
     from auditapp.ui.audit_editor import AuditEditor
     from auditapp.ui.workspace import Workspace
 
 class MainWindow(MenuBar, LayoutMemory, SettingsAndHelp, QMainWindow):
-    def __init__(self, db: Database, *, actor: str, settings: QSettings,
-                 language: str = "en", parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database | DeferredDatabase, *, actor: str, settings: QSettings,
+                 language: str = "en", parent: QWidget | None = None,
+                 deferred: bool = False) -> None:
+        """``deferred``: only the audit list and the first menus now, without the ORM; the rest
+        loads after the list's first paint, or when something needs it first (window_start.py).
+        The app's start uses it; ``db`` may then be a core.start_open.DeferredDatabase."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self._db = db
@@ -58,8 +63,7 @@ class MainWindow(MenuBar, LayoutMemory, SettingsAndHelp, QMainWindow):
 
         folders.set_database_folder(Path(db.path).parent)  # never offered to file dialogs
 
-        with db.session(actor=actor) as session:
-            grades = findings.scheme(session)
+        grades, rows = start_open.audit_list(db)  # plain SQL: no ORM needed for the list
         self.list_page = AuditListPage(grades, language=language)
         self.list_page.open_requested.connect(self.open_audit)
         self.list_page.new_requested.connect(self.new_audit)
@@ -83,17 +87,30 @@ class MainWindow(MenuBar, LayoutMemory, SettingsAndHelp, QMainWindow):
             self.read_only_label.setObjectName("readOnlyNotice")
             self.statusBar().addPermanentWidget(self.read_only_label)
         self._build_menus()
+        self._preload = Preloader(db, self._complete_menus, self)
+        if not deferred:
+            self._preload.join()  # everything now, on this thread
         self._restore_layout()
-        self.refresh_list()
+        self.list_page.set_rows(rows)
+
+    # --- the rest of the start -----------------------------------------------------------------
+
+    def ready(self) -> None:
+        """The ORM, the audit's screens and the full menus: waits for the background loading
+        (or does it now) before anything that needs them."""
+        self._preload.join()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._preload.finished:
+            self._preload.start()  # the list is on screen: load the rest in the background
+        return super().event(event)
 
     # --- menus ---------------------------------------------------------------------------------
 
     # --- the audit list ------------------------------------------------------------------------
 
     def refresh_list(self) -> None:
-        with self._db.read_session(actor=self.actor) as session:
-            rows = audits.summaries(session)
-        self.list_page.set_rows(rows)
+        self.list_page.set_rows(start_open.audit_list(self._db)[1])
 
     def show_list(self) -> None:
         self._commit_focused_text()
@@ -119,8 +136,14 @@ class MainWindow(MenuBar, LayoutMemory, SettingsAndHelp, QMainWindow):
 
     def open_audit(self, reference: str, *, wait: bool = False, quiet: bool = False) -> None:
         """Load off the GUI thread with progress; wait=True loads at once (start-up, smoke)."""
+        try:
+            self.ready()
+        except AuditAppError as exc:  # the database could not be opened behind the list
+            self.statusBar().showMessage(str(exc), 10_000)
+            return
         self._commit_focused_text()
         db = self._db
+        from auditapp.core import workspace
 
         def load(progress: Any) -> WorkspaceData:
             with db.read_session() as session:
@@ -141,6 +164,9 @@ class MainWindow(MenuBar, LayoutMemory, SettingsAndHelp, QMainWindow):
                        on_progress=self._load_progress)
 
     def _search_everything(self, words: str) -> list[Hit]:
+        self.ready()
+        from auditapp.core import search
+
         with self._db.read_session(actor=self.actor) as session:
             return search.search(session, words)
 
@@ -246,6 +272,10 @@ class MainWindow(MenuBar, LayoutMemory, SettingsAndHelp, QMainWindow):
                 "This window is read-only: another AuditApp window is writing to the database."),
                 10_000)
             return
+        self.ready()
+        from auditapp.core import audits, checklists, setup
+        from auditapp.ui.setup_dialog import SetupDialog
+
         with self._db.session(actor=self.actor) as session:
             library = checklists.library(session)
             people = setup.auditors(session)
@@ -284,6 +314,9 @@ class MainWindow(MenuBar, LayoutMemory, SettingsAndHelp, QMainWindow):
         if self.editor is None:
             return
         editor = self.editor
+        from auditapp.core import checklists, setup
+        from auditapp.ui.setup_dialog import SetupDialog
+
         with self._db.session(actor=self.actor) as session:
             library = checklists.library(session)
             people = setup.auditors(session)
@@ -319,6 +352,7 @@ class MainWindow(MenuBar, LayoutMemory, SettingsAndHelp, QMainWindow):
             focused.commit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._preload.wait()  # no import left running on a worker while the window goes
         self._commit_focused_text()
         if self.workspace is not None:
             self.workspace.findings.form.commit_pending()

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from auditapp.core.search import Hit
+from auditapp.core.search_hit import Hit
 from auditapp.ui.variant import variant_result
 
 Index = QModelIndex | QPersistentModelIndex

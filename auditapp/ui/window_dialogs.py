@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from auditapp.core import findings, settings
 from auditapp.errors import AuditAppError
 from auditapp.ui import i18n
-from auditapp.ui.settings_dialog import SecurityValues, SettingsDialog
 from auditapp.ui.shortcuts import ShortcutsDialog
 
 
@@ -26,11 +24,15 @@ class SettingsAndHelp:
     stack: Any
     help_window: Any
     last_dialog: Any
+    ready: Any
 
     def open_settings(self, section: str | None = None) -> None:
         """The one Settings dialog; section="security" scrolls to Security and backups."""
+        self.ready()  # the ORM and the dialog's modules (loaded after the list's first paint)
         from auditapp import paths
+        from auditapp.core import findings, settings
         from auditapp.reports import branding
+        from auditapp.ui.settings_dialog import SecurityValues, SettingsDialog
 
         with self._db.read_session(actor=self.actor) as session:
             stored = settings.load(session)
@@ -88,6 +90,7 @@ class SettingsAndHelp:
         return page_for(None if on_list else self.workspace)
 
     def show_help(self, page: str | None = None) -> None:
+        self.ready()  # no import beside the start's worker (window_start.py)
         from auditapp.ui.help_browser import HelpWindow
 
         if self.help_window is None:

@@ -212,7 +212,7 @@ def test_main_screens_show_no_english_string(german, qtbot, demo_db, tmp_path: P
     window.show()
     shown = _visible_texts(window)
     assert "&Datei" in shown and "&Hilfe" in shown
-    from auditapp.ui.main_window import audits
+    from auditapp.core import audits
 
     with demo_db.session() as session:
         reference = audits.summaries(session)[0].reference
