@@ -11,6 +11,7 @@ earlier finding it repeats, as people cite it ("AUD-2025-003 F-02").
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass
 
@@ -86,25 +87,29 @@ def similar_findings(session: Session, audit: Audit, *, title: str, observation:
                 _QUERY, {"match": match, "auditee": audit.auditee_id, "audit": audit.id}):
             scores[int(finding_id)] = -float(score)  # bm25: lower is better
     wanted = {" ".join(r.split()) for r in references}
-    candidates = session.scalars(
-        select(Finding).join(Audit, Audit.id == Finding.audit_id)
+    # Plain columns, not entities: the finding editor asks this each time a finding is shown,
+    # and loading every earlier finding of the CRO as an object was most of its cost.
+    candidates = session.execute(
+        select(Finding.id, Finding.number, Finding.title, Finding.classification,
+               Finding.references_json, Audit.reference, Audit.actual_start, Audit.planned_start)
+        .join(Audit, Audit.id == Finding.audit_id)
         .where(Audit.auditee_id == audit.auditee_id, Audit.id != audit.id))
     this_start = _start(audit)
     out = []
-    for finding in candidates:
-        shared = tuple(sorted(wanted & set(finding_references(finding))))
-        if finding.id not in scores and not shared:
+    for (finding_id, number, found_title, classification, references_json, reference,
+         actual_start, planned_start) in candidates:
+        shared = (tuple(sorted(wanted & set(json.loads(references_json or "[]"))))
+                  if wanted else ())
+        if finding_id not in scores and not shared:
             continue
-        earlier = session.get(Audit, finding.audit_id)
-        assert earlier is not None
-        start = _start(earlier)
+        start = actual_start or planned_start
         if this_start is not None and start is not None and start > this_start:
             continue  # a later audit cannot be the one repeated
         out.append(Similar(
-            reference=earlier.reference, number=finding.number, title=finding.title,
-            classification=finding.classification,
+            reference=reference, number=number, title=found_title,
+            classification=classification,
             audit_date=start.isoformat() if start else "", shared_references=shared,
-            score=scores.get(finding.id, 0.0) + 2.0 * len(shared)))
+            score=scores.get(finding_id, 0.0) + 2.0 * len(shared)))
     out.sort(key=lambda s: (-s.score, s.audit_date, s.reference, s.number))
     return out[:limit]
 

@@ -82,8 +82,9 @@ class AuditEditor(QObject):
         return self._db
 
     def read(self, work: Callable[[Session, Audit], T]) -> T:
-        """Run a read of the open audit in a short session of its own."""
-        with self._db.session(actor=self.actor) as session:
+        """Run a read of the open audit in a short read session of its own: no write lock, no
+        commit (and so no trail checkpoint to seal), and SQLite refuses a write in it."""
+        with self._db.read_session(actor=self.actor) as session:
             audit = session.get(Audit, self.state.audit_id)
             if audit is None:
                 raise AuditAppError(self.tr("this audit no longer exists"))
@@ -129,7 +130,9 @@ class AuditEditor(QObject):
     def reload(self, changes: OpChanges) -> None:
         state = self.state
         old_questions = [q.id for q in state.checklist.questions]
-        with self._db.session(actor=self.actor) as session:
+        # A read session: the edit is committed already, and reading it back under the write
+        # lock (then committing nothing) cost more than the read itself.
+        with self._db.read_session(actor=self.actor) as session:
             audit = session.get(Audit, state.audit_id)
             if audit is None:
                 return
