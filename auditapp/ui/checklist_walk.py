@@ -259,10 +259,11 @@ class ChecklistWalk(QWidget):
             self.raise_finding_requested.emit(self.current_question)
 
     def _answer_changed(self, question_id: str) -> None:
-        self.model.answer_changed(question_id)
+        result_changed = self.model.answer_changed(question_id)
         if question_id == self.current_question:
             self.pane.show_answer(self._editor.answer(question_id))
-        self.progress_changed.emit(*self.model.progress())
+        if result_changed:  # notes alone change neither the tree nor the progress
+            self.progress_changed.emit(*self.model.progress())
 
     def _refresh_findings(self) -> None:
         if self.current_question:
