@@ -29,6 +29,7 @@ class RepeatPanel(QWidget):
         self.setObjectName("repeatPanel")
         self._editor = editor
         self.number: int | None = None
+        self._offered: list[repeat.Similar] = []
         self.caption = QLabel(self.tr("Similar findings in earlier audits of this CRO"))
         self.caption.setObjectName("sectionCaption")
         self.linked = QLabel()
@@ -55,22 +56,26 @@ class RepeatPanel(QWidget):
     def show_finding(self, number: int | None) -> None:
         self.number = number
         finding = self._editor.finding(number) if number is not None else None
-        self.offers.clear()
         if finding is None:
+            self.offers.clear()
+            self._offered = []
             self.hide()
             return
-        try:
+        try:  # a read session: no write lock, nothing committed
             offered = self._editor.read(lambda s, a: repeat.similar_findings(
                 s, a, title=finding.title, observation=finding.observation,
                 references=list(finding.references)))
         except AuditAppError:
             offered = []
-        for item in offered:
-            grade = self._grades.get(item.classification, (item.classification, ""))[0]
-            row = QListWidgetItem(f"{item.label} · {grade} · {item.title}")
-            row.setData(Qt.ItemDataRole.UserRole, item.label)
-            row.setToolTip(item.title)
-            self.offers.addItem(row)
+        if offered != self._offered:  # the next finding often has the same offers
+            self._offered = offered
+            self.offers.clear()
+            for item in offered:
+                grade = self._grades.get(item.classification, (item.classification, ""))[0]
+                row = QListWidgetItem(f"{item.label} · {grade} · {item.title}")
+                row.setData(Qt.ItemDataRole.UserRole, item.label)
+                row.setToolTip(item.title)
+                self.offers.addItem(row)
         if finding.repeat_of:
             self.linked.setText(self.tr("Repeats %1.").replace("%1", finding.repeat_of))
         elif offered:
