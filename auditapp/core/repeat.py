@@ -15,12 +15,12 @@ import json
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from auditapp.core.audits import ensure_editable
 from auditapp.core.findings import finding_references, get_finding, number_label
-from auditapp.core.models import Audit, Finding
+from auditapp.core.models import Audit, Finding, TrailEntry
 from auditapp.core.repeat_link import earlier_label
 from auditapp.errors import BadInput
 
@@ -112,6 +112,14 @@ def similar_findings(session: Session, audit: Audit, *, title: str, observation:
             score=scores.get(finding_id, 0.0) + 2.0 * len(shared)))
     out.sort(key=lambda s: (-s.score, s.audit_date, s.reference, s.number))
     return out[:limit]
+
+
+def offers_version(session: Session) -> int:
+    """A number that moves whenever an offer may have changed: every committed change of any
+    audit (a finding, an audit's dates or auditee) writes a trail entry, and the trail only
+    grows, so the newest entry's id moves with it. The finding editor keeps its offers under
+    it and searches again only when it moved."""
+    return int(session.scalar(select(func.max(TrailEntry.id))) or 0)
 
 
 def similar_to(session: Session, audit: Audit, number: int, *, limit: int = 8) -> list[Similar]:

@@ -4,6 +4,8 @@ sets the repeat flag and names the earlier finding)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,6 +21,12 @@ from auditapp.core import repeat
 from auditapp.errors import AuditAppError
 from auditapp.ui.audit_editor import AuditEditor
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from auditapp.core.models import Audit
+    from auditapp.core.workspace import FindingState
+
 
 class RepeatPanel(QWidget):
     def __init__(self, editor: AuditEditor, *,
@@ -30,6 +38,7 @@ class RepeatPanel(QWidget):
         self._editor = editor
         self.number: int | None = None
         self._offered: list[repeat.Similar] = []
+        self._searched: dict[tuple[object, ...], list[repeat.Similar]] = {}
         self.caption = QLabel(self.tr("Similar findings in earlier audits of this CRO"))
         self.caption.setObjectName("sectionCaption")
         self.linked = QLabel()
@@ -62,9 +71,7 @@ class RepeatPanel(QWidget):
             self.hide()
             return
         try:  # a read session: no write lock, nothing committed
-            offered = self._editor.read(lambda s, a: repeat.similar_findings(
-                s, a, title=finding.title, observation=finding.observation,
-                references=list(finding.references)))
+            offered = self._editor.read(lambda s, a: self._search(s, a, finding))
         except AuditAppError:
             offered = []
         if offered != self._offered:  # the next finding often has the same offers
@@ -90,6 +97,21 @@ class RepeatPanel(QWidget):
         self.unlink_button.setVisible(bool(finding.repeat_of))
         self.unlink_button.setEnabled(writable)
         self.show()
+
+    def _search(self, session: Session, audit: Audit, finding: FindingState
+                ) -> list[repeat.Similar]:
+        """The offers for this finding's text, searched again only when the database changed
+        since they were found (going back and forth between findings costs no search)."""
+        version = repeat.offers_version(session)
+        key = (version, finding.title, finding.observation, tuple(finding.references))
+        offered = self._searched.get(key)
+        if offered is None:
+            if any(k[0] != version for k in self._searched):
+                self._searched.clear()
+            offered = self._searched[key] = repeat.similar_findings(
+                session, audit, title=finding.title, observation=finding.observation,
+                references=list(finding.references))
+        return offered
 
     def link_current(self) -> bool:
         item = self.offers.currentItem()

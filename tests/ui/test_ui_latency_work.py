@@ -78,9 +78,35 @@ def test_opening_a_finding_reads_only_and_does_not_rebuild_the_list(qtbot, db, w
     # A read session (no write lock, nothing committed, no trail checkpoint to seal), and the
     # few queries of the similar-findings offer; before, a write transaction with its commit.
     assert not [s for s in sql if s.startswith(("BEGIN IMMEDIATE", "INSERT", "UPDATE", "DELETE"))]
-    assert not [s for s in sql if "trail_checkpoint" in s or "trail_entry" in s], sql
-    assert len(sql) <= 6, sql
+    # No trail checkpoint sealed or chain head read (the newest entry's id only: has anything
+    # changed since the similar findings were last searched?).
+    assert not [s for s in sql if "trail_checkpoint" in s or "trail_entry.hash" in s], sql
+    assert len(sql) <= 7, sql
     assert resets == []  # the findings list is not rebuilt to show one finding
+
+
+def test_going_back_to_a_finding_searches_earlier_findings_only_after_a_change(qtbot, db, window):
+    page = window.workspace.findings
+    panel = window.workspace.repeat_panel
+    for number in (1, 2, 1):
+        page.select(number)
+        _settle()
+
+    def searches(number: int) -> int:
+        counted = _Statements(db.engine)
+        try:
+            page.select(number)
+            _settle()
+        finally:
+            counted.close()
+        return sum("search_index" in s for s in counted.statements)
+
+    # Shown before, nothing changed since: the offers are those found then, with no search.
+    assert searches(2) == 0 and searches(1) == 0
+    assert panel.number == 1
+    # Any committed change (here another finding's title) may change them: searched again.
+    assert window.workspace.editor.update_finding(3, {"title": "Source data altered twice"})
+    assert searches(2) == 1
 
 
 def test_the_next_finding_keeps_identical_parts_and_the_fields_stay_put(qtbot, db, window):
