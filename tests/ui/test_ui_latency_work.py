@@ -159,7 +159,14 @@ def test_typing_a_note_commits_it_with_its_trail_row_and_leaves_the_tree_alone(q
     walk.pane.notes.setFocus()
     for n, key in enumerate("SOP", start=1):
         qtbot.keyClicks(walk.pane.notes, key)
-        walk.pane.notes.commit()  # as on a pause in typing
+        counted = _Statements(db.engine)
+        try:
+            walk.pane.notes.commit()  # as on a pause in typing
+        finally:
+            counted.close()
+        # One transaction: the edit, its trail row and the read-back of what it changed (no
+        # second session to read the edit back).
+        assert [s for s in counted.statements if s.startswith("BEGIN")] == ["BEGIN IMMEDIATE"]
         # Committed when the event returns, with its trail row: never deferred, never lost.
         with db.session() as s:
             row = s.scalar(select(Response).where(Response.question_id == question))
