@@ -11,15 +11,16 @@ earlier finding it repeats, as people cite it ("AUD-2025-003 F-02").
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from auditapp.core.audits import ensure_editable
 from auditapp.core.findings import finding_references, get_finding, number_label
-from auditapp.core.models import Audit, Finding
+from auditapp.core.models import Audit, Finding, TrailEntry
 from auditapp.core.repeat_link import earlier_label
 from auditapp.errors import BadInput
 
@@ -86,27 +87,39 @@ def similar_findings(session: Session, audit: Audit, *, title: str, observation:
                 _QUERY, {"match": match, "auditee": audit.auditee_id, "audit": audit.id}):
             scores[int(finding_id)] = -float(score)  # bm25: lower is better
     wanted = {" ".join(r.split()) for r in references}
-    candidates = session.scalars(
-        select(Finding).join(Audit, Audit.id == Finding.audit_id)
+    # Plain columns, not entities: the finding editor asks this each time a finding is shown,
+    # and loading every earlier finding of the CRO as an object was most of its cost.
+    candidates = session.execute(
+        select(Finding.id, Finding.number, Finding.title, Finding.classification,
+               Finding.references_json, Audit.reference, Audit.actual_start, Audit.planned_start)
+        .join(Audit, Audit.id == Finding.audit_id)
         .where(Audit.auditee_id == audit.auditee_id, Audit.id != audit.id))
     this_start = _start(audit)
     out = []
-    for finding in candidates:
-        shared = tuple(sorted(wanted & set(finding_references(finding))))
-        if finding.id not in scores and not shared:
+    for (finding_id, number, found_title, classification, references_json, reference,
+         actual_start, planned_start) in candidates:
+        shared = (tuple(sorted(wanted & set(json.loads(references_json or "[]"))))
+                  if wanted else ())
+        if finding_id not in scores and not shared:
             continue
-        earlier = session.get(Audit, finding.audit_id)
-        assert earlier is not None
-        start = _start(earlier)
+        start = actual_start or planned_start
         if this_start is not None and start is not None and start > this_start:
             continue  # a later audit cannot be the one repeated
         out.append(Similar(
-            reference=earlier.reference, number=finding.number, title=finding.title,
-            classification=finding.classification,
+            reference=reference, number=number, title=found_title,
+            classification=classification,
             audit_date=start.isoformat() if start else "", shared_references=shared,
-            score=scores.get(finding.id, 0.0) + 2.0 * len(shared)))
+            score=scores.get(finding_id, 0.0) + 2.0 * len(shared)))
     out.sort(key=lambda s: (-s.score, s.audit_date, s.reference, s.number))
     return out[:limit]
+
+
+def offers_version(session: Session) -> int:
+    """A number that moves whenever an offer may have changed: every committed change of any
+    audit (a finding, an audit's dates or auditee) writes a trail entry, and the trail only
+    grows, so the newest entry's id moves with it. The finding editor keeps its offers under
+    it and searches again only when it moved."""
+    return int(session.scalar(select(func.max(TrailEntry.id))) or 0)
 
 
 def similar_to(session: Session, audit: Audit, number: int, *, limit: int = 8) -> list[Similar]:

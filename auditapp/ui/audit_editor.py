@@ -10,7 +10,7 @@ its redo. Records keep their ids through undo and redo, so no step ever has to f
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -82,8 +82,9 @@ class AuditEditor(QObject):
         return self._db
 
     def read(self, work: Callable[[Session, Audit], T]) -> T:
-        """Run a read of the open audit in a short session of its own."""
-        with self._db.session(actor=self.actor) as session:
+        """Run a read of the open audit in a short read session of its own: no write lock, no
+        commit (and so no trail checkpoint to seal), and SQLite refuses a write in it."""
+        with self._db.read_session(actor=self.actor) as session:
             audit = session.get(Audit, self.state.audit_id)
             if audit is None:
                 raise AuditAppError(self.tr("this audit no longer exists"))
@@ -104,11 +105,11 @@ class AuditEditor(QObject):
         """Run one operation; refresh what it changed. A refusal is reported, not raised."""
         try:
             applied = operations.run(self._db, self.state.audit_id, operation,
-                                     actor=self.actor, reason=reason)
+                                     actor=self.actor, reason=reason, read_back=self._read_back)
         except AuditAppError as exc:
             self.edit_refused.emit(str(exc))
             return None
-        self.reload(applied.changes)
+        self.reload(applied.changes, applied.read)
         self.edit_committed.emit()
         return applied
 
@@ -126,36 +127,53 @@ class AuditEditor(QObject):
 
     # --- what a change set names is read again --------------------------------------------------
 
-    def reload(self, changes: OpChanges) -> None:
+    def _read_back(self, session: Session, audit: Audit, changes: OpChanges) -> dict[str, Any]:
+        """What the change set names, as the workspace holds it. Run by operations.run in the
+        edit's own transaction (read after the change, handed out once committed)."""
+        fresh: dict[str, Any] = {"answers": {}}
+        for question_id in changes.answers:
+            response = session.scalar(select(Response).where(
+                Response.audit_id == audit.id, Response.question_id == question_id))
+            fresh["answers"][question_id] = (None if response is None
+                                             else workspace.answer_state(response))
+        if changes.findings:
+            rows = session.scalars(select(Finding).where(Finding.audit_id == audit.id)
+                                  .order_by(Finding.position))
+            fresh["findings"] = {f.number: workspace.finding_state(f) for f in rows}
+        if changes.registers:
+            fresh["documents"] = [workspace.document_row(d) for d in audit.documents]
+            fresh["participants"] = [workspace.participant_row(p) for p in audit.participants]
+        if changes.details:
+            fresh["details"] = (
+                audit.reference, audit.title, audit.auditee.legal_name if audit.auditee else "",
+                audit.status, bool(audit.locked), audit.language,
+                int(audit.report_version or 1), audits.audit_checklist(audit))
+        return fresh
+
+    def reload(self, changes: OpChanges, fresh: dict[str, Any] | None = None) -> None:
+        """Take what the change set names into the workspace's state and tell the views;
+        ``fresh`` is what the edit's own transaction read back (else it is read here)."""
         state = self.state
         old_questions = [q.id for q in state.checklist.questions]
-        with self._db.session(actor=self.actor) as session:
-            audit = session.get(Audit, state.audit_id)
-            if audit is None:
-                return
-            for question_id in changes.answers:
-                response = session.scalar(select(Response).where(
-                    Response.audit_id == audit.id, Response.question_id == question_id))
-                if response is None:
-                    state.answers.pop(question_id, None)
-                else:  # in place: the checklist model shows this very dict
-                    state.answers[question_id] = workspace.answer_state(response)
-            if changes.findings:
-                rows = session.scalars(select(Finding).where(Finding.audit_id == audit.id)
-                                      .order_by(Finding.position))
-                fresh = {f.number: workspace.finding_state(f) for f in rows}
-                state.findings.clear()
-                state.findings.update(fresh)
-            if changes.registers:
-                state.documents = [workspace.document_row(d) for d in audit.documents]
-                state.participants = [workspace.participant_row(p) for p in audit.participants]
-            if changes.details:
-                state.reference, state.title = audit.reference, audit.title
-                state.auditee = audit.auditee.legal_name if audit.auditee else ""
-                state.status, state.locked = audit.status, bool(audit.locked)
-                state.language = audit.language
-                state.report_version = int(audit.report_version or 1)
-                state.checklist = audits.audit_checklist(audit)
+        if fresh is None:
+            with self._db.read_session(actor=self.actor) as session:
+                audit = session.get(Audit, state.audit_id)
+                if audit is None:
+                    return
+                fresh = self._read_back(session, audit, changes)
+        for question_id, answer in fresh["answers"].items():
+            if answer is None:
+                state.answers.pop(question_id, None)
+            else:  # in place: the checklist model shows this very dict
+                state.answers[question_id] = answer
+        if "findings" in fresh:
+            state.findings.clear()
+            state.findings.update(fresh["findings"])
+        if "documents" in fresh:
+            state.documents, state.participants = fresh["documents"], fresh["participants"]
+        if "details" in fresh:
+            (state.reference, state.title, state.auditee, state.status, state.locked,
+             state.language, state.report_version, state.checklist) = fresh["details"]
         for question_id in sorted(changes.answers):
             self.answer_changed.emit(question_id)
         if changes.findings:

@@ -43,6 +43,9 @@ class ChecklistModel(QAbstractItemModel):
         self._root = _Node("root", "", "", None, 0)
         self._by_question: dict[str, _Node] = {}
         self._progress_cache: dict[int, tuple[int, int]] = {}
+        # The result each question row shows: only a change of it changes a row (notes are not
+        # shown in the tree).
+        self._shown: dict[str, str | None] = {q: a.result for q, a in answers.items()}
         for a, area in enumerate(checklist.areas):
             area_node = _Node("area", area.id, area.title[language], self._root, a)
             self._root.children.append(area_node)
@@ -111,7 +114,14 @@ class ChecklistModel(QAbstractItemModel):
                 return q
         return None
 
-    def answer_changed(self, question_id: str) -> None:
+    def answer_changed(self, question_id: str) -> bool:
+        """Repaint the question's row and its section's and area's counts, when its result
+        changed; False (and no repaint) when it did not, e.g. when only the notes changed."""
+        answer = self._answers.get(question_id)
+        result = answer.result if answer else None
+        if question_id in self._by_question and self._shown.get(question_id) == result:
+            return False
+        self._shown[question_id] = result
         node = self._by_question.get(question_id)
         self._progress_cache.clear()
         while node is not None and node.kind != "root":
@@ -119,6 +129,7 @@ class ChecklistModel(QAbstractItemModel):
             right = self.createIndex(node.row, self.PROGRESS, node)
             self.dataChanged.emit(left, right)
             node = node.parent
+        return True
 
     # --- QAbstractItemModel --------------------------------------------------------------------
 

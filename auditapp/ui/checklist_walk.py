@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -86,6 +86,15 @@ class ChecklistWalk(QWidget):
         editor.edit_refused.connect(self._refused)
         self.actions_ = self._make_actions()
         self.pane.setEnabled(False)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # The theme's rounded border on item views makes the style sheet turn off the viewport's
+        # own background, and Qt then repaints the whole tree on every scroll instead of moving
+        # the pixels and painting the one new row: each "next question" near the bottom of the
+        # tree cost a full repaint. The viewport paints its background again (after the style
+        # sheet has polished it, which happens before the first show).
+        self.tree.viewport().setAutoFillBackground(True)
+        super().showEvent(event)
 
     # --- actions -------------------------------------------------------------------------------
 
@@ -259,10 +268,11 @@ class ChecklistWalk(QWidget):
             self.raise_finding_requested.emit(self.current_question)
 
     def _answer_changed(self, question_id: str) -> None:
-        self.model.answer_changed(question_id)
+        result_changed = self.model.answer_changed(question_id)
         if question_id == self.current_question:
             self.pane.show_answer(self._editor.answer(question_id))
-        self.progress_changed.emit(*self.model.progress())
+        if result_changed:  # notes alone change neither the tree nor the progress
+            self.progress_changed.emit(*self.model.progress())
 
     def _refresh_findings(self) -> None:
         if self.current_question:

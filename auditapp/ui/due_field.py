@@ -45,15 +45,19 @@ class DueField(QWidget):
         self._show_mode()
 
     def set_due(self, date: dt.date | None, days: int | None) -> None:
+        mode = "date" if date is not None else "days" if days is not None else "none"
+        # Without a date of its own the calendar still opens on today, not on its minimum date.
+        shown = date or dt.date.today()
+        wanted = QDate(shown.year, shown.month, shown.day)
+        if (self.mode.currentData() == mode and self.date.date() == wanted
+                and (days is None or self.days.value() == days)):
+            return  # shown already: showing the next finding changes nothing here
         for widget in (self.mode, self.days, self.date):
             widget.blockSignals(True)
-        mode = "date" if date is not None else "days" if days is not None else "none"
         self.mode.setCurrentIndex(self.mode.findData(mode))
         if days is not None:
             self.days.setValue(days)
-        # Without a date of its own the calendar still opens on today, not on its minimum date.
-        shown = date or dt.date.today()
-        self.date.setDate(QDate(shown.year, shown.month, shown.day))
+        self.date.setDate(wanted)
         for widget in (self.mode, self.days, self.date):
             widget.blockSignals(False)
         self._show_mode()

@@ -253,11 +253,19 @@ class EvidenceFilter(QSortFilterProxyModel):
         self.mode = self.ALL
         self.finding: int | None = None
         self.question: str | None = None
+        self._target: Target | None = None
 
     def set_filter(self, mode: str, *, finding: int | None = None,
                    question: str | None = None) -> None:
+        target = (Target(finding=finding) if mode == self.FINDING and finding is not None else
+                  Target(question=question) if mode == self.QUESTION and question else None)
+        # Filtered again only when what it lets through can differ: the strips and the
+        # gallery are told the finding and question each time one is shown.
+        unchanged = mode == self.mode and target == self._target
+        self.mode, self.finding, self.question, self._target = mode, finding, question, target
+        if unchanged:
+            return
         self.beginFilterChange()
-        self.mode, self.finding, self.question = mode, finding, question
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def numbers(self) -> list[int]:
@@ -271,10 +279,8 @@ class EvidenceFilter(QSortFilterProxyModel):
             return r.removed
         if r.removed:
             return False
-        if self.mode == self.FINDING:
-            return self.finding is not None and Target(finding=self.finding) in r.targets
-        if self.mode == self.QUESTION:
-            return self.question is not None and Target(question=self.question) in r.targets
+        if self.mode in (self.FINDING, self.QUESTION):
+            return self._target is not None and self._target in r.targets
         if self.mode == self.CONFIDENTIAL:
             return r.confidential
         return True

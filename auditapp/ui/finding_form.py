@@ -14,20 +14,15 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QCompleter,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
-from auditapp.core import references
 from auditapp.core.findings import Grade, escalation_rules
 from auditapp.core.models import Classification, FindingStatus
 from auditapp.core.workspace import FindingState
@@ -36,8 +31,8 @@ from auditapp.ui.due_field import DueField
 from auditapp.ui.escalation_box import EscalationBox
 from auditapp.ui.field_errors import FieldErrors, framed_row
 from auditapp.ui.finding_checks import finding_problems
-from auditapp.ui.question_pane import clause_title
-from auditapp.ui.widgets import CommittingTextEdit, label
+from auditapp.ui.finding_references import ReferencesField
+from auditapp.ui.widgets import CommittingTextEdit, ReservedLabel, label
 
 
 class FindingForm(QWidget):
@@ -78,9 +73,12 @@ class FindingForm(QWidget):
             grades_row.addWidget(button)
         grades_row.addStretch(1)
         self.grades_frame = framed_row(grades_row)
-        # The grade's definition under the buttons (and under the line kept for an error).
-        self.definition = label("", "muted")
-        self.definition.setMinimumHeight(36)
+        # The grade's definition under the buttons (and under the line kept for an error). Its
+        # height is that of the longest definition: choosing or showing another grade does not
+        # move the fields below (a relayout and a repaint of the whole editor).
+        self.definition = ReservedLabel(
+            [g.definition[language] for g in grades] + [self._no_grade_text()], lines=2,
+            role="muted")
         self.definition.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         grade_cell = QVBoxLayout()
         grade_cell.setSpacing(0)
@@ -102,25 +100,15 @@ class FindingForm(QWidget):
             "Objective evidence: what was seen, where, how many of how many"))
         form.addRow(self.tr("Observation"), errors.row("observation", self.observation))
 
-        refs_box = QVBoxLayout()
-        self.references = QListWidget()
-        self.references.setMaximumHeight(110)
-        self.references.itemChanged.connect(self._references_changed)
-        refs_box.addWidget(self.references)
-        add_row = QHBoxLayout()
-        self.reference_input = QLineEdit()
-        self.reference_input.setPlaceholderText(self.tr("Add a reference, e.g. ICH E6(R3) 3.9"))
-        completer = QCompleter(references.all_clauses(), self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.reference_input.setCompleter(completer)
-        self.reference_input.returnPressed.connect(self._add_reference)
-        add_button = QPushButton(self.tr("Add"))
-        add_button.clicked.connect(self._add_reference)
-        add_row.addWidget(self.reference_input, 1)
-        add_row.addWidget(add_button)
-        refs_box.addLayout(add_row)
-        form.addRow(self.tr("References"), errors.row("references", refs_box,
+        self.references_field = ReferencesField()
+        # The parts by their old names: the dialog and tests use them.
+        self.references, self.reference_input = (self.references_field.list,
+                                                 self.references_field.input)
+        self.references_field.edited.connect(lambda refs: self._edited("references", refs))
+        self.references_field.refused.connect(
+            lambda text: self.errors.show({"references": text}))
+        self.references_field.accepted.connect(lambda: self.errors.clear("references"))
+        form.addRow(self.tr("References"), errors.row("references", self.references_field,
                                                      framed=self.reference_input))
 
         self.questions = QLineEdit()
@@ -185,21 +173,25 @@ class FindingForm(QWidget):
     # --- showing -------------------------------------------------------------------------------
 
     def set_finding(self, f: FindingState, suggested_references: list[str] | None = None) -> None:
+        """Show a finding. Only the fields whose shown value differs are set: moving to the next
+        finding then repaints what changed, and never rebuilds an identical part."""
         self._loading = True
         try:
-            self.title.setText(f.title)
-            self.title.setCursorPosition(0)
+            if self.title.text() != f.title:
+                self.title.setText(f.title)
+                self.title.setCursorPosition(0)
             self._show_grade(f.classification)
             self.impact.set_text_quietly(f.impact)
             self.observation.set_text_quietly(f.observation)
             self.risk.set_text_quietly(f.risk)
             self.recommendation.set_text_quietly(f.recommendation)
-            self._fill_references(list(f.references), suggested_references or [])
-            self.questions.setText(", ".join(f.question_ids))
+            self.references_field.show_references(list(f.references),
+                                                  suggested_references or [])
+            _set_line(self.questions, ", ".join(f.question_ids))
             self.area.setCurrentIndex(max(0, self.area.findData(f.area)))
             self.set_due(f.capa_due_date, f.capa_due_days)
             self._show_escalation(f)
-            self.owner.setText(f.owner)
+            _set_line(self.owner, f.owner)
             self.status.setCurrentIndex(max(0, self.status.findData(f.status)))
             self.repeat.setChecked(f.repeat_finding)
             self.due_touched = False
@@ -207,35 +199,24 @@ class FindingForm(QWidget):
             self._loading = False
 
     def _show_grade(self, code: str) -> None:
+        if code and self.classification() == code:
+            return  # shown already, with its definition
         self.grade_group.setExclusive(False)
         for c, button in self.grade_buttons.items():
             button.setChecked(c == code)
         self.grade_group.setExclusive(True)
         self._describe_grade(code)
 
+    def _no_grade_text(self) -> str:
+        return self.tr("Choose a classification; its definition appears here.")
+
     def _describe_grade(self, code: str) -> None:
         grade = self._grades.get(code)
-        self.definition.setText(grade.definition[self._lang] if grade else
-                                self.tr("Choose a classification; its definition appears here."))
+        self.definition.setText(grade.definition[self._lang] if grade else self._no_grade_text())
         required = bool(grade and grade.requires_impact)
         self.impact_label.setText(self.tr("Impact *") if required else self.tr("Impact"))
         self.impact_label.setToolTip(self.tr("Required for critical and major findings")
                                      if required else "")
-
-    def _fill_references(self, chosen: list[str], suggested: list[str]) -> None:
-        self.references.blockSignals(True)
-        self.references.clear()
-        for ref in list(dict.fromkeys(chosen + suggested)):
-            self._reference_item(ref, ref in chosen)
-        self.references.blockSignals(False)
-
-    def _reference_item(self, ref: str, checked: bool) -> None:
-        title = clause_title(ref)
-        item = QListWidgetItem(f"{ref} — {title}" if title else ref)
-        item.setData(Qt.ItemDataRole.UserRole, ref)
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-        self.references.addItem(item)
 
     def set_due(self, date: dt.date | None, days: int | None) -> None:
         """Show a due date: N days after issue, a date of the auditor's own, or none."""
@@ -260,12 +241,7 @@ class FindingForm(QWidget):
         return self.due_field.due_fields()
 
     def chosen_references(self) -> list[str]:
-        out = []
-        for i in range(self.references.count()):
-            item = self.references.item(i)
-            if item.checkState() == Qt.CheckState.Checked:
-                out.append(str(item.data(Qt.ItemDataRole.UserRole)))
-        return out
+        return self.references_field.chosen()
 
     def _typed_question_ids(self) -> list[str]:
         return [p.strip().upper() for p in self.questions.text().split(",") if p.strip()]
@@ -331,9 +307,6 @@ class FindingForm(QWidget):
         if not self._loading:
             self.due_touched = True
 
-    def _references_changed(self, _item: QListWidgetItem) -> None:
-        self._edited("references", self.chosen_references())
-
     def _questions_edited(self) -> None:
         ids = self.question_ids()
         if ids is None:
@@ -342,26 +315,9 @@ class FindingForm(QWidget):
         self.errors.clear("question_ids")
         self._edited("question_ids", ids)
 
-    def _add_reference(self) -> None:
-        ref = " ".join(self.reference_input.text().split())
-        if not ref:
-            return
-        try:
-            references.resolve(ref)
-        except ValueError as exc:
-            self.errors.show({"references": self.tr("This reference is not recognised: %1.")
-                              .replace("%1", str(exc))})
-            self.reference_input.setFocus()
-            return
-        self.errors.clear("references")
-        existing = [self.references.item(i).data(Qt.ItemDataRole.UserRole)
-                    for i in range(self.references.count())]
-        self.reference_input.clear()
-        if ref in existing:
-            item = self.references.item(existing.index(ref))
-            item.setCheckState(Qt.CheckState.Checked)
-            return
-        self.references.blockSignals(True)
-        self._reference_item(ref, True)
-        self.references.blockSignals(False)
-        self._edited("references", self.chosen_references())
+
+
+def _set_line(edit: QLineEdit, text: str) -> None:
+    """setText resets the cursor and the undo history even for the same text."""
+    if edit.text() != text:
+        edit.setText(text)

@@ -24,7 +24,7 @@ from auditapp.core.findings import number_label
 from auditapp.ui.audit_editor import AuditEditor
 from auditapp.ui.finding_form import FindingForm
 from auditapp.ui.findings_model import FindingsModel
-from auditapp.ui.widgets import MessageBar, label
+from auditapp.ui.widgets import MessageBar, ReservedLabel, label
 
 MIN_TITLE_WIDTH = 180  # px: about 25 characters of a finding's title
 
@@ -99,9 +99,10 @@ class FindingsPage(QWidget):
             editor.state.grades, language=language, area_ids=[a.id for a in checklist.areas],
             question_ids=[q.id for q in checklist.questions], inline=True)
         self.form.field_edited.connect(self._field_edited)
-        self.heading = label("", "subheading")
         # A long title wraps; unwrapped, its width would push the editor past the window's edge.
-        self.heading.setWordWrap(True)
+        # Two lines are kept for it, so that going from a short title to a longer one does not
+        # move (relayout and repaint) the whole editor below it.
+        self.heading = ReservedLabel(lines=2, role="subheading")
         # Errors about one field show under that field (the form's error lines); this bar
         # is for the rest (deleting without a reason, a locked audit).
         self.messages = MessageBar()

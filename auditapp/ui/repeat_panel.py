@@ -4,6 +4,8 @@ sets the repeat flag and names the earlier finding)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,6 +21,12 @@ from auditapp.core import repeat
 from auditapp.errors import AuditAppError
 from auditapp.ui.audit_editor import AuditEditor
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from auditapp.core.models import Audit
+    from auditapp.core.workspace import FindingState
+
 
 class RepeatPanel(QWidget):
     def __init__(self, editor: AuditEditor, *,
@@ -29,6 +37,8 @@ class RepeatPanel(QWidget):
         self.setObjectName("repeatPanel")
         self._editor = editor
         self.number: int | None = None
+        self._offered: list[repeat.Similar] = []
+        self._searched: dict[tuple[object, ...], list[repeat.Similar]] = {}
         self.caption = QLabel(self.tr("Similar findings in earlier audits of this CRO"))
         self.caption.setObjectName("sectionCaption")
         self.linked = QLabel()
@@ -55,22 +65,24 @@ class RepeatPanel(QWidget):
     def show_finding(self, number: int | None) -> None:
         self.number = number
         finding = self._editor.finding(number) if number is not None else None
-        self.offers.clear()
         if finding is None:
+            self.offers.clear()
+            self._offered = []
             self.hide()
             return
-        try:
-            offered = self._editor.read(lambda s, a: repeat.similar_findings(
-                s, a, title=finding.title, observation=finding.observation,
-                references=list(finding.references)))
+        try:  # a read session: no write lock, nothing committed
+            offered = self._editor.read(lambda s, a: self._search(s, a, finding))
         except AuditAppError:
             offered = []
-        for item in offered:
-            grade = self._grades.get(item.classification, (item.classification, ""))[0]
-            row = QListWidgetItem(f"{item.label} · {grade} · {item.title}")
-            row.setData(Qt.ItemDataRole.UserRole, item.label)
-            row.setToolTip(item.title)
-            self.offers.addItem(row)
+        if offered != self._offered:  # the next finding often has the same offers
+            self._offered = offered
+            self.offers.clear()
+            for item in offered:
+                grade = self._grades.get(item.classification, (item.classification, ""))[0]
+                row = QListWidgetItem(f"{item.label} · {grade} · {item.title}")
+                row.setData(Qt.ItemDataRole.UserRole, item.label)
+                row.setToolTip(item.title)
+                self.offers.addItem(row)
         if finding.repeat_of:
             self.linked.setText(self.tr("Repeats %1.").replace("%1", finding.repeat_of))
         elif offered:
@@ -85,6 +97,21 @@ class RepeatPanel(QWidget):
         self.unlink_button.setVisible(bool(finding.repeat_of))
         self.unlink_button.setEnabled(writable)
         self.show()
+
+    def _search(self, session: Session, audit: Audit, finding: FindingState
+                ) -> list[repeat.Similar]:
+        """The offers for this finding's text, searched again only when the database changed
+        since they were found (going back and forth between findings costs no search)."""
+        version = repeat.offers_version(session)
+        key = (version, finding.title, finding.observation, tuple(finding.references))
+        offered = self._searched.get(key)
+        if offered is None:
+            if any(k[0] != version for k in self._searched):
+                self._searched.clear()
+            offered = self._searched[key] = repeat.similar_findings(
+                session, audit, title=finding.title, observation=finding.observation,
+                references=list(finding.references))
+        return offered
 
     def link_current(self) -> bool:
         item = self.offers.currentItem()

@@ -1792,14 +1792,6 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
         <translation>Beobachtung</translation>
     </message>
     <message>
-        <source>Add a reference, e.g. ICH E6(R3) 3.9</source>
-        <translation>Referenz hinzufügen, z. B. ICH E6(R3) 3.9</translation>
-    </message>
-    <message>
-        <source>Add</source>
-        <translation>Hinzufügen</translation>
-    </message>
-    <message>
         <source>References</source>
         <translation>Referenzen</translation>
     </message>
@@ -1830,10 +1822,6 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
     <message>
         <source>Recommendation</source>
         <translation>Empfehlung</translation>
-    </message>
-    <message>
-        <source>This reference is not recognised: %1.</source>
-        <translation>Diese Referenz ist nicht bekannt: %1.</translation>
     </message>
     <message>
         <source>CAPA response</source>
@@ -3062,6 +3050,21 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
     <message>
         <source>The two new passwords differ.</source>
         <translation>Die beiden neuen Passwörter stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferencesField</name>
+    <message>
+        <source>Add a reference, e.g. ICH E6(R3) 3.9</source>
+        <translation>Referenz hinzufügen, z. B. ICH E6(R3) 3.9</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>This reference is not recognised: %1.</source>
+        <translation>Diese Referenz ist nicht bekannt: %1.</translation>
     </message>
 </context>
 <context>

@@ -154,6 +154,33 @@ def test_filter_all_finding_question_confidential_removed(model):
     assert proxy.numbers() == [3]
 
 
+def test_the_filter_runs_again_only_when_what_it_lets_through_can_change(model):
+    """The strips and the gallery are told the finding and question each time one is shown;
+    telling them what they show already must not filter every item again."""
+    asked: list[int] = []
+
+    class Counting(EvidenceFilter):
+        def filterAcceptsRow(self, source_row, source_parent):  # type: ignore[no-untyped-def]
+            asked.append(source_row)
+            return super().filterAcceptsRow(source_row, source_parent)
+
+    proxy = Counting()
+    proxy.setSourceModel(model)
+    proxy.set_filter(EvidenceFilter.FINDING, finding=1)
+    assert proxy.numbers() == [1] and asked
+    asked.clear()
+    proxy.set_filter(EvidenceFilter.FINDING, finding=1)  # the same finding shown again
+    proxy.set_filter(EvidenceFilter.FINDING, finding=1, question="ORG-02")  # not filtered by it
+    assert asked == [] and proxy.numbers() == [1]
+    proxy.set_filter(EvidenceFilter.FINDING, finding=2)
+    assert asked and proxy.numbers() == []
+    # A change of the items is still followed (the model reports it).
+    rows = [model.info_at(r) for r in range(4)]
+    rows[1] = info(2, confidential=True, links=(Target(question="ORG-01"), Target(finding=2)))
+    model.set_items(rows, None)
+    assert proxy.numbers() == [2]
+
+
 def test_links_become_core_targets_and_back(model):
     targets = targets_of(model.info(1))
     assert [(t.finding, t.question) for t in targets] == [(1, None), (None, "ORG-02")]

@@ -15,7 +15,8 @@ no longer as the operation left it (changed by someone else since).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol, cast
 
 from sqlalchemy import Table
@@ -47,6 +48,8 @@ class Applied:
     value: Any
     changes: OpChanges
     inverse: Revert
+    # What the caller's read_back read of the changed records, in the same transaction.
+    read: Any = None
 
 
 def _models() -> dict[str, type[Any]]:
@@ -100,11 +103,18 @@ def apply(session: Session, audit: Audit, operation: Operation) -> Applied:
 
 
 def run(db: Database, audit_id: int, operation: Operation, *, actor: str,
-        reason: str = "") -> Applied:
+        reason: str = "",
+        read_back: Callable[[Session, Audit, OpChanges], Any] | None = None) -> Applied:
     """One operation in its own committed session; ``reason`` goes into its trail rows
-    ("undo"/"redo" when the operation is an inverse)."""
+    ("undo"/"redo" when the operation is an inverse). ``read_back`` reads what the change set
+    names in the same transaction, after the change and before the commit (the editor's
+    refresh: one session per edit, not a second one to read the edit back); its result is
+    ``Applied.read``, handed out only once committed."""
     with db.session(actor=actor, reason=reason) as session:
         audit = session.get(Audit, audit_id)
         if audit is None:
             raise NotFound("this audit no longer exists")
-        return apply(session, audit, operation)
+        applied = apply(session, audit, operation)
+        if read_back is not None:
+            applied = replace(applied, read=read_back(session, audit, applied.changes))
+    return applied
