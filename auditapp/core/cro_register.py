@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from auditapp.core import capa, cro_identity, cro_risk, kpi_records
+from auditapp.core import capa_state, cro_identity, cro_risk, kpi_records
 from auditapp.core.audits import clean_text
 from auditapp.core.findings import number_label
 from auditapp.core.models import (
@@ -201,19 +201,19 @@ def qualify(session: Session, org: Organisation, *, status: str, audit_reference
     return _qualification(session, row)
 
 
-def _running_deadline(status: capa.CapaStatus) -> dt.date | None:
-    if status.state in capa.PLAN_DUE:
+def _running_deadline(status: capa_state.CapaStatus) -> dt.date | None:
+    if status.state in capa_state.PLAN_DUE:
         return status.response_due
-    if status.state == capa.CapaState.RESPONSE_RECEIVED:
+    if status.state == capa_state.CapaState.RESPONSE_RECEIVED:
         return None  # the auditor's turn: no deadline runs for the CRO
-    if status.state == capa.CapaState.ACCEPTED:
+    if status.state == capa_state.CapaState.ACCEPTED:
         return status.implementation_due
-    if status.state == capa.CapaState.IMPLEMENTED:
+    if status.state == capa_state.CapaState.IMPLEMENTED:
         return status.effectiveness_due
     return None
 
 
-def _capa_row(audit: Audit, finding: Finding, status: capa.CapaStatus,
+def _capa_row(audit: Audit, finding: Finding, status: capa_state.CapaStatus,
               today: dt.date) -> CapaRow:
     start = audit.issued_on or audit_date(audit)
     due = _running_deadline(status)
@@ -247,16 +247,16 @@ def summarise(session: Session, org: Organisation, *, today: dt.date | None = No
                              audit.overall_rating or ""))
         if audit_date(audit) >= window_start and audit.status != AuditStatus.PLANNED.value:
             recent.update(grades)
-        follow_up = {item.finding.id: item.status for item in capa.follow_up(session, audit, today)}
+        follow_up = {item.finding.id: item.status for item in capa_state.follow_up(session, audit, today)}
         for finding in audit.findings:
             area = area_titles.get(finding.area, finding.area) or "—"
             by_area.setdefault(area, Counter())[finding.classification] += 1
             repeats += bool(finding.repeat_finding)
             status = follow_up.get(finding.id)
             if status is None:
-                status = capa.capa_status(finding, [], today)
+                status = capa_state.capa_status(finding, [], today)
             if (finding.classification != Classification.RECOMMENDATION.value
-                    and status.state != capa.CapaState.CLOSED
+                    and status.state != capa_state.CapaState.CLOSED
                     and finding.status != FindingStatus.CLOSED):
                 capas.append(_capa_row(audit, finding, status, today))
     # Only audits that took place count as "the last audit"; a planned one is shown as planned.
