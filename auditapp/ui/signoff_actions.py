@@ -316,14 +316,14 @@ class SignoffActions(QObject):
     def save_signed(self) -> Path | None:
         """Write the stored signed PDF of the current report version (the record, as signed)."""
         from auditapp.errors import AuditAppError
-        from auditapp.reports import export, signoff
+        from auditapp.reports import export, signed_files
         from auditapp.ui.export_dialog import ask_save_path, default_folder
 
         facts = self._facts()
         if facts is None:
             return None
         try:
-            version, data = signoff.signed_report(self._db, facts.reference)
+            version, data = signed_files.signed_report(self._db, facts.reference)
         except AuditAppError as exc:
             self._status(str(exc))
             return None
