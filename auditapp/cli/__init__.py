@@ -47,7 +47,7 @@ def _setup_logging() -> Path | None:
 COMMAND_MODULES = (
     "commands", "evidence", "signing_commands", "report_commands", "judgement_commands",
     "trust_commands", "output_commands", "package_commands", "account_commands", "team_commands",
-    "capa_commands", "oversight_commands",
+    "capa_commands", "oversight_commands", "kpi_commands",
 )
 
 
