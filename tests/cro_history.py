@@ -13,7 +13,7 @@ from pathlib import Path
 
 from audit_factory import MINI
 
-from auditapp.core import audits, checklists, cro_register, findings, setup
+from auditapp.core import audits, checklists, cro_qualification, cro_register, findings, setup
 from auditapp.core.db import Database
 
 CRO = "Northwind Clinical Research GmbH"
@@ -141,14 +141,14 @@ def build(db: Database, actor: str = "anna") -> None:
                 audit.overall_rating = "approved"
     with db.session(actor=actor) as s:
         org = cro_register.find_cro(s, CRO)
-        cro_register.qualify(
+        cro_qualification.qualify(
             s,
             org,
             status="approved",
             audit_reference="AUD-2024-011",
             effective_on=dt.date(2024, 12, 10),
         )
-        cro_register.qualify(
+        cro_qualification.qualify(
             s,
             org,
             status="conditional",

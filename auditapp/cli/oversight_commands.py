@@ -126,12 +126,12 @@ def cmd_cro_show(args: argparse.Namespace) -> int:
 
 
 def cmd_cro_qualify(args: argparse.Namespace) -> int:
-    from auditapp.core import cro_register
+    from auditapp.core import cro_qualification, cro_register
 
     with open_db(args) as database:
         user = signin.sign_in(database, args)
         with database.session(actor=user.username) as session:  # type: ignore[attr-defined]
-            q = cro_register.qualify(
+            q = cro_qualification.qualify(
                 session, cro_register.find_cro(session, args.name), status=args.status,
                 audit_reference=args.audit, effective_on=args.effective,
                 valid_until=args.valid_until, conditions=args.conditions)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from auditapp.core import cro_register, kpi_records, kpis
+from auditapp.core import cro_qualification, cro_register, kpi_records, kpis
 from auditapp.core.db import Database
 from auditapp.errors import AuditAppError
 from auditapp.ui import file_dialogs, folders
@@ -141,7 +141,7 @@ class CroRegisterWindow(QMainWindow):
         summary = next(r for r in self.model.rows if r.name == name)
 
         def submit(values: dict[str, object]) -> None:
-            self._run(lambda s, org: cro_register.qualify(s, org, **values))  # type: ignore[arg-type]
+            self._run(lambda s, org: cro_qualification.qualify(s, org, **values))  # type: ignore[arg-type]
             self.message.show_info(self.tr("Qualification recorded."))
             self.reload(name)
 
