@@ -13,7 +13,15 @@ from pathlib import Path
 
 from audit_factory import MINI
 
-from auditapp.core import audits, checklists, cro_qualification, cro_register, findings, setup
+from auditapp.core import (
+    audit_details,
+    audits,
+    checklists,
+    cro_qualification,
+    cro_register,
+    findings,
+    setup,
+)
 from auditapp.core.db import Database
 
 CRO = "Northwind Clinical Research GmbH"
@@ -108,7 +116,7 @@ def build(db: Database, actor: str = "anna") -> None:
         with db.session(actor=actor) as s:
             setup.create_from_details(
                 s,
-                setup.AuditDetails(
+                audit_details.AuditDetails(
                     reference=reference,
                     audit_type=audit_type,
                     auditee_name=CRO,

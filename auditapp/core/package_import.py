@@ -16,7 +16,16 @@ import itertools
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from auditapp.core import audits, checklists, evidence, findings, media, registers, setup
+from auditapp.core import (
+    audit_details,
+    audits,
+    checklists,
+    evidence,
+    findings,
+    media,
+    registers,
+    setup,
+)
 from auditapp.core.audits import clean_text
 from auditapp.core.models import (
     AuditStatus,
@@ -35,11 +44,11 @@ from auditapp.core.package_records import (
 from auditapp.core.package_schema import Reader, SchemaError
 
 
-def _details(doc: Reader) -> setup.AuditDetails:
+def _details(doc: Reader) -> audit_details.AuditDetails:
     a = doc.child("audit")
     assert a is not None
     sponsor, auditee = doc.child("sponsor", optional=True), doc.child("auditee", optional=True)
-    return setup.AuditDetails(
+    return audit_details.AuditDetails(
         reference=a.text("reference", limit=40),
         title=a.text("title", limit=300),
         audit_type=a.text("audit_type", limit=40),
@@ -57,14 +66,14 @@ def _details(doc: Reader) -> setup.AuditDetails:
         planned_end=a.date("planned_end"),
         actual_start=a.date("actual_start"),
         actual_end=a.date("actual_end"),
-        team=tuple(setup.TeamEntry(r.text("name", limit=200), r.text("role", limit=40),
+        team=tuple(audit_details.TeamEntry(r.text("name", limit=200), r.text("role", limit=40),
                                    r.text("qualification", limit=5000)) for r in doc.rows("team")),
         participants=tuple(
-            setup.PersonEntry(r.text("name", limit=200), r.text("function", limit=200),
+            audit_details.PersonEntry(r.text("name", limit=200), r.text("function", limit=200),
                               r.flag("opening_meeting"), r.flag("closing_meeting"),
                               r.flag("interviewed"))
             for r in doc.rows("participants")),
-        studies=tuple(setup.StudyEntry(r.text("protocol_number", limit=100), r.text("title", limit=2000),
+        studies=tuple(audit_details.StudyEntry(r.text("protocol_number", limit=100), r.text("title", limit=2000),
                                        r.text("phase", limit=20)) for r in doc.rows("studies")),
         area_ids=tuple((doc.child("checklist") or doc).strings("areas_in_scope", limit=40)),
         language=a.text("language", limit=5),

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from auditapp.core import audits, checklists, findings, search, setup, workspace
+from auditapp.core import audit_details, audits, checklists, findings, search, setup, workspace
 from auditapp.core.db import Database
 from auditapp.core.search import Hit
 from auditapp.core.workspace import WorkspaceData
@@ -249,12 +249,12 @@ class MainWindow(MenuBar, LayoutMemory, SettingsAndHelp, QMainWindow):
         with self._db.session(actor=self.actor) as session:
             library = checklists.library(session)
             people = setup.auditors(session)
-            proposal = setup.AuditDetails(reference=audits.propose_reference(session),
+            proposal = audit_details.AuditDetails(reference=audits.propose_reference(session),
                                           lead_auditor=self.actor,
                                           checklist_id=library[0].id if library else "")
         created: list[str] = []
 
-        def submit(details: setup.AuditDetails) -> str | None:
+        def submit(details: audit_details.AuditDetails) -> str | None:
             chosen = next((c for c in library if c.id == details.checklist_id), None)
             if chosen is None:
                 return self.tr("Choose a checklist.")
@@ -289,7 +289,7 @@ class MainWindow(MenuBar, LayoutMemory, SettingsAndHelp, QMainWindow):
             people = setup.auditors(session)
         refusals: list[str] = []
 
-        def submit(details: setup.AuditDetails) -> str | None:
+        def submit(details: audit_details.AuditDetails) -> str | None:
             editor.edit_refused.connect(refusals.append)
             try:
                 ok = editor.update_details(details)

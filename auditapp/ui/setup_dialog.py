@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from auditapp.core import judgement
+from auditapp.core.audit_details import CRITERIA_EDITIONS, MODES, AuditDetails
 from auditapp.core.checklists import Checklist
 from auditapp.core.models import AuditType, Language, codes
-from auditapp.core.setup import CRITERIA_EDITIONS, MODES, AuditDetails
 from auditapp.ui import labels
 from auditapp.ui.date_field import OptionalDateField
 from auditapp.ui.setup_tables import (

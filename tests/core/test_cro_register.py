@@ -184,14 +184,14 @@ def test_kpi_breach_opens_an_escalation_and_a_second_raises_it(history):
 
 
 def test_a_planned_audit_is_not_the_last_one_and_a_lapsed_qualification_shows(history):
-    from auditapp.core import setup
+    from auditapp.core import audit_details, setup
     from auditapp.core.models import Audit
 
     with history.session(actor="anna") as s:
         checklist = next(c for c in checklists.library(s) if c.id == "mini-test")
         setup.create_from_details(
             s,
-            setup.AuditDetails(
+            audit_details.AuditDetails(
                 reference="AUD-2027-002",
                 audit_type="for_cause",
                 auditee_name=CRO,
