@@ -1,4 +1,4 @@
-"""`auditapp kpi`, `auditapp escalation`: KPI figures of a CRO and the escalation log of breaches."""
+"""`auditapp kpi`, `auditapp escalation`: a CRO's KPI figures and the escalation log of breaches."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""What a package carries that no form sets: signed report versions, the lock, the original trail."""
+"""What a package carries that no form sets: signed report versions, the lock, the carried trail."""
 
 from __future__ import annotations
 
