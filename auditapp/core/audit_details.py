@@ -8,9 +8,7 @@ from dataclasses import dataclass, field, replace
 from auditapp.core import audits, checklists
 from auditapp.core import judgement as core_judgement
 from auditapp.core.audits import clean_text
-from auditapp.core.models import (
-    AuditStatus,
-)
+from auditapp.core.models import AuditStatus
 from auditapp.core.registers import TEAM_ROLES, parse_date
 from auditapp.errors import BadInput
 

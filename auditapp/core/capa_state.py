@@ -11,14 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from auditapp.core.findings import number_label
-from auditapp.core.models import (
-    Audit,
-    CapaEvent,
-    CapaEventKind,
-    Finding,
-    FindingStatus,
-    StrEnum,
-)
+from auditapp.core.models import Audit, CapaEvent, CapaEventKind, Finding, FindingStatus, StrEnum
 
 
 class CapaState(StrEnum):

@@ -10,10 +10,7 @@ from sqlalchemy.orm import Session
 
 from auditapp.core import cro_identity
 from auditapp.core.audits import clean_text
-from auditapp.core.models import (
-    Audit,
-    Organisation,
-)
+from auditapp.core.models import Audit, Organisation
 from auditapp.core.oversight_models import CroQualification, QualificationStatus
 from auditapp.core.registers import parse_date
 from auditapp.errors import BadInput, NotFound

@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from auditapp.core import checklists
-from auditapp.core.models import (
-    ResponseResult,
-)
+from auditapp.core.models import ResponseResult
 
 # Each finding names the checklist questions it concerns by words of their text (question ids
 # may change between checklist versions); it cites exactly those questions' clauses, and the

@@ -11,11 +11,7 @@ from sqlalchemy.orm import Session
 
 from auditapp.core import checklists, signing
 from auditapp.core.audits import clean_text
-from auditapp.core.models import (
-    CarriedTrailEntry,
-    ReportVersion,
-    Signature,
-)
+from auditapp.core.models import CarriedTrailEntry, ReportVersion, Signature
 from auditapp.core.package_schema import Reader, SchemaError
 from auditapp.core.trail_format import entry_hash, legacy_entry_hash
 

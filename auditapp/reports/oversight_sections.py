@@ -9,14 +9,7 @@ from auditapp.core.models import Classification, Study
 from auditapp.core.oversight_models import EscalationStatus
 from auditapp.reports import oversight_charts as charts
 from auditapp.reports import wording
-from auditapp.reports.document import (
-    Block,
-    Cell,
-    Figure,
-    Heading,
-    Paragraph,
-    Table,
-)
+from auditapp.reports.document import Block, Cell, Figure, Heading, Paragraph, Table
 from auditapp.reports.oversight_wording import date, status, t
 
 AGEING_COLOURS = ("#2E7D32", "#C77C02", "#E65100", "#C62828")

@@ -6,10 +6,7 @@ from sqlalchemy import select
 
 from auditapp.core import audits, signing
 from auditapp.core.db import Database
-from auditapp.core.models import (
-    Signature,
-    User,
-)
+from auditapp.core.models import Signature, User
 from auditapp.errors import Refused
 from auditapp.reports import pades
 

@@ -8,12 +8,7 @@ import io
 from sqlalchemy.orm import Session
 
 from auditapp.core import signing
-from auditapp.core.models import (
-    Audit,
-    Language,
-    User,
-    codes,
-)
+from auditapp.core.models import Audit, Language, User, codes
 from auditapp.errors import BadInput
 from auditapp.reports import pades
 from auditapp.reports.document import Document

@@ -21,11 +21,7 @@ from auditapp.core.audit_details import CRITERIA_EDITIONS, MODES, AuditDetails
 from auditapp.core.models import AuditType, Language, codes
 from auditapp.ui import labels
 from auditapp.ui.date_field import OptionalDateField
-from auditapp.ui.setup_tables import (
-    people_table,
-    studies_table,
-    team_table,
-)
+from auditapp.ui.setup_tables import people_table, studies_table, team_table
 from auditapp.ui.widgets import label
 
 # The audit dates may be "not set": typed in the locale's format or picked from a calendar.
