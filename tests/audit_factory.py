@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from auditapp.core import checklists, setup, users
+from auditapp.core import audit_details, checklists, setup, users
 from auditapp.core.db import Database
 from auditapp.core.models import Role
 
@@ -46,5 +46,5 @@ def make_audit(
             "checklist_id": checklist.id,
             **details,
         }
-        audit = setup.create_from_details(s, setup.AuditDetails(**fields), checklist)  # type: ignore[arg-type]
+        audit = setup.create_from_details(s, audit_details.AuditDetails(**fields), checklist)  # type: ignore[arg-type]
         return audit.reference

@@ -13,7 +13,15 @@ from pathlib import Path
 
 from audit_factory import MINI
 
-from auditapp.core import audits, checklists, cro_register, findings, setup
+from auditapp.core import (
+    audit_details,
+    audits,
+    checklists,
+    cro_qualification,
+    cro_register,
+    findings,
+    setup,
+)
 from auditapp.core.db import Database
 
 CRO = "Northwind Clinical Research GmbH"
@@ -108,7 +116,7 @@ def build(db: Database, actor: str = "anna") -> None:
         with db.session(actor=actor) as s:
             setup.create_from_details(
                 s,
-                setup.AuditDetails(
+                audit_details.AuditDetails(
                     reference=reference,
                     audit_type=audit_type,
                     auditee_name=CRO,
@@ -141,14 +149,14 @@ def build(db: Database, actor: str = "anna") -> None:
                 audit.overall_rating = "approved"
     with db.session(actor=actor) as s:
         org = cro_register.find_cro(s, CRO)
-        cro_register.qualify(
+        cro_qualification.qualify(
             s,
             org,
             status="approved",
             audit_reference="AUD-2024-011",
             effective_on=dt.date(2024, 12, 10),
         )
-        cro_register.qualify(
+        cro_qualification.qualify(
             s,
             org,
             status="conditional",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from auditapp.core import findings, setup
+from auditapp.core import audit_details, findings, setup
 from auditapp.core.db import open_database
 from tests.audit_factory import import_mini, make_user
 
@@ -20,7 +20,7 @@ def build(path: Path, *, audits_count: int = AUDITS, per_audit: int = FINDINGS_P
         grades = [str(g.classification.value) for g in _grades(db) if not g.requires_impact]
         for n in range(audits_count):
             with db.session(actor="anna") as s:
-                details = setup.AuditDetails(
+                details = audit_details.AuditDetails(
                     reference=f"AUD-2026-{n + 1:04d}",
                     title=f"Routine audit {n + 1}",
                     audit_type="routine_system",

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from auditapp.core import (
+    audit_details,
     audits,
     checklists,
     package,
@@ -90,7 +91,7 @@ def make_site(root: Path, name: str, username: str, full_name: str, *, audit: bo
         with db.session(actor=username) as s:
             setup.create_from_details(
                 s,
-                setup.AuditDetails(
+                audit_details.AuditDetails(
                     reference=REFERENCE,
                     title="For-cause audit of Example CRO",
                     audit_type="for_cause",

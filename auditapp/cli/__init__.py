@@ -45,9 +45,9 @@ def _setup_logging() -> Path | None:
 
 # Each module has register(subparsers); one module per verb group keeps this file small.
 COMMAND_MODULES = (
-    "commands", "evidence", "signing_commands", "report_commands", "judgement_commands",
-    "trust_commands", "output_commands", "package_commands", "account_commands", "team_commands",
-    "capa_commands", "oversight_commands",
+    "commands", "checklist_commands", "evidence", "signing_commands", "report_commands",
+    "judgement_commands", "trust_commands", "output_commands", "package_commands",
+    "account_commands", "team_commands", "capa_commands", "oversight_commands", "kpi_commands",
 )
 
 

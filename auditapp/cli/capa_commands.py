@@ -141,11 +141,11 @@ def _status_dict(item: object) -> dict[str, object]:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from auditapp.core import audits, capa
+    from auditapp.core import audits, capa_state
 
     with open_db(args, create=False, write=False) as database, database.session() as session:
         audit = audits.get_audit(session, args.reference)
-        rows = [_status_dict(item) for item in capa.follow_up(session, audit)]
+        rows = [_status_dict(item) for item in capa_state.follow_up(session, audit)]
         reference = audit.reference
     if args.json:
         print(json.dumps({"reference": reference, "findings": rows}, indent=2, ensure_ascii=False))

@@ -178,14 +178,14 @@ def _sign_certificate(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from auditapp.reports import signoff
+    from auditapp.reports import signed_files
 
     for extra in args.trust:
         if not Path(extra).is_file():
             raise BadInput(f"no certificate file {extra}")
     database = _verification_database(args)
     try:
-        report = signoff.verify_file(args.file, database, tuple(args.trust))
+        report = signed_files.verify_file(args.file, database, tuple(args.trust))
     finally:
         if database is not None:
             database.close()
@@ -247,11 +247,11 @@ def cmd_reopen(args: argparse.Namespace) -> int:
 
 
 def cmd_signed(args: argparse.Namespace) -> int:
-    from auditapp.reports import signoff
+    from auditapp.reports import signed_files
 
     _check_writable(args.output)
     with open_db(args, create=False, write=False) as database:
-        version, data = signoff.signed_report(database, args.reference, version=args.version)
+        version, data = signed_files.signed_report(database, args.reference, version=args.version)
     _write(args.output, data)
     print(f"wrote signed report version {version} of {args.reference.upper()} to {args.output}")
     return 0

@@ -17,8 +17,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from auditapp.core import capa, input_limits
-from auditapp.core.capa import CapaState
+from auditapp.core import capa, capa_state, input_limits
+from auditapp.core.capa_state import CapaState
 from auditapp.core.findings import number_label
 from auditapp.core.models import Audit, Evidence
 from auditapp.errors import BadInput
@@ -157,7 +157,7 @@ def read_form(path: Path) -> list[FormRow]:
 
 def preview(session: Session, audit: Audit, rows: list[FormRow], *, source: str) -> ImportPreview:
     """What the form would record; refuses the whole file on the first problem."""
-    items = {item.finding.number: item for item in capa.follow_up(session, audit)}
+    items = {item.finding.number: item for item in capa_state.follow_up(session, audit)}
     evidence_numbers = {n for (n,) in session.query(Evidence.number).filter(
         Evidence.audit_id == audit.id, Evidence.removed.is_(False))}
     seen: set[int] = set()

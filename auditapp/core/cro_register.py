@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from auditapp.core import capa, cro_identity, cro_risk, kpi_records
-from auditapp.core.audits import clean_text
+from auditapp.core import capa_state, cro_identity, cro_risk, kpi_records
+from auditapp.core.cro_qualification import Qualification, qualification_history
 from auditapp.core.findings import number_label
 from auditapp.core.models import (
     Audit,
@@ -28,8 +28,6 @@ from auditapp.core.models import (
     FindingStatus,
     Organisation,
 )
-from auditapp.core.oversight_models import CroQualification, QualificationStatus
-from auditapp.core.registers import parse_date
 from auditapp.errors import BadInput, NotFound
 
 GRADES = ("critical", "major", "minor", "other", "recommendation")
@@ -100,16 +98,6 @@ class CapaRow:
 
 
 @dataclass(frozen=True)
-class Qualification:
-    status: str
-    effective_on: dt.date
-    valid_until: dt.date | None
-    audit: str  # reference of the audit that set it, "" for none
-    conditions: str
-    decided_by: str
-
-
-@dataclass(frozen=True)
 class CroSummary:
     name: str
     address: str
@@ -146,74 +134,19 @@ class CroSummary:
         return {g: total.get(g, 0) for g in GRADES}
 
 
-def _qualification(session: Session, row: CroQualification) -> Qualification:
-    audit = session.get(Audit, row.audit_id) if row.audit_id else None
-    return Qualification(row.status, row.effective_on, row.valid_until,
-                         audit.reference if audit else "", row.conditions, row.decided_by)
-
-
-def qualification_history(session: Session, org: Organisation) -> list[Qualification]:
-    rows = session.scalars(select(CroQualification)
-                           .where(CroQualification.organisation_id.in_(
-                               cro_identity.member_ids(session, org)))
-                           .order_by(CroQualification.effective_on.desc(),
-                                     CroQualification.id.desc()))
-    return [_qualification(session, r) for r in rows]
-
-
-def current_qualification(session: Session, org: Organisation,
-                          today: dt.date | None = None) -> Qualification | None:
-    today = today or dt.date.today()
-    for q in qualification_history(session, org):
-        if q.effective_on <= today:
-            return q
-    return None
-
-
-def qualify(session: Session, org: Organisation, *, status: str, audit_reference: str = "",
-            effective_on: object = None, valid_until: object = None,
-            conditions: str = "") -> Qualification:
-    """Record a qualification decision (a new row; the trail records who and when)."""
-    try:
-        status = QualificationStatus(status).value
-    except ValueError:
-        raise BadInput(f"qualification status must be one of "
-                       f"{', '.join(s.value for s in QualificationStatus)}, not {status!r}") from None
-    start = parse_date(effective_on, field="effective date") or dt.date.today()
-    until = parse_date(valid_until, field="valid-until date")
-    if until is not None and until <= start:
-        raise BadInput("the valid-until date must be after the effective date")
-    conditions = clean_text(conditions, field="conditions", limit=5000).strip()
-    if status == QualificationStatus.CONDITIONAL and not conditions:
-        raise BadInput("a conditional approval needs its conditions (--conditions TEXT)")
-    audit = None
-    if audit_reference:
-        audit = session.scalar(select(Audit).where(Audit.reference == audit_reference.strip()))
-        if audit is None:
-            raise NotFound(f"no audit {audit_reference!r}")
-        if audit.auditee_id not in cro_identity.member_ids(session, org):
-            raise BadInput(f"audit {audit.reference} is not an audit of {org.legal_name}")
-    row = CroQualification(organisation_id=org.id, status=status, effective_on=start,
-                           valid_until=until, audit_id=audit.id if audit else None,
-                           conditions=conditions, decided_by=str(session.info.get("actor", "")))
-    session.add(row)
-    session.flush()
-    return _qualification(session, row)
-
-
-def _running_deadline(status: capa.CapaStatus) -> dt.date | None:
-    if status.state in capa.PLAN_DUE:
+def _running_deadline(status: capa_state.CapaStatus) -> dt.date | None:
+    if status.state in capa_state.PLAN_DUE:
         return status.response_due
-    if status.state == capa.CapaState.RESPONSE_RECEIVED:
+    if status.state == capa_state.CapaState.RESPONSE_RECEIVED:
         return None  # the auditor's turn: no deadline runs for the CRO
-    if status.state == capa.CapaState.ACCEPTED:
+    if status.state == capa_state.CapaState.ACCEPTED:
         return status.implementation_due
-    if status.state == capa.CapaState.IMPLEMENTED:
+    if status.state == capa_state.CapaState.IMPLEMENTED:
         return status.effectiveness_due
     return None
 
 
-def _capa_row(audit: Audit, finding: Finding, status: capa.CapaStatus,
+def _capa_row(audit: Audit, finding: Finding, status: capa_state.CapaStatus,
               today: dt.date) -> CapaRow:
     start = audit.issued_on or audit_date(audit)
     due = _running_deadline(status)
@@ -247,16 +180,16 @@ def summarise(session: Session, org: Organisation, *, today: dt.date | None = No
                              audit.overall_rating or ""))
         if audit_date(audit) >= window_start and audit.status != AuditStatus.PLANNED.value:
             recent.update(grades)
-        follow_up = {item.finding.id: item.status for item in capa.follow_up(session, audit, today)}
+        follow_up = {item.finding.id: item.status for item in capa_state.follow_up(session, audit, today)}
         for finding in audit.findings:
             area = area_titles.get(finding.area, finding.area) or "—"
             by_area.setdefault(area, Counter())[finding.classification] += 1
             repeats += bool(finding.repeat_finding)
             status = follow_up.get(finding.id)
             if status is None:
-                status = capa.capa_status(finding, [], today)
+                status = capa_state.capa_status(finding, [], today)
             if (finding.classification != Classification.RECOMMENDATION.value
-                    and status.state != capa.CapaState.CLOSED
+                    and status.state != capa_state.CapaState.CLOSED
                     and finding.status != FindingStatus.CLOSED):
                 capas.append(_capa_row(audit, finding, status, today))
     # Only audits that took place count as "the last audit"; a planned one is shown as planned.

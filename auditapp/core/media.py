@@ -10,9 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
-import re
 import warnings
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +21,7 @@ from auditapp.core import input_limits
 
 # The media types live apart so the window can name them without loading Pillow.
 from auditapp.core.media_types import HEIC, HEIF, JPEG, PDF, PNG, TIFF
+from auditapp.core.pdf_active import pdf_active_content
 from auditapp.errors import BadInput
 
 pillow_heif.register_heif_opener()
@@ -347,46 +346,3 @@ def _check_pdf(data: bytes, name: str) -> None:
         raise BadFile(f"{name}: damaged PDF ({_reason(exc)})") from None
     if pages < 1:
         raise BadFile(f"{name}: PDF has no pages")
-
-
-# PDF names that make a reader do something on its own: run script, open a file or address,
-# submit a form, play embedded media. Names may be written with #xx escapes (/J#61vaScript).
-_ACTIVE_NAMES = {
-    b"JavaScript": "JavaScript", b"JS": "JavaScript", b"OpenAction": "OpenAction",
-    b"AA": "automatic actions", b"Launch": "Launch", b"SubmitForm": "SubmitForm",
-    b"ImportData": "ImportData", b"RichMedia": "RichMedia", b"EmbeddedFile": "embedded files",
-    b"GoToR": "remote links", b"GoToE": "remote links",
-}
-_NAME = re.compile(rb"/([A-Za-z0-9#]{2,40})")
-_STREAM = re.compile(rb"stream\r?\n")
-MAX_INFLATED_SCAN = 64 * 1024 * 1024
-
-
-def _names_in(chunk: bytes) -> set[str]:
-    found = set()
-    for match in _NAME.finditer(chunk):
-        raw = match.group(1)
-        if b"#" in raw:
-            raw = re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m.group(1), 16)]), raw)
-        if raw in _ACTIVE_NAMES:
-            found.add(_ACTIVE_NAMES[raw])
-    return found
-
-
-def pdf_active_content(data: bytes) -> str:
-    """What a PDF can run when opened, as a short list ("" when nothing); object streams are
-    inflated (within a budget) because their dictionaries are hidden from a byte scan."""
-    found = _names_in(data)
-    budget = MAX_INFLATED_SCAN
-    for match in _STREAM.finditer(data):
-        if budget <= 0:
-            found.add("content too large to scan")
-            break
-        inflater = zlib.decompressobj()
-        try:
-            inflated = inflater.decompress(data[match.end():match.end() + budget], budget)
-        except zlib.error:
-            continue
-        budget -= len(inflated)
-        found |= _names_in(inflated)
-    return ", ".join(sorted(found))

@@ -39,6 +39,7 @@ from auditapp import __version__
 from auditapp.core import input_limits, package_crypto, package_import, package_schema, trail
 from auditapp.core.audits import REFERENCE_PATTERN, get_audit
 from auditapp.core.models import Audit, ReportVersion
+from auditapp.core.package_records import ReportCheck
 from auditapp.core.package_schema import (
     FORMAT,
     FORMAT_VERSION,
@@ -263,7 +264,7 @@ def open_package(path: Path, transfer_password: str | None = None) -> Iterator[_
 
 def import_package(session: Session, path: Path, *, actor: str,
                    transfer_password: str | None = None, accept_signer: str | None = None,
-                   check_report: package_import.ReportCheck | None = None) -> ImportReport:
+                   check_report: ReportCheck | None = None) -> ImportReport:
     """Add the packaged audit; refuses a reference that exists and any damaged package.
 
     The signer must be known to this database (a user's certificate, or one recorded in a

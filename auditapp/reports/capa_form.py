@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from auditapp.core import audits as core_audits
-from auditapp.core import capa, capa_import
+from auditapp.core import capa_import, capa_state
 from auditapp.core import findings as core_findings
 from auditapp.core.models import Audit
 from auditapp.errors import BadInput
@@ -81,7 +81,7 @@ def build_form(session: Session, audit: Audit, language: str | None = None) -> C
     findings = ordered_findings(session, audit)
     # A form sent again (after a rejection, or for completion evidence) carries the plan and
     # evidence on record, so the auditee revises rather than retypes.
-    on_record = {item.finding.id: item for item in capa.follow_up(session, audit)}
+    on_record = {item.finding.id: item for item in capa_state.follow_up(session, audit)}
     rows = []
     for f in findings:
         grade = core_findings.grade(session, f.classification)

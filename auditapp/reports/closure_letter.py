@@ -18,7 +18,7 @@ from dataclasses import replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from auditapp.core import audits, capa, locking, signing, trail, users
+from auditapp.core import audits, capa_state, locking, signing, trail, users
 from auditapp.core import findings as core_findings
 from auditapp.core.db import Database
 from auditapp.core.models import Audit, AuditStatus, Language, ReportVersion, Signature, codes
@@ -49,13 +49,13 @@ def check_closable(session: Session, audit: Audit) -> None:
     if audit.status not in FINAL_STATES:
         raise Refused(f"the report of {audit.reference} is not issued yet; an audit is closed "
                       "only after its report is final")
-    still_open = capa.open_findings(session, audit)
+    still_open = capa_state.open_findings(session, audit)
     if still_open:
         raise Refused(f"{audit.reference} still has open findings ({', '.join(still_open)}); "
                       "the closure letter needs every finding closed")
 
 
-def _event_date(item: capa.FollowUp, kind: str, decision: str) -> dt.date | None:
+def _event_date(item: capa_state.FollowUp, kind: str, decision: str) -> dt.date | None:
     dates = [e.recorded_at.date() for e in item.events if e.kind == kind and e.decision == decision]
     return dates[-1] if dates else None
 
@@ -87,7 +87,7 @@ def build_closure_letter(session: Session, audit: Audit, *, language: str | None
         (w.t("closure_date", lang), w.date(today, lang)),
     ]
     table_rows = []
-    for item in capa.follow_up(session, audit, today):
+    for item in capa_state.follow_up(session, audit, today):
         f = item.finding
         title = f.title + (f" ({w.t('closure_repeat', lang)}: {f.repeat_of})"
                            if f.repeat_finding and f.repeat_of else "")

@@ -8,7 +8,6 @@ contents show before anyone updates the field (which adds the page numbers).
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -21,8 +20,8 @@ from docx.shared import Mm, Pt
 from docx.table import Table as DocxTable
 from docx.table import _Cell
 
-from auditapp.reports import docx_props, style
 from auditapp.reports import docx_xml as x
+from auditapp.reports import style
 from auditapp.reports.document import (
     Block,
     BulletList,
@@ -43,6 +42,7 @@ from auditapp.reports.document import (
     UnknownBlock,
 )
 from auditapp.reports.docx_findings import FindingParts, rgb
+from auditapp.reports.docx_page import PageParts
 
 PAPER_MM = {"a4": (210, 297), "letter": (215.9, 279.4)}
 
@@ -64,7 +64,7 @@ def _fast_ids(part: Any) -> None:
     part.__class__ = FastIdPart
 
 
-class _Writer(FindingParts):
+class _Writer(PageParts, FindingParts):
     def __init__(self, document: Document) -> None:
         self.source = document
         self.meta = document.meta
@@ -86,78 +86,6 @@ class _Writer(FindingParts):
         self._styles()
         self._properties()
         _fast_ids(self.doc.part)
-
-    # --- set-up ------------------------------------------------------------------------------
-    def _styles(self) -> None:
-        body_font = self.s.docx_font("body")
-        styles = self.doc.styles
-        normal = styles["Normal"]
-        normal.font.name = body_font
-        normal.font.size = Pt(self.s.size("body"))
-        normal.font.color.rgb = _rgb(self.s.colour("text"))
-        normal.paragraph_format.space_after = Pt(4)
-        rpr = normal.element.get_or_add_rPr()
-        fonts = rpr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}rFonts")
-        if fonts is not None:  # east-Asian and complex-script text in the same face
-            for attr in ("w:eastAsia", "w:cs", "w:hAnsi", "w:ascii"):
-                fonts.set(x.qn(attr), body_font)
-        # Proofing language, so Word checks a German report's spelling as German.
-        x.set_language(rpr, {"de": "de-DE", "en": "en-GB"}.get(self.meta.language, "en-GB"))
-        for level in (1, 2, 3):
-            heading = styles[f"Heading {level}"]
-            heading.font.name = body_font
-            heading.font.size = Pt(self.s.size(f"h{level}"))
-            heading.font.bold = True
-            heading.font.italic = False
-            heading.font.color.rgb = _rgb(self.brand if level < 3 else self.s.colour("text"))
-            heading.paragraph_format.space_before = Pt(12 if level == 1 else 8)
-            heading.paragraph_format.space_after = Pt(4)
-            heading.paragraph_format.keep_with_next = True
-
-    def _properties(self) -> None:
-        docx_props.set_core_properties(
-            self.doc, title=self.meta.title, author=self.meta.author, subject=self.meta.subject,
-            keywords=", ".join(self.meta.keywords), language=self.meta.language,
-            category=self.meta.title.replace(self.meta.reference, "").strip(),
-        )
-        docx_props.set_app_properties(self.doc, company=self.meta.organisation)
-        docx_props.update_fields_on_open(self.doc)
-
-    def _page_furniture(self, has_cover: bool) -> None:
-        section = self.doc.sections[0]
-        section.different_first_page_header_footer = has_cover
-        tab = int(self.text_width.twips)
-        small = Pt(self.s.size("header"))
-        header = section.header.paragraphs[0]
-        x.right_tab(header, tab)
-        if self.meta.logo:
-            header.add_run().add_picture(io.BytesIO(self.meta.logo), height=Mm(6))
-            header.add_run("  ")
-        org = header.add_run(x.clean(self.meta.organisation))
-        org.bold, org.font.size, org.font.color.rgb = True, Pt(self.s.size("header") + 0.5), _rgb(self.brand)
-        right = header.add_run(f"\t{x.clean(self.meta.version_label)}  ·  {x.clean(self.meta.title)}")
-        right.font.size, right.font.color.rgb = small, _rgb(self.s.colour("muted"))
-        footers = [section.footer]
-        if has_cover:
-            footers.append(section.first_page_footer)
-        for footer in footers:
-            para = footer.paragraphs[0]
-            x.right_tab(para, tab)
-            text = self.meta.confidentiality + (f"  ·  {self.meta.footer_text}" if self.meta.footer_text else "")
-            self._small(para.add_run(x.clean(text) + "\t"), small)
-            for piece in re.split(r"(\{page\}|\{pages\})", self.meta.page_label):
-                if piece == "{page}":
-                    x.add_field(para, "PAGE")
-                elif piece == "{pages}":
-                    x.add_field(para, "NUMPAGES")
-                elif piece:
-                    self._small(para.add_run(piece), small)
-            for run in para.runs:
-                run.font.size = small
-
-    def _small(self, run: Any, size: Pt) -> None:
-        run.font.size = size
-        run.font.color.rgb = _rgb(self.s.colour("muted"))
 
     # --- primitives --------------------------------------------------------------------------
     def _style(self, role: str, size: float | None, colour: str | None, bold: bool,
@@ -306,45 +234,6 @@ class _Writer(FindingParts):
                   first=True, role=role)
         for line in lines[1:]:
             self.para(cell, line, size=size, colour=colour, mono=value.mono, role=role)
-
-    def cover(self, block: Cover) -> None:
-        first = self.doc.paragraphs[0] if self.doc.paragraphs else self.doc.add_paragraph()
-        if self.meta.logo:
-            first.add_run().add_picture(io.BytesIO(self.meta.logo), height=Mm(16))
-            first.add_run("   ")
-        if self.meta.organisation:
-            org = first.add_run(x.clean(self.meta.organisation))
-            org.bold, org.font.size, org.font.color.rgb = True, Pt(self.s.size("h2")), _rgb(self.brand)
-        if self.meta.organisation_address:
-            self.para(self.doc, self.meta.organisation_address.replace("\n", ", "),
-                      size=self.s.size("small"), colour=self.s.colour("muted"),
-                      role="Cover Address")
-        spacer = self.doc.add_paragraph()
-        spacer.paragraph_format.space_before = Pt(70)
-        self.para(self.doc, block.kicker, size=self.s.size("cover_kicker"), bold=True,
-                  colour=self.brand, role="Cover Kicker")
-        self.para(self.doc, block.title, size=self.s.size("cover_title"), bold=True,
-                  role="Cover Title")
-        self.key_values(block.rows, 0.3)
-        self.doc.add_paragraph().paragraph_format.space_before = Pt(30)
-        self.callout(Callout(block.statement_title, block.statement))
-
-    def contents(self, block: TableOfContents) -> None:
-        self.doc.add_paragraph(x.clean(block.title), style="Heading 1")
-        headings = self.source.headings()
-        first = self.doc.add_paragraph()
-        x.begin_complex_field(first, 'TOC \\o "1-2" \\h \\z \\u')
-        for index, heading in enumerate(headings):
-            para = first if index == 0 else self.doc.add_paragraph()
-            run = para.add_run(x.clean(heading.text))
-            run.bold = heading.level == 1
-            if heading.level > 1:
-                para.paragraph_format.left_indent = Mm(8)
-            para.paragraph_format.space_after = Pt(1)
-        x.end_complex_field(self.doc.paragraphs[-1])
-        if block.note:
-            self.paragraph(Paragraph.of(block.note, "note"))
-        # Page numbers come when Word updates the field on opening (docx_props).
 
     def page_break(self, block: PageBreak) -> None:
         last = self.doc.paragraphs[-1] if self.doc.paragraphs else self.doc.add_paragraph()

@@ -3,14 +3,14 @@
 The GUI and the CLI call the same two functions: :func:`preview` shows the signer exactly what
 will be signed (no password needed), :func:`sign_report` does the signing. Core rules (who may
 sign, sequencing, recording, locking) live in auditapp.core.signing; the PDF and CMS work in
-auditapp.reports.pades; this module ties them to the report renderer.
+auditapp.reports.pades; this module ties them to the report renderer (signoff_render.py).
+Reading signed reports back and verifying files: signed_files.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 import json
 from dataclasses import dataclass, field
 
@@ -20,18 +20,21 @@ from sqlalchemy.orm import Session
 from auditapp.core import audits, preissue, signing, trail, users
 from auditapp.core.db import Database
 from auditapp.core.models import (
-    Audit,
-    Language,
-    Signature,
     SignatureMeaning,
     TrailEntry,
     User,
-    codes,
 )
 from auditapp.errors import BadInput, Refused, ReviewAgain
 from auditapp.reports import pades
 from auditapp.reports.signature_stamp import signer_stamp_lines
 from auditapp.reports.signature_stamp import stamp_lines as stamp_lines
+from auditapp.reports.signoff_render import (
+    pending_author_info,
+    render_docx,
+    render_pdf,
+    report_language,
+    signature_infos,
+)
 from auditapp.reports.wording_signoff import MEANING_LABEL, MEANING_TEXT
 
 # Trail entities whose change means the audit's content changed (so a preview is stale).
@@ -99,79 +102,6 @@ def _content_changed_since(session: Session, mark: int) -> bool:
     return _changed_since(session, mark, CONTENT_ENTITIES)
 
 
-def _signature_infos(session: Session, audit: Audit, extra: list[object]) -> list[object]:
-    from auditapp.reports.build import SignatureInfo
-
-    infos: list[object] = [
-        SignatureInfo(meaning=s.meaning, printed_name=s.printed_name, role=s.role,
-                      signed_at=s.signed_at, utc_offset=s.utc_offset,
-                      certificate_sha256=s.certificate_sha256)
-        for s in signing.current_signatures(session, audit)
-    ]
-    return infos + extra
-
-
-def _build(session: Session, audit: Audit, language: str, infos: list[object],
-           trail_head: str, *, stamps: bool = True) -> object:
-    from auditapp.reports import build
-
-    # The report prints the trail head in its document control; the author's stamp repeats it.
-    return build.build_report(session, audit, language=language, signatures=infos,  # type: ignore[arg-type]
-                              trail_head=trail_head, stamps=stamps)
-
-
-def _render_pdf(session: Session, audit: Audit, language: str, infos: list[object],
-                trail_head: str) -> tuple[bytes, dict[str, pades.Placement]]:
-    from auditapp.reports import pdf
-
-    data, layout = pdf.render_pdf_layout(_build(session, audit, language, infos, trail_head))
-    # The renderer reports each slot's stamp area, beside the printed manifestation.
-    placements = {
-        meaning: pades.Placement(int(page), (int(x1) + 2, int(y1) + 2, int(x2) - 2, int(y2) - 2))
-        for meaning, (page, x1, y1, x2, y2) in layout.signature_boxes.items()
-    }
-    return data, placements
-
-
-def _render_docx(session: Session, audit: Audit, language: str, infos: list[object],
-                 trail_head: str, meaning: str) -> bytes:
-    import docx as python_docx
-
-    from auditapp.reports import build
-    from auditapp.reports import docx as docx_writer
-
-    # The Word file says it is the editable copy of the signed PDF record.
-    data = docx_writer.render_docx(build.build_report(
-        session, audit, language=language, signatures=infos,  # type: ignore[arg-type]
-        trail_head=trail_head, stamps=False, editable_copy=True))
-    # Mark which signature the detached .p7s carries, so verify can name its meaning.
-    document = python_docx.Document(io.BytesIO(data))
-    document.core_properties.content_status = f"auditapp-signed-as:{meaning}"
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
-
-
-def _language(audit: Audit, language: str | None) -> str:
-    lang = (language or audit.language or "en").lower()
-    if lang not in codes(Language):
-        raise BadInput("report language must be en or de")
-    return lang
-
-
-def _pending_author_info(user: User, at: dt.datetime, offset: str = "") -> object:
-    from auditapp.reports.build import SignatureInfo
-
-    fingerprint = ""
-    if user.certificate_pem:
-        fingerprint = signing.certificate_fingerprint_of_pem(user.certificate_pem)
-    fingerprint = ""
-    if user.certificate_pem:
-        fingerprint = signing.certificate_fingerprint_of_pem(user.certificate_pem)
-    return SignatureInfo(meaning="author", printed_name=user.full_name, role=user.role,
-                         signed_at=at, utc_offset=offset, certificate_sha256=fingerprint)
-
-
 def _statement(meaning: SignatureMeaning, language: str) -> str:
     return MEANING_TEXT[language][meaning.value]
 
@@ -186,13 +116,13 @@ def preview(db: Database, reference: str, *, meaning: str, username: str,
         signing.check_may_sign(session, audit, user, meaning_enum)
         mark = _trail_mark(session)
         if meaning_enum is SignatureMeaning.AUTHOR:
-            lang = _language(audit, language)
+            lang = report_language(audit, language)
             problems = tuple(preissue.check(session, audit))
             head = trail.head_hash(session.connection())
             at, offset = signing.local_time_parts()
-            pending = _pending_author_info(user, at, offset)
-            data, _ = _render_pdf(session, audit, lang,
-                                  _signature_infos(session, audit, [pending]), head)
+            pending = pending_author_info(user, at, offset)
+            data, _ = render_pdf(session, audit, lang,
+                                  signature_infos(session, audit, [pending]), head)
         else:
             version = signing.current_report_version(session, audit, fmt="pdf")
             assert version is not None  # check_may_sign saw the author's signature
@@ -244,7 +174,7 @@ def sign_report(
         at, offset = signing.local_time_parts()
         rendered_mark, rendered_version = _trail_mark(session), audit.report_version
         if meaning_enum is SignatureMeaning.AUTHOR:
-            lang = _language(audit, language if shown is None else shown.language)
+            lang = report_language(audit, language if shown is None else shown.language)
             problems = preissue.check(session, audit)
             if problems:
                 listed = "; ".join(str(p) for p in problems[:5])
@@ -254,9 +184,9 @@ def sign_report(
             if shown is not None and _content_changed_since(session, shown.trail_mark):
                 raise ReviewAgain(f"{audit.reference} changed after the preview was made; review again")
             head = trail.head_hash(session.connection())
-            unsigned, placements = _render_pdf(
+            unsigned, placements = render_pdf(
                 session, audit, lang,
-                _signature_infos(session, audit, [_pending_author_info(user, at, offset)]),
+                signature_infos(session, audit, [pending_author_info(user, at, offset)]),
                 head)
         else:
             version = signing.current_report_version(session, audit, fmt="pdf")
@@ -296,8 +226,8 @@ def sign_report(
             # signing changed (issue date, due dates) and is recorded with it or not at all.
             from auditapp.reports.build import SignatureInfo
 
-            infos = _signature_infos(session, audit, [])
-            docx_bytes = _render_docx(session, audit, lang, infos, head, meaning_enum.value)
+            infos = signature_infos(session, audit, [])
+            docx_bytes = render_docx(session, audit, lang, infos, head, meaning_enum.value)
             p7s = pades.sign_detached(docx_bytes, private_key=identity.private_key,
                                       certificate_pem=identity.certificate_pem)
             assert all(isinstance(i, SignatureInfo) for i in infos)
@@ -317,47 +247,3 @@ def sign_report(
             pdf_bytes=signed, docx_bytes=docx_bytes, p7s_bytes=p7s, locked=audit.locked,
             final=meaning_enum is SignatureMeaning.APPROVER,
         )
-
-
-def signed_report(db: Database, reference: str, *, version: int | None = None) -> tuple[int, bytes]:
-    """The stored signed PDF of a report version (the current one by default)."""
-    from auditapp.core.models import ReportVersion
-
-    with db.read_session() as session:
-        audit = audits.get_audit(session, reference)
-        wanted = audit.report_version if version is None else version
-        row = session.scalar(select(ReportVersion).where(
-            ReportVersion.audit_id == audit.id, ReportVersion.version == wanted,
-            ReportVersion.format == "pdf"))
-        if row is None:
-            raise Refused(f"{audit.reference} has no signed report version {wanted}")
-        return wanted, row.file_bytes
-
-
-def trust_anchors(db: Database | None = None, extra: tuple[object, ...] = (),
-                  *, use_store: bool = True) -> object:
-    """What a verification trusts: the database's signers (when a database is open), the trust
-    store in the user data folder, and any certificate files given for this run."""
-    from auditapp.core import trust
-
-    known, pems = None, []
-    if db is not None:
-        with db.read_session() as session:
-            known = signing.known_certificates(session)
-            pems = [(u.certificate_pem, u.username, u.full_name)
-                    for u in session.scalars(select(User)) if u.certificate_pem]
-    return trust.anchors(known=known, known_pems=pems, extra=extra,  # type: ignore[arg-type]
-                         use_store=use_store)
-
-
-def verify_file(path: object, db: Database | None = None,
-                trust_files: tuple[object, ...] = ()) -> pades.VerificationReport:
-    """Verify a signed PDF or DOCX(+.p7s): intact, and signed by a trusted certificate."""
-    anchors = trust_anchors(db, trust_files)
-    return pades.verify_file(path, anchors=anchors)  # type: ignore[arg-type]
-
-
-def signatures_of(db: Database, reference: str) -> list[Signature]:
-    with db.session() as session:
-        audit = audits.get_audit(session, reference)
-        return signing.current_signatures(session, audit)

@@ -17,7 +17,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from auditapp.core import audits, findings, operations, setup, trail_query, workspace
+from auditapp.core import audit_details, audits, findings, operations, setup, trail_query, workspace
 from auditapp.core.db import Database
 from auditapp.core.models import Audit, Finding, Response
 from auditapp.core.operations import Applied, OpChanges, Operation
@@ -269,10 +269,10 @@ class AuditEditor(QObject):
 
     # --- the audit itself ----------------------------------------------------------------------
 
-    def details(self) -> setup.AuditDetails:
+    def details(self) -> audit_details.AuditDetails:
         return self.read(lambda _session, audit: setup.read_details(audit))
 
-    def update_details(self, new: setup.AuditDetails) -> bool:
+    def update_details(self, new: audit_details.AuditDetails) -> bool:
         op = operations.UpdateDetails(new)
         return self.perform(self.tr("Edit audit details"), op) is not None
 

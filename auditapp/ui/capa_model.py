@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from auditapp.core import capa, findings
+from auditapp.core import capa_state, findings
 from auditapp.ui import formats
 from auditapp.ui.variant import variant_result
 
@@ -78,7 +78,7 @@ def _history_line(event: Any) -> str:
             "%1", deadline_text(event.decision)).replace(
             "%2", formats.date_text(event.target_date)).replace("%3", event.approver)
     elif kind == "evidence":
-        items = ", ".join(f"E-{n:03d}" for n in capa.evidence_numbers(event))
+        items = ", ".join(f"E-{n:03d}" for n in capa_state.evidence_numbers(event))
         text = translate("CapaModel", "Completion evidence: %1").replace(
             "%1", "; ".join(t for t in (items, event.evidence_text) if t))
     elif kind == "effectiveness_plan":
@@ -97,11 +97,11 @@ def _history_line(event: Any) -> str:
 
 def read_rows(session: Any, audit: Any, language: str, today: dt.date | None = None) -> list[CapaRow]:
     rows = []
-    for item in capa.follow_up(session, audit, today):
+    for item in capa_state.follow_up(session, audit, today):
         s = item.status
-        due = {capa.CapaState.ACCEPTED: s.implementation_due,
-               capa.CapaState.IMPLEMENTED: s.effectiveness_due}.get(
-            s.state, None if s.state in (capa.CapaState.EFFECTIVE, capa.CapaState.CLOSED)
+        due = {capa_state.CapaState.ACCEPTED: s.implementation_due,
+               capa_state.CapaState.IMPLEMENTED: s.effectiveness_due}.get(
+            s.state, None if s.state in (capa_state.CapaState.EFFECTIVE, capa_state.CapaState.CLOSED)
             else s.response_due)
         f = item.finding
         rows.append(CapaRow(

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from auditapp.core import audits, capa, capa_import, input_limits
-from auditapp.core.capa import CapaState
+from auditapp.core.capa_state import CapaState
 from auditapp.errors import AuditAppError
 from auditapp.ui.capa_model import CapaTableModel, read_rows
 from auditapp.ui.capa_step_editor import StepEditor

@@ -5,13 +5,11 @@ removal with a reason, restore). Every edit goes through the EvidenceEditor and 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QImage, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QHBoxLayout,
     QListView,
@@ -24,19 +22,18 @@ from PySide6.QtWidgets import (
 
 from auditapp.core.evidence import EvidenceInfo, Target
 from auditapp.core.findings import number_label
-from auditapp.core.media_types import PDF
-from auditapp.errors import AuditAppError
-from auditapp.ui import camera, file_dialogs, formats
+from auditapp.ui import formats
 from auditapp.ui.evidence_editor import EvidenceEditor, target_label, targets_of
 from auditapp.ui.evidence_gallery_edits import GalleryEdits
-from auditapp.ui.evidence_intake import FILE_PATTERNS, EvidenceImporter, accept_drops, has_evidence
+from auditapp.ui.evidence_intake import EvidenceImporter, accept_drops
+from auditapp.ui.evidence_intake_actions import IntakeAndViewer
 from auditapp.ui.evidence_model import NUMBER_ROLE, THUMB_SIDE, EvidenceFilter
-from auditapp.ui.evidence_viewer import EvidenceViewer, Shown, file_size, render_pdf_page
+from auditapp.ui.evidence_viewer import EvidenceViewer, file_size
 from auditapp.ui.widgets import MessageBar, label
 
 TargetProvider = Callable[[], Target | None]
 
-class EvidencePage(GalleryEdits, QWidget):
+class EvidencePage(GalleryEdits, IntakeAndViewer, QWidget):
     actions_changed = Signal()  # "Take photo…" appeared: menus showing actions_ refill
 
     def __init__(self, evidence: EvidenceEditor, importer: EvidenceImporter, *,
@@ -248,91 +245,9 @@ class EvidencePage(GalleryEdits, QWidget):
 
     # --- bringing evidence in ------------------------------------------------------------------
 
-    def import_dialog(self) -> None:
-        from auditapp.ui import folders
-
-        target = self._target()
-        paths = file_dialogs.open_files(
-            self, self.import_title(target), str(folders.start_folder(folders.EVIDENCE)),
-            self.tr("Evidence") + f" ({FILE_PATTERNS});;" + self.tr("All files") + " (*)")
-        if paths:
-            folders.remember(folders.EVIDENCE, paths[0])
-            self.importer.import_files([Path(p) for p in paths], target)
-
-    def import_title(self, target: Target | None) -> str:
-        """The file dialog's title says where the imported items will be attached."""
-        from auditapp.core.findings import number_label
-
-        if target is not None and target.finding is not None:
-            return self.tr("Import evidence — attached to finding %1").replace(
-                "%1", number_label(target.finding))
-        if target is not None and target.question:
-            return self.tr("Import evidence — attached to question %1").replace(
-                "%1", target.question)
-        return self.tr("Import evidence — attached to the audit only")
-
-    def paste(self) -> None:
-        mime = QApplication.clipboard().mimeData()
-        if not has_evidence(mime) or not self.importer.import_mime(mime, self._target()):
-            self.importer.report(self.tr("the clipboard holds no image and no file."))
-
-    def probe_camera(self) -> None:
-        """Add "Take photo…" when the system has a camera; without one it does not exist."""
-        if self.camera_action is not None or not camera.camera_present():
-            return
-        action = QAction(self.tr("&Take photo…"), self)
-        action.setStatusTip(self.tr("Take a photo with this computer's camera"))
-        action.triggered.connect(self.take_photo)
-        action.setEnabled(not self.evidence.read_only)
-        self.toolbar.insertAction(self._bring_in_end, action)
-        self.actions_.insert(self.actions_.index(self.paste_action) + 1, action)
-        self.camera_action = action
-        self.actions_changed.emit()
-
-    def take_photo(self) -> None:
-        dialog = camera.CameraDialog(self.import_camera_frame, self)
-        self.last_dialog = dialog
-        dialog.exec()
-
-    def import_camera_frame(self, image: QImage) -> None:
-        """What the camera's imageCaptured calls: the frame is imported as a JPEG photo."""
-        self.importer.import_image(image, target=self._target(), kind="photo")
-
     def showEvent(self, event: object) -> None:  # type: ignore[override]
         super().showEvent(event)  # type: ignore[arg-type]
         self.probe_camera()
-
-    # --- viewing -------------------------------------------------------------------------------
-
-    def open_current(self) -> None:
-        info = self.current
-        if info is not None:
-            self.open_viewer(info.number)
-
-    def open_viewer(self, number: int, numbers: list[int] | None = None) -> EvidenceViewer:
-        if self.viewer is not None:
-            self.viewer.close()
-        self.viewer = EvidenceViewer(numbers or self.proxy.numbers(), number,
-                                     load=self.load_shown, parent=self.window())
-        self.viewer.show()
-        self.viewer.activateWindow()
-        return self.viewer
-
-    def load_shown(self, number: int) -> Shown:
-        info = self.evidence.info(number)
-        assert info is not None
-        try:
-            if info.media_type == PDF:
-                image = render_pdf_page(self.evidence.original(number))
-                problem = self.tr("This PDF cannot be shown (password-protected?). Its "
-                                  "original is kept unchanged.")
-            else:
-                data = self.evidence.display_image(number)
-                image = QImage.fromData(data) if data else None
-                problem = self.tr("No display image was made for this file.")
-        except AuditAppError as exc:
-            return Shown(info, None, str(exc))
-        return Shown(info, image, "" if image is not None and not image.isNull() else problem)
 
     # --- edits ---------------------------------------------------------------------------------
 

@@ -273,18 +273,18 @@ class MainWindow(MenuBar, LayoutMemory, SettingsAndHelp, QMainWindow):
                 10_000)
             return
         self.ready()
-        from auditapp.core import audits, checklists, setup
+        from auditapp.core import audit_details, audits, checklists, setup
         from auditapp.ui.setup_dialog import SetupDialog
 
         with self._db.session(actor=self.actor) as session:
             library = checklists.library(session)
             people = setup.auditors(session)
-            proposal = setup.AuditDetails(reference=audits.propose_reference(session),
+            proposal = audit_details.AuditDetails(reference=audits.propose_reference(session),
                                           lead_auditor=self.actor,
                                           checklist_id=library[0].id if library else "")
         created: list[str] = []
 
-        def submit(details: setup.AuditDetails) -> str | None:
+        def submit(details: audit_details.AuditDetails) -> str | None:
             chosen = next((c for c in library if c.id == details.checklist_id), None)
             if chosen is None:
                 return self.tr("Choose a checklist.")
@@ -314,7 +314,7 @@ class MainWindow(MenuBar, LayoutMemory, SettingsAndHelp, QMainWindow):
         if self.editor is None:
             return
         editor = self.editor
-        from auditapp.core import checklists, setup
+        from auditapp.core import audit_details, checklists, setup
         from auditapp.ui.setup_dialog import SetupDialog
 
         with self._db.session(actor=self.actor) as session:
@@ -322,7 +322,7 @@ class MainWindow(MenuBar, LayoutMemory, SettingsAndHelp, QMainWindow):
             people = setup.auditors(session)
         refusals: list[str] = []
 
-        def submit(details: setup.AuditDetails) -> str | None:
+        def submit(details: audit_details.AuditDetails) -> str | None:
             editor.edit_refused.connect(refusals.append)
             try:
                 ok = editor.update_details(details)

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from auditapp.core.audit_details import PersonEntry, StudyEntry, TeamEntry
 from auditapp.core.registers import TEAM_ROLES
-from auditapp.core.setup import PersonEntry, StudyEntry, TeamEntry
 from auditapp.ui import labels
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

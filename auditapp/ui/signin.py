@@ -99,7 +99,8 @@ class SignInDialog(QDialog):
 
     def recover(self) -> None:
         """A locked or forgetful administrator sets a new password with the recovery code."""
-        from auditapp.ui.accounts import RecoveryCodeDialog, RecoveryDialog
+        from auditapp.ui.account_forms import RecoveryDialog
+        from auditapp.ui.accounts import RecoveryCodeDialog
 
         assert self._recover is not None
         dialog = RecoveryDialog(self._recover, self.user.text(), self)

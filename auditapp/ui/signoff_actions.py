@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
@@ -19,6 +18,7 @@ from shiboken6 import isValid
 
 from auditapp.core.db import Database
 from auditapp.core.models import AuditStatus
+from auditapp.ui.signoff_records import SignedRecordActions
 from auditapp.ui.tasks import TaskRunner
 
 # The dialogs and the report code they call are imported when first used: start-up (shown to
@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     from auditapp.ui.export_dialog import ExportDialog, ExportOptions
     from auditapp.ui.pdf_preview import PdfPreviewDialog
     from auditapp.ui.preissue_panel import PreissuePanel
-    from auditapp.ui.reopen_dialog import ReopenDialog
     from auditapp.ui.sign_dialog import SignDialog
     from auditapp.ui.verify_dialog import VerifyDialog
     from auditapp.ui.workspace import Workspace
@@ -45,7 +44,7 @@ class AuditFacts:
     signed_meanings: list[str]
 
 
-class SignoffActions(QObject):
+class SignoffActions(SignedRecordActions, QObject):
     def __init__(self, window: QWidget, *, db: Database, actor: str, tasks: TaskRunner,
                  language: str, workspace: Callable[[], Workspace | None],
                  reload: Callable[[str], None], edit_details: Callable[[str], None],
@@ -275,71 +274,6 @@ class SignoffActions(QObject):
         dialog.open()
         return dialog
 
-    def sign_certificate(self) -> QWidget | None:
-        facts = self._facts()
-        if facts is None:
-            return None
-        if "approver" not in facts.signed_meanings:
-            self._status(self.tr("The audit certificate can be signed only for an approved "
-                                 "report; %1 report version %2 is not approved.").replace(
-                "%1", facts.reference).replace("%2", str(facts.version)))
-            return None
-        from auditapp.ui.certificate_dialog import CertificateDialog
-
-        dialog = CertificateDialog(self._db, facts.reference, actor=self._actor,
-                                   language=facts.language, tasks=self._tasks,
-                                   parent=self._window)
-        dialog.signed.connect(lambda result: self._save_certificate(facts.reference, result))
-        self._keep(dialog)
-        dialog.open()
-        return dialog
-
-    def _save_certificate(self, reference: str, result: Any) -> Path | None:
-        from auditapp.errors import AuditAppError
-        from auditapp.reports import export
-        from auditapp.ui.export_dialog import ask_save_path, default_folder
-
-        ask = self.ask_save_path or ask_save_path(self._window, self.tr("Save signed certificate"))
-        name = f"{reference}_certificate_v{result.version}_signed.pdf"
-        chosen = ask(str(default_folder() / name), self.tr("PDF documents (*.pdf)"))
-        if not chosen:
-            self._status(self.tr("The signed certificate is stored with the audit."))
-            return None
-        try:
-            written = export.write(chosen, result.pdf_bytes)
-        except AuditAppError as exc:
-            self._status(str(exc))
-            return None
-        self._status(self.tr("Signed certificate written to %1").replace("%1", str(written)))
-        return written
-
-    def save_signed(self) -> Path | None:
-        """Write the stored signed PDF of the current report version (the record, as signed)."""
-        from auditapp.errors import AuditAppError
-        from auditapp.reports import export, signoff
-        from auditapp.ui.export_dialog import ask_save_path, default_folder
-
-        facts = self._facts()
-        if facts is None:
-            return None
-        try:
-            version, data = signoff.signed_report(self._db, facts.reference)
-        except AuditAppError as exc:
-            self._status(str(exc))
-            return None
-        ask = self.ask_save_path or ask_save_path(self._window, self.tr("Save signed report"))
-        name = f"{facts.reference}_report_v{version}_signed.pdf"
-        chosen = ask(str(default_folder() / name), self.tr("PDF documents (*.pdf)"))
-        if not chosen:
-            return None
-        try:
-            written = export.write(chosen, data)
-        except AuditAppError as exc:
-            self._status(str(exc))
-            return None
-        self._status(self.tr("Signed report written to %1").replace("%1", str(written)))
-        return written
-
     def verify(self) -> VerifyDialog:
         from auditapp.ui.verify_dialog import VerifyDialog
 
@@ -347,25 +281,3 @@ class SignoffActions(QObject):
         self._keep(dialog)
         dialog.open()
         return dialog
-
-    def reopen(self) -> ReopenDialog | None:
-        facts = self._facts()
-        if facts is None:
-            return None
-        if not facts.locked and not facts.signed_meanings:
-            self._status(self.tr("%1 is not signed; there is nothing to reopen.").replace(
-                "%1", facts.reference))
-            return None
-        from auditapp.ui.reopen_dialog import ReopenDialog
-
-        dialog = ReopenDialog(self._db, facts.reference, version=facts.version,
-                              actor=self._actor, tasks=self._tasks, parent=self._window)
-        dialog.reopened.connect(lambda version: self._reopened(facts.reference, version))
-        self._keep(dialog)
-        dialog.open()
-        return dialog
-
-    def _reopened(self, reference: str, version: int) -> None:
-        self._reload(reference)
-        self._status(self.tr("%1 reopened: you are now editing report version %2.").replace(
-            "%1", reference).replace("%2", str(version)))

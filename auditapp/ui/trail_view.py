@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from auditapp.core.trail_query import TrailRow
-from auditapp.reports.trail_export import TrailAction, group_actions
+from auditapp.reports.trail_actions import TrailAction, group_actions
 from auditapp.ui import formats, labels
 from auditapp.ui.audit_editor import AuditEditor
 from auditapp.ui.variant import variant_result

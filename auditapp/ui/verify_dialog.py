@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from auditapp.core.db import Database
 from auditapp.errors import AuditAppError
-from auditapp.reports import signoff
+from auditapp.reports import signed_files
 from auditapp.reports.pades import SignatureCheck, VerificationReport
 from auditapp.ui import file_dialogs, formats
 from auditapp.ui.export_dialog import failure_text
@@ -203,7 +203,7 @@ class VerifyDialog(QDialog):
         self.open_button.setEnabled(False)
 
         def work(_progress: Callable[[int, int, str], None]) -> VerificationReport:
-            return signoff.verify_file(path, db)
+            return signed_files.verify_file(path, db)
 
         self._tasks.run(work, on_done=self._verified, on_failed=self._failed)
 

@@ -784,39 +784,7 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
     </message>
 </context>
 <context>
-    <name>CroRegisterWindow</name>
-    <message>
-        <source>CRO register</source>
-        <translation>CRO-Register</translation>
-    </message>
-    <message>
-        <source>Record &amp;qualification…</source>
-        <translation>&amp;Qualifizierung erfassen…</translation>
-    </message>
-    <message>
-        <source>Record &amp;KPI figure…</source>
-        <translation>&amp;Kennzahl erfassen…</translation>
-    </message>
-    <message>
-        <source>Escalate &amp;issue…</source>
-        <translation>Sachverhalt es&amp;kalieren…</translation>
-    </message>
-    <message>
-        <source>Update &amp;escalation…</source>
-        <translation>&amp;Eskalation fortschreiben…</translation>
-    </message>
-    <message>
-        <source>&amp;Dashboard</source>
-        <translation>&amp;Dashboard</translation>
-    </message>
-    <message>
-        <source>Oversight &amp;report…</source>
-        <translation>Aufsichts&amp;bericht…</translation>
-    </message>
-    <message>
-        <source>No CROs yet: the auditee of an audit becomes one.</source>
-        <translation>Noch keine CROs: die auditierte Organisation eines Audits wird eine.</translation>
-    </message>
+    <name>CroDetailTabs</name>
     <message>
         <source>Overview</source>
         <translation>Übersicht</translation>
@@ -1060,6 +1028,41 @@ Starten Sie AuditApp erneut, um weiterzuarbeiten.</translation>
     <message>
         <source>How the risk score is made</source>
         <translation>Wie sich der Risikowert zusammensetzt</translation>
+    </message>
+</context>
+<context>
+    <name>CroRegisterWindow</name>
+    <message>
+        <source>CRO register</source>
+        <translation>CRO-Register</translation>
+    </message>
+    <message>
+        <source>Record &amp;qualification…</source>
+        <translation>&amp;Qualifizierung erfassen…</translation>
+    </message>
+    <message>
+        <source>Record &amp;KPI figure…</source>
+        <translation>&amp;Kennzahl erfassen…</translation>
+    </message>
+    <message>
+        <source>Escalate &amp;issue…</source>
+        <translation>Sachverhalt es&amp;kalieren…</translation>
+    </message>
+    <message>
+        <source>Update &amp;escalation…</source>
+        <translation>&amp;Eskalation fortschreiben…</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Dashboard</translation>
+    </message>
+    <message>
+        <source>Oversight &amp;report…</source>
+        <translation>Aufsichts&amp;bericht…</translation>
+    </message>
+    <message>
+        <source>No CROs yet: the auditee of an audit becomes one.</source>
+        <translation>Noch keine CROs: die auditierte Organisation eines Audits wird eine.</translation>
     </message>
     <message>
         <source>Qualification recorded.</source>

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from auditapp.core import audits, capa
-from auditapp.core.capa import CapaState
+from auditapp.core import audits, capa, capa_state
+from auditapp.core.capa_state import CapaState
 from auditapp.core.models import CapaEvent, Finding, TrailEntry
 from auditapp.core.trail_format import expand_all
 from auditapp.errors import BadInput, Refused
@@ -27,31 +27,31 @@ def test_state_and_overdue_flags_follow_the_history() -> None:
         number=1, title="x", classification="major", capa_due_date=dt.date(2026, 3, 10)
     )
     today = dt.date(2026, 3, 5)
-    assert capa.capa_status(finding, [], today).state == CapaState.AWAITING_RESPONSE
-    assert capa.capa_status(finding, [], dt.date(2026, 3, 11)).overdue == ("response",)
+    assert capa_state.capa_status(finding, [], today).state == CapaState.AWAITING_RESPONSE
+    assert capa_state.capa_status(finding, [], dt.date(2026, 3, 11)).overdue == ("response",)
     events = [_event(1, "response", target_date=dt.date(2026, 4, 1))]
-    status = capa.capa_status(finding, events, dt.date(2026, 5, 1))
+    status = capa_state.capa_status(finding, events, dt.date(2026, 5, 1))
     assert status.state == CapaState.RESPONSE_RECEIVED and status.overdue == ()
     events.append(_event(2, "assessment", decision="rejected"))
-    status = capa.capa_status(finding, events, dt.date(2026, 3, 11))
+    status = capa_state.capa_status(finding, events, dt.date(2026, 3, 11))
     assert status.state == CapaState.REJECTED and status.overdue == ("response",)
     events.append(_event(3, "extension", decision="response", target_date=dt.date(2026, 3, 20)))
-    assert capa.capa_status(finding, events, dt.date(2026, 3, 11)).overdue == ()
+    assert capa_state.capa_status(finding, events, dt.date(2026, 3, 11)).overdue == ()
     events += [
         _event(4, "response", target_date=dt.date(2026, 4, 1)),
         _event(5, "assessment", decision="accepted"),
     ]
-    status = capa.capa_status(finding, events, dt.date(2026, 4, 2))
+    status = capa_state.capa_status(finding, events, dt.date(2026, 4, 2))
     assert status.state == CapaState.ACCEPTED and status.overdue == ("implementation",)
     assert status.responses == 2 and status.finding_status.value == "capa_accepted"
     events += [
         _event(6, "evidence"),
         _event(7, "effectiveness_plan", target_date=dt.date(2026, 6, 1)),
     ]
-    status = capa.capa_status(finding, events, dt.date(2026, 6, 2))
+    status = capa_state.capa_status(finding, events, dt.date(2026, 6, 2))
     assert status.state == CapaState.IMPLEMENTED and status.overdue == ("effectiveness",)
     events += [_event(8, "effectiveness", decision="effective"), _event(9, "closure")]
-    status = capa.capa_status(finding, events, dt.date(2027, 1, 1))
+    status = capa_state.capa_status(finding, events, dt.date(2027, 1, 1))
     assert status.state == CapaState.CLOSED and status.overdue == ()
     assert status.closed_on == (T0 + 9 * DAY).date()
     assert status.finding_status.value == "closed"
@@ -96,7 +96,7 @@ def test_steps_are_checked_recorded_in_the_trail_and_set_the_finding_status(demo
             select(Finding).where(Finding.audit_id == audit.id, Finding.number == number)
         )
         assert finding.status == "open"
-        kinds = [e.kind for e in capa.events_of(s, finding)]
+        kinds = [e.kind for e in capa_state.events_of(s, finding)]
         assert kinds == ["response", "assessment"]
         trail = expand_all(
             s.scalars(select(TrailEntry).where(TrailEntry.entity == "capa_event")).all()

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from auditapp.core import audits, capa
-from auditapp.core.capa import CapaState
+from auditapp.core import audits, capa, capa_state
+from auditapp.core.capa_state import CapaState
 from auditapp.reports import capa_form, signoff
 from tests.conftest import require_tool, run_as, run_cli
 
@@ -79,7 +79,7 @@ def test_report_to_closure(demo_template: Path, tmp_path: Path) -> None:
     with db.session() as s:
         audit = audits.get_audit(s, ref)
         assert audit.locked
-        labels = [item.label for item in capa.follow_up(s, audit)]
+        labels = [item.label for item in capa_state.follow_up(s, audit)]
         form = capa_form.export_capa_form(s, ref, "xlsx", "en")
     db.close()
     first, second = labels[0], labels[1]
@@ -150,7 +150,7 @@ def test_report_to_closure(demo_template: Path, tmp_path: Path) -> None:
     db = open_database(path)
     with db.session(actor="demo.lead") as s:
         audit = audits.get_audit(s, ref)
-        for item in capa.follow_up(s, audit):
+        for item in capa_state.follow_up(s, audit):
             capa.assess(s, audit, item.finding.number, decision="accepted")
         # An extension of the first finding's implementation, with reason and approver.
         status = capa.extend(
@@ -162,7 +162,7 @@ def test_report_to_closure(demo_template: Path, tmp_path: Path) -> None:
             approver="Sponsor QA head",
         )
         assert status.implementation_due == dt.date.fromisoformat(LATER) + dt.timedelta(days=30)
-        responses = capa.follow_up(s, audit)[0].status.responses
+        responses = capa_state.follow_up(s, audit)[0].status.responses
     db.close()
     assert responses == 2
 
@@ -183,7 +183,7 @@ def test_report_to_closure(demo_template: Path, tmp_path: Path) -> None:
     db = open_database(path)
     with db.session(actor="demo.lead") as s:
         audit = audits.get_audit(s, ref)
-        for item in capa.follow_up(s, audit):
+        for item in capa_state.follow_up(s, audit):
             capa.close(s, audit, item.finding.number)
     db.close()
     assert set(_states(path, ref).values()) == {CapaState.CLOSED.value}

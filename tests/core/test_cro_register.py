@@ -9,7 +9,7 @@ import cro_history
 import pytest
 from cro_history import CRO, TODAY
 
-from auditapp.core import checklists, cro_register, cro_risk, kpi_records, trail
+from auditapp.core import checklists, cro_qualification, cro_register, cro_risk, kpi_records, trail
 from auditapp.core.models import TrailEntry
 from auditapp.core.trail_format import expand_all
 from auditapp.errors import BadInput
@@ -90,10 +90,10 @@ def test_qualification_refuses_bad_input_and_lands_in_the_trail(history):
     with history.session(actor="anna") as s:
         org = cro_register.find_cro(s, CRO)
         with pytest.raises(BadInput, match="needs its conditions"):
-            cro_register.qualify(s, org, status="conditional")
+            cro_qualification.qualify(s, org, status="conditional")
         with pytest.raises(BadInput, match="status must be one of"):
-            cro_register.qualify(s, org, status="maybe")
-        cro_register.qualify(s, org, status="not_approved", effective_on="2026-11-30")
+            cro_qualification.qualify(s, org, status="maybe")
+        cro_qualification.qualify(s, org, status="not_approved", effective_on="2026-11-30")
     with history.session() as s:
         entries = [
             line
@@ -184,14 +184,14 @@ def test_kpi_breach_opens_an_escalation_and_a_second_raises_it(history):
 
 
 def test_a_planned_audit_is_not_the_last_one_and_a_lapsed_qualification_shows(history):
-    from auditapp.core import setup
+    from auditapp.core import audit_details, setup
     from auditapp.core.models import Audit
 
     with history.session(actor="anna") as s:
         checklist = next(c for c in checklists.library(s) if c.id == "mini-test")
         setup.create_from_details(
             s,
-            setup.AuditDetails(
+            audit_details.AuditDetails(
                 reference="AUD-2027-002",
                 audit_type="for_cause",
                 auditee_name=CRO,
@@ -203,7 +203,7 @@ def test_a_planned_audit_is_not_the_last_one_and_a_lapsed_qualification_shows(hi
             checklist,
         )
         org = cro_register.find_cro(s, CRO)
-        cro_register.qualify(
+        cro_qualification.qualify(
             s, org, status="approved", effective_on="2025-01-01", valid_until="2026-06-30"
         )
         assert s.query(Audit).count() == 4
@@ -215,7 +215,7 @@ def test_a_planned_audit_is_not_the_last_one_and_a_lapsed_qualification_shows(hi
     # The newest decision in force is still the conditional one of October 2026.
     assert summary.qualification.status == "conditional" and not summary.qualification_lapsed
     with history.session(actor="anna") as s:
-        cro_register.qualify(
+        cro_qualification.qualify(
             s,
             cro_register.find_cro(s, CRO),
             status="approved",

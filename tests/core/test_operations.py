@@ -17,7 +17,7 @@ import pytest
 from audit_factory import make_audit
 from sqlalchemy import select, text
 
-from auditapp.core import audits, operations, setup, trail
+from auditapp.core import audit_details, audits, operations, setup, trail
 from auditapp.core.db import open_database
 from auditapp.core.evidence import Target
 from auditapp.core.models import (
@@ -206,7 +206,7 @@ def test_details_dialog_edits_of_sponsor_and_studies_undo_row_for_row(db, audit_
         run(db, audit_id, operations.UpdateDetails(details.replace(**changes)))
         for changes in (
             {"sponsor_name": ""},
-            {"sponsor_name": "Other Pharma AG", "studies": (setup.StudyEntry("EX-301"),)},
+            {"sponsor_name": "Other Pharma AG", "studies": (audit_details.StudyEntry("EX-301"),)},
         )
     ]
     assert {"organisation", "study", "audit_study"} <= steps[1].changes.tables
@@ -322,7 +322,7 @@ def _random_operation(rng: random.Random, state: dict[str, Any]) -> operations.O
                 details.replace(
                     scope=words,
                     participants=details.participants[1:],
-                    team=(*details.team, setup.TeamEntry(words, "observer")),
+                    team=(*details.team, audit_details.TeamEntry(words, "observer")),
                 )
             ),
             lambda: operations.UpdateDetails(
@@ -332,7 +332,10 @@ def _random_operation(rng: random.Random, state: dict[str, Any]) -> operations.O
                     studies=(
                         details.studies[1:]
                         if rng.random() < 0.5
-                        else (*details.studies, setup.StudyEntry(f"EX-{rng.randint(100, 999)}"))
+                        else (
+                            *details.studies,
+                            audit_details.StudyEntry(f"EX-{rng.randint(100, 999)}"),
+                        )
                     ),
                 )
             ),

@@ -16,7 +16,7 @@ from sqlalchemy import func, select, text
 from auditapp.core import audits, settings
 from auditapp.core.models import Finding, Signature
 from auditapp.errors import Refused, ReviewAgain
-from auditapp.reports import export, signoff
+from auditapp.reports import export, signed_files, signoff
 
 PASSWORD = "demo-password-1"  # the demo accounts' password
 WAIT = 60
@@ -101,7 +101,7 @@ def _signatures(db) -> int:
 @pytest.mark.slow
 def test_signing_renders_outside_the_write_lock_and_rechecks_before_recording(demo_db, monkeypatch):
     reference = reference_of(demo_db)
-    inside, release = _hold_inside(signoff, "_render_pdf", monkeypatch)
+    inside, release = _hold_inside(signoff, "render_pdf", monkeypatch)
 
     def sign():
         return signoff.sign_report(
@@ -123,14 +123,14 @@ def test_signing_renders_outside_the_write_lock_and_rechecks_before_recording(de
     result = out["result"]
     assert isinstance(result, signoff.SignResult) and result.locked
     assert _signatures(demo_db) == 1
-    _version, stored = signoff.signed_report(demo_db, reference)
+    _version, stored = signed_files.signed_report(demo_db, reference)
     assert hashlib.sha256(stored).hexdigest() == hashlib.sha256(result.pdf_bytes).hexdigest()
 
 
 @pytest.mark.slow
 def test_a_content_change_during_the_render_signs_nothing(demo_db, monkeypatch):
     reference = reference_of(demo_db)
-    inside, release = _hold_inside(signoff, "_render_pdf", monkeypatch)
+    inside, release = _hold_inside(signoff, "render_pdf", monkeypatch)
     thread, out = _in_thread(
         lambda: signoff.sign_report(
             demo_db, reference, username="demo.lead", password=PASSWORD, meaning="author"

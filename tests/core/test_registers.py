@@ -9,6 +9,7 @@ from audit_factory import make_audit, make_user
 from sqlalchemy import select
 
 from auditapp.core import (
+    audit_details,
     audits,
     findings,
     operations,
@@ -87,9 +88,9 @@ def test_setup_details_round_trip_and_edit(db, ref):
         planned_start=dt.date(2026, 3, 2),
         planned_end=dt.date(2026, 3, 4),
         lead_auditor="anna",
-        team=(setup.TeamEntry("Jonas Weber", "expert", "CSV"),),
-        participants=(setup.PersonEntry("Sarah Okafor", "Head of QA", True, False, True),),
-        studies=(setup.StudyEntry("ABC-301", "Phase III study", "III"),),
+        team=(audit_details.TeamEntry("Jonas Weber", "expert", "CSV"),),
+        participants=(audit_details.PersonEntry("Sarah Okafor", "Head of QA", True, False, True),),
+        studies=(audit_details.StudyEntry("ABC-301", "Phase III study", "III"),),
     )
     with db.session(actor="anna") as s:
         setup.update_details(s, audits.get_audit(s, ref), changed)

@@ -11,7 +11,17 @@ from audit_factory import import_mini, make_audit
 from conftest import run_cli
 from sqlalchemy import func, select, text
 
-from auditapp.core import audits, evidence, findings, operations, registers, search, setup, trail
+from auditapp.core import (
+    audit_details,
+    audits,
+    evidence,
+    findings,
+    operations,
+    registers,
+    search,
+    setup,
+    trail,
+)
 from auditapp.core.models import ChecklistContent, ChecklistSnapshot, TrailEntry
 from auditapp.errors import BadInput
 
@@ -76,7 +86,7 @@ def test_retailoring_stores_a_second_text_and_keeps_the_first(db):
         audit = audits.get_audit(s, reference)
         details = setup.read_details(audit)
         setup.update_details(
-            s, audit, setup.AuditDetails(**{**vars(details), "audit_type": "for_cause"})
+            s, audit, audit_details.AuditDetails(**{**vars(details), "audit_type": "for_cause"})
         )
     with db.session() as s:
         assert s.scalar(select(func.count()).select_from(ChecklistContent)) == 2

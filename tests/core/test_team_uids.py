@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy import select
 
 from auditapp.core import (
+    audit_details,
     audits,
     evidence,
     findings,
@@ -139,7 +140,7 @@ def test_records_made_in_a_shared_audit_are_born_with_their_uid(pair):
     with lead.session() as s:  # another audit in the lead's database, never handed out
         setup.create_from_details(
             s,
-            setup.AuditDetails(
+            audit_details.AuditDetails(
                 reference="AUD-2026-021",
                 title="Routine audit",
                 audit_type="for_cause",

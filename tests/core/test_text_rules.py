@@ -152,7 +152,7 @@ def test_pdf_evidence_with_active_content_is_kept_flagged_and_warned(
 
 
 def test_plain_pdf_evidence_is_not_flagged():
-    from auditapp.core.media import pdf_active_content
+    from auditapp.core.pdf_active import pdf_active_content
 
     assert pdf_active_content(_pdf_with(b"")) == ""
 

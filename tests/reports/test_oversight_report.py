@@ -11,7 +11,7 @@ import pytest
 from conftest import require_tool
 from cro_history import CRO, TODAY
 
-from auditapp.core import cro_register, kpi_records
+from auditapp.core import cro_qualification, cro_register, kpi_records
 from auditapp.reports.oversight_report import build_oversight, export_oversight
 
 
@@ -101,7 +101,7 @@ def test_all_cros_start_with_the_portfolio_highest_risk_first(history):
     with history.session() as s:
         s.add(Organisation(kind="cro", legal_name="Quiet CRO Ltd."))
     with history.session(actor="anna") as s:
-        cro_register.qualify(
+        cro_qualification.qualify(
             s, cro_register.find_cro(s, "Quiet"), status="approved", effective_on="2026-01-10"
         )
     with history.session() as s:

@@ -12,7 +12,7 @@ import pytest
 from auditapp.core import audits, signing
 from auditapp.core.db import open_database
 from auditapp.errors import Refused
-from auditapp.reports import certificate_signing, signoff
+from auditapp.reports import certificate_signing, signed_files, signoff
 from auditapp.reports import wording as w
 from tests.conftest import require_tool, run_cli
 
@@ -152,7 +152,7 @@ def test_signature_page_reads_in_plain_words_in_the_report_language(signed, lang
         assert "Quality assurance reviewer · Approval" in text
     # Every time printed is the time of the signature itself (its /M and CMS signing time).
     with open_database(case["db"]) as db:  # trusted: signers this database knows
-        report = signoff.verify_file(case["report"], db)
+        report = signed_files.verify_file(case["report"], db)
     assert report.valid
     by_meaning = {s.meaning: s.signed_at for s in report.signatures}
     for meaning, stored_at, offset in case["sigs"]:

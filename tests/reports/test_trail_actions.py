@@ -9,7 +9,7 @@ def test_an_evidence_number_reads_as_e_and_a_plumbing_only_update_is_not_an_acti
     import datetime as dt
 
     from auditapp.core.trail_query import TrailRow
-    from auditapp.reports.trail_export import group_actions
+    from auditapp.reports.trail_actions import group_actions
 
     at = dt.datetime(2026, 12, 1, 13, 27, tzinfo=dt.UTC)
     rows = [

@@ -13,7 +13,8 @@ from PySide6.QtCore import Qt
 from ui_helpers import OFFSCREEN_NOISE, audit_window
 
 from auditapp.core import audits, registers, trail_query
-from auditapp.reports.trail_export import export_trail, group_actions
+from auditapp.reports.trail_actions import group_actions
+from auditapp.reports.trail_export import export_trail
 
 pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)]
 

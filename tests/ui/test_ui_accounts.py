@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from ui_helpers import OFFSCREEN_NOISE, new_window
 
 from auditapp.core import users
-from auditapp.ui.accounts import AddUserDialog, NewPasswordDialog, UsersDialog
+from auditapp.ui.account_forms import AddUserDialog, NewPasswordDialog
+from auditapp.ui.accounts import UsersDialog
 from auditapp.ui.app import sign_in
 
 pytestmark = [

@@ -12,7 +12,7 @@ from ui_helpers import OFFSCREEN_NOISE, new_window, run_modal
 
 from auditapp.core import audits, findings, judgement
 from auditapp.core.workspace import FindingState
-from auditapp.reports import signoff
+from auditapp.reports import signed_files, signoff
 
 pytestmark = [
     pytest.mark.gui,
@@ -142,5 +142,5 @@ def test_the_certificate_is_signed_from_the_audit_menu(
     dialog.password.setText(PASSWORD)
     qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: target.exists(), timeout=SLOW_MS)
-    report = signoff.verify_file(target, demo_db)  # trusted: a signer this database knows
+    report = signed_files.verify_file(target, demo_db)  # trusted: a signer this database knows
     assert report.valid and [s.meaning for s in report.signatures] == ["certificate"]

@@ -15,7 +15,7 @@ from ui_helpers import OFFSCREEN_NOISE, new_window
 
 from auditapp.core import audits
 from auditapp.core.models import Classification, Finding, Signature, User
-from auditapp.reports import pades, signoff
+from auditapp.reports import pades, signed_files, signoff
 
 pytestmark = [
     pytest.mark.gui,
@@ -177,8 +177,8 @@ def test_signing_locks_the_audit_and_the_gui_refuses_edits(qtbot, demo_db, windo
     dialog.save_button.click()
     assert target.read_bytes() == dialog.result_.pdf_bytes
     assert (tmp_path / "signed.docx").is_file() and (tmp_path / "signed.docx.p7s").is_file()
-    assert signoff.verify_file(target, demo_db).valid
-    assert signoff.verify_file(tmp_path / "signed.docx", demo_db).valid
+    assert signed_files.verify_file(target, demo_db).valid
+    assert signed_files.verify_file(tmp_path / "signed.docx", demo_db).valid
     dialog.reject()
     window.signoff.update_actions()
     assert window.signoff.reopen_action.isEnabled()
@@ -357,7 +357,7 @@ def test_reopen_requires_a_reason_and_the_lead_password(qtbot, demo_db, signed_p
     assert "report version 2" in window.statusBar().currentMessage()
     # The old signed version is still there, unchanged.
     assert (
-        signoff.signed_report(demo_db, reference_of(demo_db), version=1)[1]
+        signed_files.signed_report(demo_db, reference_of(demo_db), version=1)[1]
         == signed_pdf.read_bytes()
     )
     assert pades.verify_pdf(signed_pdf.read_bytes()).intact

@@ -6,13 +6,13 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from auditapp.core import setup
+from auditapp.core import audit_details, setup
 from auditapp.core.models import Audit
 
 
 @dataclass(frozen=True)
 class UpdateDetails:
-    details: setup.AuditDetails
+    details: audit_details.AuditDetails
 
     def apply(self, session: Session, audit: Audit) -> None:
         setup.update_details(session, audit, self.details)
