@@ -144,17 +144,19 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    from auditapp.core import evidence
+    from auditapp.core import evidence, operations
     from auditapp.core.audits import get_audit
 
     with _open(args) as database:
         user = signin.sign_in(database, args)
-        with database.session(actor=user.username) as session:
-            audit = get_audit(session, args.reference)
-            item = evidence.remove(
-                session, audit, evidence.parse_label(args.number), reason=args.reason
-            )
-            print(f"removed {evidence.label(item.number)} ({item.file_name}); original kept")
+        with database.read_session() as session:
+            audit_id = get_audit(session, args.reference).id
+        number = evidence.parse_label(args.number)
+        # The same operation as the gallery's Remove: one way to change an audit.
+        removed = operations.run(
+            database, audit_id, operations.Remove(number, args.reason), actor=user.username
+        )
+        print(f"removed {evidence.label(number)} ({removed.value}); original kept")
     return 0
 
 

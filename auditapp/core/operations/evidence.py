@@ -55,8 +55,9 @@ class Remove:
     number: int
     reason: str
 
-    def apply(self, session: Session, audit: Audit) -> None:
-        core_evidence.remove(session, audit, self.number, reason=self.reason)
+    def apply(self, session: Session, audit: Audit) -> str:
+        """Returns the removed item's file name."""
+        return core_evidence.remove(session, audit, self.number, reason=self.reason).file_name
 
 
 @dataclass(frozen=True)
