@@ -18,6 +18,9 @@ os.environ.setdefault("AUDITAPP_TEST_FAST_KDF", "1")
 
 DATA = Path(__file__).parent / "data"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+# AUDITAPP_TEST_CLI_CHILDREN=1: every run_cli in a child process, as before the in-process runner
+# (to compare the two; docs/testing.md).
+CLI_IN_CHILDREN = os.environ.get("AUDITAPP_TEST_CLI_CHILDREN", "") == "1"
 # One checkpoint key for the whole run: databases made in one test's data folder (the demo
 # template) are copied into others, as on one computer.
 _CHECKPOINT_KEY = os.urandom(32)
@@ -110,9 +113,16 @@ def demo_db(demo_template: Path, tmp_path: Path):
 
 
 def run_cli(
-    *args: str, stdin: str = "", env: dict[str, str] | None = None
+    *args: str, stdin: str = "", env: dict[str, str] | None = None, process: bool = False
 ) -> subprocess.CompletedProcess[str]:
-    """The real command line in a child process, as a user runs it."""
+    """The command line as a user runs it: ``auditapp.cli.main`` in this process with its own
+    argv, streams, environment and exit code (tests/cli_runner.py), or with ``process=True`` the
+    real ``python -m auditapp`` in a child process, for what only a process shows (the entry
+    point's exit code, signals, locks between processes, memory)."""
+    if not (process or CLI_IN_CHILDREN):
+        from tests.cli_runner import run_in_process
+
+        return run_in_process(args, stdin=stdin, env=env)
     full_env = {**os.environ, **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "auditapp", *args],
@@ -227,7 +237,16 @@ def run_as(
     password: str = USER_PASSWORD,
     stdin: str = "",
     env: dict[str, str] | None = None,
+    process: bool = False,
 ) -> subprocess.CompletedProcess[str]:
     """A writing verb signed in as ``user`` (--user NAME --password-stdin); ``stdin`` follows
     the password line (e.g. the new account's password for `user add`)."""
-    return run_cli(*args, "--user", user, "--password-stdin", stdin=f"{password}\n{stdin}", env=env)
+    return run_cli(
+        *args,
+        "--user",
+        user,
+        "--password-stdin",
+        stdin=f"{password}\n{stdin}",
+        env=env,
+        process=process,
+    )
