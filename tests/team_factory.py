@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -81,9 +82,20 @@ def mini() -> checklists.Checklist:
     return checklists.load_file(MINI)
 
 
-def make_site(root: Path, name: str, username: str, full_name: str, *, audit: bool = False) -> Site:
+def make_site(
+    root: Path,
+    name: str,
+    username: str,
+    full_name: str,
+    *,
+    template: Path,
+    audit: bool = False,
+) -> Site:
+    """A laptop: a new database copied from ``template`` (conftest's ``empty_template``: the
+    migrations run once per test run, not three times per test)."""
     folder = root / name
     folder.mkdir()
+    shutil.copyfile(template, folder / "audit.sqlite")
     db = open_database(folder / "audit.sqlite")
     make_user(db, username, full_name)
     if audit:  # straight from the mini checklist: the library parses every shipped checklist
