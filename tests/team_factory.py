@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,7 @@ from auditapp.core import (
     users,
 )
 from auditapp.core.db import Database, open_database
-from tests.audit_factory import MINI, PASSWORD, make_user
+from tests.audit_factory import PASSWORD, make_user, mini_checklist
 
 REFERENCE = "AUD-2026-020"
 
@@ -77,9 +76,8 @@ class Site:
         return audits.get_audit(s, REFERENCE)
 
 
-@cache
 def mini() -> checklists.Checklist:
-    return checklists.load_file(MINI)
+    return mini_checklist()
 
 
 def make_site(
