@@ -5,6 +5,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -112,6 +113,42 @@ def demo_db(demo_template: Path, tmp_path: Path):
     database.close()
 
 
+@pytest.fixture(scope="session")
+def signed_demo(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The demo audit signed by its author (demo.lead) and approved by demo.qa (locked, final),
+    made once: each signature renders and signs the whole report. ``db`` is the template: copy it
+    (``copy_signed_demo``) before opening it. ``author`` and ``approver`` are the SignResults
+    (``author.pdf_bytes``: the report with the author's signature only)."""
+    from auditapp.core import audits
+    from auditapp.core.db import open_database
+    from auditapp.reports import signoff
+
+    home = tmp_path_factory.mktemp("signed-home")
+    _give_checkpoint_key(home)
+    path = tmp_path_factory.mktemp("signed-demo") / "signed.sqlite"
+    shutil.copyfile(demo_template, path)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("AUDITAPP_HOME", str(home))
+        with open_database(path) as database:
+            with database.read_session() as session:
+                reference = audits.summaries(session)[0].reference
+            author = signoff.sign_report(
+                database, reference, username="demo.lead", password=DEMO_PASSWORD, meaning="author"
+            )
+            approver = signoff.sign_report(
+                database, reference, username="demo.qa", password=DEMO_PASSWORD, meaning="approver"
+            )
+    return {"db": path, "ref": reference, "author": author, "approver": approver}
+
+
+def copy_signed_demo(signed_demo: dict[str, Any], folder: Path) -> Path:
+    """A copy of the signed demo database in ``folder`` (``signed.sqlite``)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / "signed.sqlite"
+    shutil.copyfile(signed_demo["db"], target)
+    return target
+
+
 def run_cli(
     *args: str, stdin: str = "", env: dict[str, str] | None = None, process: bool = False
 ) -> subprocess.CompletedProcess[str]:
@@ -145,6 +182,7 @@ def require_tool(name: str) -> str:
 
 
 USER_PASSWORD = "user-password-1"
+DEMO_PASSWORD = "demo-password-1"  # every demo account's (auditapp.core.demo)
 # RSA key pairs made in this run, per username, handed out again to later tests.
 _KEY_POOL: dict[str, list[object]] = {}
 # Keys in use: those handed out in the running test, and those of session and module fixtures
