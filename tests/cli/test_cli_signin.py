@@ -79,7 +79,6 @@ def test_a_failed_sign_in_with_an_unknown_name_is_recorded(dbfile, tmp_path: Pat
     assert run_cli("--db", dbfile, "trail", "verify").returncode == 0
 
 
-@pytest.mark.slow  # four command-line children, one of them making a real RSA-3072 key pair
 def test_user_add_and_unlock_need_an_administrator_signed_in(dbfile) -> None:
     from auditapp.core.db import open_database
 

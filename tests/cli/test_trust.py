@@ -102,7 +102,6 @@ def test_forged_same_name_countersignature_is_not_trusted(signed, tmp_path: Path
     assert "VALID" in genuine.stdout and "certificate SHA-256 " in genuine.stdout
 
 
-@pytest.mark.slow  # eight command-line runs
 def test_trust_store_without_database_and_forged_whole_report(signed, tmp_path: Path) -> None:
     # A sponsor with no database: nothing is trusted until the signers' certificates are.
     before = run_cli("verify", str(signed["pdf"]))

@@ -125,7 +125,6 @@ def test_any_changed_byte_in_a_signed_range_is_invalid(signed) -> None:
         assert not report.valid, f"change at byte {pos} not detected"
 
 
-@pytest.mark.slow  # poppler and a command-line child per position
 def test_outside_tools_and_the_command_line_see_a_changed_byte_too(signed, tmp_path: Path) -> None:
     for n, (pos, bad) in enumerate(_changed_bytes(signed["pdf"].read_bytes())):
         if n % 3 == 0:  # a sample of positions
