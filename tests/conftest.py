@@ -117,15 +117,17 @@ def demo_db(demo_template: Path, tmp_path: Path):
 def signed_demo(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """The demo audit signed by its author (demo.lead) and approved by demo.qa (locked, final),
     made once: each signature renders and signs the whole report. ``db`` is the template: copy it
-    (``copy_signed_demo``) before opening it. ``author`` and ``approver`` are the SignResults
-    (``author.pdf_bytes``: the report with the author's signature only)."""
+    (``copy_signed_demo``) before opening it; ``author_db`` is the same database before the
+    approver signed (locked, awaiting the countersignature). ``author`` and ``approver`` are the
+    SignResults (``author.pdf_bytes``: the report with the author's signature only)."""
     from auditapp.core import audits
     from auditapp.core.db import open_database
     from auditapp.reports import signoff
 
     home = tmp_path_factory.mktemp("signed-home")
     _give_checkpoint_key(home)
-    path = tmp_path_factory.mktemp("signed-demo") / "signed.sqlite"
+    folder = tmp_path_factory.mktemp("signed-demo")
+    path, author_path = folder / "signed.sqlite", folder / "author-signed.sqlite"
     shutil.copyfile(demo_template, path)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("AUDITAPP_HOME", str(home))
@@ -135,17 +137,26 @@ def signed_demo(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -
             author = signoff.sign_report(
                 database, reference, username="demo.lead", password=DEMO_PASSWORD, meaning="author"
             )
+        shutil.copyfile(path, author_path)  # closed: the WAL is checkpointed into the file
+        with open_database(path) as database:
             approver = signoff.sign_report(
                 database, reference, username="demo.qa", password=DEMO_PASSWORD, meaning="approver"
             )
-    return {"db": path, "ref": reference, "author": author, "approver": approver}
+    return {
+        "db": path,
+        "author_db": author_path,
+        "ref": reference,
+        "author": author,
+        "approver": approver,
+    }
 
 
-def copy_signed_demo(signed_demo: dict[str, Any], folder: Path) -> Path:
-    """A copy of the signed demo database in ``folder`` (``signed.sqlite``)."""
+def copy_signed_demo(signed_demo: dict[str, Any], folder: Path, *, which: str = "db") -> Path:
+    """A copy of the signed demo database (``which="author_db"``: signed by the author only) in
+    ``folder``, named as the template."""
     folder.mkdir(parents=True, exist_ok=True)
-    target = folder / "signed.sqlite"
-    shutil.copyfile(signed_demo["db"], target)
+    target = folder / Path(signed_demo[which]).name
+    shutil.copyfile(signed_demo[which], target)
     return target
 
 
