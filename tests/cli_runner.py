@@ -14,6 +14,11 @@ What a process gives the command line and this runner gives it too:
   ``AUDITAPP_LOCK_WAIT``, which ``core.ownership`` reads when imported, is applied too;
 - the exit code: ``main``'s return value, ``SystemExit`` (argparse) or, for an exception that
   escapes ``main``, 1 with the traceback on stderr, as the interpreter would print it;
+- warnings: a child prints them on stderr under Python's default filters plus those the
+  application installs when imported; pytest would record them instead and, between tests, drop
+  the application's filters. The call runs under ``child_warning_filters()`` and what is shown
+  goes to the captured stderr, as in a child. One difference is kept on purpose: a SQLAlchemy
+  SAWarning is an error here, as everywhere in the suite (pyproject.toml).
 - what a process leaves behind when it ends is undone: the log handler ``main`` adds, the
   "encrypted database seen" switch of the log filter, and databases and write locks the verb left
   open (closed here; a leak fails the test, since in-process it would change the next call).
@@ -27,6 +32,7 @@ import os
 import subprocess
 import sys
 import traceback
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -64,6 +70,26 @@ def _environment(env: dict[str, str] | None) -> Iterator[None]:
         ownership.DEFAULT_WAIT_S = saved_wait
         os.environ.clear()
         os.environ.update(saved)
+
+
+def child_warning_filters() -> None:
+    """The warning filters of ``python -m auditapp`` once the application is imported: Python's
+    defaults (no -W, no -X dev) and the application's own, added when its modules are imported
+    (``tests/cli/test_cli_runner.py`` compares this list with a child's)."""
+    from PIL import Image
+    from sqlalchemy.exc import SAWarning
+
+    warnings.resetwarnings()
+    # Python's defaults, lowest priority first (filterwarnings puts each in front).
+    warnings.filterwarnings("ignore", category=ResourceWarning)
+    warnings.filterwarnings("ignore", category=ImportWarning)
+    warnings.filterwarnings("ignore", category=PendingDeprecationWarning)
+    warnings.filterwarnings("ignore", category=DeprecationWarning)
+    warnings.filterwarnings("default", category=DeprecationWarning, module="__main__")
+    # auditapp/core/media.py: the importer refuses oversized images itself.
+    warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
+    # The suite's own rule (pyproject.toml), not a child's: a SAWarning fails the test.
+    warnings.filterwarnings("error", category=SAWarning)
 
 
 def _open_resources() -> tuple[dict[str, list[object]], dict[str, object]]:
@@ -106,7 +132,8 @@ def run_in_process(
     out, err = _text_stream(), _text_stream()
     before = _open_resources()
     code: object = 0
-    with _environment(env):
+    with _environment(env), warnings.catch_warnings(record=True) as shown:
+        child_warning_filters()
         sys.argv = ["auditapp", *argv]
         sys.stdin, sys.stdout, sys.stderr = stdin_stream, out, err
         try:
@@ -117,6 +144,8 @@ def run_in_process(
             traceback.print_exc(file=err)
             code = 1
         finally:
+            for w in shown:  # where a child's warnings.showwarning writes them
+                err.write(warnings.formatwarning(w.message, w.category, w.filename, w.lineno))
             sys.argv, sys.stdin, sys.stdout, sys.stderr = streams
             for handler in root.handlers[:]:
                 if handler not in handlers:

@@ -7,6 +7,7 @@ import logging
 import os
 import sqlite3
 import sys
+import warnings
 
 import pytest
 
@@ -78,3 +79,63 @@ def test_a_database_left_open_by_a_verb_fails_the_test_and_is_closed(monkeypatch
     with pytest.raises(AssertionError, match="left open"):
         run_cli("list")
     assert db_files.open_here(path) is None and ownership.held_here(path) is None
+
+
+_CHILD_FILTERS = """
+import importlib, pkgutil, warnings
+import auditapp.cli, auditapp.core, auditapp.reports
+for package in (auditapp.cli, auditapp.core, auditapp.reports):
+    for module in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+        importlib.import_module(module.name)
+for action, message, category, module, lineno in warnings.filters:
+    print(action, getattr(message, "pattern", message), category.__module__,
+          category.__qualname__, getattr(module, "pattern", module), lineno)
+"""
+
+
+def _filters() -> list[str]:
+    return [
+        " ".join(
+            str(part)
+            for part in (
+                action,
+                getattr(message, "pattern", message),
+                category.__module__,
+                category.__qualname__,
+                getattr(module, "pattern", module),
+                lineno,
+            )
+        )
+        for action, message, category, module, lineno in warnings.filters
+    ]
+
+
+def test_warnings_are_filtered_and_shown_as_in_a_child():
+    """The runner's warning filters are a child's after importing the application (the suite's
+    SAWarning rule aside), and a warning the verb raises is printed on its stderr."""
+    import subprocess
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHONWARN")}
+    child = subprocess.run(
+        [sys.executable, "-c", _CHILD_FILTERS], capture_output=True, text=True, env=env, check=True
+    )
+    from tests.cli_runner import child_warning_filters
+
+    with warnings.catch_warnings():
+        child_warning_filters()
+        here = _filters()
+    assert here[0].startswith("error None sqlalchemy.exc SAWarning")
+    assert here[1:] == child.stdout.splitlines()
+
+
+def test_a_warning_from_the_verb_is_on_its_stderr(monkeypatch):
+    from auditapp import cli
+
+    def warns(argv):
+        warnings.warn("something odd", UserWarning, stacklevel=1)
+        return 0
+
+    monkeypatch.setattr(cli, "main", warns)
+    result = run_cli("list")
+    assert result.returncode == 0
+    assert "UserWarning: something odd" in result.stderr
