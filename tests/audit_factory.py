@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from auditapp.core import audit_details, checklists, setup, users
@@ -19,8 +20,15 @@ def make_user(db: Database, username: str = "anna", full_name: str = "Anna Audit
         )
 
 
+@cache
+def mini_checklist() -> checklists.Checklist:
+    """The mini checklist parsed once per run (parsing is tested in tests/core/test_checklists.py;
+    here it is only the material of an audit)."""
+    return checklists.load_file(MINI)
+
+
 def import_mini(db: Database) -> checklists.Checklist:
-    checklist = checklists.load_file(MINI)
+    checklist = mini_checklist()
     with db.session(actor="test") as s:
         if not any(c.id == checklist.id for c in checklists.library(s)):
             checklists.import_checklist(s, checklist)

@@ -5,6 +5,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,6 +19,9 @@ os.environ.setdefault("AUDITAPP_TEST_FAST_KDF", "1")
 
 DATA = Path(__file__).parent / "data"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+# AUDITAPP_TEST_CLI_CHILDREN=1: every run_cli in a child process, as before the in-process runner
+# (to compare the two; docs/testing.md).
+CLI_IN_CHILDREN = os.environ.get("AUDITAPP_TEST_CLI_CHILDREN", "") == "1"
 # One checkpoint key for the whole run: databases made in one test's data folder (the demo
 # template) are copied into others, as on one computer.
 _CHECKPOINT_KEY = os.urandom(32)
@@ -109,10 +113,64 @@ def demo_db(demo_template: Path, tmp_path: Path):
     database.close()
 
 
+@pytest.fixture(scope="session")
+def signed_demo(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The demo audit signed by its author (demo.lead) and approved by demo.qa (locked, final),
+    made once: each signature renders and signs the whole report. ``db`` is the template: copy it
+    (``copy_signed_demo``) before opening it; ``author_db`` is the same database before the
+    approver signed (locked, awaiting the countersignature). ``author`` and ``approver`` are the
+    SignResults (``author.pdf_bytes``: the report with the author's signature only)."""
+    from auditapp.core import audits
+    from auditapp.core.db import open_database
+    from auditapp.reports import signoff
+
+    home = tmp_path_factory.mktemp("signed-home")
+    _give_checkpoint_key(home)
+    folder = tmp_path_factory.mktemp("signed-demo")
+    path, author_path = folder / "signed.sqlite", folder / "author-signed.sqlite"
+    shutil.copyfile(demo_template, path)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("AUDITAPP_HOME", str(home))
+        with open_database(path) as database:
+            with database.read_session() as session:
+                reference = audits.summaries(session)[0].reference
+            author = signoff.sign_report(
+                database, reference, username="demo.lead", password=DEMO_PASSWORD, meaning="author"
+            )
+        shutil.copyfile(path, author_path)  # closed: the WAL is checkpointed into the file
+        with open_database(path) as database:
+            approver = signoff.sign_report(
+                database, reference, username="demo.qa", password=DEMO_PASSWORD, meaning="approver"
+            )
+    return {
+        "db": path,
+        "author_db": author_path,
+        "ref": reference,
+        "author": author,
+        "approver": approver,
+    }
+
+
+def copy_signed_demo(signed_demo: dict[str, Any], folder: Path, *, which: str = "db") -> Path:
+    """A copy of the signed demo database (``which="author_db"``: signed by the author only) in
+    ``folder``, named as the template."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / Path(signed_demo[which]).name
+    shutil.copyfile(signed_demo[which], target)
+    return target
+
+
 def run_cli(
-    *args: str, stdin: str = "", env: dict[str, str] | None = None
+    *args: str, stdin: str = "", env: dict[str, str] | None = None, process: bool = False
 ) -> subprocess.CompletedProcess[str]:
-    """The real command line in a child process, as a user runs it."""
+    """The command line as a user runs it: ``auditapp.cli.main`` in this process with its own
+    argv, streams, environment and exit code (tests/cli_runner.py), or with ``process=True`` the
+    real ``python -m auditapp`` in a child process, for what only a process shows (the entry
+    point's exit code, signals, locks between processes, memory)."""
+    if not (process or CLI_IN_CHILDREN):
+        from tests.cli_runner import run_in_process
+
+        return run_in_process(args, stdin=stdin, env=env)
     full_env = {**os.environ, **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "auditapp", *args],
@@ -135,6 +193,7 @@ def require_tool(name: str) -> str:
 
 
 USER_PASSWORD = "user-password-1"
+DEMO_PASSWORD = "demo-password-1"  # every demo account's (auditapp.core.demo)
 # RSA key pairs made in this run, per username, handed out again to later tests.
 _KEY_POOL: dict[str, list[object]] = {}
 # Keys in use: those handed out in the running test, and those of session and module fixtures
@@ -227,7 +286,16 @@ def run_as(
     password: str = USER_PASSWORD,
     stdin: str = "",
     env: dict[str, str] | None = None,
+    process: bool = False,
 ) -> subprocess.CompletedProcess[str]:
     """A writing verb signed in as ``user`` (--user NAME --password-stdin); ``stdin`` follows
     the password line (e.g. the new account's password for `user add`)."""
-    return run_cli(*args, "--user", user, "--password-stdin", stdin=f"{password}\n{stdin}", env=env)
+    return run_cli(
+        *args,
+        "--user",
+        user,
+        "--password-stdin",
+        stdin=f"{password}\n{stdin}",
+        env=env,
+        process=process,
+    )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ from auditapp.core import (
     users,
 )
 from auditapp.core.db import Database, open_database
-from tests.audit_factory import MINI, PASSWORD, make_user
+from tests.audit_factory import PASSWORD, make_user, mini_checklist
 
 REFERENCE = "AUD-2026-020"
 
@@ -77,14 +77,24 @@ class Site:
         return audits.get_audit(s, REFERENCE)
 
 
-@cache
 def mini() -> checklists.Checklist:
-    return checklists.load_file(MINI)
+    return mini_checklist()
 
 
-def make_site(root: Path, name: str, username: str, full_name: str, *, audit: bool = False) -> Site:
+def make_site(
+    root: Path,
+    name: str,
+    username: str,
+    full_name: str,
+    *,
+    template: Path,
+    audit: bool = False,
+) -> Site:
+    """A laptop: a new database copied from ``template`` (conftest's ``empty_template``: the
+    migrations run once per test run, not three times per test)."""
     folder = root / name
     folder.mkdir()
+    shutil.copyfile(template, folder / "audit.sqlite")
     db = open_database(folder / "audit.sqlite")
     make_user(db, username, full_name)
     if audit:  # straight from the mini checklist: the library parses every shipped checklist

@@ -86,7 +86,6 @@ def test_administrator_sets_roles_resets_and_deactivates(db):
             users.set_role(s, admin=qa, username="root", role="auditor")
 
 
-@pytest.mark.slow
 def test_cli_passwd_and_recover(tmp_path):
     from auditapp.core.db import open_database
 

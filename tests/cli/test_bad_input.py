@@ -282,21 +282,10 @@ def test_hostile_caption_is_refused(caption, target_db, tmp_path):
 
 
 @pytest.fixture(scope="module")
-def signed_pdf(demo_template, tmp_path_factory):
-    from auditapp.core.db import open_database
-    from auditapp.reports import signoff
-
-    folder = tmp_path_factory.mktemp("signed")
-    path = folder / "demo.sqlite"
-    shutil.copyfile(demo_template, path)
-    db = open_database(path)
-    try:
-        result = signoff.sign_report(
-            db, REFERENCE, username="demo.lead", password=DEMO_PASSWORD, meaning="author"
-        )
-    finally:
-        db.close()
-    return result.pdf_bytes
+def signed_pdf(signed_demo):
+    """The demo report signed by its author (the run's ``signed_demo``)."""
+    assert signed_demo["ref"] == REFERENCE
+    return signed_demo["author"].pdf_bytes
 
 
 def _flipped(pdf: bytes, offset: int) -> bytes:

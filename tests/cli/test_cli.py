@@ -55,15 +55,20 @@ def test_bad_usage_exits_2_with_one_line(tmp_path):
         result = run_cli("--db", str(tmp_path / "a.sqlite"), *args)
         assert result.returncode == 2, args
         _one_line_error(result)
+    # The exit code as the shell sees it from the real entry point (python -m auditapp).
+    child = run_cli("--db", str(tmp_path / "a.sqlite"), "frobnicate", process=True)
+    assert child.returncode == 2
+    _one_line_error(child)
 
 
 def test_bad_input_exits_2_and_refusals_exit_1(tmp_path, demo_file):
-    missing = run_cli("trail", "verify", "--db", str(tmp_path / "none.sqlite"))
+    """In child processes: the exit codes and the one error line from the real entry point."""
+    missing = run_cli("trail", "verify", "--db", str(tmp_path / "none.sqlite"), process=True)
     assert missing.returncode == 2
     _one_line_error(missing)
     notdb = tmp_path / "not.sqlite"
     notdb.write_text("hello")
-    result = run_cli("list", "--db", str(notdb))
+    result = run_cli("list", "--db", str(notdb), process=True)
     assert result.returncode == 2
     _one_line_error(result)
     # accounts exist: adding one needs an administrator
@@ -79,6 +84,7 @@ def test_bad_input_exits_2_and_refusals_exit_1(tmp_path, demo_file):
         "--db",
         str(demo_file),
         stdin="whatever-pass-1\n",
+        process=True,
     )
     assert refused.returncode == 1
     _one_line_error(refused)

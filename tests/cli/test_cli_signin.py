@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests import evidence_files as ef
+from tests.audit_factory import mini_checklist
 from tests.conftest import DATA, USER_PASSWORD, make_user, run_as, run_cli
 
 REF = "AUD-2026-001"
@@ -15,7 +16,7 @@ REF = "AUD-2026-001"
 
 @pytest.fixture
 def dbfile(db) -> str:
-    from auditapp.core import audits, checklists
+    from auditapp.core import audits
 
     make_user(db, "anna", role="auditor", full_name="Anna Auditor")
     with db.session(actor="anna") as s:
@@ -23,7 +24,7 @@ def dbfile(db) -> str:
             s,
             title="CLI",
             audit_type="vendor_qualification",
-            checklist=checklists.load_file(DATA / "mini-checklist.yaml"),
+            checklist=mini_checklist(),
             reference=REF,
         )
     return str(db.path)
@@ -78,7 +79,6 @@ def test_a_failed_sign_in_with_an_unknown_name_is_recorded(dbfile, tmp_path: Pat
     assert run_cli("--db", dbfile, "trail", "verify").returncode == 0
 
 
-@pytest.mark.slow  # four command-line children, one of them making a real RSA-3072 key pair
 def test_user_add_and_unlock_need_an_administrator_signed_in(dbfile) -> None:
     from auditapp.core.db import open_database
 

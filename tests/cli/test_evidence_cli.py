@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from auditapp.core import audits, checklists, findings
+from auditapp.core import audits, findings
 from tests import evidence_files as ef
+from tests.audit_factory import mini_checklist
 from tests.conftest import make_user, run_as, run_cli
 
 DATA = Path(__file__).parents[1] / "data"
@@ -17,7 +18,7 @@ REF = "AUD-2026-001"
 @pytest.fixture
 def dbfile(db) -> str:
     make_user(db, "anna", role="auditor")
-    checklist = checklists.load_file(DATA / "mini-checklist.yaml")
+    checklist = mini_checklist()
     with db.session(actor="anna") as s:
         audit = audits.create_audit(
             s,

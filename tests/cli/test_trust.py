@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
 
-from auditapp.core import audits, users
-from auditapp.reports import pades, signoff
-from tests.conftest import run_cli
+from auditapp.core import users
+from auditapp.reports import pades
+from tests.conftest import copy_signed_demo, run_cli
 
 PASSWORD = "demo-password-1"
 
@@ -58,24 +57,17 @@ def _certificate(name: str, key, *, issuer=None, issuer_key=None, ca: bool = Fal
 
 
 @pytest.fixture(scope="module")
-def signed(demo_template: Path, tmp_path_factory: pytest.TempPathFactory):
+def signed(signed_demo, tmp_path_factory: pytest.TempPathFactory):
+    """This module's copy of the run's signed demo (author and approver)."""
     from auditapp.core.db import open_database
 
     folder = tmp_path_factory.mktemp("trust")
-    path = folder / "signed.sqlite"
-    shutil.copyfile(demo_template, path)
-    db = open_database(path)
-    with db.session() as s:
-        ref = audits.summaries(s)[0].reference
-    author = signoff.sign_report(db, ref, username="demo.lead", password=PASSWORD, meaning="author")
-    approver = signoff.sign_report(
-        db, ref, username="demo.qa", password=PASSWORD, meaning="approver"
-    )
-    with db.session() as s:
+    path = copy_signed_demo(signed_demo, folder)
+    ref, author = signed_demo["ref"], signed_demo["author"]
+    with open_database(path) as db, db.read_session() as s:
         certs = {u: users.find_user(s, u).certificate_pem for u in ("demo.lead", "demo.qa")}
-    db.close()
     pdf = folder / "signed.pdf"
-    pdf.write_bytes(approver.pdf_bytes)
+    pdf.write_bytes(signed_demo["approver"].pdf_bytes)
     for username, pem in certs.items():
         (folder / f"{username}.pem").write_text(pem)
     return {"db": path, "pdf": pdf, "author": author, "folder": folder, "ref": ref}
@@ -110,7 +102,6 @@ def test_forged_same_name_countersignature_is_not_trusted(signed, tmp_path: Path
     assert "VALID" in genuine.stdout and "certificate SHA-256 " in genuine.stdout
 
 
-@pytest.mark.slow  # eight command-line runs
 def test_trust_store_without_database_and_forged_whole_report(signed, tmp_path: Path) -> None:
     # A sponsor with no database: nothing is trusted until the signers' certificates are.
     before = run_cli("verify", str(signed["pdf"]))

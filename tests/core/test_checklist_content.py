@@ -19,7 +19,9 @@ NOT_SCORABLE_DE = ("Wie", "Wer", "Was", "Welche", "Welcher", "Welches", "Warum",
 
 @pytest.fixture(scope="module")
 def checklist() -> checklists.Checklist:
-    return checklists.load_file(CHECKLIST)
+    """The shipped checklist as the application parsed it (once per run: ``checklists.shipped``;
+    tests/core/test_checklists.py parses and validates the file itself)."""
+    return next(c for c in checklists.shipped() if c.source == str(CHECKLIST))
 
 
 def test_version_is_1_1_with_at_least_220_questions(checklist):

@@ -24,11 +24,12 @@ QUESTIONS = ("ORG-02", "CSV-01")
 
 
 def cli(*args: str, wait: float = 1.0, **kwargs):
-    """The command line as these tests run it; writing verbs sign in as anna."""
+    """The command line as these tests run it: in a child process (the lock and the database
+    are shared between processes here); writing verbs sign in as anna."""
     env = {"AUDITAPP_LOCK_WAIT": str(wait), **kwargs.pop("env", {})}
     if args[:2] == ("checklist", "import") or args[:1] == ("restore",):
-        return run_as("anna", *args, password=PASSWORD, env=env, **kwargs)
-    return run_cli(*args, env=env, **kwargs)
+        return run_as("anna", *args, password=PASSWORD, env=env, process=True, **kwargs)
+    return run_cli(*args, env=env, process=True, **kwargs)
 
 
 def _answer(db, reference: str, question: str, notes: str) -> None:

@@ -9,12 +9,13 @@ import pytest
 from PIL import Image
 from sqlalchemy import func, select
 
-from auditapp.core import audits, checklists, evidence, findings, media, trail
+from auditapp.core import audits, evidence, findings, media, trail
 from auditapp.core.evidence import Target
 from auditapp.core.evidence_import import import_files
 from auditapp.core.models import Evidence, EvidenceBlob, EvidenceLink, TrailEntry
 from auditapp.errors import BadInput, NotFound, Refused
 from tests import evidence_files as ef
+from tests.audit_factory import mini_checklist
 
 DATA = Path(__file__).parents[1] / "data"
 REF = "AUD-2026-001"
@@ -22,7 +23,7 @@ REF = "AUD-2026-001"
 
 @pytest.fixture
 def audit_db(db):
-    checklist = checklists.load_file(DATA / "mini-checklist.yaml")
+    checklist = mini_checklist()
     with db.session(actor="anna") as s:
         audit = audits.create_audit(
             s,
@@ -332,7 +333,7 @@ def test_same_file_twice_in_one_audit_is_refused_but_shared_across_audits(audit_
     again = _import(audit_db, [ef.write(tmp_path, "copy.jpg", path.read_bytes())])
     assert again.imported == [] and "already in audit AUD-2026-001 as E-001" in again.refused[0][1]
 
-    checklist = checklists.load_file(DATA / "mini-checklist.yaml")
+    checklist = mini_checklist()
     with audit_db.session(actor="anna") as s:
         audits.create_audit(
             s,

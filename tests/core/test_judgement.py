@@ -208,7 +208,6 @@ def test_outcomes_depend_on_the_audit_type(demo_db) -> None:
         judgement.set_judgement(s, audits.get_audit(s, REF), conclusion="bad\x07")
 
 
-@pytest.mark.slow
 def test_cli_sets_and_shows_the_judgement(demo_db, tmp_path) -> None:
     path = str(demo_db.path)
     demo_db.close()

@@ -13,18 +13,19 @@ from auditapp.core import audits, findings, signing
 from auditapp.core.models import Finding, ReportVersion
 from auditapp.errors import BadInput, Refused
 from auditapp.reports import signoff
-from tests.conftest import run_as, run_cli
+from tests.conftest import copy_signed_demo, run_as, run_cli
 
 PASSWORD = "demo-password-1"
 
 
 @pytest.fixture
-def signed_db(demo_db):
-    with demo_db.session() as s:
-        ref = audits.summaries(s)[0].reference
-    signoff.sign_report(demo_db, ref, username="demo.lead", password=PASSWORD, meaning="author")
-    signoff.sign_report(demo_db, ref, username="demo.qa", password=PASSWORD, meaning="approver")
-    return demo_db, ref
+def signed_db(signed_demo, tmp_path):
+    """The demo audit signed by its author and approved: a copy of the run's ``signed_demo``."""
+    from auditapp.core.db import open_database
+
+    db = open_database(copy_signed_demo(signed_demo, tmp_path / "signed"))
+    yield db, signed_demo["ref"]
+    db.close()
 
 
 def test_locked_audit_refuses_core_and_direct_edits(signed_db) -> None:

@@ -12,9 +12,6 @@ import pytest
 from audit_factory import PASSWORD
 from conftest import require_tool, run_cli
 
-# Each case starts the command line in a child process (2-3 s each on a loaded machine).
-pytestmark = pytest.mark.slow
-
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory):

@@ -16,9 +16,11 @@ from tests.audit_factory import PASSWORD, make_audit, make_user
 from tests.conftest import run_as
 
 
-def cli(*args: str, wait: float = 1.0):
-    """The command line as these tests run it: restore is a writing verb, signed in as anna."""
-    return run_as("anna", *args, password=PASSWORD, env={"AUDITAPP_LOCK_WAIT": str(wait)})
+def cli(*args: str, wait: float = 1.0, process: bool = False):
+    """The command line as these tests run it: restore is a writing verb, signed in as anna;
+    ``process``: in a child process, where another holder of the database is the point."""
+    env = {"AUDITAPP_LOCK_WAIT": str(wait)}
+    return run_as("anna", *args, password=PASSWORD, env=env, process=process)
 
 
 @pytest.fixture
@@ -98,7 +100,7 @@ def test_restore_is_refused_while_another_process_writes_and_no_edit_is_lost(wor
             from auditapp.core import audits
 
             audits.get_audit(s, "AUD-2026-001").title = "edit 1 before the restore"
-        result = cli("restore", str(good), "--db", str(path))
+        result = cli("restore", str(good), "--db", str(path), process=True)
         assert result.returncode == 1
         assert "open for writing" in result.stderr and "nothing was changed" in result.stderr
         with writer.session(actor="anna") as s:
@@ -113,7 +115,7 @@ def test_restore_is_refused_while_a_reader_has_the_database_open(work):
     reader = sqlite3.connect(path)  # any other connection: a reader, another tool
     try:
         reader.execute("SELECT count(*) FROM audit").fetchone()
-        result = cli("restore", str(good), "--db", str(path))
+        result = cli("restore", str(good), "--db", str(path), process=True)
     finally:
         reader.close()
     assert result.returncode == 1 and "open in another process" in result.stderr

@@ -32,15 +32,17 @@ PHOTO_A, PHOTO_B, PHOTO_C = png((200, 10, 10)), png((10, 200, 10)), png((10, 10,
 
 
 @pytest.fixture
-def team(tmp_path: Path, fast_crypto: None) -> Iterator[tuple[Site, Site, Site]]:
-    yield from three_sites(tmp_path)
+def team(
+    tmp_path: Path, empty_template: Path, fast_crypto: None
+) -> Iterator[tuple[Site, Site, Site]]:
+    yield from three_sites(tmp_path, empty_template)
 
 
-def three_sites(tmp_path: Path) -> Iterator[tuple[Site, Site, Site]]:
+def three_sites(tmp_path: Path, template: Path) -> Iterator[tuple[Site, Site, Site]]:
     """The lead's audit with one finding (F-01), and two co-auditors' empty databases."""
-    lead = make_site(tmp_path, "lead", "lena", "Lena Lead", audit=True)
-    bea = make_site(tmp_path, "bea", "bea", "Bea Berger")
-    carl = make_site(tmp_path, "carl", "carl", "Carl Co")
+    lead = make_site(tmp_path, "lead", "lena", "Lena Lead", template=template, audit=True)
+    bea = make_site(tmp_path, "bea", "bea", "Bea Berger", template=template)
+    carl = make_site(tmp_path, "carl", "carl", "Carl Co", template=template)
     with lead.session() as s:
         findings.add_finding(s, lead.audit(s), title="SOP index outdated", classification="minor")
     yield lead, bea, carl
@@ -205,9 +207,11 @@ def test_replay_changes_nothing(team):
         bea.hand_out("carl")
 
 
-def test_package_for_another_audit_is_refused(team, tmp_path):
+def test_package_for_another_audit_is_refused(team, tmp_path, empty_template):
     lead, bea, _carl = team
-    other = make_site(tmp_path, "other", "olga", "Olga Other", audit=True)  # same reference
+    other = make_site(  # same reference
+        tmp_path, "other", "olga", "Olga Other", template=empty_template, audit=True
+    )
     path = lead.hand_out("bea")
     with pytest.raises(Refused, match="another audit"):
         other.merge(path, accept=lead.fingerprint())

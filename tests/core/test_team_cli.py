@@ -28,9 +28,11 @@ def retitle(site: Site, title: str) -> None:
 
 
 @pytest.mark.slow  # nine child processes
-def test_handout_handback_merge_with_a_conflict(tmp_path: Path, fast_crypto: None):
-    lead = make_site(tmp_path, "lead", "lena", "Lena Lead", audit=True)
-    bea = make_site(tmp_path, "bea", "bea", "Bea Berger")
+def test_handout_handback_merge_with_a_conflict(
+    tmp_path: Path, empty_template: Path, fast_crypto: None
+):
+    lead = make_site(tmp_path, "lead", "lena", "Lena Lead", template=empty_template, audit=True)
+    bea = make_site(tmp_path, "bea", "bea", "Bea Berger", template=empty_template)
     with lead.session() as s:
         findings.add_finding(s, lead.audit(s), title="SOP index outdated", classification="minor")
     lead_fp, bea_fp = lead.fingerprint(), bea.fingerprint()

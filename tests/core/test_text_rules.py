@@ -15,7 +15,8 @@ from auditapp.core import audits, checklists, findings
 from auditapp.core.checklist_excel import read_workbook, write_workbook
 from auditapp.core.text_rules import excel_safe, normalise
 from auditapp.reports.export import export_report
-from tests.conftest import DATA, require_tool, run_cli
+from tests.audit_factory import mini_checklist
+from tests.conftest import require_tool, run_cli
 
 NASTY = "a\ufffeb\uffffc\ud800d\udfffe\ufdd0f\U0010fffeg\x01h"
 
@@ -75,7 +76,7 @@ def test_twenty_thousand_lines_render_in_linear_time(demo_db, tmp_path):
     ],
 )
 def test_excel_export_never_writes_a_formula(tmp_path, text):
-    checklist = checklists.load_file(DATA / "mini-checklist.yaml")
+    checklist = mini_checklist()
     content = json.loads(json.dumps(checklist.content))
     content["areas"][0]["sections"][0]["questions"][0]["text"]["en"] = text + " bell\x07"
     hostile = checklists.from_content(content, source="test")

@@ -12,25 +12,16 @@ from pathlib import Path
 import pytest
 
 from auditapp.core import audits, trail, trail_format
-from auditapp.reports import signoff
-from tests.conftest import run_cli
+from tests.conftest import copy_signed_demo, run_cli
 
 PASSWORD = "demo-password-1"
 
 
 @pytest.fixture(scope="module")
-def final_template(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo audit signed by its author and approved (final)."""
-    from auditapp.core.db import open_database
-
-    path = tmp_path_factory.mktemp("final") / "final.sqlite"
-    shutil.copyfile(demo_template, path)
-    with open_database(path) as db:
-        with db.session() as s:
-            ref = audits.summaries(s)[0].reference
-        signoff.sign_report(db, ref, username="demo.lead", password=PASSWORD, meaning="author")
-        signoff.sign_report(db, ref, username="demo.qa", password=PASSWORD, meaning="approver")
-    return path
+def final_template(signed_demo, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo audit signed by its author and approved (final): this module's copy of the
+    run's ``signed_demo``."""
+    return copy_signed_demo(signed_demo, tmp_path_factory.mktemp("final"))
 
 
 @contextlib.contextmanager

@@ -38,7 +38,9 @@ CONSISTENCY_PAIRS = {
 
 @pytest.fixture(scope="module")
 def checklist() -> checklists.Checklist:
-    return checklists.load_file(paths.checklists_dir() / "cro-gcp-audit.yaml")
+    """The shipped checklist as the application parsed it (once per run)."""
+    shipped = paths.checklists_dir() / "cro-gcp-audit.yaml"
+    return next(c for c in checklists.shipped() if c.source == str(shipped))
 
 
 def _fields(checklist):

@@ -44,7 +44,6 @@ def test_formula_escaping_follows_owasp():
     assert tabular.escape_formula(3) == 3
 
 
-@pytest.mark.slow
 def test_cli_settings_brand_the_report(demo_db, reference, tmp_path):
     db_path = str(demo_db.path)
     demo_db.close()
@@ -161,7 +160,6 @@ def test_findings_export_csv_xlsx_json_one_row_per_finding(demo_db, reference):
     assert any(f["title"].startswith("=HYPERLINK") for f in payload["findings"])  # JSON keeps text
 
 
-@pytest.mark.slow
 def test_findings_export_cli_and_bad_format(demo_db, reference, tmp_path):
     db_path = str(demo_db.path)
     demo_db.close()

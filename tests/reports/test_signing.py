@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from auditapp.core.models import ReportVersion, Signature, TrailEntry, User
 from auditapp.core.trail_format import expand_all
 from auditapp.errors import BadInput, Refused
 from auditapp.reports import pades, signoff
-from tests.conftest import require_tool, run_as, run_cli
+from tests.conftest import copy_signed_demo, require_tool, run_as, run_cli
 
 PASSWORD = "demo-password-1"
 REF = "AUD-2026-001"
@@ -27,23 +26,20 @@ def _reference(db) -> str:
 
 
 @pytest.fixture(scope="module")
-def signed(demo_template: Path, tmp_path_factory: pytest.TempPathFactory):
-    """One demo database signed by the author and countersigned by the approver."""
-    from auditapp.core.db import open_database
-
+def signed(signed_demo, tmp_path_factory: pytest.TempPathFactory):
+    """One demo database signed by the author and countersigned by the approver (this module's
+    copy of the run's ``signed_demo``)."""
     folder = tmp_path_factory.mktemp("signed")
-    path = folder / "signed.sqlite"
-    shutil.copyfile(demo_template, path)
-    db = open_database(path)
-    ref = _reference(db)
-    author = signoff.sign_report(db, ref, username="demo.lead", password=PASSWORD, meaning="author")
-    approver = signoff.sign_report(
-        db, ref, username="demo.qa", password=PASSWORD, meaning="approver"
-    )
-    db.close()
+    path = copy_signed_demo(signed_demo, folder)
     pdf = folder / "signed.pdf"
-    pdf.write_bytes(approver.pdf_bytes)
-    return {"db": path, "pdf": pdf, "author": author, "approver": approver, "ref": ref}
+    pdf.write_bytes(signed_demo["approver"].pdf_bytes)
+    return {
+        "db": path,
+        "pdf": pdf,
+        "author": signed_demo["author"],
+        "approver": signed_demo["approver"],
+        "ref": signed_demo["ref"],
+    }
 
 
 def _pdfsig(path: Path) -> str:
@@ -129,7 +125,6 @@ def test_any_changed_byte_in_a_signed_range_is_invalid(signed) -> None:
         assert not report.valid, f"change at byte {pos} not detected"
 
 
-@pytest.mark.slow  # poppler and a command-line child per position
 def test_outside_tools_and_the_command_line_see_a_changed_byte_too(signed, tmp_path: Path) -> None:
     for n, (pos, bad) in enumerate(_changed_bytes(signed["pdf"].read_bytes())):
         if n % 3 == 0:  # a sample of positions

@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from audit_factory import MINI
 from PySide6.QtCore import Qt
 
-from auditapp.core import checklists, findings
+from auditapp.core import findings
 from auditapp.core.audits import AuditSummary
 from auditapp.core.trail_query import TrailRow
 from auditapp.core.workspace import AnswerState, FindingState
@@ -16,13 +15,14 @@ from auditapp.ui.audit_list import AuditFilter, AuditListModel
 from auditapp.ui.checklist_model import PROGRESS_ROLE, QUESTION_ID_ROLE, ChecklistModel
 from auditapp.ui.findings_model import FindingsModel
 from auditapp.ui.trail_view import TrailFilter, TrailModel
+from tests.audit_factory import mini_checklist
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 
 
 @pytest.fixture
 def checklist(qapp):
-    return checklists.load_file(MINI)
+    return mini_checklist()
 
 
 def test_checklist_model_progress_and_navigation(checklist, qtbot):

@@ -15,7 +15,8 @@ from ui_helpers import OFFSCREEN_NOISE, new_window
 
 from auditapp.core import audits
 from auditapp.core.models import Classification, Finding, Signature, User
-from auditapp.reports import pades, signed_files, signoff
+from auditapp.reports import pades, signed_files
+from tests.conftest import copy_signed_demo
 
 pytestmark = [
     pytest.mark.gui,
@@ -198,9 +199,9 @@ def test_the_ceremony_refuses_a_signer_without_authority_before_any_password(
 
 
 def test_the_approver_countersigns_and_the_audit_becomes_final(
-    qtbot, demo_db, signed_pdf, tmp_path
+    qtbot, author_signed_db, signed_pdf, tmp_path
 ):
-    window = open_window(qtbot, demo_db, tmp_path, actor="demo.qa")
+    window = open_window(qtbot, author_signed_db, tmp_path, actor="demo.qa")
     dialog = window.signoff.sign()
     ready_to_sign(qtbot, dialog)
     assert dialog.meaning == "approver"
@@ -212,7 +213,7 @@ def test_the_approver_countersigns_and_the_audit_becomes_final(
     dialog.sign_button.click()
     qtbot.waitUntil(lambda: dialog.result_ is not None, timeout=SLOW_MS)
     assert "final" in dialog.messages.text().lower()
-    assert audit_row(demo_db) == (True, 1, "final")
+    assert audit_row(author_signed_db) == (True, 1, "final")
     assert not author.isEnabled()
     dialog.reject()
     window.signoff.update_actions()
@@ -225,13 +226,22 @@ def test_the_approver_countersigns_and_the_audit_becomes_final(
 
 
 @pytest.fixture
-def signed_pdf(demo_db, tmp_path) -> Path:
-    result = signoff.sign_report(
-        demo_db, reference_of(demo_db), username="demo.lead", password=PASSWORD, meaning="author"
-    )
+def signed_pdf(signed_demo, tmp_path) -> Path:
+    """The demo report signed by demo.lead as author (the run's ``signed_demo``: the same
+    accounts and keys as ``demo_db``)."""
     path = tmp_path / "signed.pdf"
-    path.write_bytes(result.pdf_bytes)
+    path.write_bytes(signed_demo["author"].pdf_bytes)
     return path
+
+
+@pytest.fixture
+def author_signed_db(signed_demo, tmp_path):
+    """The demo database that ``signed_pdf`` was signed in: locked, awaiting the approver."""
+    from auditapp.core.db import open_database
+
+    db = open_database(copy_signed_demo(signed_demo, tmp_path / "db", which="author_db"))
+    yield db
+    db.close()
 
 
 def test_verify_shows_valid_then_invalid_after_a_flipped_byte(
@@ -322,8 +332,10 @@ def test_verify_says_clearly_when_the_file_is_not_signed(qtbot, window, tmp_path
 # --- reopen -------------------------------------------------------------------------------------
 
 
-def test_reopen_requires_a_reason_and_the_lead_password(qtbot, demo_db, signed_pdf, tmp_path):
-    window = open_window(qtbot, demo_db, tmp_path)
+def test_reopen_requires_a_reason_and_the_lead_password(
+    qtbot, author_signed_db, signed_pdf, tmp_path
+):
+    window = open_window(qtbot, author_signed_db, tmp_path)
     assert window.workspace.lock_banner.isVisible()
     window.signoff.update_actions()
     assert window.signoff.save_signed_action.isEnabled()
@@ -335,7 +347,7 @@ def test_reopen_requires_a_reason_and_the_lead_password(qtbot, demo_db, signed_p
     dialog.password.setText(PASSWORD)
     dialog.submit()
     assert "reason" in dialog.messages.text().lower()
-    assert audit_row(demo_db)[0]
+    assert audit_row(author_signed_db)[0]
 
     dialog.reason.setPlainText("   ")
     assert not dialog.reopen_button.isEnabled()
@@ -344,12 +356,12 @@ def test_reopen_requires_a_reason_and_the_lead_password(qtbot, demo_db, signed_p
     dialog.password.setText("wrong-password")
     dialog.reopen_button.click()
     qtbot.waitUntil(lambda: "attempts left" in dialog.messages.text().lower(), timeout=SLOW_MS)
-    assert audit_row(demo_db)[0]
+    assert audit_row(author_signed_db)[0]
 
     dialog.password.setText(PASSWORD)
     dialog.reopen_button.click()
     qtbot.waitUntil(lambda: dialog.new_version is not None, timeout=SLOW_MS)
-    locked, version, status = audit_row(demo_db)
+    locked, version, status = audit_row(author_signed_db)
     assert not locked and version == 2 and status == "reporting"
     assert not window.workspace.lock_banner.isVisible()
     window.signoff.update_actions()
@@ -357,7 +369,7 @@ def test_reopen_requires_a_reason_and_the_lead_password(qtbot, demo_db, signed_p
     assert "report version 2" in window.statusBar().currentMessage()
     # The old signed version is still there, unchanged.
     assert (
-        signed_files.signed_report(demo_db, reference_of(demo_db), version=1)[1]
+        signed_files.signed_report(author_signed_db, reference_of(author_signed_db), version=1)[1]
         == signed_pdf.read_bytes()
     )
     assert pades.verify_pdf(signed_pdf.read_bytes()).intact

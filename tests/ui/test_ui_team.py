@@ -27,8 +27,8 @@ def shot(widget, name: str) -> None:
 
 
 @pytest.fixture
-def team(tmp_path, fast_crypto):
-    yield from three_sites(tmp_path)
+def team(tmp_path, empty_template, fast_crypto):
+    yield from three_sites(tmp_path, empty_template)
 
 
 def test_conflict_resolved_in_the_dialog(qtbot, tmp_path, team):
@@ -92,9 +92,11 @@ def test_conflict_resolved_in_the_dialog(qtbot, tmp_path, team):
         shot(window, "team-merged-trail.png")
 
 
-def test_co_auditor_opens_a_hand_out_from_the_file_menu(qtbot, tmp_path, fast_crypto):
-    lead = make_site(tmp_path, "lead", "lena", "Lena Lead", audit=True)
-    bea = make_site(tmp_path, "bea", "bea", "Bea Berger")
+def test_co_auditor_opens_a_hand_out_from_the_file_menu(
+    qtbot, tmp_path, empty_template, fast_crypto
+):
+    lead = make_site(tmp_path, "lead", "lena", "Lena Lead", template=empty_template, audit=True)
+    bea = make_site(tmp_path, "bea", "bea", "Bea Berger", template=empty_template)
     handout = lead.hand_out("bea", areas=("CSV",))
     window = new_window(qtbot, bea.db, tmp_path / "layout.ini", actor="bea")
     actions = window.team
