@@ -52,9 +52,9 @@ TRAVELLING = (
 
 
 @pytest.fixture
-def pair(tmp_path: Path, fast_crypto: None) -> Iterator[tuple[Site, Site]]:
-    lead = make_site(tmp_path, "lead", "lena", "Lena Lead", audit=True)
-    bea = make_site(tmp_path, "bea", "bea", "Bea Berger")
+def pair(tmp_path: Path, fast_crypto: None, empty_template: Path) -> Iterator[tuple[Site, Site]]:
+    lead = make_site(tmp_path, "lead", "lena", "Lena Lead", template=empty_template, audit=True)
+    bea = make_site(tmp_path, "bea", "bea", "Bea Berger", template=empty_template)
     yield lead, bea
     lead.db.close()
     bea.db.close()
