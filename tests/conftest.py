@@ -166,8 +166,10 @@ def run_cli(
     """The command line as a user runs it: ``auditapp.cli.main`` in this process with its own
     argv, streams, environment and exit code (tests/cli_runner.py), or with ``process=True`` the
     real ``python -m auditapp`` in a child process, for what only a process shows (the entry
-    point's exit code, signals, locks between processes, memory)."""
-    if not (process or CLI_IN_CHILDREN):
+    point's exit code, signals, locks between processes, memory). A GUI start (``--smoke``)
+    always runs in a child: in this process its QApplication set-up, theme and event filters
+    would stay behind and change every later GUI test (windows no longer became active)."""
+    if not (process or CLI_IN_CHILDREN or "--smoke" in args):
         from tests.cli_runner import run_in_process
 
         return run_in_process(args, stdin=stdin, env=env)

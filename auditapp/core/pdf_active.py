@@ -16,6 +16,7 @@ _ACTIVE_NAMES = {
 _NAME = re.compile(rb"/([A-Za-z0-9#]{2,40})")
 _STREAM = re.compile(rb"stream\r?\n")
 MAX_INFLATED_SCAN = 64 * 1024 * 1024
+_INPUT_PIECE = 256 * 1024
 
 
 def _names_in(chunk: bytes) -> set[str]:
@@ -29,18 +30,33 @@ def _names_in(chunk: bytes) -> set[str]:
     return found
 
 
+def _inflate(view: memoryview, start: int, budget: int) -> bytes:
+    """A stream's inflated bytes, at most ``budget``. The input goes in pieces: zlib copies
+    whatever input it has not consumed, so one call on the rest of a 200 MB file would copy
+    it (a failed header check included)."""
+    inflater = zlib.decompressobj()
+    parts: list[bytes] = []
+    size, position, end = 0, start, min(len(view), start + budget)
+    while position < end and size < budget and not inflater.eof:
+        piece = inflater.decompress(view[position:min(end, position + _INPUT_PIECE)], budget - size)
+        position += _INPUT_PIECE
+        parts.append(piece)
+        size += len(piece)
+    return b"".join(parts)
+
+
 def pdf_active_content(data: bytes) -> str:
     """What a PDF can run when opened, as a short list ("" when nothing); object streams are
     inflated (within a budget) because their dictionaries are hidden from a byte scan."""
     found = _names_in(data)
     budget = MAX_INFLATED_SCAN
+    view = memoryview(data)
     for match in _STREAM.finditer(data):
         if budget <= 0:
             found.add("content too large to scan")
             break
-        inflater = zlib.decompressobj()
         try:
-            inflated = inflater.decompress(data[match.end():match.end() + budget], budget)
+            inflated = _inflate(view, match.end(), budget)
         except zlib.error:
             continue
         budget -= len(inflated)

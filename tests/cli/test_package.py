@@ -427,8 +427,10 @@ def test_a_large_package_is_streamed_not_held_in_memory(source, demo_template, t
         assert code == 0, err
         peaks[name] = peak
     assert big.stat().st_size > 190 * 1024 * 1024
-    # Never whole in memory: the import grows by well under the package's size (measured about
-    # 80-110 MB for this 200 MB package, mostly SQLite's and the allocator's own buffers).
+    # Never whole in memory: the import grows by well under the package's size. Measured 118 MB
+    # for this 200 MB package: SQLite's copies of the blob being written, the allocator's own
+    # buffers. It was 131 MB, at this limit, while the PDF scan copied each stream's remaining
+    # input (zlib keeps unconsumed input as a copy, even on a failed header check).
     assert peaks["big"] - peaks["small"] < 0.65 * big.stat().st_size, peaks
 
 
