@@ -24,7 +24,7 @@ def _linux() -> float | None:
     except OSError:
         return None
     # The command name (field 2) may contain spaces and parentheses: split after its last ")".
-    fields = stat[stat.rindex(")") + 2:].split()
+    fields = stat[stat.rindex(")") + 2 :].split()
     start_ticks = int(fields[19])  # field 22 of the whole line: start time in clock ticks
     started = start_ticks / os.sysconf("SC_CLK_TCK")
     return time.clock_gettime(time.CLOCK_BOOTTIME) - started
@@ -37,7 +37,9 @@ def _windows() -> float | None:
     kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
     creation, exited, kernel, user = (wintypes.FILETIME() for _ in range(4))
     handle = kernel32.GetCurrentProcess()
-    if not kernel32.GetProcessTimes(handle, *(ctypes.byref(t) for t in (creation, exited, kernel, user))):
+    if not kernel32.GetProcessTimes(
+        handle, *(ctypes.byref(t) for t in (creation, exited, kernel, user))
+    ):
         return None
     now = wintypes.FILETIME()
     kernel32.GetSystemTimePreciseAsFileTime(ctypes.byref(now))
@@ -61,4 +63,7 @@ def since_process_start() -> tuple[float, str]:
                 return elapsed, "since process start (GetProcessTimes)"
     except (OSError, ValueError, IndexError, AttributeError):
         pass
-    return time.perf_counter() - auditapp.IMPORTED_AT, "since the auditapp import (process start unknown here)"
+    return (
+        time.perf_counter() - auditapp.IMPORTED_AT,
+        "since the auditapp import (process start unknown here)",
+    )

@@ -82,13 +82,7 @@ def mini() -> checklists.Checklist:
 
 
 def make_site(
-    root: Path,
-    name: str,
-    username: str,
-    full_name: str,
-    *,
-    template: Path,
-    audit: bool = False,
+    root: Path, name: str, username: str, full_name: str, *, template: Path, audit: bool = False
 ) -> Site:
     """A laptop: a new database copied from ``template`` (conftest's ``empty_template``: the
     migrations run once per test run, not three times per test)."""

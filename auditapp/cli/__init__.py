@@ -45,9 +45,20 @@ def _setup_logging() -> Path | None:
 
 # Each module has register(subparsers); one module per verb group keeps this file small.
 COMMAND_MODULES = (
-    "commands", "checklist_commands", "evidence", "signing_commands", "report_commands",
-    "judgement_commands", "trust_commands", "output_commands", "package_commands",
-    "account_commands", "team_commands", "capa_commands", "oversight_commands", "kpi_commands",
+    "commands",
+    "checklist_commands",
+    "evidence",
+    "signing_commands",
+    "report_commands",
+    "judgement_commands",
+    "trust_commands",
+    "output_commands",
+    "package_commands",
+    "account_commands",
+    "team_commands",
+    "capa_commands",
+    "oversight_commands",
+    "kpi_commands",
 )
 
 
@@ -63,10 +74,15 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
         "Without a command it opens the application window.",
     )
     parser.add_argument("--version", action="version", version=f"auditapp {__version__}")
-    parser.add_argument("--db", type=Path, help="database file (default: user data folder, or $AUDITAPP_DB)")
+    parser.add_argument(
+        "--db", type=Path, help="database file (default: user data folder, or $AUDITAPP_DB)"
+    )
     parser.add_argument("--lang", choices=codes(Language), help="language of the window")
-    parser.add_argument("--smoke", action="store_true",
-                        help="open the main window, wait for the first paint, print the start-up time, exit")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="open the main window, wait for the first paint, print the start-up time, exit",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES if commands else ():
         importlib.import_module(f"auditapp.cli.{name}").register(sub)
@@ -80,8 +96,12 @@ def _accept_db_everywhere(parser: argparse.ArgumentParser) -> None:
         if isinstance(action, argparse._SubParsersAction):
             for child in action.choices.values():
                 if not any("--db" in a.option_strings for a in child._actions):
-                    child.add_argument("--db", type=Path, default=argparse.SUPPRESS,
-                                       help="database file (default: user data folder, or $AUDITAPP_DB)")
+                    child.add_argument(
+                        "--db",
+                        type=Path,
+                        default=argparse.SUPPRESS,
+                        help="database file (default: user data folder, or $AUDITAPP_DB)",
+                    )
                 _accept_db_everywhere(child)
 
 
@@ -177,8 +197,9 @@ def passphrase_for(path: Path, *, new: bool = False) -> str | None:
     return value
 
 
-def open_db(args: argparse.Namespace, *, create: bool = True, encrypt: bool = False,
-            write: bool = True):
+def open_db(
+    args: argparse.Namespace, *, create: bool = True, encrypt: bool = False, write: bool = True
+):
     """Open the database the arguments name, asking for its passphrase when it is encrypted.
 
     A verb that writes takes the database's write lock, waiting a few seconds
@@ -194,9 +215,16 @@ def open_db(args: argparse.Namespace, *, create: bool = True, encrypt: bool = Fa
     if passphrase is not None and len(passphrase) < 8:
         raise AuditAppError("the passphrase must have at least 8 characters")
     verb = " ".join(a for a in sys.argv[1:3] if not a.startswith("-")) or "command"
-    return open_database(path, create=create, passphrase=passphrase, writer=write,
-                         read_only=not write, lock_wait=ownership.DEFAULT_WAIT_S,
-                         purpose=f"'auditapp {verb}'", program="the AuditApp command line")
+    return open_database(
+        path,
+        create=create,
+        passphrase=passphrase,
+        writer=write,
+        read_only=not write,
+        lock_wait=ownership.DEFAULT_WAIT_S,
+        purpose=f"'auditapp {verb}'",
+        program="the AuditApp command line",
+    )
 
 
 def read_secret(args: argparse.Namespace, prompt: str, *, confirm: bool = False) -> str:

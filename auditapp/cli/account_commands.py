@@ -13,14 +13,23 @@ def register(sub: argparse._SubParsersAction) -> None:
     user = _user_group(sub)
     p = user.add_parser("passwd", help="change your own password (current, then new twice)")
     p.add_argument("username")
-    p.add_argument("--password-stdin", action="store_true",
-                   help="read the current and the new password from stdin, one per line")
+    p.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the current and the new password from stdin, one per line",
+    )
     p.set_defaults(handler=cmd_user_passwd)
-    p = user.add_parser("recover", help="administrator locked out: set a new password with the "
-                        "recovery code; prints the next recovery code")
+    p = user.add_parser(
+        "recover",
+        help="administrator locked out: set a new password with the "
+        "recovery code; prints the next recovery code",
+    )
     p.add_argument("username")
-    p.add_argument("--password-stdin", action="store_true",
-                   help="read the recovery code and the new password from stdin, one per line")
+    p.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the recovery code and the new password from stdin, one per line",
+    )
     p.set_defaults(handler=cmd_user_recover)
 
 

@@ -18,7 +18,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = checklist.add_parser("validate", help="check a YAML or Excel checklist file")
     p.add_argument("file", type=Path)
     p.set_defaults(handler=cmd_checklist_validate)
-    p = checklist.add_parser("import", help="add a checklist version (YAML or Excel) to the library")
+    p = checklist.add_parser(
+        "import", help="add a checklist version (YAML or Excel) to the library"
+    )
     p.add_argument("file", type=Path)
     signin.add_arguments(p)
     p.set_defaults(handler=cmd_checklist_import)
@@ -34,8 +36,10 @@ def cmd_checklist_list(args: argparse.Namespace) -> int:
     with open_db(args) as database, database.session() as session:
         items = checklists.library(session)
     for c in items:
-        print(f"{c.id:<24} v{c.version:<8} {len(c.areas):>2} areas {len(c.questions):>4} questions  "
-              f"{c.title['en']} [{c.source if c.source == 'imported' else 'shipped'}]")
+        print(
+            f"{c.id:<24} v{c.version:<8} {len(c.areas):>2} areas {len(c.questions):>4} questions  "
+            f"{c.title['en']} [{c.source if c.source == 'imported' else 'shipped'}]"
+        )
     return 0
 
 
@@ -43,8 +47,10 @@ def cmd_checklist_validate(args: argparse.Namespace) -> int:
     from auditapp.core import checklists
 
     checklist = checklists.load_file(args.file)
-    print(f"valid: {checklist.id} v{checklist.version}, {len(checklist.areas)} areas, "
-          f"{len(checklist.questions)} questions")
+    print(
+        f"valid: {checklist.id} v{checklist.version}, {len(checklist.areas)} areas, "
+        f"{len(checklist.questions)} questions"
+    )
     return 0
 
 
@@ -54,7 +60,9 @@ def cmd_checklist_import(args: argparse.Namespace) -> int:
     checklist = checklists.load_file(args.file)
     with open_db(args) as database:
         user = signin.sign_in(database, args)
-        with database.session(actor=user.username, reason=f"imported from {args.file.name}") as session:
+        with database.session(
+            actor=user.username, reason=f"imported from {args.file.name}"
+        ) as session:
             checklists.import_checklist(session, checklist)
     print(f"imported {checklist.id} v{checklist.version} ({len(checklist.questions)} questions)")
     return 0

@@ -21,8 +21,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--caption", default="", help="caption for every file of this batch")
     p.add_argument("--finding", help="also link to this finding (e.g. F-02)")
     p.add_argument("--question", help="also link to this checklist question (e.g. ORG-01)")
-    p.add_argument("--confidential", action="store_true",
-                   help="keep out of distributed reports unless included explicitly")
+    p.add_argument(
+        "--confidential",
+        action="store_true",
+        help="keep out of distributed reports unless included explicitly",
+    )
     signin.add_arguments(p)
     p.set_defaults(handler=cmd_add)
 
@@ -72,14 +75,21 @@ def cmd_add(args: argparse.Namespace) -> int:
     with _open(args) as database:
         user = signin.sign_in(database, args)
         result = import_files(
-            database, args.reference, args.files, actor=user.username, caption=args.caption,
-            confidential=args.confidential, target=target,
+            database,
+            args.reference,
+            args.files,
+            actor=user.username,
+            caption=args.caption,
+            confidential=args.confidential,
+            target=target,
         )
     for item in result.imported:
         print(f"{item.label}  {item.sha256}  {item.size:>10}  {item.file_name}")
         if item.active_content:
-            sys.stderr.write(f"warning: {item.label} {item.file_name} contains active content "
-                             f"({item.active_content}); kept as evidence and flagged\n")
+            sys.stderr.write(
+                f"warning: {item.label} {item.file_name} contains active content "
+                f"({item.active_content}); kept as evidence and flagged\n"
+            )
     for _name, reason in result.refused:
         sys.stderr.write(f"error: {reason}\n")
     print(f"imported {len(result.imported)}, refused {len(result.refused)}")
@@ -97,13 +107,21 @@ def cmd_list(args: argparse.Namespace) -> int:
     if args.json:
         payload = [
             {
-                "number": r.label, "file_name": r.file_name, "sha256": r.sha256, "size": r.size,
-                "media_type": r.media_type, "caption": r.caption, "links": list(r.links),
-                "confidential": r.confidential, "removed": r.removed,
-                "width": r.width, "height": r.height,
+                "number": r.label,
+                "file_name": r.file_name,
+                "sha256": r.sha256,
+                "size": r.size,
+                "media_type": r.media_type,
+                "caption": r.caption,
+                "links": list(r.links),
+                "confidential": r.confidential,
+                "removed": r.removed,
+                "width": r.width,
+                "height": r.height,
                 "captured_at": r.captured_at.isoformat() if r.captured_at else None,
                 "capture_device": r.capture_device,
-                "imported_at": r.imported_at.isoformat(), "imported_by": r.imported_by,
+                "imported_at": r.imported_at.isoformat(),
+                "imported_by": r.imported_by,
                 "active_content": r.active_content,
             }
             for r in rows
@@ -114,10 +132,15 @@ def cmd_list(args: argparse.Namespace) -> int:
         print("no evidence in this audit")
         return 0
     for r in rows:
-        flags = (("C" if r.confidential else "-") + ("R" if r.removed else "-")
-                 + ("!" if r.active_content else "-"))
+        flags = (
+            ("C" if r.confidential else "-")
+            + ("R" if r.removed else "-")
+            + ("!" if r.active_content else "-")
+        )
         links = ",".join(r.links) or "-"
-        print(f"{r.label}  {flags}  {r.sha256}  {r.size:>10}  {r.file_name}  [{links}]  {r.caption}")
+        print(
+            f"{r.label}  {flags}  {r.sha256}  {r.size:>10}  {r.file_name}  [{links}]  {r.caption}"
+        )
     return 0
 
 

@@ -32,5 +32,4 @@ def launch(args: argparse.Namespace) -> int:
     package = getattr(args, "package", None)
     if package is not None and not package.is_file():
         raise AuditAppError(f"{package}: no such package file")
-    return run(database=database_path(args), language=args.lang, smoke=args.smoke,
-               package=package)
+    return run(database=database_path(args), language=args.lang, smoke=args.smoke, package=package)

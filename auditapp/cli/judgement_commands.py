@@ -23,23 +23,30 @@ MAX_FILE = 1_000_000
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "conclusion", help="show or set the overall outcome, conclusion, sampling, positive "
+        "conclusion",
+        help="show or set the overall outcome, conclusion, sampling, positive "
         "observations and distribution list of an audit",
         description="Without options it prints the current values. Texts come from an option "
         "or from a UTF-8 file (--conclusion-file FILE, '-' for standard input). Changes need "
         "your password (the change is signed into the audit trail under your name).",
     )
     p.add_argument("reference")
-    p.add_argument("--outcome", help="vendor qualification: approved, approved_with_conditions, "
-                   "not_approved; other audits: acceptable, acceptable_with_improvements, "
-                   "not_acceptable")
+    p.add_argument(
+        "--outcome",
+        help="vendor qualification: approved, approved_with_conditions, "
+        "not_approved; other audits: acceptable, acceptable_with_improvements, "
+        "not_acceptable",
+    )
     for option in TEXT_OPTIONS:
         group = p.add_mutually_exclusive_group()
         group.add_argument(f"--{option}", metavar="TEXT")
         group.add_argument(f"--{option}-file", metavar="FILE", type=Path)
     p.add_argument("--user", help="your username (needed to change anything)")
-    p.add_argument("--password-stdin", action="store_true",
-                   help="read the password from the first line of stdin")
+    p.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from the first line of stdin",
+    )
     p.add_argument("--json", action="store_true", help="print the values as JSON")
     p.set_defaults(handler=cmd_conclusion)
 
@@ -89,7 +96,8 @@ def cmd_conclusion(args: argparse.Namespace) -> int:
             with database.session() as session:
                 audits.get_audit(session, args.reference)  # no sign-in attempt for a typo
             actor = users.authenticate(
-                database, args.user, read_secret(args, f"Password for {args.user}: ")).username
+                database, args.user, read_secret(args, f"Password for {args.user}: ")
+            ).username
         with database.session(actor=actor) as session:
             audit = audits.get_audit(session, args.reference)
             if changes:
@@ -97,16 +105,26 @@ def cmd_conclusion(args: argparse.Namespace) -> int:
             values = judgement.read(audit)
             reference, allowed = audit.reference, judgement.outcomes_for(audit.audit_type)
     if args.json:
-        print(json.dumps({"reference": reference, "outcomes": list(allowed),
-                          **values.__dict__}, indent=2, ensure_ascii=False))
+        print(
+            json.dumps(
+                {"reference": reference, "outcomes": list(allowed), **values.__dict__},
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
         return 0
     if changes:
         print(f"updated {reference}: {', '.join(sorted(changes))}")
-    print(f"{reference} outcome: {values.overall_rating or '(not stated)'} "
-          f"(choices: {', '.join(allowed)})")
-    for label, field in (("Conclusion", "conclusion"), ("Sampling", "sampling"),
-                         ("Positive observations", "positive_observations"),
-                         ("Distribution", "distribution")):
+    print(
+        f"{reference} outcome: {values.overall_rating or '(not stated)'} "
+        f"(choices: {', '.join(allowed)})"
+    )
+    for label, field in (
+        ("Conclusion", "conclusion"),
+        ("Sampling", "sampling"),
+        ("Positive observations", "positive_observations"),
+        ("Distribution", "distribution"),
+    ):
         text = getattr(values, field)
         print(f"--- {label}")
         print(text if text else "(empty)")

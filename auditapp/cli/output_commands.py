@@ -20,9 +20,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_settings_show)
     p = verbs.add_parser("set", help=f"set one report setting ({names})")
     p.add_argument("name", metavar="NAME", help=names)
-    p.add_argument("value", metavar="VALUE",
-                   help="the value; for organisation.logo the path of an image file; "
-                   "\\n in the address starts a new line")
+    p.add_argument(
+        "value",
+        metavar="VALUE",
+        help="the value; for organisation.logo the path of an image file; "
+        "\\n in the address starts a new line",
+    )
     signin.add_arguments(p)
     p.set_defaults(handler=cmd_settings_set)
     p = verbs.add_parser("unset", help="clear one report setting")
@@ -34,19 +37,31 @@ def register(sub: argparse._SubParsersAction) -> None:
     verbs = found.add_subparsers(dest="findings_command", required=True)
     p = verbs.add_parser("export", help="write the findings as CSV, XLSX or JSON (stable columns)")
     p.add_argument("reference", help="audit reference")
-    p.add_argument("--format", choices=["csv", "xlsx", "json"],
-                   help="output format (default: from the file name)")
-    p.add_argument("--lang", dest="report_lang", choices=codes(Language),
-                   help="language of the grade labels and area names (default: en)")
+    p.add_argument(
+        "--format",
+        choices=["csv", "xlsx", "json"],
+        help="output format (default: from the file name)",
+    )
+    p.add_argument(
+        "--lang",
+        dest="report_lang",
+        choices=codes(Language),
+        help="language of the grade labels and area names (default: en)",
+    )
     p.add_argument("-o", "--output", type=Path, required=True, help="file to write")
     p.set_defaults(handler=cmd_findings_export)
 
     p = sub.add_parser("capa-form", help="write the auditee's CAPA response form (DOCX or XLSX)")
     p.add_argument("reference", help="audit reference")
-    p.add_argument("--format", choices=["docx", "xlsx"],
-                   help="output format (default: from the file name)")
-    p.add_argument("--lang", dest="report_lang", choices=codes(Language),
-                   help="form language (default: the audit's language)")
+    p.add_argument(
+        "--format", choices=["docx", "xlsx"], help="output format (default: from the file name)"
+    )
+    p.add_argument(
+        "--lang",
+        dest="report_lang",
+        choices=codes(Language),
+        help="form language (default: the audit's language)",
+    )
     p.add_argument("-o", "--output", type=Path, required=True, help="file to write")
     p.set_defaults(handler=cmd_capa_form)
 
@@ -60,8 +75,7 @@ def _format(path: Path, fmt: str | None, known: tuple[str, ...]) -> str:
             raise BadInput(f"{path.name} does not end in .{fmt}")
         return fmt
     if suffix not in known:
-        raise BadInput(f"cannot tell the format from {path.name!r}; use --format "
-                       f"{'|'.join(known)}")
+        raise BadInput(f"cannot tell the format from {path.name!r}; use --format {'|'.join(known)}")
     return suffix
 
 

@@ -19,25 +19,42 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("export", help="write one audit, signed by you, to an .auditpkg file")
     p.add_argument("reference")
     p.add_argument("-o", "--output", type=Path, required=True)
-    p.add_argument("--user", required=True, help="your username: the package is signed with your key")
-    p.add_argument("--password-stdin", action="store_true",
-                   help="read the password (and then the transfer password) from standard input")
+    p.add_argument(
+        "--user", required=True, help="your username: the package is signed with your key"
+    )
+    p.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password (and then the transfer password) from standard input",
+    )
     mode = p.add_mutually_exclusive_group()
-    mode.add_argument("--encrypt", action="store_true",
-                      help="encrypt the package with a transfer password (default when the "
-                           "database is encrypted)")
-    mode.add_argument("--plaintext", action="store_true",
-                      help="write an unencrypted package even from an encrypted database")
+    mode.add_argument(
+        "--encrypt",
+        action="store_true",
+        help="encrypt the package with a transfer password (default when the "
+        "database is encrypted)",
+    )
+    mode.add_argument(
+        "--plaintext",
+        action="store_true",
+        help="write an unencrypted package even from an encrypted database",
+    )
     p.set_defaults(handler=cmd_export)
 
     p = sub.add_parser("import", help="add an audit from a signed .auditpkg file (checked first)")
     p.add_argument("file", type=Path)
     p.add_argument("--user", required=True, help="your username: the import is recorded under it")
-    p.add_argument("--password-stdin", action="store_true",
-                   help="read the password (and then the transfer password) from standard input")
-    p.add_argument("--accept-signer", metavar="FINGERPRINT",
-                   help="accept a package signed by a certificate this database does not know "
-                        "(at least the first 16 hex digits of its SHA-256, checked with the sender)")
+    p.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password (and then the transfer password) from standard input",
+    )
+    p.add_argument(
+        "--accept-signer",
+        metavar="FINGERPRINT",
+        help="accept a package signed by a certificate this database does not know "
+        "(at least the first 16 hex digits of its SHA-256, checked with the sender)",
+    )
     p.set_defaults(handler=cmd_import)
 
 
@@ -75,13 +92,18 @@ def cmd_export(args: argparse.Namespace) -> int:
         with database.session(actor=username) as session:
             user = users.find_user(session, username)
             signing.ensure_identity(user, password)
-            exporter = package.Exporter(username, user.full_name, signing.open_identity(user, password))
+            exporter = package.Exporter(
+                username, user.full_name, signing.open_identity(user, password)
+            )
         with database.session(actor=username) as session:
-            summary = package.export_audit(session, args.reference, args.output,
-                                           exporter=exporter, transfer_password=transfer)
+            summary = package.export_audit(
+                session, args.reference, args.output, exporter=exporter, transfer_password=transfer
+            )
     print(f"wrote {args.output} ({summary})")
-    print(f"signed by {exporter.full_name} ({username}), certificate SHA-256 "
-          f"{exporter.identity.fingerprint}")
+    print(
+        f"signed by {exporter.full_name} ({username}), certificate SHA-256 "
+        f"{exporter.identity.fingerprint}"
+    )
     return 0
 
 
@@ -102,19 +124,28 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise BadInput(f"no file {args.file}")
     with open_db(args) as database:
         username, _password = sign_in(args, database)
-        transfer = _transfer_password(args, confirm=False) if package.is_encrypted(args.file) else None
+        transfer = (
+            _transfer_password(args, confirm=False) if package.is_encrypted(args.file) else None
+        )
         reason = f"imported from {args.file.name}"
         with database.session(actor=username, reason=reason) as session:
-            report = package.import_package(session, args.file, actor=username,
-                                            transfer_password=transfer,
-                                            accept_signer=args.accept_signer,
-                                            check_report=_check_report)
+            report = package.import_package(
+                session,
+                args.file,
+                actor=username,
+                transfer_password=transfer,
+                accept_signer=args.accept_signer,
+                check_report=_check_report,
+            )
     for warning in report.warnings:
         sys.stderr.write(f"warning: {warning}\n")
     trust = "known to this database" if report.signer_known else "accepted by fingerprint"
-    print(f"package signed by {report.signer_name} ({report.signer_username}) on "
-          f"{report.exported_at}; certificate SHA-256 {report.signer_fingerprint} ({trust})")
-    print(f"imported audit {report.reference}: {report.findings} findings, {report.evidence} "
-          f"evidence items, {report.reports} report versions, {report.trail_rows} trail entries")
+    print(
+        f"package signed by {report.signer_name} ({report.signer_username}) on "
+        f"{report.exported_at}; certificate SHA-256 {report.signer_fingerprint} ({trust})"
+    )
+    print(
+        f"imported audit {report.reference}: {report.findings} findings, {report.evidence} "
+        f"evidence items, {report.reports} report versions, {report.trail_rows} trail entries"
+    )
     return 0
-

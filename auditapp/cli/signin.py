@@ -21,17 +21,27 @@ import argparse
 from auditapp.cli import read_secret
 
 
-def add_arguments(parser: argparse.ArgumentParser, *, aliases: tuple[str, ...] = (),
-                  required: bool = True) -> None:
+def add_arguments(
+    parser: argparse.ArgumentParser, *, aliases: tuple[str, ...] = (), required: bool = True
+) -> None:
     """``--user NAME`` and ``--password-stdin`` (idempotent: a verb may already have either)."""
     have = {option for action in parser._actions for option in action.option_strings}
     if "--user" not in have:
-        parser.add_argument("--user", *aliases, dest="user", required=required, metavar="NAME",
-                            help="your username: you sign in, and the audit trail records you")
+        parser.add_argument(
+            "--user",
+            *aliases,
+            dest="user",
+            required=required,
+            metavar="NAME",
+            help="your username: you sign in, and the audit trail records you",
+        )
     if "--password-stdin" not in have:
-        parser.add_argument("--password-stdin", action="store_true",
-                            help="read your password from the first line of standard input "
-                            "(else you are asked in the terminal)")
+        parser.add_argument(
+            "--password-stdin",
+            action="store_true",
+            help="read your password from the first line of standard input "
+            "(else you are asked in the terminal)",
+        )
 
 
 def sign_in(db: object, args: argparse.Namespace, *, username: str | None = None) -> object:
@@ -44,7 +54,9 @@ def sign_in(db: object, args: argparse.Namespace, *, username: str | None = None
 
     name = username or getattr(args, "user", None)
     if not name:
-        raise BadInput("this command changes data: sign in with --user NAME "
-                       "(password from --password-stdin or the prompt)")
+        raise BadInput(
+            "this command changes data: sign in with --user NAME "
+            "(password from --password-stdin or the prompt)"
+        )
     password = read_secret(args, f"Password for {name}: ")
     return users.authenticate(db, name, password)  # type: ignore[arg-type]

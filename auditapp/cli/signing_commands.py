@@ -15,7 +15,8 @@ from auditapp.errors import AuditAppError, BadInput
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "sign", help="sign a report (author, reviewer or approver) with your password",
+        "sign",
+        help="sign a report (author, reviewer or approver) with your password",
         description="The signature ceremony: re-enter your password; the report is rendered, "
         "signed with your key (PAdES) and recorded. The author signs first and locks the audit; "
         "the approver's signature makes it final.",
@@ -23,19 +24,30 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("reference")
     p.add_argument("--user", required=True, help="your username")
     p.add_argument("--meaning", choices=codes(SignatureMeaning))
-    p.add_argument("--certificate", action="store_true",
-                   help="sign the audit certificate instead (lead auditor or team member; only "
-                   "for an approved report version)")
+    p.add_argument(
+        "--certificate",
+        action="store_true",
+        help="sign the audit certificate instead (lead auditor or team member; only "
+        "for an approved report version)",
+    )
     p.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     p.add_argument("-o", "--output", type=Path, required=True, help="signed PDF to write")
-    p.add_argument("--docx", type=Path, help="also write a DOCX with the signature "
-                   "manifestations and its detached signature FILE.docx.p7s")
-    p.add_argument("--report-lang", choices=codes(Language),
-                   help="report language (author and certificate only)")
+    p.add_argument(
+        "--docx",
+        type=Path,
+        help="also write a DOCX with the signature "
+        "manifestations and its detached signature FILE.docx.p7s",
+    )
+    p.add_argument(
+        "--report-lang",
+        choices=codes(Language),
+        help="report language (author and certificate only)",
+    )
     p.set_defaults(handler=cmd_sign)
 
     p = sub.add_parser(
-        "verify", help="check a signed PDF, or a DOCX with its .p7s; exit 0 only when every "
+        "verify",
+        help="check a signed PDF, or a DOCX with its .p7s; exit 0 only when every "
         "signature is intact and trusted",
         description="Prints each signer, meaning, time, whether the signed bytes are intact, "
         "whether the certificate is trusted (a signer the database knows, the trust store of "
@@ -43,8 +55,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("file", type=Path)
     p.add_argument("--json", action="store_true")
-    p.add_argument("--trust", type=Path, action="append", default=[], metavar="FILE.pem",
-                   help="also trust this certificate (signer or CA) for this run; repeatable")
+    p.add_argument(
+        "--trust",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE.pem",
+        help="also trust this certificate (signer or CA) for this run; repeatable",
+    )
     p.set_defaults(handler=cmd_verify)
 
     p = sub.add_parser("preissue", help="list what blocks issuing a report; exit 0 when nothing")
@@ -52,8 +70,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_preissue)
 
-    p = sub.add_parser("reopen", help="unlock a signed audit for a new report version "
-                       "(lead auditor, with a reason)")
+    p = sub.add_parser(
+        "reopen",
+        help="unlock a signed audit for a new report version (lead auditor, with a reason)",
+    )
     p.add_argument("reference")
     p.add_argument("--user", required=True)
     p.add_argument("--reason", required=True)
@@ -75,8 +95,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = user.add_parser("import-p12", help="use an organisation's PKCS#12 as your signing identity")
     p.add_argument("username")
     p.add_argument("file", type=Path)
-    p.add_argument("--password-stdin", action="store_true",
-                   help="read your password, then the PKCS#12 password, from stdin")
+    p.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read your password, then the PKCS#12 password, from stdin",
+    )
     signin.add_arguments(p, required=False)
     p.set_defaults(handler=cmd_user_import_p12)
 
@@ -124,8 +147,13 @@ def cmd_sign(args: argparse.Namespace) -> int:
     password = read_secret(args, f"Password for {args.user}: ")
     with open_db(args, create=False) as database:
         result = signoff.sign_report(
-            database, args.reference, username=args.user, password=password,
-            meaning=args.meaning, language=args.report_lang, docx=args.docx is not None,
+            database,
+            args.reference,
+            username=args.user,
+            password=password,
+            meaning=args.meaning,
+            language=args.report_lang,
+            docx=args.docx is not None,
         )
     _write(args.output, result.pdf_bytes)
     print(f"signed {result.reference} report version {result.version}: {result.manifestation()}")
@@ -158,6 +186,8 @@ def _verification_database(args: argparse.Namespace):
         return open_db(args, create=False, write=False)
     except AuditAppError:
         return None
+
+
 def _sign_certificate(args: argparse.Namespace) -> int:
     from auditapp.reports import certificate_signing
 
@@ -167,11 +197,17 @@ def _sign_certificate(args: argparse.Namespace) -> int:
     password = read_secret(args, f"Password for {args.user}: ")
     with open_db(args, create=False) as database:
         result = certificate_signing.sign_certificate(
-            database, args.reference, username=args.user, password=password,
-            language=args.report_lang)
+            database,
+            args.reference,
+            username=args.user,
+            password=password,
+            language=args.report_lang,
+        )
     _write(args.output, result.pdf_bytes)
-    print(f"signed the audit certificate of {result.reference} report version "
-          f"{result.version}: {result.manifestation()}")
+    print(
+        f"signed the audit certificate of {result.reference} report version "
+        f"{result.version}: {result.manifestation()}"
+    )
     print(f"certificate SHA-256 {result.certificate_sha256}")
     print(f"wrote {args.output}")
     return 0
@@ -190,21 +226,37 @@ def cmd_verify(args: argparse.Namespace) -> int:
         if database is not None:
             database.close()
     if args.json:
-        print(json.dumps({
-            "file": str(args.file), "valid": report.valid, "intact": report.intact,
-            "verdict": report.verdict(), "kind": report.kind,
-            "sha256": report.file_sha256, "problems": list(report.problems),
-            "unsigned_fields": list(report.unsigned_fields),
-            "database": str(database.path) if database is not None else None,
-            "signatures": [
-                {"signer": s.signer, "meaning": s.meaning,
-                 "signed_at": s.signed_at.isoformat() if s.signed_at else None,
-                 "intact": s.intact, "detail": s.detail, "trusted": s.trusted,
-                 "trust": s.trust, "certificate_sha256": s.certificate_sha256,
-                 "known_as": s.known_as}
-                for s in report.signatures
-            ],
-        }, indent=2, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "file": str(args.file),
+                    "valid": report.valid,
+                    "intact": report.intact,
+                    "verdict": report.verdict(),
+                    "kind": report.kind,
+                    "sha256": report.file_sha256,
+                    "problems": list(report.problems),
+                    "unsigned_fields": list(report.unsigned_fields),
+                    "database": str(database.path) if database is not None else None,
+                    "signatures": [
+                        {
+                            "signer": s.signer,
+                            "meaning": s.meaning,
+                            "signed_at": s.signed_at.isoformat() if s.signed_at else None,
+                            "intact": s.intact,
+                            "detail": s.detail,
+                            "trusted": s.trusted,
+                            "trust": s.trust,
+                            "certificate_sha256": s.certificate_sha256,
+                            "known_as": s.known_as,
+                        }
+                        for s in report.signatures
+                    ],
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
     else:
         for line in report.lines():
             print(line)
@@ -224,8 +276,16 @@ def cmd_preissue(args: argparse.Namespace) -> int:
         # Warnings (kind "warning") are listed but do not block issuing or change the exit code.
         notes = preissue.warnings(session, audit)
     if args.json:
-        print(json.dumps([{"kind": p.kind, "target": p.target, "message": p.message}
-                          for p in problems + notes], indent=2, ensure_ascii=False))
+        print(
+            json.dumps(
+                [
+                    {"kind": p.kind, "target": p.target, "message": p.message}
+                    for p in problems + notes
+                ],
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
     else:
         for problem in problems + notes:
             print(f"{problem.kind:<8} {problem}")
@@ -239,10 +299,13 @@ def cmd_reopen(args: argparse.Namespace) -> int:
 
     password = read_secret(args, f"Password for {args.user}: ")
     with open_db(args, create=False) as database:
-        version = signing.reopen_audit(database, args.reference, username=args.user,
-                                       password=password, reason=args.reason)
-    print(f"reopened {args.reference.upper()}: changes now go into report version {version}; "
-          "signed versions stay as they are")
+        version = signing.reopen_audit(
+            database, args.reference, username=args.user, password=password, reason=args.reason
+        )
+    print(
+        f"reopened {args.reference.upper()}: changes now go into report version {version}; "
+        "signed versions stay as they are"
+    )
     return 0
 
 
@@ -266,13 +329,19 @@ def cmd_user_cert(args: argparse.Namespace) -> int:
         with database.session(actor=me.username) as session:
             user = users.find_user(session, args.username)
             if not user.certificate_pem:
-                raise BadInput(f"{user.username} has no signing certificate yet "
-                               "(it is made at the first signature)")
+                raise BadInput(
+                    f"{user.username} has no signing certificate yet "
+                    "(it is made at the first signature)"
+                )
             pem, name = user.certificate_pem, user.full_name
-            trail.record_event(session.connection(), user=me.username,
-                               action="export-certificate", entity="user",
-                               entity_id=str(user.id),
-                               detail=signing.certificate_fingerprint_of_pem(pem))
+            trail.record_event(
+                session.connection(),
+                user=me.username,
+                action="export-certificate",
+                entity="user",
+                entity_id=str(user.id),
+                detail=signing.certificate_fingerprint_of_pem(pem),
+            )
     _write(args.output, pem.encode())
     print(f"wrote the certificate of {name} to {args.output}")
     print(f"SHA-256 fingerprint {signing.certificate_fingerprint_of_pem(pem)}")
@@ -284,8 +353,9 @@ def cmd_user_import_p12(args: argparse.Namespace) -> int:
 
     data = input_limits.read_bounded(args.file, kind="signature")  # a PKCS#12 is a few KB
     if args.user and args.user.strip().lower() != args.username.strip().lower():
-        raise BadInput("only the account's owner can import their signing identity "
-                       "(sign in as the user named)")
+        raise BadInput(
+            "only the account's owner can import their signing identity (sign in as the user named)"
+        )
     password = read_secret(args, f"Password for {args.username}: ")
     p12_password = read_secret(args, f"Password of {args.file.name}: ")
     with open_db(args, create=False) as database:

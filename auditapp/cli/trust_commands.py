@@ -12,10 +12,13 @@ from pathlib import Path
 
 def register(sub: argparse._SubParsersAction) -> None:
     group = sub.add_parser(
-        "trust", help="certificates that 'verify' trusts (colleagues' certificates, your CA)",
+        "trust", help="certificates that 'verify' trusts (colleagues' certificates, your CA)"
     ).add_subparsers(dest="trust_command", required=True)
-    p = group.add_parser("add", help="trust a certificate file (PEM or DER): a signer's exported "
-                         "certificate or an organisation CA")
+    p = group.add_parser(
+        "add",
+        help="trust a certificate file (PEM or DER): a signer's exported "
+        "certificate or an organisation CA",
+    )
     p.add_argument("file", type=Path)
     p.set_defaults(handler=cmd_trust_add)
     p = group.add_parser("list", help="trusted certificates with their SHA-256 fingerprints")

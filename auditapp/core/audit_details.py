@@ -97,8 +97,10 @@ def validate(details: AuditDetails) -> AuditDetails:
     for key, label in (("sponsor_name", "sponsor"), ("auditee_name", "auditee")):
         text = clean_text(getattr(details, key), field=label, limit=300, single_line=True)
         cleaned[key] = " ".join(text.split())
-    for key, label in (("sponsor_address", "sponsor address"),
-                       ("auditee_address", "auditee address")):
+    for key, label in (
+        ("sponsor_address", "sponsor address"),
+        ("auditee_address", "auditee address"),
+    ):
         cleaned[key] = clean_text(getattr(details, key), field=label, limit=2000).strip()
     audits.parse_audit_type(details.audit_type)
     if details.mode not in MODES:
@@ -114,8 +116,9 @@ def validate(details: AuditDetails) -> AuditDetails:
             raise BadInput(f"{end.replace('_', ' ')} is before {start.replace('_', ' ')}")
     team = []
     for entry in details.team:
-        name = " ".join(clean_text(entry.name, field="team member", limit=200,
-                                   single_line=True).split())
+        name = " ".join(
+            clean_text(entry.name, field="team member", limit=200, single_line=True).split()
+        )
         if not name:
             continue
         if entry.role not in TEAM_ROLES:
@@ -124,24 +127,34 @@ def validate(details: AuditDetails) -> AuditDetails:
         team.append(replace(entry, name=name, qualification=qualification.strip()))
     people = []
     for person in details.participants:
-        name = " ".join(clean_text(person.name, field="participant", limit=200,
-                                   single_line=True).split())
+        name = " ".join(
+            clean_text(person.name, field="participant", limit=200, single_line=True).split()
+        )
         if not name:
             continue
         function = clean_text(person.function, field="function", limit=200, single_line=True)
         people.append(replace(person, name=name, function=" ".join(function.split())))
     studies = []
     for study in details.studies:
-        number = clean_text(study.protocol_number, field="protocol number", limit=100,
-                            single_line=True).strip()
+        number = clean_text(
+            study.protocol_number, field="protocol number", limit=100, single_line=True
+        ).strip()
         if not number:
             continue
         title = clean_text(study.title, field="study title", limit=2000, single_line=True)
         phase = clean_text(study.phase, field="study phase", limit=20, single_line=True)
-        studies.append(replace(study, protocol_number=number, title=title.strip(),
-                               phase=phase.strip()))
-    verdict = core_judgement.clean(audits.parse_audit_type(details.audit_type).value,
-                              details.judgement)
-    return replace(details, **cleaned, team=tuple(team), participants=tuple(people),  # type: ignore[arg-type]
-                   studies=tuple(studies), reference=details.reference.strip().upper(),
-                   judgement=verdict)
+        studies.append(
+            replace(study, protocol_number=number, title=title.strip(), phase=phase.strip())
+        )
+    verdict = core_judgement.clean(
+        audits.parse_audit_type(details.audit_type).value, details.judgement
+    )
+    return replace(
+        details,
+        **cleaned,  # type: ignore[arg-type]
+        team=tuple(team),
+        participants=tuple(people),
+        studies=tuple(studies),
+        reference=details.reference.strip().upper(),
+        judgement=verdict,
+    )

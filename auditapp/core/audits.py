@@ -50,7 +50,7 @@ def propose_reference(session: Session, today: dt.date | None = None) -> str:
     year = (today or dt.date.today()).year
     prefix = f"AUD-{year}-"
     existing = session.scalars(select(Audit.reference).where(Audit.reference.like(prefix + "%")))
-    numbers = [int(r[len(prefix):]) for r in existing if r[len(prefix):].isdigit()]
+    numbers = [int(r[len(prefix) :]) for r in existing if r[len(prefix) :].isdigit()]
     return f"{prefix}{max(numbers, default=0) + 1:03d}"
 
 

@@ -85,17 +85,31 @@ def check_file(path: Path, passphrase: str | None = None) -> str:
     return revision
 
 
-def restore(source: Path, database: Path, passphrase: str | None = None, *,
-            lock: ownership.WriterLock | None = None, accept_damaged: str | None = None,
-            actor: str = "system", lock_wait: float | None = None) -> Path | None:
+def restore(
+    source: Path,
+    database: Path,
+    passphrase: str | None = None,
+    *,
+    lock: ownership.WriterLock | None = None,
+    accept_damaged: str | None = None,
+    actor: str = "system",
+    lock_wait: float | None = None,
+) -> Path | None:
     """Replace the database with a checked backup; the current file is kept aside, not deleted.
 
     Kept for compatibility; see :func:`auditapp.core.restore.restore`.
     """
     from auditapp.core import restore as restoring
 
-    return restoring.restore(source, database, passphrase, lock=lock,
-                             accept_damaged=accept_damaged, actor=actor, lock_wait=lock_wait)
+    return restoring.restore(
+        source,
+        database,
+        passphrase,
+        lock=lock,
+        accept_damaged=accept_damaged,
+        actor=actor,
+        lock_wait=lock_wait,
+    )
 
 
 def undo_restore(database: Path, aside: Path | None) -> None:

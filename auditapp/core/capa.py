@@ -23,14 +23,7 @@ from sqlalchemy.orm import Session
 from auditapp.core.audits import clean_text
 from auditapp.core.capa_state import PLAN_DUE, CapaState, CapaStatus, capa_status, events_of
 from auditapp.core.findings import get_finding, number_label
-from auditapp.core.models import (
-    Audit,
-    CapaEvent,
-    CapaEventKind,
-    Classification,
-    Evidence,
-    Finding,
-)
+from auditapp.core.models import Audit, CapaEvent, CapaEventKind, Classification, Evidence, Finding
 from auditapp.errors import BadInput, Refused
 
 ASSESSMENTS = ("accepted", "more_information", "rejected")
@@ -69,13 +62,22 @@ def _current(session: Session, audit: Audit, number: int) -> tuple[Finding, Capa
 
 
 def _refuse(finding: Finding, status: CapaStatus, what: str) -> Refused:
-    return Refused(f"{number_label(finding.number)} is {status.state.value.replace('_', ' ')}: "
-                   f"cannot {what}")
+    return Refused(
+        f"{number_label(finding.number)} is {status.state.value.replace('_', ' ')}: cannot {what}"
+    )
 
 
-def response_event(finding: Finding, *, root_cause: str, corrective_action: str,
-                   target_date: dt.date | None, correction: str = "", preventive_action: str = "",
-                   owner: str = "", source: str = "") -> CapaEvent:
+def response_event(
+    finding: Finding,
+    *,
+    root_cause: str,
+    corrective_action: str,
+    target_date: dt.date | None,
+    correction: str = "",
+    preventive_action: str = "",
+    owner: str = "",
+    source: str = "",
+) -> CapaEvent:
     """A checked, unsaved CAPA plan (the import's preview builds these without writing)."""
     label = number_label(finding.number)
     event = CapaEvent(
@@ -87,7 +89,12 @@ def response_event(finding: Finding, *, root_cause: str, corrective_action: str,
         preventive_action=_text(preventive_action, f"{label} preventive action"),
         owner=_text(owner, f"{label} owner", single_line=True, limit=200),
         target_date=None if target_date is None else _date(target_date, f"{label} target date"),
-        decision="", reason="", approver="", evidence_numbers_json="[]", evidence_text="")
+        decision="",
+        reason="",
+        approver="",
+        evidence_numbers_json="[]",
+        evidence_text="",
+    )
     if not event.root_cause:
         raise BadInput(f"{label}: the CAPA plan needs a root cause")
     if not (event.corrective_action or event.correction):
@@ -97,8 +104,14 @@ def response_event(finding: Finding, *, root_cause: str, corrective_action: str,
     return event
 
 
-PLAN_FIELDS = ("root_cause", "correction", "corrective_action", "preventive_action", "owner",
-               "target_date")
+PLAN_FIELDS = (
+    "root_cause",
+    "correction",
+    "corrective_action",
+    "preventive_action",
+    "owner",
+    "target_date",
+)
 
 
 def same_plan(a: CapaEvent | None, b: CapaEvent) -> bool:
@@ -109,21 +122,39 @@ def may_take_plan(status: CapaStatus) -> bool:
     return status.state in PLAN_DUE | {CapaState.RESPONSE_RECEIVED}
 
 
-def respond(session: Session, audit: Audit, number: int, *, root_cause: str,
-            corrective_action: str, target_date: dt.date | None, correction: str = "",
-            preventive_action: str = "", owner: str = "", source: str = "") -> CapaStatus:
+def respond(
+    session: Session,
+    audit: Audit,
+    number: int,
+    *,
+    root_cause: str,
+    corrective_action: str,
+    target_date: dt.date | None,
+    correction: str = "",
+    preventive_action: str = "",
+    owner: str = "",
+    source: str = "",
+) -> CapaStatus:
     """The auditee's CAPA plan (or a revised plan after a rejection or a request for more)."""
     finding, status = _current(session, audit, number)
     if not may_take_plan(status):
         raise _refuse(finding, status, "take a new CAPA plan")
-    event = response_event(finding, root_cause=root_cause, corrective_action=corrective_action,
-                           target_date=target_date, correction=correction,
-                           preventive_action=preventive_action, owner=owner, source=source)
+    event = response_event(
+        finding,
+        root_cause=root_cause,
+        corrective_action=corrective_action,
+        target_date=target_date,
+        correction=correction,
+        preventive_action=preventive_action,
+        owner=owner,
+        source=source,
+    )
     return _record(session, audit, finding, event)
 
 
-def assess(session: Session, audit: Audit, number: int, *, decision: str,
-           reason: str = "") -> CapaStatus:
+def assess(
+    session: Session, audit: Audit, number: int, *, decision: str, reason: str = ""
+) -> CapaStatus:
     """The auditor's assessment of the latest plan: accepted, more_information or rejected."""
     finding, status = _current(session, audit, number)
     if decision not in ASSESSMENTS:
@@ -132,14 +163,21 @@ def assess(session: Session, audit: Audit, number: int, *, decision: str,
         raise _refuse(finding, status, "assess a CAPA plan (none is waiting)")
     reason = _text(reason, "reason")
     if decision != "accepted" and not reason:
-        raise BadInput(f"say why the CAPA plan of {number_label(finding.number)} is "
-                       f"{decision.replace('_', ' ')} (--reason); the auditee needs to know")
-    return _record(session, audit, finding,
-                   CapaEvent(kind=CapaEventKind.ASSESSMENT.value, decision=decision, reason=reason))
+        raise BadInput(
+            f"say why the CAPA plan of {number_label(finding.number)} is "
+            f"{decision.replace('_', ' ')} (--reason); the auditee needs to know"
+        )
+    return _record(
+        session,
+        audit,
+        finding,
+        CapaEvent(kind=CapaEventKind.ASSESSMENT.value, decision=decision, reason=reason),
+    )
 
 
-def extend(session: Session, audit: Audit, number: int, *, new_date: dt.date, reason: str,
-           approver: str) -> CapaStatus:
+def extend(
+    session: Session, audit: Audit, number: int, *, new_date: dt.date, reason: str, approver: str
+) -> CapaStatus:
     """Move the deadline that is running now (response, implementation or effectiveness)."""
     finding, status = _current(session, audit, number)
     if status.state in (PLAN_DUE | {CapaState.RESPONSE_RECEIVED}):
@@ -156,44 +194,82 @@ def extend(session: Session, audit: Audit, number: int, *, new_date: dt.date, re
     if not reason or not approver:
         raise BadInput("an extension needs a reason and the name of whoever approved it")
     if current is not None and new_date <= current:
-        raise BadInput(f"the new {deadline} date must be later than the current one "
-                       f"({current.isoformat()})")
-    return _record(session, audit, finding, CapaEvent(
-        kind=CapaEventKind.EXTENSION.value, decision=deadline, target_date=new_date,
-        reason=reason, approver=approver))
+        raise BadInput(
+            f"the new {deadline} date must be later than the current one ({current.isoformat()})"
+        )
+    return _record(
+        session,
+        audit,
+        finding,
+        CapaEvent(
+            kind=CapaEventKind.EXTENSION.value,
+            decision=deadline,
+            target_date=new_date,
+            reason=reason,
+            approver=approver,
+        ),
+    )
 
 
-def add_evidence(session: Session, audit: Audit, number: int, *,
-                 evidence: Sequence[int] = (), text: str = "", source: str = "") -> CapaStatus:
+def add_evidence(
+    session: Session,
+    audit: Audit,
+    number: int,
+    *,
+    evidence: Sequence[int] = (),
+    text: str = "",
+    source: str = "",
+) -> CapaStatus:
     """Completion evidence: evidence items of the audit (E-numbers) and/or a text reference."""
     finding, status = _current(session, audit, number)
     if status.state not in (CapaState.ACCEPTED, CapaState.IMPLEMENTED):
         raise _refuse(finding, status, "take completion evidence (the plan is not accepted)")
-    known = set(session.scalars(select(Evidence.number).where(
-        Evidence.audit_id == audit.id, Evidence.removed.is_(False))))
+    known = set(
+        session.scalars(
+            select(Evidence.number).where(
+                Evidence.audit_id == audit.id, Evidence.removed.is_(False)
+            )
+        )
+    )
     unknown = [n for n in evidence if n not in known]
     if unknown:
         raise BadInput(f"{audit.reference} has no evidence item E-{unknown[0]:03d}")
     text = _text(text, "evidence reference")
     if not evidence and not text:
         raise BadInput("completion evidence needs evidence items or a text reference")
-    return _record(session, audit, finding, CapaEvent(
-        kind=CapaEventKind.EVIDENCE.value, evidence_numbers_json=json.dumps(sorted(set(evidence))),
-        evidence_text=text, source=_text(source, "source", single_line=True, limit=300)))
+    return _record(
+        session,
+        audit,
+        finding,
+        CapaEvent(
+            kind=CapaEventKind.EVIDENCE.value,
+            evidence_numbers_json=json.dumps(sorted(set(evidence))),
+            evidence_text=text,
+            source=_text(source, "source", single_line=True, limit=300),
+        ),
+    )
 
 
-def plan_effectiveness(session: Session, audit: Audit, number: int, *,
-                       planned: dt.date) -> CapaStatus:
+def plan_effectiveness(
+    session: Session, audit: Audit, number: int, *, planned: dt.date
+) -> CapaStatus:
     finding, status = _current(session, audit, number)
     if status.state not in (CapaState.ACCEPTED, CapaState.IMPLEMENTED):
         raise _refuse(finding, status, "plan an effectiveness check")
-    return _record(session, audit, finding, CapaEvent(
-        kind=CapaEventKind.EFFECTIVENESS_PLAN.value,
-        target_date=_date(planned, "effectiveness check date")))
+    return _record(
+        session,
+        audit,
+        finding,
+        CapaEvent(
+            kind=CapaEventKind.EFFECTIVENESS_PLAN.value,
+            target_date=_date(planned, "effectiveness check date"),
+        ),
+    )
 
 
-def verify_effectiveness(session: Session, audit: Audit, number: int, *, result: str,
-                         reason: str = "") -> CapaStatus:
+def verify_effectiveness(
+    session: Session, audit: Audit, number: int, *, result: str, reason: str = ""
+) -> CapaStatus:
     finding, status = _current(session, audit, number)
     if result not in EFFECTIVENESS_RESULTS:
         raise BadInput(f"effectiveness result must be one of {', '.join(EFFECTIVENESS_RESULTS)}")
@@ -202,8 +278,12 @@ def verify_effectiveness(session: Session, audit: Audit, number: int, *, result:
     reason = _text(reason, "reason")
     if result == "not_effective" and not reason:
         raise BadInput("say why the CAPA was not effective (--reason)")
-    return _record(session, audit, finding, CapaEvent(
-        kind=CapaEventKind.EFFECTIVENESS.value, decision=result, reason=reason))
+    return _record(
+        session,
+        audit,
+        finding,
+        CapaEvent(kind=CapaEventKind.EFFECTIVENESS.value, decision=result, reason=reason),
+    )
 
 
 def close(session: Session, audit: Audit, number: int, *, reason: str = "") -> CapaStatus:
@@ -212,12 +292,21 @@ def close(session: Session, audit: Audit, number: int, *, reason: str = "") -> C
     finding, status = _current(session, audit, number)
     reason = _text(reason, "reason")
     allowed = status.state == CapaState.EFFECTIVE or (
-        status.state == CapaState.IMPLEMENTED and status.effectiveness_due is None)
-    if (not allowed and finding.classification == Classification.RECOMMENDATION
-            and status.state != CapaState.CLOSED and reason):
+        status.state == CapaState.IMPLEMENTED and status.effectiveness_due is None
+    )
+    if (
+        not allowed
+        and finding.classification == Classification.RECOMMENDATION
+        and status.state != CapaState.CLOSED
+        and reason
+    ):
         allowed = True
     if not allowed:
-        raise _refuse(finding, status, "close (needs an effective check, or completion evidence "
-                      "with no check planned)")
-    return _record(session, audit, finding,
-                   CapaEvent(kind=CapaEventKind.CLOSURE.value, reason=reason))
+        raise _refuse(
+            finding,
+            status,
+            "close (needs an effective check, or completion evidence with no check planned)",
+        )
+    return _record(
+        session, audit, finding, CapaEvent(kind=CapaEventKind.CLOSURE.value, reason=reason)
+    )

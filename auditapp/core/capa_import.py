@@ -25,8 +25,18 @@ from auditapp.errors import BadInput
 
 # The form's columns, in order; the auditee fills in the last seven.
 FORM_COLUMNS = (
-    "number", "grade", "title", "requirement", "due", "root_cause", "correction",
-    "corrective_action", "preventive_action", "owner", "target_date", "evidence",
+    "number",
+    "grade",
+    "title",
+    "requirement",
+    "due",
+    "root_cause",
+    "correction",
+    "corrective_action",
+    "preventive_action",
+    "owner",
+    "target_date",
+    "evidence",
 )
 AUDITEE_COLUMNS = tuple(range(FORM_COLUMNS.index("root_cause"), len(FORM_COLUMNS)))
 MAX_ROWS = 2_000
@@ -59,11 +69,15 @@ class PlannedChange:
         v = self.values
         if self.kind == "response":
             due = v["target_date"].isoformat() if v["target_date"] else "no target date"
-            return (f"{self.label}: new CAPA plan (root cause: {_short(v['root_cause'])}; "
-                    f"owner: {v['owner'] or '-'}; target {due})")
+            return (
+                f"{self.label}: new CAPA plan (root cause: {_short(v['root_cause'])}; "
+                f"owner: {v['owner'] or '-'}; target {due})"
+            )
         items = ", ".join(f"E-{n:03d}" for n in v["evidence"])
-        return f"{self.label}: completion evidence ({items + '; ' if items else ''}" \
-               f"{_short(v['text'])})"
+        return (
+            f"{self.label}: completion evidence ({items + '; ' if items else ''}"
+            f"{_short(v['text'])})"
+        )
 
 
 @dataclass(frozen=True)
@@ -131,8 +145,10 @@ def read_form(path: Path) -> list[FormRow]:
     finally:
         book.close()
     if not rows or len(rows[0]) < len(FORM_COLUMNS):
-        raise BadInput(f"{name}: not a CAPA response form (expected {len(FORM_COLUMNS)} columns "
-                       "on the first sheet)")
+        raise BadInput(
+            f"{name}: not a CAPA response form (expected {len(FORM_COLUMNS)} columns "
+            "on the first sheet)"
+        )
     out = []
     for index, raw in enumerate(rows[1:], start=2):
         cells = list(raw) + [None] * (len(FORM_COLUMNS) - len(raw))
@@ -158,8 +174,12 @@ def read_form(path: Path) -> list[FormRow]:
 def preview(session: Session, audit: Audit, rows: list[FormRow], *, source: str) -> ImportPreview:
     """What the form would record; refuses the whole file on the first problem."""
     items = {item.finding.number: item for item in capa_state.follow_up(session, audit)}
-    evidence_numbers = {n for (n,) in session.query(Evidence.number).filter(
-        Evidence.audit_id == audit.id, Evidence.removed.is_(False))}
+    evidence_numbers = {
+        n
+        for (n,) in session.query(Evidence.number).filter(
+            Evidence.audit_id == audit.id, Evidence.removed.is_(False)
+        )
+    }
     seen: set[int] = set()
     changes: list[PlannedChange] = []
     unchanged: list[str] = []
@@ -173,38 +193,61 @@ def preview(session: Session, audit: Audit, rows: list[FormRow], *, source: str)
             raise BadInput(f"{source} row {row.row}: {label} appears twice")
         seen.add(row.number)
         if " ".join(row.title.split()) != " ".join(item.finding.title.split()):
-            raise BadInput(f"{source} row {row.row}: the finding text of {label} was changed in "
-                           "the form; only the auditee's columns may be filled in")
+            raise BadInput(
+                f"{source} row {row.row}: the finding text of {label} was changed in "
+                "the form; only the auditee's columns may be filled in"
+            )
         v = row.values
-        plan_given = any(v[k] for k in ("root_cause", "correction", "corrective_action",
-                                         "preventive_action", "target_date"))
+        plan_given = any(
+            v[k]
+            for k in (
+                "root_cause",
+                "correction",
+                "corrective_action",
+                "preventive_action",
+                "target_date",
+            )
+        )
         status = item.status
         took_plan = False
         if plan_given:
             planned = capa.response_event(
-                item.finding, root_cause=v["root_cause"], correction=v["correction"],
+                item.finding,
+                root_cause=v["root_cause"],
+                correction=v["correction"],
                 corrective_action=v["corrective_action"],
-                preventive_action=v["preventive_action"], owner=v["owner"],
-                target_date=v["target_date"], source=source)
+                preventive_action=v["preventive_action"],
+                owner=v["owner"],
+                target_date=v["target_date"],
+                source=source,
+            )
             if not capa.same_plan(status.latest_response, planned):
                 if not capa.may_take_plan(status):
-                    raise BadInput(f"{source} row {row.row}: the CAPA plan of {label} is "
-                                   f"{status.state.value.replace('_', ' ')}; a changed plan "
-                                   "cannot be taken from the form")
-                changes.append(PlannedChange(row.number, "response", {
-                    k: getattr(planned, k) for k in capa.PLAN_FIELDS}))
+                    raise BadInput(
+                        f"{source} row {row.row}: the CAPA plan of {label} is "
+                        f"{status.state.value.replace('_', ' ')}; a changed plan "
+                        "cannot be taken from the form"
+                    )
+                changes.append(
+                    PlannedChange(
+                        row.number, "response", {k: getattr(planned, k) for k in capa.PLAN_FIELDS}
+                    )
+                )
                 took_plan = True
         text = v["evidence"]
         known = {e.evidence_text for e in item.events if e.kind == "evidence"}
         if text and text not in known:
             if status.state in (CapaState.ACCEPTED, CapaState.IMPLEMENTED) and not took_plan:
-                numbers = sorted({int(n) for n in _EVIDENCE_NUMBER.findall(text)}
-                                 & evidence_numbers)
-                changes.append(PlannedChange(row.number, "evidence",
-                                             {"evidence": numbers, "text": text}))
+                numbers = sorted(
+                    {int(n) for n in _EVIDENCE_NUMBER.findall(text)} & evidence_numbers
+                )
+                changes.append(
+                    PlannedChange(row.number, "evidence", {"evidence": numbers, "text": text})
+                )
             else:
-                notes.append(f"{label}: completion evidence not taken (the CAPA plan is not "
-                             "accepted yet)")
+                notes.append(
+                    f"{label}: completion evidence not taken (the CAPA plan is not accepted yet)"
+                )
         elif not any(c.number == row.number for c in changes):
             unchanged.append(label)
     return ImportPreview(audit.reference, source, tuple(changes), tuple(unchanged), tuple(notes))
@@ -215,10 +258,24 @@ def apply(session: Session, audit: Audit, plan: ImportPreview) -> None:
     for change in plan.changes:
         v = change.values
         if change.kind == "response":
-            capa.respond(session, audit, change.number, root_cause=v["root_cause"],
-                         correction=v["correction"], corrective_action=v["corrective_action"],
-                         preventive_action=v["preventive_action"], owner=v["owner"],
-                         target_date=v["target_date"], source=plan.source)
+            capa.respond(
+                session,
+                audit,
+                change.number,
+                root_cause=v["root_cause"],
+                correction=v["correction"],
+                corrective_action=v["corrective_action"],
+                preventive_action=v["preventive_action"],
+                owner=v["owner"],
+                target_date=v["target_date"],
+                source=plan.source,
+            )
         else:
-            capa.add_evidence(session, audit, change.number, evidence=v["evidence"],
-                              text=v["text"], source=plan.source)
+            capa.add_evidence(
+                session,
+                audit,
+                change.number,
+                evidence=v["evidence"],
+                text=v["text"],
+                source=plan.source,
+            )

@@ -28,8 +28,14 @@ class CapaState(StrEnum):
 
 DEADLINES = ("response", "implementation", "effectiveness")
 # States in which the auditee owes a (revised) plan.
-PLAN_DUE = frozenset({CapaState.AWAITING_RESPONSE, CapaState.MORE_INFORMATION, CapaState.REJECTED,
-                      CapaState.NOT_EFFECTIVE})
+PLAN_DUE = frozenset(
+    {
+        CapaState.AWAITING_RESPONSE,
+        CapaState.MORE_INFORMATION,
+        CapaState.REJECTED,
+        CapaState.NOT_EFFECTIVE,
+    }
+)
 FINDING_STATUS = {
     CapaState.AWAITING_RESPONSE: FindingStatus.OPEN,
     CapaState.MORE_INFORMATION: FindingStatus.OPEN,
@@ -103,15 +109,29 @@ def capa_status(finding: Finding, events: Sequence[CapaEvent], today: dt.date) -
     overdue = []
     if state in PLAN_DUE and response_due is not None and today > response_due:
         overdue.append("response")
-    if state == CapaState.ACCEPTED and implementation_due is not None and today > implementation_due:
+    if (
+        state == CapaState.ACCEPTED
+        and implementation_due is not None
+        and today > implementation_due
+    ):
         overdue.append("implementation")
-    if (state == CapaState.IMPLEMENTED and effectiveness_due is not None
-            and today > effectiveness_due):
+    if (
+        state == CapaState.IMPLEMENTED
+        and effectiveness_due is not None
+        and today > effectiveness_due
+    ):
         overdue.append("effectiveness")
-    return CapaStatus(state=state, response_due=response_due,
-                      implementation_due=implementation_due, effectiveness_due=effectiveness_due,
-                      overdue=tuple(overdue), responses=responses, latest_response=latest_response,
-                      latest_decision=latest_decision, closed_on=closed_on)
+    return CapaStatus(
+        state=state,
+        response_due=response_due,
+        implementation_due=implementation_due,
+        effectiveness_due=effectiveness_due,
+        overdue=tuple(overdue),
+        responses=responses,
+        latest_response=latest_response,
+        latest_decision=latest_decision,
+        closed_on=closed_on,
+    )
 
 
 def events_of(session: Session, finding: Finding) -> list[CapaEvent]:
@@ -135,8 +155,11 @@ def follow_up(session: Session, audit: Audit, today: dt.date | None = None) -> l
     by_finding: dict[int, list[CapaEvent]] = {}
     for event in session.scalars(select(CapaEvent).where(CapaEvent.audit_id == audit.id)):
         by_finding.setdefault(event.finding_id, []).append(event)
-    findings = session.scalars(select(Finding).where(Finding.audit_id == audit.id)
-                               .order_by(Finding.position, Finding.number))
+    findings = session.scalars(
+        select(Finding)
+        .where(Finding.audit_id == audit.id)
+        .order_by(Finding.position, Finding.number)
+    )
     out = []
     for finding in findings:
         events = _ordered(by_finding.get(finding.id, []))
@@ -146,8 +169,9 @@ def follow_up(session: Session, audit: Audit, today: dt.date | None = None) -> l
 
 def open_findings(session: Session, audit: Audit) -> list[str]:
     """Labels of the findings whose follow-up is not closed (none: the audit can be closed)."""
-    return [item.label for item in follow_up(session, audit)
-            if item.status.state != CapaState.CLOSED]
+    return [
+        item.label for item in follow_up(session, audit) if item.status.state != CapaState.CLOSED
+    ]
 
 
 def evidence_numbers(event: CapaEvent) -> list[int]:

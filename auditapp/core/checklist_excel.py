@@ -53,14 +53,26 @@ def write_workbook(checklist: Checklist, path: Path) -> Path:
     for area in checklist.areas:
         for section in area.sections:
             for q in section.questions:
-                sheet.append([excel_safe(v) for v in
+                sheet.append(
                     [
-                        area.id, area.title["en"], area.title["de"],
-                        section.id, section.title["en"], section.title["de"],
-                        q.id, q.text["en"], q.text["de"], q.guidance["en"], q.guidance["de"],
-                        "; ".join(q.references), ", ".join(q.audit_types),
+                        excel_safe(v)
+                        for v in [
+                            area.id,
+                            area.title["en"],
+                            area.title["de"],
+                            section.id,
+                            section.title["en"],
+                            section.title["de"],
+                            q.id,
+                            q.text["en"],
+                            q.text["de"],
+                            q.guidance["en"],
+                            q.guidance["de"],
+                            "; ".join(q.references),
+                            ", ".join(q.audit_types),
+                        ]
                     ]
-                ])
+                )
     widths = (8, 24, 24, 9, 24, 24, 10, 50, 50, 50, 50, 30, 30)
     for column, width in zip("ABCDEFGHIJKLM", widths, strict=True):
         sheet.column_dimensions[column].width = width

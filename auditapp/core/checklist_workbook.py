@@ -19,12 +19,29 @@ from auditapp.core.text_rules import excel_unescape
 
 INFO_SHEET = "Checklist"
 QUESTIONS_SHEET = "Questions"
-INFO_KEYS = ("id", "version", "title_en", "title_de", "description_en", "description_de", "standards")
+INFO_KEYS = (
+    "id",
+    "version",
+    "title_en",
+    "title_de",
+    "description_en",
+    "description_de",
+    "standards",
+)
 QUESTION_COLUMNS = (
-    "area_id", "area_title_en", "area_title_de",
-    "section_id", "section_title_en", "section_title_de",
-    "question_id", "text_en", "text_de", "guidance_en", "guidance_de",
-    "references", "audit_types",
+    "area_id",
+    "area_title_en",
+    "area_title_de",
+    "section_id",
+    "section_title_en",
+    "section_title_de",
+    "question_id",
+    "text_en",
+    "text_de",
+    "guidance_en",
+    "guidance_de",
+    "references",
+    "audit_types",
 )
 
 
@@ -118,7 +135,10 @@ def read_document(path: Path) -> tuple[dict[str, Any], str]:
         "id": info["id"],
         "version": info["version"],
         "title": {"en": info["title_en"], "de": info["title_de"]},
-        "description": {"en": info.get("description_en") or "-", "de": info.get("description_de") or "-"},
+        "description": {
+            "en": info.get("description_en") or "-",
+            "de": info.get("description_de") or "-",
+        },
         "standards": _split(info.get("standards", "")) or ["ICH E6(R2)", "ICH E6(R3)"],
         "areas": list(areas.values()),
     }

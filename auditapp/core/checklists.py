@@ -19,9 +19,7 @@ from auditapp.core.models import AuditType, ChecklistTemplate, Language, codes
 from auditapp.errors import NotFound, Refused
 
 LANGUAGES = codes(Language)
-CHECKLIST_AUDIT_TYPES = tuple(
-    t.value for t in AuditType if t is not AuditType.PRE_INSPECTION
-)
+CHECKLIST_AUDIT_TYPES = tuple(t.value for t in AuditType if t is not AuditType.PRE_INSPECTION)
 MAX_FILE_BYTES = input_limits.LIMITS["checklist"]
 SCHEMA_FILE = "checklist.schema.json"
 
@@ -245,7 +243,9 @@ def _check_semantics(document: dict[str, Any], content: dict[str, Any], source: 
     def claim(identifier: str, path: list[str | int]) -> None:
         if identifier in seen:
             raise _fail(
-                source, _line_of(document, path), _path_text(path),
+                source,
+                _line_of(document, path),
+                _path_text(path),
                 f"duplicate id {identifier!r} (first used at {seen[identifier]})",
             )
         seen[identifier] = _path_text(path)
@@ -263,8 +263,10 @@ def _check_semantics(document: dict[str, Any], content: dict[str, Any], source: 
                     except ValueError as exc:
                         path = [*base, "references", r]
                         raise _fail(
-                            source, _line_of(document, [*base, "references"]),
-                            _path_text(path), str(exc),
+                            source,
+                            _line_of(document, [*base, "references"]),
+                            _path_text(path),
+                            str(exc),
                         ) from None
 
 
@@ -334,10 +336,13 @@ _shipped_cache: dict[object, tuple[Checklist, ...]] = {}
 
 
 def shipped() -> list[Checklist]:
-    files = [p for p in sorted(paths.checklists_dir().glob("*.yaml"))
-             if p.name != "references.yaml"]
-    key = (str(paths.checklists_dir()),
-           tuple((f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in files))
+    files = [
+        p for p in sorted(paths.checklists_dir().glob("*.yaml")) if p.name != "references.yaml"
+    ]
+    key = (
+        str(paths.checklists_dir()),
+        tuple((f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in files),
+    )
     if key not in _shipped_cache:
         _shipped_cache.clear()
         _shipped_cache[key] = tuple(load_file(p) for p in files)

@@ -89,21 +89,26 @@ def key_id(key: bytes) -> str:
 
 
 def seal(key: bytes, *, position: int, head: str, at: str, user: str, prev_mac: str) -> str:
-    message = json.dumps([position, head, at, user, key_id(key), prev_mac],
-                         separators=(",", ":")).encode()
+    message = json.dumps(
+        [position, head, at, user, key_id(key), prev_mac], separators=(",", ":")
+    ).encode()
     return hmac.new(key, _DOMAIN + message, hashlib.sha256).hexdigest()
 
 
 def _newest(connection: Connection) -> dict | None:
-    row = connection.execute(
-        select(_checkpoints).order_by(_checkpoints.c.id.desc()).limit(1)).mappings().first()
+    row = (
+        connection.execute(select(_checkpoints).order_by(_checkpoints.c.id.desc()).limit(1))
+        .mappings()
+        .first()
+    )
     return dict(row) if row else None
 
 
 def write(connection: Connection, user: str) -> dict | None:
     """Seal the trail head when entries were added since the newest checkpoint."""
     last_trail = connection.execute(
-        select(_trail.c.id, _trail.c.hash).order_by(_trail.c.id.desc()).limit(1)).first()
+        select(_trail.c.id, _trail.c.hash).order_by(_trail.c.id.desc()).limit(1)
+    ).first()
     if last_trail is None:
         return None
     newest = _newest(connection)
@@ -115,9 +120,15 @@ def write(connection: Connection, user: str) -> dict | None:
     user = (user or "system")[:64]
     prev = newest["mac"] if newest else ""
     head = hex_of(last_trail.hash)
-    row = {"position": last_trail.id, "head": head, "at": at, "user": user,
-           "key_id": key_id(key), "prev_mac": prev,
-           "mac": seal(key, position=last_trail.id, head=head, at=at, user=user, prev_mac=prev)}
+    row = {
+        "position": last_trail.id,
+        "head": head,
+        "at": at,
+        "user": user,
+        "key_id": key_id(key),
+        "prev_mac": prev,
+        "mac": seal(key, position=last_trail.id, head=head, at=at, user=user, prev_mac=prev),
+    }
     result = connection.execute(insert(_checkpoints), row)
     row["id"] = result.inserted_primary_key[0] if result.inserted_primary_key else None
     return row
@@ -194,16 +205,19 @@ def anchor_of(database: Path) -> dict | None:
     return _read_anchors().get(str(Path(database).resolve()))
 
 
-def verify(connection: Connection, database: Path | None = None, *,
-           anchor: dict | None = None) -> Report:
+def verify(
+    connection: Connection, database: Path | None = None, *, anchor: dict | None = None
+) -> Report:
     """``anchor``: from anchor_of(), read before ``connection`` began its read transaction."""
     problems: list[Finding] = []
     key = installation_key(create=False)
     mine = key_id(key) if key else None
     heads = {i: hex_of(h) for i, h in connection.execute(select(_trail.c.id, _trail.c.hash))}
     last_trail = max(heads) if heads else 0
-    rows = [dict(r) for r in connection.execute(
-        select(_checkpoints).order_by(_checkpoints.c.id)).mappings()]
+    rows = [
+        dict(r)
+        for r in connection.execute(select(_checkpoints).order_by(_checkpoints.c.id)).mappings()
+    ]
     prev_mac, prev_position, checked, foreign = "", 0, 0, 0
     for row in rows:
         where = f"checkpoint {row['id']} (trail entry {row['position']})"
@@ -212,35 +226,59 @@ def verify(connection: Connection, database: Path | None = None, *,
         if row["position"] < prev_position:
             problems.append(Finding(where, "checkpoints out of order"))
         if heads.get(row["position"]) != row["head"]:
-            problems.append(Finding(where, "the trail entry this checkpoint sealed was changed, "
-                                           "re-chained or deleted"))
+            problems.append(
+                Finding(
+                    where,
+                    "the trail entry this checkpoint sealed was changed, re-chained or deleted",
+                )
+            )
         if row["key_id"] != mine and checked:
-            problems.append(Finding(where, "sealed with another computer's key after this "
-                                           "computer's checkpoints: moved, or forged"))
+            problems.append(
+                Finding(
+                    where,
+                    "sealed with another computer's key after this "
+                    "computer's checkpoints: moved, or forged",
+                )
+            )
         if row["key_id"] == mine and key is not None:
             checked += 1
-            expected = seal(key, position=row["position"], head=row["head"], at=row["at"],
-                            user=row["user"], prev_mac=row["prev_mac"])
+            expected = seal(
+                key,
+                position=row["position"],
+                head=row["head"],
+                at=row["at"],
+                user=row["user"],
+                prev_mac=row["prev_mac"],
+            )
             if not hmac.compare_digest(expected, row["mac"]):
-                problems.append(Finding(where, "forged: its seal does not match this "
-                                               "computer's checkpoint key"))
+                problems.append(
+                    Finding(where, "forged: its seal does not match this computer's checkpoint key")
+                )
         else:
             foreign += 1
         prev_mac, prev_position = row["mac"], row["position"]
     if last_trail > prev_position:
         count = connection.execute(
-            select(func.count()).select_from(_trail).where(_trail.c.id > prev_position)).scalar()
-        problems.append(Finding(
-            f"trail entries after {prev_position}",
-            f"{count} entr{'y' if count == 1 else 'ies'} not sealed by any checkpoint: "
-            "written outside AuditApp"))
+            select(func.count()).select_from(_trail).where(_trail.c.id > prev_position)
+        ).scalar()
+        problems.append(
+            Finding(
+                f"trail entries after {prev_position}",
+                f"{count} entr{'y' if count == 1 else 'ies'} not sealed by any checkpoint: "
+                "written outside AuditApp",
+            )
+        )
     if database is not None and mine is not None:
         if anchor is None:
             anchor = anchor_of(Path(database))
-        if anchor and not any(r["position"] == anchor["position"] and r["mac"] == anchor["mac"]
-                              for r in rows):
-            problems.append(Finding(
-                f"trail entry {anchor['position']}",
-                f"the newest checkpoint this computer wrote ({anchor['at']}) is missing: trail "
-                "entries and checkpoints were removed"))
+        if anchor and not any(
+            r["position"] == anchor["position"] and r["mac"] == anchor["mac"] for r in rows
+        ):
+            problems.append(
+                Finding(
+                    f"trail entry {anchor['position']}",
+                    f"the newest checkpoint this computer wrote ({anchor['at']}) is missing: trail "
+                    "entries and checkpoints were removed",
+                )
+            )
     return Report(tuple(problems), checked, foreign, prev_position)

@@ -19,9 +19,13 @@ def normalised(name: str) -> str:
 
 
 def _all(session: Session) -> list[Organisation]:
-    return list(session.scalars(select(Organisation)
-                                .where(Organisation.kind == OrganisationKind.CRO.value)
-                                .order_by(Organisation.id)))
+    return list(
+        session.scalars(
+            select(Organisation)
+            .where(Organisation.kind == OrganisationKind.CRO.value)
+            .order_by(Organisation.id)
+        )
+    )
 
 
 def cros(session: Session) -> list[Organisation]:

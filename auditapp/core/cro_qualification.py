@@ -28,21 +28,28 @@ class Qualification:
 
 def _qualification(session: Session, row: CroQualification) -> Qualification:
     audit = session.get(Audit, row.audit_id) if row.audit_id else None
-    return Qualification(row.status, row.effective_on, row.valid_until,
-                         audit.reference if audit else "", row.conditions, row.decided_by)
+    return Qualification(
+        row.status,
+        row.effective_on,
+        row.valid_until,
+        audit.reference if audit else "",
+        row.conditions,
+        row.decided_by,
+    )
 
 
 def qualification_history(session: Session, org: Organisation) -> list[Qualification]:
-    rows = session.scalars(select(CroQualification)
-                           .where(CroQualification.organisation_id.in_(
-                               cro_identity.member_ids(session, org)))
-                           .order_by(CroQualification.effective_on.desc(),
-                                     CroQualification.id.desc()))
+    rows = session.scalars(
+        select(CroQualification)
+        .where(CroQualification.organisation_id.in_(cro_identity.member_ids(session, org)))
+        .order_by(CroQualification.effective_on.desc(), CroQualification.id.desc())
+    )
     return [_qualification(session, r) for r in rows]
 
 
-def current_qualification(session: Session, org: Organisation,
-                          today: dt.date | None = None) -> Qualification | None:
+def current_qualification(
+    session: Session, org: Organisation, today: dt.date | None = None
+) -> Qualification | None:
     today = today or dt.date.today()
     for q in qualification_history(session, org):
         if q.effective_on <= today:
@@ -50,15 +57,24 @@ def current_qualification(session: Session, org: Organisation,
     return None
 
 
-def qualify(session: Session, org: Organisation, *, status: str, audit_reference: str = "",
-            effective_on: object = None, valid_until: object = None,
-            conditions: str = "") -> Qualification:
+def qualify(
+    session: Session,
+    org: Organisation,
+    *,
+    status: str,
+    audit_reference: str = "",
+    effective_on: object = None,
+    valid_until: object = None,
+    conditions: str = "",
+) -> Qualification:
     """Record a qualification decision (a new row; the trail records who and when)."""
     try:
         status = QualificationStatus(status).value
     except ValueError:
-        raise BadInput(f"qualification status must be one of "
-                       f"{', '.join(s.value for s in QualificationStatus)}, not {status!r}") from None
+        raise BadInput(
+            f"qualification status must be one of "
+            f"{', '.join(s.value for s in QualificationStatus)}, not {status!r}"
+        ) from None
     start = parse_date(effective_on, field="effective date") or dt.date.today()
     until = parse_date(valid_until, field="valid-until date")
     if until is not None and until <= start:
@@ -73,9 +89,15 @@ def qualify(session: Session, org: Organisation, *, status: str, audit_reference
             raise NotFound(f"no audit {audit_reference!r}")
         if audit.auditee_id not in cro_identity.member_ids(session, org):
             raise BadInput(f"audit {audit.reference} is not an audit of {org.legal_name}")
-    row = CroQualification(organisation_id=org.id, status=status, effective_on=start,
-                           valid_until=until, audit_id=audit.id if audit else None,
-                           conditions=conditions, decided_by=str(session.info.get("actor", "")))
+    row = CroQualification(
+        organisation_id=org.id,
+        status=status,
+        effective_on=start,
+        valid_until=until,
+        audit_id=audit.id if audit else None,
+        conditions=conditions,
+        decided_by=str(session.info.get("actor", "")),
+    )
     session.add(row)
     session.flush()
     return _qualification(session, row)

@@ -26,24 +26,45 @@ from auditapp.errors import BadInput
 
 WEIGHTS_SETTING = "cro_risk_weights"
 DEFAULT_WEIGHTS: dict[str, float] = {
-    "critical": 10, "major": 4, "minor": 1, "other": 1, "recommendation": 0,
-    "repeat": 5, "overdue_capa": 3, "open_escalation": 2, "per_year_since_audit": 2,
-    "conditional": 5, "not_approved": 15, "never_audited": 25,
+    "critical": 10,
+    "major": 4,
+    "minor": 1,
+    "other": 1,
+    "recommendation": 0,
+    "repeat": 5,
+    "overdue_capa": 3,
+    "open_escalation": 2,
+    "per_year_since_audit": 2,
+    "conditional": 5,
+    "not_approved": 15,
+    "never_audited": 25,
     "lookback_months": 36,
-    "high_score": 25, "medium_score": 10,
-    "high_interval_months": 12, "medium_interval_months": 24, "low_interval_months": 36,
+    "high_score": 25,
+    "medium_score": 10,
+    "high_interval_months": 12,
+    "medium_interval_months": 24,
+    "low_interval_months": 36,
 }
 # Keys that count months or thresholds rather than points per item.
-_WHOLE = {"lookback_months", "high_interval_months", "medium_interval_months",
-          "low_interval_months"}
+_WHOLE = {
+    "lookback_months",
+    "high_interval_months",
+    "medium_interval_months",
+    "low_interval_months",
+}
 
 
 def weights(session: Session) -> dict[str, float]:
     stored = findings.get_setting(session, WEIGHTS_SETTING, {})
     out = dict(DEFAULT_WEIGHTS)
     if isinstance(stored, dict):
-        out.update({k: float(v) for k, v in stored.items()
-                    if k in DEFAULT_WEIGHTS and isinstance(v, int | float)})
+        out.update(
+            {
+                k: float(v)
+                for k, v in stored.items()
+                if k in DEFAULT_WEIGHTS and isinstance(v, int | float)
+            }
+        )
     return out
 
 
@@ -60,8 +81,9 @@ def set_weights(session: Session, changes: dict[str, object]) -> dict[str, float
         current[key] = float(value)
     if current["medium_score"] > current["high_score"]:
         raise BadInput("medium_score must not be above high_score")
-    findings.put_setting(session, WEIGHTS_SETTING,
-                         {k: v for k, v in current.items() if v != DEFAULT_WEIGHTS[k]})
+    findings.put_setting(
+        session, WEIGHTS_SETTING, {k: v for k, v in current.items() if v != DEFAULT_WEIGHTS[k]}
+    )
     return current
 
 
@@ -104,11 +126,14 @@ class RiskInputs:
 
 
 def assess(inputs: RiskInputs, w: dict[str, float], today: dt.date) -> RiskAssessment:
-    parts = [Component(grade, n, w.get(grade, 0.0)) for grade, n in inputs.grade_counts.items()
-             if n]
-    parts += [Component("repeat", inputs.repeats, w["repeat"]),
-              Component("overdue_capa", inputs.overdue_capas, w["overdue_capa"]),
-              Component("open_escalation", inputs.open_escalations, w["open_escalation"])]
+    parts = [
+        Component(grade, n, w.get(grade, 0.0)) for grade, n in inputs.grade_counts.items() if n
+    ]
+    parts += [
+        Component("repeat", inputs.repeats, w["repeat"]),
+        Component("overdue_capa", inputs.overdue_capas, w["overdue_capa"]),
+        Component("open_escalation", inputs.open_escalations, w["open_escalation"]),
+    ]
     if inputs.last_audit is None:
         parts.append(Component("never_audited", 1, w["never_audited"]))
     else:
@@ -118,9 +143,9 @@ def assess(inputs: RiskInputs, w: dict[str, float], today: dt.date) -> RiskAsses
         parts.append(Component(inputs.qualification, 1, w[inputs.qualification]))
     parts = [p for p in parts if p.points]
     score = round(sum(p.points for p in parts), 1)
-    band = ("high" if score >= w["high_score"] else
-            "medium" if score >= w["medium_score"] else "low")
+    band = "high" if score >= w["high_score"] else "medium" if score >= w["medium_score"] else "low"
     interval = int(w[f"{band}_interval_months"])
     proposed = today if inputs.last_audit is None else add_months(inputs.last_audit, interval)
-    return RiskAssessment(score, band, tuple(parts), inputs.last_audit, interval, proposed,
-                          proposed < today)
+    return RiskAssessment(
+        score, band, tuple(parts), inputs.last_audit, interval, proposed, proposed < today
+    )

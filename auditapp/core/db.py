@@ -65,7 +65,11 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, foreign_keys: bool) -> No
 
 
 def _make_engine(
-    path: Path, *, foreign_keys: bool = True, passphrase: str | None = None, pooled: bool = True,
+    path: Path,
+    *,
+    foreign_keys: bool = True,
+    passphrase: str | None = None,
+    pooled: bool = True,
     read_only: bool = False,
 ) -> Engine:
     # URL.create escapes the passphrase; a hand-built URL string with special characters
@@ -77,8 +81,9 @@ def _make_engine(
     # Pooled: SQLCipher's key derivation costs ~0.1 s per connection, paid once per database.
     # Encrypted: SQL parameters (audit content) never go into exception texts and so never into
     # the plaintext log (log_privacy.py withholds the rest).
-    engine = create_engine(url, poolclass=None if pooled else NullPool,
-                           hide_parameters=passphrase is not None)
+    engine = create_engine(
+        url, poolclass=None if pooled else NullPool, hide_parameters=passphrase is not None
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -188,8 +193,9 @@ class Database:
         (query_only), and the transaction is rolled back, never committed, at the end. Objects
         read stay loaded after the block (closed, not expired), as after db.session().
         """
-        session = Session(bind=self.engine.execution_options(**{READ_OPTION: True}),
-                          expire_on_commit=False)
+        session = Session(
+            bind=self.engine.execution_options(**{READ_OPTION: True}), expire_on_commit=False
+        )
         session.info["actor"] = actor
         session.info[read_only_guard.READ_SESSION_KEY] = str(self.path)
         try:
@@ -223,10 +229,17 @@ class Database:
 
 
 def open_database(
-    path: Path | str, *, create: bool = True, passphrase: str | None = None,
-    check_integrity: bool = True, writer: bool = False, read_only: bool = False,
-    lock: ownership.WriterLock | None = None, lock_wait: float = 0.0,
-    purpose: str = "writing", program: str = "AuditApp",
+    path: Path | str,
+    *,
+    create: bool = True,
+    passphrase: str | None = None,
+    check_integrity: bool = True,
+    writer: bool = False,
+    read_only: bool = False,
+    lock: ownership.WriterLock | None = None,
+    lock_wait: float = 0.0,
+    purpose: str = "writing",
+    program: str = "AuditApp",
 ) -> Database:
     """Open (or create) a database at the newest schema, upgrading older files after a backup.
 
@@ -282,15 +295,26 @@ def open_database(
         with factory() as session, session.begin():
             session.info["actor"] = trail.SYSTEM_ACTOR
     database = Database(
-        path=path, engine=engine, encrypted=passphrase is not None, _factory=factory,
-        _passphrase=passphrase, read_only=read_only, lock=lock, _owns_lock=owns_lock,
+        path=path,
+        engine=engine,
+        encrypted=passphrase is not None,
+        _factory=factory,
+        _passphrase=passphrase,
+        read_only=read_only,
+        lock=lock,
+        _owns_lock=owns_lock,
     )
     _open_here.setdefault(_key(path), []).append(database)
     return database
 
 
-def _prepare(path: Path, passphrase: str | None, check_integrity: bool,
-             lock: ownership.WriterLock | None, lock_wait: float) -> bool:
+def _prepare(
+    path: Path,
+    passphrase: str | None,
+    check_integrity: bool,
+    lock: ownership.WriterLock | None,
+    lock_wait: float,
+) -> bool:
     """The integrity check and the schema upgrade (under the write lock) before opening.
 
     Returns whether the trail predates checkpoints and must be adopted by one."""
@@ -307,8 +331,7 @@ def _prepare(path: Path, passphrase: str | None, check_integrity: bool,
     # A per-field trail (before 0011) is converted and re-chained by the upgrade, which checks
     # and removes the old checkpoints: the converted trail is sealed afresh (its record of the
     # conversion keeps what the check found), and this computer's anchor starts again from it.
-    legacy_trail = current is not None and _has_column(path, passphrase, "trail_entry",
-                                                       "prev_hash")
+    legacy_trail = current is not None and _has_column(path, passphrase, "trail_entry", "prev_hash")
     if current is not None and current not in _known_revisions():
         raise Refused(
             f"{path} was written by a newer AuditApp (schema {current}); "
@@ -326,8 +349,9 @@ def _prepare(path: Path, passphrase: str | None, check_integrity: bool,
             stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
             backup = paths.backup_dir(path) / f"{path.stem}-{stamp}-before-schema-{head}.sqlite"
             backup_copy(path, backup, passphrase)
-            log.info("backed up %s to %s before upgrading schema %s -> %s",
-                     path, backup, current, head)
+            log.info(
+                "backed up %s to %s before upgrading schema %s -> %s", path, backup, current, head
+            )
         try:
             _upgrade(path, passphrase)
         except AuditAppError:

@@ -32,7 +32,10 @@ _STORAGE_MESSAGES = (
     ("disk is full", "the disk is full"),
     ("readonly database", "the database file or its folder is read-only"),
     ("read-only file system", "the database file or its folder is read-only"),
-    ("unable to open database file", "the database file cannot be opened for writing (read-only or missing folder)"),
+    (
+        "unable to open database file",
+        "the database file cannot be opened for writing (read-only or missing folder)",
+    ),
     ("disk i/o error", "a disk error occurred"),
     ("database is locked", "the database is busy in another AuditApp window or process"),
 )
@@ -40,7 +43,13 @@ _STORAGE_MESSAGES = (
 
 # SQLite's primary result codes (https://sqlite.org/rescode.html) for the same failures.
 SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN = (
-    5, 6, 8, 10, 13, 14)
+    5,
+    6,
+    8,
+    10,
+    13,
+    14,
+)
 _STORAGE_CODES = {
     SQLITE_FULL: "the disk is full",
     SQLITE_READONLY: "the database file or its folder is read-only",

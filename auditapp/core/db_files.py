@@ -17,6 +17,7 @@ class OpenDatabase(Protocol):
 
     encrypted: bool
 
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -40,8 +41,11 @@ def open_here(path: Path) -> OpenDatabase | None:
 def is_open_database_file(path: Path) -> bool:
     """The file, -wal, -shm, -journal or lock file of a database this process has open."""
     resolved = _key(path)
-    return any(resolved == key + side for key in _open_here
-               for side in ("", "-wal", "-shm", "-journal", ".lock"))
+    return any(
+        resolved == key + side
+        for key in _open_here
+        for side in ("", "-wal", "-shm", "-journal", ".lock")
+    )
 
 
 def is_encrypted(path: Path) -> bool:
@@ -107,8 +111,10 @@ def _read_only_media(source: Path, passphrase: str | None) -> Any:
     ``immutable`` flag reads it as it is; otherwise refuse clearly instead of copying old data."""
     wal = source.with_name(source.name + "-wal")
     if passphrase is not None or (wal.exists() and wal.stat().st_size > 0):
-        raise DatabaseError(f"{source} cannot be read: its folder is read-only and the database "
-                            "has unsaved journal content; copy the folder to a writable place first")
+        raise DatabaseError(
+            f"{source} cannot be read: its folder is read-only and the database "
+            "has unsaved journal content; copy the folder to a writable place first"
+        )
     from urllib.parse import quote
 
     try:
@@ -119,7 +125,9 @@ def _read_only_media(source: Path, passphrase: str | None) -> Any:
     return conn
 
 
-def integrity_problem(path: Path, passphrase: str | None = None, *, quick: bool = False) -> str | None:
+def integrity_problem(
+    path: Path, passphrase: str | None = None, *, quick: bool = False
+) -> str | None:
     """None when integrity_check (or quick_check) and foreign_key_check pass, else the report.
 
     quick_check skips matching every index against its table: seconds saved on a large file at

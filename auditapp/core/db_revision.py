@@ -28,7 +28,9 @@ def current_revision(path: Path, passphrase: str | None = None) -> str | None:
     try:
         conn = raw_connect(path, passphrase, readonly=True)
         try:
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            tables = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
             if "alembic_version" not in tables:
                 if tables:
                     raise DatabaseError(f"{path} is not an AuditApp database")
@@ -47,15 +49,21 @@ def current_revision(path: Path, passphrase: str | None = None) -> str | None:
         if "malformed" in str(exc):  # a damaged schema page: as damaged as any other page
             raise DamagedDatabase(path, str(exc), latest_backup(path)) from exc
         if passphrase is not None:
-            raise WrongPassphrase(f"wrong passphrase for {path}, or not an AuditApp database") from exc
+            raise WrongPassphrase(
+                f"wrong passphrase for {path}, or not an AuditApp database"
+            ) from exc
         raise DatabaseError(f"{path} cannot be read as a database ({exc})") from exc
 
 
 def _has_table(path: Path, passphrase: str | None, name: str) -> bool:
     conn = raw_connect(path, passphrase, readonly=True)
     try:
-        return conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?",
-                            (name,)).fetchone() is not None
+        return (
+            conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)
+            ).fetchone()
+            is not None
+        )
     finally:
         conn.close()
 

@@ -31,12 +31,17 @@ DEMO_AREAS = ["ORG", "TRN", "QMS", "VEN", "CSV", "SAF"]
 DEMO_START = dt.date(2026, 11, 16)
 DEMO_END = dt.date(2026, 11, 18)
 
+
 def _demo_user(session: Session, username: str, full_name: str, role: Role, password: str) -> User:
     existing = session.scalar(select(User).where(User.username == username))
     if existing is not None:
         return existing
     return users.create_user(
-        session, username=username, full_name=full_name, role=role, password=password,
+        session,
+        username=username,
+        full_name=full_name,
+        role=role,
+        password=password,
         email=f"{username}@example.org",
     )
 
@@ -79,7 +84,10 @@ def create_demo(db: Database, *, password: str = DEMO_PASSWORD, photos: int = 0)
         # The auditing organisation on the report's cover and header (read by
         # reports/branding.py): the sponsor's own QA department audits here.
         for key, value in (
-            ("report.organisation_name", "Alderbrook Therapeutics GmbH · Clinical Quality Assurance"),
+            (
+                "report.organisation_name",
+                "Alderbrook Therapeutics GmbH · Clinical Quality Assurance",
+            ),
             ("report.organisation_address", "Rheinuferstraße 12\n40213 Düsseldorf, Germany"),
         ):
             if not findings.get_setting(session, key, ""):
@@ -138,39 +146,89 @@ def create_demo(db: Database, *, password: str = DEMO_PASSWORD, photos: int = 0)
         audit.studies.append(AuditStudy(study_id=study.id))
         audit.team.extend(
             [
-                TeamMember(user_id=lead.id, name=lead.full_name, role="lead",
-                           qualification="GCP auditor since 2012; ICH E6(R3) trained 2025"),
-                TeamMember(name="Jonas Weber", role="co_auditor",
-                           qualification="Computerised systems validation specialist"),
+                TeamMember(
+                    user_id=lead.id,
+                    name=lead.full_name,
+                    role="lead",
+                    qualification="GCP auditor since 2012; ICH E6(R3) trained 2025",
+                ),
+                TeamMember(
+                    name="Jonas Weber",
+                    role="co_auditor",
+                    qualification="Computerised systems validation specialist",
+                ),
             ]
         )
         audit.participants.extend(
             [
-                AuditeeParticipant(name="Sarah Okafor", function="Director Quality Assurance",
-                                   opening_meeting=True, closing_meeting=True, interviewed=True),
-                AuditeeParticipant(name="Dr. Rajesh Iyer", function="VP Clinical Operations",
-                                   opening_meeting=True, closing_meeting=True, interviewed=True),
-                AuditeeParticipant(name="Katarzyna Nowak", function="Head of Pharmacovigilance",
-                                   opening_meeting=False, closing_meeting=True, interviewed=True),
-                AuditeeParticipant(name="Tom Alvarez", function="IT Validation Manager",
-                                   opening_meeting=True, closing_meeting=False, interviewed=True),
+                AuditeeParticipant(
+                    name="Sarah Okafor",
+                    function="Director Quality Assurance",
+                    opening_meeting=True,
+                    closing_meeting=True,
+                    interviewed=True,
+                ),
+                AuditeeParticipant(
+                    name="Dr. Rajesh Iyer",
+                    function="VP Clinical Operations",
+                    opening_meeting=True,
+                    closing_meeting=True,
+                    interviewed=True,
+                ),
+                AuditeeParticipant(
+                    name="Katarzyna Nowak",
+                    function="Head of Pharmacovigilance",
+                    opening_meeting=False,
+                    closing_meeting=True,
+                    interviewed=True,
+                ),
+                AuditeeParticipant(
+                    name="Tom Alvarez",
+                    function="IT Validation Manager",
+                    opening_meeting=True,
+                    closing_meeting=False,
+                    interviewed=True,
+                ),
             ]
         )
         audit.documents.extend(
             [
-                DocumentReviewed(title="SOP index", identifier="QA-IDX", version="27",
-                                 document_date=dt.date(2026, 10, 1)),
-                DocumentReviewed(title="Corrective and preventive action", identifier="QA-007",
-                                 version="3.0", document_date=dt.date(2024, 5, 14)),
-                DocumentReviewed(title="Data management plan template", identifier="DM-012",
-                                 version="4.1", document_date=dt.date(2025, 9, 2)),
-                DocumentReviewed(title="EDC study build validation report",
-                                 identifier="VR-EDC-0419", version="1.0",
-                                 document_date=dt.date(2026, 3, 20)),
-                DocumentReviewed(title="SAE handling and reporting", identifier="PV-003",
-                                 version="6.0", document_date=dt.date(2025, 11, 30)),
-                DocumentReviewed(title="Approved vendor list", identifier="VL-2026-03",
-                                 version="3", document_date=dt.date(2026, 6, 1)),
+                DocumentReviewed(
+                    title="SOP index",
+                    identifier="QA-IDX",
+                    version="27",
+                    document_date=dt.date(2026, 10, 1),
+                ),
+                DocumentReviewed(
+                    title="Corrective and preventive action",
+                    identifier="QA-007",
+                    version="3.0",
+                    document_date=dt.date(2024, 5, 14),
+                ),
+                DocumentReviewed(
+                    title="Data management plan template",
+                    identifier="DM-012",
+                    version="4.1",
+                    document_date=dt.date(2025, 9, 2),
+                ),
+                DocumentReviewed(
+                    title="EDC study build validation report",
+                    identifier="VR-EDC-0419",
+                    version="1.0",
+                    document_date=dt.date(2026, 3, 20),
+                ),
+                DocumentReviewed(
+                    title="SAE handling and reporting",
+                    identifier="PV-003",
+                    version="6.0",
+                    document_date=dt.date(2025, 11, 30),
+                ),
+                DocumentReviewed(
+                    title="Approved vendor list",
+                    identifier="VL-2026-03",
+                    version="3",
+                    document_date=dt.date(2026, 6, 1),
+                ),
             ]
         )
         audit.distribution += f"; {qa_name} (QA reviewer); {head_name} (Head of GCP QA, approver)"
@@ -184,38 +242,68 @@ def create_demo(db: Database, *, password: str = DEMO_PASSWORD, photos: int = 0)
             grade = str(spec["classification"])
             refs = list(dict.fromkeys(r for q in concerned for r in q.references))
             finding = findings.add_finding(
-                session, audit,
-                title=spec["title"], classification=grade, area=area.id,
-                observation=spec["observation"], impact=spec["impact"], risk=spec["risk"],
+                session,
+                audit,
+                title=spec["title"],
+                classification=grade,
+                area=area.id,
+                observation=spec["observation"],
+                impact=spec["impact"],
+                risk=spec["risk"],
                 recommendation=spec["recommendation"],
-                references=refs, question_ids=[q.id for q in concerned],
+                references=refs,
+                question_ids=[q.id for q in concerned],
                 owner="Sarah Okafor (Northwind QA)" if grade != "recommendation" else "",
             )
             if "informed" in spec:
                 (on, to), (assessment, note) = spec["informed"], spec["breach"]  # type: ignore[misc]
-                findings.update_finding(session, audit, finding.number, sponsor_informed_on=on,
-                                        sponsor_informed_to=to, breach_assessment=assessment,
-                                        breach_note=note)
+                findings.update_finding(
+                    session,
+                    audit,
+                    finding.number,
+                    sponsor_informed_on=on,
+                    sponsor_informed_to=to,
+                    breach_assessment=assessment,
+                    breach_note=note,
+                )
             label = findings.number_label(finding.number)
             for question in concerned:
                 if question.id in answered:
                     continue
                 answered.add(question.id)
-                note = (f"Compliant; see recommendation {label} for an improvement."
-                        if grade == "recommendation" else f"See finding {label}.")
-                audits.set_response(session, audit, question.id, result=RESULT_FOR[grade],
-                                    notes=note, actor="demo.lead")
+                note = (
+                    f"Compliant; see recommendation {label} for an improvement."
+                    if grade == "recommendation"
+                    else f"See finding {label}."
+                )
+                audits.set_response(
+                    session,
+                    audit,
+                    question.id,
+                    result=RESULT_FOR[grade],
+                    notes=note,
+                    actor="demo.lead",
+                )
         for question in snapshot.questions:
             if question.id in answered:
                 continue
-            reason = next((why for words, why in NOT_APPLICABLE.items()
-                           if words in question.text["en"].lower()), None)
+            reason = next(
+                (
+                    why
+                    for words, why in NOT_APPLICABLE.items()
+                    if words in question.text["en"].lower()
+                ),
+                None,
+            )
             audits.set_response(
-                session, audit, question.id,
+                session,
+                audit,
+                question.id,
                 result=ResponseResult.NOT_APPLICABLE if reason else ResponseResult.COMPLIANT,
-                notes=reason or "Verified on site against documents and interviews; "
-                "no deviation found.",
-                actor="demo.lead")
+                notes=reason
+                or "Verified on site against documents and interviews; no deviation found.",
+                actor="demo.lead",
+            )
         audit.status = AuditStatus.REPORTING.value
         reference = audit.reference
     if photos:

@@ -12,7 +12,8 @@ from auditapp.core.models import ResponseResult
 # questions are answered to agree with it.
 FINDINGS: list[dict[str, object]] = [
     {
-        "area": "CSV", "classification": "critical",
+        "area": "CSV",
+        "classification": "critical",
         "concerns": [("audit trail", "always on")],
         "title": "EDC audit trail partly disabled for the sponsor's study build and not reviewed",
         "observation": "The validation report for the EDC study build (VR-EDC-0419, v1.0) shows "
@@ -24,14 +25,20 @@ FINDINGS: list[dict[str, object]] = [
         "risk": "Data integrity of the sponsor's study is not assured; inspection finding likely.",
         "recommendation": "Re-enable the audit trail for all fields, assess the changes made "
         "while it was off, and define a risk-based audit trail review in SOP DM-012.",
-        "informed": (dt.date(2026, 11, 17), "Dr. Miriam Hoffmann (Head of Clinical QA, "
-                     "Alderbrook), by telephone"),
-        "breach": ("possible_breach", "The reliability of ALD-301 efficacy data may be "
-                   "significantly affected: the sponsor was asked to assess it as a possible "
-                   "serious breach (EU CTR Art. 52)."),
+        "informed": (
+            dt.date(2026, 11, 17),
+            "Dr. Miriam Hoffmann (Head of Clinical QA, Alderbrook), by telephone",
+        ),
+        "breach": (
+            "possible_breach",
+            "The reliability of ALD-301 efficacy data may be "
+            "significantly affected: the sponsor was asked to assess it as a possible "
+            "serious breach (EU CTR Art. 52).",
+        ),
     },
     {
-        "area": "SAF", "classification": "critical",
+        "area": "SAF",
+        "classification": "critical",
         "concerns": [("safety reporting performance", "SAE forwarding")],
         "title": "Serious adverse events forwarded to sponsors outside the contractual 24-hour "
         "window, without root cause analysis",
@@ -44,13 +51,19 @@ FINDINGS: list[dict[str, object]] = [
         "recommendation": "Perform a root cause analysis, measure on-time forwarding, introduce "
         "daily SAE inbox reconciliation with escalation, and report late cases to the affected "
         "sponsors.",
-        "informed": (dt.date(2026, 11, 18), "Dr. Miriam Hoffmann (Head of Clinical QA, "
-                     "Alderbrook), at the closing meeting"),
-        "breach": ("not_a_breach", "None of the 9 late cases concerns ALD-301; Northwind must "
-                   "inform the sponsors of the trials concerned."),
+        "informed": (
+            dt.date(2026, 11, 18),
+            "Dr. Miriam Hoffmann (Head of Clinical QA, Alderbrook), at the closing meeting",
+        ),
+        "breach": (
+            "not_a_breach",
+            "None of the 9 late cases concerns ALD-301; Northwind must "
+            "inform the sponsors of the trials concerned.",
+        ),
     },
     {
-        "area": "QMS", "classification": "major",
+        "area": "QMS",
+        "classification": "major",
         "concerns": [("root cause", "effectiveness check")],
         "title": "CAPA process lacks root cause analysis and effectiveness checks",
         "observation": "Of 12 CAPAs sampled from the 2025-2026 CAPA log, 8 record no root cause "
@@ -62,23 +75,25 @@ FINDINGS: list[dict[str, object]] = [
         "checks; retrain QA and operations staff.",
     },
     {
-        "area": "VEN", "classification": "major",
-        "concerns": [("qualification records", "before work started"),
-                     ("quality agreements", "signed agreements")],
-        "title": "Central laboratory subcontractor used without qualification or quality "
-        "agreement",
+        "area": "VEN",
+        "classification": "major",
+        "concerns": [
+            ("qualification records", "before work started"),
+            ("quality agreements", "signed agreements"),
+        ],
+        "title": "Central laboratory subcontractor used without qualification or quality agreement",
         "observation": "The central laboratory used for two ongoing studies has a services "
         "agreement (with audit rights, incident reporting and data processing terms) but no "
         "qualification record, no quality agreement and no audit on file. The vendor list "
         "(VL-2026-03) marks it as 'approved' without reference to an assessment.",
-        "impact": "Laboratory results used for eligibility and safety decisions may be "
-        "unreliable.",
+        "impact": "Laboratory results used for eligibility and safety decisions may be unreliable.",
         "risk": "Sponsor oversight of subcontracted activities cannot be demonstrated.",
         "recommendation": "Qualify the laboratory (questionnaire and audit), put a quality "
         "agreement in place and inform the sponsors concerned.",
     },
     {
-        "area": "TRN", "classification": "major",
+        "area": "TRN",
+        "classification": "major",
         "concerns": [("supervision", "training was complete")],
         "title": "Monitors started site visits before protocol training was completed",
         "observation": "For 3 of 10 CRAs sampled, protocol training records are dated after "
@@ -90,50 +105,60 @@ FINDINGS: list[dict[str, object]] = [
         "recorded; review the affected visit reports.",
     },
     {
-        "area": "ORG", "classification": "minor",
+        "area": "ORG",
+        "classification": "minor",
         "concerns": [("job descriptions", "signed")],
         "title": "Job descriptions not signed for two project staff",
         "observation": "Job descriptions for one data manager and one CRA in the sample of 10 "
         "were unsigned drafts.",
-        "impact": "", "risk": "Roles and responsibilities may be unclear.",
+        "impact": "",
+        "risk": "Roles and responsibilities may be unclear.",
         "recommendation": "Have the job descriptions signed and check the remaining staff files.",
     },
     {
-        "area": "QMS", "classification": "minor",
+        "area": "QMS",
+        "classification": "minor",
         "concerns": [("management review", "deviations")],
         "title": "Management review does not cover deviation trends",
         "observation": "Deviations are logged per study, but no cross-study trend analysis was "
         "performed in 2026 and the 2026 management review minutes do not address deviations.",
-        "impact": "", "risk": "Systematic issues may be detected late.",
+        "impact": "",
+        "risk": "Systematic issues may be detected late.",
         "recommendation": "Trend deviations quarterly and present the results in management "
         "review.",
     },
     {
-        "area": "CSV", "classification": "minor",
+        "area": "CSV",
+        "classification": "minor",
         "concerns": [("user list", "staff who left")],
         "title": "Periodic user access review of the eTMF overdue",
         "observation": "The last eTMF user access review was in March 2025; SOP IT-004 requires "
         "one every 6 months. Two leavers still had active accounts.",
-        "impact": "", "risk": "Unauthorised access to trial records is possible.",
+        "impact": "",
+        "risk": "Unauthorised access to trial records is possible.",
         "recommendation": "Perform the access review now, remove leavers' accounts and track "
         "review dates.",
     },
     {
-        "area": "TRN", "classification": "recommendation",
+        "area": "TRN",
+        "classification": "recommendation",
         "concerns": [("current GCP training", "E6(R3)")],
         "title": "Consider assessing the effectiveness of GCP training",
         "observation": "GCP training, including the ICH E6(R3) update, is current for all 10 "
         "staff sampled but documented by attendance only.",
-        "impact": "", "risk": "",
+        "impact": "",
+        "risk": "",
         "recommendation": "Add short knowledge checks to the ICH E6(R3) update training.",
     },
     {
-        "area": "VEN", "classification": "recommendation",
+        "area": "VEN",
+        "classification": "recommendation",
         "concerns": [("selection and qualification of subcontractors", "requalification")],
         "title": "Consider scaling requalification to subcontractor performance",
         "observation": "SOP VM-002 sets a fixed three-year requalification interval for every "
         "subcontractor, whatever its criticality or performance.",
-        "impact": "", "risk": "",
+        "impact": "",
+        "risk": "",
         "recommendation": "Scale the requalification interval to each subcontractor's "
         "criticality and measured performance (KPIs reviewed in governance meetings).",
     },
@@ -141,11 +166,14 @@ FINDINGS: list[dict[str, object]] = [
 # Questions outside the contracted services: answered not applicable, with the reason.
 NOT_APPLICABLE = {
     "clinical study report": "Not applicable: medical writing is not part of the services "
-    "audited (out of scope).",
+    "audited (out of scope)."
 }
-RESULT_FOR = {"critical": ResponseResult.NON_COMPLIANT, "major": ResponseResult.NON_COMPLIANT,
-               "minor": ResponseResult.PARTIALLY_COMPLIANT,
-               "recommendation": ResponseResult.COMPLIANT}
+RESULT_FOR = {
+    "critical": ResponseResult.NON_COMPLIANT,
+    "major": ResponseResult.NON_COMPLIANT,
+    "minor": ResponseResult.PARTIALLY_COMPLIANT,
+    "recommendation": ResponseResult.COMPLIANT,
+}
 
 
 def concerned_question(area: checklists.Area, words: tuple[str, ...]) -> checklists.Question:

@@ -36,21 +36,40 @@ class Scene:
 # Each photo shows what its finding states (numbers follow demo._FINDINGS).
 SCENES = (
     Scene("screen", "EDC study build: audit trail settings page, fields with audit trail off", 1),
-    Scene("log", "SAE inbox log sheet, November 2026, London office: forwarding dates", 2,
-          portrait=True),
-    Scene("document", "CAPA log 2025-2026, extract: root cause and effectiveness columns empty",
-          3, portrait=True),
-    Scene("document", "Approved vendor list VL-2026-03, page 2 (central laboratory entry)", 4,
-          portrait=True),
-    Scene("document", "CRA training record with personal data (not for distribution)", 5,
-          portrait=True, confidential=True),
+    Scene(
+        "log",
+        "SAE inbox log sheet, November 2026, London office: forwarding dates",
+        2,
+        portrait=True,
+    ),
+    Scene(
+        "document",
+        "CAPA log 2025-2026, extract: root cause and effectiveness columns empty",
+        3,
+        portrait=True,
+    ),
+    Scene(
+        "document",
+        "Approved vendor list VL-2026-03, page 2 (central laboratory entry)",
+        4,
+        portrait=True,
+    ),
+    Scene(
+        "document",
+        "CRA training record with personal data (not for distribution)",
+        5,
+        portrait=True,
+        confidential=True,
+    ),
     Scene("screen", "eTMF user administration: active accounts of two leavers", 8),
     Scene("shelves", "SOP library, London office: current SOP binders and index", None),
     Scene("shelves", "Pharmacovigilance unit, Kraków: SAE case file cabinets", 2),
 )
 
 
-def _background(rng: random.Random, size: tuple[int, int], base: tuple[int, int, int]) -> Image.Image:
+def _background(
+    rng: random.Random, size: tuple[int, int], base: tuple[int, int, int]
+) -> Image.Image:
     image = Image.linear_gradient("L").resize(size).convert("RGB")
     tint = Image.new("RGB", size, base)
     image = Image.blend(image, tint, 0.75)
@@ -75,8 +94,10 @@ def _draw(scene: Scene, rng: random.Random) -> Image.Image:
                 bw = rng.randint(w // 40, w // 22)
                 colour = rng.choice([(30, 60, 140), (150, 30, 30), (40, 110, 60), (200, 170, 40)])
                 d.rectangle((x, y, x + bw, y + int(h * 0.17)), fill=colour, outline=(20, 20, 20))
-                d.rectangle((x + bw // 4, y + int(h * 0.03), x + 3 * bw // 4, y + int(h * 0.07)),
-                            fill=(235, 235, 225))
+                d.rectangle(
+                    (x + bw // 4, y + int(h * 0.03), x + 3 * bw // 4, y + int(h * 0.07)),
+                    fill=(235, 235, 225),
+                )
                 x += bw + rng.randint(2, 8)
     elif scene.kind == "rack":
         image = _background(rng, size, (60, 65, 75))
@@ -87,7 +108,9 @@ def _draw(scene: Scene, rng: random.Random) -> Image.Image:
             d.rectangle((int(w * 0.32), y, int(w * 0.68), y + int(h * 0.04)), fill=(45, 45, 50))
             for led in range(rng.randint(1, 4)):
                 x = int(w * 0.34) + led * 18
-                d.ellipse((x, y + 8, x + 9, y + 17), fill=rng.choice([(40, 220, 60), (240, 160, 20)]))
+                d.ellipse(
+                    (x, y + 8, x + 9, y + 17), fill=rng.choice([(40, 220, 60), (240, 160, 20)])
+                )
     else:
         paper = (245, 245, 240) if scene.kind != "screen" else (235, 240, 250)
         image = _background(rng, size, (110, 100, 90) if scene.kind != "screen" else (30, 30, 35))
@@ -97,12 +120,19 @@ def _draw(scene: Scene, rng: random.Random) -> Image.Image:
         line_h = max(14, h // 45)
         for y in range(margin * 2, h - margin * 2, line_h):
             if scene.kind == "log":
-                d.line((margin * 1.5, y + line_h - 2, w - margin * 1.5, y + line_h - 2), fill=(160, 160, 170))
+                d.line(
+                    (margin * 1.5, y + line_h - 2, w - margin * 1.5, y + line_h - 2),
+                    fill=(160, 160, 170),
+                )
             length = rng.uniform(0.3, 0.95) * (w - 4 * margin)
-            d.rectangle((margin * 2, y + 3, margin * 2 + int(length), y + line_h // 2),
-                        fill=(70, 70, 80) if scene.kind != "screen" else (40, 60, 120))
-        d.rectangle((margin * 2, margin + 10, margin * 2 + (w - 4 * margin) // 2, margin * 2 - 10),
-                    fill=(30, 30, 60))
+            d.rectangle(
+                (margin * 2, y + 3, margin * 2 + int(length), y + line_h // 2),
+                fill=(70, 70, 80) if scene.kind != "screen" else (40, 60, 120),
+            )
+        d.rectangle(
+            (margin * 2, margin + 10, margin * 2 + (w - 4 * margin) // 2, margin * 2 - 10),
+            fill=(30, 30, 60),
+        )
     return image.filter(ImageFilter.SMOOTH)
 
 
@@ -139,10 +169,13 @@ def add_demo_photos(db: Database, reference: str, *, count: int) -> int:
         with db.session(actor="demo.lead") as session:
             audit = get_audit(session, reference)
             add_prepared(
-                session, audit, prepared, actor="demo.lead", caption=scene.caption + suffix,
+                session,
+                audit,
+                prepared,
+                actor="demo.lead",
+                caption=scene.caption + suffix,
                 confidential=scene.confidential,
                 target=Target(finding=finding) if finding is not None else None,
             )
         added += 1
     return added
-

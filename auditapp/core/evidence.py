@@ -63,7 +63,8 @@ def add_prepared(
     finding = check_target(session, audit, target)
     twin = session.scalar(
         select(Evidence).where(
-            Evidence.audit_id == audit.id, Evidence.sha256 == prepared.sha256,
+            Evidence.audit_id == audit.id,
+            Evidence.sha256 == prepared.sha256,
             Evidence.removed.is_(False),
         )
     )
@@ -100,10 +101,13 @@ def add_prepared(
     session.add(item)
     session.flush()
     if finding is not None or target.question is not None:
-        session.add(EvidenceLink(
-            evidence_id=item.id, finding_id=finding.id if finding else None,
-            question_id=target.question,
-        ))
+        session.add(
+            EvidenceLink(
+                evidence_id=item.id,
+                finding_id=finding.id if finding else None,
+                question_id=target.question,
+            )
+        )
         session.flush()
     return item
 
@@ -127,7 +131,9 @@ def list_evidence(
     if finding is not None:
         target = get_finding(session, audit, finding)
         query = query.where(
-            Evidence.id.in_(select(EvidenceLink.evidence_id).where(EvidenceLink.finding_id == target.id))
+            Evidence.id.in_(
+                select(EvidenceLink.evidence_id).where(EvidenceLink.finding_id == target.id)
+            )
         )
     items = list(session.scalars(query))
     links = link_targets(session, [e.id for e in items])
@@ -191,8 +197,11 @@ def link(session: Session, audit: Audit, number: int, target: Target) -> Evidenc
         raise BadInput(f"{label(number)} was removed; restore it before linking it")
     finding = check_target(session, audit, target)
     query = select(EvidenceLink).where(EvidenceLink.evidence_id == item.id)
-    query = (query.where(EvidenceLink.finding_id == finding.id) if finding is not None
-             else query.where(EvidenceLink.question_id == target.question))
+    query = (
+        query.where(EvidenceLink.finding_id == finding.id)
+        if finding is not None
+        else query.where(EvidenceLink.question_id == target.question)
+    )
     if session.scalar(query) is not None:
         return None
     new = EvidenceLink(
@@ -209,8 +218,11 @@ def unlink(session: Session, audit: Audit, number: int, target: Target) -> None:
     item = get_evidence(session, audit, number)
     finding = check_target(session, audit, target)
     query = select(EvidenceLink).where(EvidenceLink.evidence_id == item.id)
-    query = (query.where(EvidenceLink.finding_id == finding.id) if finding is not None
-             else query.where(EvidenceLink.question_id == target.question))
+    query = (
+        query.where(EvidenceLink.finding_id == finding.id)
+        if finding is not None
+        else query.where(EvidenceLink.question_id == target.question)
+    )
     found = list(session.scalars(query))
     if not found:
         raise NotFound(f"{label(number)} is not linked there")
@@ -241,9 +253,7 @@ def remove(session: Session, audit: Audit, number: int, *, reason: str) -> Evide
     if item.removed:
         raise BadInput(f"{label(number)} was removed already")
     with _reason(session, reason, "removing evidence"):
-        for row in session.scalars(
-            select(EvidenceLink).where(EvidenceLink.evidence_id == item.id)
-        ):
+        for row in session.scalars(select(EvidenceLink).where(EvidenceLink.evidence_id == item.id)):
             session.delete(row)
         item.removed = True
     return item
@@ -256,7 +266,8 @@ def restore(session: Session, audit: Audit, number: int, *, reason: str) -> Evid
         raise BadInput(f"{label(number)} is not removed")
     twin = session.scalar(
         select(Evidence).where(
-            Evidence.audit_id == audit.id, Evidence.sha256 == item.sha256,
+            Evidence.audit_id == audit.id,
+            Evidence.sha256 == item.sha256,
             Evidence.removed.is_(False),
         )
     )
@@ -280,9 +291,7 @@ def purge(session: Session, audit: Audit, number: int, *, reason: str) -> None:
     sha = item.sha256
     with _reason(session, reason, "deleting evidence"):
         # Links go through the ORM, not ON DELETE CASCADE, so the trail records them too.
-        for row in session.scalars(
-            select(EvidenceLink).where(EvidenceLink.evidence_id == item.id)
-        ):
+        for row in session.scalars(select(EvidenceLink).where(EvidenceLink.evidence_id == item.id)):
             session.delete(row)
         session.delete(item)
         session.flush()
@@ -345,4 +354,3 @@ def display_image(session: Session, audit: Audit, number: int) -> bytes | None:
             Evidence.audit_id == audit.id, Evidence.number == number
         )
     )
-

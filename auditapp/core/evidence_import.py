@@ -56,7 +56,9 @@ def _prepared_in_order(
         except media.BadFile as exc:
             return exc
         except Exception as exc:  # a decoder bug must refuse one file, not end the batch
-            return media.BadFile(f"{path.name}: cannot be read as evidence ({type(exc).__name__}: {exc})")
+            return media.BadFile(
+                f"{path.name}: cannot be read as evidence ({type(exc).__name__}: {exc})"
+            )
 
     if workers <= 0:  # no threads at all: simplest to debug
         for path in paths:
@@ -124,8 +126,13 @@ def import_files(
                     with db.session(actor=actor) as session:
                         audit = get_audit(session, reference)
                         item = add_prepared(
-                            session, audit, prepared, actor=actor, caption=caption,
-                            confidential=confidential, target=target,
+                            session,
+                            audit,
+                            prepared,
+                            actor=actor,
+                            caption=caption,
+                            confidential=confidential,
+                            target=target,
                         )
                         info = info_of(item, link_targets(session, [item.id]).get(item.id, ()))
                     result.imported.append(info)
@@ -157,7 +164,12 @@ def import_data(
     with db.session(actor=actor) as session:
         audit = get_audit(session, reference)
         item = add_prepared(
-            session, audit, prepared, actor=actor, caption=caption, confidential=confidential,
+            session,
+            audit,
+            prepared,
+            actor=actor,
+            caption=caption,
+            confidential=confidential,
             target=target,
         )
         return info_of(item, link_targets(session, [item.id]).get(item.id, ()))

@@ -87,10 +87,21 @@ def link_targets(session: Session, evidence_ids: Sequence[int]) -> dict[int, tup
 
 def info_of(e: Evidence, targets: tuple[Target, ...]) -> EvidenceInfo:
     return EvidenceInfo(
-        number=e.number, label=label(e.number), file_name=e.file_name,
-        media_type=e.media_type, sha256=e.sha256, size=e.size, width=e.width,
-        height=e.height, caption=e.caption, confidential=e.confidential, removed=e.removed,
-        captured_at=e.captured_at, capture_device=e.capture_device,
-        imported_at=e.imported_at, imported_by=e.imported_by, targets=targets,
+        number=e.number,
+        label=label(e.number),
+        file_name=e.file_name,
+        media_type=e.media_type,
+        sha256=e.sha256,
+        size=e.size,
+        width=e.width,
+        height=e.height,
+        caption=e.caption,
+        confidential=e.confidential,
+        removed=e.removed,
+        captured_at=e.captured_at,
+        capture_device=e.capture_device,
+        imported_at=e.imported_at,
+        imported_by=e.imported_by,
+        targets=targets,
         active_content=e.active_content or "",
     )

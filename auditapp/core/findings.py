@@ -19,13 +19,7 @@ from auditapp.core.grading import (  # noqa: F401  (re-exported: findings is the
     escalation_rules,
     scheme_name,
 )
-from auditapp.core.models import (
-    Audit,
-    CapaEvent,
-    EvidenceLink,
-    Finding,
-    FindingStatus,
-)
+from auditapp.core.models import Audit, CapaEvent, EvidenceLink, Finding, FindingStatus
 
 # The settings store moved to settings_store.py; re-exported for the callers that use it here.
 from auditapp.core.settings_store import get_setting as get_setting
@@ -105,8 +99,7 @@ def _check_classification(session: Session, classification: str) -> None:
     allowed = [g.classification.value for g in scheme(session)]
     if classification not in allowed:
         raise BadInput(
-            f"classification {classification!r} is not in the grading scheme "
-            f"({', '.join(allowed)})"
+            f"classification {classification!r} is not in the grading scheme ({', '.join(allowed)})"
         )
 
 
@@ -124,10 +117,26 @@ def _check_references(refs: list[str]) -> list[str]:
 
 
 EDITABLE_FIELDS = (
-    "title", "classification", "area", "observation", "impact", "references", "question_ids",
-    "risk", "recommendation", "capa_due_date", "capa_due_days", "owner", "auditee_response",
-    "status", "repeat_finding", "sponsor_informed_on", "sponsor_informed_to", "breach_assessment",
-    "breach_note", "repeat_of",
+    "title",
+    "classification",
+    "area",
+    "observation",
+    "impact",
+    "references",
+    "question_ids",
+    "risk",
+    "recommendation",
+    "capa_due_date",
+    "capa_due_days",
+    "owner",
+    "auditee_response",
+    "status",
+    "repeat_finding",
+    "sponsor_informed_on",
+    "sponsor_informed_to",
+    "breach_assessment",
+    "breach_note",
+    "repeat_of",
 )
 MAX_CAPA_DAYS = 365
 
@@ -158,8 +167,11 @@ def _apply(session: Session, finding: Finding, changes: dict[str, object]) -> No
             if value is not None and finding.capa_due_days is not None:
                 finding.capa_due_days = None  # a date of the auditor's own replaces the rule
         elif key == "capa_due_days":
-            if value is not None and (isinstance(value, bool) or not isinstance(value, int)
-                                      or not 1 <= value <= MAX_CAPA_DAYS):
+            if value is not None and (
+                isinstance(value, bool)
+                or not isinstance(value, int)
+                or not 1 <= value <= MAX_CAPA_DAYS
+            ):
                 raise BadInput(f"CAPA days after issue must be 1-{MAX_CAPA_DAYS}")
             finding.capa_due_days = value
             if value is not None and finding.capa_due_date is not None:
@@ -168,8 +180,9 @@ def _apply(session: Session, finding: Finding, changes: dict[str, object]) -> No
             finding.sponsor_informed_on = _check_date(value, "date the sponsor was told")
         elif key == "breach_assessment":
             if value not in ("", *BREACH_ASSESSMENTS):
-                raise BadInput(f"serious-breach assessment must be one of "
-                               f"{', '.join(BREACH_ASSESSMENTS)}")
+                raise BadInput(
+                    f"serious-breach assessment must be one of {', '.join(BREACH_ASSESSMENTS)}"
+                )
             finding.breach_assessment = str(value)
         elif key == "repeat_finding":
             finding.repeat_finding = bool(value)
@@ -181,18 +194,26 @@ def _apply(session: Session, finding: Finding, changes: dict[str, object]) -> No
             single = key in ("title", "sponsor_informed_to")
             limit = 500 if key == "title" else 200 if single else 100_000
             # None clears a text field; it is not the text "None".
-            text = clean_text("" if value is None else str(value), field=key.replace("_", " "),
-                              limit=limit,
-                              single_line=single)
+            text = clean_text(
+                "" if value is None else str(value),
+                field=key.replace("_", " "),
+                limit=limit,
+                single_line=single,
+            )
             setattr(finding, key, text.strip() if single else text)
-    if ("classification" in changes and finding.capa_due_days is not None
-            and not {"capa_due_days", "capa_due_date"} & set(changes)):
+    if (
+        "classification" in changes
+        and finding.capa_due_days is not None
+        and not {"capa_due_days", "capa_due_date"} & set(changes)
+    ):
         # A due date that follows the grade's rule follows a new grade too.
         finding.capa_due_days = default_due_days(session, finding.classification)
     if not finding.title:
         raise BadInput("a finding needs a title")
-    if (grade(session, finding.classification).requires_impact
-            and not (finding.impact or "").strip()):
+    if (
+        grade(session, finding.classification).requires_impact
+        and not (finding.impact or "").strip()
+    ):
         raise BadInput(
             f"a {finding.classification} finding needs a stated impact on participants' rights, "
             "safety or data reliability"
@@ -248,7 +269,8 @@ def delete_finding(session: Session, audit: Audit, number: int, *, reason: str) 
 def order(session: Session, audit: Audit) -> list[int]:
     """Finding numbers in report order (within a classification the report keeps this order)."""
     rows = session.execute(
-        select(Finding.number).where(Finding.audit_id == audit.id)
+        select(Finding.number)
+        .where(Finding.audit_id == audit.id)
         .order_by(Finding.position, Finding.number)
     )
     return [number for (number,) in rows]
@@ -260,8 +282,9 @@ def reorder(session: Session, audit: Audit, numbers: list[int]) -> None:
     current = order(session, audit)
     if sorted(numbers) != sorted(current) or len(set(numbers)) != len(numbers):
         raise BadInput("the new order must list every finding of the audit exactly once")
-    by_number = {f.number: f for f in session.scalars(
-        select(Finding).where(Finding.audit_id == audit.id))}
+    by_number = {
+        f.number: f for f in session.scalars(select(Finding).where(Finding.audit_id == audit.id))
+    }
     for position, number in enumerate(numbers, start=1):
         if by_number[number].position != position:
             by_number[number].position = position

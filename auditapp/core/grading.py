@@ -150,34 +150,50 @@ MHRA_SCHEME: tuple[Grade, ...] = (
 # Upgrade rules the auditor sees while grading (taken from each scheme's own definitions).
 ESCALATION_RULES: dict[str, tuple[dict[str, str], ...]] = {
     "ema": (
-        {"en": "A pattern of major findings can be critical.",
-         "de": "Ein Muster wesentlicher Feststellungen kann kritisch sein."},
-        {"en": "Many minor findings can add up to a major finding.",
-         "de": "Viele geringfügige Feststellungen können zusammen wesentlich sein."},
-        {"en": "Fraud, data manipulation and missing source documents are critical.",
-         "de": "Betrug, Datenmanipulation und fehlende Quelldokumente sind kritisch."},
-        {"en": "A repeat finding (the same deficiency as at an earlier audit of this CRO) shows "
-               "that its CAPA did not work: a repeated major finding may be escalated to critical.",
-         "de": "Eine Wiederholungsfeststellung (derselbe Mangel wie bei einem früheren Audit "
-               "dieser CRO) zeigt eine unwirksame CAPA: Eine wiederholte wesentliche Feststellung "
-               "kann als kritisch eingestuft werden."},
+        {
+            "en": "A pattern of major findings can be critical.",
+            "de": "Ein Muster wesentlicher Feststellungen kann kritisch sein.",
+        },
+        {
+            "en": "Many minor findings can add up to a major finding.",
+            "de": "Viele geringfügige Feststellungen können zusammen wesentlich sein.",
+        },
+        {
+            "en": "Fraud, data manipulation and missing source documents are critical.",
+            "de": "Betrug, Datenmanipulation und fehlende Quelldokumente sind kritisch.",
+        },
+        {
+            "en": "A repeat finding (the same deficiency as at an earlier audit of this CRO) shows "
+            "that its CAPA did not work: a repeated major finding may be escalated to critical.",
+            "de": "Eine Wiederholungsfeststellung (derselbe Mangel wie bei einem früheren Audit "
+            "dieser CRO) zeigt eine unwirksame CAPA: Eine wiederholte wesentliche Feststellung "
+            "kann als kritisch eingestuft werden.",
+        },
     ),
     "mhra": (
-        {"en": "Several major findings across areas of responsibility (systematic QA failure) "
-               "are critical.",
-         "de": "Mehrere wesentliche Feststellungen in verschiedenen Verantwortungsbereichen "
-               "(systematisches QS-Versagen) sind kritisch."},
-        {"en": "Several departures within one area of responsibility (systematic QA failure) "
-               "are major.",
-         "de": "Mehrere Abweichungen in einem Verantwortungsbereich (systematisches "
-               "QS-Versagen) sind wesentlich."},
-        {"en": "False information or refusal to provide requested information can be critical.",
-         "de": "Falsche Angaben oder verweigerte Informationen können kritisch sein."},
-        {"en": "A repeat finding (the same deficiency as at an earlier audit of this CRO) shows "
-               "that its CAPA did not work: a repeated major finding may be escalated to critical.",
-         "de": "Eine Wiederholungsfeststellung (derselbe Mangel wie bei einem früheren Audit "
-               "dieser CRO) zeigt eine unwirksame CAPA: Eine wiederholte wesentliche Feststellung "
-               "kann als kritisch eingestuft werden."},
+        {
+            "en": "Several major findings across areas of responsibility (systematic QA failure) "
+            "are critical.",
+            "de": "Mehrere wesentliche Feststellungen in verschiedenen Verantwortungsbereichen "
+            "(systematisches QS-Versagen) sind kritisch.",
+        },
+        {
+            "en": "Several departures within one area of responsibility (systematic QA failure) "
+            "are major.",
+            "de": "Mehrere Abweichungen in einem Verantwortungsbereich (systematisches "
+            "QS-Versagen) sind wesentlich.",
+        },
+        {
+            "en": "False information or refusal to provide requested information can be critical.",
+            "de": "Falsche Angaben oder verweigerte Informationen können kritisch sein.",
+        },
+        {
+            "en": "A repeat finding (the same deficiency as at an earlier audit of this CRO) shows "
+            "that its CAPA did not work: a repeated major finding may be escalated to critical.",
+            "de": "Eine Wiederholungsfeststellung (derselbe Mangel wie bei einem früheren Audit "
+            "dieser CRO) zeigt eine unwirksame CAPA: Eine wiederholte wesentliche Feststellung "
+            "kann als kritisch eingestuft werden.",
+        },
     ),
 }
 

@@ -75,13 +75,21 @@ def check_regular_file(path: Path, *, kind: str) -> os.stat_result:
     if stat.S_ISDIR(info.st_mode):
         raise InputRefused(f"{name}: is a folder, not a file")
     if not stat.S_ISREG(info.st_mode):
-        what = ("a named pipe" if stat.S_ISFIFO(info.st_mode) else
-                "a device" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) else
-                "a socket" if stat.S_ISSOCK(info.st_mode) else "not a regular file")
+        what = (
+            "a named pipe"
+            if stat.S_ISFIFO(info.st_mode)
+            else "a device"
+            if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode)
+            else "a socket"
+            if stat.S_ISSOCK(info.st_mode)
+            else "not a regular file"
+        )
         raise InputRefused(f"{name}: is {what}, not a regular file; {kind} must be a file")
     limit = LIMITS[kind]
     if info.st_size > limit:
-        raise InputRefused(f"{name}: too large for {kind} ({_size(info.st_size)}; limit {_size(limit)})")
+        raise InputRefused(
+            f"{name}: too large for {kind} ({_size(info.st_size)}; limit {_size(limit)})"
+        )
     return info
 
 
@@ -96,7 +104,9 @@ def open_regular(path: Path, *, kind: str) -> IO[bytes]:
     try:
         fd = os.open(path, flags)
     except OSError as exc:
-        raise InputRefused(f"{display_name(path)}: cannot be read ({exc.strerror or exc})") from None
+        raise InputRefused(
+            f"{display_name(path)}: cannot be read ({exc.strerror or exc})"
+        ) from None
     info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode) or info.st_size > LIMITS[kind]:
         os.close(fd)
@@ -139,12 +149,16 @@ def refuse_yaml_aliases(text: str, *, source: str) -> None:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 line = _line(event)
-                raise InputRefused(f"{source}:{line}: YAML anchors and aliases (&, *) are not allowed")
+                raise InputRefused(
+                    f"{source}:{line}: YAML anchors and aliases (&, *) are not allowed"
+                )
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > YAML_MAX_DEPTH:
                     line = _line(event)
-                    raise InputRefused(f"{source}:{line}: YAML nested too deeply (limit {YAML_MAX_DEPTH})")
+                    raise InputRefused(
+                        f"{source}:{line}: YAML nested too deeply (limit {YAML_MAX_DEPTH})"
+                    )
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.YAMLError:
@@ -173,7 +187,9 @@ def _depth(value: Any) -> int:
             deepest = max(deepest, level)
             if level > JSON_MAX_DEPTH:
                 return level
-            stack.extend((v, level + 1) for v in (item.values() if isinstance(item, dict) else item))
+            stack.extend(
+                (v, level + 1) for v in (item.values() if isinstance(item, dict) else item)
+            )
     return deepest
 
 
@@ -236,7 +252,9 @@ class BoundedZip:
         infos = self.archive.infolist()
         if len(infos) > ZIP_MAX_MEMBERS:
             self.close()
-            raise InputRefused(f"{self.name}: too many members ({len(infos)}; limit {ZIP_MAX_MEMBERS})")
+            raise InputRefused(
+                f"{self.name}: too many members ({len(infos)}; limit {ZIP_MAX_MEMBERS})"
+            )
         total = 0
         for info in infos:
             self.check_declared(info)
@@ -248,13 +266,18 @@ class BoundedZip:
     def check_declared(self, info: zipfile.ZipInfo) -> None:
         if info.file_size > self.max_member:
             self.close()
-            raise InputRefused(f"{self.name}: member {info.filename[:80]!r} expands to "
-                               f"{_size(info.file_size)} (limit {_size(self.max_member)})")
-        if (info.file_size > ZIP_RATIO_FLOOR
-                and info.file_size > ZIP_MAX_RATIO * max(info.compress_size, 1)):
+            raise InputRefused(
+                f"{self.name}: member {info.filename[:80]!r} expands to "
+                f"{_size(info.file_size)} (limit {_size(self.max_member)})"
+            )
+        if info.file_size > ZIP_RATIO_FLOOR and info.file_size > ZIP_MAX_RATIO * max(
+            info.compress_size, 1
+        ):
             self.close()
-            raise InputRefused(f"{self.name}: member {info.filename[:80]!r} is compressed more than "
-                               f"{ZIP_MAX_RATIO}:1 (a zip bomb?)")
+            raise InputRefused(
+                f"{self.name}: member {info.filename[:80]!r} is compressed more than "
+                f"{ZIP_MAX_RATIO}:1 (a zip bomb?)"
+            )
 
     def names(self) -> list[str]:
         return self.archive.namelist()
@@ -275,7 +298,9 @@ class BoundedZip:
                         break
                     seen += len(piece)
                     if seen > info.file_size or seen > self.max_member:
-                        raise InputRefused(f"{self.name}: member {name[:80]!r} is larger than declared")
+                        raise InputRefused(
+                            f"{self.name}: member {name[:80]!r} is larger than declared"
+                        )
                     yield piece
         # zipfile raises NotImplementedError for a compression method it cannot read (a crafted
         # member): that is a damaged package to refuse, not missing work.
@@ -284,7 +309,9 @@ class BoundedZip:
 
     def read(self, name: str, *, limit: int) -> bytes:
         if self.size_of(name) > limit:
-            raise InputRefused(f"{self.name}: member {name[:80]!r} too large (limit {_size(limit)})")
+            raise InputRefused(
+                f"{self.name}: member {name[:80]!r} too large (limit {_size(limit)})"
+            )
         out = io.BytesIO()
         for piece in self.chunks(name):
             out.write(piece)
@@ -313,32 +340,44 @@ def check_workbook(path: Path) -> None:
     from defusedxml import DefusedXmlException
     from defusedxml.ElementTree import iterparse
 
-    with BoundedZip(path, kind="workbook", max_member=XLSX_MAX_MEMBER,
-                    max_total=XLSX_MAX_TOTAL) as archive:
+    with BoundedZip(
+        path, kind="workbook", max_member=XLSX_MAX_MEMBER, max_total=XLSX_MAX_TOTAL
+    ) as archive:
         for name in archive.names():
             if not name.endswith((".xml", ".rels")):
                 continue
             data = archive.read(name, limit=XLSX_MAX_MEMBER)
             if name.endswith("sharedStrings.xml") and len(data) > XLSX_MAX_SHARED_STRINGS_BYTES:
-                raise InputRefused(f"{archive.name}: shared strings too large "
-                                   f"({_size(len(data))}; limit {_size(XLSX_MAX_SHARED_STRINGS_BYTES)})")
+                raise InputRefused(
+                    f"{archive.name}: shared strings too large "
+                    f"({_size(len(data))}; limit {_size(XLSX_MAX_SHARED_STRINGS_BYTES)})"
+                )
             counts = {"si": 0, "c": 0, "row": 0}
             try:
-                for _event, element in iterparse(io.BytesIO(data), events=("end",),
-                                                 forbid_dtd=True):
+                for _event, element in iterparse(
+                    io.BytesIO(data), events=("end",), forbid_dtd=True
+                ):
                     tag = element.tag.rsplit("}", 1)[-1]
                     if tag in counts:
                         counts[tag] += 1
                         if tag == "row":
                             element.clear()
             except DefusedXmlException as exc:
-                raise InputRefused(f"{archive.name}: {name} declares a DTD or entities "
-                                   f"(refused: {type(exc).__name__})") from None
+                raise InputRefused(
+                    f"{archive.name}: {name} declares a DTD or entities "
+                    f"(refused: {type(exc).__name__})"
+                ) from None
             except Exception as exc:  # ParseError and its kin: the file is not XML
-                raise InputRefused(f"{archive.name}: {name} is not well-formed XML ({exc})") from None
+                raise InputRefused(
+                    f"{archive.name}: {name} is not well-formed XML ({exc})"
+                ) from None
             if counts["si"] > XLSX_MAX_SHARED_STRINGS:
-                raise InputRefused(f"{archive.name}: too many shared strings ({counts['si']:,}; "
-                                   f"limit {XLSX_MAX_SHARED_STRINGS:,})")
+                raise InputRefused(
+                    f"{archive.name}: too many shared strings ({counts['si']:,}; "
+                    f"limit {XLSX_MAX_SHARED_STRINGS:,})"
+                )
             if counts["c"] > XLSX_MAX_CELLS or counts["row"] > XLSX_MAX_ROWS:
-                raise InputRefused(f"{archive.name}: {name} has too many cells or rows "
-                                   f"(limit {XLSX_MAX_CELLS:,} cells, {XLSX_MAX_ROWS:,} rows)")
+                raise InputRefused(
+                    f"{archive.name}: {name} has too many cells or rows "
+                    f"(limit {XLSX_MAX_CELLS:,} cells, {XLSX_MAX_ROWS:,} rows)"
+                )

@@ -15,9 +15,13 @@ ORGANISATION_SETTING = "report.organisation_name"
 def warnings(session: Session, audit: Audit, language: str | None = None) -> list[IssueProblem]:
     found: list[IssueProblem] = []
     if not str(findings.get_setting(session, ORGANISATION_SETTING, "") or "").strip():
-        found.append(IssueProblem(
-            "warning", "organisation",
-            "the auditing organisation is not set (Settings, or auditapp settings set "
-            "organisation.name): the report's cover and header show no organisation"))
+        found.append(
+            IssueProblem(
+                "warning",
+                "organisation",
+                "the auditing organisation is not set (Settings, or auditapp settings set "
+                "organisation.name): the report's cover and header show no organisation",
+            )
+        )
     found += language_check.problems(session, audit, language)
     return found

@@ -28,8 +28,8 @@ REQUIRED = {
     "overall_rating": "the overall outcome is not stated",
     "conclusion": "the overall conclusion is empty",
     "sampling": "the sampling (what was sampled and how) is not described",
-    "positive_observations": "no positive observations are recorded (write \"none noted\" if "
-                             "there were none)",
+    "positive_observations": 'no positive observations are recorded (write "none noted" if '
+    "there were none)",
     "distribution": "the distribution list is empty",
 }
 
@@ -48,8 +48,10 @@ def check_outcome(audit_type: str, value: str) -> str:
     outcome = parse_outcome(value)
     allowed = outcomes_for(audit_type)
     if outcome and outcome not in allowed:
-        raise BadInput(f"outcome {value!r} does not fit a {audit_type.replace('_', ' ')} audit; "
-                       f"choose one of: {', '.join(allowed)}")
+        raise BadInput(
+            f"outcome {value!r} does not fit a {audit_type.replace('_', ' ')} audit; "
+            f"choose one of: {', '.join(allowed)}"
+        )
     return outcome
 
 
@@ -70,7 +72,8 @@ def clean(audit_type: str, judgement: Judgement) -> Judgement:
     """Check and tidy every field, or refuse naming the field; nothing is stored here."""
     texts = {
         name: clean_text(getattr(judgement, name), field=name.replace("_", " ")).strip()
-        for name in FIELDS if name != "overall_rating"
+        for name in FIELDS
+        if name != "overall_rating"
     }
     rating = judgement.overall_rating
     # A legacy value is kept as it is unless the auditor chooses another one.
@@ -94,10 +97,12 @@ def set_judgement(session: Session, audit: Audit, **changes: str | None) -> Judg
     if unknown:
         raise BadInput(f"unknown field(s) {', '.join(unknown)}; known: {', '.join(FIELDS)}")
     current = read(audit)
-    wanted = Judgement(**{
-        name: (changes[name] if changes.get(name) is not None else getattr(current, name))
-        for name in FIELDS
-    })
+    wanted = Judgement(
+        **{
+            name: (changes[name] if changes.get(name) is not None else getattr(current, name))
+            for name in FIELDS
+        }
+    )
     cleaned = clean(audit.audit_type, wanted)
     apply(audit, cleaned)
     session.flush()
@@ -106,12 +111,19 @@ def set_judgement(session: Session, audit: Audit, **changes: str | None) -> Judg
 
 def missing(audit: Audit) -> list[tuple[str, str]]:
     """(field, message) for each required part of the judgement that is empty or invalid."""
-    out = [(name, message) for name, message in REQUIRED.items()
-           if not (getattr(audit, name) or "").strip()]
+    out = [
+        (name, message)
+        for name, message in REQUIRED.items()
+        if not (getattr(audit, name) or "").strip()
+    ]
     rating = audit.overall_rating or ""
     if rating and rating not in outcomes_for(audit.audit_type):
-        out.append(("overall_rating",
-                    f"the outcome {rating!r} does not fit a "
-                    f"{audit.audit_type.replace('_', ' ')} audit; choose one of "
-                    f"{', '.join(outcomes_for(audit.audit_type))}"))
+        out.append(
+            (
+                "overall_rating",
+                f"the outcome {rating!r} does not fit a "
+                f"{audit.audit_type.replace('_', ' ')} audit; choose one of "
+                f"{', '.join(outcomes_for(audit.audit_type))}",
+            )
+        )
     return out

@@ -71,8 +71,9 @@ def _study(session: Session, protocol: str | None) -> Study | None:
     if not protocol:
         return None
     protocol = " ".join(clean_text(protocol, field="study", limit=100, single_line=True).split())
-    study = session.scalar(select(Study).where(func.lower(Study.protocol_number)
-                                               == protocol.lower()))
+    study = session.scalar(
+        select(Study).where(func.lower(Study.protocol_number) == protocol.lower())
+    )
     if study is None:  # KPIs may be reported for a study not audited yet
         study = Study(protocol_number=protocol)
         session.add(study)
@@ -86,8 +87,16 @@ def _point(session: Session, row: KpiValue, definitions: kpis.KpiSet) -> KpiPoin
         rating = definitions.get(row.kpi_id).rating(row.value)
     except BadInput:  # a KPI since removed from the definitions
         rating = "unknown"
-    return KpiPoint(row.kpi_id, study.protocol_number if study else "", row.period,
-                    row.period_end, row.value, rating, row.recorded_by, row.recorded_at)
+    return KpiPoint(
+        row.kpi_id,
+        study.protocol_number if study else "",
+        row.period,
+        row.period_end,
+        row.value,
+        rating,
+        row.recorded_by,
+        row.recorded_at,
+    )
 
 
 @dataclass(frozen=True)
@@ -97,9 +106,18 @@ class Recorded:
     raised: bool  # an open escalation went up one level
 
 
-def record(session: Session, org: Organisation, *, kpi_id: str, period: str, value: object,
-           study: str | None = None, note: str = "", today: dt.date | None = None,
-           definitions: kpis.KpiSet | None = None) -> Recorded:
+def record(
+    session: Session,
+    org: Organisation,
+    *,
+    kpi_id: str,
+    period: str,
+    value: object,
+    study: str | None = None,
+    note: str = "",
+    today: dt.date | None = None,
+    definitions: kpis.KpiSet | None = None,
+) -> Recorded:
     definitions = definitions or kpis.shipped()
     kpi = definitions.get(kpi_id)
     period_text, end = period_end(period)
@@ -114,34 +132,63 @@ def record(session: Session, org: Organisation, *, kpi_id: str, period: str, val
     note = clean_text(note, field="note", limit=2000).strip()
     today = today or dt.date.today()
     study_row = _study(session, study)
-    duplicate = session.scalar(select(KpiValue).where(
-        KpiValue.organisation_id.in_(cro_identity.member_ids(session, org)),
-        KpiValue.kpi_id == kpi.id,
-        KpiValue.period == period_text,
-        KpiValue.study_id.is_(None) if study_row is None else KpiValue.study_id == study_row.id))
+    duplicate = session.scalar(
+        select(KpiValue).where(
+            KpiValue.organisation_id.in_(cro_identity.member_ids(session, org)),
+            KpiValue.kpi_id == kpi.id,
+            KpiValue.period == period_text,
+            KpiValue.study_id.is_(None) if study_row is None else KpiValue.study_id == study_row.id,
+        )
+    )
     if duplicate is not None:
         raise BadInput(f"{kpi.id} for {period_text} is already recorded ({duplicate.value:g})")
-    row = KpiValue(organisation_id=org.id, study_id=study_row.id if study_row else None,
-                   kpi_id=kpi.id, period=period_text, period_end=end, value=number, note=note,
-                   recorded_by=str(session.info.get("actor", "")))
+    row = KpiValue(
+        organisation_id=org.id,
+        study_id=study_row.id if study_row else None,
+        kpi_id=kpi.id,
+        period=period_text,
+        period_end=end,
+        value=number,
+        note=note,
+        recorded_by=str(session.info.get("actor", "")),
+    )
     session.add(row)
     session.flush()
     point = _point(session, row, definitions)
     if point.rating != "breach":
         return Recorded(point, None, False)
     where = f" ({study_row.protocol_number})" if study_row else ""
-    line = (f"{today.isoformat()}: {kpi.label()}{where} {number:g} {kpi.unit} in {period_text} "
-            f"is beyond the breach threshold {kpi.breach:g} {kpi.unit}")
-    current = session.scalar(select(Escalation).where(
-        Escalation.organisation_id.in_(cro_identity.member_ids(session, org)),
-        Escalation.kpi_id == kpi.id,
-        Escalation.status == EscalationStatus.OPEN.value,
-        Escalation.study_id.is_(None) if study_row is None else Escalation.study_id == study_row.id))
+    line = (
+        f"{today.isoformat()}: {kpi.label()}{where} {number:g} {kpi.unit} in {period_text} "
+        f"is beyond the breach threshold {kpi.breach:g} {kpi.unit}"
+    )
+    current = session.scalar(
+        select(Escalation).where(
+            Escalation.organisation_id.in_(cro_identity.member_ids(session, org)),
+            Escalation.kpi_id == kpi.id,
+            Escalation.status == EscalationStatus.OPEN.value,
+            Escalation.study_id.is_(None)
+            if study_row is None
+            else Escalation.study_id == study_row.id,
+        )
+    )
     if current is not None:
         level = definitions.level(min(current.level + 1, definitions.top_level))
         raised = level.level != current.level
-        current.actions = "\n".join(filter(None, [current.actions, line + (
-            f"; raised to level {level.level}" if raised else "; already at the top level")]))
+        current.actions = "\n".join(
+            filter(
+                None,
+                [
+                    current.actions,
+                    line
+                    + (
+                        f"; raised to level {level.level}"
+                        if raised
+                        else "; already at the top level"
+                    ),
+                ],
+            )
+        )
         if raised:
             current.level = level.level
             current.owner = level.label()
@@ -151,19 +198,35 @@ def record(session: Session, org: Organisation, *, kpi_id: str, period: str, val
     level = definitions.level(kpi.escalate_to)
     entry = Escalation(
         number=(session.scalar(select(func.max(Escalation.number))) or 0) + 1,
-        organisation_id=org.id, study_id=study_row.id if study_row else None, kpi_id=kpi.id,
-        kpi_value_id=row.id, issue=f"KPI breach: {line.split(': ', 1)[1]}", level=level.level,
-        owner=level.label(), actions="", opened_on=today,
-        due_on=today + dt.timedelta(days=level.respond_days), closure="",
-        status=EscalationStatus.OPEN.value)
+        organisation_id=org.id,
+        study_id=study_row.id if study_row else None,
+        kpi_id=kpi.id,
+        kpi_value_id=row.id,
+        issue=f"KPI breach: {line.split(': ', 1)[1]}",
+        level=level.level,
+        owner=level.label(),
+        actions="",
+        opened_on=today,
+        due_on=today + dt.timedelta(days=level.respond_days),
+        closure="",
+        status=EscalationStatus.OPEN.value,
+    )
     session.add(entry)
     session.flush()
     return Recorded(point, entry.number, False)
 
 
-def open_escalation(session: Session, org: Organisation, *, issue: str, level: int = 1,
-                    owner: str | None = None, due_on: object = None, study: str | None = None,
-                    today: dt.date | None = None) -> Escalation:
+def open_escalation(
+    session: Session,
+    org: Organisation,
+    *,
+    issue: str,
+    level: int = 1,
+    owner: str | None = None,
+    due_on: object = None,
+    study: str | None = None,
+    today: dt.date | None = None,
+) -> Escalation:
     """An escalation raised by hand (an issue seen outside the KPIs, e.g. at a governance
     meeting), on the same path as a breach."""
     today = today or dt.date.today()
@@ -178,24 +241,37 @@ def open_escalation(session: Session, org: Organisation, *, issue: str, level: i
     study_row = _study(session, study)
     entry = Escalation(
         number=(session.scalar(select(func.max(Escalation.number))) or 0) + 1,
-        organisation_id=org.id, study_id=study_row.id if study_row else None, kpi_id="",
-        kpi_value_id=None, issue=text, level=step.level, owner=who or step.label(), actions="",
-        opened_on=today, due_on=due, closure="", status=EscalationStatus.OPEN.value)
+        organisation_id=org.id,
+        study_id=study_row.id if study_row else None,
+        kpi_id="",
+        kpi_value_id=None,
+        issue=text,
+        level=step.level,
+        owner=who or step.label(),
+        actions="",
+        opened_on=today,
+        due_on=due,
+        closure="",
+        status=EscalationStatus.OPEN.value,
+    )
     session.add(entry)
     session.flush()
     return entry
 
 
-def series(session: Session, org: Organisation, kpi_id: str | None = None,
-           study: str | None = None) -> list[KpiPoint]:
+def series(
+    session: Session, org: Organisation, kpi_id: str | None = None, study: str | None = None
+) -> list[KpiPoint]:
     """Recorded figures, oldest first."""
     query = select(KpiValue).where(
-        KpiValue.organisation_id.in_(cro_identity.member_ids(session, org)))
+        KpiValue.organisation_id.in_(cro_identity.member_ids(session, org))
+    )
     if kpi_id:
         query = query.where(KpiValue.kpi_id == kpi_id)
     if study:
-        row = session.scalar(select(Study).where(func.lower(Study.protocol_number)
-                                                 == study.strip().lower()))
+        row = session.scalar(
+            select(Study).where(func.lower(Study.protocol_number) == study.strip().lower())
+        )
         if row is None:
             raise NotFound(f"no study {study!r}")
         query = query.where(KpiValue.study_id == row.id)
@@ -213,12 +289,12 @@ def latest(session: Session, org: Organisation) -> list[KpiPoint]:
     return sorted(newest.values(), key=lambda p: (order.get(p.kpi_id, 99), p.study))
 
 
-def escalations(session: Session, *, org: Organisation | None = None,
-                status: str | None = None) -> list[Escalation]:
+def escalations(
+    session: Session, *, org: Organisation | None = None, status: str | None = None
+) -> list[Escalation]:
     query = select(Escalation).order_by(Escalation.number)
     if org is not None:
-        query = query.where(
-            Escalation.organisation_id.in_(cro_identity.member_ids(session, org)))
+        query = query.where(Escalation.organisation_id.in_(cro_identity.member_ids(session, org)))
     if status:
         if status not in (s.value for s in EscalationStatus):
             raise BadInput(f"escalation status must be open or closed, not {status!r}")
@@ -233,11 +309,19 @@ def get_escalation(session: Session, number: int) -> Escalation:
     return row
 
 
-def update_escalation(session: Session, number: int, *, level: int | None = None,
-                      owner: str | None = None, action: str | None = None,
-                      due_on: object = None, close: str | None = None,
-                      closed_on: object = None, reopen: bool = False,
-                      today: dt.date | None = None) -> Escalation:
+def update_escalation(
+    session: Session,
+    number: int,
+    *,
+    level: int | None = None,
+    owner: str | None = None,
+    action: str | None = None,
+    due_on: object = None,
+    close: str | None = None,
+    closed_on: object = None,
+    reopen: bool = False,
+    today: dt.date | None = None,
+) -> Escalation:
     """Change one entry: raise or lower its level, set the owner or due date, add an action
     (dated, appended: the log keeps what was done), close it with what resolved it, or reopen."""
     today = today or dt.date.today()

@@ -60,7 +60,7 @@ class Kpi:
         return value < limit if self.direction == "higher_is_better" else value > limit
 
     def rating(self, value: float) -> str:
-        """"breach", "warning" or "ok"."""
+        """ "breach", "warning" or "ok"."""
         if self.worse(value, self.breach):
             return "breach"
         if self.worse(value, self.warning):
@@ -84,8 +84,9 @@ class KpiSet:
         for level in self.levels:
             if level.level == number:
                 return level
-        raise BadInput(f"escalation level {number} is not on the escalation path "
-                       f"(1-{len(self.levels)})")
+        raise BadInput(
+            f"escalation level {number} is not on the escalation path (1-{len(self.levels)})"
+        )
 
     @property
     def top_level(self) -> int:
@@ -95,7 +96,11 @@ class KpiSet:
 def _text(value: Any, where: list[str | int], fail: Any) -> dict[str, str]:
     if isinstance(value, str) and value.strip():
         return {"en": value.strip()}
-    if not isinstance(value, dict) or not isinstance(value.get("en"), str) or not value["en"].strip():
+    if (
+        not isinstance(value, dict)
+        or not isinstance(value.get("en"), str)
+        or not value["en"].strip()
+    ):
         raise fail(where, "needs an English text (en:), optionally de:")
     value = {k: v for k, v in value.items() if k not in ("__lines__", "__line__")}
     unknown = set(value) - set(LANGUAGES)
@@ -115,8 +120,9 @@ def validate(document: Any, *, source: str) -> KpiSet:
         line = _line_of(document, path)
         where = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in path) or "(top level)"
         where = where.replace(".[", "[")
-        return KpiFileError(f"{source}:{line}: {where}: {message}" if line
-                            else f"{source}: {where}: {message}")
+        return KpiFileError(
+            f"{source}:{line}: {where}: {message}" if line else f"{source}: {where}: {message}"
+        )
 
     if not isinstance(document, dict):
         raise KpiFileError(f"{source}:1: (top level): KPI definitions must be a YAML mapping")
@@ -129,7 +135,9 @@ def validate(document: Any, *, source: str) -> KpiSet:
         if not isinstance(raw, dict):
             raise fail(here, "each level must be a mapping")
         if raw.get("level") != index + 1:
-            raise fail([*here, "level"], f"levels must be numbered 1, 2, 3... (expected {index + 1})")
+            raise fail(
+                [*here, "level"], f"levels must be numbered 1, 2, 3... (expected {index + 1})"
+            )
         days = raw.get("respond_days", 10)
         if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 365:
             raise fail([*here, "respond_days"], "must be a whole number of days, 1-365")
@@ -147,8 +155,17 @@ def validate(document: Any, *, source: str) -> KpiSet:
             raise fail([*here, "id"], "needs an id of lower-case letters, digits and _")
         if any(k.id == kpi_id for k in kpis):
             raise fail([*here, "id"], f"id {kpi_id!r} is used twice")
-        unknown = set(raw) - {"id", "name", "description", "unit", "direction", "thresholds",
-                              "escalate_to", "__lines__", "__line__"}
+        unknown = set(raw) - {
+            "id",
+            "name",
+            "description",
+            "unit",
+            "direction",
+            "thresholds",
+            "escalate_to",
+            "__lines__",
+            "__line__",
+        }
         if unknown:
             raise fail([*here, sorted(unknown)[0]], "unknown field")
         if raw.get("direction") not in DIRECTIONS:
@@ -163,18 +180,28 @@ def validate(document: Any, *, source: str) -> KpiSet:
         breach = _number(thresholds.get("breach"), [*here, "thresholds", "breach"], fail)
         higher = raw["direction"] == "higher_is_better"
         if (higher and breach > warning) or (not higher and breach < warning):
-            raise fail([*here, "thresholds"], "the breach threshold must be beyond the warning "
-                       f"threshold ({'lower' if higher else 'higher'} for {raw['direction']})")
+            raise fail(
+                [*here, "thresholds"],
+                "the breach threshold must be beyond the warning "
+                f"threshold ({'lower' if higher else 'higher'} for {raw['direction']})",
+            )
         escalate_to = raw.get("escalate_to", 1)
         if escalate_to not in range(1, len(levels) + 1) or isinstance(escalate_to, bool):
             raise fail([*here, "escalate_to"], f"must be a level of the path (1-{len(levels)})")
-        kpis.append(Kpi(
-            id=kpi_id,
-            name=_text(raw.get("name"), [*here, "name"], fail),
-            description=_text(raw.get("description") or raw.get("name"), [*here, "description"], fail),
-            unit=unit.strip(), direction=raw["direction"], warning=warning, breach=breach,
-            escalate_to=escalate_to,
-        ))
+        kpis.append(
+            Kpi(
+                id=kpi_id,
+                name=_text(raw.get("name"), [*here, "name"], fail),
+                description=_text(
+                    raw.get("description") or raw.get("name"), [*here, "description"], fail
+                ),
+                unit=unit.strip(),
+                direction=raw["direction"],
+                warning=warning,
+                breach=breach,
+                escalate_to=escalate_to,
+            )
+        )
     return KpiSet(str(document.get("version", "1")), tuple(levels), tuple(kpis))
 
 

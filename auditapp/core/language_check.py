@@ -21,10 +21,104 @@ from auditapp.core.models import Audit
 
 STOP_WORDS = {
     "en": frozenset(
-        ["the", "and", "of", "to", "is", "are", "was", "were", "not", "with", "for", "that", "this", "by", "on", "be", "been", "has", "have", "had", "which", "from", "or", "at", "it", "should", "all", "any", "their", "there", "would", "could", "during", "than", "these", "those", "but", "when", "who", "its", "into", "been", "such", "where", "our"]
+        [
+            "the",
+            "and",
+            "of",
+            "to",
+            "is",
+            "are",
+            "was",
+            "were",
+            "not",
+            "with",
+            "for",
+            "that",
+            "this",
+            "by",
+            "on",
+            "be",
+            "been",
+            "has",
+            "have",
+            "had",
+            "which",
+            "from",
+            "or",
+            "at",
+            "it",
+            "should",
+            "all",
+            "any",
+            "their",
+            "there",
+            "would",
+            "could",
+            "during",
+            "than",
+            "these",
+            "those",
+            "but",
+            "when",
+            "who",
+            "its",
+            "into",
+            "been",
+            "such",
+            "where",
+            "our",
+        ]
     ),
     "de": frozenset(
-        ["der", "die", "das", "und", "ist", "sind", "nicht", "mit", "für", "von", "zu", "den", "dem", "des", "ein", "eine", "einer", "eines", "wurde", "wurden", "werden", "auf", "bei", "im", "zur", "zum", "sich", "auch", "oder", "durch", "nach", "aus", "wird", "keine", "kein", "dass", "wie", "über", "noch", "nur", "sowie", "jedoch", "diese", "dieser", "wurden", "hat", "haben"]
+        [
+            "der",
+            "die",
+            "das",
+            "und",
+            "ist",
+            "sind",
+            "nicht",
+            "mit",
+            "für",
+            "von",
+            "zu",
+            "den",
+            "dem",
+            "des",
+            "ein",
+            "eine",
+            "einer",
+            "eines",
+            "wurde",
+            "wurden",
+            "werden",
+            "auf",
+            "bei",
+            "im",
+            "zur",
+            "zum",
+            "sich",
+            "auch",
+            "oder",
+            "durch",
+            "nach",
+            "aus",
+            "wird",
+            "keine",
+            "kein",
+            "dass",
+            "wie",
+            "über",
+            "noch",
+            "nur",
+            "sowie",
+            "jedoch",
+            "diese",
+            "dieser",
+            "wurden",
+            "hat",
+            "haben",
+        ]
     ),
 }
 LANGUAGE_NAMES = {"en": "English", "de": "German"}
@@ -56,8 +150,12 @@ def leaning(field: str, text: str) -> Leaning:
 def _fields(audit: Audit) -> list[tuple[str, str]]:
     from auditapp.core.findings import number_label
 
-    fields = [("title", audit.title), ("scope", audit.scope), ("objectives", audit.objectives),
-              ("conclusion", audit.conclusion)]
+    fields = [
+        ("title", audit.title),
+        ("scope", audit.scope),
+        ("objectives", audit.objectives),
+        ("conclusion", audit.conclusion),
+    ]
     for finding in audit.findings:
         label = number_label(finding.number)
         for name in ("title", "observation", "impact", "risk", "recommendation"):
@@ -84,10 +182,13 @@ def message(audit: Audit, language: str | None = None) -> str | None:
     if not other:
         return None
     text_language = other[0].language or ""
-    names = ", ".join(le.field for le in other[:5]) + (f" and {len(other) - 5} more"
-                                                      if len(other) > 5 else "")
-    return (f"the report is in {LANGUAGE_NAMES[language]} but the text of {names} looks "
-            f"{LANGUAGE_NAMES.get(text_language, text_language)}")
+    names = ", ".join(le.field for le in other[:5]) + (
+        f" and {len(other) - 5} more" if len(other) > 5 else ""
+    )
+    return (
+        f"the report is in {LANGUAGE_NAMES[language]} but the text of {names} looks "
+        f"{LANGUAGE_NAMES.get(text_language, text_language)}"
+    )
 
 
 def problems(session: Session, audit: Audit, language: str | None = None) -> list[IssueProblem]:

@@ -37,8 +37,9 @@ SUMMARIES_SQL = (
     " WHERE response.result IS NOT NULL GROUP BY response.audit_id) AS answered"
     " ON answered.audit_id = audit.id"
     " LEFT OUTER JOIN (SELECT finding.audit_id AS audit_id, "
-    + ", ".join(f"sum(CASE WHEN finding.classification = '{c}' THEN 1 ELSE 0 END) AS {c}"
-                for c in CLASSES)
+    + ", ".join(
+        f"sum(CASE WHEN finding.classification = '{c}' THEN 1 ELSE 0 END) AS {c}" for c in CLASSES
+    )
     + " FROM finding GROUP BY finding.audit_id) AS per_class ON per_class.audit_id = audit.id"
     " ORDER BY audit.reference"
 )
@@ -77,12 +78,19 @@ def summaries_from_rows(rows: Iterable[Sequence[Any]]) -> list[AuditSummary]:
     out = []
     for row in rows:
         reference, title, auditee, status, audit_type, start, questions, n_answered, *counts = row
-        out.append(AuditSummary(
-            reference=reference, title=title, auditee=auditee or "", status=status,
-            audit_type=audit_type, start=_date(start),
-            findings={c: int(n) for c, n in zip(CLASSES, counts, strict=True) if n},
-            answered=n_answered or 0, questions=questions or 0,
-        ))
+        out.append(
+            AuditSummary(
+                reference=reference,
+                title=title,
+                auditee=auditee or "",
+                status=status,
+                audit_type=audit_type,
+                start=_date(start),
+                findings={c: int(n) for c, n in zip(CLASSES, counts, strict=True) if n},
+                answered=n_answered or 0,
+                questions=questions or 0,
+            )
+        )
     return out
 
 

@@ -115,8 +115,12 @@ def _before_flush(session: Session, _context: object, _instances: object) -> Non
         return
     changed = [obj for obj in session.new if not _is_follow_up(session, obj, new=True)]
     changed += list(session.deleted)
-    changed += [obj for obj in session.dirty if session.is_modified(obj, include_collections=False)
-                and not _is_follow_up(session, obj, new=False)]
+    changed += [
+        obj
+        for obj in session.dirty
+        if session.is_modified(obj, include_collections=False)
+        and not _is_follow_up(session, obj, new=False)
+    ]
     if not changed:
         return
     with session.no_autoflush:

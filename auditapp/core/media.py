@@ -97,9 +97,7 @@ def sniff(data: bytes) -> str | None:
         return TIFF
     if data[4:8] == b"ftyp":
         box_size = int.from_bytes(data[:4], "big")
-        brands = {data[8:12]} | {
-            data[i : i + 4] for i in range(16, min(box_size, 64), 4)
-        }
+        brands = {data[8:12]} | {data[i : i + 4] for i in range(16, min(box_size, 64), 4)}
         if brands & _HEIC_BRANDS:
             return HEIC
         if brands & _HEIF_BRANDS:
@@ -163,14 +161,23 @@ def prepare_bytes(data: bytes, *, file_name: str) -> PreparedFile:
         raise BadFile(f"{name}: too large ({len(data) / 2**20:.0f} MB)")
     media_type = sniff(data)
     if media_type is None:
-        raise BadFile(f"{name}: not a supported type ({_describe(data)}); "
-                      f"evidence must be {SUPPORTED_TEXT}")
+        raise BadFile(
+            f"{name}: not a supported type ({_describe(data)}); evidence must be {SUPPORTED_TEXT}"
+        )
     digest = hashlib.sha256(data).hexdigest()
     if media_type == PDF:
         _check_pdf(data, name)
         return PreparedFile(
-            file_name=name, data=data, sha256=digest, media_type=PDF, width=None, height=None,
-            captured_at=None, capture_device="", display_image=None, thumbnail=None,
+            file_name=name,
+            data=data,
+            sha256=digest,
+            media_type=PDF,
+            width=None,
+            height=None,
+            captured_at=None,
+            capture_device="",
+            display_image=None,
+            thumbnail=None,
             active_content=pdf_active_content(data),
         )
     return _prepare_image(data, name=name, media_type=media_type, digest=digest)
@@ -181,8 +188,9 @@ def _prepare_image(data: bytes, *, name: str, media_type: str, digest: str) -> P
     try:
         image = Image.open(io.BytesIO(data), formats=[kind])
     except Image.DecompressionBombError:
-        raise BadFile(f"{name}: refused as a possible decompression bomb (more than "
-                      f"{MAX_PIXELS:,} pixels)") from None
+        raise BadFile(
+            f"{name}: refused as a possible decompression bomb (more than {MAX_PIXELS:,} pixels)"
+        ) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
         raise BadFile(f"{name}: damaged or not a real {kind} image ({_reason(exc)})") from None
     with image:
@@ -217,14 +225,26 @@ def _prepare_image(data: bytes, *, name: str, media_type: str, digest: str) -> P
         except (OSError, SyntaxError, ValueError, EOFError, KeyError, IndexError) as exc:
             raise BadFile(f"{name}: damaged {kind} image ({_reason(exc)})") from None
     scale = THUMBNAIL_SIDE / max(display.size)
-    thumb = display if scale >= 1 else display.resize(
-        (max(1, round(display.width * scale)), max(1, round(display.height * scale))),
-        Image.Resampling.BICUBIC, reducing_gap=2.0,
+    thumb = (
+        display
+        if scale >= 1
+        else display.resize(
+            (max(1, round(display.width * scale)), max(1, round(display.height * scale))),
+            Image.Resampling.BICUBIC,
+            reducing_gap=2.0,
+        )
     )
     return PreparedFile(
-        file_name=name, data=data, sha256=digest, media_type=media_type, width=width,
-        height=height, captured_at=captured_at, capture_device=device,
-        display_image=_jpeg(display, DISPLAY_QUALITY), thumbnail=_jpeg(thumb, THUMBNAIL_QUALITY),
+        file_name=name,
+        data=data,
+        sha256=digest,
+        media_type=media_type,
+        width=width,
+        height=height,
+        captured_at=captured_at,
+        capture_device=device,
+        display_image=_jpeg(display, DISPLAY_QUALITY),
+        thumbnail=_jpeg(thumb, THUMBNAIL_QUALITY),
     )
 
 
@@ -236,8 +256,10 @@ def _reason(exc: BaseException) -> str:
 def _check_dimensions(size: tuple[int, int], name: str) -> None:
     w, h = size
     if w * h > MAX_PIXELS:
-        raise BadFile(f"{name}: refused as a possible decompression bomb ({w} x {h} = "
-                      f"{w * h:,} pixels; limit {MAX_PIXELS:,})")
+        raise BadFile(
+            f"{name}: refused as a possible decompression bomb ({w} x {h} = "
+            f"{w * h:,} pixels; limit {MAX_PIXELS:,})"
+        )
     if max(w, h) > MAX_SIDE:
         raise BadFile(f"{name}: absurd dimensions {w} x {h} (a side longer than {MAX_SIDE:,} px)")
     if min(w, h) < MIN_SIDE:

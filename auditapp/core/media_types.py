@@ -3,5 +3,10 @@
 from __future__ import annotations
 
 JPEG, PNG, TIFF, HEIC, HEIF, PDF = (
-    "image/jpeg", "image/png", "image/tiff", "image/heic", "image/heif", "application/pdf",
+    "image/jpeg",
+    "image/png",
+    "image/tiff",
+    "image/heic",
+    "image/heif",
+    "application/pdf",
 )

@@ -76,7 +76,9 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
             raise ValueError("naive datetime given; AuditApp stores aware UTC times only")
         return value.astimezone(dt.UTC).replace(tzinfo=None)
 
-    def process_result_value(self, value: dt.datetime | None, dialect: object) -> dt.datetime | None:
+    def process_result_value(
+        self, value: dt.datetime | None, dialect: object
+    ) -> dt.datetime | None:
         return None if value is None else value.replace(tzinfo=dt.UTC)
 
 
@@ -134,8 +136,14 @@ def _enum(e: type[enum.Enum], length: int = 32) -> Enum:
     # The lowercase values are stored as VARCHAR(32), no SQL enum and no CHECK constraint:
     # adding a value later needs no table rebuild, and the stored text is what it always was.
     # Reading back gives the enum member; an unknown stored value is an error, not a string.
-    return Enum(e, native_enum=False, create_constraint=False, length=length,
-                  values_callable=_enum_values, validate_strings=True)
+    return Enum(
+        e,
+        native_enum=False,
+        create_constraint=False,
+        length=length,
+        values_callable=_enum_values,
+        validate_strings=True,
+    )
 
 
 class User(Base):
@@ -253,7 +261,9 @@ class TeamMember(Base):
     audit_id: Mapped[int] = mapped_column(ForeignKey("audit.id", ondelete="CASCADE"))
     user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     name: Mapped[str] = mapped_column(String(200))
-    role: Mapped[str] = mapped_column(String(40), default="co_auditor")  # lead, co_auditor, expert...
+    role: Mapped[str] = mapped_column(
+        String(40), default="co_auditor"
+    )  # lead, co_auditor, expert...
     qualification: Mapped[str] = mapped_column(Text, default="")
     uid: Mapped[str | None] = _uid()
 
@@ -603,8 +613,6 @@ class TrailCheckpoint(Base):
     mac: Mapped[str] = mapped_column(String(64))
 
 
-
-
 class CarriedTrailEntry(Base):
     """A trail entry of an imported audit as it was in the exporting database.
 
@@ -638,8 +646,9 @@ class CarriedTrailEntry(Base):
 # Carried rows are verified by their own hashes; copying them into the local trail would only
 # double it.
 # checklist_content is content-addressed: trail.verify checks each row against its own key.
-UNTRACKED_TABLES = frozenset({"trail_entry", "trail_checkpoint", "carried_trail_entry",
-                              "checklist_content"})
+UNTRACKED_TABLES = frozenset(
+    {"trail_entry", "trail_checkpoint", "carried_trail_entry", "checklist_content"}
+)
 
 # The full-text index (an FTS5 virtual table and its shadow tables) is kept by triggers the
 # migrations create; it is not mapped, and schema comparisons leave it out.

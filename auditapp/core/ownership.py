@@ -85,8 +85,13 @@ def held_here(database: Path) -> WriterLock | None:
 def read_owner(database: Path) -> Owner | None:
     try:
         data = json.loads(lock_path(database).read_text(encoding="utf-8") or "{}")
-        return Owner(str(data["program"]), int(data["pid"]), str(data["user"]),
-                     str(data["host"]), str(data["since"]))
+        return Owner(
+            str(data["program"]),
+            int(data["pid"]),
+            str(data["user"]),
+            str(data["host"]),
+            str(data["since"]),
+        )
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -153,8 +158,9 @@ class WriterLock:
             if time.monotonic() >= deadline:
                 owner = read_owner(self.database)
                 if key in _held:
-                    owner = Owner(_held[key].program, os.getpid(), getpass.getuser(),
-                                  socket.gethostname(), "")
+                    owner = Owner(
+                        _held[key].program, os.getpid(), getpass.getuser(), socket.gethostname(), ""
+                    )
                 raise DatabaseInUse(self.database, owner, purpose)
             time.sleep(_POLL_S)
 
@@ -174,11 +180,15 @@ class WriterLock:
             user = getpass.getuser()
         except Exception:  # no user name in the environment (some services)
             user = "unknown"
-        text = json.dumps({
-            "program": self.program, "pid": os.getpid(), "user": user,
-            "host": socket.gethostname(),
-            "since": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
-        })
+        text = json.dumps(
+            {
+                "program": self.program,
+                "pid": os.getpid(),
+                "user": user,
+                "host": socket.gethostname(),
+                "since": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+            }
+        )
         os.lseek(self._fd, 0, os.SEEK_SET)
         os.ftruncate(self._fd, 0)
         os.write(self._fd, text.encode("utf-8"))
@@ -203,8 +213,9 @@ class WriterLock:
         self.release()
 
 
-def acquire(database: Path, *, wait: float = 0.0, purpose: str = "writing",
-            program: str = "AuditApp") -> WriterLock:
+def acquire(
+    database: Path, *, wait: float = 0.0, purpose: str = "writing", program: str = "AuditApp"
+) -> WriterLock:
     return WriterLock(database, program).acquire(wait=wait, purpose=purpose)
 
 

@@ -86,8 +86,14 @@ class ImportReport:
 # --- export ----------------------------------------------------------------------------------------
 
 
-def export_audit(session: Session, reference: str, target: Path, *, exporter: Exporter,
-                 transfer_password: str | None = None) -> str:
+def export_audit(
+    session: Session,
+    reference: str,
+    target: Path,
+    *,
+    exporter: Exporter,
+    transfer_password: str | None = None,
+) -> str:
     """Write the package; returns a one-line summary. The target appears only when complete."""
     audit = get_audit(session, reference)
     if transfer_password is not None:
@@ -100,8 +106,11 @@ def export_audit(session: Session, reference: str, target: Path, *, exporter: Ex
     size = 0
     try:
         with open(partial, "wb") as raw:
-            sink: Any = (package_crypto.EncryptingWriter(raw, transfer_password)
-                         if transfer_password else raw)
+            sink: Any = (
+                package_crypto.EncryptingWriter(raw, transfer_password)
+                if transfer_password
+                else raw
+            )
             with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED) as archive:
 
                 def put(name: str, data: bytes, *, stored: bool = False) -> None:
@@ -109,31 +118,47 @@ def export_audit(session: Session, reference: str, target: Path, *, exporter: Ex
                     files[name] = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
                     size += len(data)
                     # Photos and PDFs are compressed already: storing them costs nothing.
-                    archive.writestr(name, data, compress_type=zipfile.ZIP_STORED if stored
-                                     else zipfile.ZIP_DEFLATED)
+                    archive.writestr(
+                        name,
+                        data,
+                        compress_type=zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED,
+                    )
 
                 put("audit.json", json.dumps(document, ensure_ascii=False, indent=1).encode())
                 put("trail.json", json.dumps(trail_rows, ensure_ascii=False).encode())
                 for digest, item in package_schema.evidence_originals(session, audit):
                     if f"evidence/{digest}" not in files:
-                        put(f"evidence/{digest}", package_schema.original_of(session, item), stored=True)
+                        put(
+                            f"evidence/{digest}",
+                            package_schema.original_of(session, item),
+                            stored=True,
+                        )
                         session.expire(item)
-                for report in session.scalars(select(ReportVersion).where(
-                        ReportVersion.audit_id == audit.id)):
+                for report in session.scalars(
+                    select(ReportVersion).where(ReportVersion.audit_id == audit.id)
+                ):
                     if f"reports/{report.sha256}" not in files:
                         put(f"reports/{report.sha256}", report.file_bytes, stored=True)
                     session.expire(report)
                 manifest = {
-                    "format": FORMAT, "format_version": FORMAT_VERSION, "app_version": __version__,
+                    "format": FORMAT,
+                    "format_version": FORMAT_VERSION,
+                    "app_version": __version__,
                     "exported_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                     "exported_by": {"username": exporter.username, "full_name": exporter.full_name},
-                    "reference": audit.reference, "title": audit.title, "trail_head": head,
+                    "reference": audit.reference,
+                    "title": audit.title,
+                    "trail_head": head,
                     "files": files,
                 }
                 manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode()
                 archive.writestr("manifest.json", manifest_bytes)
-                archive.writestr("manifest.sig", package_crypto.signature_document(
-                    exporter.identity, exporter.username, exporter.full_name, manifest_bytes))
+                archive.writestr(
+                    "manifest.sig",
+                    package_crypto.signature_document(
+                        exporter.identity, exporter.username, exporter.full_name, manifest_bytes
+                    ),
+                )
             if transfer_password:
                 sink.close()
         os.replace(partial, target)
@@ -144,9 +169,11 @@ def export_audit(session: Session, reference: str, target: Path, *, exporter: Ex
         partial.unlink(missing_ok=True)
         raise
     encrypted = ", encrypted" if transfer_password else ""
-    return (f"{audit.reference}: {len(document['findings'])} findings, "
-            f"{len(document['evidence'])} evidence items, {len(document['report_versions'])} "
-            f"report versions, {len(trail_rows)} trail entries ({size / 1e6:.1f} MB{encrypted})")
+    return (
+        f"{audit.reference}: {len(document['findings'])} findings, "
+        f"{len(document['evidence'])} evidence items, {len(document['report_versions'])} "
+        f"report versions, {len(trail_rows)} trail entries ({size / 1e6:.1f} MB{encrypted})"
+    )
 
 
 # --- import ----------------------------------------------------------------------------------------
@@ -191,22 +218,30 @@ class _Package:
         if "manifest.json" not in names:
             raise PackageError(f"{label}: not an audit package (manifest.json missing)")
         self.manifest_bytes = archive.read("manifest.json", limit=MAX_MANIFEST_BYTES)
-        self.manifest = input_limits.load_json(self.manifest_bytes, source=f"{label}: manifest.json")
+        self.manifest = input_limits.load_json(
+            self.manifest_bytes, source=f"{label}: manifest.json"
+        )
         m = Reader(self.manifest, "manifest")
         kind = m.text("format", limit=40)
         if kind == "auditapp-package/1":
             # Format 1 was unsigned and imported rows unchecked: it is not trusted any more.
-            raise PackageError(f"{label}: a format 1 package (unsigned, from an older AuditApp); "
-                               "ask the sender to export it again with this version")
+            raise PackageError(
+                f"{label}: a format 1 package (unsigned, from an older AuditApp); "
+                "ask the sender to export it again with this version"
+            )
         if kind != FORMAT or self.manifest.get("format_version") not in SUPPORTED_VERSIONS:
-            raise PackageError(f"{label}: unknown package format {kind!r} "
-                               f"version {self.manifest.get('format_version')!r}")
+            raise PackageError(
+                f"{label}: unknown package format {kind!r} "
+                f"version {self.manifest.get('format_version')!r}"
+            )
         for required in ("manifest.sig", "audit.json", "trail.json"):
             if required not in names:
-                raise PackageError(f"{label}: not an audit package of format {FORMAT_VERSION} "
-                                   f"({required} missing)")
-        sig = input_limits.load_json(archive.read("manifest.sig", limit=1024 * 1024),
-                                     source=f"{label}: manifest.sig")
+                raise PackageError(
+                    f"{label}: not an audit package of format {FORMAT_VERSION} ({required} missing)"
+                )
+        sig = input_limits.load_json(
+            archive.read("manifest.sig", limit=1024 * 1024), source=f"{label}: manifest.sig"
+        )
         if not isinstance(sig, dict):
             raise PackageError(f"{label}: manifest.sig is not a signature")
         self.signer = package_crypto.verify_signature(sig, self.manifest_bytes)
@@ -218,7 +253,9 @@ class _Package:
             e = Reader(entry, f"manifest.files[{name[:60]!r}]")
             self.files[name] = (e.digest("sha256"), e.integer("size", high=MAX_TOTAL_BYTES))
         if set(names) != set(self.files) | {"manifest.json", "manifest.sig"}:
-            raise PackageError(f"{label}: members differ from the signed manifest (tampered package)")
+            raise PackageError(
+                f"{label}: members differ from the signed manifest (tampered package)"
+            )
         for name, (_digest, size) in self.files.items():
             if archive.size_of(name) != size:
                 raise PackageError(f"{label}: {name[:80]} differs in size from the manifest")
@@ -241,8 +278,9 @@ class _Package:
             hasher.update(piece)
             parts.append(piece)
         if hasher.hexdigest() != digest:
-            raise PackageError(f"{self.label}: {name[:80]} does not match its SHA-256 "
-                               "(tampered or damaged)")
+            raise PackageError(
+                f"{self.label}: {name[:80]} does not match its SHA-256 (tampered or damaged)"
+            )
         return b"".join(parts)
 
 
@@ -251,10 +289,13 @@ def open_package(path: Path, transfer_password: str | None = None) -> Iterator[_
     label = input_limits.display_name(path)
     with _plain_zip(path, transfer_password) as plain:
         try:
-            archive = input_limits.BoundedZip(plain, kind="package", max_member=MAX_MEMBER_BYTES,
-                                              max_total=MAX_TOTAL_BYTES)
+            archive = input_limits.BoundedZip(
+                plain, kind="package", max_member=MAX_MEMBER_BYTES, max_total=MAX_TOTAL_BYTES
+            )
         except input_limits.InputRefused as exc:
-            raise PackageError(f"{label}: not an audit package ({str(exc).split(': ', 1)[-1]})") from None
+            raise PackageError(
+                f"{label}: not an audit package ({str(exc).split(': ', 1)[-1]})"
+            ) from None
         with archive:
             try:
                 yield _Package(archive, label)
@@ -262,9 +303,15 @@ def open_package(path: Path, transfer_password: str | None = None) -> Iterator[_
                 raise PackageError(f"{label}: {exc}") from None
 
 
-def import_package(session: Session, path: Path, *, actor: str,
-                   transfer_password: str | None = None, accept_signer: str | None = None,
-                   check_report: ReportCheck | None = None) -> ImportReport:
+def import_package(
+    session: Session,
+    path: Path,
+    *,
+    actor: str,
+    transfer_password: str | None = None,
+    accept_signer: str | None = None,
+    check_report: ReportCheck | None = None,
+) -> ImportReport:
     """Add the packaged audit; refuses a reference that exists and any damaged package.
 
     The signer must be known to this database (a user's certificate, or one recorded in a
@@ -276,27 +323,44 @@ def import_package(session: Session, path: Path, *, actor: str,
     with open_package(path, transfer_password) as package:
         username, full_name, fingerprint = package.signer
         known = fingerprint in known_certificates(session)
-        accepted = bool(accept_signer) and len(accept_signer or "") >= 16 and \
-            fingerprint.startswith((accept_signer or "").lower())
+        accepted = (
+            bool(accept_signer)
+            and len(accept_signer or "") >= 16
+            and fingerprint.startswith((accept_signer or "").lower())
+        )
         if not known and not accepted:
             raise Refused(
                 f"{package.label} is signed by {full_name} ({username}), whose certificate this "
                 f"database does not know (SHA-256 {fingerprint}); check that fingerprint with the "
-                f"sender, then import with --accept-signer {fingerprint[:16]}")
+                f"sender, then import with --accept-signer {fingerprint[:16]}"
+            )
         if session.scalar(select(Audit).where(Audit.reference == package.reference)) is not None:
-            raise Refused(f"audit {package.reference} exists already in this database; nothing imported")
-        document = input_limits.load_json(package.read("audit.json"), source=f"{package.label}: audit.json")
+            raise Refused(
+                f"audit {package.reference} exists already in this database; nothing imported"
+            )
+        document = input_limits.load_json(
+            package.read("audit.json"), source=f"{package.label}: audit.json"
+        )
         try:
             doc = Reader(document, "audit.json")
             inside = doc.child("audit").text("reference", limit=40)  # type: ignore[union-attr]
             if inside.strip().upper() != package.reference:
-                raise SchemaError(f"the manifest names {package.reference} but the content is {inside[:40]!r}")
-            rebuilt = package_import.rebuild(session, doc, package.read, actor=actor,
-                                             signer=f"{full_name} ({username}) {fingerprint[:16]}",
-                                             check_report=check_report)
+                raise SchemaError(
+                    f"the manifest names {package.reference} but the content is {inside[:40]!r}"
+                )
+            rebuilt = package_import.rebuild(
+                session,
+                doc,
+                package.read,
+                actor=actor,
+                signer=f"{full_name} ({username}) {fingerprint[:16]}",
+                check_report=check_report,
+            )
             if package.unread:
-                raise SchemaError(f"{len(package.unread)} member(s) that the audit does not use, "
-                                  f"e.g. {sorted(package.unread)[0][:80]}")
+                raise SchemaError(
+                    f"{len(package.unread)} member(s) that the audit does not use, "
+                    f"e.g. {sorted(package.unread)[0][:80]}"
+                )
         except SchemaError as exc:
             raise PackageError(f"{package.label}: {exc}") from None
         except PackageError:
@@ -304,8 +368,15 @@ def import_package(session: Session, path: Path, *, actor: str,
         except AuditAppError as exc:  # the core's own refusal (grade, status, text...) of a value
             raise PackageError(f"{package.label}: refused content: {exc}") from None
         return ImportReport(
-            reference=rebuilt.reference, signer_username=username, signer_name=full_name,
-            signer_fingerprint=fingerprint, signer_known=known,
+            reference=rebuilt.reference,
+            signer_username=username,
+            signer_name=full_name,
+            signer_fingerprint=fingerprint,
+            signer_known=known,
             exported_at=str(package.manifest.get("exported_at", ""))[:40],
-            findings=rebuilt.findings, evidence=rebuilt.evidence, reports=rebuilt.reports,
-            trail_rows=rebuilt.trail_rows, warnings=rebuilt.warnings)
+            findings=rebuilt.findings,
+            evidence=rebuilt.evidence,
+            reports=rebuilt.reports,
+            trail_rows=rebuilt.trail_rows,
+            warnings=rebuilt.warnings,
+        )

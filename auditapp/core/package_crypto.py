@@ -55,13 +55,16 @@ def sign(private_key: Any, data: bytes) -> tuple[str, bytes]:
 
 def signature_document(identity: Any, username: str, full_name: str, data: bytes) -> bytes:
     algorithm, value = sign(identity.private_key, data)
-    return json.dumps({
-        "algorithm": algorithm,
-        "signer": {"username": username, "full_name": full_name},
-        "certificate_sha256": identity.fingerprint,
-        "certificate": identity.certificate_pem,
-        "signature": base64.b64encode(value).decode("ascii"),
-    }, indent=1).encode("utf-8")
+    return json.dumps(
+        {
+            "algorithm": algorithm,
+            "signer": {"username": username, "full_name": full_name},
+            "certificate_sha256": identity.fingerprint,
+            "certificate": identity.certificate_pem,
+            "signature": base64.b64encode(value).decode("ascii"),
+        },
+        indent=1,
+    ).encode("utf-8")
 
 
 def verify_signature(sig: dict[str, Any], data: bytes) -> tuple[str, str, str]:
@@ -87,7 +90,9 @@ def verify_signature(sig: dict[str, Any], data: bytes) -> tuple[str, str, str]:
     key = leaf.public_key()
     try:
         if algorithm == "RSA-PSS-SHA256" and isinstance(key, rsa.RSAPublicKey):
-            pss = padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=padding.PSS.DIGEST_LENGTH)
+            pss = padding.PSS(
+                mgf=padding.MGF1(hashes.SHA256()), salt_length=padding.PSS.DIGEST_LENGTH
+            )
             key.verify(value, data, pss, hashes.SHA256())
         elif algorithm == "ECDSA-SHA256" and isinstance(key, ec.EllipticCurvePublicKey):
             key.verify(value, data, ec.ECDSA(hashes.SHA256()))
@@ -96,7 +101,9 @@ def verify_signature(sig: dict[str, Any], data: bytes) -> tuple[str, str, str]:
         else:
             raise Refused(f"the package signature uses an unknown algorithm {algorithm[:40]!r}")
     except InvalidSignature:
-        raise Refused("the package signature does not match its manifest (tampered package)") from None
+        raise Refused(
+            "the package signature does not match its manifest (tampered package)"
+        ) from None
     return username, full_name, fingerprint(leaf)
 
 
@@ -105,15 +112,23 @@ def verify_signature(sig: dict[str, Any], data: bytes) -> tuple[str, str, str]:
 
 def check_transfer_password(password: str) -> None:
     if len(password) < MIN_TRANSFER_PASSWORD:
-        raise BadInput(f"the transfer password must have at least {MIN_TRANSFER_PASSWORD} characters")
+        raise BadInput(
+            f"the transfer password must have at least {MIN_TRANSFER_PASSWORD} characters"
+        )
 
 
 def _derive(password: str, header: dict[str, Any]) -> bytes:
     from argon2.low_level import Type, hash_secret_raw
 
-    return hash_secret_raw(password.encode("utf-8"), base64.b64decode(header["salt"]),
-                           time_cost=header["time_cost"], memory_cost=header["memory_kib"],
-                           parallelism=header["parallelism"], hash_len=32, type=Type.ID)
+    return hash_secret_raw(
+        password.encode("utf-8"),
+        base64.b64decode(header["salt"]),
+        time_cost=header["time_cost"],
+        memory_cost=header["memory_kib"],
+        parallelism=header["parallelism"],
+        hash_len=32,
+        type=Type.ID,
+    )
 
 
 def _aad(header_bytes: bytes, index: int, final: bool) -> bytes:
@@ -129,9 +144,13 @@ class EncryptingWriter:
     def __init__(self, target: IO[bytes], password: str) -> None:
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-        header = dict(_KDF, kdf="argon2id", frame=FRAME,
-                      salt=base64.b64encode(os.urandom(16)).decode(),
-                      nonce_prefix=base64.b64encode(os.urandom(4)).decode())
+        header = dict(
+            _KDF,
+            kdf="argon2id",
+            frame=FRAME,
+            salt=base64.b64encode(os.urandom(16)).decode(),
+            nonce_prefix=base64.b64encode(os.urandom(4)).decode(),
+        )
         self.header_bytes = json.dumps(header, sort_keys=True).encode()
         self.aead = AESGCM(_derive(password, header))
         self.prefix = base64.b64decode(header["nonce_prefix"])

@@ -27,11 +27,7 @@ from auditapp.core import (
     setup,
 )
 from auditapp.core.audits import clean_text
-from auditapp.core.models import (
-    AuditStatus,
-    EvidenceBlob,
-    User,
-)
+from auditapp.core.models import AuditStatus, EvidenceBlob, User
 from auditapp.core.package_records import (
     MemberReader,
     Rebuilt,
@@ -66,15 +62,32 @@ def _details(doc: Reader) -> audit_details.AuditDetails:
         planned_end=a.date("planned_end"),
         actual_start=a.date("actual_start"),
         actual_end=a.date("actual_end"),
-        team=tuple(audit_details.TeamEntry(r.text("name", limit=200), r.text("role", limit=40),
-                                   r.text("qualification", limit=5000)) for r in doc.rows("team")),
+        team=tuple(
+            audit_details.TeamEntry(
+                r.text("name", limit=200),
+                r.text("role", limit=40),
+                r.text("qualification", limit=5000),
+            )
+            for r in doc.rows("team")
+        ),
         participants=tuple(
-            audit_details.PersonEntry(r.text("name", limit=200), r.text("function", limit=200),
-                              r.flag("opening_meeting"), r.flag("closing_meeting"),
-                              r.flag("interviewed"))
-            for r in doc.rows("participants")),
-        studies=tuple(audit_details.StudyEntry(r.text("protocol_number", limit=100), r.text("title", limit=2000),
-                                       r.text("phase", limit=20)) for r in doc.rows("studies")),
+            audit_details.PersonEntry(
+                r.text("name", limit=200),
+                r.text("function", limit=200),
+                r.flag("opening_meeting"),
+                r.flag("closing_meeting"),
+                r.flag("interviewed"),
+            )
+            for r in doc.rows("participants")
+        ),
+        studies=tuple(
+            audit_details.StudyEntry(
+                r.text("protocol_number", limit=100),
+                r.text("title", limit=2000),
+                r.text("phase", limit=20),
+            )
+            for r in doc.rows("studies")
+        ),
         area_ids=tuple((doc.child("checklist") or doc).strings("areas_in_scope", limit=40)),
         language=a.text("language", limit=5),
     )
@@ -99,8 +112,15 @@ def _increasing(rows: list[Reader], what: str, last: int) -> list[int]:
     return numbers
 
 
-def rebuild(session: Session, doc: Reader, read_member: MemberReader, *, actor: str,
-            signer: str, check_report: ReportCheck | None) -> Rebuilt:
+def rebuild(
+    session: Session,
+    doc: Reader,
+    read_member: MemberReader,
+    *,
+    actor: str,
+    signer: str,
+    check_report: ReportCheck | None,
+) -> Rebuilt:
     a = doc.child("audit")
     assert a is not None
     details = _details(doc)
@@ -116,32 +136,49 @@ def rebuild(session: Session, doc: Reader, read_member: MemberReader, *, actor: 
         if user is not None and user.full_name == lead.text("full_name", limit=200):
             audit.lead_auditor = user
 
-    for key, label, limit in (("conclusion", "conclusion", 100_000),
-                              ("sampling", "sampling", 100_000),
-                              ("positive_observations", "positive observations", 100_000),
-                              ("distribution", "distribution", 100_000)):
+    for key, label, limit in (
+        ("conclusion", "conclusion", 100_000),
+        ("sampling", "sampling", 100_000),
+        ("positive_observations", "positive observations", 100_000),
+        ("distribution", "distribution", 100_000),
+    ):
         setattr(audit, key, clean_text(a.text(key, limit=limit), field=label, limit=limit).strip())
     audit.issued_on = a.date("issued_on")
-    audit.overall_rating = single_line(a.text("overall_rating", limit=40), field="overall rating", limit=40)
+    audit.overall_rating = single_line(
+        a.text("overall_rating", limit=40), field="overall rating", limit=40
+    )
     for role, org in (("sponsor", audit.sponsor), ("auditee", audit.auditee)):
         source = doc.child(role, optional=True)
         if org is not None and source is not None:
-            org.contact_name = single_line(source.text("contact_name", limit=200), field="contact", limit=200)
-            org.contact_email = single_line(source.text("contact_email", limit=200), field="e-mail", limit=200)
+            org.contact_name = single_line(
+                source.text("contact_name", limit=200), field="contact", limit=200
+            )
+            org.contact_email = single_line(
+                source.text("contact_email", limit=200), field="e-mail", limit=200
+            )
     for study, row in zip(audit.studies, doc.rows("studies"), strict=False):
-        study.study.indication = single_line(row.text("indication", limit=300), field="indication", limit=300)
+        study.study.indication = single_line(
+            row.text("indication", limit=300), field="indication", limit=300
+        )
     for row in doc.rows("documents"):
-        registers.add_document(session, audit, title=row.text("title", limit=500),
-                               identifier=row.text("identifier", limit=100),
-                               version=row.text("version", limit=40),
-                               document_date=row.date("document_date"))
+        registers.add_document(
+            session,
+            audit,
+            title=row.text("title", limit=500),
+            identifier=row.text("identifier", limit=100),
+            version=row.text("version", limit=40),
+            document_date=row.date("document_date"),
+        )
 
     for row in doc.rows("responses"):
         response = audits.set_response(
-            session, audit, row.text("question_id", limit=40),
+            session,
+            audit,
+            row.text("question_id", limit=40),
             result=row.maybe_text("result", limit=40),
-            notes=row.text("notes"), actor=single_line(row.text("answered_by", limit=64),
-                                                 field="answered by", limit=64))
+            notes=row.text("notes"),
+            actor=single_line(row.text("answered_by", limit=64), field="answered by", limit=64),
+        )
         response.answered_at = row.time("answered_at", optional=True)
 
     rows = doc.rows("findings")
@@ -154,15 +191,23 @@ def rebuild(session: Session, doc: Reader, read_member: MemberReader, *, actor: 
         try:
             status = row.text("status", limit=40)
             finding = findings.add_finding(
-                session, audit, title=row.text("title", limit=500),
+                session,
+                audit,
+                title=row.text("title", limit=500),
                 classification=row.text("classification", limit=40),
                 area=single_line(row.text("area", limit=40), field="area", limit=40),
-                observation=row.text("observation"), impact=row.text("impact"),
-                references=row.strings("references"), question_ids=questions,
-                risk=row.text("risk"), recommendation=row.text("recommendation"),
+                observation=row.text("observation"),
+                impact=row.text("impact"),
+                references=row.strings("references"),
+                question_ids=questions,
+                risk=row.text("risk"),
+                recommendation=row.text("recommendation"),
                 owner=row.text("owner", limit=200),
-                auditee_response=row.text("auditee_response"), status=status,
-                repeat_finding=row.flag("repeat_finding"), **_due_and_escalation(row))
+                auditee_response=row.text("auditee_response"),
+                status=status,
+                repeat_finding=row.flag("repeat_finding"),
+                **_due_and_escalation(row),
+            )
         except ValueError as exc:  # an unknown finding status
             raise SchemaError(f"{row.where}: {exc}") from None
         finding.position = row.integer("position", high=100_000)
@@ -175,29 +220,37 @@ def rebuild(session: Session, doc: Reader, read_member: MemberReader, *, actor: 
     last_evidence = a.integer("last_evidence_number", high=100_000)
     for number, row in zip(_increasing(rows, "evidence", last_evidence), rows, strict=True):
         digest = row.digest("sha256")
-        prepared = media.prepare_bytes(read_member(f"evidence/{digest}"),
-                                       file_name=row.text("file_name", limit=300))
+        prepared = media.prepare_bytes(
+            read_member(f"evidence/{digest}"), file_name=row.text("file_name", limit=300)
+        )
         if prepared.sha256 != digest:
             raise SchemaError(f"{row.where}: original does not match its SHA-256")
         audit.last_evidence_number = number - 1
         item = evidence.add_prepared(
-            session, audit, prepared, actor=single_line(row.text("imported_by", limit=64),
-                                                  field="imported by", limit=64),
+            session,
+            audit,
+            prepared,
+            actor=single_line(row.text("imported_by", limit=64), field="imported by", limit=64),
             caption=row.text("caption", limit=evidence.MAX_CAPTION),
-            confidential=row.flag("confidential"))
+            confidential=row.flag("confidential"),
+        )
         item.removed = row.flag("removed")
         item.imported_at = row.time("imported_at")
         links = row.child("links")
         assert links is not None
         for finding_number in links.numbers("findings"):
             if finding_number not in by_number:
-                raise SchemaError(f"{row.where}: linked to a finding F-{finding_number:02d} not in the package")
+                raise SchemaError(
+                    f"{row.where}: linked to a finding F-{finding_number:02d} not in the package"
+                )
             evidence.link(session, audit, number, evidence.Target(finding=finding_number))
         for question in links.strings("questions", limit=40):
             evidence.link(session, audit, number, evidence.Target(question=question))
         if prepared.active_content:
-            result.warnings.append(f"{evidence.label(number)} {prepared.file_name} contains active "
-                                   f"content ({prepared.active_content}); flagged in the gallery")
+            result.warnings.append(
+                f"{evidence.label(number)} {prepared.file_name} contains active "
+                f"content ({prepared.active_content}); flagged in the gallery"
+            )
         # The session would keep every original until commit: let go of each once written.
         session.flush()
         blob = session.get(EvidenceBlob, digest)

@@ -8,10 +8,17 @@ import zlib
 # PDF names that make a reader do something on its own: run script, open a file or address,
 # submit a form, play embedded media. Names may be written with #xx escapes (/J#61vaScript).
 _ACTIVE_NAMES = {
-    b"JavaScript": "JavaScript", b"JS": "JavaScript", b"OpenAction": "OpenAction",
-    b"AA": "automatic actions", b"Launch": "Launch", b"SubmitForm": "SubmitForm",
-    b"ImportData": "ImportData", b"RichMedia": "RichMedia", b"EmbeddedFile": "embedded files",
-    b"GoToR": "remote links", b"GoToE": "remote links",
+    b"JavaScript": "JavaScript",
+    b"JS": "JavaScript",
+    b"OpenAction": "OpenAction",
+    b"AA": "automatic actions",
+    b"Launch": "Launch",
+    b"SubmitForm": "SubmitForm",
+    b"ImportData": "ImportData",
+    b"RichMedia": "RichMedia",
+    b"EmbeddedFile": "embedded files",
+    b"GoToR": "remote links",
+    b"GoToE": "remote links",
 }
 _NAME = re.compile(rb"/([A-Za-z0-9#]{2,40})")
 _STREAM = re.compile(rb"stream\r?\n")
@@ -38,7 +45,9 @@ def _inflate(view: memoryview, start: int, budget: int) -> bytes:
     parts: list[bytes] = []
     size, position, end = 0, start, min(len(view), start + budget)
     while position < end and size < budget and not inflater.eof:
-        piece = inflater.decompress(view[position:min(end, position + _INPUT_PIECE)], budget - size)
+        piece = inflater.decompress(
+            view[position : min(end, position + _INPUT_PIECE)], budget - size
+        )
         position += _INPUT_PIECE
         parts.append(piece)
         size += len(piece)

@@ -16,10 +16,15 @@ from auditapp.core.models import Audit, Classification, Finding, ResponseResult
 
 SERIOUS = frozenset({Classification.CRITICAL.value, Classification.MAJOR.value})
 # Grades that state a deviation: a question they concern cannot also be "compliant".
-DEVIATIONS = frozenset({Classification.CRITICAL.value, Classification.MAJOR.value,
-                        Classification.MINOR.value, Classification.OTHER.value})
-NOT_MET = frozenset({ResponseResult.NON_COMPLIANT.value,
-                     ResponseResult.PARTIALLY_COMPLIANT.value})
+DEVIATIONS = frozenset(
+    {
+        Classification.CRITICAL.value,
+        Classification.MAJOR.value,
+        Classification.MINOR.value,
+        Classification.OTHER.value,
+    }
+)
+NOT_MET = frozenset({ResponseResult.NON_COMPLIANT.value, ResponseResult.PARTIALLY_COMPLIANT.value})
 
 
 def check(session: Session, audit: Audit, *, today: dt.date | None = None) -> list[IssueProblem]:
@@ -43,8 +48,10 @@ def check(session: Session, audit: Audit, *, today: dt.date | None = None) -> li
     if not audit.team:
         field("team", "the audit team is empty")
     elif audit.lead_auditor is not None and not _lead_in_team(audit):
-        field("team", f"the lead auditor {audit.lead_auditor.full_name} is not in the audit "
-                      "team table")
+        field(
+            "team",
+            f"the lead auditor {audit.lead_auditor.full_name} is not in the audit team table",
+        )
     if audit.actual_start is None:
         field("actual_start", "the date the audit started is missing")
     if audit.actual_end is None:
@@ -56,8 +63,10 @@ def check(session: Session, audit: Audit, *, today: dt.date | None = None) -> li
     critical = [f for f in audit.findings if f.classification == Classification.CRITICAL.value]
     if critical and (audit.overall_rating or "") in judgement.UNRESERVED_OUTCOMES:
         labels = ", ".join(findings.number_label(f.number) for f in critical)
-        field("overall_rating", f"the outcome {audit.overall_rating!r} contradicts the critical "
-                                f"finding(s) {labels}")
+        field(
+            "overall_rating",
+            f"the outcome {audit.overall_rating!r} contradicts the critical finding(s) {labels}",
+        )
 
     if audit.snapshot is not None:
         answers = audits.responses_by_question(session, audit)
@@ -69,20 +78,29 @@ def check(session: Session, audit: Audit, *, today: dt.date | None = None) -> li
             deviations = [f for f in linked if f.classification in DEVIATIONS]
             if result == ResponseResult.COMPLIANT.value and deviations:
                 labels = ", ".join(findings.number_label(f.number) for f in deviations)
-                problems.append(IssueProblem(
-                    "question", question.id,
-                    f"answered compliant, but finding {labels} concerns this question"))
+                problems.append(
+                    IssueProblem(
+                        "question",
+                        question.id,
+                        f"answered compliant, but finding {labels} concerns this question",
+                    )
+                )
             elif result in NOT_MET and not linked and not response.notes.strip():
-                problems.append(IssueProblem(
-                    "question", question.id,
-                    f"answered {result.replace('_', ' ')} with no finding and no note why; "
-                    "raise a finding or say why none is needed"))
+                problems.append(
+                    IssueProblem(
+                        "question",
+                        question.id,
+                        f"answered {result.replace('_', ' ')} with no finding and no note why; "
+                        "raise a finding or say why none is needed",
+                    )
+                )
             if result is None:
                 problems.append(IssueProblem("question", question.id, "not answered"))
             elif result == ResponseResult.NOT_ASSESSED.value and not response.notes.strip():
                 problems.append(
                     IssueProblem(
-                        "question", question.id,
+                        "question",
+                        question.id,
                         "marked not assessed without a note; answer it, mark it not "
                         "applicable or say why it was not assessed",
                     )
@@ -92,16 +110,26 @@ def check(session: Session, audit: Audit, *, today: dt.date | None = None) -> li
         label = findings.number_label(finding.number)
         due = finding.capa_due_date
         if due is not None and due < today:
-            problems.append(IssueProblem(
-                "finding", label,
-                f"the CAPA due date {due.isoformat()} is before the report date "
-                f"{today.isoformat()}", finding_number=finding.number))
+            problems.append(
+                IssueProblem(
+                    "finding",
+                    label,
+                    f"the CAPA due date {due.isoformat()} is before the report date "
+                    f"{today.isoformat()}",
+                    finding_number=finding.number,
+                )
+            )
         if finding.classification == Classification.CRITICAL.value:
             escalation = findings.missing_escalation(finding)
             if escalation:
-                problems.append(IssueProblem(
-                    "finding", label, f"critical finding: record {', '.join(escalation)}",
-                    finding_number=finding.number))
+                problems.append(
+                    IssueProblem(
+                        "finding",
+                        label,
+                        f"critical finding: record {', '.join(escalation)}",
+                        finding_number=finding.number,
+                    )
+                )
         if finding.classification not in SERIOUS:
             continue
         missing = []
@@ -116,7 +144,8 @@ def check(session: Session, audit: Audit, *, today: dt.date | None = None) -> li
         if missing:
             problems.append(
                 IssueProblem(
-                    "finding", label,
+                    "finding",
+                    label,
                     f"{finding.classification} finding needs {', '.join(missing)}",
                     finding_number=finding.number,
                 )
@@ -129,8 +158,9 @@ def _lead_in_team(audit: Audit) -> bool:
     assert lead is not None
     # Members typed into the set-up dialog carry no account, so the name decides.
     name = " ".join(lead.full_name.split()).casefold()
-    return any(m.user_id == lead.id or " ".join(m.name.split()).casefold() == name
-               for m in audit.team)
+    return any(
+        m.user_id == lead.id or " ".join(m.name.split()).casefold() == name for m in audit.team
+    )
 
 
 def _findings_by_question(rows: list[Finding]) -> dict[str, list[Finding]]:
@@ -139,6 +169,8 @@ def _findings_by_question(rows: list[Finding]) -> dict[str, list[Finding]]:
         for question_id in findings.finding_questions(finding):
             out.setdefault(question_id, []).append(finding)
     return out
+
+
 def warnings(session: Session, audit: Audit, language: str | None = None) -> list[IssueProblem]:
     """What deserves a look before issue but does not block it (kind "warning")."""
     return issue_warnings.warnings(session, audit, language)

@@ -13,8 +13,11 @@ _installed = False
 
 
 def _refuse_writes(session: Session, _context: object, _instances: object) -> None:
-    if session.info.get(READ_SESSION_KEY) and (session.new or session.deleted or any(
-            session.is_modified(obj, include_collections=False) for obj in session.dirty)):
+    if session.info.get(READ_SESSION_KEY) and (
+        session.new
+        or session.deleted
+        or any(session.is_modified(obj, include_collections=False) for obj in session.dirty)
+    ):
         raise Refused("a read session cannot save changes; nothing was saved")
     where = session.info.get(KEY)
     if not where:

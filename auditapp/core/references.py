@@ -164,7 +164,7 @@ def all_clauses() -> list[str]:
     }
     out: list[str] = []
     for standard, template in prefixes.items():
-        for key in (cat.get(standard) or {}):
+        for key in cat.get(standard) or {}:
             out.append(template.format(key))
     out.extend(cat.get("Other") or {})
     return out

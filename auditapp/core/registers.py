@@ -54,7 +54,9 @@ def parse_date(value: object, *, field: str) -> dt.date | None:
     if not isinstance(value, dt.date):
         raise BadInput(f"{field} must be a date")
     if not EARLIEST <= value <= LATEST:
-        raise BadInput(f"{field} {value.isoformat()} is out of range ({EARLIEST.year}-{LATEST.year})")
+        raise BadInput(
+            f"{field} {value.isoformat()} is out of range ({EARLIEST.year}-{LATEST.year})"
+        )
     return value
 
 
@@ -72,8 +74,9 @@ def _clean(spec: dict[str, tuple[str, int | str]], key: str, value: object) -> o
     return " ".join(text.split()) if single_line else text.strip()
 
 
-def _apply(row: object, spec: dict[str, tuple[str, int | str]], changes: dict[str, object],
-           required: str) -> None:
+def _apply(
+    row: object, spec: dict[str, tuple[str, int | str]], changes: dict[str, object], required: str
+) -> None:
     cleaned = {key: _clean(spec, key, value) for key, value in changes.items()}
     merged = {required: getattr(row, required), **cleaned}
     if not merged[required]:
@@ -102,7 +105,9 @@ def add_document(session: Session, audit: Audit, **fields: object) -> DocumentRe
     return doc
 
 
-def update_document(session: Session, audit: Audit, doc_id: int, **changes: object) -> DocumentReviewed:
+def update_document(
+    session: Session, audit: Audit, doc_id: int, **changes: object
+) -> DocumentReviewed:
     ensure_editable(audit)
     doc = _owned(session, DocumentReviewed, audit, doc_id)
     assert isinstance(doc, DocumentReviewed)
@@ -161,7 +166,9 @@ def add_team_member(session: Session, audit: Audit, **fields: object) -> TeamMem
     return member
 
 
-def update_team_member(session: Session, audit: Audit, member_id: int, **changes: object) -> TeamMember:
+def update_team_member(
+    session: Session, audit: Audit, member_id: int, **changes: object
+) -> TeamMember:
     ensure_editable(audit)
     if "role" in changes and changes["role"] not in TEAM_ROLES:
         raise BadInput(f"team role must be one of {', '.join(TEAM_ROLES)}")

@@ -74,8 +74,15 @@ def _start(audit: Audit) -> dt.date | None:
     return audit.actual_start or audit.planned_start
 
 
-def similar_findings(session: Session, audit: Audit, *, title: str, observation: str = "",
-                     references: list[str] | tuple[str, ...] = (), limit: int = 8) -> list[Similar]:
+def similar_findings(
+    session: Session,
+    audit: Audit,
+    *,
+    title: str,
+    observation: str = "",
+    references: list[str] | tuple[str, ...] = (),
+    limit: int = 8,
+) -> list[Similar]:
     """Findings of earlier audits of the same auditee that look like the one being raised."""
     if audit.auditee_id is None:
         return []
@@ -84,32 +91,55 @@ def similar_findings(session: Session, audit: Audit, *, title: str, observation:
     if words:
         match = " OR ".join(f'"{word}"*' for word in words)
         for finding_id, score in session.execute(
-                _QUERY, {"match": match, "auditee": audit.auditee_id, "audit": audit.id}):
+            _QUERY, {"match": match, "auditee": audit.auditee_id, "audit": audit.id}
+        ):
             scores[int(finding_id)] = -float(score)  # bm25: lower is better
     wanted = {" ".join(r.split()) for r in references}
     # Plain columns, not entities: the finding editor asks this each time a finding is shown,
     # and loading every earlier finding of the CRO as an object was most of its cost.
     candidates = session.execute(
-        select(Finding.id, Finding.number, Finding.title, Finding.classification,
-               Finding.references_json, Audit.reference, Audit.actual_start, Audit.planned_start)
+        select(
+            Finding.id,
+            Finding.number,
+            Finding.title,
+            Finding.classification,
+            Finding.references_json,
+            Audit.reference,
+            Audit.actual_start,
+            Audit.planned_start,
+        )
         .join(Audit, Audit.id == Finding.audit_id)
-        .where(Audit.auditee_id == audit.auditee_id, Audit.id != audit.id))
+        .where(Audit.auditee_id == audit.auditee_id, Audit.id != audit.id)
+    )
     this_start = _start(audit)
     out = []
-    for (finding_id, number, found_title, classification, references_json, reference,
-         actual_start, planned_start) in candidates:
-        shared = (tuple(sorted(wanted & set(json.loads(references_json or "[]"))))
-                  if wanted else ())
+    for (
+        finding_id,
+        number,
+        found_title,
+        classification,
+        references_json,
+        reference,
+        actual_start,
+        planned_start,
+    ) in candidates:
+        shared = tuple(sorted(wanted & set(json.loads(references_json or "[]")))) if wanted else ()
         if finding_id not in scores and not shared:
             continue
         start = actual_start or planned_start
         if this_start is not None and start is not None and start > this_start:
             continue  # a later audit cannot be the one repeated
-        out.append(Similar(
-            reference=reference, number=number, title=found_title,
-            classification=classification,
-            audit_date=start.isoformat() if start else "", shared_references=shared,
-            score=scores.get(finding_id, 0.0) + 2.0 * len(shared)))
+        out.append(
+            Similar(
+                reference=reference,
+                number=number,
+                title=found_title,
+                classification=classification,
+                audit_date=start.isoformat() if start else "",
+                shared_references=shared,
+                score=scores.get(finding_id, 0.0) + 2.0 * len(shared),
+            )
+        )
     out.sort(key=lambda s: (-s.score, s.audit_date, s.reference, s.number))
     return out[:limit]
 
@@ -124,8 +154,14 @@ def offers_version(session: Session) -> int:
 
 def similar_to(session: Session, audit: Audit, number: int, *, limit: int = 8) -> list[Similar]:
     finding = get_finding(session, audit, number)
-    return similar_findings(session, audit, title=finding.title, observation=finding.observation,
-                            references=finding_references(finding), limit=limit)
+    return similar_findings(
+        session,
+        audit,
+        title=finding.title,
+        observation=finding.observation,
+        references=finding_references(finding),
+        limit=limit,
+    )
 
 
 def link_repeat(session: Session, audit: Audit, number: int, earlier: str) -> Finding:

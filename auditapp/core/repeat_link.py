@@ -31,11 +31,14 @@ def earlier_label(session: Session, audit_id: int | None, earlier: object) -> st
     if audit is None or other.id == audit.id:
         raise BadInput("a finding cannot repeat a finding of the same audit")
     if audit.auditee_id is None or other.auditee_id != audit.auditee_id:
-        raise BadInput(f"{other.reference} audited another organisation; a repeat finding "
-                       "repeats one of the same auditee")
+        raise BadInput(
+            f"{other.reference} audited another organisation; a repeat finding "
+            "repeats one of the same auditee"
+        )
     number = int(match.group(2))
     previous = session.scalar(
-        select(Finding).where(Finding.audit_id == other.id, Finding.number == number))
+        select(Finding).where(Finding.audit_id == other.id, Finding.number == number)
+    )
     if previous is None:
         raise NotFound(f"audit {other.reference} has no finding F-{number:02d}")
     return f"{other.reference} F-{previous.number:02d}"

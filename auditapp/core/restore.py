@@ -35,9 +35,7 @@ class BackupRejected(Refused):
     """The backup failed its checks; nothing was changed."""
 
     def __init__(self, source: Path, problems: list[str]) -> None:
-        super().__init__(
-            f"{source} was not restored: {'; '.join(problems)}. Nothing was changed"
-        )
+        super().__init__(f"{source} was not restored: {'; '.join(problems)}. Nothing was changed")
         self.problems = problems
 
 
@@ -161,23 +159,44 @@ def _put_in_place(candidate: Path, database: Path) -> None:
     checkpoint.forget(database)
 
 
-def _record(database: Path, passphrase: str | None, lock: ownership.WriterLock, *,
-            actor: str, detail: dict[str, object], reason: str) -> None:
-    restored = dbmod.open_database(database, passphrase=passphrase, lock=lock,
-                                   check_integrity=False)
+def _record(
+    database: Path,
+    passphrase: str | None,
+    lock: ownership.WriterLock,
+    *,
+    actor: str,
+    detail: dict[str, object],
+    reason: str,
+) -> None:
+    restored = dbmod.open_database(
+        database, passphrase=passphrase, lock=lock, check_integrity=False
+    )
     try:
         # Through a session, so the entry is sealed by a keyed checkpoint like any other.
         with restored.session(actor=actor) as session:
-            trail.record_event(session.connection(), user=actor, action="restore",
-                               entity="database", entity_id=database.name, reason=reason,
-                               detail=json.dumps(detail, sort_keys=True))
+            trail.record_event(
+                session.connection(),
+                user=actor,
+                action="restore",
+                entity="database",
+                entity_id=database.name,
+                reason=reason,
+                detail=json.dumps(detail, sort_keys=True),
+            )
     finally:
         restored.close()
 
 
-def restore(source: Path, database: Path, passphrase: str | None = None, *,
-            lock: ownership.WriterLock | None = None, accept_damaged: str | None = None,
-            actor: str = "system", lock_wait: float | None = None) -> Path | None:
+def restore(
+    source: Path,
+    database: Path,
+    passphrase: str | None = None,
+    *,
+    lock: ownership.WriterLock | None = None,
+    accept_damaged: str | None = None,
+    actor: str = "system",
+    lock_wait: float | None = None,
+) -> Path | None:
     """Check the backup, take the database, set the current file aside, put the backup in place.
 
     Returns where the previous file was kept (None when there was none).
@@ -192,8 +211,9 @@ def restore(source: Path, database: Path, passphrase: str | None = None, *,
         lock = ownership.held_here(database)
     if lock is None:
         wait = ownership.DEFAULT_WAIT_S if lock_wait is None else lock_wait
-        lock = taken = ownership.acquire(database, wait=wait, purpose="restore",
-                                         program="AuditApp restore")
+        lock = taken = ownership.acquire(
+            database, wait=wait, purpose="restore", program="AuditApp restore"
+        )
     try:
         with tempfile.TemporaryDirectory(prefix="auditapp-restore-") as folder:
             scratch = Path(folder)
@@ -210,15 +230,29 @@ def restore(source: Path, database: Path, passphrase: str | None = None, *,
                     raise
             digest = _sha256(candidate)
             _put_in_place(candidate, database)
-        detail: dict[str, object] = {"source": str(source), "restored_sha256": digest,
-                                     "previous_kept_at": str(aside) if aside else None}
+        detail: dict[str, object] = {
+            "source": str(source),
+            "restored_sha256": digest,
+            "previous_kept_at": str(aside) if aside else None,
+        }
         if problems:
             detail["accepted_problems"] = problems
-        log.warning("restored %s over %s (previous kept at %s; problems accepted: %s)",
-                    source, database, aside, problems or "none")
+        log.warning(
+            "restored %s over %s (previous kept at %s; problems accepted: %s)",
+            source,
+            database,
+            aside,
+            problems or "none",
+        )
         try:
-            _record(database, passphrase, lock, actor=actor, detail=detail,
-                    reason=(accept_damaged or "").strip())
+            _record(
+                database,
+                passphrase,
+                lock,
+                actor=actor,
+                detail=detail,
+                reason=(accept_damaged or "").strip(),
+            )
         except Exception:  # the restore is done; a damaged copy may refuse the entry
             log.exception("could not record the restore in the audit trail")
             if problems:

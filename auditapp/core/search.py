@@ -25,20 +25,32 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 # texts, so each hit's row is read back from its own table by the index row id (source row id
 # * 8 + kind) and the excerpt is cut here. Title, body and item as migration 0011 indexes them.
 SOURCES = {  # kind: (table, title, body, item); {r} stands for the row ("s.", "new.", "old.")
-    1: ("finding", "{r}title",
+    1: (
+        "finding",
+        "{r}title",
         "coalesce({r}observation,'') || ' ' || coalesce({r}impact,'') || ' ' || coalesce({r}risk,'')"
         " || ' ' || coalesce({r}recommendation,'') || ' ' || coalesce({r}auditee_response,'')",
-        "'F-' || printf('%02d', {r}number)"),
+        "'F-' || printf('%02d', {r}number)",
+    ),
     2: ("response", "{r}question_id", "{r}notes", "{r}question_id"),
     3: ("evidence", "{r}file_name", "coalesce({r}caption,'')", "'E-' || printf('%03d', {r}number)"),
-    4: ("document_reviewed", "{r}title",
-        "coalesce({r}identifier,'') || ' ' || coalesce({r}version,'')", "{r}title"),
+    4: (
+        "document_reviewed",
+        "{r}title",
+        "coalesce({r}identifier,'') || ' ' || coalesce({r}version,'')",
+        "{r}title",
+    ),
     5: ("auditee_participant", "{r}name", "coalesce({r}function,'')", "{r}name"),
-    6: ("team_member", "{r}name", "coalesce({r}role,'') || ' ' || coalesce({r}qualification,'')",
-        "{r}name"),
+    6: (
+        "team_member",
+        "{r}name",
+        "coalesce({r}role,'') || ' ' || coalesce({r}qualification,'')",
+        "{r}name",
+    ),
 }
-_QUERY = text("SELECT rowid FROM search_index WHERE search_index MATCH :match "
-              "ORDER BY rank LIMIT :limit")
+_QUERY = text(
+    "SELECT rowid FROM search_index WHERE search_index MATCH :match ORDER BY rank LIMIT :limit"
+)
 EXCERPT_WORDS = 12
 
 
@@ -68,11 +80,14 @@ def search(session: Session, query: str, *, limit: int = 200) -> list[Hit]:
         table, title, body, item = SOURCES[kind]
         # A finding's or an evidence item's number comes from its row, not from its label.
         number = "s.number" if kind in (1, 3) else "NULL"
-        for row_id, ref, t, b, i, num in session.execute(text(
+        for row_id, ref, t, b, i, num in session.execute(
+            text(
                 f"SELECT s.id, a.reference, {title.format(r='s.')}, {body.format(r='s.')}, "
                 f"{item.format(r='s.')}, {number} FROM {table} AS s "
                 f"JOIN audit AS a ON a.id = s.audit_id "
-                f"WHERE s.id IN ({','.join(str(int(x)) for x in ids)})")):
+                f"WHERE s.id IN ({','.join(str(int(x)) for x in ids)})"
+            )
+        ):
             found[row_id * 8 + kind] = (ref, i or "", t or "", b or "", num)
     prefixes = [_fold(w) for w in _WORD.findall(query)]
     hits = []
@@ -80,9 +95,16 @@ def search(session: Session, query: str, *, limit: int = 200) -> list[Hit]:
         if rowid not in found:
             continue
         ref, item, title, body, hit_number = found[rowid]
-        hits.append(Hit(reference=ref, kind=KINDS.get(rowid % 8, "other"), item=item,
-                        title=title, excerpt=excerpt(body, prefixes) or excerpt(title, prefixes),
-                        number=hit_number))
+        hits.append(
+            Hit(
+                reference=ref,
+                kind=KINDS.get(rowid % 8, "other"),
+                item=item,
+                title=title,
+                excerpt=excerpt(body, prefixes) or excerpt(title, prefixes),
+                number=hit_number,
+            )
+        )
     return hits
 
 
@@ -103,8 +125,9 @@ def excerpt(text_: str, prefixes: list[str]) -> str:
         return any(folded.startswith(p) for p in prefixes)
 
     # Most texts match as written: find that with one regular expression, then by word.
-    quick = re.compile("(?<!\\w)(?:" + "|".join(re.escape(p) for p in prefixes) + ")",
-                       re.IGNORECASE).search(text_)
+    quick = re.compile(
+        "(?<!\\w)(?:" + "|".join(re.escape(p) for p in prefixes) + ")", re.IGNORECASE
+    ).search(text_)
     first: int | None
     if quick is not None:
         first = bisect.bisect_right([w.start() for w in words], quick.start()) - 1
@@ -117,7 +140,7 @@ def excerpt(text_: str, prefixes: list[str]) -> str:
     out, cursor = [], words[start].start()
     for i in range(start, end):
         w = words[i]
-        out.append(text_[cursor:w.start()])
+        out.append(text_[cursor : w.start()])
         out.append(f"[{w.group()}]" if matches(i) else w.group())
         cursor = w.end()
     if end == len(words):

@@ -62,8 +62,9 @@ def _capa_days(value: object) -> dict[str, int | None]:
     for key, days in value.items():
         if key not in _grade_defaults():
             raise BadInput(f"unknown classification {key!r}")
-        if days is not None and (isinstance(days, bool) or not isinstance(days, int)
-                                 or not 1 <= days <= MAX_CAPA_DAYS):
+        if days is not None and (
+            isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_CAPA_DAYS
+        ):
             raise BadInput(f"CAPA days for {key} must be 1-{MAX_CAPA_DAYS} or none")
         clean[str(key)] = days
     return {**_grade_defaults(), **clean}
@@ -74,6 +75,7 @@ def _whole_number(low: int, high: int, message: str) -> Callable[[object], objec
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
             raise BadInput(message)
         return value
+
     return check
 
 
@@ -87,12 +89,17 @@ RULES: dict[str, Rule] = {
     "grading_scheme": Rule("grading_scheme", "ema", _scheme),
     "capa_days": Rule("capa_due_days", {}, _capa_days),
     "idle_lock_minutes": Rule(
-        "idle_lock_minutes", DEFAULT_IDLE_MINUTES,
-        _whole_number(1, MAX_IDLE_MINUTES, f"the idle lock must be 1-{MAX_IDLE_MINUTES} minutes")),
+        "idle_lock_minutes",
+        DEFAULT_IDLE_MINUTES,
+        _whole_number(1, MAX_IDLE_MINUTES, f"the idle lock must be 1-{MAX_IDLE_MINUTES} minutes"),
+    ),
     "backups_kept": Rule(
-        "automatic_backups_kept", DEFAULT_BACKUPS_KEPT,
-        _whole_number(1, MAX_BACKUPS_KEPT,
-                      f"keep between 1 and {MAX_BACKUPS_KEPT} automatic backups")),
+        "automatic_backups_kept",
+        DEFAULT_BACKUPS_KEPT,
+        _whole_number(
+            1, MAX_BACKUPS_KEPT, f"keep between 1 and {MAX_BACKUPS_KEPT} automatic backups"
+        ),
+    ),
     "separate_signers": Rule("separate_signers", True, _switch),
 }
 
@@ -123,6 +130,7 @@ def save(session: Session, **changes: object) -> Settings:
 
 
 # The one-setting functions the window, the CLI and the sign-off rules call.
+
 
 def grading_scheme_name(session: Session) -> str:
     return str(get(session, "grading_scheme"))

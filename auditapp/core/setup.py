@@ -60,13 +60,20 @@ def read_details(audit: Audit) -> AuditDetails:
         lead_auditor=audit.lead_auditor.username if audit.lead_auditor else "",
         team=tuple(TeamEntry(m.name, m.role, m.qualification or "", m.id) for m in audit.team),
         participants=tuple(
-            PersonEntry(p.name, p.function or "", bool(p.opening_meeting),
-                        bool(p.closing_meeting), bool(p.interviewed), p.id)
+            PersonEntry(
+                p.name,
+                p.function or "",
+                bool(p.opening_meeting),
+                bool(p.closing_meeting),
+                bool(p.interviewed),
+                p.id,
+            )
             for p in audit.participants
         ),
         studies=tuple(
-            StudyEntry(s.study.protocol_number, s.study.title or "", s.study.phase or "",
-                       s.study.id)
+            StudyEntry(
+                s.study.protocol_number, s.study.title or "", s.study.phase or "", s.study.id
+            )
             for s in audit.studies
         ),
         checklist_id=snapshot.checklist_id if snapshot else "",
@@ -77,8 +84,9 @@ def read_details(audit: Audit) -> AuditDetails:
     )
 
 
-def _organisation(session: Session, current: Organisation | None, kind: OrganisationKind,
-                  name: str, address: str) -> Organisation | None:
+def _organisation(
+    session: Session, current: Organisation | None, kind: OrganisationKind, name: str, address: str
+) -> Organisation | None:
     if not name:
         return None
     if current is None:
@@ -97,8 +105,9 @@ def _set(row: object, key: str, value: object) -> None:
         setattr(row, key, value)
 
 
-def _sync(rows: list[Any], entries: Sequence[Any], keys: tuple[str, ...],
-          make: Callable[..., Any]) -> None:
+def _sync(
+    rows: list[Any], entries: Sequence[Any], keys: tuple[str, ...], make: Callable[..., Any]
+) -> None:
     """Make a child collection match the dialog's entries: drop, update in place, add.
 
     Only fields that really changed are set, so the trail records just those.
@@ -118,18 +127,31 @@ def _sync(rows: list[Any], entries: Sequence[Any], keys: tuple[str, ...],
 
 
 def _apply(session: Session, audit: Audit, d: AuditDetails) -> None:
-    for key in ("title", "locations", "objectives", "scope", "other_criteria", "mode",
-                "criteria_editions", "planned_start", "planned_end", "actual_start",
-                "actual_end", "language"):
+    for key in (
+        "title",
+        "locations",
+        "objectives",
+        "scope",
+        "other_criteria",
+        "mode",
+        "criteria_editions",
+        "planned_start",
+        "planned_end",
+        "actual_start",
+        "actual_end",
+        "language",
+    ):
         _set(audit, key, getattr(d, key))
     _set(audit, "audit_type", audits.parse_audit_type(d.audit_type).value)
     core_judgement.apply(audit, d.judgement)
-    sponsor = _organisation(session, audit.sponsor, OrganisationKind.SPONSOR, d.sponsor_name,
-                            d.sponsor_address)
+    sponsor = _organisation(
+        session, audit.sponsor, OrganisationKind.SPONSOR, d.sponsor_name, d.sponsor_address
+    )
     if audit.sponsor is not sponsor:
         audit.sponsor = sponsor
-    auditee = _organisation(session, audit.auditee, OrganisationKind.CRO, d.auditee_name,
-                            d.auditee_address)
+    auditee = _organisation(
+        session, audit.auditee, OrganisationKind.CRO, d.auditee_name, d.auditee_address
+    )
     if audit.auditee is not auditee:
         audit.auditee = auditee
     lead = None
@@ -141,9 +163,12 @@ def _apply(session: Session, audit: Audit, d: AuditDetails) -> None:
         audit.lead_auditor = lead
 
     _sync(audit.team, d.team, ("name", "role", "qualification"), TeamMember)
-    _sync(audit.participants, d.participants,
-          ("name", "function", "opening_meeting", "closing_meeting", "interviewed"),
-          AuditeeParticipant)
+    _sync(
+        audit.participants,
+        d.participants,
+        ("name", "function", "opening_meeting", "closing_meeting", "interviewed"),
+        AuditeeParticipant,
+    )
 
     keep = {s.id for s in d.studies if s.id is not None}
     for link in list(audit.studies):
@@ -153,8 +178,12 @@ def _apply(session: Session, audit: Audit, d: AuditDetails) -> None:
     for entry in d.studies:
         study = linked.get(entry.id) if entry.id is not None else None
         if study is None:
-            study = Study(protocol_number=entry.protocol_number, title=entry.title,
-                          phase=entry.phase, sponsor_id=sponsor.id if sponsor else None)
+            study = Study(
+                protocol_number=entry.protocol_number,
+                title=entry.title,
+                phase=entry.phase,
+                sponsor_id=sponsor.id if sponsor else None,
+            )
             session.add(study)
             session.flush()
             audit.studies.append(AuditStudy(study_id=study.id))
@@ -164,12 +193,18 @@ def _apply(session: Session, audit: Audit, d: AuditDetails) -> None:
             _set(study, "phase", entry.phase)
 
 
-def create_from_details(session: Session, details: AuditDetails,
-                        checklist: checklists.Checklist) -> Audit:
+def create_from_details(
+    session: Session, details: AuditDetails, checklist: checklists.Checklist
+) -> Audit:
     d = validate(details)
     audit = audits.create_audit(
-        session, title=d.title, audit_type=d.audit_type, checklist=checklist,
-        area_ids=list(d.area_ids) or None, reference=d.reference or None, language=d.language,
+        session,
+        title=d.title,
+        audit_type=d.audit_type,
+        checklist=checklist,
+        area_ids=list(d.area_ids) or None,
+        reference=d.reference or None,
+        language=d.language,
     )
     _apply(session, audit, d)
     session.flush()
@@ -211,10 +246,13 @@ def _retailor(session: Session, audit: Audit, d: AuditDetails) -> None:
     unknown = sorted(set(d.area_ids) - {a.id for a in source.areas})
     if unknown:
         raise BadInput(f"checklist {source.id} has no areas {', '.join(unknown)}")
-    tailored = source.tailored(audit_type=audits.parse_audit_type(d.audit_type).value,
-                               area_ids=list(d.area_ids) or None)
+    tailored = source.tailored(
+        audit_type=audits.parse_audit_type(d.audit_type).value, area_ids=list(d.area_ids) or None
+    )
     snapshot.content = snapshots.store(session, tailored)
-    snapshot.sha256 = snapshot.content.sha256  # at once, not at the flush: the parse cache keys on it
+    snapshot.sha256 = (
+        snapshot.content.sha256
+    )  # at once, not at the flush: the parse cache keys on it
     snapshot.areas_in_scope = json.dumps([a.id for a in tailored.areas])
 
 

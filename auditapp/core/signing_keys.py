@@ -46,7 +46,12 @@ def _kdf(password: str, salt: bytes, t: int, m: int, p: int) -> bytes:
     from argon2.low_level import Type, hash_secret_raw
 
     return hash_secret_raw(
-        password.encode("utf-8"), salt, time_cost=t, memory_cost=m, parallelism=p, hash_len=32,
+        password.encode("utf-8"),
+        salt,
+        time_cost=t,
+        memory_cost=m,
+        parallelism=p,
+        hash_len=32,
         type=Type.ID,
     )
 
@@ -57,16 +62,20 @@ def wrap_private_key(private_key: object, password: str) -> bytes:
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     der = private_key.private_bytes(  # type: ignore[attr-defined]
-        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption(),
+        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     )
     salt, nonce = os.urandom(16), os.urandom(12)
     key = _kdf(password, salt, KDF_TIME_COST, KDF_MEMORY_KIB, KDF_PARALLELISM)
     sealed = AESGCM(key).encrypt(nonce, der, _AAD)
     envelope = {
-        "v": WRAP_VERSION, "kdf": "argon2id", "t": KDF_TIME_COST, "m": KDF_MEMORY_KIB,
-        "p": KDF_PARALLELISM, "salt": base64.b64encode(salt).decode(),
-        "nonce": base64.b64encode(nonce).decode(), "aead": "aes-256-gcm",
+        "v": WRAP_VERSION,
+        "kdf": "argon2id",
+        "t": KDF_TIME_COST,
+        "m": KDF_MEMORY_KIB,
+        "p": KDF_PARALLELISM,
+        "salt": base64.b64encode(salt).decode(),
+        "nonce": base64.b64encode(nonce).decode(),
+        "aead": "aes-256-gcm",
         "sealed": base64.b64encode(sealed).decode(),
     }
     return json.dumps(envelope, sort_keys=True).encode()
@@ -82,10 +91,16 @@ def unwrap_private_key(wrapped: bytes, password: str) -> object:
         envelope = json.loads(wrapped)
         if envelope.get("v") != WRAP_VERSION or envelope.get("kdf") != "argon2id":
             raise ValueError("unknown key envelope")
-        key = _kdf(password, base64.b64decode(envelope["salt"]), int(envelope["t"]),
-                   int(envelope["m"]), int(envelope["p"]))
-        der = AESGCM(key).decrypt(base64.b64decode(envelope["nonce"]),
-                                  base64.b64decode(envelope["sealed"]), _AAD)
+        key = _kdf(
+            password,
+            base64.b64decode(envelope["salt"]),
+            int(envelope["t"]),
+            int(envelope["m"]),
+            int(envelope["p"]),
+        )
+        der = AESGCM(key).decrypt(
+            base64.b64decode(envelope["nonce"]), base64.b64decode(envelope["sealed"]), _AAD
+        )
     except InvalidTag:
         raise Refused("the password does not open this user's signing key") from None
     except (ValueError, KeyError, TypeError) as exc:
@@ -126,9 +141,15 @@ def make_certificate(user: User, private_key: object) -> str:
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(
             x509.KeyUsage(
-                digital_signature=True, content_commitment=True, key_encipherment=False,
-                data_encipherment=False, key_agreement=False, key_cert_sign=False,
-                crl_sign=False, encipher_only=False, decipher_only=False,
+                digital_signature=True,
+                content_commitment=True,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=False,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
             ),
             critical=True,
         )
@@ -184,9 +205,11 @@ def open_identity(user: User, password: str) -> Identity:
     from cryptography.hazmat.primitives import serialization
 
     mine = key.public_key().public_bytes(  # type: ignore[attr-defined]
-        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
     theirs = leaf.public_key().public_bytes(
-        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
     if mine != theirs:
         raise Refused(f"the signing key of {user.username!r} does not match its certificate")
     return Identity(key, user.certificate_pem, fingerprint(leaf))
@@ -224,22 +247,26 @@ def import_pkcs12(user: User, password: str, data: bytes, p12_password: str | No
 
     try:
         key, cert, extra = pkcs12.load_key_and_certificates(
-            data, p12_password.encode() if p12_password else None)
+            data, p12_password.encode() if p12_password else None
+        )
     except ValueError:
-        raise BadInput("cannot open the PKCS#12 file: wrong password or not a PKCS#12 file") from None
+        raise BadInput(
+            "cannot open the PKCS#12 file: wrong password or not a PKCS#12 file"
+        ) from None
     if key is None or cert is None:
         raise BadInput("the PKCS#12 file must hold a private key and its certificate")
     spki = serialization.PublicFormat.SubjectPublicKeyInfo
-    if key.public_key().public_bytes(serialization.Encoding.DER, spki) != cert.public_key().public_bytes(
+    if key.public_key().public_bytes(
         serialization.Encoding.DER, spki
-    ):
+    ) != cert.public_key().public_bytes(serialization.Encoding.DER, spki):
         raise BadInput("the PKCS#12 key does not match its certificate")
     now = dt.datetime.now(dt.UTC)
     if not cert.not_valid_before_utc <= now <= cert.not_valid_after_utc:
         raise BadInput("the PKCS#12 certificate is not valid now")
     chain = [cert, *extra]
     user.certificate_pem = "".join(
-        c.public_bytes(serialization.Encoding.PEM).decode() for c in chain)
+        c.public_bytes(serialization.Encoding.PEM).decode() for c in chain
+    )
     user.wrapped_private_key = wrap_private_key(key, password)
     return fingerprint(cert)
 
@@ -263,5 +290,3 @@ def known_certificates(session: Session) -> dict[str, tuple[str, str]]:
         if signer is not None:
             known.setdefault(sig.certificate_sha256, (signer.username, sig.printed_name))
     return known
-
-

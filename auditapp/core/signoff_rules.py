@@ -52,12 +52,16 @@ def current_signatures(session: Session, audit: Audit) -> list[Signature]:
         return []
     return list(
         session.scalars(
-            select(Signature).where(Signature.report_version_id == version.id).order_by(Signature.id)
+            select(Signature)
+            .where(Signature.report_version_id == version.id)
+            .order_by(Signature.id)
         )
     )
 
 
-def current_report_version(session: Session, audit: Audit, *, fmt: str = "pdf") -> ReportVersion | None:
+def current_report_version(
+    session: Session, audit: Audit, *, fmt: str = "pdf"
+) -> ReportVersion | None:
     return session.scalar(
         select(ReportVersion).where(
             ReportVersion.audit_id == audit.id,
@@ -129,7 +133,7 @@ def local_clock(at: dt.datetime, utc_offset: str) -> str:
 
 
 def format_signing_time(at: dt.datetime, utc_offset: str) -> str:
-    """"2026-11-20 14:03:12 UTC (15:03:12 local, UTC+01:00)"."""
+    """ "2026-11-20 14:03:12 UTC (15:03:12 local, UTC+01:00)"."""
     local = local_clock(at, utc_offset)
     return f"{at.astimezone(dt.UTC):%Y-%m-%d %H:%M:%S} UTC ({local} local, UTC{utc_offset})"
 
@@ -154,15 +158,20 @@ class SignatureRecord:
 def last_reopen_reason(session: Session, audit: Audit) -> str:
     row = session.scalar(
         select(TrailEntry.reason)
-        .where(TrailEntry.entity == "audit", TrailEntry.entity_id == str(audit.id),
-               TrailEntry.action == "reopen")
+        .where(
+            TrailEntry.entity == "audit",
+            TrailEntry.entity_id == str(audit.id),
+            TrailEntry.action == "reopen",
+        )
         .order_by(TrailEntry.id.desc())
         .limit(1)
     )
     return row or ""
 
 
-def record_signature(session: Session, audit: Audit, user: User, record: SignatureRecord) -> Signature:
+def record_signature(
+    session: Session, audit: Audit, user: User, record: SignatureRecord
+) -> Signature:
     """Store the signed bytes, the Signature and the trail event in the caller's transaction.
 
     The author's signature creates the report version and locks the audit, so the record the
@@ -178,9 +187,14 @@ def record_signature(session: Session, audit: Audit, user: User, record: Signatu
             if version is not None:
                 raise Refused(f"report version {audit.report_version} of {audit.reference} exists")
             version = ReportVersion(
-                audit_id=audit.id, version=audit.report_version, format="pdf",
-                language=record.language, file_bytes=record.file_bytes, sha256=digest,
-                trail_head=record.trail_head, created_by=user.username,
+                audit_id=audit.id,
+                version=audit.report_version,
+                format="pdf",
+                language=record.language,
+                file_bytes=record.file_bytes,
+                sha256=digest,
+                trail_head=record.trail_head,
+                created_by=user.username,
                 reopen_reason=last_reopen_reason(session, audit),
             )
             session.add(version)
@@ -188,8 +202,7 @@ def record_signature(session: Session, audit: Audit, user: User, record: Signatu
             audit.status = AuditStatus.IN_REVIEW
             # The author's signature issues the report: due dates given as days after issue
             # now become dates (in the signer's local calendar).
-            issued = (record.signed_at.astimezone(dt.UTC)
-                      + _offset_delta(record.utc_offset)).date()
+            issued = (record.signed_at.astimezone(dt.UTC) + _offset_delta(record.utc_offset)).date()
             audit.issued_on = issued
             findings.fix_due_dates(audit, issued)
         else:
@@ -199,30 +212,47 @@ def record_signature(session: Session, audit: Audit, user: User, record: Signatu
             if hashlib.sha256(stored).hexdigest() != record.signed_sha256:
                 raise Refused("the stored report changed while it was being signed; start again")
             if not record.file_bytes.startswith(stored):
-                raise Refused("a countersignature must be an incremental update of the stored report")
+                raise Refused(
+                    "a countersignature must be an incremental update of the stored report"
+                )
             version.file_bytes = record.file_bytes
             version.sha256 = digest
             if record.meaning is SignatureMeaning.APPROVER:
                 audit.status = AuditStatus.FINAL
         session.flush()
         signature = Signature(
-            report_version_id=version.id, user_id=user.id, printed_name=user.full_name,
-            role=user.role, meaning=record.meaning.value, signed_at=record.signed_at,
-            utc_offset=record.utc_offset, signed_sha256=record.signed_sha256,
+            report_version_id=version.id,
+            user_id=user.id,
+            printed_name=user.full_name,
+            role=user.role,
+            meaning=record.meaning.value,
+            signed_at=record.signed_at,
+            utc_offset=record.utc_offset,
+            signed_sha256=record.signed_sha256,
             certificate_sha256=record.certificate_sha256,
         )
         session.add(signature)
         session.flush()
         trail.record_event(
-            session.connection(), user=user.username, action="sign", entity="report_version",
+            session.connection(),
+            user=user.username,
+            action="sign",
+            entity="report_version",
             entity_id=str(version.id),
-            detail=json.dumps({
-                "audit": audit.reference, "version": version.version,
-                "meaning": record.meaning.value, "printed_name": user.full_name,
-                "signed_at": record.signed_at.isoformat(), "utc_offset": record.utc_offset,
-                "signed_sha256": record.signed_sha256, "file_sha256": digest,
-                "certificate_sha256": record.certificate_sha256,
-            }, sort_keys=True),
+            detail=json.dumps(
+                {
+                    "audit": audit.reference,
+                    "version": version.version,
+                    "meaning": record.meaning.value,
+                    "printed_name": user.full_name,
+                    "signed_at": record.signed_at.isoformat(),
+                    "utc_offset": record.utc_offset,
+                    "signed_sha256": record.signed_sha256,
+                    "file_sha256": digest,
+                    "certificate_sha256": record.certificate_sha256,
+                },
+                sort_keys=True,
+            ),
         )
     return signature
 
@@ -249,10 +279,15 @@ def reopen_audit(db: object, reference: str, *, username: str, password: str, re
             audit.status = AuditStatus.REPORTING
             session.flush()
             trail.record_event(
-                session.connection(), user=user.username, action="reopen", entity="audit",
-                entity_id=str(audit.id), reason=reason,
-                detail=json.dumps({"audit": audit.reference, "from_version": old,
-                                   "to_version": old + 1}),
+                session.connection(),
+                user=user.username,
+                action="reopen",
+                entity="audit",
+                entity_id=str(audit.id),
+                reason=reason,
+                detail=json.dumps(
+                    {"audit": audit.reference, "from_version": old, "to_version": old + 1}
+                ),
             )
         return audit.report_version
 
@@ -260,7 +295,8 @@ def reopen_audit(db: object, reference: str, *, username: str, password: str, re
 def report_versions(session: Session, audit: Audit) -> list[ReportVersion]:
     return list(
         session.scalars(
-            select(ReportVersion).where(ReportVersion.audit_id == audit.id)
+            select(ReportVersion)
+            .where(ReportVersion.audit_id == audit.id)
             .order_by(ReportVersion.version, ReportVersion.format)
         )
     )
@@ -271,4 +307,3 @@ def team_user_ids(audit: Audit) -> set[int]:
     if audit.lead_auditor_id is not None:
         ids.add(audit.lead_auditor_id)
     return ids
-

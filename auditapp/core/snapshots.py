@@ -20,15 +20,18 @@ def store(session: Session, checklist: Checklist) -> ChecklistContent:
     return store_json(session, json.dumps(checklist.content, ensure_ascii=False, sort_keys=True))
 
 
-def store_json(session: Session, content_json: str, *, expected_sha256: str | None = None) -> ChecklistContent:
+def store_json(
+    session: Session, content_json: str, *, expected_sha256: str | None = None
+) -> ChecklistContent:
     content = json.loads(content_json)
     digest = content_hash(content)
     if expected_sha256 is not None and expected_sha256 != digest:
         raise ValueError(f"checklist content does not match its SHA-256 {expected_sha256}")
     row = session.get(ChecklistContent, digest)
     if row is None:
-        row = ChecklistContent(sha256=digest, content_json=content_json,
-                               question_count=question_count(content))
+        row = ChecklistContent(
+            sha256=digest, content_json=content_json, question_count=question_count(content)
+        )
         session.add(row)
         session.flush()
     return row

@@ -43,8 +43,14 @@ class DeferredDatabase:
     """A checked database file whose audit list can be read at once; the Database behind it is
     opened by ``load()`` (any thread, once) or on the first attribute that needs it."""
 
-    def __init__(self, path: Path, *, passphrase: str | None, read_only: bool,
-                 lock: ownership.WriterLock | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        passphrase: str | None,
+        read_only: bool,
+        lock: ownership.WriterLock | None = None,
+    ) -> None:
         self.path = path
         self.read_only = read_only
         self.encrypted = passphrase is not None
@@ -72,14 +78,19 @@ class DeferredDatabase:
                 # a later one (after a failure) does.
                 self._tries += 1
                 self._database = open_database(
-                    self.path, create=False, passphrase=self._passphrase,
-                    check_integrity=self._tries > 1, read_only=self.read_only,
-                    lock=self._writer_lock)
+                    self.path,
+                    create=False,
+                    passphrase=self._passphrase,
+                    check_integrity=self._tries > 1,
+                    read_only=self.read_only,
+                    lock=self._writer_lock,
+                )
             return self._database
 
     def start_loading(self, *modules: str) -> None:
         """Import ``modules`` and open the Database on a worker thread (while the sign-in
         dialog waits for the user); whoever needs it first waits in ``load()``."""
+
         def run() -> None:
             try:
                 for name in modules:
@@ -144,11 +155,12 @@ def audit_list(db: Any) -> tuple[tuple[Grade, ...], list[AuditSummary]]:
     with db.read_session() as session:
         connection = session.connection()
         return list_rows.audit_list(
-            lambda sql, params: connection.exec_driver_sql(sql, tuple(params)).fetchall())
+            lambda sql, params: connection.exec_driver_sql(sql, tuple(params)).fetchall()
+        )
 
 
 def _check(path: Path, passphrase: str | None) -> str | None:
-    """"" when the file passed, the problem found when not, None when the full
+    """ "" when the file passed, the problem found when not, None when the full
     ``open_database`` must decide (a new or empty file, an upgrade, a missing passphrase)."""
     if not path.is_file() or path.stat().st_size == 0:
         return None
@@ -159,8 +171,9 @@ def _check(path: Path, passphrase: str | None) -> str | None:
     return integrity_problem(path, passphrase, quick=True) or ""
 
 
-def open_deferred(path: Path, *, passphrase: str | None, read_only: bool,
-                  lock: ownership.WriterLock | None = None) -> DeferredDatabase | None:
+def open_deferred(
+    path: Path, *, passphrase: str | None, read_only: bool, lock: ownership.WriterLock | None = None
+) -> DeferredDatabase | None:
     """A DeferredDatabase for an existing file at the current schema that passes its check;
     None when the full ``open_database`` must run,
     which then decides. A damaged file is refused here and never written to. A writer passes
@@ -173,5 +186,6 @@ def open_deferred(path: Path, *, passphrase: str | None, read_only: bool,
         return None
     if outcome:
         raise DamagedDatabase(path, outcome, latest_backup(path))
-    return DeferredDatabase(path, passphrase=passphrase, read_only=read_only,
-                            lock=None if read_only else lock)
+    return DeferredDatabase(
+        path, passphrase=passphrase, read_only=read_only, lock=None if read_only else lock
+    )

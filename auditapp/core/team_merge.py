@@ -18,7 +18,9 @@ from auditapp.errors import Refused
 
 # A response's who/when follow its answer: they never conflict on their own.
 FOLLOWERS = {"response": ("answered_by", "answered_at")}
-RECORD = "*"  # the field name of a whole-record conflict (deleted on one side, changed on the other)
+RECORD = (
+    "*"  # the field name of a whole-record conflict (deleted on one side, changed on the other)
+)
 
 
 @dataclass
@@ -39,10 +41,15 @@ class Conflict:
         return f"{self.kind}:{short}:{self.field}"
 
     def as_json(self) -> dict[str, Any]:
-        return {"id": self.id, "what": self.label, "base": self.base, "mine": self.mine,
-                "theirs": self.theirs,
-                "mine_by": None if self.mine_by is None else vars(self.mine_by),
-                "theirs_by": None if self.theirs_by is None else vars(self.theirs_by)}
+        return {
+            "id": self.id,
+            "what": self.label,
+            "base": self.base,
+            "mine": self.mine,
+            "theirs": self.theirs,
+            "mine_by": None if self.mine_by is None else vars(self.mine_by),
+            "theirs_by": None if self.theirs_by is None else vars(self.theirs_by),
+        }
 
 
 @dataclass
@@ -84,7 +91,9 @@ def label(kind: str, key: str, values: dict[str, str | None] | None, fieldname: 
         name = f"answer {key}"
     elif kind == "finding":
         number = values.get("number")
-        name = f"finding F-{int(number):02d}" if number else f"finding {values.get('title', '')!s:.40}"
+        name = (
+            f"finding F-{int(number):02d}" if number else f"finding {values.get('title', '')!s:.40}"
+        )
     elif kind == "evidence":
         name = f"evidence {values.get('file_name', key[:8])}"
     else:
@@ -93,9 +102,13 @@ def label(kind: str, key: str, values: dict[str, str | None] | None, fieldname: 
     return name if fieldname == RECORD else f"{name}: {fieldname.replace('_', ' ')}"
 
 
-def plan(base: Records, mine: Records, theirs: Records,
-         mine_by: dict[tuple[str, str, str], Change],
-         theirs_by: dict[tuple[str, str, str], Change]) -> Plan:
+def plan(
+    base: Records,
+    mine: Records,
+    theirs: Records,
+    mine_by: dict[tuple[str, str, str], Change],
+    theirs_by: dict[tuple[str, str, str], Change],
+) -> Plan:
     result = Plan()
     my_evidence = {v.get("sha256"): k for k, v in mine.get("evidence", {}).items()}
     for kind in ORDER:
@@ -108,10 +121,19 @@ def plan(base: Records, mine: Records, theirs: Records,
                     if _same(m, b, fields):
                         result.delete.append((kind, key))
                     else:
-                        result.conflicts.append(Conflict(
-                            kind, key, RECORD, label(kind, key, m, RECORD), "(kept)",
-                            "(changed here)", "(deleted)", _newest(mine_by, kind, key),
-                            _newest(theirs_by, kind, key)))
+                        result.conflicts.append(
+                            Conflict(
+                                kind,
+                                key,
+                                RECORD,
+                                label(kind, key, m, RECORD),
+                                "(kept)",
+                                "(changed here)",
+                                "(deleted)",
+                                _newest(mine_by, kind, key),
+                                _newest(theirs_by, kind, key),
+                            )
+                        )
                 continue
             if m is None:
                 if b is None:
@@ -121,9 +143,19 @@ def plan(base: Records, mine: Records, theirs: Records,
                     else:
                         result.create.append((kind, key))
                 elif not _same(t, b, fields):  # deleted here, changed there
-                    result.conflicts.append(Conflict(
-                        kind, key, RECORD, label(kind, key, t, RECORD), "(kept)", "(deleted)",
-                        "(changed there)", None, _newest(theirs_by, kind, key)))
+                    result.conflicts.append(
+                        Conflict(
+                            kind,
+                            key,
+                            RECORD,
+                            label(kind, key, t, RECORD),
+                            "(kept)",
+                            "(deleted)",
+                            "(changed there)",
+                            None,
+                            _newest(theirs_by, kind, key),
+                        )
+                    )
                 continue
             for name in fields:
                 if name in FOLLOWERS.get(kind, ()):
@@ -135,9 +167,19 @@ def plan(base: Records, mine: Records, theirs: Records,
                 if b is not None and mv == bv:
                     result.update.append((kind, key, name))
                 else:
-                    result.conflicts.append(Conflict(
-                        kind, key, name, label(kind, key, m, name), bv, mv, tv,
-                        mine_by.get((kind, key, name)), theirs_by.get((kind, key, name))))
+                    result.conflicts.append(
+                        Conflict(
+                            kind,
+                            key,
+                            name,
+                            label(kind, key, m, name),
+                            bv,
+                            mv,
+                            tv,
+                            mine_by.get((kind, key, name)),
+                            theirs_by.get((kind, key, name)),
+                        )
+                    )
     return result
 
 
@@ -158,7 +200,12 @@ def theirs_changes(raw: Any) -> dict[tuple[str, str, str], Change]:
     for kind, rows in raw.items():
         for key, names in (rows or {}).items() if isinstance(rows, dict) else ():
             for name, who in (names or {}).items() if isinstance(names, dict) else ():
-                if isinstance(who, dict) and isinstance(who.get("user"), str) \
-                        and isinstance(who.get("at"), str):
-                    found[(str(kind), str(key), str(name))] = Change(who["user"][:64], who["at"][:40])
+                if (
+                    isinstance(who, dict)
+                    and isinstance(who.get("user"), str)
+                    and isinstance(who.get("at"), str)
+                ):
+                    found[(str(kind), str(key), str(name))] = Change(
+                        who["user"][:64], who["at"][:40]
+                    )
     return found

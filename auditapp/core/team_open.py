@@ -58,8 +58,9 @@ def _checked(opened: Opened, name: str) -> bytes:
         hasher.update(piece)
         parts.append(piece)
     if hasher.hexdigest() != entry.get("sha256"):
-        raise TeamPackageError(f"{opened.label}: {name[:80]} does not match its SHA-256 "
-                               "(tampered or damaged)")
+        raise TeamPackageError(
+            f"{opened.label}: {name[:80]} does not match its SHA-256 (tampered or damaged)"
+        )
     return b"".join(parts)
 
 
@@ -76,10 +77,16 @@ def open_team_package(path: Path, transfer_password: str | None = None) -> Itera
 def _opened(path: Path, plain: Path) -> Iterator[Opened]:
     label = input_limits.display_name(path)
     try:
-        archive = input_limits.BoundedZip(plain, kind="package", max_member=package.MAX_MEMBER_BYTES,
-                                          max_total=package.MAX_TOTAL_BYTES)
+        archive = input_limits.BoundedZip(
+            plain,
+            kind="package",
+            max_member=package.MAX_MEMBER_BYTES,
+            max_total=package.MAX_TOTAL_BYTES,
+        )
     except input_limits.InputRefused as exc:
-        raise TeamPackageError(f"{label}: not a team package ({str(exc).split(': ', 1)[-1]})") from None
+        raise TeamPackageError(
+            f"{label}: not a team package ({str(exc).split(': ', 1)[-1]})"
+        ) from None
     with archive:
         names = archive.names()
         if len(names) != len(set(names)) or not {"manifest.json", "manifest.sig"} <= set(names):
@@ -96,16 +103,23 @@ def _opened(path: Path, plain: Path) -> Iterator[Opened]:
             if not isinstance(manifest.get(key), str) or len(manifest[key]) > 40:
                 raise TeamPackageError(f"{label}: manifest.{key} missing or malformed")
         earlier = manifest.get("earlier")
-        if not isinstance(earlier, list) or len(earlier) > 10_000 or not all(
-                isinstance(e, str) and len(e) <= 40 for e in earlier):
+        if (
+            not isinstance(earlier, list)
+            or len(earlier) > 10_000
+            or not all(isinstance(e, str) and len(e) <= 40 for e in earlier)
+        ):
             raise TeamPackageError(f"{label}: manifest.earlier missing or malformed")
-        sig = input_limits.load_json(archive.read("manifest.sig", limit=1024 * 1024),
-                                     source=f"{label}: manifest.sig")
+        sig = input_limits.load_json(
+            archive.read("manifest.sig", limit=1024 * 1024), source=f"{label}: manifest.sig"
+        )
         if not isinstance(sig, dict):
             raise TeamPackageError(f"{label}: manifest.sig is not a signature")
         signer = package_crypto.verify_signature(sig, manifest_bytes)
         files = manifest.get("files")
-        if not isinstance(files, dict) or set(names) != set(files) | {"manifest.json", "manifest.sig"}:
+        if not isinstance(files, dict) or set(names) != set(files) | {
+            "manifest.json",
+            "manifest.sig",
+        }:
             raise TeamPackageError(f"{label}: members differ from the signed manifest (tampered)")
         opened = Opened(manifest, signer, {}, label, path, archive)
         for name in files:  # every member's hash, before anything is touched
@@ -119,16 +133,22 @@ def _opened(path: Path, plain: Path) -> Iterator[Opened]:
                     raise TeamPackageError(f"{label}: {name[:80]} does not match its SHA-256")
         team = input_limits.load_json(_checked(opened, "team.json"), source=f"{label}: team.json")
         if not isinstance(team, dict) or not all(
-                isinstance(team.get(k), dict) for k in ("assignment", "base", "current", "changes")):
+            isinstance(team.get(k), dict) for k in ("assignment", "base", "current", "changes")
+        ):
             raise TeamPackageError(f"{label}: team.json is malformed")
         assignment = team["assignment"]
         areas, numbers = assignment.get("areas", []), assignment.get("findings", [])
-        if not (isinstance(areas, list) and len(areas) <= 200
-                and all(isinstance(a, str) and len(a) <= 40 for a in areas)
-                and isinstance(numbers, list) and len(numbers) <= 2000
-                and all(isinstance(n, int) and not isinstance(n, bool) and 0 < n < 100_000
-                        for n in numbers)
-                and isinstance(assignment.get("note", ""), str)):
+        if not (
+            isinstance(areas, list)
+            and len(areas) <= 200
+            and all(isinstance(a, str) and len(a) <= 40 for a in areas)
+            and isinstance(numbers, list)
+            and len(numbers) <= 2000
+            and all(
+                isinstance(n, int) and not isinstance(n, bool) and 0 < n < 100_000 for n in numbers
+            )
+            and isinstance(assignment.get("note", ""), str)
+        ):
             raise TeamPackageError(f"{label}: team.json assignment is malformed")
         opened.team = team
         yield opened

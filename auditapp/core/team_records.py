@@ -32,27 +32,67 @@ from auditapp.core.trail_query import audit_trail
 
 # kind -> (model, the fields merged field by field)
 KINDS: dict[str, tuple[type, tuple[str, ...]]] = {
-    "audit": (Audit, ("conclusion", "sampling", "positive_observations", "distribution",
-                      "overall_rating", "actual_start", "actual_end")),
+    "audit": (
+        Audit,
+        (
+            "conclusion",
+            "sampling",
+            "positive_observations",
+            "distribution",
+            "overall_rating",
+            "actual_start",
+            "actual_end",
+        ),
+    ),
     "response": (Response, ("result", "notes", "answered_by", "answered_at")),
-    "finding": (Finding, ("title", "classification", "area", "observation", "impact",
-                          "references_json", "question_ids_json", "risk", "recommendation",
-                          "capa_due_date", "capa_due_days", "owner", "status", "repeat_finding",
-                          "sponsor_informed_on", "sponsor_informed_to", "breach_assessment",
-                          "breach_note")),
+    "finding": (
+        Finding,
+        (
+            "title",
+            "classification",
+            "area",
+            "observation",
+            "impact",
+            "references_json",
+            "question_ids_json",
+            "risk",
+            "recommendation",
+            "capa_due_date",
+            "capa_due_days",
+            "owner",
+            "status",
+            "repeat_finding",
+            "sponsor_informed_on",
+            "sponsor_informed_to",
+            "breach_assessment",
+            "breach_note",
+        ),
+    ),
     "evidence": (Evidence, ("caption", "confidential", "removed")),
     "evidence_link": (EvidenceLink, ("evidence", "finding", "question_id")),
     "document_reviewed": (DocumentReviewed, ("title", "identifier", "version", "document_date")),
-    "auditee_participant": (AuditeeParticipant, ("name", "function", "opening_meeting",
-                                                 "closing_meeting", "interviewed")),
+    "auditee_participant": (
+        AuditeeParticipant,
+        ("name", "function", "opening_meeting", "closing_meeting", "interviewed"),
+    ),
     "team_member": (TeamMember, ("name", "role", "qualification")),
 }
 # Created in this order (a link needs its evidence and finding first), deleted in reverse.
-ORDER = ("audit", "document_reviewed", "auditee_participant", "team_member", "response",
-         "finding", "evidence", "evidence_link")
+ORDER = (
+    "audit",
+    "document_reviewed",
+    "auditee_participant",
+    "team_member",
+    "response",
+    "finding",
+    "evidence",
+    "evidence_link",
+)
 # Fields that only describe a new record (never merged): numbers are the lead's to give.
-EXTRA = {"finding": ("number", "created_at"),
-         "evidence": ("number", "sha256", "file_name", "imported_by", "imported_at")}
+EXTRA = {
+    "finding": ("number", "created_at"),
+    "evidence": ("number", "sha256", "file_name", "imported_by", "imported_at"),
+}
 
 Records = dict[str, dict[str, dict[str, str | None]]]  # kind -> key -> field -> value
 
@@ -70,11 +110,21 @@ def _rows(session: Session, audit: Audit, kind: str) -> list[Any]:
     if kind == "audit":
         return [audit]
     if kind == "evidence_link":
-        return list(session.scalars(select(EvidenceLink).join(
-            Evidence, Evidence.id == EvidenceLink.evidence_id).where(Evidence.audit_id == audit.id)
-            .order_by(EvidenceLink.id)))
-    return list(session.scalars(select(model).where(model.audit_id == audit.id)  # type: ignore[attr-defined]
-                                .order_by(model.id)))  # type: ignore[attr-defined]
+        return list(
+            session.scalars(
+                select(EvidenceLink)
+                .join(Evidence, Evidence.id == EvidenceLink.evidence_id)
+                .where(Evidence.audit_id == audit.id)
+                .order_by(EvidenceLink.id)
+            )
+        )
+    return list(
+        session.scalars(
+            select(model)
+            .where(model.audit_id == audit.id)  # type: ignore[attr-defined]
+            .order_by(model.id)  # type: ignore[attr-defined]
+        )
+    )
 
 
 def ensure_uids(session: Session, audit: Audit) -> None:
@@ -104,9 +154,11 @@ def snapshot(session: Session, audit: Audit) -> Records:
         out: dict[str, dict[str, str | None]] = {}
         for row in _rows(session, audit, kind):
             if kind == "evidence_link":
-                values = {"evidence": evidence_uid.get(row.evidence_id),
-                          "finding": finding_uid.get(row.finding_id),
-                          "question_id": row.question_id}
+                values = {
+                    "evidence": evidence_uid.get(row.evidence_id),
+                    "finding": finding_uid.get(row.finding_id),
+                    "question_id": row.question_id,
+                }
             else:
                 values = {name: trail.serialize(getattr(row, name)) for name in fields}
             out["audit" if kind == "audit" else key_of(kind, row)] = values
@@ -126,8 +178,10 @@ def provenance(session: Session, audit: Audit) -> dict[tuple[str, str, str], Cha
         if named is None or row.field is None:
             continue
         field = {"evidence_id": "evidence", "finding_id": "finding"}.get(row.field, row.field)
-        found.setdefault((named[0], named[1], field),
-                         Change(row.user, row.at.astimezone(dt.UTC).isoformat(timespec="seconds")))
+        found.setdefault(
+            (named[0], named[1], field),
+            Change(row.user, row.at.astimezone(dt.UTC).isoformat(timespec="seconds")),
+        )
     return found
 
 

@@ -31,9 +31,11 @@ def check_signer(session: Session, opened: Opened, accept_signer: str | None) ->
     wanted = (accept_signer or "").lower()
     if len(wanted) >= 16 and fingerprint.startswith(wanted):
         return
-    raise Refused(f"{opened.label} is signed by {full_name} ({username}), whose certificate this "
-                  f"database does not know (SHA-256 {fingerprint}); check that fingerprint with "
-                  f"the sender, then merge with --accept-signer {fingerprint[:16]}")
+    raise Refused(
+        f"{opened.label} is signed by {full_name} ({username}), whose certificate this "
+        f"database does not know (SHA-256 {fingerprint}); check that fingerprint with "
+        f"the sender, then merge with --accept-signer {fingerprint[:16]}"
+    )
 
 
 def find_audit(session: Session, opened: Opened) -> Audit | None:
@@ -41,44 +43,68 @@ def find_audit(session: Session, opened: Opened) -> Audit | None:
     audit = session.scalar(select(Audit).where(Audit.uid == manifest["audit_uid"]))
     same_reference = session.scalar(select(Audit).where(Audit.reference == manifest["reference"]))
     if same_reference is not None and same_reference is not audit:
-        raise Refused(f"{opened.label} belongs to another audit than {same_reference.reference} "
-                      "here (a different audit under the same reference); nothing merged")
+        raise Refused(
+            f"{opened.label} belongs to another audit than {same_reference.reference} "
+            "here (a different audit under the same reference); nothing merged"
+        )
     return audit
 
 
 def check_rules(session: Session, opened: Opened, audit: Audit) -> TeamCopy:
     manifest = opened.manifest
     if audit.locked or audit.status in (AuditStatus.FINAL.value, AuditStatus.CLOSED.value):
-        raise Refused(f"audit {audit.reference} is locked or final; a team package cannot "
-                      "change it (reopen it with a reason first)")
-    done = session.scalar(select(TeamPackage).where(
-        TeamPackage.audit_id == audit.id, TeamPackage.package_id == opened.package_id))
+        raise Refused(
+            f"audit {audit.reference} is locked or final; a team package cannot "
+            "change it (reopen it with a reason first)"
+        )
+    done = session.scalar(
+        select(TeamPackage).where(
+            TeamPackage.audit_id == audit.id, TeamPackage.package_id == opened.package_id
+        )
+    )
     if done is not None:
-        raise Refused(f"{opened.label} ({opened.kind} {opened.package_id[:8]}) was "
-                      f"{'written' if done.direction == 'written' else 'merged'} here already on "
-                      f"{done.at:%Y-%m-%d %H:%M} UTC; nothing changed")
+        raise Refused(
+            f"{opened.label} ({opened.kind} {opened.package_id[:8]}) was "
+            f"{'written' if done.direction == 'written' else 'merged'} here already on "
+            f"{done.at:%Y-%m-%d %H:%M} UTC; nothing changed"
+        )
     copy = team_copy(session, audit)
     if copy is None:
         raise Refused(f"audit {audit.reference} is not shared with a team here; nothing merged")
     if opened.kind == "handback":
         if copy.role != "lead":
             raise Refused(f"{opened.label} is a hand back: only the lead's copy merges it")
-        handed = session.scalar(select(TeamPackage.id).where(
-            TeamPackage.audit_id == audit.id, TeamPackage.kind == "handout",
-            TeamPackage.direction == "written", TeamPackage.person == opened.signer[0]))
+        handed = session.scalar(
+            select(TeamPackage.id).where(
+                TeamPackage.audit_id == audit.id,
+                TeamPackage.kind == "handout",
+                TeamPackage.direction == "written",
+                TeamPackage.person == opened.signer[0],
+            )
+        )
         if handed is None:
-            raise Refused(f"audit {audit.reference} was never handed out to {opened.signer[0]} "
-                          "here; nothing merged")
+            raise Refused(
+                f"audit {audit.reference} was never handed out to {opened.signer[0]} "
+                "here; nothing merged"
+            )
         # Each hand back holds everything since the copy's last hand out, so a lost one does no
         # harm; but an older one merged after a newer one would undo its values.
-        for newer in session.scalars(select(TeamPackage).where(
-                TeamPackage.audit_id == audit.id, TeamPackage.kind == "handback",
+        for newer in session.scalars(
+            select(TeamPackage).where(
+                TeamPackage.audit_id == audit.id,
+                TeamPackage.kind == "handback",
                 TeamPackage.direction == "applied",
-                TeamPackage.replica_id == manifest["replica_id"])):
+                TeamPackage.replica_id == manifest["replica_id"],
+            )
+        ):
             if opened.package_id in json.loads(newer.earlier_json):
-                raise Refused(f"{opened.label} is older than {opened.signer[0]}'s hand back "
-                              f"{newer.package_id[:8]}, merged here already; nothing merged")
+                raise Refused(
+                    f"{opened.label} is older than {opened.signer[0]}'s hand back "
+                    f"{newer.package_id[:8]}, merged here already; nothing merged"
+                )
     elif copy.role != "co_auditor":
-        raise Refused(f"{opened.label} is a hand out of {audit.reference}, which is the lead's "
-                      "own copy here; nothing merged")
+        raise Refused(
+            f"{opened.label} is a hand out of {audit.reference}, which is the lead's "
+            "own copy here; nothing merged"
+        )
     return copy

@@ -33,11 +33,21 @@ from auditapp.core.team_uids import preset_uid
 from auditapp.errors import Refused
 
 _REGISTERS: dict[str, tuple[Any, Any, Any]] = {
-    "document_reviewed": (registers.add_document, registers.update_document, registers.delete_document),
-    "auditee_participant": (registers.add_participant, registers.update_participant,
-                            registers.delete_participant),
-    "team_member": (registers.add_team_member, registers.update_team_member,
-                    registers.delete_team_member),
+    "document_reviewed": (
+        registers.add_document,
+        registers.update_document,
+        registers.delete_document,
+    ),
+    "auditee_participant": (
+        registers.add_participant,
+        registers.update_participant,
+        registers.delete_participant,
+    ),
+    "team_member": (
+        registers.add_team_member,
+        registers.update_team_member,
+        registers.delete_team_member,
+    ),
 }
 
 
@@ -51,12 +61,19 @@ class Writer:
         if kind == "audit":
             return self.audit
         if kind == "response":
-            return self.session.scalar(select(Response).where(
-                Response.audit_id == self.audit.id, Response.question_id == key))
+            return self.session.scalar(
+                select(Response).where(
+                    Response.audit_id == self.audit.id, Response.question_id == key
+                )
+            )
         if kind == "evidence_link":
             return self.session.scalar(select(EvidenceLink).where(EvidenceLink.uid == key))
-        found = self.session.scalar(select(model).where(
-            model.audit_id == self.audit.id, model.uid == self.alias.get(key, key)))  # type: ignore[attr-defined]
+        found = self.session.scalar(
+            select(model).where(
+                model.audit_id == self.audit.id,  # type: ignore[attr-defined]
+                model.uid == self.alias.get(key, key),  # type: ignore[attr-defined]
+            )
+        )
         if found is None:
             raise Refused(f"{kind.replace('_', ' ')} {key[:8]} is not in this audit")
         return found
@@ -100,20 +117,29 @@ class Writer:
                 finding.created_at = python_value("finding", "created_at", created)
         elif kind == "evidence":
             digest = str(values.get("sha256"))
-            prepared = media.prepare_bytes(self.read(f"evidence/{digest}"),
-                                           file_name=str(values.get("file_name") or "evidence"))
+            prepared = media.prepare_bytes(
+                self.read(f"evidence/{digest}"),
+                file_name=str(values.get("file_name") or "evidence"),
+            )
             if prepared.sha256 != digest:
                 raise Refused(f"evidence {key[:8]}: the original does not match its SHA-256")
-            item = evidence.add_prepared(s, audit, prepared,
-                                         actor=str(values.get("imported_by") or ""),
-                                         caption=v.get("caption") or "",
-                                         confidential=bool(v.get("confidential")))
+            item = evidence.add_prepared(
+                s,
+                audit,
+                prepared,
+                actor=str(values.get("imported_by") or ""),
+                caption=v.get("caption") or "",
+                confidential=bool(v.get("confidential")),
+            )
             item.uid, item.removed = key, bool(v.get("removed"))
         elif kind == "evidence_link":
             item = self.row("evidence", str(values.get("evidence")))
             target = evidence.Target(
-                finding=self.row("finding", str(values["finding"])).number if values.get("finding")
-                else None, question=values.get("question_id"))
+                finding=self.row("finding", str(values["finding"])).number
+                if values.get("finding")
+                else None,
+                question=values.get("question_id"),
+            )
             link = evidence.link(s, audit, item.number, target)
             if link is not None:
                 link.uid = key
@@ -126,14 +152,19 @@ class Writer:
 
     def answer(self, question: str, v: dict[str, Any]) -> None:
         current = self.row("response", question)
-        merged = {"result": current.result if current else None,
-                  "notes": current.notes if current else ""} | {
-            k: v[k] for k in ("result", "notes") if k in v}
-        response = audits.set_response(self.session, self.audit, question, result=merged["result"],
-                                       notes=merged["notes"] or "",
-                                       # An edited answer is the merging user's own.
-                                       actor=str(v.get("answered_by")
-                                                 or self.session.info.get("actor") or ""))
+        merged = {
+            "result": current.result if current else None,
+            "notes": current.notes if current else "",
+        } | {k: v[k] for k in ("result", "notes") if k in v}
+        response = audits.set_response(
+            self.session,
+            self.audit,
+            question,
+            result=merged["result"],
+            notes=merged["notes"] or "",
+            # An edited answer is the merging user's own.
+            actor=str(v.get("answered_by") or self.session.info.get("actor") or ""),
+        )
         if v.get("answered_at") is not None:
             response.answered_at = v["answered_at"]
 
@@ -142,8 +173,13 @@ class Writer:
         s, audit = self.session, self.audit
         if kind == "audit":
             for name, value in v.items():
-                setattr(audit, name, clean_text(value, field=name.replace("_", " "))
-                        if isinstance(value, str) else value)
+                setattr(
+                    audit,
+                    name,
+                    clean_text(value, field=name.replace("_", " "))
+                    if isinstance(value, str)
+                    else value,
+                )
         elif kind == "response":
             self.answer(key, v)
         elif kind == "finding":
@@ -185,23 +221,37 @@ class Writer:
         s, audit = self.session, self.audit
         model: Any
         for kind, model, by in (("finding", Finding, "number"), ("evidence", Evidence, "number")):
-            here = {str(r.number): r for r in s.scalars(select(model).where(model.audit_id == audit.id))}
+            here = {
+                str(r.number): r for r in s.scalars(select(model).where(model.audit_id == audit.id))
+            }
             for uid, values in theirs.get(kind, {}).items():
                 here[str(values[by])].uid = uid
-        for kind, model in (("document_reviewed", DocumentReviewed),
-                            ("auditee_participant", AuditeeParticipant), ("team_member", TeamMember)):
-            rows: list[Any] = list(s.scalars(
-                select(model).where(model.audit_id == audit.id).order_by(model.id)))
+        for kind, model in (
+            ("document_reviewed", DocumentReviewed),
+            ("auditee_participant", AuditeeParticipant),
+            ("team_member", TeamMember),
+        ):
+            rows: list[Any] = list(
+                s.scalars(select(model).where(model.audit_id == audit.id).order_by(model.id))
+            )
             given = list(theirs.get(kind, {}))
             if len(rows) != len(given):
-                raise Refused(f"the hand out's {kind.replace('_', ' ')} list does not match its audit")
+                raise Refused(
+                    f"the hand out's {kind.replace('_', ' ')} list does not match its audit"
+                )
             for row, uid in zip(rows, given, strict=True):
                 row.uid = uid
         s.flush()
         links: dict[tuple[Any, Any, Any], EvidenceLink] = {}
-        evidence_uid = {e.id: e.uid for e in s.scalars(select(Evidence).where(Evidence.audit_id == audit.id))}
-        finding_uid = {f.id: f.uid for f in s.scalars(select(Finding).where(Finding.audit_id == audit.id))}
-        for link in s.scalars(select(EvidenceLink).where(EvidenceLink.evidence_id.in_(list(evidence_uid)))):
+        evidence_uid = {
+            e.id: e.uid for e in s.scalars(select(Evidence).where(Evidence.audit_id == audit.id))
+        }
+        finding_uid = {
+            f.id: f.uid for f in s.scalars(select(Finding).where(Finding.audit_id == audit.id))
+        }
+        for link in s.scalars(
+            select(EvidenceLink).where(EvidenceLink.evidence_id.in_(list(evidence_uid)))
+        ):
             found = finding_uid.get(link.finding_id) if link.finding_id is not None else None
             links[(evidence_uid[link.evidence_id], found, link.question_id)] = link
         for uid, v in theirs.get("evidence_link", {}).items():
@@ -219,12 +269,18 @@ class Writer:
         """A working copy takes the numbers the lead gave; its own new records go after them."""
         s, audit = self.session, self.audit
         model: Any
-        for kind, model, counter in (("finding", Finding, "last_finding_number"),
-                                     ("evidence", Evidence, "last_evidence_number")):
-            rows: list[Any] = list(s.scalars(
-                select(model).where(model.audit_id == audit.id).order_by(model.number)))
-            given = {uid: int(str(v["number"])) for uid, v in theirs.get(kind, {}).items()
-                     if v.get("number")}
+        for kind, model, counter in (
+            ("finding", Finding, "last_finding_number"),
+            ("evidence", Evidence, "last_evidence_number"),
+        ):
+            rows: list[Any] = list(
+                s.scalars(select(model).where(model.audit_id == audit.id).order_by(model.number))
+            )
+            given = {
+                uid: int(str(v["number"]))
+                for uid, v in theirs.get(kind, {}).items()
+                if v.get("number")
+            }
             for row in rows:  # out of the way first: numbers are unique in an audit
                 row.number = -row.number
             s.flush()

@@ -19,9 +19,7 @@ from sqlalchemy.orm import Mapper
 _NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
     f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
 )
-_UNWANTED = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f" + _NONCHARACTERS + "\ud800-\udfff]"
-)
+_UNWANTED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f" + _NONCHARACTERS + "\ud800-\udfff]")
 # Values that are not prose (hashes, PEM, JSON written by the app) pass the same filter harmlessly.
 _SKIPPED_TABLES = frozenset({"trail_entry"})
 

@@ -31,8 +31,17 @@ from auditapp.core.trail_format import (
     serialize,
 )
 
-__all__ = ["GENESIS_HASH", "SYSTEM_ACTOR", "Problem", "entry_hash", "head_hash", "install",
-           "record_event", "serialize", "verify"]
+__all__ = [
+    "GENESIS_HASH",
+    "SYSTEM_ACTOR",
+    "Problem",
+    "entry_hash",
+    "head_hash",
+    "install",
+    "record_event",
+    "serialize",
+    "verify",
+]
 
 SYSTEM_ACTOR = "system"
 # The row migration 0011 wrote when it converted a per-field trail into this form.
@@ -72,18 +81,41 @@ def head_hash(connection: Connection) -> str:
     return _head(connection).hex()
 
 
-def _append(connection: Connection, *, user: str, action: str, entity: str, entity_id: str,
-            changes: str, reason: str) -> None:
+def _append(
+    connection: Connection,
+    *,
+    user: str,
+    action: str,
+    entity: str,
+    entity_id: str,
+    changes: str,
+    reason: str,
+) -> None:
     at = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
     digest = entry_hash(_head(connection), at, user, action, entity, entity_id, changes, reason)
-    connection.execute(insert(_trail_table), {
-        "at": at, "user": user, "action": action, "entity": entity, "entity_id": entity_id,
-        "changes": changes, "reason": reason, "hash": digest,
-    })
+    connection.execute(
+        insert(_trail_table),
+        {
+            "at": at,
+            "user": user,
+            "action": action,
+            "entity": entity,
+            "entity_id": entity_id,
+            "changes": changes,
+            "reason": reason,
+            "hash": digest,
+        },
+    )
 
 
 def record_event(
-    connection: Connection, *, user: str, action: str, entity: str, entity_id: str, reason: str = "",
+    connection: Connection,
+    *,
+    user: str,
+    action: str,
+    entity: str,
+    entity_id: str,
+    reason: str = "",
     detail: str | None = None,
 ) -> None:
     """A trail entry for an act that changes no row by itself (sign-in failure, export, sign)."""
@@ -104,8 +136,10 @@ def _after_insert(mapper: Mapper, connection: Connection, target: object) -> Non
     table = mapper.local_table
     digests = _digest_columns(table)
     state = inspect(target)
-    values = [(attr.key, serialize(state.dict.get(attr.key), digest=attr.key in digests))
-              for attr in mapper.column_attrs]
+    values = [
+        (attr.key, serialize(state.dict.get(attr.key), digest=attr.key in digests))
+        for attr in mapper.column_attrs
+    ]
     user, reason = _context(target)
     _append(
         connection,
@@ -172,9 +206,7 @@ def _before_delete(mapper: Mapper, connection: Connection, target: object) -> No
     clause = [col == value for col, value in zip(mapper.primary_key, pk, strict=True)]
     row = connection.execute(select(table).where(*clause)).mappings().first()
     snapshot = (
-        {key: serialize(value, digest=key in digests) for key, value in row.items()}
-        if row
-        else {}
+        {key: serialize(value, digest=key in digests) for key, value in row.items()} if row else {}
     )
     user, reason = _context(target)
     _append(
@@ -229,20 +261,37 @@ def verify(connection: Connection) -> list[Problem]:
         lines = fields_of(action, entry["changes"])
         if entry["id"] != prev_id + 1 and broken < _MAX_CHAIN_PROBLEMS:
             broken += 1
-            gap = (f"{prev_id + 1}" if entry["id"] == prev_id + 2
-                   else f"{prev_id + 1} to {entry['id'] - 1}")
-            problems.append(Problem("trail_entry", gap, None,
-                                    "audit trail entries missing here (deleted)"))
-        recomputed = entry_hash(prev, entry["at"], entry["user"], action, entry["entity"],
-                                entry["entity_id"], entry["changes"], entry["reason"])
+            gap = (
+                f"{prev_id + 1}"
+                if entry["id"] == prev_id + 2
+                else f"{prev_id + 1} to {entry['id'] - 1}"
+            )
+            problems.append(
+                Problem("trail_entry", gap, None, "audit trail entries missing here (deleted)")
+            )
+        recomputed = entry_hash(
+            prev,
+            entry["at"],
+            entry["user"],
+            action,
+            entry["entity"],
+            entry["entity_id"],
+            entry["changes"],
+            entry["reason"],
+        )
         if raw_of(entry["hash"]) != recomputed and broken < _MAX_CHAIN_PROBLEMS:
             broken += 1
             fields = ", ".join(f for f, _, _ in lines if f) or "-"
-            problems.append(Problem(
-                entry["entity"], entry["entity_id"], lines[0][0] if len(lines) == 1 else None,
-                f"audit trail chain broken at trail entry {entry['id']} ({action}; fields: "
-                f"{fields}): this entry was changed, or the one before it changed, removed or "
-                "moved"))
+            problems.append(
+                Problem(
+                    entry["entity"],
+                    entry["entity_id"],
+                    lines[0][0] if len(lines) == 1 else None,
+                    f"audit trail chain broken at trail entry {entry['id']} ({action}; fields: "
+                    f"{fields}): this entry was changed, or the one before it changed, removed or "
+                    "moved",
+                )
+            )
         prev, prev_id = raw_of(entry["hash"]), entry["id"]
         if action == CONVERSION_ACTION:
             problems.extend(_conversion_problems(entry["id"], entry["changes"]))
@@ -300,9 +349,15 @@ def _conversion_problems(entry_id: int, changes: str | None) -> list[Problem]:
         found = json.loads(changes or "{}").get("problems") or []
     except (ValueError, AttributeError):
         found = ["the record of the conversion is unreadable"]
-    return [Problem("trail_entry", str(entry_id), None,
-                    f"found when the trail was converted (schema 0011): {text}")
-            for text in found]
+    return [
+        Problem(
+            "trail_entry",
+            str(entry_id),
+            None,
+            f"found when the trail was converted (schema 0011): {text}",
+        )
+        for text in found
+    ]
 
 
 def _content_problems(connection: Connection) -> list[Problem]:
@@ -312,11 +367,18 @@ def _content_problems(connection: Connection) -> list[Problem]:
     problems = []
     for sha256, content_json in connection.execute(select(table.c.sha256, table.c.content_json)):
         try:
-            canonical = json.dumps(json.loads(content_json), ensure_ascii=False, sort_keys=True,
-                                   separators=(",", ":"))
+            canonical = json.dumps(
+                json.loads(content_json), ensure_ascii=False, sort_keys=True, separators=(",", ":")
+            )
         except ValueError:
             canonical = ""
         if hashlib.sha256(canonical.encode("utf-8")).hexdigest() != sha256:
-            problems.append(Problem(table.name, sha256, "content_json",
-                                    "checklist text differs from its hash (changed outside the app)"))
+            problems.append(
+                Problem(
+                    table.name,
+                    sha256,
+                    "content_json",
+                    "checklist text differs from its hash (changed outside the app)",
+                )
+            )
     return problems

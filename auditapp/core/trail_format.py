@@ -39,7 +39,11 @@ def serialize(value: object, *, digest: bool = False) -> str | None:
     if value is None:
         return None
     if digest or isinstance(value, bytes | bytearray | memoryview):
-        raw = bytes(value) if isinstance(value, bytes | bytearray | memoryview) else str(value).encode()
+        raw = (
+            bytes(value)
+            if isinstance(value, bytes | bytearray | memoryview)
+            else str(value).encode()
+        )
         return "sha256:" + hashlib.sha256(raw).hexdigest()
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -54,18 +58,36 @@ def dumps(value: object, *, sort_keys: bool = False) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=sort_keys, separators=(",", ":"))
 
 
-def entry_hash(prev: bytes, at: str, user: str, action: str, entity: str, entity_id: str,
-               changes: str | None, reason: str) -> bytes:
+def entry_hash(
+    prev: bytes,
+    at: str,
+    user: str,
+    action: str,
+    entity: str,
+    entity_id: str,
+    changes: str | None,
+    reason: str,
+) -> bytes:
     payload = dumps([at, user, action, entity, entity_id, changes, reason])
     return hashlib.sha256(bytes(prev) + payload.encode("utf-8")).digest()
 
 
-def legacy_entry_hash(prev_hash: str, at: str, user: str, action: str, entity: str,
-                      entity_id: str, field: str | None, old_value: str | None,
-                      new_value: str | None, reason: str) -> str:
+def legacy_entry_hash(
+    prev_hash: str,
+    at: str,
+    user: str,
+    action: str,
+    entity: str,
+    entity_id: str,
+    field: str | None,
+    old_value: str | None,
+    new_value: str | None,
+    reason: str,
+) -> str:
     """The hash of a one-row-per-field entry (schema up to 0010, and older packages)."""
-    payload = dumps([prev_hash, at, user, action, entity, entity_id, field, old_value,
-                     new_value, reason])
+    payload = dumps(
+        [prev_hash, at, user, action, entity, entity_id, field, old_value, new_value, reason]
+    )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -141,13 +163,25 @@ def _text(value: object) -> str | None:
 
 def expand(row: object) -> list[Line]:
     """The lines of one stored row (a TrailEntry or a result row with the same columns)."""
+
     def get(name: str) -> Any:
         return row[name] if isinstance(row, Mapping) else getattr(row, name)
 
     digest = hex_of(get("hash"))
     return [
-        Line(get("id"), get("at"), get("user"), get("action"), get("entity"), get("entity_id"),
-             field, old, new, get("reason") or "", digest)
+        Line(
+            get("id"),
+            get("at"),
+            get("user"),
+            get("action"),
+            get("entity"),
+            get("entity_id"),
+            field,
+            old,
+            new,
+            get("reason") or "",
+            digest,
+        )
         for field, old, new in fields_of(get("action"), get("changes"))
     ]
 

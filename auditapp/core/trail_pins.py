@@ -29,9 +29,9 @@ DOCUMENT_SIGNATURES = ("certificate", "closure")
 
 
 def _is_follow_up(entry: dict) -> bool:
-    return ((entry["entity"] == "capa_event" and entry["action"] == "insert")
-            or (entry["entity"] == "finding" and entry["action"] == "update"
-                and entry["field"] == "status"))
+    return (entry["entity"] == "capa_event" and entry["action"] == "insert") or (
+        entry["entity"] == "finding" and entry["action"] == "update" and entry["field"] == "status"
+    )
 
 
 def _is_document_row(entry: dict) -> bool:
@@ -46,18 +46,26 @@ def _owner_maps(connection: Connection) -> dict[str, dict[str, int]]:
     for mapper in Base.registry.mappers:
         table = mapper.local_table
         if "audit_id" in table.c and "id" in table.c:
-            owners[table.name] = {str(i): a for i, a in connection.execute(
-                select(table.c.id, table.c.audit_id))}
+            owners[table.name] = {
+                str(i): a for i, a in connection.execute(select(table.c.id, table.c.audit_id))
+            }
     rv = owners.get("report_version", {})
-    owners["signature"] = {str(i): rv[str(v)] for i, v in connection.execute(
-        select(Signature.id, Signature.report_version_id)) if str(v) in rv}
+    owners["signature"] = {
+        str(i): rv[str(v)]
+        for i, v in connection.execute(select(Signature.id, Signature.report_version_id))
+        if str(v) in rv
+    }
     evidence = owners.get("evidence", {})
     if "evidence_link" in Base.metadata.tables:
         link = Base.metadata.tables["evidence_link"]
-        owners["evidence_link"] = {str(i): evidence[str(e)] for i, e in connection.execute(
-            select(link.c.id, link.c.evidence_id)) if str(e) in evidence}
-    owners["audit"] = {str(i): i for (i,) in connection.execute(
-        select(Base.metadata.tables["audit"].c.id))}
+        owners["evidence_link"] = {
+            str(i): evidence[str(e)]
+            for i, e in connection.execute(select(link.c.id, link.c.evidence_id))
+            if str(e) in evidence
+        }
+    owners["audit"] = {
+        str(i): i for (i,) in connection.execute(select(Base.metadata.tables["audit"].c.id))
+    }
     return owners
 
 
@@ -98,8 +106,12 @@ def verify(connection: Connection) -> list[Problem]:
     position_of: dict[str, int] = {}
     created_at: dict[str, int] = {}
     owners = _owner_maps(connection)
-    references = {ref: i for i, ref in connection.execute(
-        select(Base.metadata.tables["audit"].c.id, Base.metadata.tables["audit"].c.reference))}
+    references = {
+        ref: i
+        for i, ref in connection.execute(
+            select(Base.metadata.tables["audit"].c.id, Base.metadata.tables["audit"].c.reference)
+        )
+    }
     final: dict[int, int] = {}  # audit id -> trail id of its approver signature
     reported: set[int] = set()
     # Rows of a document ceremony, forgiven when its "sign" entry follows.
@@ -108,10 +120,15 @@ def verify(connection: Connection) -> list[Problem]:
     def report(audit_id: int, entry: dict) -> None:
         if audit_id not in reported:
             reported.add(audit_id)
-            problems.append(Problem(
-                "trail_entry", str(entry["id"]), None,
-                f"changes audit {audit_id} after its final signature (trail entry "
-                f"{final.get(audit_id, '?')}) without a reopen"))
+            problems.append(
+                Problem(
+                    "trail_entry",
+                    str(entry["id"]),
+                    None,
+                    f"changes audit {audit_id} after its final signature (trail entry "
+                    f"{final.get(audit_id, '?')}) without a reopen",
+                )
+            )
 
     for entry in _entries(connection):
         position_of.setdefault(entry["hash"], entry["id"])
@@ -122,8 +139,7 @@ def verify(connection: Connection) -> list[Problem]:
         if entry["entity"] == "report_version" and entry["action"] == "insert":
             created_at.setdefault(entry["entity_id"], entry["id"])
         action = entry["action"]
-        if pending and action != "sign" and not (action in ROW_ACTIONS
-                                                 and _is_document_row(entry)):
+        if pending and action != "sign" and not (action in ROW_ACTIONS and _is_document_row(entry)):
             # The ceremony's rows and its sign entry are one transaction: nothing between.
             for audit_id, held in pending.items():
                 report(audit_id, held)
@@ -159,12 +175,24 @@ def verify(connection: Connection) -> list[Problem]:
         pinned = position_of.get(head)
         made = created_at.get(str(version_id))
         if pinned is None:
-            problems.append(Problem("report_version", str(version_id), "trail_head",
-                                    "the trail head this signed report pins is no longer in "
-                                    "the trail (the trail was rewritten)"))
+            problems.append(
+                Problem(
+                    "report_version",
+                    str(version_id),
+                    "trail_head",
+                    "the trail head this signed report pins is no longer in "
+                    "the trail (the trail was rewritten)",
+                )
+            )
         elif made is not None and pinned >= made:
-            problems.append(Problem("report_version", str(version_id), "trail_head",
-                                    "the pinned trail head is not where the signature put it"))
+            problems.append(
+                Problem(
+                    "report_version",
+                    str(version_id),
+                    "trail_head",
+                    "the pinned trail head is not where the signature put it",
+                )
+            )
     return problems
 
 
@@ -186,8 +214,11 @@ def check_database(database: object) -> TrailCheck:
     with database.engine.connect() as connection:  # type: ignore[attr-defined]
         problems = [str(p) for p in trail.verify(connection)]
         problems += [str(p) for p in verify(connection)]
-        sealed = checkpoint.verify(connection, database.path,  # type: ignore[attr-defined]
-                                   anchor=anchor)
+        sealed = checkpoint.verify(
+            connection,
+            database.path,  # type: ignore[attr-defined]
+            anchor=anchor,
+        )
         problems += [str(p) for p in sealed.problems]
         count = connection.exec_driver_sql("SELECT count(*) FROM trail_entry").scalar() or 0
         head = trail.head_hash(connection)

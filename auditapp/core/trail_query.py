@@ -19,14 +19,25 @@ from auditapp.core.models import CarriedTrailEntry, TrailEntry
 from auditapp.core.trail_format import Line, expand_all, fields_of
 
 CHILD_TABLES = (
-    "audit_study", "team_member", "auditee_participant", "document_reviewed",
-    "checklist_snapshot", "response", "finding", "evidence", "report_version",
+    "audit_study",
+    "team_member",
+    "auditee_participant",
+    "document_reviewed",
+    "checklist_snapshot",
+    "response",
+    "finding",
+    "evidence",
+    "report_version",
 )
 # The field whose value names a row for people (F-03, ORG-01, the document title...).
 _NAMING_FIELD = {
     "audit": "reference",
-    "finding": "number", "response": "question_id", "document_reviewed": "title",
-    "auditee_participant": "name", "team_member": "name", "evidence": "file_name",
+    "finding": "number",
+    "response": "question_id",
+    "document_reviewed": "title",
+    "auditee_participant": "name",
+    "team_member": "name",
+    "evidence": "file_name",
 }
 
 # Row ids, parent links and global ids say nothing to an auditor; the entries stay in the trail.
@@ -72,15 +83,19 @@ def audit_rows(session: Session, audit_id: int) -> list[RowMapping]:
         for entity, members in ids.items()
     ]
     table = TrailEntry.__table__
-    return list(session.execute(
-        select(table).where(or_(*clauses)).order_by(table.c.id)).mappings())
+    return list(session.execute(select(table).where(or_(*clauses)).order_by(table.c.id)).mappings())
 
 
 def audit_trail(session: Session, audit_id: int) -> list[TrailRow]:
     """Newest first; an imported audit's original trail (carried by its package) follows its
     trail here, each of those rows marked with the package it came in."""
-    carried = list(session.scalars(select(CarriedTrailEntry).where(
-        CarriedTrailEntry.audit_id == audit_id).order_by(CarriedTrailEntry.seq)))
+    carried = list(
+        session.scalars(
+            select(CarriedTrailEntry)
+            .where(CarriedTrailEntry.audit_id == audit_id)
+            .order_by(CarriedTrailEntry.seq)
+        )
+    )
     signer = carried[0].package_signer if carried else ""
     rows = _rows(audit_entries(session, audit_id))
     if carried:
@@ -95,12 +110,38 @@ def carried_lines(carried: Sequence[CarriedTrailEntry]) -> list[Line]:
     lines: list[Line] = []
     for e in carried:
         if e.changes is not None:
-            lines += [Line(e.seq, e.at, e.user, e.action, e.entity, e.entity_id, field, old, new,
-                           e.reason or "", e.hash) for field, old, new in fields_of(e.action,
-                                                                                    e.changes)]
+            lines += [
+                Line(
+                    e.seq,
+                    e.at,
+                    e.user,
+                    e.action,
+                    e.entity,
+                    e.entity_id,
+                    field,
+                    old,
+                    new,
+                    e.reason or "",
+                    e.hash,
+                )
+                for field, old, new in fields_of(e.action, e.changes)
+            ]
         else:
-            lines.append(Line(e.seq, e.at, e.user, e.action, e.entity, e.entity_id, e.field,
-                              e.old_value, e.new_value, e.reason or "", e.hash))
+            lines.append(
+                Line(
+                    e.seq,
+                    e.at,
+                    e.user,
+                    e.action,
+                    e.entity,
+                    e.entity_id,
+                    e.field,
+                    e.old_value,
+                    e.new_value,
+                    e.reason or "",
+                    e.hash,
+                )
+            )
     return lines
 
 

@@ -91,8 +91,11 @@ def _load(data: bytes, source: str) -> list[TrustedCertificate]:
             ca = False
         names = cert.subject.get_attributes_for_oid(x509.NameOID.COMMON_NAME)
         subject = str(names[0].value) if names else cert.subject.rfc4514_string()
-        out.append(TrustedCertificate(hashlib.sha256(der).hexdigest(), subject, ca,
-                                      cert.not_valid_after_utc, source, der))
+        out.append(
+            TrustedCertificate(
+                hashlib.sha256(der).hexdigest(), subject, ca, cert.not_valid_after_utc, source, der
+            )
+        )
     return out
 
 
@@ -119,16 +122,22 @@ def add(path: Path) -> list[TrustedCertificate]:
         target = folder / f"{cert.fingerprint}.pem"
         target.write_bytes(pem)
         paths.restrict(target)
-    return [TrustedCertificate(c.fingerprint, c.subject, c.is_ca, c.not_after, "trust store",
-                               c.der) for c in certs]
+    return [
+        TrustedCertificate(c.fingerprint, c.subject, c.is_ca, c.not_after, "trust store", c.der)
+        for c in certs
+    ]
 
 
 def stored() -> list[TrustedCertificate]:
     out = []
     for file in sorted(store_dir().glob("*.pem")):
         try:
-            out += [TrustedCertificate(c.fingerprint, c.subject, c.is_ca, c.not_after,
-                                       "trust store", c.der) for c in read_certificates(file)]
+            out += [
+                TrustedCertificate(
+                    c.fingerprint, c.subject, c.is_ca, c.not_after, "trust store", c.der
+                )
+                for c in read_certificates(file)
+            ]
         except BadInput:
             continue  # a damaged file trusts nothing
     return out
@@ -153,14 +162,19 @@ def spki_sha256(der_certificate: bytes) -> str:
     from cryptography.hazmat.primitives import serialization
 
     cert = x509.load_der_x509_certificate(der_certificate)
-    spki = cert.public_key().public_bytes(serialization.Encoding.DER,
-                                          serialization.PublicFormat.SubjectPublicKeyInfo)
+    spki = cert.public_key().public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
     return hashlib.sha256(spki).hexdigest()
 
 
-def anchors(*, known: Mapping[str, tuple[str, str]] | None = None,
-            known_pems: Iterable[tuple[str, str, str]] = (),
-            extra: Iterable[Path] = (), use_store: bool = True) -> Anchors:
+def anchors(
+    *,
+    known: Mapping[str, tuple[str, str]] | None = None,
+    known_pems: Iterable[tuple[str, str, str]] = (),
+    extra: Iterable[Path] = (),
+    use_store: bool = True,
+) -> Anchors:
     """Collect what a verification may trust.
 
     ``known_pems`` are (certificate PEM, username, full name) of the database's signers, used to
@@ -179,7 +193,9 @@ def anchors(*, known: Mapping[str, tuple[str, str]] | None = None,
     return Anchors(dict(known or {}), keys, tuple(certs))
 
 
-def _chains_to(leaf_der: bytes, others: Iterable[bytes], roots: list[TrustedCertificate]) -> str | None:
+def _chains_to(
+    leaf_der: bytes, others: Iterable[bytes], roots: list[TrustedCertificate]
+) -> str | None:
     """The subject of the CA that ``leaf_der`` chains to, or None."""
     import asyncio
 
@@ -189,12 +205,15 @@ def _chains_to(leaf_der: bytes, others: Iterable[bytes], roots: list[TrustedCert
     if not roots:
         return None
     context = ValidationContext(
-        trust_roots=[ax509.Certificate.load(r.der) for r in roots], allow_fetching=False,
-        revocation_mode="soft-fail")
+        trust_roots=[ax509.Certificate.load(r.der) for r in roots],
+        allow_fetching=False,
+        revocation_mode="soft-fail",
+    )
     validator = CertificateValidator(
         ax509.Certificate.load(leaf_der),
         intermediate_certs=[ax509.Certificate.load(d) for d in others],
-        validation_context=context)
+        validation_context=context,
+    )
     try:
         path = asyncio.run(validator.async_validate_usage(set()))
     except Exception:  # any path-building or validation failure: not trusted
@@ -204,8 +223,9 @@ def _chains_to(leaf_der: bytes, others: Iterable[bytes], roots: list[TrustedCert
     return str(names.get("common_name") or root.subject.human_friendly)
 
 
-def judge(leaf_der: bytes, signer_name: str, anchors: Anchors,
-          chain: Iterable[bytes] = ()) -> Verdict:
+def judge(
+    leaf_der: bytes, signer_name: str, anchors: Anchors, chain: Iterable[bytes] = ()
+) -> Verdict:
     """Is the certificate ``leaf_der`` (the signer calls itself ``signer_name``) trusted?"""
     digest = hashlib.sha256(leaf_der).hexdigest()
     if digest in anchors.known:
@@ -223,11 +243,14 @@ def judge(leaf_der: bytes, signer_name: str, anchors: Anchors,
         return Verdict(True, f"trusted: issued by trusted CA {ca}")
     if signer_name.casefold() in anchors.names():
         return Verdict(False, f"NOT TRUSTED: unknown certificate for {signer_name}")
-    return Verdict(False, "NOT TRUSTED: certificate not in the trust store "
-                          "(trust it with 'auditapp trust add FILE.pem' or --trust FILE.pem)")
+    return Verdict(
+        False,
+        "NOT TRUSTED: certificate not in the trust store "
+        "(trust it with 'auditapp trust add FILE.pem' or --trust FILE.pem)",
+    )
 
 
 def fingerprint_pretty(digest: str) -> str:
-    """"AB12 CD34 ...", as printed in the report's signature block."""
+    """ "AB12 CD34 ...", as printed in the report's signature block."""
     digest = digest.upper()
-    return " ".join(digest[i:i + 4] for i in range(0, len(digest), 4))
+    return " ".join(digest[i : i + 4] for i in range(0, len(digest), 4))

@@ -27,8 +27,9 @@ USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 # argon2id with the library's RFC 9106 low-memory profile (about 0.15 s here); minimal only
 # under the test suite's switch (auditapp.core.kdf_cost).
 _cost = kdf_cost.cost(kdf_cost.PASSWORD_HASH)
-_hasher = PasswordHasher(time_cost=_cost.time_cost, memory_cost=_cost.memory_kib,
-                         parallelism=_cost.parallelism)
+_hasher = PasswordHasher(
+    time_cost=_cost.time_cost, memory_cost=_cost.memory_kib, parallelism=_cost.parallelism
+)
 
 
 def check_password_policy(password: str, *, current_hash: str | None = None) -> None:
@@ -72,7 +73,12 @@ def find_user(session: Session, username: str) -> User:
 
 
 def create_user(
-    session: Session, *, username: str, full_name: str, role: Role | str, password: str,
+    session: Session,
+    *,
+    username: str,
+    full_name: str,
+    role: Role | str,
+    password: str,
     email: str | None = None,
 ) -> User:
     username = username.strip().lower()
@@ -114,8 +120,11 @@ def authenticate(db: Database, username: str, password: str) -> User:
 
             shown = "".join(c if c.isprintable() else "?" for c in username.strip())[:64]
             trail.record_event(
-                session.connection(), user=shown or "unknown", action="sign-in-failed",
-                entity="user", entity_id=shown or "unknown",
+                session.connection(),
+                user=shown or "unknown",
+                action="sign-in-failed",
+                entity="user",
+                entity_id=shown or "unknown",
                 detail="unknown user" if user is None else "inactive account",
             )
             raise_after = Refused("wrong username or password")
@@ -185,7 +194,7 @@ def new_recovery_code() -> str:
     import secrets
 
     chars = [secrets.choice(_RECOVERY_ALPHABET) for _ in range(5 * _RECOVERY_GROUPS)]
-    return "-".join("".join(chars[i:i + 5]) for i in range(0, len(chars), 5))
+    return "-".join("".join(chars[i : i + 5]) for i in range(0, len(chars), 5))
 
 
 def issue_recovery_code(user: User) -> str:
@@ -198,14 +207,15 @@ def issue_recovery_code(user: User) -> str:
 
 
 def create_first_administrator(
-    session: Session, *, username: str, full_name: str, password: str,
+    session: Session, *, username: str, full_name: str, password: str
 ) -> tuple[User, str]:
     """The first account of a database is an administrator; returns it and its recovery code,
     which the caller shows once."""
     if count_users(session) != 0:
         raise Refused("this database already has accounts; an administrator adds new ones")
-    user = create_user(session, username=username, full_name=full_name, role=Role.ADMIN,
-                       password=password)
+    user = create_user(
+        session, username=username, full_name=full_name, role=Role.ADMIN, password=password
+    )
     code = issue_recovery_code(user)
     session.flush()
     return user, code
@@ -217,18 +227,25 @@ def _require_admin(admin: User) -> None:
 
 
 def _admins_left(session: Session, *, without: User) -> int:
-    return session.scalar(
-        select(func.count()).select_from(User).where(
-            User.role == Role.ADMIN.value, User.active.is_(True), User.id != without.id)
-    ) or 0
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(User)
+            .where(User.role == Role.ADMIN.value, User.active.is_(True), User.id != without.id)
+        )
+        or 0
+    )
 
 
 def set_role(session: Session, *, admin: User, username: str, role: Role | str) -> User:
     _require_admin(admin)
     user = find_user(session, username)
     role = role if isinstance(role, Role) else parse_role(role)
-    if (user.role == Role.ADMIN.value and role is not Role.ADMIN
-            and _admins_left(session, without=user) == 0):
+    if (
+        user.role == Role.ADMIN.value
+        and role is not Role.ADMIN
+        and _admins_left(session, without=user) == 0
+    ):
         raise Refused("the last administrator cannot lose the administrator role")
     user.role = role
     if role is not Role.ADMIN:
@@ -266,12 +283,18 @@ def _set_new_password(user: User, new_password: str) -> None:
 def recover_administrator(db: Database, username: str, code: str, new_password: str) -> str:
     """With the recovery code: a new password, the lock lifted, and a new recovery code (the old
     one is spent). Wrong codes count as failed sign-ins but never lock the recovery itself."""
-    with db.session(actor=username.strip().lower() or "unknown",
-                    reason="administrator recovery with the recovery code") as session:
+    with db.session(
+        actor=username.strip().lower() or "unknown",
+        reason="administrator recovery with the recovery code",
+    ) as session:
         user = session.scalar(select(User).where(User.username == username.strip().lower()))
-        valid = (user is not None and user.active and user.role == Role.ADMIN.value
-                 and user.recovery_hash is not None
-                 and _matches(user.recovery_hash, _normalise_code(code)))
+        valid = (
+            user is not None
+            and user.active
+            and user.role == Role.ADMIN.value
+            and user.recovery_hash is not None
+            and _matches(user.recovery_hash, _normalise_code(code))
+        )
         if not valid or user is None:
             failure = Refused("wrong username or recovery code")
         else:

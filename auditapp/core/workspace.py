@@ -15,12 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from auditapp.core import audits, checklists, findings
-from auditapp.core.models import (
-    AuditeeParticipant,
-    DocumentReviewed,
-    Finding,
-    Response,
-)
+from auditapp.core.models import AuditeeParticipant, DocumentReviewed, Finding, Response
 
 Progress = Callable[[int, int, str], None]
 """progress(done, total, what): a Qt-free callback; the GUI turns it into a progress bar."""
@@ -71,16 +66,25 @@ class FindingState:
     def fields(self) -> dict[str, object]:
         """The editable fields, as update_finding/add_finding take them."""
         return {
-            "title": self.title, "classification": self.classification, "area": self.area,
-            "observation": self.observation, "impact": self.impact,
-            "references": list(self.references), "question_ids": list(self.question_ids),
-            "risk": self.risk, "recommendation": self.recommendation,
-            "capa_due_date": self.capa_due_date, "owner": self.owner,
-            "auditee_response": self.auditee_response, "status": self.status,
-            "repeat_finding": self.repeat_finding, "capa_due_days": self.capa_due_days,
+            "title": self.title,
+            "classification": self.classification,
+            "area": self.area,
+            "observation": self.observation,
+            "impact": self.impact,
+            "references": list(self.references),
+            "question_ids": list(self.question_ids),
+            "risk": self.risk,
+            "recommendation": self.recommendation,
+            "capa_due_date": self.capa_due_date,
+            "owner": self.owner,
+            "auditee_response": self.auditee_response,
+            "status": self.status,
+            "repeat_finding": self.repeat_finding,
+            "capa_due_days": self.capa_due_days,
             "sponsor_informed_on": self.sponsor_informed_on,
             "sponsor_informed_to": self.sponsor_informed_to,
-            "breach_assessment": self.breach_assessment, "breach_note": self.breach_note,
+            "breach_assessment": self.breach_assessment,
+            "breach_note": self.breach_note,
             "repeat_of": self.repeat_of,
         }
 
@@ -160,13 +164,20 @@ def finding_state(finding: Finding) -> FindingState:
 
 
 def document_row(doc: DocumentReviewed) -> DocumentRow:
-    return DocumentRow(doc.id, doc.title, doc.identifier or "", doc.version or "",
-                       doc.document_date)
+    return DocumentRow(
+        doc.id, doc.title, doc.identifier or "", doc.version or "", doc.document_date
+    )
 
 
 def participant_row(p: AuditeeParticipant) -> ParticipantRow:
-    return ParticipantRow(p.id, p.name, p.function or "", bool(p.opening_meeting),
-                          bool(p.closing_meeting), bool(p.interviewed))
+    return ParticipantRow(
+        p.id,
+        p.name,
+        p.function or "",
+        bool(p.opening_meeting),
+        bool(p.closing_meeting),
+        bool(p.interviewed),
+    )
 
 
 def load(session: Session, reference: str, progress: Progress = _no_progress) -> WorkspaceData:

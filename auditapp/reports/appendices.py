@@ -24,13 +24,18 @@ RESULT_FILLS = {
 
 def grading(scheme: Sequence[core_findings.Grade], lang: str) -> list[Block]:
     rows = tuple(
-        (Cell(g.label[lang], fill=g.colour, bold=True, light_text=style.light_text_on(g.colour)),
-         Cell(g.definition[lang]),
-         Cell(str(g.default_capa_days) if g.default_capa_days else "–"))
+        (
+            Cell(g.label[lang], fill=g.colour, bold=True, light_text=style.light_text_on(g.colour)),
+            Cell(g.definition[lang]),
+            Cell(str(g.default_capa_days) if g.default_capa_days else "–"),
+        )
         for g in scheme
     )
-    header = (w.t("col_classification", lang), w.t("col_definition", lang),
-              w.t("col_capa_days", lang))
+    header = (
+        w.t("col_classification", lang),
+        w.t("col_definition", lang),
+        w.t("col_capa_days", lang),
+    )
     return [Table(header, rows, (1.8, 6.6, 1.6))]
 
 
@@ -40,20 +45,29 @@ def checklist(session: Session, audit: Audit, lang: str) -> list[Block]:
     except NotFound:
         return [Paragraph.of(w.t("not_stated", lang))]
     responses = core_audits.responses_by_question(session, audit)
-    header = (w.t("col_id", lang), w.t("col_question", lang), w.t("col_result", lang),
-              w.t("col_notes", lang))
+    header = (
+        w.t("col_id", lang),
+        w.t("col_question", lang),
+        w.t("col_result", lang),
+        w.t("col_notes", lang),
+    )
     blocks: list[Block] = []
     for area in snapshot.areas:
         rows = []
         for question in area.questions:
             response = responses.get(question.id)
             result = response.result if response else None
-            rows.append((
-                Cell(question.id, mono=True),
-                Cell(question.text.get(lang) or question.text.get("en", "")),
-                Cell(w.t(f"result_{result or 'none'}", lang), fill=RESULT_FILLS.get(result or "", "")),
-                Cell(response.notes if response else ""),
-            ))
+            rows.append(
+                (
+                    Cell(question.id, mono=True),
+                    Cell(question.text.get(lang) or question.text.get("en", "")),
+                    Cell(
+                        w.t(f"result_{result or 'none'}", lang),
+                        fill=RESULT_FILLS.get(result or "", ""),
+                    ),
+                    Cell(response.notes if response else ""),
+                )
+            )
         title = area.title.get(lang) or area.title.get("en", area.id)
         blocks.append(Heading(f"{area.id}  {title}", 2, in_toc=False))
         blocks.append(Table(header, tuple(rows), (1.2, 4.3, 1.5, 3.0), small=True))
@@ -63,21 +77,35 @@ def checklist(session: Session, audit: Audit, lang: str) -> list[Block]:
 def evidence_index(material: Material, lang: str) -> list[Block]:
     blocks: list[Block] = [Paragraph.of(w.t("evidence_intro", lang), "small")]
     if material.withheld:
-        withheld = (w.t("confidential_withheld_one", lang) if material.withheld == 1 else
-                    w.t("confidential_withheld", lang, count=material.withheld))
+        withheld = (
+            w.t("confidential_withheld_one", lang)
+            if material.withheld == 1
+            else w.t("confidential_withheld", lang, count=material.withheld)
+        )
         blocks.append(Paragraph.of(withheld, "note"))
     if not material.evidence:
         blocks.append(Paragraph.of(w.t("no_evidence", lang)))
         return blocks
     rows = tuple(
-        (Cell(e.label, bold=True),
-         Cell(f"{e.row.file_name}\n{e.row.caption.strip()}" if e.row.caption.strip() else e.row.file_name),
-         Cell(w.datetime(e.row.captured_at, lang) or "–"),
-         Cell(", ".join(e.finding_labels) or "–"),
-         Cell(e.row.sha256, mono=True))
+        (
+            Cell(e.label, bold=True),
+            Cell(
+                f"{e.row.file_name}\n{e.row.caption.strip()}"
+                if e.row.caption.strip()
+                else e.row.file_name
+            ),
+            Cell(w.datetime(e.row.captured_at, lang) or "–"),
+            Cell(", ".join(e.finding_labels) or "–"),
+            Cell(e.row.sha256, mono=True),
+        )
         for e in material.evidence
     )
-    header = (w.t("col_id", lang), f"{w.t('col_file', lang)} / {w.t('col_caption', lang)}",
-              w.t("col_captured", lang), w.t("col_links", lang), w.t("col_hash", lang))
+    header = (
+        w.t("col_id", lang),
+        f"{w.t('col_file', lang)} / {w.t('col_caption', lang)}",
+        w.t("col_captured", lang),
+        w.t("col_links", lang),
+        w.t("col_hash", lang),
+    )
     blocks.append(Table(header, rows, (0.9, 2.6, 1.8, 1.3, 3.4), small=True))
     return blocks

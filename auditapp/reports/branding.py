@@ -75,8 +75,10 @@ def load_logo(path: Path) -> bytes:
         with Image.open(path) as image:
             image.load()
             if min(image.size) < LOGO_MIN_PX:
-                raise BadInput(f"logo {path} is too small ({image.size[0]}×{image.size[1]} px); "
-                               f"use at least {LOGO_MIN_PX} px on each side")
+                raise BadInput(
+                    f"logo {path} is too small ({image.size[0]}×{image.size[1]} px); "
+                    f"use at least {LOGO_MIN_PX} px on each side"
+                )
             image.thumbnail((LOGO_MAX_PX, LOGO_MAX_PX))
             out = io.BytesIO()
             image.convert("RGBA").save(out, format="PNG")

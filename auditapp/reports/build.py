@@ -44,18 +44,38 @@ from auditapp.reports.document import (
 
 # Optional parts, in report order; the cover is always there.
 SECTIONS = (
-    "document_control", "contents", "summary", "scope", "team", "methodology", "findings",
-    "positive", "action_plan", "signatures", "grading", "checklist", "evidence",
+    "document_control",
+    "contents",
+    "summary",
+    "scope",
+    "team",
+    "methodology",
+    "findings",
+    "positive",
+    "action_plan",
+    "signatures",
+    "grading",
+    "checklist",
+    "evidence",
 )
 SECTION_TITLES = {
-    "document_control": "document_control", "contents": "toc", "summary": "summary",
-    "scope": "scope_chapter", "team": "team_chapter", "methodology": "method_chapter",
-    "findings": "findings_chapter", "positive": "positive_chapter",
-    "action_plan": "action_chapter", "signatures": "signatures_chapter",
-    "grading": "appendix_grading", "checklist": "appendix_checklist",
+    "document_control": "document_control",
+    "contents": "toc",
+    "summary": "summary",
+    "scope": "scope_chapter",
+    "team": "team_chapter",
+    "methodology": "method_chapter",
+    "findings": "findings_chapter",
+    "positive": "positive_chapter",
+    "action_plan": "action_chapter",
+    "signatures": "signatures_chapter",
+    "grading": "appendix_grading",
+    "checklist": "appendix_checklist",
     "evidence": "appendix_evidence",
 }
 APPENDICES = ("grading", "checklist", "evidence")
+
+
 def available_sections(language: str) -> list[tuple[str, str]]:
     """(id, title) pairs for an export dialog's check boxes."""
     w.check_language(language)
@@ -68,13 +88,21 @@ def check_sections(sections: Iterable[str] | None) -> tuple[str, ...]:
     wanted = tuple(sections)
     unknown = sorted(set(wanted) - set(SECTIONS))
     if unknown:
-        raise BadInput(f"unknown report section(s) {', '.join(unknown)}; known: {', '.join(SECTIONS)}")
+        raise BadInput(
+            f"unknown report section(s) {', '.join(unknown)}; known: {', '.join(SECTIONS)}"
+        )
     return tuple(s for s in SECTIONS if s in wanted)
 
 
 def report_meta(
-    audit: Audit, branding: Branding, *, language: str, paper: str, kicker_key: str,
-    signing: bool = False, pdfa: bool | None = None,
+    audit: Audit,
+    branding: Branding,
+    *,
+    language: str,
+    paper: str,
+    kicker_key: str,
+    signing: bool = False,
+    pdfa: bool | None = None,
 ) -> Meta:
     """pdfa None: PDF/A-2b when the report is rendered for a signature (the archived record)."""
     lead = audit.lead_auditor.full_name if audit.lead_auditor else ""
@@ -147,8 +175,9 @@ def build_report(
         today = audit.issued_on
     scheme = core_findings.scheme(session)
     if photos not in build_findings.PHOTO_MODES:
-        raise BadInput(f"photos must be one of {', '.join(build_findings.PHOTO_MODES)}, "
-                       f"not {photos!r}")
+        raise BadInput(
+            f"photos must be one of {', '.join(build_findings.PHOTO_MODES)}, not {photos!r}"
+        )
     material = build_findings.collect(
         session, audit, language=lang, include_confidential=include_confidential, photos=photos
     )
@@ -206,19 +235,33 @@ def build_report(
             blocks += appendices.checklist(session, audit, lang)
         elif section == "evidence":
             blocks += appendices.evidence_index(material, lang)
-    meta = report_meta(audit, branding, language=lang, paper=paper, kicker_key="report_kicker",
-                       signing=signing, pdfa=pdfa)
+    meta = report_meta(
+        audit,
+        branding,
+        language=lang,
+        paper=paper,
+        kicker_key="report_kicker",
+        signing=signing,
+        pdfa=pdfa,
+    )
     return Document(meta, tuple(blocks))
 
 
-def _copy_notice(audit: Audit, lang: str, today: dt.date, *, signing: bool,
-                 editable_copy: bool) -> list[Block]:
+def _copy_notice(
+    audit: Audit, lang: str, today: dt.date, *, signing: bool, editable_copy: bool
+) -> list[Block]:
     version = f"{audit.report_version}.0"
     if editable_copy:
-        return [Callout(w.t("editable_copy", lang), w.t("editable_copy_text", lang, version=version))]
+        return [
+            Callout(w.t("editable_copy", lang), w.t("editable_copy_text", lang, version=version))
+        ]
     if is_uncontrolled_copy(audit, signing=signing):
-        return [Callout(w.t("uncontrolled_copy", lang),
-                        w.t("uncontrolled_text", lang, date=w.date(today, lang), version=version))]
+        return [
+            Callout(
+                w.t("uncontrolled_copy", lang),
+                w.t("uncontrolled_text", lang, date=w.date(today, lang), version=version),
+            )
+        ]
     return []
 
 
@@ -238,9 +281,15 @@ def _cover(audit: Audit, lang: str, today: dt.date, *, signing: bool = False) ->
     if audit.studies:
         rows.append((w.t("studies", lang), chapters.studies_text(audit)))
     rows += [
-        (w.t("audit_dates", lang), w.date_range(
-            audit.actual_start or audit.planned_start, audit.actual_end or audit.planned_end, lang
-        ) or w.t("not_stated", lang)),
+        (
+            w.t("audit_dates", lang),
+            w.date_range(
+                audit.actual_start or audit.planned_start,
+                audit.actual_end or audit.planned_end,
+                lang,
+            )
+            or w.t("not_stated", lang),
+        ),
         (w.t("report_date", lang), w.date(today, lang)),
     ]
     if audit.lead_auditor:
@@ -258,7 +307,9 @@ def _document_control(
     session: Session, audit: Audit, lang: str, today: dt.date, *, signing: bool = False
 ) -> list[Block]:
     issued = session.scalars(
-        select(ReportVersion).where(ReportVersion.audit_id == audit.id).order_by(ReportVersion.version)
+        select(ReportVersion)
+        .where(ReportVersion.audit_id == audit.id)
+        .order_by(ReportVersion.version)
     ).all()
     names = {u: n for u, n in session.execute(select(User.username, User.full_name))}
     seen: dict[int, ReportVersion] = {}
@@ -270,8 +321,14 @@ def _document_control(
         change = w.t("first_issue", lang) if version == 1 else w.t("reissue", lang)
         if row.reopen_reason:
             change = f"{change}: {row.reopen_reason}"
-        rows.append((Cell(f"{version}.0"), Cell(w.date(row.created_at.date(), lang)),
-                     Cell(change), Cell(names.get(row.created_by, row.created_by) or lead)))
+        rows.append(
+            (
+                Cell(f"{version}.0"),
+                Cell(w.date(row.created_at.date(), lang)),
+                Cell(change),
+                Cell(names.get(row.created_by, row.created_by) or lead),
+            )
+        )
     if audit.report_version not in seen:
         # The version being written: a draft says so in the change column, never beside
         # "Report issued".
@@ -280,11 +337,18 @@ def _document_control(
             change = w.t("draft_issue", lang)
         else:
             change = w.t("first_issue" if audit.report_version == 1 else "reissue", lang)
-        rows.append((Cell(f"{audit.report_version}.0"), Cell(w.date(today, lang)), Cell(change),
-                     Cell(lead)))
-    header = (w.t("col_version", lang), w.t("col_date", lang), w.t("col_change", lang),
-              w.t("col_by", lang))
-    distribution = [d.strip() for d in audit.distribution.replace("\n", ";").split(";") if d.strip()]
+        rows.append(
+            (Cell(f"{audit.report_version}.0"), Cell(w.date(today, lang)), Cell(change), Cell(lead))
+        )
+    header = (
+        w.t("col_version", lang),
+        w.t("col_date", lang),
+        w.t("col_change", lang),
+        w.t("col_by", lang),
+    )
+    distribution = [
+        d.strip() for d in audit.distribution.replace("\n", ";").split(";") if d.strip()
+    ]
     blocks: list[Block] = [
         Heading(w.t("version_history", lang), 2, in_toc=False),
         Table(header, tuple(rows), (1.4, 1.4, 4.0, 2.4)),

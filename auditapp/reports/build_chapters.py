@@ -20,7 +20,9 @@ def studies_text(audit: Audit) -> str:
     lines = []
     for link in audit.studies:
         study = link.study
-        lines.append(f"{study.protocol_number} – {study.title}" if study.title else study.protocol_number)
+        lines.append(
+            f"{study.protocol_number} – {study.title}" if study.title else study.protocol_number
+        )
     return "\n".join(lines)
 
 
@@ -48,8 +50,12 @@ def scope(audit: Audit, lang: str) -> list[Block]:
         criteria.append((Run(w.t("criteria_r3", lang)),))
     criteria += [(Run(c.strip()),) for c in audit.other_criteria.split(";") if c.strip()]
     if audit.snapshot is not None:
-        criteria.append((Run(f"{w.t('checklist_used', lang)}: ", bold=True),
-                         Run(f"{audit.snapshot.checklist_id} v{audit.snapshot.checklist_version}")))
+        criteria.append(
+            (
+                Run(f"{w.t('checklist_used', lang)}: ", bold=True),
+                Run(f"{audit.snapshot.checklist_id} v{audit.snapshot.checklist_version}"),
+            )
+        )
     blocks.append(BulletList(tuple(criteria)))
     return blocks
 
@@ -60,35 +66,61 @@ def yes_no(value: bool, lang: str) -> Cell:
 
 def team(audit: Audit, lang: str) -> list[Block]:
     team_rows = tuple(
-        (Cell(m.name, bold=m.role == "lead"), Cell(w.label_or(f"role_{m.role}", lang, m.role)),
-         Cell(m.qualification))
+        (
+            Cell(m.name, bold=m.role == "lead"),
+            Cell(w.label_or(f"role_{m.role}", lang, m.role)),
+            Cell(m.qualification),
+        )
         for m in audit.team
     )
     blocks: list[Block] = [Heading(w.t("audit_team", lang), 2)]
-    header: tuple[str, ...] = (w.t("col_name", lang), w.t("col_role", lang),
-                               w.t("col_qualification", lang))
-    blocks.append(Table(header, team_rows, (3, 2.2, 4.8)) if team_rows else
-                  Paragraph.of(w.t("not_stated", lang)))
+    header: tuple[str, ...] = (
+        w.t("col_name", lang),
+        w.t("col_role", lang),
+        w.t("col_qualification", lang),
+    )
+    blocks.append(
+        Table(header, team_rows, (3, 2.2, 4.8))
+        if team_rows
+        else Paragraph.of(w.t("not_stated", lang))
+    )
     blocks.append(Paragraph.of(w.t("independence", lang), "small"))
     blocks.append(Heading(w.t("participants", lang), 2))
     rows = tuple(
-        (Cell(p.name), Cell(p.function), yes_no(p.opening_meeting, lang),
-         yes_no(p.closing_meeting, lang), yes_no(p.interviewed, lang))
+        (
+            Cell(p.name),
+            Cell(p.function),
+            yes_no(p.opening_meeting, lang),
+            yes_no(p.closing_meeting, lang),
+            yes_no(p.interviewed, lang),
+        )
         for p in audit.participants
     )
-    header = (w.t("col_name", lang), w.t("col_function", lang), w.t("col_opening", lang),
-              w.t("col_closing", lang), w.t("col_interviewed", lang))
+    header = (
+        w.t("col_name", lang),
+        w.t("col_function", lang),
+        w.t("col_opening", lang),
+        w.t("col_closing", lang),
+        w.t("col_interviewed", lang),
+    )
     # Each header word fits its column in EN and DE ("Interviewed" broke mid-word).
-    blocks.append(Table(header, rows, (2.0, 2.4, 2.2, 2.2, 1.4)) if rows else
-                  Paragraph.of(w.t("not_stated", lang)))
+    blocks.append(
+        Table(header, rows, (2.0, 2.4, 2.2, 2.2, 1.4))
+        if rows
+        else Paragraph.of(w.t("not_stated", lang))
+    )
     return blocks
 
 
 def methodology(audit: Audit, lang: str) -> list[Block]:
     mode = w.label_or(f"mode_{audit.mode}", lang, audit.mode)
     blocks: list[Block] = [
-        KeyValueTable(((w.t("audit_mode", lang), mode),
-                       (w.t("locations", lang), text_or(audit.locations, lang)))),
+        KeyValueTable(
+            (
+                (w.t("audit_mode", lang), mode),
+                (w.t("locations", lang), text_or(audit.locations, lang)),
+            )
+        ),
         Paragraph.of(w.t("method_text", lang)),
         Heading(w.t("sampling", lang), 2),
     ]
@@ -99,12 +131,20 @@ def methodology(audit: Audit, lang: str) -> list[Block]:
         (Cell(d.identifier), Cell(d.title), Cell(d.version), Cell(w.date(d.document_date, lang)))
         for d in audit.documents
     )
-    header = (w.t("col_identifier", lang), w.t("col_title", lang), w.t("col_doc_version", lang),
-              w.t("col_doc_date", lang))
-    blocks.append(Table(header, rows, (2, 5, 1.2, 1.8)) if rows else
-                  Paragraph.of(w.t("not_stated", lang)))
-    interviewed = [f"{p.name} ({p.function})" if p.function else p.name
-                   for p in audit.participants if p.interviewed]
+    header = (
+        w.t("col_identifier", lang),
+        w.t("col_title", lang),
+        w.t("col_doc_version", lang),
+        w.t("col_doc_date", lang),
+    )
+    blocks.append(
+        Table(header, rows, (2, 5, 1.2, 1.8)) if rows else Paragraph.of(w.t("not_stated", lang))
+    )
+    interviewed = [
+        f"{p.name} ({p.function})" if p.function else p.name
+        for p in audit.participants
+        if p.interviewed
+    ]
     if interviewed:
         blocks.append(Heading(w.t("interviews", lang), 2))
         blocks.append(BulletList(tuple((Run(i),) for i in interviewed)))

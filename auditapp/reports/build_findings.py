@@ -84,14 +84,22 @@ def _printable(row: Evidence, full: bool = False) -> tuple[bytes | None, tuple[i
     return chosen
 
 
-def collect(session: Session, audit: Audit, *, language: str, include_confidential: bool,
-            photos: str = "full") -> Material:
+def collect(
+    session: Session,
+    audit: Audit,
+    *,
+    language: str,
+    include_confidential: bool,
+    photos: str = "full",
+) -> Material:
     """photos "full" prints each photo across the text width, "grid" three to a row."""
     scheme = core_findings.scheme(session)
     order = {g.classification.value: i for i, g in enumerate(scheme)}
     try:
         checklist = core_audits.audit_checklist(audit)
-        area_titles = {a.id: a.title.get(language) or a.title.get("en", a.id) for a in checklist.areas}
+        area_titles = {
+            a.id: a.title.get(language) or a.title.get("en", a.id) for a in checklist.areas
+        }
     except NotFound:
         area_titles = {}
     rows = session.scalars(select(Finding).where(Finding.audit_id == audit.id)).all()
@@ -118,10 +126,14 @@ def collect(session: Session, audit: Audit, *, language: str, include_confidenti
             material.withheld += 1
             continue
         linked = sorted(links.get(row.id, []), key=lambda fid: labels.get(fid, ""))
-        image, size = (_printable(row, material.full_photos) if row.media_type.startswith("image/")
-                       else (None, (0, 0)))
-        item = EvidenceItem(row, f"E-{row.number:03d}", tuple(labels[f] for f in linked if f in labels),
-                            image, size)
+        image, size = (
+            _printable(row, material.full_photos)
+            if row.media_type.startswith("image/")
+            else (None, (0, 0))
+        )
+        item = EvidenceItem(
+            row, f"E-{row.number:03d}", tuple(labels[f] for f in linked if f in labels), image, size
+        )
         material.evidence.append(item)
         for fid in linked:
             by_finding.setdefault(fid, []).append(item)
@@ -147,16 +159,23 @@ def figure_for(item: EvidenceItem, lang: str, full: bool = False) -> Figure | No
     second = f"{w.t('hash_short', lang)} {row.sha256[:12]}…"
     if row.captured_at is not None:
         second += f" · {w.t('captured', lang)} {w.datetime(row.captured_at, lang)}"
-    return Figure(item.image, item.image_size[0], item.image_size[1], (first, second),
-                  full_width=full)
+    return Figure(
+        item.image, item.image_size[0], item.image_size[1], (first, second), full_width=full
+    )
 
 
 def escalation_text(f: Finding, lang: str) -> str:
     """What the sponsor was told of a critical finding during the audit, and when."""
     parts = []
     if f.sponsor_informed_on is not None:
-        parts.append(w.t("escalation_told", lang, date=w.date(f.sponsor_informed_on, lang),
-                         whom=(f.sponsor_informed_to or "").strip() or w.t("not_stated", lang)))
+        parts.append(
+            w.t(
+                "escalation_told",
+                lang,
+                date=w.date(f.sponsor_informed_on, lang),
+                whom=(f.sponsor_informed_to or "").strip() or w.t("not_stated", lang),
+            )
+        )
     if f.breach_assessment:
         parts.append(w.t(f"breach_{f.breach_assessment}", lang))
     if (f.breach_note or "").strip():
@@ -164,8 +183,9 @@ def escalation_text(f: Finding, lang: str) -> str:
     return " ".join(parts) or w.t("escalation_missing", lang)
 
 
-def finding_block(item: FindingItem, lang: str, report_date: dt.date | None = None,
-                  full_photos: bool = False) -> FindingBlock:
+def finding_block(
+    item: FindingItem, lang: str, report_date: dt.date | None = None, full_photos: bool = False
+) -> FindingBlock:
     f = item.row
     refs = [references.label(r, lang) for r in core_findings.finding_references(f)]
     facts = [
@@ -179,17 +199,26 @@ def finding_block(item: FindingItem, lang: str, report_date: dt.date | None = No
     if f.owner.strip():
         facts.append((w.t("f_owner", lang), f.owner))
     if f.repeat_finding:
-        facts.append((w.t("f_repeat", lang), w.t("f_repeat_of", lang, earlier=f.repeat_of)
-                       if f.repeat_of else w.t("yes", lang)))
+        facts.append(
+            (
+                w.t("f_repeat", lang),
+                w.t("f_repeat_of", lang, earlier=f.repeat_of) if f.repeat_of else w.t("yes", lang),
+            )
+        )
     sections = [(w.t("f_observation", lang), f.observation.strip() or w.t("not_stated", lang))]
-    for key, value in (("f_impact", f.impact), ("f_risk", f.risk),
-                       ("f_recommendation", f.recommendation), ("f_response", f.auditee_response)):
+    for key, value in (
+        ("f_impact", f.impact),
+        ("f_risk", f.risk),
+        ("f_recommendation", f.recommendation),
+        ("f_response", f.auditee_response),
+    ):
         if value.strip():
             sections.append((w.t(key, lang), value.strip()))
     if f.classification == Classification.CRITICAL:
         sections.append((w.t("f_escalation", lang), escalation_text(f, lang)))
-    figures = tuple(fig for fig in (figure_for(e, lang, full_photos) for e in item.evidence)
-                    if fig is not None)
+    figures = tuple(
+        fig for fig in (figure_for(e, lang, full_photos) for e in item.evidence) if fig is not None
+    )
     return FindingBlock(
         number=item.label,
         title=f.title,
@@ -218,8 +247,10 @@ def findings_chapter(
             continue
         sub += 1
         label = items[0].grade.label[lang]
-        blocks.append(Heading(f"{chapter}.{sub}  {label} ({len(items)})", 2,
-                              anchor=f"grade-{classification}"))
-        blocks += [finding_block(item, lang, material.report_date, material.full_photos)
-                   for item in items]
+        blocks.append(
+            Heading(f"{chapter}.{sub}  {label} ({len(items)})", 2, anchor=f"grade-{classification}")
+        )
+        blocks += [
+            finding_block(item, lang, material.report_date, material.full_photos) for item in items
+        ]
     return blocks

@@ -27,9 +27,9 @@ class SignatureInfo:
 
 
 def fingerprint_text(digest: str) -> str:
-    """"AB12 CD34 ...": groups of four that wrap on a narrow line and read aloud well."""
+    """ "AB12 CD34 ...": groups of four that wrap on a narrow line and read aloud well."""
     digest = digest.upper()
-    return " ".join(digest[i:i + 4] for i in range(0, len(digest), 4))
+    return " ".join(digest[i : i + 4] for i in range(0, len(digest), 4))
 
 
 def signature_time(sig: SignatureInfo, lang: str) -> str:
@@ -40,8 +40,9 @@ def signature_time(sig: SignatureInfo, lang: str) -> str:
     return w.signing_time(sig.signed_at, offset, lang)
 
 
-def signature_blocks(audit: Audit, lang: str, signatures: Sequence[SignatureInfo], *,
-                     stamps: bool = True) -> list[Block]:
+def signature_blocks(
+    audit: Audit, lang: str, signatures: Sequence[SignatureInfo], *, stamps: bool = True
+) -> list[Block]:
     """The signature page. ``stamps``: a signed PDF, whose later signers appear in their stamps
     (a DOCX copy has no stamps; its empty slots stay blank lines)."""
     from auditapp.reports.wording_signoff import MEANING_TEXT
@@ -57,8 +58,10 @@ def signature_blocks(audit: Audit, lang: str, signatures: Sequence[SignatureInfo
         sig = by_meaning.get(meaning)
         rows: tuple[tuple[str, str], ...] = (
             (w.t("sig_name", lang), sig.printed_name if sig else later),
-            (w.t("sig_role", lang),
-             w.label_or(f"userrole_{sig.role}", lang, sig.role) if sig else later),
+            (
+                w.t("sig_role", lang),
+                w.label_or(f"userrole_{sig.role}", lang, sig.role) if sig else later,
+            ),
             (w.t("sig_meaning", lang), MEANING_TEXT[lang][meaning]),
             (w.t("sig_time", lang), signature_time(sig, lang) if sig else later),
         )

@@ -26,9 +26,18 @@ from auditapp.reports.findings_export import ordered_findings
 
 FORMATS = ("docx", "xlsx")
 COLUMN_KEYS = (
-    "capa_col_number", "capa_col_grade", "capa_col_title", "capa_col_requirement",
-    "capa_col_due", "capa_col_root_cause", "capa_col_correction", "capa_col_corrective",
-    "capa_col_preventive", "capa_col_owner", "capa_col_target", "capa_col_evidence",
+    "capa_col_number",
+    "capa_col_grade",
+    "capa_col_title",
+    "capa_col_requirement",
+    "capa_col_due",
+    "capa_col_root_cause",
+    "capa_col_correction",
+    "capa_col_corrective",
+    "capa_col_preventive",
+    "capa_col_owner",
+    "capa_col_target",
+    "capa_col_evidence",
 )
 # The importer (core/capa_import.py) reads the filled form back by these positions.
 AUDITEE_COLUMNS = capa_import.AUDITEE_COLUMNS
@@ -41,13 +50,19 @@ DOCX_WIDTHS = (10, 20, 31, 24, 21, 21, 20, 26, 26, 22, 21, 27)
 # Where long German compounds may break in a narrow column (a soft hyphen shows as "-" only
 # when the line breaks there); Word and LibreOffice otherwise cut "Grundursach|e".
 SOFT_BREAKS = {
-    "Grundursache": "Grund\u00adursache", "Korrekturmaßnahme": "Korrektur\u00admaßnahme",
-    "Vorbeugemaßnahme": "Vorbeuge\u00admaßnahme", "Verantwortlich": "Verant\u00adwortlich",
-    "Umsetzungsnachweis": "Umsetzungs\u00adnachweis", "Schwerwiegend": "Schwer\u00adwiegend",
-    "Feststellung": "Fest\u00adstellung", "Geringfügig": "Gering\u00adfügig",
-    "Zieldatum": "Ziel\u00addatum", "Einstufung": "Ein\u00adstufung",
+    "Grundursache": "Grund\u00adursache",
+    "Korrekturmaßnahme": "Korrektur\u00admaßnahme",
+    "Vorbeugemaßnahme": "Vorbeuge\u00admaßnahme",
+    "Verantwortlich": "Verant\u00adwortlich",
+    "Umsetzungsnachweis": "Umsetzungs\u00adnachweis",
+    "Schwerwiegend": "Schwer\u00adwiegend",
+    "Feststellung": "Fest\u00adstellung",
+    "Geringfügig": "Gering\u00adfügig",
+    "Zieldatum": "Ziel\u00addatum",
+    "Einstufung": "Ein\u00adstufung",
     "Sofortkorrektur": "Sofort\u00adkorrektur",
-    "Corrective": "Correc\u00adtive", "Recommendation": "Recom\u00admendation",
+    "Corrective": "Correc\u00adtive",
+    "Recommendation": "Recom\u00admendation",
 }
 
 
@@ -87,49 +102,86 @@ def build_form(session: Session, audit: Audit, language: str | None = None) -> C
         grade = core_findings.grade(session, f.classification)
         item = on_record.get(f.id)
         plan = item.status.latest_response if item else None
-        evidence = "\n".join(e.evidence_text for e in (item.events if item else ())
-                             if e.kind == "evidence" and e.evidence_text)
+        evidence = "\n".join(
+            e.evidence_text
+            for e in (item.events if item else ())
+            if e.kind == "evidence" and e.evidence_text
+        )
         due = item.status.response_due if item else f.capa_due_date
-        rows.append((
-            core_findings.number_label(f.number), grade.label[lang], f.title,
-            "; ".join(core_findings.finding_references(f)), w.date(due, lang),
-            plan.root_cause if plan else "", plan.correction if plan else "",
-            plan.corrective_action if plan else "", plan.preventive_action if plan else "",
-            (plan.owner if plan else "") or f.owner.strip(),
-            w.date(plan.target_date, lang) if plan else "", evidence,
-        ))
+        rows.append(
+            (
+                core_findings.number_label(f.number),
+                grade.label[lang],
+                f.title,
+                "; ".join(core_findings.finding_references(f)),
+                w.date(due, lang),
+                plan.root_cause if plan else "",
+                plan.correction if plan else "",
+                plan.corrective_action if plan else "",
+                plan.preventive_action if plan else "",
+                (plan.owner if plan else "") or f.owner.strip(),
+                w.date(plan.target_date, lang) if plan else "",
+                evidence,
+            )
+        )
     dues = [f.capa_due_date for f in findings if f.capa_due_date is not None]
     organisation = branding.organisation or w.t("capa_the_auditor", lang)
-    intro = (w.t("capa_form_intro", lang, organisation=organisation, due=w.date(min(dues), lang))
-             if dues else w.t("capa_form_intro_no_due", lang, organisation=organisation))
+    intro = (
+        w.t("capa_form_intro", lang, organisation=organisation, due=w.date(min(dues), lang))
+        if dues
+        else w.t("capa_form_intro_no_due", lang, organisation=organisation)
+    )
     lead = audit.lead_auditor.full_name if audit.lead_auditor else ""
     audit_rows = (
         (w.t("report_number", lang), audit.reference),
         (w.t("report_version", lang), f"{audit.report_version}.0"),
-        (w.t("auditee", lang), audit.auditee.legal_name if audit.auditee else w.t("not_stated", lang)),
-        (w.t("sponsor", lang), audit.sponsor.legal_name if audit.sponsor else w.t("not_stated", lang)),
-        (w.t("audit_dates", lang), w.date_range(audit.actual_start or audit.planned_start,
-                                                 audit.actual_end or audit.planned_end, lang)),
+        (
+            w.t("auditee", lang),
+            audit.auditee.legal_name if audit.auditee else w.t("not_stated", lang),
+        ),
+        (
+            w.t("sponsor", lang),
+            audit.sponsor.legal_name if audit.sponsor else w.t("not_stated", lang),
+        ),
+        (
+            w.t("audit_dates", lang),
+            w.date_range(
+                audit.actual_start or audit.planned_start,
+                audit.actual_end or audit.planned_end,
+                lang,
+            ),
+        ),
         (w.t("lead_auditor", lang), lead or w.t("not_stated", lang)),
     )
     return CapaForm(
-        language=lang, title=f"{w.t('capa_form_title', lang)} {audit.reference}",
-        audit_rows=audit_rows, intro=intro,
-        header=tuple(w.t(k, lang) for k in COLUMN_KEYS), rows=tuple(rows),
-        organisation=branding.organisation, author=lead, primary_colour=branding.primary_colour,
+        language=lang,
+        title=f"{w.t('capa_form_title', lang)} {audit.reference}",
+        audit_rows=audit_rows,
+        intro=intro,
+        header=tuple(w.t(k, lang) for k in COLUMN_KEYS),
+        rows=tuple(rows),
+        organisation=branding.organisation,
+        author=lead,
+        primary_colour=branding.primary_colour,
     )
 
 
 def to_xlsx(form: CapaForm) -> bytes:
     lang = form.language
-    about = [*form.audit_rows, ("", form.intro),
-             (w.t("capa_signed_by", lang), ""), (w.t("capa_reviewed_by", lang), "")]
+    about = [
+        *form.audit_rows,
+        ("", form.intro),
+        (w.t("capa_signed_by", lang), ""),
+        (w.t("capa_reviewed_by", lang), ""),
+    ]
     return tabular.to_xlsx(
         [
             (w.t("capa_sheet", lang), form.header, form.rows, XLSX_WIDTHS),
             (w.t("capa_about_sheet", lang), ("", form.title), about, (34, 90)),
         ],
-        title=form.title, author=form.author, header_fill=form.primary_colour,
+        title=form.title,
+        author=form.author,
+        header_fill=form.primary_colour,
         editable_columns=AUDITEE_COLUMNS,
     )
 
@@ -209,14 +261,17 @@ def to_docx(form: CapaForm) -> bytes:
     return out.getvalue()
 
 
-def export_capa_form(session: Session, reference: str, fmt: str, language: str | None = None) -> bytes:
+def export_capa_form(
+    session: Session, reference: str, fmt: str, language: str | None = None
+) -> bytes:
     fmt = check_format(fmt)
     form = build_form(session, core_audits.get_audit(session, reference), language)
     return to_xlsx(form) if fmt == "xlsx" else to_docx(form)
 
 
-def write_capa_form(db: object, reference: str, path: object, *, fmt: str,
-                    language: str | None = None) -> object:
+def write_capa_form(
+    db: object, reference: str, path: object, *, fmt: str, language: str | None = None
+) -> object:
     """Build and write atomically (reports.export.write); returns the path written."""
     from auditapp.reports import export
 

@@ -58,19 +58,33 @@ def build_certificate(
         (w.t("sponsor", lang), sponsor.legal_name if sponsor else w.t("not_stated", lang)),
         (w.t("audit_type", lang), w.label_or(f"type_{audit.audit_type}", lang, audit.audit_type)),
         (w.t("cert_subject", lang), audit.title),
-        (w.t("audit_dates", lang), w.date_range(
-            audit.actual_start or audit.planned_start, audit.actual_end or audit.planned_end, lang
-        ) or w.t("not_stated", lang)),
+        (
+            w.t("audit_dates", lang),
+            w.date_range(
+                audit.actual_start or audit.planned_start,
+                audit.actual_end or audit.planned_end,
+                lang,
+            )
+            or w.t("not_stated", lang),
+        ),
         (w.t("cert_auditee", lang), auditee_text),
     ]
     if audit.locations:
         rows.append((w.t("locations", lang), audit.locations))
     rows += [
         (w.t("cert_auditors", lang), auditors),
-        (w.t("cert_report", lang),
-         w.t("cert_report_issued", lang, reference=audit.reference, version=audit.report_version,
-             date=w.date(report_issued, lang)) if report_issued else
-         f"{audit.reference}, {w.t('report_version', lang)} {version_label(audit, lang)}"),
+        (
+            w.t("cert_report", lang),
+            w.t(
+                "cert_report_issued",
+                lang,
+                reference=audit.reference,
+                version=audit.report_version,
+                date=w.date(report_issued, lang),
+            )
+            if report_issued
+            else f"{audit.reference}, {w.t('report_version', lang)} {version_label(audit, lang)}",
+        ),
         (w.t("cert_issue_date", lang), w.date(today, lang)),
     ]
     from auditapp.reports.build import signature_time
@@ -81,8 +95,10 @@ def build_certificate(
         w.t("cert_signature", lang),
         (
             (w.t("sig_name", lang), signature.printed_name if signature else ""),
-            (w.t("sig_role", lang),
-             w.label_or(f"userrole_{signature.role}", lang, signature.role) if signature else ""),
+            (
+                w.t("sig_role", lang),
+                w.label_or(f"userrole_{signature.role}", lang, signature.role) if signature else "",
+            ),
             (w.t("sig_meaning", lang), MEANING_TEXT[lang]["certificate"]),
             (w.t("sig_time", lang), signature_time(signature, lang) if signature else ""),
         ),
@@ -95,8 +111,14 @@ def build_certificate(
     ]
     if signature is None:
         blocks.append(Paragraph.of(w.t("cert_unsigned", lang), "small"))
-    meta = report_meta(audit, branding, language=lang, paper=paper, kicker_key="certificate_kicker",
-                       signing=signature is not None)
+    meta = report_meta(
+        audit,
+        branding,
+        language=lang,
+        paper=paper,
+        kicker_key="certificate_kicker",
+        signing=signature is not None,
+    )
     # The certificate discloses no findings: its footer says what it is, not "Confidential".
     meta = replace(meta, confidentiality=w.t("cert_footer", lang))
     return Document(meta, tuple(blocks))

@@ -33,18 +33,25 @@ def approved_version(session: object, audit: Audit) -> ReportVersion:
     if version is None or SignatureMeaning.APPROVER.value not in meanings:
         raise Refused(
             f"report version {audit.report_version} of {audit.reference} is not approved; the "
-            "audit certificate can be signed only for an approved report")
+            "audit certificate can be signed only for an approved report"
+        )
     return version
 
 
 def _stored(session: object, audit: Audit, language: str) -> ReportVersion | None:
-    return session.scalar(select(ReportVersion).where(  # type: ignore[attr-defined]
-        ReportVersion.audit_id == audit.id, ReportVersion.version == audit.report_version,
-        ReportVersion.format == FORMAT, ReportVersion.language == language))
+    return session.scalar(
+        select(ReportVersion).where(  # type: ignore[attr-defined]
+            ReportVersion.audit_id == audit.id,
+            ReportVersion.version == audit.report_version,
+            ReportVersion.format == FORMAT,
+            ReportVersion.language == language,
+        )
+    )
 
 
-def sign_certificate(db: Database, reference: str, *, username: str, password: str,
-                     language: str | None = None) -> SignResult:
+def sign_certificate(
+    db: Database, reference: str, *, username: str, password: str, language: str | None = None
+) -> SignResult:
     from auditapp.reports import pdf
     from auditapp.reports import wording as w
     from auditapp.reports.build import SignatureInfo
@@ -61,61 +68,127 @@ def sign_certificate(db: Database, reference: str, *, username: str, password: s
             raise BadInput("certificate language must be en or de")
         report = approved_version(session, audit)
         if not signing.is_author_eligible(audit, user):
-            raise Refused(f"{user.username} is neither the lead auditor nor on the team of "
-                          f"{audit.reference}, so cannot sign its audit certificate")
+            raise Refused(
+                f"{user.username} is neither the lead auditor nor on the team of "
+                f"{audit.reference}, so cannot sign its audit certificate"
+            )
         if _stored(session, audit, lang) is not None:
-            raise Refused(f"the audit certificate of {audit.reference} report version "
-                          f"{audit.report_version} ({lang}) is already signed")
+            raise Refused(
+                f"the audit certificate of {audit.reference} report version "
+                f"{audit.report_version} ({lang}) is already signed"
+            )
         signing.ensure_identity(user, password)
         identity = signing.open_identity(user, password)
         at, offset = signing.local_time_parts()
-        info = SignatureInfo(meaning=MEANING, printed_name=user.full_name, role=user.role,
-                             signed_at=at, utc_offset=offset,
-                             certificate_sha256=identity.fingerprint)
-        document = build_certificate(session, audit, language=lang, signature=info,
-                                     report_issued=audit.issued_on or report.created_at.date())
+        info = SignatureInfo(
+            meaning=MEANING,
+            printed_name=user.full_name,
+            role=user.role,
+            signed_at=at,
+            utc_offset=offset,
+            certificate_sha256=identity.fingerprint,
+        )
+        document = build_certificate(
+            session,
+            audit,
+            language=lang,
+            signature=info,
+            report_issued=audit.issued_on or report.created_at.date(),
+        )
         unsigned, layout = pdf.render_pdf_layout(document)
         placements = {
-            meaning: pades.Placement(int(page), (int(x1) + 2, int(y1) + 2, int(x2) - 2, int(y2) - 2))
+            meaning: pades.Placement(
+                int(page), (int(x1) + 2, int(y1) + 2, int(x2) - 2, int(y2) - 2)
+            )
             for meaning, (page, x1, y1, x2, y2) in layout.signature_boxes.items()
         }
         signed_sha256 = hashlib.sha256(unsigned).hexdigest()
         lines = stamp_lines(
-            name=user.full_name, role=user.role, meaning=MEANING, at=at, offset=offset,
-            language=lang, document=w.t("stamp_certificate", lang, reference=audit.reference),
-            digest_label=w.t("stamp_signed_sha", lang), digest=signed_sha256,
-            fingerprint=identity.fingerprint)
+            name=user.full_name,
+            role=user.role,
+            meaning=MEANING,
+            at=at,
+            offset=offset,
+            language=lang,
+            document=w.t("stamp_certificate", lang, reference=audit.reference),
+            digest_label=w.t("stamp_signed_sha", lang),
+            digest=signed_sha256,
+            fingerprint=identity.fingerprint,
+        )
         signed = pades.sign_pdf(
-            unsigned, private_key=identity.private_key, certificate_pem=identity.certificate_pem,
-            meaning=MEANING, stamp_lines=lines, reason=MEANING_TEXT["en"][MEANING],
-            signer_name=user.full_name, placements=placements, signing_time=at)
+            unsigned,
+            private_key=identity.private_key,
+            certificate_pem=identity.certificate_pem,
+            meaning=MEANING,
+            stamp_lines=lines,
+            reason=MEANING_TEXT["en"][MEANING],
+            signer_name=user.full_name,
+            placements=placements,
+            signing_time=at,
+        )
         digest = hashlib.sha256(signed).hexdigest()
         with locking.override(session, "sign"):
-            row = ReportVersion(audit_id=audit.id, version=audit.report_version, format=FORMAT,
-                                language=lang, file_bytes=signed, sha256=digest,
-                                trail_head=report.trail_head, created_by=user.username)
+            row = ReportVersion(
+                audit_id=audit.id,
+                version=audit.report_version,
+                format=FORMAT,
+                language=lang,
+                file_bytes=signed,
+                sha256=digest,
+                trail_head=report.trail_head,
+                created_by=user.username,
+            )
             session.add(row)
             session.flush()
-            session.add(Signature(
-                report_version_id=row.id, user_id=user.id, printed_name=user.full_name,
-                role=user.role, meaning=MEANING, signed_at=at, utc_offset=offset,
-                signed_sha256=signed_sha256, certificate_sha256=identity.fingerprint))
+            session.add(
+                Signature(
+                    report_version_id=row.id,
+                    user_id=user.id,
+                    printed_name=user.full_name,
+                    role=user.role,
+                    meaning=MEANING,
+                    signed_at=at,
+                    utc_offset=offset,
+                    signed_sha256=signed_sha256,
+                    certificate_sha256=identity.fingerprint,
+                )
+            )
             session.flush()
             trail.record_event(
-                session.connection(), user=user.username, action="sign", entity="report_version",
+                session.connection(),
+                user=user.username,
+                action="sign",
+                entity="report_version",
                 entity_id=str(row.id),
-                detail=json.dumps({
-                    "audit": audit.reference, "version": audit.report_version,
-                    "meaning": MEANING, "printed_name": user.full_name,
-                    "signed_at": at.isoformat(), "utc_offset": offset,
-                    "signed_sha256": signed_sha256, "file_sha256": digest,
-                    "certificate_sha256": identity.fingerprint,
-                }, sort_keys=True))
+                detail=json.dumps(
+                    {
+                        "audit": audit.reference,
+                        "version": audit.report_version,
+                        "meaning": MEANING,
+                        "printed_name": user.full_name,
+                        "signed_at": at.isoformat(),
+                        "utc_offset": offset,
+                        "signed_sha256": signed_sha256,
+                        "file_sha256": digest,
+                        "certificate_sha256": identity.fingerprint,
+                    },
+                    sort_keys=True,
+                ),
+            )
         return SignResult(
-            reference=audit.reference, version=audit.report_version, meaning=MEANING,
-            printed_name=user.full_name, role=user.role, signed_at=at, utc_offset=offset,
-            signed_sha256=signed_sha256, certificate_sha256=identity.fingerprint,
-            pdf_bytes=signed, locked=audit.locked, final=True)
+            reference=audit.reference,
+            version=audit.report_version,
+            meaning=MEANING,
+            printed_name=user.full_name,
+            role=user.role,
+            signed_at=at,
+            utc_offset=offset,
+            signed_sha256=signed_sha256,
+            certificate_sha256=identity.fingerprint,
+            pdf_bytes=signed,
+            locked=audit.locked,
+            final=True,
+        )
 
 
 def signed_certificate(db: Database, reference: str, *, language: str | None = None) -> bytes:
@@ -125,6 +198,8 @@ def signed_certificate(db: Database, reference: str, *, language: str | None = N
         lang = (language or audit.language or "en").lower()
         row = _stored(session, audit, lang)
         if row is None:
-            raise Refused(f"{audit.reference} report version {audit.report_version} has no "
-                          f"signed audit certificate ({lang})")
+            raise Refused(
+                f"{audit.reference} report version {audit.report_version} has no "
+                f"signed audit certificate ({lang})"
+            )
         return row.file_bytes

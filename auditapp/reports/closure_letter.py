@@ -47,12 +47,16 @@ MEANING = "closure"
 def check_closable(session: Session, audit: Audit) -> None:
     """Refused unless the report was issued and every finding's follow-up is closed."""
     if audit.status not in FINAL_STATES:
-        raise Refused(f"the report of {audit.reference} is not issued yet; an audit is closed "
-                      "only after its report is final")
+        raise Refused(
+            f"the report of {audit.reference} is not issued yet; an audit is closed "
+            "only after its report is final"
+        )
     still_open = capa_state.open_findings(session, audit)
     if still_open:
-        raise Refused(f"{audit.reference} still has open findings ({', '.join(still_open)}); "
-                      "the closure letter needs every finding closed")
+        raise Refused(
+            f"{audit.reference} still has open findings ({', '.join(still_open)}); "
+            "the closure letter needs every finding closed"
+        )
 
 
 def _event_date(item: capa_state.FollowUp, kind: str, decision: str) -> dt.date | None:
@@ -60,9 +64,15 @@ def _event_date(item: capa_state.FollowUp, kind: str, decision: str) -> dt.date 
     return dates[-1] if dates else None
 
 
-def build_closure_letter(session: Session, audit: Audit, *, language: str | None = None,
-                         paper: str | None = None, today: dt.date | None = None,
-                         signature: SignatureInfo | None = None) -> Document:
+def build_closure_letter(
+    session: Session,
+    audit: Audit,
+    *,
+    language: str | None = None,
+    paper: str | None = None,
+    today: dt.date | None = None,
+    signature: SignatureInfo | None = None,
+) -> Document:
     check_closable(session, audit)
     lang = w.check_language(language or audit.language or "en")
     branding = load_branding(session)
@@ -79,62 +89,107 @@ def build_closure_letter(session: Session, audit: Audit, *, language: str | None
         (w.t("closure_to", lang), "\n".join(to)),
         (w.t("report_number", lang), audit.reference),
         (w.t("cert_subject", lang), audit.title),
-        (w.t("sponsor", lang), audit.sponsor.legal_name if audit.sponsor
-         else w.t("not_stated", lang)),
-        (w.t("audit_dates", lang), w.date_range(
-            audit.actual_start or audit.planned_start, audit.actual_end or audit.planned_end, lang
-        ) or w.t("not_stated", lang)),
+        (
+            w.t("sponsor", lang),
+            audit.sponsor.legal_name if audit.sponsor else w.t("not_stated", lang),
+        ),
+        (
+            w.t("audit_dates", lang),
+            w.date_range(
+                audit.actual_start or audit.planned_start,
+                audit.actual_end or audit.planned_end,
+                lang,
+            )
+            or w.t("not_stated", lang),
+        ),
         (w.t("closure_date", lang), w.date(today, lang)),
     ]
     table_rows = []
     for item in capa_state.follow_up(session, audit, today):
         f = item.finding
-        title = f.title + (f" ({w.t('closure_repeat', lang)}: {f.repeat_of})"
-                           if f.repeat_finding and f.repeat_of else "")
+        title = f.title + (
+            f" ({w.t('closure_repeat', lang)}: {f.repeat_of})"
+            if f.repeat_finding and f.repeat_of
+            else ""
+        )
         effective = _event_date(item, "effectiveness", "effective")
-        table_rows.append((
-            Cell(core_findings.number_label(f.number), bold=True),
-            Cell(core_findings.grade(session, f.classification).label[lang]),
-            Cell(title),
-            Cell(w.date(_event_date(item, "assessment", "accepted"), lang)),
-            Cell(f"{w.t('closure_effective', lang)}, {w.date(effective, lang)}" if effective
-                 else w.t("closure_no_check", lang)),
-            Cell(w.date(item.status.closed_on, lang)),
-        ))
-    slot = SignatureSlot(MEANING, w.t("closure_signature", lang), (
-        (w.t("sig_name", lang), signature.printed_name if signature else ""),
-        (w.t("sig_role", lang),
-         w.label_or(f"userrole_{signature.role}", lang, signature.role) if signature else ""),
-        (w.t("sig_meaning", lang), MEANING_TEXT[lang][MEANING]),
-        (w.t("sig_time", lang), signature_time(signature, lang) if signature else ""),
-    ))
+        table_rows.append(
+            (
+                Cell(core_findings.number_label(f.number), bold=True),
+                Cell(core_findings.grade(session, f.classification).label[lang]),
+                Cell(title),
+                Cell(w.date(_event_date(item, "assessment", "accepted"), lang)),
+                Cell(
+                    f"{w.t('closure_effective', lang)}, {w.date(effective, lang)}"
+                    if effective
+                    else w.t("closure_no_check", lang)
+                ),
+                Cell(w.date(item.status.closed_on, lang)),
+            )
+        )
+    slot = SignatureSlot(
+        MEANING,
+        w.t("closure_signature", lang),
+        (
+            (w.t("sig_name", lang), signature.printed_name if signature else ""),
+            (
+                w.t("sig_role", lang),
+                w.label_or(f"userrole_{signature.role}", lang, signature.role) if signature else "",
+            ),
+            (w.t("sig_meaning", lang), MEANING_TEXT[lang][MEANING]),
+            (w.t("sig_time", lang), signature_time(signature, lang) if signature else ""),
+        ),
+    )
     blocks: list[Block] = [
         Heading(w.t("closure_kicker", lang), 1, in_toc=False),
         KeyValueTable(tuple(rows)),
-        Paragraph.of(w.t("closure_statement", lang, reference=audit.reference,
-                         version=f"{audit.report_version}.0",
-                         issued=w.date(issued, lang) or w.t("not_stated", lang))),
+        Paragraph.of(
+            w.t(
+                "closure_statement",
+                lang,
+                reference=audit.reference,
+                version=f"{audit.report_version}.0",
+                issued=w.date(issued, lang) or w.t("not_stated", lang),
+            )
+        ),
         Heading(w.t("closure_findings", lang), 2, in_toc=False),
     ]
     if table_rows:
-        blocks.append(Table(
-            header=(w.t("capa_col_number", lang), w.t("capa_col_grade", lang),
-                    w.t("capa_col_title", lang), w.t("closure_col_accepted", lang),
-                    w.t("closure_col_effectiveness", lang), w.t("closure_col_closed", lang)),
-            rows=tuple(table_rows), widths=(8, 13, 40, 13, 16, 13), small=True))
+        blocks.append(
+            Table(
+                header=(
+                    w.t("capa_col_number", lang),
+                    w.t("capa_col_grade", lang),
+                    w.t("capa_col_title", lang),
+                    w.t("closure_col_accepted", lang),
+                    w.t("closure_col_effectiveness", lang),
+                    w.t("closure_col_closed", lang),
+                ),
+                rows=tuple(table_rows),
+                widths=(8, 13, 40, 13, 16, 13),
+                small=True,
+            )
+        )
     else:
         blocks.append(Paragraph.of(w.t("closure_no_findings", lang)))
     blocks.append(SignatureBlock((slot,)))
     if signature is None:
         blocks.append(Paragraph.of(w.t("closure_unsigned", lang), "small"))
-    meta = report_meta(audit, branding, language=lang, paper=paper, kicker_key="closure_kicker",
-                       signing=signature is not None)
+    meta = report_meta(
+        audit,
+        branding,
+        language=lang,
+        paper=paper,
+        kicker_key="closure_kicker",
+        signing=signature is not None,
+    )
     meta = replace(meta, confidentiality=w.t("closure_footer", lang))
     return Document(meta, tuple(blocks))
 
 
-def export_closure_letter(db: Database, reference: str, *, fmt: str,
-                          language: str | None = None) -> bytes:
+def export_closure_letter(
+    db: Database, reference: str, *, fmt: str, language: str | None = None
+) -> bytes:
     """The unsigned letter (PDF or DOCX), for review before signing or for a Word copy."""
     from auditapp.reports.export import check_format, render
 
@@ -146,13 +201,19 @@ def export_closure_letter(db: Database, reference: str, *, fmt: str,
 
 
 def _stored(session: Session, audit: Audit, language: str) -> ReportVersion | None:
-    return session.scalar(select(ReportVersion).where(
-        ReportVersion.audit_id == audit.id, ReportVersion.version == audit.report_version,
-        ReportVersion.format == FORMAT, ReportVersion.language == language))
+    return session.scalar(
+        select(ReportVersion).where(
+            ReportVersion.audit_id == audit.id,
+            ReportVersion.version == audit.report_version,
+            ReportVersion.format == FORMAT,
+            ReportVersion.language == language,
+        )
+    )
 
 
-def sign_closure_letter(db: Database, reference: str, *, username: str, password: str,
-                        language: str | None = None) -> SignResult:
+def sign_closure_letter(
+    db: Database, reference: str, *, username: str, password: str, language: str | None = None
+) -> SignResult:
     from auditapp.reports import pades, pdf
 
     with db.session() as session:
@@ -166,61 +227,119 @@ def sign_closure_letter(db: Database, reference: str, *, username: str, password
         if lang not in codes(Language):
             raise BadInput("closure letter language must be en or de")
         if not signing.is_author_eligible(audit, user):
-            raise Refused(f"{user.username} is neither the lead auditor nor on the team of "
-                          f"{audit.reference}, so cannot sign its closure letter")
+            raise Refused(
+                f"{user.username} is neither the lead auditor nor on the team of "
+                f"{audit.reference}, so cannot sign its closure letter"
+            )
         if _stored(session, audit, lang) is not None:
             raise Refused(f"the closure letter of {audit.reference} ({lang}) is already signed")
         signing.ensure_identity(user, password)
         identity = signing.open_identity(user, password)
         at, offset = signing.local_time_parts()
-        info = SignatureInfo(meaning=MEANING, printed_name=user.full_name, role=user.role,
-                             signed_at=at, utc_offset=offset,
-                             certificate_sha256=identity.fingerprint)
+        info = SignatureInfo(
+            meaning=MEANING,
+            printed_name=user.full_name,
+            role=user.role,
+            signed_at=at,
+            utc_offset=offset,
+            certificate_sha256=identity.fingerprint,
+        )
         document = build_closure_letter(session, audit, language=lang, signature=info)
         unsigned, layout = pdf.render_pdf_layout(document)
         placements = {
-            meaning: pades.Placement(int(page), (int(x1) + 2, int(y1) + 2, int(x2) - 2, int(y2) - 2))
+            meaning: pades.Placement(
+                int(page), (int(x1) + 2, int(y1) + 2, int(x2) - 2, int(y2) - 2)
+            )
             for meaning, (page, x1, y1, x2, y2) in layout.signature_boxes.items()
         }
         signed_sha256 = hashlib.sha256(unsigned).hexdigest()
         lines = stamp_lines(
-            name=user.full_name, role=user.role, meaning=MEANING, at=at, offset=offset,
-            language=lang, document=w.t("stamp_closure", lang, reference=audit.reference),
-            digest_label=w.t("stamp_signed_sha", lang), digest=signed_sha256,
-            fingerprint=identity.fingerprint)
+            name=user.full_name,
+            role=user.role,
+            meaning=MEANING,
+            at=at,
+            offset=offset,
+            language=lang,
+            document=w.t("stamp_closure", lang, reference=audit.reference),
+            digest_label=w.t("stamp_signed_sha", lang),
+            digest=signed_sha256,
+            fingerprint=identity.fingerprint,
+        )
         signed = pades.sign_pdf(
-            unsigned, private_key=identity.private_key, certificate_pem=identity.certificate_pem,
-            meaning=MEANING, stamp_lines=lines, reason=MEANING_TEXT["en"][MEANING],
-            signer_name=user.full_name, placements=placements, signing_time=at)
+            unsigned,
+            private_key=identity.private_key,
+            certificate_pem=identity.certificate_pem,
+            meaning=MEANING,
+            stamp_lines=lines,
+            reason=MEANING_TEXT["en"][MEANING],
+            signer_name=user.full_name,
+            placements=placements,
+            signing_time=at,
+        )
         digest = hashlib.sha256(signed).hexdigest()
         with locking.override(session, "sign"):
-            row = ReportVersion(audit_id=audit.id, version=audit.report_version, format=FORMAT,
-                                language=lang, file_bytes=signed, sha256=digest,
-                                trail_head=trail.head_hash(session.connection()),
-                                created_by=user.username)
+            row = ReportVersion(
+                audit_id=audit.id,
+                version=audit.report_version,
+                format=FORMAT,
+                language=lang,
+                file_bytes=signed,
+                sha256=digest,
+                trail_head=trail.head_hash(session.connection()),
+                created_by=user.username,
+            )
             session.add(row)
             session.flush()
-            session.add(Signature(
-                report_version_id=row.id, user_id=user.id, printed_name=user.full_name,
-                role=user.role, meaning=MEANING, signed_at=at, utc_offset=offset,
-                signed_sha256=signed_sha256, certificate_sha256=identity.fingerprint))
+            session.add(
+                Signature(
+                    report_version_id=row.id,
+                    user_id=user.id,
+                    printed_name=user.full_name,
+                    role=user.role,
+                    meaning=MEANING,
+                    signed_at=at,
+                    utc_offset=offset,
+                    signed_sha256=signed_sha256,
+                    certificate_sha256=identity.fingerprint,
+                )
+            )
             audit.status = AuditStatus.CLOSED
             session.flush()
             trail.record_event(
-                session.connection(), user=user.username, action="sign", entity="report_version",
+                session.connection(),
+                user=user.username,
+                action="sign",
+                entity="report_version",
                 entity_id=str(row.id),
-                detail=json.dumps({
-                    "audit": audit.reference, "version": audit.report_version,
-                    "meaning": MEANING, "printed_name": user.full_name,
-                    "signed_at": at.isoformat(), "utc_offset": offset,
-                    "signed_sha256": signed_sha256, "file_sha256": digest,
-                    "certificate_sha256": identity.fingerprint,
-                }, sort_keys=True))
+                detail=json.dumps(
+                    {
+                        "audit": audit.reference,
+                        "version": audit.report_version,
+                        "meaning": MEANING,
+                        "printed_name": user.full_name,
+                        "signed_at": at.isoformat(),
+                        "utc_offset": offset,
+                        "signed_sha256": signed_sha256,
+                        "file_sha256": digest,
+                        "certificate_sha256": identity.fingerprint,
+                    },
+                    sort_keys=True,
+                ),
+            )
         return SignResult(
-            reference=audit.reference, version=audit.report_version, meaning=MEANING,
-            printed_name=user.full_name, role=user.role, signed_at=at, utc_offset=offset,
-            signed_sha256=signed_sha256, certificate_sha256=identity.fingerprint,
-            pdf_bytes=signed, locked=audit.locked, final=True)
+            reference=audit.reference,
+            version=audit.report_version,
+            meaning=MEANING,
+            printed_name=user.full_name,
+            role=user.role,
+            signed_at=at,
+            utc_offset=offset,
+            signed_sha256=signed_sha256,
+            certificate_sha256=identity.fingerprint,
+            pdf_bytes=signed,
+            locked=audit.locked,
+            final=True,
+        )
 
 
 def signed_closure_letter(db: Database, reference: str, *, language: str | None = None) -> bytes:

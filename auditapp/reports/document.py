@@ -137,8 +137,18 @@ class PageBreak:
 
 
 Block = (
-    Heading | Paragraph | BulletList | Callout | KeyValueTable | Table | Figure | FindingBlock
-    | SignatureBlock | Cover | TableOfContents | PageBreak
+    Heading
+    | Paragraph
+    | BulletList
+    | Callout
+    | KeyValueTable
+    | Table
+    | Figure
+    | FindingBlock
+    | SignatureBlock
+    | Cover
+    | TableOfContents
+    | PageBreak
 )
 
 

@@ -79,8 +79,14 @@ class _Writer(PageParts, FindingParts):
         section.start_type = WD_SECTION.NEW_PAGE
         # python-docx's template is US Letter: always set the size explicitly.
         section.page_width, section.page_height = Mm(width), Mm(height)
-        section.left_margin, section.right_margin = Mm(self.s.margin("left")), Mm(self.s.margin("right"))
-        section.top_margin, section.bottom_margin = Mm(self.s.margin("top")), Mm(self.s.margin("bottom"))
+        section.left_margin, section.right_margin = (
+            Mm(self.s.margin("left")),
+            Mm(self.s.margin("right")),
+        )
+        section.top_margin, section.bottom_margin = (
+            Mm(self.s.margin("top")),
+            Mm(self.s.margin("bottom")),
+        )
         section.header_distance, section.footer_distance = Mm(9), Mm(8)
         self.text_width = Mm(width - self.s.margin("left") - self.s.margin("right"))
         self._styles()
@@ -88,8 +94,9 @@ class _Writer(PageParts, FindingParts):
         _fast_ids(self.doc.part)
 
     # --- primitives --------------------------------------------------------------------------
-    def _style(self, role: str, size: float | None, colour: str | None, bold: bool,
-               italic: bool) -> Any:
+    def _style(
+        self, role: str, size: float | None, colour: str | None, bold: bool, italic: bool
+    ) -> Any:
         """A paragraph style per role and look, made once and named for what it is ("Table
         Header", "Caption"): direct run formatting is what makes python-docx slow (every
         property inserts XML), and named styles let a reviewer restyle the copy in Word."""
@@ -97,8 +104,17 @@ class _Writer(PageParts, FindingParts):
         found = self._looks.get(key)
         if found is None:
             # Roles whose look is their point (headers, labels, titles) are not qualified.
-            plain = not role.startswith(("Table Header", "Table Label", "Callout Title", "Cover",
-                                         "Finding", "Signature", "Note"))
+            plain = not role.startswith(
+                (
+                    "Table Header",
+                    "Table Label",
+                    "Callout Title",
+                    "Cover",
+                    "Finding",
+                    "Signature",
+                    "Note",
+                )
+            )
             looks = [("Bold", bold), ("White", colour == "#FFFFFF"), ("Italic", italic)]
             name = " ".join([role] + [word for word, on in looks if on and plain])
             base, number = name, 2
@@ -116,8 +132,16 @@ class _Writer(PageParts, FindingParts):
             self._looks[key] = found
         return found
 
-    def runs(self, para: Any, runs: tuple[Run, ...], *, size: float | None = None,
-             colour: str | None = None, italic: bool = False, role: str = "Report Text") -> None:
+    def runs(
+        self,
+        para: Any,
+        runs: tuple[Run, ...],
+        *,
+        size: float | None = None,
+        colour: str | None = None,
+        italic: bool = False,
+        role: str = "Report Text",
+    ) -> None:
         if size or colour or italic:
             # Set the style id directly: python-docx's style setter scans every style each time.
             para._p.style = self._style(role, size, colour, False, italic).style_id
@@ -130,9 +154,18 @@ class _Writer(PageParts, FindingParts):
             if run.mono:
                 r.font.name = self.s.docx_font("mono")
 
-    def para(self, container: Any, text: str, *, size: float | None = None, bold: bool = False,
-             colour: str | None = None, mono: bool = False, first: bool = False,
-             role: str = "Report Text") -> Any:
+    def para(
+        self,
+        container: Any,
+        text: str,
+        *,
+        size: float | None = None,
+        bold: bool = False,
+        colour: str | None = None,
+        mono: bool = False,
+        first: bool = False,
+        role: str = "Report Text",
+    ) -> Any:
         para = container.paragraphs[0] if first else container.add_paragraph()
         if size or colour or bold:
             para._p.style = self._style(role, size, colour, bold, False).style_id
@@ -166,11 +199,22 @@ class _Writer(PageParts, FindingParts):
     def paragraph(self, block: Paragraph) -> None:
         para = self.doc.add_paragraph()
         small = block.style in ("small", "note")
-        size = self.s.size("small") if small else (self.s.size("body") + 1.5 if block.style == "lead" else None)
-        role = {"small": "Small Print", "note": "Note", "lead": "Lead Paragraph"}.get(block.style,
-                                                                               "Report Text")
-        self.runs(para, block.runs, size=size, colour=self.s.colour("muted") if small else None,
-                  italic=block.style == "note", role=role)
+        size = (
+            self.s.size("small")
+            if small
+            else (self.s.size("body") + 1.5 if block.style == "lead" else None)
+        )
+        role = {"small": "Small Print", "note": "Note", "lead": "Lead Paragraph"}.get(
+            block.style, "Report Text"
+        )
+        self.runs(
+            para,
+            block.runs,
+            size=size,
+            colour=self.s.colour("muted") if small else None,
+            italic=block.style == "note",
+            role=role,
+        )
 
     def bullets(self, block: BulletList) -> None:
         for item in block.items:
@@ -181,20 +225,35 @@ class _Writer(PageParts, FindingParts):
         cell = self.row(table)[0]
         x.shade(cell, self.s.colour("callout"))
         x.cell_border(cell, "left", colour=self.brand, size=24)
-        self.para(cell, block.title, size=self.s.size("small"), bold=True, colour=self.brand,
-                  first=True, role="Callout Title")
+        self.para(
+            cell,
+            block.title,
+            size=self.s.size("small"),
+            bold=True,
+            colour=self.brand,
+            first=True,
+            role="Callout Title",
+        )
         self.para(cell, block.text, size=self.s.size("body") + 1, role="Callout Text")
         self.doc.add_paragraph()
 
-    def key_values(self, rows: tuple[tuple[str, str], ...], share: float = 0.28,
-                   *, keep: bool = False) -> None:
+    def key_values(
+        self, rows: tuple[tuple[str, str], ...], share: float = 0.28, *, keep: bool = False
+    ) -> None:
         table = self.table(2, [share, 1 - share])
         x.table_borders(table._tbl, self.s.colour("rule"))
         size = self.s.size("table")
         for label, value in rows:
             left, right = self.row(table)
-            self.para(left, label, size=size, bold=True, colour=self.s.colour("muted"), first=True,
-                      role="Table Label")
+            self.para(
+                left,
+                label,
+                size=size,
+                bold=True,
+                colour=self.s.colour("muted"),
+                first=True,
+                role="Table Label",
+            )
             self.para(right, value, size=size, first=True, role="Table Text")
             if keep:  # Word keeps a row with the next when its paragraphs say so
                 for cell in (left, right):
@@ -215,8 +274,15 @@ class _Writer(PageParts, FindingParts):
         x.repeat_header(table.rows[0])
         for cell, text in zip(header, block.header, strict=True):
             x.shade(cell, self.brand)
-            self.para(cell, text, size=size, bold=True, colour="#FFFFFF", first=True,
-                      role="Table Header" + suffix)
+            self.para(
+                cell,
+                text,
+                size=size,
+                bold=True,
+                colour="#FFFFFF",
+                first=True,
+                role="Table Header" + suffix,
+            )
         for index, values in enumerate(block.rows):
             cells = self.row(table)
             for cell, value in zip(cells, values, strict=True):
@@ -230,8 +296,16 @@ class _Writer(PageParts, FindingParts):
             x.shade(cell, self.s.colour("zebra"))
         colour = "#FFFFFF" if value.light_text else None
         lines = value.text.split("\n")
-        self.para(cell, lines[0], size=size, bold=value.bold, colour=colour, mono=value.mono,
-                  first=True, role=role)
+        self.para(
+            cell,
+            lines[0],
+            size=size,
+            bold=value.bold,
+            colour=colour,
+            mono=value.mono,
+            first=True,
+            role=role,
+        )
         for line in lines[1:]:
             self.para(cell, line, size=size, colour=colour, mono=value.mono, role=role)
 
@@ -242,10 +316,18 @@ class _Writer(PageParts, FindingParts):
     # --- driver ------------------------------------------------------------------------------
     def write(self, progress: Callable[[float], None] | None = None) -> bytes:
         handlers: dict[type, Callable[[Any], None]] = {
-            Heading: self.heading, Paragraph: self.paragraph, BulletList: self.bullets,
-            Callout: self.callout, KeyValueTable: self.kv, Table: self.data_table,
-            Figure: self.figure, FindingBlock: self.finding, SignatureBlock: self.signatures,
-            Cover: self.cover, TableOfContents: self.contents, PageBreak: self.page_break,
+            Heading: self.heading,
+            Paragraph: self.paragraph,
+            BulletList: self.bullets,
+            Callout: self.callout,
+            KeyValueTable: self.kv,
+            Table: self.data_table,
+            Figure: self.figure,
+            FindingBlock: self.finding,
+            SignatureBlock: self.signatures,
+            Cover: self.cover,
+            TableOfContents: self.contents,
+            PageBreak: self.page_break,
         }
         blocks: tuple[Block, ...] = self.source.blocks
         self._page_furniture(bool(blocks) and isinstance(blocks[0], Cover))

@@ -56,8 +56,13 @@ class FindingParts:
         else:
             run.add_picture(io.BytesIO(fig.image), width=width)
         for index, line in enumerate(fig.caption):
-            caption = self.para(self.doc, line, size=self.s.size("table_small") - 0.5,
-                                colour=self.s.colour("muted"), role="Photo Caption")
+            caption = self.para(
+                self.doc,
+                line,
+                size=self.s.size("table_small") - 0.5,
+                colour=self.s.colour("muted"),
+                role="Photo Caption",
+            )
             caption.paragraph_format.keep_with_next = index < len(fig.caption) - 1
 
     def figures(self, figures: tuple[Figure, ...]) -> None:
@@ -82,8 +87,13 @@ class FindingParts:
             else:
                 run.add_picture(io.BytesIO(fig.image), width=width)
             for line in fig.caption:
-                self.para(cell, line, size=self.s.size("table_small") - 0.5,
-                          colour=self.s.colour("muted"), role="Photo Caption")
+                self.para(
+                    cell,
+                    line,
+                    size=self.s.size("table_small") - 0.5,
+                    colour=self.s.colour("muted"),
+                    role="Photo Caption",
+                )
 
     def figure(self, block: Figure) -> None:
         self.figures((block,))
@@ -102,31 +112,56 @@ class FindingParts:
         head.add_run("  " + x.clean(block.title))
         self.key_values(block.facts, 0.26, keep=True)
         for label, text in block.sections:
-            head = self.para(self.doc, label, size=self.s.size("small"), bold=True,
-                             colour=self.brand, role="Finding Label")
+            head = self.para(
+                self.doc,
+                label,
+                size=self.s.size("small"),
+                bold=True,
+                colour=self.brand,
+                role="Finding Label",
+            )
             head.paragraph_format.keep_with_next = True
             head.paragraph_format.space_before = Pt(5)
             for part in (p.strip() for p in text.split("\n\n")):
                 if part:
                     self.para(self.doc, part)
         if block.figures:
-            label = self.para(self.doc, block.figures_label, size=self.s.size("small"), bold=True,
-                              colour=self.brand, role="Finding Label")
+            label = self.para(
+                self.doc,
+                block.figures_label,
+                size=self.s.size("small"),
+                bold=True,
+                colour=self.brand,
+                role="Finding Label",
+            )
             label.paragraph_format.keep_with_next = True
             self.figures(block.figures)
 
     def signatures(self, block: SignatureBlock) -> None:
         for slot in block.slots:
-            head = self.para(self.doc, slot.caption, size=self.s.size("h3"), bold=True,
-                             colour=self.brand, role="Signature Caption")
+            head = self.para(
+                self.doc,
+                slot.caption,
+                size=self.s.size("h3"),
+                bold=True,
+                colour=self.brand,
+                role="Signature Caption",
+            )
             head.paragraph_format.keep_with_next = True
             table = self.table(2, [0.33, 0.67])
             for label, value in slot.rows:
                 left, right = self.row(table)
                 x.cant_split(table.rows[-1])
                 table.rows[-1].height = Mm(9)
-                self.para(left, label, size=self.s.size("table"), bold=True,
-                          colour=self.s.colour("muted"), first=True, role="Table Label")
+                self.para(
+                    left,
+                    label,
+                    size=self.s.size("table"),
+                    bold=True,
+                    colour=self.s.colour("muted"),
+                    first=True,
+                    role="Table Label",
+                )
                 self.para(right, value, size=self.s.size("table"), first=True, role="Table Text")
                 if not value:
                     x.cell_border(right, "bottom", colour=self.s.colour("text"), size=6)

@@ -60,8 +60,12 @@ class PageParts:
 
     def _properties(self) -> None:
         docx_props.set_core_properties(
-            self.doc, title=self.meta.title, author=self.meta.author, subject=self.meta.subject,
-            keywords=", ".join(self.meta.keywords), language=self.meta.language,
+            self.doc,
+            title=self.meta.title,
+            author=self.meta.author,
+            subject=self.meta.subject,
+            keywords=", ".join(self.meta.keywords),
+            language=self.meta.language,
             category=self.meta.title.replace(self.meta.reference, "").strip(),
         )
         docx_props.set_app_properties(self.doc, company=self.meta.organisation)
@@ -78,8 +82,14 @@ class PageParts:
             header.add_run().add_picture(io.BytesIO(self.meta.logo), height=Mm(6))
             header.add_run("  ")
         org = header.add_run(x.clean(self.meta.organisation))
-        org.bold, org.font.size, org.font.color.rgb = True, Pt(self.s.size("header") + 0.5), _rgb(self.brand)
-        right = header.add_run(f"\t{x.clean(self.meta.version_label)}  ·  {x.clean(self.meta.title)}")
+        org.bold, org.font.size, org.font.color.rgb = (
+            True,
+            Pt(self.s.size("header") + 0.5),
+            _rgb(self.brand),
+        )
+        right = header.add_run(
+            f"\t{x.clean(self.meta.version_label)}  ·  {x.clean(self.meta.title)}"
+        )
         right.font.size, right.font.color.rgb = small, _rgb(self.s.colour("muted"))
         footers = [section.footer]
         if has_cover:
@@ -87,7 +97,9 @@ class PageParts:
         for footer in footers:
             para = footer.paragraphs[0]
             x.right_tab(para, tab)
-            text = self.meta.confidentiality + (f"  ·  {self.meta.footer_text}" if self.meta.footer_text else "")
+            text = self.meta.confidentiality + (
+                f"  ·  {self.meta.footer_text}" if self.meta.footer_text else ""
+            )
             self._small(para.add_run(x.clean(text) + "\t"), small)
             for piece in re.split(r"(\{page\}|\{pages\})", self.meta.page_label):
                 if piece == "{page}":
@@ -111,17 +123,32 @@ class PageParts:
             first.add_run("   ")
         if self.meta.organisation:
             org = first.add_run(x.clean(self.meta.organisation))
-            org.bold, org.font.size, org.font.color.rgb = True, Pt(self.s.size("h2")), _rgb(self.brand)
+            org.bold, org.font.size, org.font.color.rgb = (
+                True,
+                Pt(self.s.size("h2")),
+                _rgb(self.brand),
+            )
         if self.meta.organisation_address:
-            self.para(self.doc, self.meta.organisation_address.replace("\n", ", "),
-                      size=self.s.size("small"), colour=self.s.colour("muted"),
-                      role="Cover Address")
+            self.para(
+                self.doc,
+                self.meta.organisation_address.replace("\n", ", "),
+                size=self.s.size("small"),
+                colour=self.s.colour("muted"),
+                role="Cover Address",
+            )
         spacer = self.doc.add_paragraph()
         spacer.paragraph_format.space_before = Pt(70)
-        self.para(self.doc, block.kicker, size=self.s.size("cover_kicker"), bold=True,
-                  colour=self.brand, role="Cover Kicker")
-        self.para(self.doc, block.title, size=self.s.size("cover_title"), bold=True,
-                  role="Cover Title")
+        self.para(
+            self.doc,
+            block.kicker,
+            size=self.s.size("cover_kicker"),
+            bold=True,
+            colour=self.brand,
+            role="Cover Kicker",
+        )
+        self.para(
+            self.doc, block.title, size=self.s.size("cover_title"), bold=True, role="Cover Title"
+        )
         self.key_values(block.rows, 0.3)
         self.doc.add_paragraph().paragraph_format.space_before = Pt(30)
         self.callout(Callout(block.statement_title, block.statement))

@@ -19,10 +19,26 @@ from auditapp.reports.docx_xml import clean
 # Elements that follow w:updateFields in CT_Settings (ECMA-376 part 1, 17.15.1.78): Word
 # refuses a settings part whose children are out of order.
 _AFTER_UPDATE_FIELDS = {
-    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
-    "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
-    "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown",
-    "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol",
+    "hdrShapeDefaults",
+    "footnotePr",
+    "endnotePr",
+    "compat",
+    "docVars",
+    "rsids",
+    "mathPr",
+    "attachedSchema",
+    "themeFontLang",
+    "clrSchemeMapping",
+    "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures",
+    "forceUpgrade",
+    "captions",
+    "readModeInkLockDown",
+    "smartTagType",
+    "schemaLibrary",
+    "shapeDefaults",
+    "doNotEmbedSmartTags",
+    "decimalSymbol",
     "listSeparator",
 }
 APP_XML = "/docProps/app.xml"
@@ -42,9 +58,17 @@ def update_fields_on_open(document: Any) -> None:
     settings.append(flag)
 
 
-def set_core_properties(document: Any, *, title: str, author: str, subject: str,
-                        keywords: str, language: str, category: str,
-                        now: dt.datetime | None = None) -> None:
+def set_core_properties(
+    document: Any,
+    *,
+    title: str,
+    author: str,
+    subject: str,
+    keywords: str,
+    language: str,
+    category: str,
+    now: dt.datetime | None = None,
+) -> None:
     """Title, author, dates now (not the library template's 2013), and who saved it last."""
     now = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
     props = document.core_properties
@@ -79,7 +103,10 @@ def set_app_properties(document: Any, *, company: str, application: str = PRODUC
         if rel.reltype == RT.EXTENDED_PROPERTIES:
             rel.target_part._blob = xml
             return
-    part = Part(PackURI(APP_XML),
-                "application/vnd.openxmlformats-officedocument.extended-properties+xml",
-                xml, package)
+    part = Part(
+        PackURI(APP_XML),
+        "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+        xml,
+        package,
+    )
     package.relate_to(part, RT.EXTENDED_PROPERTIES)

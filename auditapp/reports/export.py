@@ -77,9 +77,15 @@ def export_report(
     with db.read_session() as session:
         audit = get_audit(session, reference)
         document = build_report(
-            session, audit, language=language, sections=sections,
-            include_confidential=include_confidential, paper=paper, signatures=tuple(signatures),
-            pdfa=pdfa, photos=photos,
+            session,
+            audit,
+            language=language,
+            sections=sections,
+            include_confidential=include_confidential,
+            paper=paper,
+            signatures=tuple(signatures),
+            pdfa=pdfa,
+            photos=photos,
         )
     report(40, "layout")
     data = render(document, fmt, report)
@@ -162,17 +168,31 @@ def write_report(
 ) -> Path:
     path = check_target(path)
     data = export_report(
-        db, reference, fmt=format_for(path, fmt), language=language, sections=sections,
-        include_confidential=include_confidential, progress=progress, paper=paper, pdfa=pdfa,
+        db,
+        reference,
+        fmt=format_for(path, fmt),
+        language=language,
+        sections=sections,
+        include_confidential=include_confidential,
+        progress=progress,
+        paper=paper,
+        pdfa=pdfa,
         photos=photos,
     )
     return write(path, data)
 
 
 def write_certificate(
-    db: Database, reference: str, path: Path | str, *, fmt: str | None = None,
-    language: str | None = None, paper: str | None = None,
+    db: Database,
+    reference: str,
+    path: Path | str,
+    *,
+    fmt: str | None = None,
+    language: str | None = None,
+    paper: str | None = None,
 ) -> Path:
     path = check_target(path)
-    data = export_certificate(db, reference, fmt=format_for(path, fmt), language=language, paper=paper)
+    data = export_certificate(
+        db, reference, fmt=format_for(path, fmt), language=language, paper=paper
+    )
     return write(path, data)

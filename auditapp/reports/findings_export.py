@@ -22,15 +22,41 @@ FORMATS = ("csv", "xlsx", "json")
 SCHEMA_VERSION = 1
 
 COLUMNS = (
-    "audit_reference", "audit_title", "auditee", "sponsor", "audit_end_date", "report_version",
-    "finding_number", "classification", "classification_label", "title", "area", "question_ids",
-    "requirement_references", "observation", "impact", "risk", "recommendation",
-    "capa_due_date", "capa_owner", "auditee_response", "status", "repeat_finding",
+    "audit_reference",
+    "audit_title",
+    "auditee",
+    "sponsor",
+    "audit_end_date",
+    "report_version",
+    "finding_number",
+    "classification",
+    "classification_label",
+    "title",
+    "area",
+    "question_ids",
+    "requirement_references",
+    "observation",
+    "impact",
+    "risk",
+    "recommendation",
+    "capa_due_date",
+    "capa_owner",
+    "auditee_response",
+    "status",
+    "repeat_finding",
     "evidence_items",
 )
 WIDTHS = {
-    "observation": 60, "impact": 40, "risk": 40, "recommendation": 50, "auditee_response": 40,
-    "title": 40, "requirement_references": 36, "audit_title": 30, "auditee": 28, "sponsor": 28,
+    "observation": 60,
+    "impact": 40,
+    "risk": 40,
+    "recommendation": 50,
+    "auditee_response": 40,
+    "title": 40,
+    "requirement_references": 36,
+    "audit_title": 30,
+    "auditee": 28,
+    "sponsor": 28,
 }
 
 
@@ -67,8 +93,11 @@ def finding_rows(session: Session, audit: Audit, language: str = "en") -> list[d
     for finding_id, number in session.execute(
         select(EvidenceLink.finding_id, Evidence.number)
         .join(Evidence, Evidence.id == EvidenceLink.evidence_id)
-        .where(Evidence.audit_id == audit.id, Evidence.removed.is_(False),
-               EvidenceLink.finding_id.is_not(None))
+        .where(
+            Evidence.audit_id == audit.id,
+            Evidence.removed.is_(False),
+            EvidenceLink.finding_id.is_not(None),
+        )
         .order_by(Evidence.number)
     ):
         evidence.setdefault(finding_id, []).append(f"E-{number:03d}")
@@ -76,31 +105,33 @@ def finding_rows(session: Session, audit: Audit, language: str = "en") -> list[d
     out = []
     for f in ordered_findings(session, audit):
         grade = core_findings.grade(session, f.classification)
-        out.append({
-            "audit_reference": audit.reference,
-            "audit_title": audit.title,
-            "auditee": audit.auditee.legal_name if audit.auditee else "",
-            "sponsor": audit.sponsor.legal_name if audit.sponsor else "",
-            "audit_end_date": end.isoformat() if end else "",
-            "report_version": f"{audit.report_version}.0",
-            "finding_number": core_findings.number_label(f.number),
-            "classification": f.classification,
-            "classification_label": grade.label.get(language, grade.label["en"]),
-            "title": f.title,
-            "area": areas.get(f.area, f.area),
-            "question_ids": "; ".join(core_findings.finding_questions(f)),
-            "requirement_references": "; ".join(core_findings.finding_references(f)),
-            "observation": f.observation.strip(),
-            "impact": f.impact.strip(),
-            "risk": f.risk.strip(),
-            "recommendation": f.recommendation.strip(),
-            "capa_due_date": f.capa_due_date.isoformat() if f.capa_due_date else "",
-            "capa_owner": f.owner.strip(),
-            "auditee_response": f.auditee_response.strip(),
-            "status": f.status,
-            "repeat_finding": "yes" if f.repeat_finding else "no",
-            "evidence_items": "; ".join(evidence.get(f.id, [])),
-        })
+        out.append(
+            {
+                "audit_reference": audit.reference,
+                "audit_title": audit.title,
+                "auditee": audit.auditee.legal_name if audit.auditee else "",
+                "sponsor": audit.sponsor.legal_name if audit.sponsor else "",
+                "audit_end_date": end.isoformat() if end else "",
+                "report_version": f"{audit.report_version}.0",
+                "finding_number": core_findings.number_label(f.number),
+                "classification": f.classification,
+                "classification_label": grade.label.get(language, grade.label["en"]),
+                "title": f.title,
+                "area": areas.get(f.area, f.area),
+                "question_ids": "; ".join(core_findings.finding_questions(f)),
+                "requirement_references": "; ".join(core_findings.finding_references(f)),
+                "observation": f.observation.strip(),
+                "impact": f.impact.strip(),
+                "risk": f.risk.strip(),
+                "recommendation": f.recommendation.strip(),
+                "capa_due_date": f.capa_due_date.isoformat() if f.capa_due_date else "",
+                "capa_owner": f.owner.strip(),
+                "auditee_response": f.auditee_response.strip(),
+                "status": f.status,
+                "repeat_finding": "yes" if f.repeat_finding else "no",
+                "evidence_items": "; ".join(evidence.get(f.id, [])),
+            }
+        )
     return out
 
 
@@ -113,13 +144,16 @@ def render(rows: list[dict[str, str]], fmt: str, *, title: str = "") -> bytes:
         widths = [WIDTHS.get(c, 16) for c in COLUMNS]
         return tabular.to_xlsx([("Findings", COLUMNS, table, widths)], title=title)
     # JSON is data, not a spreadsheet: no escaping, the text exactly as entered.
-    payload = {"schema": "auditapp-findings", "schema_version": SCHEMA_VERSION,
-               "columns": list(COLUMNS), "findings": rows}
+    payload = {
+        "schema": "auditapp-findings",
+        "schema_version": SCHEMA_VERSION,
+        "columns": list(COLUMNS),
+        "findings": rows,
+    }
     return (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def export_findings(session: Session, reference: str, fmt: str, language: str = "en") -> bytes:
     fmt = check_format(fmt)
     audit = core_audits.get_audit(session, reference)
-    return render(finding_rows(session, audit, language), fmt,
-                  title=f"Findings {audit.reference}")
+    return render(finding_rows(session, audit, language), fmt, title=f"Findings {audit.reference}")

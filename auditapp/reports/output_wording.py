@@ -60,8 +60,10 @@ OUTPUT_WORDING: dict[str, tuple[str, str]] = {
     "capa_sheet": ("CAPA", "CAPA"),
     "capa_about_sheet": ("About", "Angaben"),
     "capa_signed_by": ("Completed by (name, role, date)", "Ausgefüllt von (Name, Funktion, Datum)"),
-    "capa_reviewed_by": ("Reviewed by the auditor (name, date)",
-                         "Geprüft durch Auditor/in (Name, Datum)"),
+    "capa_reviewed_by": (
+        "Reviewed by the auditor (name, date)",
+        "Geprüft durch Auditor/in (Name, Datum)",
+    ),
     # repeat findings (in the report's finding facts)
     "f_repeat_of": ("Yes: repeats {earlier}", "Ja: wiederholt {earlier}"),
     # closure letter
@@ -87,8 +89,10 @@ OUTPUT_WORDING: dict[str, tuple[str, str]] = {
     "closure_effective": ("effective", "wirksam"),
     "closure_no_check": ("no check planned", "keine Prüfung geplant"),
     "closure_repeat": ("repeat finding", "Wiederholungsfeststellung"),
-    "closure_no_findings": ("The audit raised no findings.",
-                            "Das Audit hat keine Feststellungen ergeben."),
+    "closure_no_findings": (
+        "The audit raised no findings.",
+        "Das Audit hat keine Feststellungen ergeben.",
+    ),
     "closure_signature": ("Closure", "Abschluss"),
     "closure_unsigned": (
         "Unsigned copy: the closure letter is valid only when signed electronically by the "
@@ -101,8 +105,7 @@ OUTPUT_WORDING: dict[str, tuple[str, str]] = {
     # language check
     "language_mismatch": (
         "The report is in {report}, but most entered text looks {text} ({fields}).",
-        "Der Bericht ist auf {report}, der eingegebene Text wirkt überwiegend {text} "
-        "({fields}).",
+        "Der Bericht ist auf {report}, der eingegebene Text wirkt überwiegend {text} ({fields}).",
     ),
     "lang_name_en": ("English", "Englisch"),
     "lang_name_de": ("German", "Deutsch"),

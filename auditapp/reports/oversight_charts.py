@@ -76,8 +76,9 @@ def _legend(draw: ImageDraw.ImageDraw, items: Sequence[tuple[str, str]], top: in
         draw.text((x + 32, y), label[:24], font=_font(22), fill=INK)
 
 
-def _value_axis(draw: ImageDraw.ImageDraw, box: tuple[int, int, int, int], low: float,
-                top: float, step: float) -> None:
+def _value_axis(
+    draw: ImageDraw.ImageDraw, box: tuple[int, int, int, int], low: float, top: float, step: float
+) -> None:
     left, upper, right, bottom = box
     value = low
     while value <= top + 1e-9:
@@ -89,8 +90,9 @@ def _value_axis(draw: ImageDraw.ImageDraw, box: tuple[int, int, int, int], low: 
         value += step
 
 
-def stacked_grades(title: str, categories: Sequence[str], counts: Sequence[dict[str, int]],
-                   lang: str) -> tuple[bytes, int, int]:
+def stacked_grades(
+    title: str, categories: Sequence[str], counts: Sequence[dict[str, int]], lang: str
+) -> tuple[bytes, int, int]:
     """Findings by grade, one stacked bar per category (an audit, or an area)."""
     grades = [g for g in GRADES if any(c.get(g, 0) for c in counts)]
     image, draw = _canvas(title)
@@ -110,20 +112,29 @@ def stacked_grades(title: str, categories: Sequence[str], counts: Sequence[dict[
             h = (bottom - upper) * n / top
             draw.rectangle((x, y - h, x + bar, y), fill=grade_colour(grade))
             label = str(n)
-            draw.text((x + bar / 2 - draw.textlength(label, font=_font(20)) / 2, y - h / 2 - 12),
-                      label, font=_font(20), fill="white")
+            draw.text(
+                (x + bar / 2 - draw.textlength(label, font=_font(20)) / 2, y - h / 2 - 12),
+                label,
+                font=_font(20),
+                fill="white",
+            )
             y -= h
         label = name[:22]
         width = draw.textlength(label, font=_font(20))
-        draw.text((left + slot * index + slot / 2 - width / 2, bottom + 10), label,
-                  font=_font(20), fill=INK)
+        draw.text(
+            (left + slot * index + slot / 2 - width / 2, bottom + 10),
+            label,
+            font=_font(20),
+            fill=INK,
+        )
     draw.line((left, bottom, right, bottom), fill=INK, width=2)
     _legend(draw, [(grade_colour(g), grade_label(g, lang)) for g in grades])
     return _png(image)
 
 
-def bars(title: str, labels: Sequence[str], values: Sequence[float],
-         colours: Sequence[str]) -> tuple[bytes, int, int]:
+def bars(
+    title: str, labels: Sequence[str], values: Sequence[float], colours: Sequence[str]
+) -> tuple[bytes, int, int]:
     """Plain bars with their own colours (CAPA ageing, risk score per CRO)."""
     image, draw = _canvas(title)
     box = (80, 70, WIDTH - 40, HEIGHT - 80)
@@ -137,28 +148,63 @@ def bars(title: str, labels: Sequence[str], values: Sequence[float],
         h = (bottom - upper) * value / top
         draw.rectangle((x, bottom - h, x + bar, bottom), fill=colour)
         text = f"{value:g}"
-        draw.text((x + bar / 2 - draw.textlength(text, font=_font(22)) / 2, bottom - h - 30),
-                  text, font=_font(22), fill=INK)
+        draw.text(
+            (x + bar / 2 - draw.textlength(text, font=_font(22)) / 2, bottom - h - 30),
+            text,
+            font=_font(22),
+            fill=INK,
+        )
         name = label[:26]
-        draw.text((left + slot * index + slot / 2 - draw.textlength(name, font=_font(20)) / 2,
-                   bottom + 10), name, font=_font(20), fill=INK)
+        draw.text(
+            (
+                left + slot * index + slot / 2 - draw.textlength(name, font=_font(20)) / 2,
+                bottom + 10,
+            ),
+            name,
+            font=_font(20),
+            fill=INK,
+        )
     draw.line((left, bottom, right, bottom), fill=INK, width=2)
     return _png(image)
 
 
-def kpi_trend(title: str, points: Sequence[tuple[dt.date, float, str]], *, warning: float,
-              breach: float, unit: str, period_labels: Sequence[str], value_label: str,
-              warning_label: str, breach_label: str) -> tuple[bytes, int, int]:
+def kpi_trend(
+    title: str,
+    points: Sequence[tuple[dt.date, float, str]],
+    *,
+    warning: float,
+    breach: float,
+    unit: str,
+    period_labels: Sequence[str],
+    value_label: str,
+    warning_label: str,
+    breach_label: str,
+) -> tuple[bytes, int, int]:
     """One KPI over time, each point coloured by its rating, against both thresholds."""
     labels = dict(zip((p[0] for p in points), period_labels, strict=True))
-    return kpi_trends(title, {value_label: points}, warning=warning, breach=breach, unit=unit,
-                      period_labels=labels, warning_label=warning_label,
-                      breach_label=breach_label)
+    return kpi_trends(
+        title,
+        {value_label: points},
+        warning=warning,
+        breach=breach,
+        unit=unit,
+        period_labels=labels,
+        warning_label=warning_label,
+        breach_label=breach_label,
+    )
 
 
-def kpi_trends(title: str, lines: dict[str, Sequence[tuple[dt.date, float, str]]], *,
-               warning: float, breach: float, unit: str, period_labels: dict[dt.date, str],
-               warning_label: str, breach_label: str) -> tuple[bytes, int, int]:
+def kpi_trends(
+    title: str,
+    lines: dict[str, Sequence[tuple[dt.date, float, str]]],
+    *,
+    warning: float,
+    breach: float,
+    unit: str,
+    period_labels: dict[dt.date, str],
+    warning_label: str,
+    breach_label: str,
+) -> tuple[bytes, int, int]:
     """Several series of one KPI (per study or CRO) on one period axis, each point coloured by
     its rating, against both thresholds."""
     image, draw = _canvas(f"{title} ({unit})")
@@ -186,8 +232,12 @@ def kpi_trends(title: str, lines: dict[str, Sequence[tuple[dt.date, float, str]]
     x_of = {day: left + slot * i + slot / 2 for i, day in enumerate(days)}
     for day in days:
         label = period_labels.get(day, day.strftime("%Y-%m"))
-        draw.text((x_of[day] - draw.textlength(label, font=_font(20)) / 2, bottom + 10), label,
-                  font=_font(20), fill=INK)
+        draw.text(
+            (x_of[day] - draw.textlength(label, font=_font(20)) / 2, bottom + 10),
+            label,
+            font=_font(20),
+            fill=INK,
+        )
     legend: list[tuple[str, str]] = []
     for index, (name, points) in enumerate(lines.items()):
         colour = SERIES_COLOURS[index % len(SERIES_COLOURS)]
@@ -198,9 +248,19 @@ def kpi_trends(title: str, lines: dict[str, Sequence[tuple[dt.date, float, str]]
         for (x, y), (_day, value, rating) in zip(xy, points, strict=True):
             draw.ellipse((x - 11, y - 11, x + 11, y + 11), fill=RATING_COLOURS.get(rating, INK))
             text = f"{value:g}"
-            draw.text((x - draw.textlength(text, font=_font(20)) / 2, y - 42), text,
-                      font=_font(20), fill=INK)
+            draw.text(
+                (x - draw.textlength(text, font=_font(20)) / 2, y - 42),
+                text,
+                font=_font(20),
+                fill=INK,
+            )
     draw.line((left, bottom, right, bottom), fill=INK, width=2)
-    _legend(draw, [*legend[:6], (RATING_COLOURS["warning"], f"{warning_label} {warning:g}"),
-                   (RATING_COLOURS["breach"], f"{breach_label} {breach:g}")])
+    _legend(
+        draw,
+        [
+            *legend[:6],
+            (RATING_COLOURS["warning"], f"{warning_label} {warning:g}"),
+            (RATING_COLOURS["breach"], f"{breach_label} {breach:g}"),
+        ],
+    )
     return _png(image)

@@ -58,41 +58,79 @@ def _next_audit(s: cro_register.CroSummary, lang: str) -> str:
 
 def _facts(s: cro_register.CroSummary, lang: str) -> KeyValueTable:
     r = s.risk
-    return KeyValueTable((
-        (t("qualification", lang), _qualification(s, lang)),
-        (t("risk", lang), t("risk_value", lang, score=f"{r.score:g}", band=t(f"band_{r.band}", lang))),
-        (t("last_audit", lang), date(r.last_audit, lang) if r.last_audit else t("never", lang)),
-        (t("next_audit", lang), _next_audit(s, lang)),
-        (t("planned_audit", lang), f"{s.planned_audit.reference}, {date(s.planned_audit.date, lang)}"
-         if s.planned_audit else "—"),
-        (t("capas", lang), f"{len(s.open_capas)} ({len(s.overdue_capas)})"),
-        (t("repeats", lang), str(s.repeat_findings)),
-        (t("escalations_open", lang), str(s.open_escalations)),
-    ))
+    return KeyValueTable(
+        (
+            (t("qualification", lang), _qualification(s, lang)),
+            (
+                t("risk", lang),
+                t("risk_value", lang, score=f"{r.score:g}", band=t(f"band_{r.band}", lang)),
+            ),
+            (t("last_audit", lang), date(r.last_audit, lang) if r.last_audit else t("never", lang)),
+            (t("next_audit", lang), _next_audit(s, lang)),
+            (
+                t("planned_audit", lang),
+                f"{s.planned_audit.reference}, {date(s.planned_audit.date, lang)}"
+                if s.planned_audit
+                else "—",
+            ),
+            (t("capas", lang), f"{len(s.open_capas)} ({len(s.overdue_capas)})"),
+            (t("repeats", lang), str(s.repeat_findings)),
+            (t("escalations_open", lang), str(s.open_escalations)),
+        )
+    )
 
 
 def _portfolio(summaries: Sequence[cro_register.CroSummary], lang: str) -> list[Block]:
     return [
         Heading(t("portfolio", lang), 1),
-        Table((t("cro", lang), t("qualification", lang), t("risk", lang), t("last_audit", lang),
-               t("next_audit", lang), t("capas", lang), t("escalations_open", lang)),
-              tuple((Cell(s.name, bold=True),
-                     Cell(t(f"qual_{s.qualification.status}", lang) if s.qualification else "—"),
-                     Cell(t("risk_value", lang, score=f"{s.risk.score:g}",
-                            band=t(f"band_{s.risk.band}", lang)),
-                          fill=BAND_COLOURS[s.risk.band], light_text=True),
-                     Cell(date(s.risk.last_audit, lang)), Cell(_next_audit(s, lang)),
-                     Cell(f"{len(s.open_capas)} ({len(s.overdue_capas)})"),
-                     Cell(str(s.open_escalations))) for s in summaries),
-              (2.4, 1.4, 1.1, 1.1, 1.4, 1.0, 1.0), small=True),
-        figure(charts.bars(t("portfolio_chart", lang), [s.name for s in summaries],
-                            [s.risk.score for s in summaries],
-                            [BAND_COLOURS[s.risk.band] for s in summaries])),
+        Table(
+            (
+                t("cro", lang),
+                t("qualification", lang),
+                t("risk", lang),
+                t("last_audit", lang),
+                t("next_audit", lang),
+                t("capas", lang),
+                t("escalations_open", lang),
+            ),
+            tuple(
+                (
+                    Cell(s.name, bold=True),
+                    Cell(t(f"qual_{s.qualification.status}", lang) if s.qualification else "—"),
+                    Cell(
+                        t(
+                            "risk_value",
+                            lang,
+                            score=f"{s.risk.score:g}",
+                            band=t(f"band_{s.risk.band}", lang),
+                        ),
+                        fill=BAND_COLOURS[s.risk.band],
+                        light_text=True,
+                    ),
+                    Cell(date(s.risk.last_audit, lang)),
+                    Cell(_next_audit(s, lang)),
+                    Cell(f"{len(s.open_capas)} ({len(s.overdue_capas)})"),
+                    Cell(str(s.open_escalations)),
+                )
+                for s in summaries
+            ),
+            (2.4, 1.4, 1.1, 1.1, 1.4, 1.0, 1.0),
+            small=True,
+        ),
+        figure(
+            charts.bars(
+                t("portfolio_chart", lang),
+                [s.name for s in summaries],
+                [s.risk.score for s in summaries],
+                [BAND_COLOURS[s.risk.band] for s in summaries],
+            )
+        ),
     ]
 
 
-def build_oversight(session: Session, *, cro: str | None = None, language: str = "en",
-                    today: dt.date | None = None) -> Document:
+def build_oversight(
+    session: Session, *, cro: str | None = None, language: str = "en", today: dt.date | None = None
+) -> Document:
     lang = wording.check_language(language)
     today = today or dt.date.today()
     orgs = [cro_register.find_cro(session, cro)] if cro else cro_register.cros(session)
@@ -110,8 +148,11 @@ def build_oversight(session: Session, *, cro: str | None = None, language: str =
     for index, (summary, org) in enumerate(zip(summaries, orgs, strict=True)):
         if index or not cro:
             blocks.append(PageBreak())
-        blocks += [Heading(summary.name, 1), KeyValueTable(((t("as_of", lang), date(today, lang)),)),
-                   _facts(summary, lang)]
+        blocks += [
+            Heading(summary.name, 1),
+            KeyValueTable(((t("as_of", lang), date(today, lang)),)),
+            _facts(summary, lang),
+        ]
         blocks += audits_section(summary, lang)
         blocks += capas_section(summary, lang)
         blocks += risk_section(summary, weights, lang)
@@ -119,18 +160,28 @@ def build_oversight(session: Session, *, cro: str | None = None, language: str =
         blocks += escalations_section(session, org, lang)
     branding = load_branding(session)
     meta = Meta(
-        title=f"{t('kicker', lang)}: {subject}", reference=f"{t('as_of', lang)} {today.isoformat()}",
-        version_label=date(today, lang), language=lang, organisation=branding.organisation,
-        organisation_address=branding.address, author=str(session.info.get("actor", "")),
-        confidentiality=t("footer", lang), footer_text=branding.footer_text,
-        page_label=wording.t("page_label", lang), paper=branding.paper,
-        primary_colour=branding.primary_colour, logo=branding.logo, subject=subject,
-        keywords=("CRO oversight", "ICH E6", subject))
+        title=f"{t('kicker', lang)}: {subject}",
+        reference=f"{t('as_of', lang)} {today.isoformat()}",
+        version_label=date(today, lang),
+        language=lang,
+        organisation=branding.organisation,
+        organisation_address=branding.address,
+        author=str(session.info.get("actor", "")),
+        confidentiality=t("footer", lang),
+        footer_text=branding.footer_text,
+        page_label=wording.t("page_label", lang),
+        paper=branding.paper,
+        primary_colour=branding.primary_colour,
+        logo=branding.logo,
+        subject=subject,
+        keywords=("CRO oversight", "ICH E6", subject),
+    )
     return Document(meta, tuple(blocks))
 
 
-def export_oversight(db: Database, *, cro: str | None, fmt: str, language: str = "en",
-                     today: dt.date | None = None) -> bytes:
+def export_oversight(
+    db: Database, *, cro: str | None, fmt: str, language: str = "en", today: dt.date | None = None
+) -> bytes:
     from auditapp.reports.export import render
 
     with db.session() as session:

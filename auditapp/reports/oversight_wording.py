@@ -16,7 +16,8 @@ WORDING: dict[str, tuple[str, str]] = {
         "escalation log, as recorded in AuditApp on {date}.",
         "Für die Governance-Sitzung erstellt: Audits und Feststellungen, CAPAs, Qualifizierung, "
         "risikobasierte Auditplanung, Aufsichtskennzahlen gegenüber ihren Schwellenwerten und "
-        "das Eskalationsprotokoll, wie am {date} in AuditApp erfasst."),
+        "das Eskalationsprotokoll, wie am {date} in AuditApp erfasst.",
+    ),
     "portfolio": ("Overview of all CROs", "Übersicht aller CROs"),
     "portfolio_chart": ("Risk score per CRO", "Risikowert je CRO"),
     "as_of": ("As of", "Stand"),
@@ -50,8 +51,10 @@ WORDING: dict[str, tuple[str, str]] = {
     "area": ("Area", "Bereich"),
     "total": ("Total", "Summe"),
     "capa_section": ("CAPAs", "CAPAs"),
-    "capa_chart": ("Open CAPAs by age (days since the report)",
-                   "Offene CAPAs nach Alter (Tage seit dem Bericht)"),
+    "capa_chart": (
+        "Open CAPAs by age (days since the report)",
+        "Offene CAPAs nach Alter (Tage seit dem Bericht)",
+    ),
     "capa_none": ("No open CAPAs.", "Keine offenen CAPAs."),
     "finding": ("Finding", "Feststellung"),
     "grade": ("Grade", "Einstufung"),
@@ -71,7 +74,8 @@ WORDING: dict[str, tuple[str, str]] = {
         "seit dem letzten Audit und den Qualifizierungsstatus. Ab {high} gilt ein hohes Risiko "
         "(nächstes Audit {high_m} Monate nach dem letzten), ab {medium} ein mittleres "
         "({medium_m} Monate), sonst ein niedriges ({low_m} Monate). Die Gewichte sind eine "
-        "Einstellung."),
+        "Einstellung.",
+    ),
     "factor": ("Factor", "Faktor"),
     "count": ("Count", "Anzahl"),
     "weight": ("Weight", "Gewicht"),
@@ -95,9 +99,10 @@ WORDING: dict[str, tuple[str, str]] = {
     "rating_unknown": ("unknown KPI", "unbekannte Kennzahl"),
     "warning": ("Warning", "Warnung"),
     "breach": ("Breach", "Verletzung"),
-    "trend_caption": ("{kpi}{study}: figures per period against the warning and breach "
-                      "thresholds.", "{kpi}{study}: Werte je Zeitraum gegenüber den Schwellenwerten "
-                      "für Warnung und Verletzung."),
+    "trend_caption": (
+        "{kpi}{study}: figures per period against the warning and breach thresholds.",
+        "{kpi}{study}: Werte je Zeitraum gegenüber den Schwellenwerten für Warnung und Verletzung.",
+    ),
     "escalation_section": ("Escalation log", "Eskalationsprotokoll"),
     "escalation_none": ("No escalations.", "Keine Eskalationen."),
     "number": ("No.", "Nr."),
@@ -138,18 +143,24 @@ def date(value: dt.date | None, lang: str) -> str:
 
 
 STATUS = {
-    "planned": ("planned", "geplant"), "in_progress": ("in progress", "in Durchführung"),
-    "reporting": ("reporting", "Berichterstellung"), "in_review": ("in review", "in Prüfung"),
-    "final": ("final", "final"), "closed": ("closed", "abgeschlossen"),
-    "open": ("open", "offen"), "response_received": ("response received", "Antwort erhalten"),
+    "planned": ("planned", "geplant"),
+    "in_progress": ("in progress", "in Durchführung"),
+    "reporting": ("reporting", "Berichterstellung"),
+    "in_review": ("in review", "in Prüfung"),
+    "final": ("final", "final"),
+    "closed": ("closed", "abgeschlossen"),
+    "open": ("open", "offen"),
+    "response_received": ("response received", "Antwort erhalten"),
     "capa_accepted": ("CAPA accepted", "CAPA angenommen"),
     # CAPA follow-up states (core/capa.py), as the register's open CAPAs show them
     "awaiting_response": ("plan awaited", "Plan ausstehend"),
     "more_information": ("more information requested", "weitere Informationen angefordert"),
     "rejected": ("plan rejected, revision due", "Plan abgelehnt, Überarbeitung fällig"),
     "accepted": ("accepted, in implementation", "angenommen, in Umsetzung"),
-    "implemented": ("implemented, effectiveness check due",
-                    "umgesetzt, Wirksamkeitsprüfung fällig"),
+    "implemented": (
+        "implemented, effectiveness check due",
+        "umgesetzt, Wirksamkeitsprüfung fällig",
+    ),
     "not_effective": ("not effective, revision due", "nicht wirksam, Überarbeitung fällig"),
     "effective": ("effective, ready to close", "wirksam, bereit zum Abschluss"),
 }

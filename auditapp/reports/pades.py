@@ -41,9 +41,20 @@ from auditapp.reports.verification import (
     verify_pdf,
 )
 
-__all__ = ["CERTIFICATE", "CLOSURE", "FIELD_PREFIX", "MEANINGS", "PDF_MAGIC", "ZIP_MAGIC",
-           "SignatureCheck", "VerificationReport", "meaning_of_field", "verify_detached", "verify_file",
-           "verify_pdf"]
+__all__ = [
+    "CERTIFICATE",
+    "CLOSURE",
+    "FIELD_PREFIX",
+    "MEANINGS",
+    "PDF_MAGIC",
+    "ZIP_MAGIC",
+    "SignatureCheck",
+    "VerificationReport",
+    "meaning_of_field",
+    "verify_detached",
+    "verify_file",
+    "verify_pdf",
+]
 
 log = logging.getLogger(__name__)
 
@@ -106,8 +117,11 @@ def _stamp_style(lines: Iterable[str]) -> object:
     if font_path is not None:
         from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
 
-        box_style = TextBoxStyle(font=GlyphAccumulatorFactory(str(font_path)),
-                                 font_size=STAMP_FONT_SIZE, leading=STAMP_LEADING)
+        box_style = TextBoxStyle(
+            font=GlyphAccumulatorFactory(str(font_path)),
+            font_size=STAMP_FONT_SIZE,
+            leading=STAMP_LEADING,
+        )
     else:  # pragma: no cover - the font is bundled
         box_style = TextBoxStyle(font_size=STAMP_FONT_SIZE, leading=STAMP_LEADING)
     from pyhanko.pdf_utils.content import RawContent
@@ -121,11 +135,17 @@ def _stamp_style(lines: Iterable[str]) -> object:
     # An opaque white ground: the stamp sits on the report's signature slot and must be legible.
     white = RawContent(b"1 1 1 rg 0 0 1 1 re f", box=BoxConstraints(1, 1))
     return TextStampStyle(
-        stamp_text=text, text_box_style=box_style, border_width=1,
-        border_color=(0.12, 0.31, 0.47), background=white, background_opacity=1.0,
+        stamp_text=text,
+        text_box_style=box_style,
+        border_width=1,
+        border_color=(0.12, 0.31, 0.47),
+        background=white,
+        background_opacity=1.0,
         background_layout=SimpleBoxLayoutRule(
-            x_align=AxisAlignment.ALIGN_MIN, y_align=AxisAlignment.ALIGN_MIN,
-            inner_content_scaling=InnerScaling.STRETCH_FILL),
+            x_align=AxisAlignment.ALIGN_MIN,
+            y_align=AxisAlignment.ALIGN_MIN,
+            inner_content_scaling=InnerScaling.STRETCH_FILL,
+        ),
     )
 
 
@@ -140,11 +160,12 @@ def _signer(private_key: object, certificate_pem: str) -> object:
     certs = x509.load_pem_x509_certificates(certificate_pem.encode())
     as_asn1 = [ax509.Certificate.load(c.public_bytes(serialization.Encoding.DER)) for c in certs]
     key_der = private_key.private_bytes(  # type: ignore[attr-defined]
-        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption())
+        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
     # Built directly rather than with SimpleSigner.load, which returns None on a bad password.
     return signers.SimpleSigner(
-        signing_cert=as_asn1[0], signing_key=akeys.PrivateKeyInfo.load(key_der),
+        signing_cert=as_asn1[0],
+        signing_key=akeys.PrivateKeyInfo.load(key_der),
         cert_registry=SimpleCertificateStore.from_certs(as_asn1[1:]),
     )
 
@@ -158,8 +179,12 @@ def _timed_signer_class() -> type:
 
         signing_time: dt.datetime | None = None
 
-        def init_signing_session(self, pdf_out: object, existing_fields_only: bool = False) -> object:
-            session = super().init_signing_session(pdf_out, existing_fields_only=existing_fields_only)
+        def init_signing_session(
+            self, pdf_out: object, existing_fields_only: bool = False
+        ) -> object:
+            session = super().init_signing_session(
+                pdf_out, existing_fields_only=existing_fields_only
+            )
             if self.signing_time is not None:
                 session.system_time = self.signing_time
             return session
@@ -214,11 +239,13 @@ def sign_pdf(
             raise BadInput("this PDF already has AuditApp signature fields; it was signed before")
         last = _page_count(data) - 1
         for m in own_fields:
-            place = (placements or {}).get(m) or Placement(-1, DEFAULT_BOXES.get(
-                m, DEFAULT_BOXES["author"]))
+            place = (placements or {}).get(m) or Placement(
+                -1, DEFAULT_BOXES.get(m, DEFAULT_BOXES["author"])
+            )
             page = last if place.page < 0 else place.page
             fields.append_signature_field(
-                writer, fields.SigFieldSpec(field_name(m), on_page=page, box=place.box))
+                writer, fields.SigFieldSpec(field_name(m), on_page=page, box=place.box)
+            )
     elif field_name(meaning) not in existing:
         raise BadInput(f"this PDF has no {meaning} signature field (was it signed by the author?)")
     meta = signers.PdfSignatureMetadata(
@@ -232,9 +259,11 @@ def sign_pdf(
         signer_key_usage={"digital_signature"},
     )
     width = _field_width(writer, field_name(meaning)) or 165.0
-    pdf_signer = _timed_signer_class()(meta, _signer(private_key, certificate_pem),
-                                       stamp_style=_stamp_style(wrap_stamp_lines(stamp_lines,
-                                                                                 width)))
+    pdf_signer = _timed_signer_class()(
+        meta,
+        _signer(private_key, certificate_pem),
+        stamp_style=_stamp_style(wrap_stamp_lines(stamp_lines, width)),
+    )
     pdf_signer.signing_time = signing_time
     out = io.BytesIO()
     pdf_signer.sign_pdf(writer, output=out)
@@ -251,9 +280,13 @@ def sign_detached(data: bytes, *, private_key: object, certificate_pem: str) -> 
     from cryptography.hazmat.primitives.serialization import Encoding, pkcs7
 
     certs = x509.load_pem_x509_certificates(certificate_pem.encode())
-    builder = pkcs7.PKCS7SignatureBuilder().set_data(data).add_signer(
-        certs[0], private_key, hashes.SHA256())  # type: ignore[arg-type]
+    builder = (
+        pkcs7.PKCS7SignatureBuilder()
+        .set_data(data)
+        .add_signer(certs[0], private_key, hashes.SHA256())
+    )  # type: ignore[arg-type]
     for extra in certs[1:]:
         builder = builder.add_certificate(extra)
-    return builder.sign(Encoding.DER, [pkcs7.PKCS7Options.Binary,
-                                       pkcs7.PKCS7Options.DetachedSignature])
+    return builder.sign(
+        Encoding.DER, [pkcs7.PKCS7Options.Binary, pkcs7.PKCS7Options.DetachedSignature]
+    )

@@ -16,13 +16,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas as rl_canvas
-from reportlab.platypus import (
-    BaseDocTemplate,
-    Flowable,
-    Frame,
-    PageTemplate,
-    TableStyle,
-)
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, TableStyle
 from reportlab.platypus import PageBreak as RLPageBreak
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus.tableofcontents import TableOfContents as RLTableOfContents
@@ -112,7 +106,9 @@ def _canvas_class(
             label = meta.page_label.format(page=self.getPageNumber(), pages=total)
             self.setFont(MAIN, s.size("header"))
             self.setFillColor(colors.HexColor(s.colour("muted")))
-            self.drawRightString(width - s.margin("right") * mm, s.margin("bottom") * mm - 10 * mm, label)
+            self.drawRightString(
+                width - s.margin("right") * mm, s.margin("bottom") * mm - 10 * mm, label
+            )
 
     return NumberedCanvas
 
@@ -164,7 +160,9 @@ def _page_decorations(document: Document, s: style.Style):  # type: ignore[no-un
     return header, footer
 
 
-def _flowables(document: Document, kit: pdf_blocks.Kit, toc: pdf_toc.TocState | None) -> list[Flowable]:
+def _flowables(
+    document: Document, kit: pdf_blocks.Kit, toc: pdf_toc.TocState | None
+) -> list[Flowable]:
     out: list[Flowable] = []
     for block in document.blocks:
         out.extend(_convert(block, kit, toc))
@@ -177,10 +175,17 @@ def _convert(block: Block, kit: pdf_blocks.Kit, toc: pdf_toc.TocState | None) ->
     if isinstance(block, TableOfContents) and toc is not None:
         return [RLParagraph(markup(block.title), kit.styles["h1"]), pdf_toc.TocReserve(toc)]
     if isinstance(block, TableOfContents):
-        toc = RLTableOfContents(dotsMinLevel=0, tableStyle=TableStyle([
-            ("FONTNAME", (0, 0), (-1, -1), MAIN), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ]))
+        toc = RLTableOfContents(
+            dotsMinLevel=0,
+            tableStyle=TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), MAIN),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ]
+            ),
+        )
         toc.levelStyles = [kit.styles["toc1"], kit.styles["toc2"]]
         return [RLParagraph(markup(block.title), kit.styles["h1"]), toc]
     convert = pdf_blocks.CONVERTERS.get(type(block))
@@ -200,14 +205,31 @@ def render_pdf_layout(
     layout = PdfLayout()
     buffer = io.BytesIO()
     doc = _Doc(
-        buffer, pagesize=pagesize, title=meta.title, author=meta.author, subject=meta.subject,
-        keywords=list(meta.keywords), creator=PRODUCER, lang=meta.language,
+        buffer,
+        pagesize=pagesize,
+        title=meta.title,
+        author=meta.author,
+        subject=meta.subject,
+        keywords=list(meta.keywords),
+        creator=PRODUCER,
+        lang=meta.language,
         initialFontName=MAIN,
-        leftMargin=s.margin("left") * mm, rightMargin=s.margin("right") * mm,
-        topMargin=s.margin("top") * mm, bottomMargin=s.margin("bottom") * mm,
+        leftMargin=s.margin("left") * mm,
+        rightMargin=s.margin("right") * mm,
+        topMargin=s.margin("top") * mm,
+        bottomMargin=s.margin("bottom") * mm,
     )
-    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    frame = Frame(
+        doc.leftMargin,
+        doc.bottomMargin,
+        doc.width,
+        doc.height,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
     header, footer = _page_decorations(document, s)
     templates = [
         PageTemplate(id="cover", frames=[frame], onPage=footer, autoNextPageTemplate="body"),
@@ -234,8 +256,14 @@ def render_pdf_layout(
     if meta.pdfa:
         from auditapp.reports import pdfa
 
-        data = pdfa.to_pdfa(data, title=meta.title, author=meta.author or meta.organisation,
-                            subject=meta.subject, language=meta.language, keywords=meta.keywords)
+        data = pdfa.to_pdfa(
+            data,
+            title=meta.title,
+            author=meta.author or meta.organisation,
+            subject=meta.subject,
+            language=meta.language,
+            keywords=meta.keywords,
+        )
     return data, layout
 
 

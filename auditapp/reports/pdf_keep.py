@@ -49,8 +49,9 @@ class KeepWithNext(CondPageBreak):
     """Placed before a group of kept flowables; breaks the page when the group and the first
     part of the next flowable would not fit."""
 
-    def __init__(self, group: list[Flowable], following: Flowable | None, *,
-                 minimum: float, limit: float) -> None:
+    def __init__(
+        self, group: list[Flowable], following: Flowable | None, *, minimum: float, limit: float
+    ) -> None:
         super().__init__(minimum)
         self.group, self.following = group, following
         self.minimum, self.limit = minimum, limit
@@ -80,8 +81,10 @@ def apply(story: list[Flowable], limit: float) -> list[Flowable]:
             index += 1
             continue
         group: list[Flowable] = []
-        while index < len(story) and (getattr(story[index], KEEP_ATTR, False)
-                                      or isinstance(story[index], Spacer | CondPageBreak)):
+        while index < len(story) and (
+            getattr(story[index], KEEP_ATTR, False)
+            or isinstance(story[index], Spacer | CondPageBreak)
+        ):
             if not isinstance(story[index], CondPageBreak):
                 group.append(story[index])
             index += 1

@@ -23,8 +23,9 @@ FALLBACK = "ReportFallback"
 MONO = "ReportMono"
 
 
-def _register_family(family: str, faces: dict[str, str], bold: str, italic: str,
-                     bold_italic: str) -> None:
+def _register_family(
+    family: str, faces: dict[str, str], bold: str, italic: str, bold_italic: str
+) -> None:
     s = style.load()
     for name, face in faces.items():
         pdfmetrics.registerFont(TTFont(name, str(s.pdf_font_file(face))))
@@ -39,9 +40,15 @@ def register_fonts() -> frozenset[int]:
     """Register the main and mono fonts once; return the code points the main font covers."""
     _register_family(
         MAIN,
-        {MAIN: "regular", f"{MAIN}-Bold": "bold", f"{MAIN}-Italic": "italic",
-         f"{MAIN}-BoldItalic": "bold_italic"},
-        f"{MAIN}-Bold", f"{MAIN}-Italic", f"{MAIN}-BoldItalic",
+        {
+            MAIN: "regular",
+            f"{MAIN}-Bold": "bold",
+            f"{MAIN}-Italic": "italic",
+            f"{MAIN}-BoldItalic": "bold_italic",
+        },
+        f"{MAIN}-Bold",
+        f"{MAIN}-Italic",
+        f"{MAIN}-BoldItalic",
     )
     _register_family(MONO, {MONO: "mono"}, MONO, MONO, MONO)
     return frozenset(pdfmetrics.getFont(MAIN).face.charToGlyph)
@@ -50,8 +57,13 @@ def register_fonts() -> frozenset[int]:
 @functools.cache
 def fallback_cover() -> frozenset[int]:
     """The fallback font, parsed only for a report that has text the main font lacks."""
-    _register_family(FALLBACK, {FALLBACK: "fallback", f"{FALLBACK}-Bold": "fallback_bold"},
-                     f"{FALLBACK}-Bold", FALLBACK, f"{FALLBACK}-Bold")
+    _register_family(
+        FALLBACK,
+        {FALLBACK: "fallback", f"{FALLBACK}-Bold": "fallback_bold"},
+        f"{FALLBACK}-Bold",
+        FALLBACK,
+        f"{FALLBACK}-Bold",
+    )
     return frozenset(pdfmetrics.getFont(FALLBACK).face.charToGlyph)
 
 

@@ -81,6 +81,7 @@ def draw(canvas: Canvas, state: TocState, s: style.Style) -> None:
             canvas.setDash(0.6, 2.4)
             canvas.line(start, y + 3, end, y + 3)
             canvas.setDash()
-        canvas.linkRect("", key, (x, y, x + width, y + LINE.get(level, LINE[1])), relative=0,
-                        thickness=0)
+        canvas.linkRect(
+            "", key, (x, y, x + width, y + LINE.get(level, LINE[1])), relative=0, thickness=0
+        )
     canvas.restoreState()

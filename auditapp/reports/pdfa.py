@@ -32,8 +32,15 @@ def srgb_profile() -> bytes:
     return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
 
 
-def to_pdfa(data: bytes, *, title: str, author: str, subject: str, language: str,
-            keywords: tuple[str, ...] = ()) -> bytes:
+def to_pdfa(
+    data: bytes,
+    *,
+    title: str,
+    author: str,
+    subject: str,
+    language: str,
+    keywords: tuple[str, ...] = (),
+) -> bytes:
     import pikepdf
     from pikepdf import Array, Dictionary, Name
 
@@ -41,8 +48,12 @@ def to_pdfa(data: bytes, *, title: str, author: str, subject: str, language: str
         icc = pikepdf.Stream(pdf, srgb_profile())
         icc["/N"] = 3
         intent = Dictionary(
-            Type=Name.OutputIntent, S=Name.GTS_PDFA1, OutputConditionIdentifier=SRGB_ID,
-            Info=SRGB_ID, RegistryName="http://www.color.org", DestOutputProfile=icc,
+            Type=Name.OutputIntent,
+            S=Name.GTS_PDFA1,
+            OutputConditionIdentifier=SRGB_ID,
+            Info=SRGB_ID,
+            RegistryName="http://www.color.org",
+            DestOutputProfile=icc,
         )
         pdf.Root.OutputIntents = Array([pdf.make_indirect(intent)])
         pdf.Root.Lang = pikepdf.String({"de": "de-DE"}.get(language, "en-GB"))
@@ -124,16 +135,18 @@ def check(data: bytes) -> PdfaReport:
             problem("the XMP title differs from the document information")
         for font in _fonts(pdf):
             descendants = font.get("/DescendantFonts")
-            for item in (descendants or [font]):
+            for item in descendants or [font]:
                 if item.get("/Subtype") == pikepdf.Name.Type3:
                     continue
                 descriptor = item.get("/FontDescriptor")
                 if descriptor is None or not any(
-                        k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
+                    k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")
+                ):
                     problem(f"font {item.get('/BaseFont')} is not embedded")
         for obj in pdf.objects:
             if isinstance(obj, pikepdf.Dictionary) and (
-                    "/JS" in obj or obj.get("/S") == pikepdf.Name.JavaScript):
+                "/JS" in obj or obj.get("/S") == pikepdf.Name.JavaScript
+            ):
                 problem("the file contains JavaScript")
                 break
         for number, page in enumerate(pdf.pages, start=1):

@@ -11,9 +11,19 @@ from auditapp.reports.build_signatures import fingerprint_text
 from auditapp.reports.wording_signoff import MEANING_LABEL, MEANING_TEXT
 
 
-def stamp_lines(*, name: str, role: str, meaning: str, at: dt.datetime, offset: str,
-                language: str, document: str, digest_label: str, digest: str,
-                fingerprint: str = "") -> list[str]:
+def stamp_lines(
+    *,
+    name: str,
+    role: str,
+    meaning: str,
+    at: dt.datetime,
+    offset: str,
+    language: str,
+    document: str,
+    digest_label: str,
+    digest: str,
+    fingerprint: str = "",
+) -> list[str]:
     """The signature stamp in the document's language, in plain words: who, as what, meaning
     what, when (the signature's own time), on which document, and the digest it vouches for.
     pades wraps the lines to the stamp's width."""
@@ -44,15 +54,30 @@ def _fingerprint_lines(fingerprint: str, language: str) -> list[str]:
     return [f"{w.t('sig_fingerprint', language)}: {grouped[:39]}", f"  {grouped[40:]}"]
 
 
-def signer_stamp_lines(user: User, meaning: SignatureMeaning, at: dt.datetime, offset: str,
-                 signed_sha256: str, trail_head: str, language: str, reference: str,
-                 version: int, fingerprint: str = "") -> list[str]:
+def signer_stamp_lines(
+    user: User,
+    meaning: SignatureMeaning,
+    at: dt.datetime,
+    offset: str,
+    signed_sha256: str,
+    trail_head: str,
+    language: str,
+    reference: str,
+    version: int,
+    fingerprint: str = "",
+) -> list[str]:
     from auditapp.reports import wording as w
 
     author = meaning is SignatureMeaning.AUTHOR
     return stamp_lines(
-        name=user.full_name, role=user.role, meaning=meaning.value, at=at, offset=offset,
+        name=user.full_name,
+        role=user.role,
+        meaning=meaning.value,
+        at=at,
+        offset=offset,
         language=language,
         document=w.t("stamp_document", language, reference=reference, version=version),
         digest_label=w.t("stamp_trail" if author else "stamp_signed_sha", language),
-        digest=trail_head if author else signed_sha256, fingerprint=fingerprint)
+        digest=trail_head if author else signed_sha256,
+        fingerprint=fingerprint,
+    )

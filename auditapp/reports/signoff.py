@@ -19,11 +19,7 @@ from sqlalchemy.orm import Session
 
 from auditapp.core import audits, preissue, signing, trail, users
 from auditapp.core.db import Database
-from auditapp.core.models import (
-    SignatureMeaning,
-    TrailEntry,
-    User,
-)
+from auditapp.core.models import SignatureMeaning, TrailEntry, User
 from auditapp.errors import BadInput, Refused, ReviewAgain
 from auditapp.reports import pades
 from auditapp.reports.signature_stamp import signer_stamp_lines
@@ -39,8 +35,17 @@ from auditapp.reports.wording_signoff import MEANING_LABEL, MEANING_TEXT
 
 # Trail entities whose change means the audit's content changed (so a preview is stale).
 CONTENT_ENTITIES = (
-    "audit", "finding", "response", "team_member", "audit_study", "auditee_participant",
-    "document_reviewed", "checklist_snapshot", "evidence", "evidence_link", "organisation",
+    "audit",
+    "finding",
+    "response",
+    "team_member",
+    "audit_study",
+    "auditee_participant",
+    "document_reviewed",
+    "checklist_snapshot",
+    "evidence",
+    "evidence_link",
+    "organisation",
     "study",
 )
 # What a signature is recorded against: the content, and the signatures and versions so far.
@@ -83,8 +88,10 @@ class SignResult:
     def manifestation(self) -> str:
         role = self.role.replace("_", " ")
         meaning = MEANING_LABEL["en"].get(self.meaning, self.meaning).lower()
-        return (f"{self.printed_name} ({role}), {meaning}, "
-                f"{signing.format_signing_time(self.signed_at, self.utc_offset)}")
+        return (
+            f"{self.printed_name} ({role}), {meaning}, "
+            f"{signing.format_signing_time(self.signed_at, self.utc_offset)}"
+        )
 
 
 def _trail_mark(session: Session) -> int:
@@ -92,10 +99,14 @@ def _trail_mark(session: Session) -> int:
 
 
 def _changed_since(session: Session, mark: int, entities: tuple[str, ...]) -> bool:
-    return session.scalar(
-        select(func.count()).select_from(TrailEntry)
-        .where(TrailEntry.id > mark, TrailEntry.entity.in_(entities))
-    ) > 0
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(TrailEntry)
+            .where(TrailEntry.id > mark, TrailEntry.entity.in_(entities))
+        )
+        > 0
+    )
 
 
 def _content_changed_since(session: Session, mark: int) -> bool:
@@ -106,8 +117,9 @@ def _statement(meaning: SignatureMeaning, language: str) -> str:
     return MEANING_TEXT[language][meaning.value]
 
 
-def preview(db: Database, reference: str, *, meaning: str, username: str,
-            language: str | None = None) -> Preview:
+def preview(
+    db: Database, reference: str, *, meaning: str, username: str, language: str | None = None
+) -> Preview:
     """Render what ``username`` would sign with ``meaning``; checks authority, asks no password."""
     meaning_enum = signing.parse_meaning(meaning)
     with db.read_session(actor=username) as session:  # a preview changes nothing
@@ -121,15 +133,24 @@ def preview(db: Database, reference: str, *, meaning: str, username: str,
             head = trail.head_hash(session.connection())
             at, offset = signing.local_time_parts()
             pending = pending_author_info(user, at, offset)
-            data, _ = render_pdf(session, audit, lang,
-                                  signature_infos(session, audit, [pending]), head)
+            data, _ = render_pdf(
+                session, audit, lang, signature_infos(session, audit, [pending]), head
+            )
         else:
             version = signing.current_report_version(session, audit, fmt="pdf")
             assert version is not None  # check_may_sign saw the author's signature
             lang, problems, data = version.language, (), version.file_bytes
-        return Preview(audit.reference, meaning_enum.value, audit.report_version, lang, data,
-                       hashlib.sha256(data).hexdigest(), problems,
-                       _statement(meaning_enum, lang), mark)
+        return Preview(
+            audit.reference,
+            meaning_enum.value,
+            audit.report_version,
+            lang,
+            data,
+            hashlib.sha256(data).hexdigest(),
+            problems,
+            _statement(meaning_enum, lang),
+            mark,
+        )
 
 
 def sign_report(
@@ -166,9 +187,11 @@ def sign_report(
         user = session.get(User, user_ref.id)
         assert user is not None
         signing.check_may_sign(session, audit, user, meaning_enum)
-        if shown is not None and (shown.reference != audit.reference
-                                  or shown.meaning != meaning_enum.value
-                                  or shown.version != audit.report_version):
+        if shown is not None and (
+            shown.reference != audit.reference
+            or shown.meaning != meaning_enum.value
+            or shown.version != audit.report_version
+        ):
             raise ReviewAgain("the preview shown was for another report or meaning; review again")
         identity = signing.open_identity(user, password)
         at, offset = signing.local_time_parts()
@@ -179,15 +202,21 @@ def sign_report(
             if problems:
                 listed = "; ".join(str(p) for p in problems[:5])
                 more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
-                raise Refused(f"{len(problems)} problem(s) block issuing {audit.reference}: "
-                              f"{listed}{more}")
+                raise Refused(
+                    f"{len(problems)} problem(s) block issuing {audit.reference}: {listed}{more}"
+                )
             if shown is not None and _content_changed_since(session, shown.trail_mark):
-                raise ReviewAgain(f"{audit.reference} changed after the preview was made; review again")
+                raise ReviewAgain(
+                    f"{audit.reference} changed after the preview was made; review again"
+                )
             head = trail.head_hash(session.connection())
             unsigned, placements = render_pdf(
-                session, audit, lang,
+                session,
+                audit,
+                lang,
                 signature_infos(session, audit, [pending_author_info(user, at, offset)]),
-                head)
+                head,
+            )
         else:
             version = signing.current_report_version(session, audit, fmt="pdf")
             assert version is not None
@@ -197,26 +226,47 @@ def sign_report(
                 raise ReviewAgain("the stored report differs from the one shown; review again")
         signed_sha256 = hashlib.sha256(unsigned).hexdigest()
         signed = pades.sign_pdf(
-            unsigned, private_key=identity.private_key, certificate_pem=identity.certificate_pem,
+            unsigned,
+            private_key=identity.private_key,
+            certificate_pem=identity.certificate_pem,
             meaning=meaning_enum.value,
-            stamp_lines=signer_stamp_lines(user, meaning_enum, at, offset, signed_sha256, head, lang,
-                                     audit.reference, audit.report_version,
-                                     identity.fingerprint),
-            reason=_statement(meaning_enum, "en"), signer_name=user.full_name,
-            placements=placements, signing_time=at,
+            stamp_lines=signer_stamp_lines(
+                user,
+                meaning_enum,
+                at,
+                offset,
+                signed_sha256,
+                head,
+                lang,
+                audit.reference,
+                audit.report_version,
+                identity.fingerprint,
+            ),
+            reason=_statement(meaning_enum, "en"),
+            signer_name=user.full_name,
+            placements=placements,
+            signing_time=at,
         )
 
     with db.session(actor=user_ref.username) as session:
         audit = audits.get_audit(session, reference)
         user = session.get(User, user_ref.id)
         assert user is not None
-        if (audit.report_version != rendered_version
-                or _changed_since(session, rendered_mark, SIGNING_STATE_ENTITIES)):
-            raise ReviewAgain(f"{audit.reference} changed while the report was being signed; "
-                              "nothing was signed, review again")
+        if audit.report_version != rendered_version or _changed_since(
+            session, rendered_mark, SIGNING_STATE_ENTITIES
+        ):
+            raise ReviewAgain(
+                f"{audit.reference} changed while the report was being signed; "
+                "nothing was signed, review again"
+            )
         record = signing.SignatureRecord(
-            meaning=meaning_enum, signed_at=at, utc_offset=offset, signed_sha256=signed_sha256,
-            certificate_sha256=identity.fingerprint, file_bytes=signed, trail_head=head,
+            meaning=meaning_enum,
+            signed_at=at,
+            utc_offset=offset,
+            signed_sha256=signed_sha256,
+            certificate_sha256=identity.fingerprint,
+            file_bytes=signed,
+            trail_head=head,
             language=lang,
         )
         signature = signing.record_signature(session, audit, user, record)
@@ -228,22 +278,41 @@ def sign_report(
 
             infos = signature_infos(session, audit, [])
             docx_bytes = render_docx(session, audit, lang, infos, head, meaning_enum.value)
-            p7s = pades.sign_detached(docx_bytes, private_key=identity.private_key,
-                                      certificate_pem=identity.certificate_pem)
+            p7s = pades.sign_detached(
+                docx_bytes,
+                private_key=identity.private_key,
+                certificate_pem=identity.certificate_pem,
+            )
             assert all(isinstance(i, SignatureInfo) for i in infos)
             trail.record_event(
-                session.connection(), user=user.username, action="sign-docx",
-                entity="report_version", entity_id=str(signature.report_version_id),
-                detail=json.dumps({
-                    "audit": audit.reference, "meaning": meaning_enum.value,
-                    "docx_sha256": hashlib.sha256(docx_bytes).hexdigest(),
-                    "p7s_sha256": hashlib.sha256(p7s).hexdigest(),
-                }, sort_keys=True),
+                session.connection(),
+                user=user.username,
+                action="sign-docx",
+                entity="report_version",
+                entity_id=str(signature.report_version_id),
+                detail=json.dumps(
+                    {
+                        "audit": audit.reference,
+                        "meaning": meaning_enum.value,
+                        "docx_sha256": hashlib.sha256(docx_bytes).hexdigest(),
+                        "p7s_sha256": hashlib.sha256(p7s).hexdigest(),
+                    },
+                    sort_keys=True,
+                ),
             )
         return SignResult(
-            reference=audit.reference, version=audit.report_version, meaning=meaning_enum.value,
-            printed_name=user.full_name, role=user.role, signed_at=at, utc_offset=offset,
-            signed_sha256=signed_sha256, certificate_sha256=identity.fingerprint,
-            pdf_bytes=signed, docx_bytes=docx_bytes, p7s_bytes=p7s, locked=audit.locked,
+            reference=audit.reference,
+            version=audit.report_version,
+            meaning=meaning_enum.value,
+            printed_name=user.full_name,
+            role=user.role,
+            signed_at=at,
+            utc_offset=offset,
+            signed_sha256=signed_sha256,
+            certificate_sha256=identity.fingerprint,
+            pdf_bytes=signed,
+            docx_bytes=docx_bytes,
+            p7s_bytes=p7s,
+            locked=audit.locked,
             final=meaning_enum is SignatureMeaning.APPROVER,
         )

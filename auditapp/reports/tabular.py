@@ -33,7 +33,10 @@ def to_csv(header: Sequence[str], rows: Sequence[Sequence[object]]) -> bytes:
 
 def to_xlsx(
     sheets: Sequence[tuple[str, Sequence[str], Sequence[Sequence[object]], Sequence[float]]],
-    *, title: str = "", author: str = "", header_fill: str = "1F4E79",
+    *,
+    title: str = "",
+    author: str = "",
+    header_fill: str = "1F4E79",
     editable_columns: Sequence[int] = (),
 ) -> bytes:
     """Workbook bytes: (sheet name, header, rows, column widths) per sheet.

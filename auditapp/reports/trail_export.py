@@ -23,10 +23,28 @@ if TYPE_CHECKING:
 # --- export -------------------------------------------------------------------------------------
 
 CSV_HEADER = {
-    "en": ("Action no.", "Time (UTC)", "User", "Action", "What", "Field", "Old value",
-           "New value", "Reason"),
-    "de": ("Aktion Nr.", "Zeit (UTC)", "Benutzer", "Aktion", "Was", "Feld", "Alter Wert",
-           "Neuer Wert", "Grund"),
+    "en": (
+        "Action no.",
+        "Time (UTC)",
+        "User",
+        "Action",
+        "What",
+        "Field",
+        "Old value",
+        "New value",
+        "Reason",
+    ),
+    "de": (
+        "Aktion Nr.",
+        "Zeit (UTC)",
+        "Benutzer",
+        "Aktion",
+        "Was",
+        "Feld",
+        "Alter Wert",
+        "Neuer Wert",
+        "Grund",
+    ),
 }
 
 
@@ -43,18 +61,32 @@ def to_csv(actions: list[TrailAction], language: str) -> bytes:
     for number, a in enumerate(reversed(actions), start=1):
         when = a.at.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S")
         for change in a.changes or [Change("", "", "")]:
-            writer.writerow([_cell(str(v)) for v in (
-                number, when, a.user, a.action, a.subject, change.field, change.old,
-                change.new, a.reason)])
+            writer.writerow(
+                [
+                    _cell(str(v))
+                    for v in (
+                        number,
+                        when,
+                        a.user,
+                        a.action,
+                        a.subject,
+                        change.field,
+                        change.old,
+                        change.new,
+                        a.reason,
+                    )
+                ]
+            )
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
 def _cut(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def to_pdf(actions: list[TrailAction], *, reference: str, title: str, head: str,
-           language: str) -> bytes:
+def to_pdf(
+    actions: list[TrailAction], *, reference: str, title: str, head: str, language: str
+) -> bytes:
     """A landscape A4 listing, oldest first, with the trail head hash on every page."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
@@ -68,62 +100,114 @@ def to_pdf(actions: list[TrailAction], *, reference: str, title: str, head: str,
     de = language == Language.DE
     body = ParagraphStyle("body", fontName=MAIN, fontSize=7.5, leading=9.5)
     head_style = ParagraphStyle("head", fontName=f"{MAIN}-Bold", fontSize=7.5, leading=9.5)
-    heading = ParagraphStyle("h", fontName=f"{MAIN}-Bold", fontSize=13, leading=16,
-                             spaceAfter=4)
+    heading = ParagraphStyle("h", fontName=f"{MAIN}-Bold", fontSize=13, leading=16, spaceAfter=4)
     small = ParagraphStyle("s", fontName=MAIN, fontSize=8, leading=10, spaceAfter=8)
 
     def p(text: str, style: ParagraphStyle = body) -> Paragraph:
         escaped = clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         return Paragraph(escaped.replace("\n", "<br/>"), style)
 
-    columns = (("No.", "Nr."), ("Time (UTC)", "Zeit (UTC)"), ("User", "Benutzer"),
-               ("Action", "Aktion"), ("What", "Was"), ("Changes", "Änderungen"),
-               ("Reason", "Grund"))
+    columns = (
+        ("No.", "Nr."),
+        ("Time (UTC)", "Zeit (UTC)"),
+        ("User", "Benutzer"),
+        ("Action", "Aktion"),
+        ("What", "Was"),
+        ("Changes", "Änderungen"),
+        ("Reason", "Grund"),
+    )
     data = [[p(c[1] if de else c[0], head_style) for c in columns]]
     for number, a in enumerate(reversed(actions), start=1):
         # A row must fit a page: long values (a checklist snapshot) are cut here; the CSV and
         # the trail itself keep them whole.
         changes = "\n".join(
-            _cut(f"{c.field}: {c.old} → {c.new}" if c.old and c.new else
-                 f"{c.field}: {c.new or c.old}" if c.field else (c.new or c.old), 400)
-            for c in a.changes)
+            _cut(
+                f"{c.field}: {c.old} → {c.new}"
+                if c.old and c.new
+                else f"{c.field}: {c.new or c.old}"
+                if c.field
+                else (c.new or c.old),
+                400,
+            )
+            for c in a.changes
+        )
         changes = _cut(changes, 2500)
-        data.append([p(str(number)), p(a.at.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S")),
-                     p(a.user), p(a.action), p(a.subject), p(changes), p(a.reason)])
+        data.append(
+            [
+                p(str(number)),
+                p(a.at.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S")),
+                p(a.user),
+                p(a.action),
+                p(a.subject),
+                p(changes),
+                p(a.reason),
+            ]
+        )
     widths = [12 * mm, 30 * mm, 24 * mm, 18 * mm, 40 * mm, 110 * mm, 33 * mm]
     table = Table(data, colWidths=widths, repeatRows=1, splitInRow=1)
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.black),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.2, colors.grey),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.Color(0.96, 0.96, 0.97)]),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.black),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.2, colors.grey),
+                (
+                    "ROWBACKGROUNDS",
+                    (0, 1),
+                    (-1, -1),
+                    [colors.white, colors.Color(0.96, 0.96, 0.97)],
+                ),
+            ]
+        )
+    )
     generated = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
-    footer = (f"{reference} · {'Audit-Trail' if de else 'Audit trail'} · "
-              f"{'Stand (SHA-256)' if de else 'Head (SHA-256)'} {head} · {generated}")
+    footer = (
+        f"{reference} · {'Audit-Trail' if de else 'Audit trail'} · "
+        f"{'Stand (SHA-256)' if de else 'Head (SHA-256)'} {head} · {generated}"
+    )
 
     def decorate(canvas: object, doc: object) -> None:
         canvas.saveState()  # type: ignore[attr-defined]
         canvas.setFont(MAIN, 7)  # type: ignore[attr-defined]
         canvas.drawString(12 * mm, 7 * mm, footer)  # type: ignore[attr-defined]
         page = doc.page  # type: ignore[attr-defined]
-        canvas.drawRightString(landscape(A4)[0] - 12 * mm, 7 * mm,  # type: ignore[attr-defined]
-                               f"{'Seite' if de else 'Page'} {page}")
+        canvas.drawRightString(
+            landscape(A4)[0] - 12 * mm,
+            7 * mm,  # type: ignore[attr-defined]
+            f"{'Seite' if de else 'Page'} {page}",
+        )
         canvas.restoreState()  # type: ignore[attr-defined]
 
     out = io.BytesIO()
-    doc = SimpleDocTemplate(out, pagesize=landscape(A4), leftMargin=12 * mm,
-                            rightMargin=12 * mm, topMargin=12 * mm, bottomMargin=14 * mm,
-                            title=f"{reference} audit trail", author="AuditApp")
-    story = [p(f"{'Audit-Trail' if de else 'Audit trail'} · {reference}", heading),
-             p(title, small),
-             p(("Jede Zeile ist eine Aktion einer Person; die Felder zeigen die Bezeichnungen "
+    doc = SimpleDocTemplate(
+        out,
+        pagesize=landscape(A4),
+        leftMargin=12 * mm,
+        rightMargin=12 * mm,
+        topMargin=12 * mm,
+        bottomMargin=14 * mm,
+        title=f"{reference} audit trail",
+        author="AuditApp",
+    )
+    story = [
+        p(f"{'Audit-Trail' if de else 'Audit trail'} · {reference}", heading),
+        p(title, small),
+        p(
+            (
+                "Jede Zeile ist eine Aktion einer Person; die Felder zeigen die Bezeichnungen "
                 "und Werte, wie sie in AuditApp angezeigt wurden. Die vollständigen, "
-                "verketteten Einträge prüft »auditapp trail verify«.") if de else
-               ("Each line is one action by one person; fields show the labels and values as "
+                "verketteten Einträge prüft »auditapp trail verify«."
+            )
+            if de
+            else (
+                "Each line is one action by one person; fields show the labels and values as "
                 "AuditApp displayed them. The complete hash-chained entries are checked by "
-                "'auditapp trail verify'."), small),
-             table]
+                "'auditapp trail verify'."
+            ),
+            small,
+        ),
+        table,
+    ]
     doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
     return out.getvalue()
 

@@ -33,7 +33,7 @@ FIELD_PREFIX = "AuditApp-"
 
 def meaning_of_field(name: str | None) -> str:
     if name and name.startswith(FIELD_PREFIX):
-        return name[len(FIELD_PREFIX):]
+        return name[len(FIELD_PREFIX) :]
     return ""
 
 
@@ -65,8 +65,9 @@ class VerificationReport:
 
     @property
     def intact(self) -> bool:
-        return bool(self.signatures) and not self.problems and all(
-            s.intact for s in self.signatures)
+        return (
+            bool(self.signatures) and not self.problems and all(s.intact for s in self.signatures)
+        )
 
     @property
     def valid(self) -> bool:
@@ -81,11 +82,16 @@ class VerificationReport:
 
     def lines(self) -> list[str]:
         """Plain text for the CLI and the GUI."""
-        out = [f"{self.path}: {self.verdict()} ({self.kind}, "
-               f"{len(self.signatures)} signature(s), SHA-256 {self.file_sha256})"]
+        out = [
+            f"{self.path}: {self.verdict()} ({self.kind}, "
+            f"{len(self.signatures)} signature(s), SHA-256 {self.file_sha256})"
+        ]
         for s in self.signatures:
-            when = s.signed_at.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC") \
-                if s.signed_at else "time unknown"
+            when = (
+                s.signed_at.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+                if s.signed_at
+                else "time unknown"
+            )
             state = "intact" if s.intact else "MODIFIED"
             out.append(f"  {s.meaning or 'signature'}: {s.signer}, {when}, {state}; {s.trust}")
             out.append(f"    certificate SHA-256 {trust.fingerprint_pretty(s.certificate_sha256)}")
@@ -109,20 +115,41 @@ def _common_name(cert: object) -> str:
         return "unknown signer"
 
 
-def _check(cert: object, chain: list[object], anchors: trust.Anchors, *, meaning: str,
-           signed_at: dt.datetime | None, intact: bool, detail: str) -> SignatureCheck:
+def _check(
+    cert: object,
+    chain: list[object],
+    anchors: trust.Anchors,
+    *,
+    meaning: str,
+    signed_at: dt.datetime | None,
+    intact: bool,
+    detail: str,
+) -> SignatureCheck:
     digest = _cert_sha256(cert)
     name = _common_name(cert)
     known = anchors.known.get(digest)
-    verdict = trust.judge(cert.dump(), name, anchors,  # type: ignore[attr-defined]
-                          [c.dump() for c in chain])  # type: ignore[attr-defined]
-    return SignatureCheck(name, meaning, signed_at, intact, detail, digest,
-                          f"{known[0]} ({known[1]})" if known else None,
-                          verdict.trusted, verdict.reason)
+    verdict = trust.judge(
+        cert.dump(),  # type: ignore[attr-defined]
+        name,
+        anchors,
+        [c.dump() for c in chain],  # type: ignore[attr-defined]
+    )
+    return SignatureCheck(
+        name,
+        meaning,
+        signed_at,
+        intact,
+        detail,
+        digest,
+        f"{known[0]} ({known[1]})" if known else None,
+        verdict.trusted,
+        verdict.reason,
+    )
 
 
-def verify_pdf(data: bytes, *, path: str = "", anchors: trust.Anchors | None = None
-               ) -> VerificationReport:
+def verify_pdf(
+    data: bytes, *, path: str = "", anchors: trust.Anchors | None = None
+) -> VerificationReport:
     from pyhanko.pdf_utils.misc import PdfReadError
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign import fields
@@ -137,14 +164,17 @@ def verify_pdf(data: bytes, *, path: str = "", anchors: trust.Anchors | None = N
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         embedded = list(reader.embedded_signatures)
-        unsigned = [name for name, value, _ref in fields.enumerate_sig_fields(reader)
-                    if value is None]
+        unsigned = [
+            name for name, value, _ref in fields.enumerate_sig_fields(reader) if value is None
+        ]
     except (PdfReadError, ValueError, KeyError, TypeError, IndexError) as exc:
-        return VerificationReport(path, "pdf", (), (f"the PDF cannot be read ({exc})",),
-                                  file_sha256=digest)
+        return VerificationReport(
+            path, "pdf", (), (f"the PDF cannot be read ({exc})",), file_sha256=digest
+        )
     if not embedded:
-        return VerificationReport(path, "pdf", (), ("the PDF carries no signature",),
-                                  file_sha256=digest)
+        return VerificationReport(
+            path, "pdf", (), ("the PDF carries no signature",), file_sha256=digest
+        )
     checks = []
     for sig in embedded:
         meaning = meaning_of_field(sig.field_name)
@@ -153,9 +183,19 @@ def verify_pdf(data: bytes, *, path: str = "", anchors: trust.Anchors | None = N
             chain = list(getattr(sig, "other_embedded_certs", []) or [])
         except Exception as exc:  # a flipped byte in the CMS blob: pyHanko's own error kinds
             log.info("signer certificate unreadable", exc_info=True)
-            checks.append(SignatureCheck("(unknown signer)", meaning, None, False,
-                                         f"the signature value is damaged ({type(exc).__name__})",
-                                         "", None, False, "NOT TRUSTED: no readable certificate"))
+            checks.append(
+                SignatureCheck(
+                    "(unknown signer)",
+                    meaning,
+                    None,
+                    False,
+                    f"the signature value is damaged ({type(exc).__name__})",
+                    "",
+                    None,
+                    False,
+                    "NOT TRUSTED: no readable certificate",
+                )
+            )
             continue
         try:
             # The signer's own certificate as the anchor: this checks integrity and form only;
@@ -164,9 +204,17 @@ def verify_pdf(data: bytes, *, path: str = "", anchors: trust.Anchors | None = N
             status = validate_pdf_signature(sig, context)
         except Exception as exc:  # pyHanko raises many kinds on broken input
             log.info("signature validation failed", exc_info=True)
-            checks.append(_check(cert, chain, anchors, meaning=meaning, signed_at=None,
-                                 intact=False,
-                                 detail=f"cannot be validated ({type(exc).__name__}: {exc})"))
+            checks.append(
+                _check(
+                    cert,
+                    chain,
+                    anchors,
+                    meaning=meaning,
+                    signed_at=None,
+                    intact=False,
+                    detail=f"cannot be validated ({type(exc).__name__}: {exc})",
+                )
+            )
             continue
         reasons = []
         if not status.intact:
@@ -175,21 +223,36 @@ def verify_pdf(data: bytes, *, path: str = "", anchors: trust.Anchors | None = N
             reasons.append("the cryptographic signature does not match")
         level = status.modification_level
         if level is None or level > ModificationLevel.FORM_FILLING:
-            reasons.append("the document was changed after this signature "
-                           f"(modification level {getattr(level, 'name', level)})")
+            reasons.append(
+                "the document was changed after this signature "
+                f"(modification level {getattr(level, 'name', level)})"
+            )
         if not status.docmdp_ok:
             reasons.append("a change after this signature breaks the author's certification")
-        if status.coverage is None or status.coverage.name not in ("ENTIRE_FILE", "ENTIRE_REVISION"):
+        if status.coverage is None or status.coverage.name not in (
+            "ENTIRE_FILE",
+            "ENTIRE_REVISION",
+        ):
             reasons.append("the signature does not cover its whole revision")
-        checks.append(_check(cert, chain, anchors, meaning=meaning,
-                             signed_at=status.signer_reported_dt, intact=not reasons,
-                             detail="; ".join(reasons)))
-    return VerificationReport(path, "pdf", tuple(checks), (),
-                              tuple(meaning_of_field(n) or n for n in unsigned), digest)
+        checks.append(
+            _check(
+                cert,
+                chain,
+                anchors,
+                meaning=meaning,
+                signed_at=status.signer_reported_dt,
+                intact=not reasons,
+                detail="; ".join(reasons),
+            )
+        )
+    return VerificationReport(
+        path, "pdf", tuple(checks), (), tuple(meaning_of_field(n) or n for n in unsigned), digest
+    )
 
 
-def verify_detached(data: bytes, p7s: bytes, *, path: str = "",
-                    anchors: trust.Anchors | None = None) -> VerificationReport:
+def verify_detached(
+    data: bytes, p7s: bytes, *, path: str = "", anchors: trust.Anchors | None = None
+) -> VerificationReport:
     import asyncio
 
     from asn1crypto import cms
@@ -206,33 +269,49 @@ def verify_detached(data: bytes, p7s: bytes, *, path: str = "",
         signer_infos = list(signed["signer_infos"])
         certs = [c.chosen for c in signed["certificates"]]
     except Exception as exc:
-        return VerificationReport(path, "docx", (),
-                                  (f"the .p7s file is not a CMS signature ({exc})",),
-                                  file_sha256=digest)
+        return VerificationReport(
+            path, "docx", (), (f"the .p7s file is not a CMS signature ({exc})",), file_sha256=digest
+        )
     if len(signer_infos) != 1 or not certs:
-        return VerificationReport(path, "docx", (),
-                                  ("the .p7s must hold exactly one signer and its certificate",),
-                                  file_sha256=digest)
+        return VerificationReport(
+            path,
+            "docx",
+            (),
+            ("the .p7s must hold exactly one signer and its certificate",),
+            file_sha256=digest,
+        )
     sid = signer_infos[0]["sid"]
     cert = certs[0]
     if sid.name == "issuer_and_serial_number":
         issuer, serial = sid.chosen["issuer"], sid.chosen["serial_number"].native
-        cert = next((c for c in certs if c.issuer == issuer and c.serial_number == serial),
-                    cert)
+        cert = next((c for c in certs if c.issuer == issuer and c.serial_number == serial), cert)
     try:
         context = ValidationContext(trust_roots=[cert], allow_fetching=False)
         status = asyncio.run(async_validate_detached_cms(data, signed, context))
         intact, valid = status.intact, status.valid
         signed_at = getattr(status, "signer_reported_dt", None)
-        detail = "" if intact and valid else (
-            "the document bytes differ from what was signed" if not intact
-            else "the cryptographic signature does not match")
+        detail = (
+            ""
+            if intact and valid
+            else (
+                "the document bytes differ from what was signed"
+                if not intact
+                else "the cryptographic signature does not match"
+            )
+        )
     except Exception as exc:
         log.info("CMS validation failed", exc_info=True)
         intact, signed_at, detail, valid = False, None, f"cannot be validated ({exc})", False
     chain = [c for c in certs if c is not cert]
-    check = _check(cert, chain, anchors, meaning=_docx_meaning(data), signed_at=signed_at,
-                   intact=intact and valid, detail=detail)
+    check = _check(
+        cert,
+        chain,
+        anchors,
+        meaning=_docx_meaning(data),
+        signed_at=signed_at,
+        intact=intact and valid,
+        detail=detail,
+    )
     return VerificationReport(path, "docx", (check,), (), (), digest)
 
 
@@ -261,8 +340,12 @@ def verify_file(path: Path | str, *, anchors: trust.Anchors | None = None) -> Ve
         sidecar = path.with_name(path.name + ".p7s")
         if not sidecar.is_file():
             raise BadInput(f"no detached signature {sidecar.name} beside {path.name}")
-        return verify_detached(data, input_limits.read_bounded(sidecar, kind="signature"),
-                               path=str(path), anchors=anchors)
+        return verify_detached(
+            data,
+            input_limits.read_bounded(sidecar, kind="signature"),
+            path=str(path),
+            anchors=anchors,
+        )
     if path.suffix.lower() == ".p7s":
         raise BadInput("give the signed document (FILE.docx), not its .p7s")
     raise BadInput(f"{path} is neither a PDF nor a DOCX")

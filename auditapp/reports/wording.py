@@ -249,7 +249,10 @@ WORDING: dict[str, tuple[str, str]] = {
     "result_not_assessed": ("Not assessed", "Nicht bewertet"),
     "result_none": ("Not answered", "Nicht beantwortet"),
     # audit types and ratings
-    "type_vendor_qualification": ("Vendor qualification audit", "Qualifizierungsaudit eines Dienstleisters"),
+    "type_vendor_qualification": (
+        "Vendor qualification audit",
+        "Qualifizierungsaudit eines Dienstleisters",
+    ),
     "type_routine_system": ("Routine system audit", "Routinemäßiges Systemaudit"),
     "type_study_specific": ("Study-specific audit", "Studienspezifisches Audit"),
     "type_for_cause": ("For-cause audit", "Anlassbezogenes Audit"),
@@ -283,7 +286,9 @@ WORDING: dict[str, tuple[str, str]] = {
 # The follow-up documents' words live in their own table (output_wording.py); a key in both
 # would silently change a word of the report.
 if WORDING.keys() & OUTPUT_WORDING.keys():
-    raise RuntimeError(f"wording keys defined twice: {sorted(WORDING.keys() & OUTPUT_WORDING.keys())}")
+    raise RuntimeError(
+        f"wording keys defined twice: {sorted(WORDING.keys() & OUTPUT_WORDING.keys())}"
+    )
 WORDING.update(OUTPUT_WORDING)
 
 # The judgement, escalation, signature and certificate wording lives in its own table.

@@ -11,7 +11,9 @@ WORDING_SIGNOFF: dict[str, tuple[str, str]] = {
     "rating_approved_with_conditions": ("Approved with conditions", "Unter Auflagen zugelassen"),
     "rating_not_approved": ("Not approved", "Nicht zugelassen"),
     "rating_acceptable_with_improvements": (
-        "Acceptable with improvements required", "Akzeptabel, Verbesserungen erforderlich"),
+        "Acceptable with improvements required",
+        "Akzeptabel, Verbesserungen erforderlich",
+    ),
     # CAPA due dates
     "due_from_issue": (
         "Response due dates count from the report's issue date ({date}).",
@@ -19,8 +21,10 @@ WORDING_SIGNOFF: dict[str, tuple[str, str]] = {
     ),
     # critical-finding escalation (EU CTR Art. 52)
     "f_escalation": ("Escalation to the sponsor", "Eskalation an den Sponsor"),
-    "escalation_told": ("The sponsor was informed on {date}: {whom}.",
-                        "Der Sponsor wurde am {date} informiert: {whom}."),
+    "escalation_told": (
+        "The sponsor was informed on {date}: {whom}.",
+        "Der Sponsor wurde am {date} informiert: {whom}.",
+    ),
     "escalation_missing": ("Not recorded.", "Nicht dokumentiert."),
     "breach_possible_breach": (
         "Possible serious breach (EU CTR Art. 52): the sponsor was asked to assess it and, "
@@ -49,9 +53,14 @@ WORDING_SIGNOFF: dict[str, tuple[str, str]] = {
         "Bedeutung und Zeitpunkt ihrer Unterschrift stehen daher in ihrem Signaturstempel "
         "neben dem jeweiligen Feld.",
     ),
-    "stamp_signed_by": ("Signed electronically by {name}", "Elektronisch unterschrieben von {name}"),
-    "stamp_document": ("{reference}, report version {version}",
-                       "{reference}, Berichtsversion {version}"),
+    "stamp_signed_by": (
+        "Signed electronically by {name}",
+        "Elektronisch unterschrieben von {name}",
+    ),
+    "stamp_document": (
+        "{reference}, report version {version}",
+        "{reference}, Berichtsversion {version}",
+    ),
     "stamp_certificate": ("Audit certificate {reference}", "Auditzertifikat {reference}"),
     "stamp_trail": ("Audit trail head (SHA-256):", "Stand des Audit-Trails (SHA-256):"),
     "stamp_signed_sha": ("Signed document (SHA-256):", "Unterschriebenes Dokument (SHA-256):"),
@@ -59,23 +68,27 @@ WORDING_SIGNOFF: dict[str, tuple[str, str]] = {
     # certificate
     "cert_statement": (
         "This certificate confirms that the audit described below took place (ICH E6(R2) "
-        "1.7; ICH E6(R3) glossary, \"audit certificate\"). Its findings were reported to the "
+        '1.7; ICH E6(R3) glossary, "audit certificate"). Its findings were reported to the '
         "sponsor in the audit report named below; this certificate does not disclose them.",
         "Dieses Zertifikat bestätigt, dass das nachstehend beschriebene Audit stattgefunden hat "
         "(ICH E6(R2) 1.7; ICH E6(R3) Glossar, „Auditzertifikat“). Die Feststellungen wurden dem "
         "Sponsor mit dem unten genannten Auditbericht mitgeteilt; dieses Zertifikat nennt sie "
         "nicht.",
     ),
-    "cert_report_issued": ("{reference}, report version {version}, issued {date}",
-                           "{reference}, Berichtsversion {version}, ausgegeben am {date}"),
+    "cert_report_issued": (
+        "{reference}, report version {version}, issued {date}",
+        "{reference}, Berichtsversion {version}, ausgegeben am {date}",
+    ),
     "cert_unsigned": (
         "Unsigned copy: the audit certificate is valid only when signed by the lead auditor "
         "for an approved report version.",
         "Unsignierte Kopie: Das Auditzertifikat gilt nur, wenn die Auditleitung es für eine "
         "freigegebene Berichtsversion unterschrieben hat.",
     ),
-    "cert_footer": ("Audit certificate: contains no findings",
-                    "Auditzertifikat: enthält keine Feststellungen"),
+    "cert_footer": (
+        "Audit certificate: contains no findings",
+        "Auditzertifikat: enthält keine Feststellungen",
+    ),
 }
 
 
@@ -101,8 +114,18 @@ MEANING_TEXT = {
 }
 # The meaning's name, as a signer and a reader say it.
 MEANING_LABEL = {
-    "en": {"author": "Author", "reviewer": "Review", "approver": "Approval",
-           "certificate": "Audit certificate", "closure": "Audit closure"},
-    "de": {"author": "Verfasser", "reviewer": "Prüfung", "approver": "Freigabe",
-           "certificate": "Auditzertifikat", "closure": "Auditabschluss"},
+    "en": {
+        "author": "Author",
+        "reviewer": "Review",
+        "approver": "Approval",
+        "certificate": "Audit certificate",
+        "closure": "Audit closure",
+    },
+    "de": {
+        "author": "Verfasser",
+        "reviewer": "Prüfung",
+        "approver": "Freigabe",
+        "certificate": "Auditzertifikat",
+        "closure": "Auditabschluss",
+    },
 }

@@ -20,19 +20,47 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 from auditapp import __version__, paths
 
 # The libraries the app ships, as distribution names (what pip and the metadata call them).
-BUNDLED = ("PySide6-Essentials", "PySide6-Pdf", "PySide6-Addons", "shiboken6", "SQLAlchemy",
-           "alembic", "reportlab", "python-docx", "pyhanko", "pyhanko-certvalidator",
-           "cryptography", "argon2-cffi", "pillow", "pillow-heif", "openpyxl", "platformdirs",
-           "PyYAML", "jsonschema", "sqlcipher3", "lxml", "fonttools")
+BUNDLED = (
+    "PySide6-Essentials",
+    "PySide6-Pdf",
+    "PySide6-Addons",
+    "shiboken6",
+    "SQLAlchemy",
+    "alembic",
+    "reportlab",
+    "python-docx",
+    "pyhanko",
+    "pyhanko-certvalidator",
+    "cryptography",
+    "argon2-cffi",
+    "pillow",
+    "pillow-heif",
+    "openpyxl",
+    "platformdirs",
+    "PyYAML",
+    "jsonschema",
+    "sqlcipher3",
+    "lxml",
+    "fonttools",
+)
 # Metadata of some distributions names no licence in a short form; these are their licences.
 KNOWN_LICENCES = {
-    "PySide6-Essentials": "LGPL-3.0-only (Qt for Python)", "PySide6-Pdf": "LGPL-3.0-only",
-    "PySide6-Addons": "LGPL-3.0-only", "shiboken6": "LGPL-3.0-only",
-    "reportlab": "BSD-3-Clause", "pillow": "MIT-CMU (HPND)", "sqlcipher3": "zlib (SQLCipher: BSD-3-Clause)",
+    "PySide6-Essentials": "LGPL-3.0-only (Qt for Python)",
+    "PySide6-Pdf": "LGPL-3.0-only",
+    "PySide6-Addons": "LGPL-3.0-only",
+    "shiboken6": "LGPL-3.0-only",
+    "reportlab": "BSD-3-Clause",
+    "pillow": "MIT-CMU (HPND)",
+    "sqlcipher3": "zlib (SQLCipher: BSD-3-Clause)",
 }
-FONTS = (("Noto Sans", "SIL Open Font License 1.1", "OFL-1.1-NotoSans.txt"),
-         ("DejaVu Sans, DejaVu Sans Mono", "Bitstream Vera / DejaVu licence (free)",
-          "LICENSE-DejaVu.txt"))
+FONTS = (
+    ("Noto Sans", "SIL Open Font License 1.1", "OFL-1.1-NotoSans.txt"),
+    (
+        "DejaVu Sans, DejaVu Sans Mono",
+        "Bitstream Vera / DejaVu licence (free)",
+        "LICENSE-DejaVu.txt",
+    ),
+)
 
 
 def app_icon() -> QIcon:
@@ -58,8 +86,9 @@ def licence_of(dist: str) -> str:
     expression = meta.get("License-Expression")
     if expression:
         return expression
-    classifiers = [c.split(" :: ")[-1] for c in meta.get_all("Classifier") or []
-                   if c.startswith("License :: ")]
+    classifiers = [
+        c.split(" :: ")[-1] for c in meta.get_all("Classifier") or [] if c.startswith("License :: ")
+    ]
     short = meta.get("License") or ""
     if classifiers:
         return ", ".join(classifiers)
@@ -96,10 +125,12 @@ class AboutDialog(QDialog):
     def _html(self, database: Path) -> str:
         e = html.escape
         data = paths.data_dir()
-        rows = "".join(f"<tr><td>{e(n)}</td><td>{e(v)}</td><td>{e(lic)}</td></tr>"
-                       for n, v, lic in libraries())
-        fonts = "".join(f"<tr><td>{e(n)}</td><td>{e(lic)}</td><td>{e(f)}</td></tr>"
-                        for n, lic, f in FONTS)
+        rows = "".join(
+            f"<tr><td>{e(n)}</td><td>{e(v)}</td><td>{e(lic)}</td></tr>" for n, v, lic in libraries()
+        )
+        fonts = "".join(
+            f"<tr><td>{e(n)}</td><td>{e(lic)}</td><td>{e(f)}</td></tr>" for n, lic, f in FONTS
+        )
         where = [
             (self.tr("Database"), database),
             (self.tr("Backups"), paths.backup_dir(database)),
@@ -107,19 +138,28 @@ class AboutDialog(QDialog):
             (self.tr("User data folder"), data),
             (self.tr("Licence texts"), paths.resources_dir() / "fonts"),
         ]
-        places = "".join(f"<tr><td>{e(k)}</td><td><code>{e(str(v))}</code></td></tr>"
-                         for k, v in where)
-        summary = self.tr("Offline GCP audit workbench for audits of CROs (ICH E6(R2)/(R3), "
-                          "21 CFR Part 11, EU GMP Annex 11).")
-        local = self.tr("All audit data, evidence originals and the audit trail are in the one "
-                        "database file. Nothing is sent anywhere.")
-        lgpl = self.tr("Qt and Qt for Python are used under the LGPL 3.0; their source code is "
-                       "available from the Qt Project.")
+        places = "".join(
+            f"<tr><td>{e(k)}</td><td><code>{e(str(v))}</code></td></tr>" for k, v in where
+        )
+        summary = self.tr(
+            "Offline GCP audit workbench for audits of CROs (ICH E6(R2)/(R3), "
+            "21 CFR Part 11, EU GMP Annex 11)."
+        )
+        local = self.tr(
+            "All audit data, evidence originals and the audit trail are in the one "
+            "database file. Nothing is sent anywhere."
+        )
+        lgpl = self.tr(
+            "Qt and Qt for Python are used under the LGPL 3.0; their source code is "
+            "available from the Qt Project."
+        )
         # Not self.tr() inside the f-string: lupdate cannot see calls in replacement fields.
         where_title, fonts_title = self.tr("Where your data lives"), self.tr("Bundled fonts")
         libraries_title = self.tr("Bundled libraries")
-        columns = "".join(f"<th align='left'>{e(text)}</th>" for text in (
-            self.tr("Library"), self.tr("Version"), self.tr("Licence")))
+        columns = "".join(
+            f"<th align='left'>{e(text)}</th>"
+            for text in (self.tr("Library"), self.tr("Version"), self.tr("Licence"))
+        )
         return (
             f"<h2>AuditApp {e(app_version())}</h2><p>{e(summary)}</p>"
             f"<p>Python {e(platform.python_version())} · Qt {e(qVersion())} · "

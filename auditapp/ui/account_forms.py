@@ -49,8 +49,9 @@ class _FormDialog(QDialog):
         self.layout_.addLayout(self.form)
         self.messages = MessageBar()
         self.layout_.addWidget(self.messages)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         self.layout_.addWidget(self.buttons)
@@ -72,8 +73,15 @@ class _FormDialog(QDialog):
 class NewPasswordDialog(_FormDialog):
     """Current password (optional) and the new one twice; apply(current, new) does the work."""
 
-    def __init__(self, title: str, *, ask_current: bool, apply: Callable[[str, str], None],
-                 intro: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        *,
+        ask_current: bool,
+        apply: Callable[[str, str], None],
+        intro: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(title, parent)
         self._apply = apply
         if intro:
@@ -98,13 +106,24 @@ class RecoveryDialog(_FormDialog):
     """Sign-in help for a locked administrator: username, recovery code, new password twice.
     recover(username, code, password) returns the next recovery code."""
 
-    def __init__(self, recover: Callable[[str, str, str], str], username: str = "",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        recover: Callable[[str, str, str], str],
+        username: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(self.tr("Recover an administrator account"), parent)
         self._recover = recover
-        self.layout_.insertWidget(0, label(self.tr(
-            "Enter the recovery code you received when the administrator account was created. "
-            "Your password is replaced, the lock is lifted and a new code is shown."), "muted"))
+        self.layout_.insertWidget(
+            0,
+            label(
+                self.tr(
+                    "Enter the recovery code you received when the administrator account was created. "
+                    "Your password is replaced, the lock is lifted and a new code is shown."
+                ),
+                "muted",
+            ),
+        )
         self.user = QLineEdit(username)
         self.code = QLineEdit()
         self.code.setPlaceholderText(self.tr("five groups of five letters and digits"))

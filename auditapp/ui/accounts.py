@@ -42,11 +42,17 @@ class RecoveryCodeDialog(QDialog):
         self.setWindowTitle(self.tr("Your recovery code"))
         layout = QVBoxLayout(self)
         layout.addWidget(label(self.tr("Recovery code for %1").replace("%1", username), "heading"))
-        layout.addWidget(label(self.tr(
-            "If you forget your password or your account is locked, this code lets you set a "
-            "new password (Sign in › Forgot password). It is shown only now: write it down or "
-            "print it and keep it locked away, apart from this computer. Using it issues a new "
-            "code."), "muted"))
+        layout.addWidget(
+            label(
+                self.tr(
+                    "If you forget your password or your account is locked, this code lets you set a "
+                    "new password (Sign in › Forgot password). It is shown only now: write it down or "
+                    "print it and keep it locked away, apart from this computer. Using it issues a new "
+                    "code."
+                ),
+                "muted",
+            )
+        )
         self.code = QLineEdit(code)
         self.code.setReadOnly(True)
         self.code.setObjectName("recoveryCode")
@@ -59,8 +65,9 @@ class RecoveryCodeDialog(QDialog):
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(code))
         buttons = QDialogButtonBox()
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
-        done = buttons.addButton(self.tr("I have stored the code"),
-                                 QDialogButtonBox.ButtonRole.AcceptRole)
+        done = buttons.addButton(
+            self.tr("I have stored the code"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         done.clicked.connect(self.accept)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
@@ -78,12 +85,19 @@ class UsersDialog(QDialog):
         self._db = db
         self._actor = actor
         layout = QVBoxLayout(self)
-        layout.addWidget(label(self.tr(
-            "Accounts are never deleted, because the audit trail names them; deactivate an "
-            "account instead. Every change here is recorded in the audit trail."), "muted"))
+        layout.addWidget(
+            label(
+                self.tr(
+                    "Accounts are never deleted, because the audit trail names them; deactivate an "
+                    "account instead. Every change here is recorded in the audit trail."
+                ),
+                "muted",
+            )
+        )
         self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels([self.tr("Username"), self.tr("Full name"),
-                                              self.tr("Role"), self.tr("State")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Username"), self.tr("Full name"), self.tr("Role"), self.tr("State")]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -101,8 +115,14 @@ class UsersDialog(QDialog):
         self.unlock_button = QPushButton(self.tr("&Unlock"))
         self.reset_button = QPushButton(self.tr("Reset &password…"))
         self.active_button = QPushButton(self.tr("&Deactivate"))
-        for widget in (self.add_button, self.role_box, self.role_button, self.unlock_button,
-                       self.reset_button, self.active_button):
+        for widget in (
+            self.add_button,
+            self.role_box,
+            self.role_button,
+            self.unlock_button,
+            self.reset_button,
+            self.active_button,
+        ):
             row.addWidget(widget)
         row.addStretch(1)
         layout.addLayout(row)
@@ -122,13 +142,20 @@ class UsersDialog(QDialog):
 
     def refresh(self, select_user: str | None = None) -> None:
         with self._db.session() as session:
-            rows = [(u.username, u.full_name, u.role, u.locked, u.active)
-                    for u in session.scalars(select(User).order_by(User.username))]
+            rows = [
+                (u.username, u.full_name, u.role, u.locked, u.active)
+                for u in session.scalars(select(User).order_by(User.username))
+            ]
         self._rows = rows
         self.table.setRowCount(len(rows))
         for r, (username, full_name, role, locked, active) in enumerate(rows):
-            state = (self.tr("Deactivated") if not active else
-                     self.tr("Locked") if locked else self.tr("Active"))
+            state = (
+                self.tr("Deactivated")
+                if not active
+                else self.tr("Locked")
+                if locked
+                else self.tr("Active")
+            )
             for c, text in enumerate((username, full_name, role_label(role), state)):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, username)
@@ -144,14 +171,18 @@ class UsersDialog(QDialog):
     def _selection_changed(self) -> None:
         username = self.selected_username()
         row = next((r for r in self._rows if r[0] == username), None)
-        for button in (self.role_button, self.unlock_button, self.reset_button,
-                       self.active_button, self.role_box):
+        for button in (
+            self.role_button,
+            self.unlock_button,
+            self.reset_button,
+            self.active_button,
+            self.role_box,
+        ):
             button.setEnabled(row is not None)
         if row is not None:
             self.role_box.setCurrentIndex(self.role_box.findData(row[2]))
             self.unlock_button.setEnabled(bool(row[3]))
-            self.active_button.setText(self.tr("&Deactivate") if row[4]
-                                       else self.tr("Re&activate"))
+            self.active_button.setText(self.tr("&Deactivate") if row[4] else self.tr("Re&activate"))
 
     # --- actions -------------------------------------------------------------------------------
 
@@ -175,10 +206,13 @@ class UsersDialog(QDialog):
                 admin = users.find_user(s, self._actor)
                 if admin.role != Role.ADMIN.value:
                     raise Refused("only an administrator can add accounts")
-                users.create_user(s, username=form.username.text(),
-                                  full_name=form.full_name.text(),
-                                  role=str(form.role.currentData()),
-                                  password=form.password.text())
+                users.create_user(
+                    s,
+                    username=form.username.text(),
+                    full_name=form.full_name.text(),
+                    role=str(form.role.currentData()),
+                    password=form.password.text(),
+                )
 
         dialog.submit_to = create
         if dialog.exec():
@@ -188,15 +222,18 @@ class UsersDialog(QDialog):
     def set_role(self) -> None:
         username = self.selected_username()
         role = str(self.role_box.currentData())
-        if username and self._as_admin("role changed by administrator", lambda s, admin:
-                                       users.set_role(s, admin=admin, username=username,
-                                                      role=role)):
+        if username and self._as_admin(
+            "role changed by administrator",
+            lambda s, admin: users.set_role(s, admin=admin, username=username, role=role),
+        ):
             self.refresh(select_user=username)
 
     def unlock(self) -> None:
         username = self.selected_username()
-        if username and self._as_admin("unlock after failed sign-ins", lambda s, admin:
-                                       users.unlock(s, admin=admin, username=username)):
+        if username and self._as_admin(
+            "unlock after failed sign-ins",
+            lambda s, admin: users.unlock(s, admin=admin, username=username),
+        ):
             self.refresh(select_user=username)
             self.messages.show_info(self.tr("The account is unlocked."))
 
@@ -206,9 +243,10 @@ class UsersDialog(QDialog):
         if row is None:
             return
         active = not row[4]
-        if self._as_admin("account activated" if active else "account deactivated",
-                          lambda s, admin: users.set_active(s, admin=admin, username=row[0],
-                                                            active=active)):
+        if self._as_admin(
+            "account activated" if active else "account deactivated",
+            lambda s, admin: users.set_active(s, admin=admin, username=row[0], active=active),
+        ):
             self.refresh(select_user=username)
 
     def reset_password(self) -> None:
@@ -222,11 +260,16 @@ class UsersDialog(QDialog):
                 users.reset_password(s, admin=admin, username=username, new_password=new)
 
         dialog = NewPasswordDialog(
-            self.tr("Reset the password of %1").replace("%1", username), ask_current=False,
-            apply=apply, parent=self, intro=self.tr(
+            self.tr("Reset the password of %1").replace("%1", username),
+            ask_current=False,
+            apply=apply,
+            parent=self,
+            intro=self.tr(
                 "The account gets a new password and a new signing key; reports it signed "
                 "before stay verifiable. Give the password to its owner in person and ask them "
-                "to change it at their next sign-in."))
+                "to change it at their next sign-in."
+            ),
+        )
         if dialog.exec():
             self.refresh(select_user=username)
             self.messages.show_info(self.tr("The password was reset and the account unlocked."))
@@ -243,12 +286,15 @@ def install_account_actions(window: QWidget, menu: object, db: Database, actor: 
 
     def change_password() -> None:
         dialog = NewPasswordDialog(
-            translate("Accounts", "Change my password"), ask_current=True,
+            translate("Accounts", "Change my password"),
+            ask_current=True,
             apply=lambda current, new: users.change_password(db, actor, current, new),
-            parent=window)
+            parent=window,
+        )
         if dialog.exec():
             window.statusBar().showMessage(  # type: ignore[attr-defined]
-                translate("Accounts", "Your password was changed."), 10_000)
+                translate("Accounts", "Your password was changed."), 10_000
+            )
 
     password_action = QAction(translate("Accounts", "Change my &password…"), window)
     password_action.setObjectName("changePasswordAction")

@@ -102,15 +102,21 @@ def sign_in(db: Database | DeferredDatabase) -> str | None:
         users = loaded()
         with db.session(actor=username.strip().lower() or "unknown") as session:
             user, code = users.create_first_administrator(
-                session, username=username, full_name=full_name, password=password)
+                session, username=username, full_name=full_name, password=password
+            )
             codes.append((user.username, code))
             return str(user.username)
 
     def recover(username: str, code: str, password: str) -> str:
         return str(loaded().recover_administrator(db, username, code, password))
 
-    dialog = SignInDialog(first_run=first_run, authenticate=authenticate, create=create,
-                          recover=recover, database=str(db.path))
+    dialog = SignInDialog(
+        first_run=first_run,
+        authenticate=authenticate,
+        create=create,
+        recover=recover,
+        database=str(db.path),
+    )
     if not dialog.exec():
         return None  # closing the database waits for the worker
     from auditapp.ui.accounts import RecoveryCodeDialog
@@ -129,8 +135,7 @@ def newest_audit(db: Database | DeferredDatabase) -> str | None:
         return session.scalar(select(Audit.reference).order_by(Audit.created_at.desc()).limit(1))
 
 
-def run(*, database: Path, language: str | None, smoke: bool,
-        package: Path | None = None) -> int:
+def run(*, database: Path, language: str | None, smoke: bool, package: Path | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("AuditApp")
@@ -213,8 +218,14 @@ def run(*, database: Path, language: str | None, smoke: bool,
     return code
 
 
-def _smoke(app: QApplication, db: Database | DeferredDatabase, database: Path, shell: QMainWindow,
-           shell_painted: _FirstPaint, lang: str) -> int:
+def _smoke(
+    app: QApplication,
+    db: Database | DeferredDatabase,
+    database: Path,
+    shell: QMainWindow,
+    shell_painted: _FirstPaint,
+    lang: str,
+) -> int:
     """Three moments, each from the process start: shell painted, list usable, audit open."""
     from auditapp.ui.main_window import MainWindow
 
@@ -242,8 +253,10 @@ def _smoke(app: QApplication, db: Database | DeferredDatabase, database: Path, s
     if shell_painted.elapsed is None or listed.elapsed is None:
         raise AuditAppError("the main window was not painted within 10 s")
     shown = f", audit {reference} open at {opened_at:.2f} s" if reference and opened_at else ""
-    print(f"start-up time: {shell_painted.elapsed:.2f} s {shell_painted.method} to the first "
-          f"paint; audit list usable at {listed.elapsed:.2f} s{shown} (database {database})")
+    print(
+        f"start-up time: {shell_painted.elapsed:.2f} s {shell_painted.method} to the first "
+        f"paint; audit list usable at {listed.elapsed:.2f} s{shown} (database {database})"
+    )
     return 0
 
 
@@ -253,5 +266,10 @@ def _backup_on_close(db: Database) -> None:
     try:
         backup.automatic_backup(db, force=True)
     except (AuditAppError, OSError) as exc:
-        QMessageBox.warning(None, "AuditApp", QCoreApplication.translate(
-            "App", "The automatic backup on close failed: %1").replace("%1", str(exc)))
+        QMessageBox.warning(
+            None,
+            "AuditApp",
+            QCoreApplication.translate("App", "The automatic backup on close failed: %1").replace(
+                "%1", str(exc)
+            ),
+        )

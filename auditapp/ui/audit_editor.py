@@ -67,8 +67,14 @@ class AuditEditor(QObject):
     edit_refused = Signal(str)
     edit_committed = Signal()
 
-    def __init__(self, db: Database, actor: str, data: WorkspaceData, stack: QUndoStack,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        actor: str,
+        data: WorkspaceData,
+        stack: QUndoStack,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._db = db
         self.actor = actor
@@ -104,8 +110,14 @@ class AuditEditor(QObject):
     def run(self, operation: Operation, reason: str = "") -> Applied | None:
         """Run one operation; refresh what it changed. A refusal is reported, not raised."""
         try:
-            applied = operations.run(self._db, self.state.audit_id, operation,
-                                     actor=self.actor, reason=reason, read_back=self._read_back)
+            applied = operations.run(
+                self._db,
+                self.state.audit_id,
+                operation,
+                actor=self.actor,
+                reason=reason,
+                read_back=self._read_back,
+            )
         except AuditAppError as exc:
             self.edit_refused.emit(str(exc))
             return None
@@ -132,22 +144,33 @@ class AuditEditor(QObject):
         edit's own transaction (read after the change, handed out once committed)."""
         fresh: dict[str, Any] = {"answers": {}}
         for question_id in changes.answers:
-            response = session.scalar(select(Response).where(
-                Response.audit_id == audit.id, Response.question_id == question_id))
-            fresh["answers"][question_id] = (None if response is None
-                                             else workspace.answer_state(response))
+            response = session.scalar(
+                select(Response).where(
+                    Response.audit_id == audit.id, Response.question_id == question_id
+                )
+            )
+            fresh["answers"][question_id] = (
+                None if response is None else workspace.answer_state(response)
+            )
         if changes.findings:
-            rows = session.scalars(select(Finding).where(Finding.audit_id == audit.id)
-                                  .order_by(Finding.position))
+            rows = session.scalars(
+                select(Finding).where(Finding.audit_id == audit.id).order_by(Finding.position)
+            )
             fresh["findings"] = {f.number: workspace.finding_state(f) for f in rows}
         if changes.registers:
             fresh["documents"] = [workspace.document_row(d) for d in audit.documents]
             fresh["participants"] = [workspace.participant_row(p) for p in audit.participants]
         if changes.details:
             fresh["details"] = (
-                audit.reference, audit.title, audit.auditee.legal_name if audit.auditee else "",
-                audit.status, bool(audit.locked), audit.language,
-                int(audit.report_version or 1), audits.audit_checklist(audit))
+                audit.reference,
+                audit.title,
+                audit.auditee.legal_name if audit.auditee else "",
+                audit.status,
+                bool(audit.locked),
+                audit.language,
+                int(audit.report_version or 1),
+                audits.audit_checklist(audit),
+            )
         return fresh
 
     def reload(self, changes: OpChanges, fresh: dict[str, Any] | None = None) -> None:
@@ -172,8 +195,16 @@ class AuditEditor(QObject):
         if "documents" in fresh:
             state.documents, state.participants = fresh["documents"], fresh["participants"]
         if "details" in fresh:
-            (state.reference, state.title, state.auditee, state.status, state.locked,
-             state.language, state.report_version, state.checklist) = fresh["details"]
+            (
+                state.reference,
+                state.title,
+                state.auditee,
+                state.status,
+                state.locked,
+                state.language,
+                state.report_version,
+                state.checklist,
+            ) = fresh["details"]
         for question_id in sorted(changes.answers):
             self.answer_changed.emit(question_id)
         if changes.findings:
@@ -196,8 +227,11 @@ class AuditEditor(QObject):
 
     def set_answer(self, question_id: str, result: str | None, notes: str | None = None) -> bool:
         old = self.answer(question_id)
-        label = (self.tr("Notes on %1") if (old.result if old else None) == result
-                 else self.tr("Answer %1"))
+        label = (
+            self.tr("Notes on %1")
+            if (old.result if old else None) == result
+            else self.tr("Answer %1")
+        )
         op = operations.set_answer(question_id, result, notes)
         return self.perform(label.replace("%1", question_id), op) is not None
 
@@ -234,8 +268,10 @@ class AuditEditor(QObject):
 
     def move_finding(self, number: int, offset: int) -> bool:
         """Move a finding up or down the list; its number stays, only the order changes."""
-        before = [f.number for f in sorted(self.state.findings.values(),
-                                           key=lambda f: (f.position, f.number))]
+        before = [
+            f.number
+            for f in sorted(self.state.findings.values(), key=lambda f: (f.position, f.number))
+        ]
         if number not in before:
             return False
         after = findings.moved(before, number, offset)

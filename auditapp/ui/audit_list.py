@@ -4,11 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import (
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,8 +36,9 @@ class AuditListPage(QWidget):
     new_requested = Signal()
     SEARCH_FROM = 3  # characters typed before the search across all audits runs
 
-    def __init__(self, grades: tuple[Grade, ...], *, language: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, grades: tuple[Grade, ...], *, language: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.model = AuditListModel(grades, language=language, parent=self)
         self.proxy = AuditFilter(self)
@@ -88,8 +85,9 @@ class AuditListPage(QWidget):
         # its first paint (12,800 calls of data() on the 1,000-audit list).
         header.setResizeContentsPrecision(40)
         header.setSectionResizeMode(AuditListModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        self.table.activated.connect(lambda index: self.open_requested.emit(
-            index.data(REFERENCE_ROLE)))
+        self.table.activated.connect(
+            lambda index: self.open_requested.emit(index.data(REFERENCE_ROLE))
+        )
         self.empty = label(self.tr("No audits yet. Start with “New audit…” (Ctrl+N)."), "muted")
         self.count = label("", "muted")
 
@@ -105,7 +103,8 @@ class AuditListPage(QWidget):
         self.hits.setWordWrap(False)
         self.hits.horizontalHeader().setStretchLastSection(True)
         self.hits.activated.connect(
-            lambda index: self.hit_opened.emit(self.hits_model.hits[index.row()]))
+            lambda index: self.hit_opened.emit(self.hits_model.hits[index.row()])
+        )
         self.hits_label = label("", "muted")
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -132,10 +131,16 @@ class AuditListPage(QWidget):
 
     def set_rows(self, rows: list[AuditSummary]) -> None:
         self.model.set_rows(rows)
-        self._fill(self.status, self.tr("All statuses"),
-                   [(labels.audit_status(s), s) for s in STATUS_ORDER])
-        self._fill(self.auditee, self.tr("All auditees"),
-                   [(a, a) for a in sorted({r.auditee for r in rows if r.auditee})])
+        self._fill(
+            self.status,
+            self.tr("All statuses"),
+            [(labels.audit_status(s), s) for s in STATUS_ORDER],
+        )
+        self._fill(
+            self.auditee,
+            self.tr("All auditees"),
+            [(a, a) for a in sorted({r.auditee for r in rows if r.auditee})],
+        )
         years = sorted({r.start.year for r in rows if r.start}, reverse=True)
         self._fill(self.year, self.tr("All years"), [(str(y), y) for y in years])
         self.empty.setVisible(not rows)
@@ -159,10 +164,16 @@ class AuditListPage(QWidget):
 
     def _apply(self) -> None:
         self.proxy.set_filter(
-            text=self.search.text(), status=self.status.currentData() or "",
-            auditee=self.auditee.currentData() or "", year=self.year.currentData() or 0)
-        self.count.setText(self.tr("%1 of %2 audits").replace(
-            "%1", str(self.proxy.rowCount())).replace("%2", str(self.model.rowCount())))
+            text=self.search.text(),
+            status=self.status.currentData() or "",
+            auditee=self.auditee.currentData() or "",
+            year=self.year.currentData() or 0,
+        )
+        self.count.setText(
+            self.tr("%1 of %2 audits")
+            .replace("%1", str(self.proxy.rowCount()))
+            .replace("%2", str(self.model.rowCount()))
+        )
 
     def run_search(self) -> None:
         """Find the typed words in every audit; the hits show under the list."""
@@ -178,9 +189,12 @@ class AuditListPage(QWidget):
         self.hits.setVisible(shown and bool(hits))
         self.hits_label.setVisible(shown)
         self.hits_label.setText(
-            self.tr("Found in findings, notes, captions and registers: %1 (double-click opens)")
-            .replace("%1", str(len(hits))) if hits else self.tr("No finding, note, caption or "
-                                                                "register entry contains these words"))
+            self.tr(
+                "Found in findings, notes, captions and registers: %1 (double-click opens)"
+            ).replace("%1", str(len(hits)))
+            if hits
+            else self.tr("No finding, note, caption or register entry contains these words")
+        )
         if hits:
             self.hits.resizeColumnToContents(SearchHitsModel.AUDIT)
             self.hits.resizeColumnToContents(SearchHitsModel.WHERE)

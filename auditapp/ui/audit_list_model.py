@@ -29,8 +29,9 @@ class AuditListModel(QAbstractTableModel):
 
     REFERENCE, TITLE, AUDITEE, TYPE, START, STATUS, PROGRESS = range(7)
 
-    def __init__(self, grades: tuple[Grade, ...], *, language: str = "en",
-                 parent: Any = None) -> None:
+    def __init__(
+        self, grades: tuple[Grade, ...], *, language: str = "en", parent: Any = None
+    ) -> None:
         super().__init__(parent)
         self.grades = grades
         self._lang = language
@@ -42,8 +43,10 @@ class AuditListModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = self._sorted(rows)
         # What the search box matches, made once per row rather than on every key press.
-        self.haystacks = [f"{r.reference} {r.title} {r.auditee} "
-                          f"{labels.audit_type(r.audit_type)}".lower() for r in self.rows]
+        self.haystacks = [
+            f"{r.reference} {r.title} {r.auditee} {labels.audit_type(r.audit_type)}".lower()
+            for r in self.rows
+        ]
         self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -93,16 +96,24 @@ class AuditListModel(QAbstractTableModel):
         return self.grades[i] if 0 <= i < len(self.grades) else None
 
     @variant_result
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal:
             return None
         grade = self.grade_at(section)
         if role == Qt.ItemDataRole.DisplayRole:
             if grade:
                 return grade.label[self._lang]
-            return (self.tr("Reference"), self.tr("Title"), self.tr("Auditee"), self.tr("Type"),
-                    self.tr("Start"), self.tr("Status"), self.tr("Answered"))[section]
+            return (
+                self.tr("Reference"),
+                self.tr("Title"),
+                self.tr("Auditee"),
+                self.tr("Type"),
+                self.tr("Start"),
+                self.tr("Status"),
+                self.tr("Answered"),
+            )[section]
         if role == Qt.ItemDataRole.ToolTipRole and grade:
             return self.tr("Findings graded %1").replace("%1", grade.label[self._lang])
         return None
@@ -139,8 +150,12 @@ class AuditListModel(QAbstractTableModel):
             role = Qt.ItemDataRole.DisplayRole
         if role == Qt.ItemDataRole.DisplayRole:
             return (
-                r.reference, r.title, r.auditee, labels.audit_type(r.audit_type),
-                formats.date_text(r.start, "—"), labels.audit_status(r.status),
+                r.reference,
+                r.title,
+                r.auditee,
+                labels.audit_type(r.audit_type),
+                formats.date_text(r.start, "—"),
+                labels.audit_status(r.status),
                 f"{r.answered}/{r.questions}",
             )[column]
         if role == Qt.ItemDataRole.DecorationRole and column == self.STATUS:
@@ -172,10 +187,16 @@ class AuditFilter(QSortFilterProxyModel):
         if source is not None:
             source.sort(column, order)
 
-    def set_filter(self, *, text: str = "", status: str = "", auditee: str = "",
-                   year: int = 0) -> None:
+    def set_filter(
+        self, *, text: str = "", status: str = "", auditee: str = "", year: int = 0
+    ) -> None:
         self.beginFilterChange()
-        self.text, self.status, self.auditee, self.year = text.lower().strip(), status, auditee, year
+        self.text, self.status, self.auditee, self.year = (
+            text.lower().strip(),
+            status,
+            auditee,
+            year,
+        )
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:

@@ -80,8 +80,7 @@ class BackupActions(QObject):
             raise outcome["error"]
         return outcome.get("value")
 
-    def _tell(self, icon: QMessageBox.Icon, title: str, text: str,
-              parent: QWidget | None) -> None:
+    def _tell(self, icon: QMessageBox.Icon, title: str, text: str, parent: QWidget | None) -> None:
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
@@ -93,25 +92,38 @@ class BackupActions(QObject):
     def back_up_now(self, target: str | None = None) -> Path | None:
         if target is None:
             default = Path.home() / f"{self._db.path.stem}-backup-{dt.date.today():%Y%m%d}.sqlite"
-            target = file_dialogs.save_file(self._window, self.tr("Back up the database"),
-                                            str(default), self.tr(DB_FILTER))
+            target = file_dialogs.save_file(
+                self._window, self.tr("Back up the database"), str(default), self.tr(DB_FILTER)
+            )
             if not target:
                 return None
         db = self._db
         try:
-            written = self._run(self.tr("Writing and checking the backup…"),
-                                lambda: backup.backup(db.path, Path(target), db.passphrase),
-                                self._window)
+            written = self._run(
+                self.tr("Writing and checking the backup…"),
+                lambda: backup.backup(db.path, Path(target), db.passphrase),
+                self._window,
+            )
         except (AuditAppError, OSError) as exc:
-            self._tell(QMessageBox.Icon.Critical, self.tr("Backup failed"),
-                       self.tr("No backup was written: %1").replace("%1", str(exc)), self._window)
+            self._tell(
+                QMessageBox.Icon.Critical,
+                self.tr("Backup failed"),
+                self.tr("No backup was written: %1").replace("%1", str(exc)),
+                self._window,
+            )
             return None
         size = written.stat().st_size / 1_048_576
-        self._tell(QMessageBox.Icon.Information, self.tr("Backup written"),
-                   self.tr("The backup was written and checked:\n%1 (%2 MB)")
-                   .replace("%1", str(written)).replace("%2", f"{size:.1f}"), self._window)
-        self._window.statusBar().showMessage(self.tr("Backup written to %1").replace(
-            "%1", str(written)), 8000)
+        self._tell(
+            QMessageBox.Icon.Information,
+            self.tr("Backup written"),
+            self.tr("The backup was written and checked:\n%1 (%2 MB)")
+            .replace("%1", str(written))
+            .replace("%2", f"{size:.1f}"),
+            self._window,
+        )
+        self._window.statusBar().showMessage(
+            self.tr("Backup written to %1").replace("%1", str(written)), 8000
+        )
         return written
 
     # --- restore -------------------------------------------------------------------------------
@@ -120,31 +132,46 @@ class BackupActions(QObject):
         if self._db.read_only:
             return False
         if source is None:
-            source = file_dialogs.open_file(self._window, self.tr("Restore a backup"),
-                                            str(paths.backup_dir(self._db.path)),
-                                            self.tr(DB_FILTER))
+            source = file_dialogs.open_file(
+                self._window,
+                self.tr("Restore a backup"),
+                str(paths.backup_dir(self._db.path)),
+                self.tr(DB_FILTER),
+            )
             if not source:
                 return False
         db, chosen = self._db, Path(source)
         try:
-            problems = self._run(self.tr("Checking the backup and its audit trail…"),
-                                 lambda: restore.inspect_backup(chosen, db.path, db.passphrase),
-                                 self._window)
+            problems = self._run(
+                self.tr("Checking the backup and its audit trail…"),
+                lambda: restore.inspect_backup(chosen, db.path, db.passphrase),
+                self._window,
+            )
         except AuditAppError as exc:
             self._tell(QMessageBox.Icon.Critical, self.tr("Not restored"), str(exc), self._window)
             return False
         if problems:
-            self._tell(QMessageBox.Icon.Critical, self.tr("Not restored"), self.tr(
-                "This backup failed its checks and was not restored:\n%1\n\nThe database was "
-                "not changed. If it is the only copy left, an administrator can restore it "
-                "with 'auditapp restore FILE --accept-damaged --reason TEXT', which is "
-                "recorded in the audit trail.").replace("%1", "\n".join(problems)), self._window)
+            self._tell(
+                QMessageBox.Icon.Critical,
+                self.tr("Not restored"),
+                self.tr(
+                    "This backup failed its checks and was not restored:\n%1\n\nThe database was "
+                    "not changed. If it is the only copy left, an administrator can restore it "
+                    "with 'auditapp restore FILE --accept-damaged --reason TEXT', which is "
+                    "recorded in the audit trail."
+                ).replace("%1", "\n".join(problems)),
+                self._window,
+            )
             return False
         answer = QMessageBox.question(
-            self._window, "AuditApp",
-            self.tr("Replace the current database with %1? The current database is kept aside "
-                    "in the backup folder. AuditApp closes afterwards; start it again to "
-                    "continue.").replace("%1", source))
+            self._window,
+            "AuditApp",
+            self.tr(
+                "Replace the current database with %1? The current database is kept aside "
+                "in the backup folder. AuditApp closes afterwards; start it again to "
+                "continue."
+            ).replace("%1", source),
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return False
         return self._replace(chosen)
@@ -155,21 +182,37 @@ class BackupActions(QObject):
         self._window.close()
         db.close(keep_lock=True)
         try:
-            aside = self._run(self.tr("Restoring the backup…"),
-                              lambda: restore.restore(source, db.path, passphrase, lock=lock,
-                                                      actor=self._actor), None)
+            aside = self._run(
+                self.tr("Restoring the backup…"),
+                lambda: restore.restore(source, db.path, passphrase, lock=lock, actor=self._actor),
+                None,
+            )
         except (AuditAppError, OSError) as exc:
-            self._tell(QMessageBox.Icon.Critical, self.tr("Not restored"), self.tr(
-                "The backup was not restored: %1\nStart AuditApp again to continue with the "
-                "database as it was.").replace("%1", str(exc)), None)
+            self._tell(
+                QMessageBox.Icon.Critical,
+                self.tr("Not restored"),
+                self.tr(
+                    "The backup was not restored: %1\nStart AuditApp again to continue with the "
+                    "database as it was."
+                ).replace("%1", str(exc)),
+                None,
+            )
             return False
         finally:
             if lock is not None:
                 lock.release()
         self.restored = True
-        kept = self.tr("\nThe previous database is kept at %1.").replace("%1", str(aside)) \
-            if aside else ""
-        self._tell(QMessageBox.Icon.Information, self.tr("Backup restored"), self.tr(
-            "%1 was restored.%2\nStart AuditApp again to continue.")
-            .replace("%1", str(source)).replace("%2", kept), None)
+        kept = (
+            self.tr("\nThe previous database is kept at %1.").replace("%1", str(aside))
+            if aside
+            else ""
+        )
+        self._tell(
+            QMessageBox.Icon.Information,
+            self.tr("Backup restored"),
+            self.tr("%1 was restored.%2\nStart AuditApp again to continue.")
+            .replace("%1", str(source))
+            .replace("%2", kept),
+            None,
+        )
         return True

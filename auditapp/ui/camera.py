@@ -23,8 +23,9 @@ def camera_present() -> bool:
     # The FFmpeg backend warns about optional libraries it did not find (PipeWire, VA-API)
     # and announces its version; the camera works without them and the user can do nothing
     # about either.
-    QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver.warning=false\n"
-                                    "qt.multimedia.ffmpeg.info=false")
+    QLoggingCategory.setFilterRules(
+        "qt.multimedia.symbolsresolver.warning=false\nqt.multimedia.ffmpeg.info=false"
+    )
     try:
         from PySide6.QtMultimedia import QMediaDevices
     except ImportError:  # PySide6-Addons is the optional "camera" extra
@@ -35,8 +36,7 @@ def camera_present() -> bool:
 class CameraDialog(QDialog):
     """A live view with one button; each captured frame goes to on_frame (imported at once)."""
 
-    def __init__(self, on_frame: Callable[[QImage], None],
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, on_frame: Callable[[QImage], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         from PySide6.QtMultimedia import QCamera, QImageCapture, QMediaCaptureSession
         from PySide6.QtMultimediaWidgets import QVideoWidget
@@ -70,11 +70,10 @@ class CameraDialog(QDialog):
         self.capture.readyForCaptureChanged.connect(self.shoot.setEnabled)
         self.capture.imageCaptured.connect(lambda _id, image: on_frame(image))
         self.capture.imageCaptured.connect(
-            lambda _id, _image: self.messages.show_info(self.tr("Photo taken; importing it.")))
-        self.capture.errorOccurred.connect(
-            lambda _id, _error, text: self.messages.show_error(text))
-        self.camera.errorOccurred.connect(
-            lambda _error, text: self.messages.show_error(text))
+            lambda _id, _image: self.messages.show_info(self.tr("Photo taken; importing it."))
+        )
+        self.capture.errorOccurred.connect(lambda _id, _error, text: self.messages.show_error(text))
+        self.camera.errorOccurred.connect(lambda _error, text: self.messages.show_error(text))
         self.camera.start()
 
     def done(self, result: int) -> None:

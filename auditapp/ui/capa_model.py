@@ -44,8 +44,11 @@ def state_text(state: str) -> str:
 
 
 def deadline_text(name: str) -> str:
-    return {"response": translate("CapaModel", "response"), "implementation": translate("CapaModel", "implementation"),
-            "effectiveness": translate("CapaModel", "effectiveness check")}.get(name, name)
+    return {
+        "response": translate("CapaModel", "response"),
+        "implementation": translate("CapaModel", "implementation"),
+        "effectiveness": translate("CapaModel", "effectiveness check"),
+    }.get(name, name)
 
 
 @dataclass(frozen=True)
@@ -66,26 +69,40 @@ def _history_line(event: Any) -> str:
     who = event.recorded_by or "-"
     kind = event.kind
     if kind == "response":
-        text = translate("CapaModel", "CAPA plan received (owner %1, target %2): root cause: %3").replace(
-            "%1", event.owner or "-").replace("%2", formats.date_text(event.target_date, "-")
-                                              ).replace("%3", event.root_cause)
+        text = (
+            translate("CapaModel", "CAPA plan received (owner %1, target %2): root cause: %3")
+            .replace("%1", event.owner or "-")
+            .replace("%2", formats.date_text(event.target_date, "-"))
+            .replace("%3", event.root_cause)
+        )
     elif kind == "assessment":
-        text = {"accepted": translate("CapaModel", "Plan accepted"),
-                "more_information": translate("CapaModel", "More information requested"),
-                "rejected": translate("CapaModel", "Plan rejected")}.get(event.decision, event.decision)
+        text = {
+            "accepted": translate("CapaModel", "Plan accepted"),
+            "more_information": translate("CapaModel", "More information requested"),
+            "rejected": translate("CapaModel", "Plan rejected"),
+        }.get(event.decision, event.decision)
     elif kind == "extension":
-        text = translate("CapaModel", "%1 deadline extended to %2, approved by %3").replace(
-            "%1", deadline_text(event.decision)).replace(
-            "%2", formats.date_text(event.target_date)).replace("%3", event.approver)
+        text = (
+            translate("CapaModel", "%1 deadline extended to %2, approved by %3")
+            .replace("%1", deadline_text(event.decision))
+            .replace("%2", formats.date_text(event.target_date))
+            .replace("%3", event.approver)
+        )
     elif kind == "evidence":
         items = ", ".join(f"E-{n:03d}" for n in capa_state.evidence_numbers(event))
         text = translate("CapaModel", "Completion evidence: %1").replace(
-            "%1", "; ".join(t for t in (items, event.evidence_text) if t))
+            "%1", "; ".join(t for t in (items, event.evidence_text) if t)
+        )
     elif kind == "effectiveness_plan":
         text = translate("CapaModel", "Effectiveness check planned for %1").replace(
-            "%1", formats.date_text(event.target_date))
+            "%1", formats.date_text(event.target_date)
+        )
     elif kind == "effectiveness":
-        text = translate("CapaModel", "Effective") if event.decision == "effective" else translate("CapaModel", "Not effective")
+        text = (
+            translate("CapaModel", "Effective")
+            if event.decision == "effective"
+            else translate("CapaModel", "Not effective")
+        )
     else:
         text = translate("CapaModel", "Closed")
     if event.reason:
@@ -95,21 +112,37 @@ def _history_line(event: Any) -> str:
     return f"{when} · {who}: {text}"
 
 
-def read_rows(session: Any, audit: Any, language: str, today: dt.date | None = None) -> list[CapaRow]:
+def read_rows(
+    session: Any, audit: Any, language: str, today: dt.date | None = None
+) -> list[CapaRow]:
     rows = []
     for item in capa_state.follow_up(session, audit, today):
         s = item.status
-        due = {capa_state.CapaState.ACCEPTED: s.implementation_due,
-               capa_state.CapaState.IMPLEMENTED: s.effectiveness_due}.get(
-            s.state, None if s.state in (capa_state.CapaState.EFFECTIVE, capa_state.CapaState.CLOSED)
-            else s.response_due)
+        due = {
+            capa_state.CapaState.ACCEPTED: s.implementation_due,
+            capa_state.CapaState.IMPLEMENTED: s.effectiveness_due,
+        }.get(
+            s.state,
+            None
+            if s.state in (capa_state.CapaState.EFFECTIVE, capa_state.CapaState.CLOSED)
+            else s.response_due,
+        )
         f = item.finding
-        rows.append(CapaRow(
-            number=f.number, label=item.label,
-            grade=findings.grade(session, f.classification).label.get(language, f.classification),
-            title=f.title, state=s.state.value, due=due, overdue=s.overdue,
-            repeat_of=(f.repeat_of or "") if f.repeat_finding else "",
-            history=tuple(_history_line(e) for e in item.events)))
+        rows.append(
+            CapaRow(
+                number=f.number,
+                label=item.label,
+                grade=findings.grade(session, f.classification).label.get(
+                    language, f.classification
+                ),
+                title=f.title,
+                state=s.state.value,
+                due=due,
+                overdue=s.overdue,
+                repeat_of=(f.repeat_of or "") if f.repeat_finding else "",
+                history=tuple(_history_line(e) for e in item.events),
+            )
+        )
     return rows
 
 
@@ -132,12 +165,19 @@ class CapaTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     @variant_result
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (translate("CapaModel", "No."), translate("CapaModel", "Grade"), translate("CapaModel", "Finding"), translate("CapaModel", "CAPA status"), translate("CapaModel", "Due"),
-                translate("CapaModel", "Overdue"))[section]
+        return (
+            translate("CapaModel", "No."),
+            translate("CapaModel", "Grade"),
+            translate("CapaModel", "Finding"),
+            translate("CapaModel", "CAPA status"),
+            translate("CapaModel", "Due"),
+            translate("CapaModel", "Overdue"),
+        )[section]
 
     @variant_result
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

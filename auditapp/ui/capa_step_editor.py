@@ -33,11 +33,19 @@ class StepEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind = QComboBox()
-        for key, label in zip(STEPS, (
-                self.tr("CAPA plan received"), self.tr("Assess the plan"),
-                self.tr("Extend the deadline"), self.tr("Completion evidence"),
-                self.tr("Plan effectiveness check"), self.tr("Effectiveness result"),
-                self.tr("Close the finding")), strict=True):
+        for key, label in zip(
+            STEPS,
+            (
+                self.tr("CAPA plan received"),
+                self.tr("Assess the plan"),
+                self.tr("Extend the deadline"),
+                self.tr("Completion evidence"),
+                self.tr("Plan effectiveness check"),
+                self.tr("Effectiveness result"),
+                self.tr("Close the finding"),
+            ),
+            strict=True,
+        ):
             self.kind.addItem(label, key)
         self.pages = QStackedWidget()
         self.kind.currentIndexChanged.connect(self.pages.setCurrentIndex)
@@ -45,9 +53,11 @@ class StepEditor(QWidget):
         self.corrective, self.preventive = _text(), _text()
         self.owner, self.target = QLineEdit(), OptionalDateField()
         self.decision = QComboBox()
-        for key, label in (("accepted", self.tr("Accepted")),
-                           ("more_information", self.tr("More information needed")),
-                           ("rejected", self.tr("Rejected"))):
+        for key, label in (
+            ("accepted", self.tr("Accepted")),
+            ("more_information", self.tr("More information needed")),
+            ("rejected", self.tr("Rejected")),
+        ):
             self.decision.addItem(label, key)
         self.assess_reason, self.extend_reason = _text(), _text()
         self.new_date, self.approver = OptionalDateField(), QLineEdit()
@@ -59,15 +69,24 @@ class StepEditor(QWidget):
         self.result.addItem(self.tr("Not effective"), "not_effective")
         self.verify_reason, self.close_reason = _text(), _text()
         for rows in (
-            ((self.tr("Root cause"), self.root_cause), (self.tr("Correction"), self.correction),
-             (self.tr("Corrective action"), self.corrective),
-             (self.tr("Preventive action"), self.preventive), (self.tr("Owner"), self.owner),
-             (self.tr("Target date"), self.target)),
+            (
+                (self.tr("Root cause"), self.root_cause),
+                (self.tr("Correction"), self.correction),
+                (self.tr("Corrective action"), self.corrective),
+                (self.tr("Preventive action"), self.preventive),
+                (self.tr("Owner"), self.owner),
+                (self.tr("Target date"), self.target),
+            ),
             ((self.tr("Decision"), self.decision), (self.tr("Reason"), self.assess_reason)),
-            ((self.tr("New date"), self.new_date), (self.tr("Reason"), self.extend_reason),
-             (self.tr("Approved by"), self.approver)),
-            ((self.tr("Evidence items"), self.evidence_items),
-             (self.tr("Reference"), self.evidence_text)),
+            (
+                (self.tr("New date"), self.new_date),
+                (self.tr("Reason"), self.extend_reason),
+                (self.tr("Approved by"), self.approver),
+            ),
+            (
+                (self.tr("Evidence items"), self.evidence_items),
+                (self.tr("Reference"), self.evidence_text),
+            ),
             ((self.tr("Check on"), self.planned),),
             ((self.tr("Result"), self.result), (self.tr("Reason"), self.verify_reason)),
             ((self.tr("Reason"), self.close_reason),),
@@ -89,17 +108,25 @@ class StepEditor(QWidget):
     def values(self) -> dict[str, Any]:
         step = self.step()
         if step == "respond":
-            return {"root_cause": self.root_cause.toPlainText(),
-                    "correction": self.correction.toPlainText(),
-                    "corrective_action": self.corrective.toPlainText(),
-                    "preventive_action": self.preventive.toPlainText(),
-                    "owner": self.owner.text(), "target_date": self.target.value()}
+            return {
+                "root_cause": self.root_cause.toPlainText(),
+                "correction": self.correction.toPlainText(),
+                "corrective_action": self.corrective.toPlainText(),
+                "preventive_action": self.preventive.toPlainText(),
+                "owner": self.owner.text(),
+                "target_date": self.target.value(),
+            }
         if step == "assess":
-            return {"decision": self.decision.currentData(),
-                    "reason": self.assess_reason.toPlainText()}
+            return {
+                "decision": self.decision.currentData(),
+                "reason": self.assess_reason.toPlainText(),
+            }
         if step == "extend":
-            return {"new_date": self.new_date.value(), "reason": self.extend_reason.toPlainText(),
-                    "approver": self.approver.text()}
+            return {
+                "new_date": self.new_date.value(),
+                "reason": self.extend_reason.toPlainText(),
+                "approver": self.approver.text(),
+            }
         if step == "evidence":
             numbers = []
             for part in self.evidence_items.text().replace(";", ",").split(","):
@@ -112,14 +139,21 @@ class StepEditor(QWidget):
         if step == "plan":
             return {"planned": self.planned.value()}
         if step == "verify":
-            return {"result": self.result.currentData(),
-                    "reason": self.verify_reason.toPlainText()}
+            return {"result": self.result.currentData(), "reason": self.verify_reason.toPlainText()}
         return {"reason": self.close_reason.toPlainText()}
 
     def clear(self) -> None:
-        for edit in (self.root_cause, self.correction, self.corrective, self.preventive,
-                     self.assess_reason, self.extend_reason, self.evidence_text,
-                     self.verify_reason, self.close_reason):
+        for edit in (
+            self.root_cause,
+            self.correction,
+            self.corrective,
+            self.preventive,
+            self.assess_reason,
+            self.extend_reason,
+            self.evidence_text,
+            self.verify_reason,
+            self.close_reason,
+        ):
             edit.clear()
         for line in (self.owner, self.approver, self.evidence_items):
             line.clear()

@@ -35,9 +35,13 @@ from auditapp.ui.capa_model import CapaTableModel, read_rows
 from auditapp.ui.capa_step_editor import StepEditor
 
 CORE_STEP: dict[str, Callable[..., Any]] = {
-    "respond": capa.respond, "assess": capa.assess, "extend": capa.extend,
-    "evidence": capa.add_evidence, "plan": capa.plan_effectiveness,
-    "verify": capa.verify_effectiveness, "close": capa.close,
+    "respond": capa.respond,
+    "assess": capa.assess,
+    "extend": capa.extend,
+    "evidence": capa.add_evidence,
+    "plan": capa.plan_effectiveness,
+    "verify": capa.verify_effectiveness,
+    "close": capa.close,
 }
 
 
@@ -49,15 +53,21 @@ class ImportPreviewDialog(QDialog):
         self.setWindowTitle(self.tr("Import CAPA responses: preview"))
         layout = QVBoxLayout(self)
         count = len(preview.changes)
-        layout.addWidget(QLabel(self.tr("%1 would record %2 change(s) in %3:")
-                                .replace("%1", preview.source).replace("%2", str(count))
-                                .replace("%3", preview.reference)))
+        layout.addWidget(
+            QLabel(
+                self.tr("%1 would record %2 change(s) in %3:")
+                .replace("%1", preview.source)
+                .replace("%2", str(count))
+                .replace("%3", preview.reference)
+            )
+        )
         self.lines = QPlainTextEdit("\n".join(preview.lines()))
         self.lines.setReadOnly(True)
         layout.addWidget(self.lines)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.record = buttons.addButton(self.tr("Record changes"),
-                                        QDialogButtonBox.ButtonRole.AcceptRole)
+        self.record = buttons.addButton(
+            self.tr("Record changes"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.record.setEnabled(count > 0)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -66,8 +76,16 @@ class ImportPreviewDialog(QDialog):
 
 
 class CapaDialog(QDialog):
-    def __init__(self, db: Any, actor: str, reference: str, *, language: str = "en",
-                 tasks: Any = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Any,
+        actor: str,
+        reference: str,
+        *,
+        language: str = "en",
+        tasks: Any = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("capaView")
         self._tasks = tasks
@@ -143,11 +161,18 @@ class CapaDialog(QDialog):
         self.model.set_rows(rows)
         open_count = sum(1 for r in rows if r.state != CapaState.CLOSED)
         overdue = sum(1 for r in rows if r.overdue)
-        self.summary.setText(self.tr("%1 findings · %2 open · %3 overdue").replace(
-            "%1", str(len(rows))).replace("%2", str(open_count)).replace("%3", str(overdue)))
+        self.summary.setText(
+            self.tr("%1 findings · %2 open · %3 overdue")
+            .replace("%1", str(len(rows)))
+            .replace("%2", str(open_count))
+            .replace("%3", str(overdue))
+        )
         self.closure_button.setEnabled(open_count == 0)
-        self.closure_button.setToolTip("" if open_count == 0 else self.tr(
-            "The closure letter can be signed when every finding is closed."))
+        self.closure_button.setToolTip(
+            ""
+            if open_count == 0
+            else self.tr("The closure letter can be signed when every finding is closed.")
+        )
         target = next((i for i, r in enumerate(rows) if r.number == keep), 0)
         if rows:
             self.table.selectRow(target)
@@ -187,8 +212,12 @@ class CapaDialog(QDialog):
     def export_form(self) -> None:
         from auditapp.ui.file_dialogs import save_file
 
-        path = save_file(self, self.tr("Export the CAPA response form"),
-                         f"{self.reference}-CAPA.xlsx", self.tr("Excel workbook (*.xlsx)"))
+        path = save_file(
+            self,
+            self.tr("Export the CAPA response form"),
+            f"{self.reference}-CAPA.xlsx",
+            self.tr("Excel workbook (*.xlsx)"),
+        )
         if path:
             self.write_form(Path(path))
 
@@ -203,8 +232,12 @@ class CapaDialog(QDialog):
     def import_form(self) -> None:
         from auditapp.ui.file_dialogs import open_file
 
-        path = open_file(self, self.tr("Import the filled CAPA response form"), "",
-                         self.tr("Excel workbook (*.xlsx)"))
+        path = open_file(
+            self,
+            self.tr("Import the filled CAPA response form"),
+            "",
+            self.tr("Excel workbook (*.xlsx)"),
+        )
         if path:
             self.import_path(Path(path))
 
@@ -212,8 +245,12 @@ class CapaDialog(QDialog):
         try:
             rows = capa_import.read_form(path)
             with self._db.session(actor=self._actor) as session:
-                return capa_import.preview(session, audits.get_audit(session, self.reference),
-                                           rows, source=input_limits.display_name(path))
+                return capa_import.preview(
+                    session,
+                    audits.get_audit(session, self.reference),
+                    rows,
+                    source=input_limits.display_name(path),
+                )
         except AuditAppError as exc:
             self.error.setText(str(exc))
             return None
@@ -231,8 +268,9 @@ class CapaDialog(QDialog):
         try:
             with self._db.session(actor=self._actor) as session:
                 audit = audits.get_audit(session, self.reference)
-                again = capa_import.preview(session, audit, capa_import.read_form(path),
-                                            source=plan.source)
+                again = capa_import.preview(
+                    session, audit, capa_import.read_form(path), source=plan.source
+                )
                 if again.lines() != plan.lines():
                     raise AuditAppError(self.tr("The follow-up changed meanwhile; import again."))
                 capa_import.apply(session, audit, again)
@@ -246,8 +284,14 @@ class CapaDialog(QDialog):
     def sign_closure_letter(self) -> QDialog:
         from auditapp.ui.closure_dialog import ClosureLetterDialog
 
-        dialog = ClosureLetterDialog(self._db, self.reference, actor=self._actor,
-                                     language=self._language, tasks=self._tasks, parent=self)
+        dialog = ClosureLetterDialog(
+            self._db,
+            self.reference,
+            actor=self._actor,
+            language=self._language,
+            tasks=self._tasks,
+            parent=self,
+        )
         dialog.signed.connect(self._save_letter)
         self.last_dialog = dialog
         dialog.open()
@@ -258,8 +302,13 @@ class CapaDialog(QDialog):
         from auditapp.ui.file_dialogs import save_file
 
         name = f"{self.reference}_closure_letter_signed.pdf"
-        chosen = (self.ask_save_path(name) if self.ask_save_path else save_file(
-            self, self.tr("Save signed closure letter"), name, self.tr("PDF documents (*.pdf)")))
+        chosen = (
+            self.ask_save_path(name)
+            if self.ask_save_path
+            else save_file(
+                self, self.tr("Save signed closure letter"), name, self.tr("PDF documents (*.pdf)")
+            )
+        )
         self.summary.setText(self.tr("Closure letter signed; the audit is closed."))
         if chosen:
             try:
@@ -268,8 +317,15 @@ class CapaDialog(QDialog):
                 self.error.setText(str(exc))
 
 
-def install_capa(window: Any, db: Any, actor: str, reference: Callable[[], str | None],
-                 menu: Any, language: str = "en", tasks: Any = None) -> QAction:
+def install_capa(
+    window: Any,
+    db: Any,
+    actor: str,
+    reference: Callable[[], str | None],
+    menu: Any,
+    language: str = "en",
+    tasks: Any = None,
+) -> QAction:
     """Audit ▸ CAPA follow-up… (Ctrl+Shift+F): the view for the open audit."""
 
     def show() -> None:

@@ -31,8 +31,16 @@ from auditapp.ui.widgets import MessageBar, label
 class CertificateDialog(QDialog):
     signed = Signal(object)  # the SignResult
 
-    def __init__(self, db: Database, reference: str, *, actor: str, language: str,
-                 tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        reference: str,
+        *,
+        actor: str,
+        language: str,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._db = db
         self.reference = reference
@@ -40,10 +48,13 @@ class CertificateDialog(QDialog):
         self.result: object = None
         self.setWindowTitle(self.tr("Sign audit certificate · %1").replace("%1", reference))
         self.setMinimumWidth(540)
-        intro = label(self.tr(
-            "The audit certificate declares that the audit took place; it names no findings. "
-            "It can be signed only for an approved report version, by the lead auditor or an "
-            "auditor of the team. Your signature means:"))
+        intro = label(
+            self.tr(
+                "The audit certificate declares that the audit took place; it names no findings. "
+                "It can be signed only for an approved report version, by the lead auditor or an "
+                "auditor of the team. Your signature means:"
+            )
+        )
         intro.setWordWrap(True)
         self.language = QComboBox()
         for code in codes(Language):
@@ -62,8 +73,9 @@ class CertificateDialog(QDialog):
         form.addRow(self.tr("&Password"), self.password)
         self.messages = MessageBar()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.sign_button = self.buttons.addButton(self.tr("&Sign certificate"),
-                                                  QDialogButtonBox.ButtonRole.AcceptRole)
+        self.sign_button = self.buttons.addButton(
+            self.tr("&Sign certificate"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.sign_button.clicked.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -91,7 +103,8 @@ class CertificateDialog(QDialog):
             from auditapp.reports import certificate_signing
 
             return certificate_signing.sign_certificate(
-                db, reference, username=username, password=password, language=language)
+                db, reference, username=username, password=password, language=language
+            )
 
         self.sign_button.setEnabled(False)
         self._tasks.run(work, on_done=self._done, on_failed=self._failed)

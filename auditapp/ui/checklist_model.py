@@ -35,8 +35,14 @@ class _Node:
 class ChecklistModel(QAbstractItemModel):
     TITLE, PROGRESS = range(2)
 
-    def __init__(self, checklist: Checklist, answers: dict[str, AnswerState], *,
-                 language: str = "en", parent: Any = None) -> None:
+    def __init__(
+        self,
+        checklist: Checklist,
+        answers: dict[str, AnswerState],
+        *,
+        language: str = "en",
+        parent: Any = None,
+    ) -> None:
         super().__init__(parent)
         self._answers = answers
         self._lang = language
@@ -53,8 +59,14 @@ class ChecklistModel(QAbstractItemModel):
                 section_node = _Node("section", section.id, section.title[language], area_node, s)
                 area_node.children.append(section_node)
                 for q, question in enumerate(section.questions):
-                    node = _Node("question", question.id, question.text[language], section_node,
-                                 q, question=question)
+                    node = _Node(
+                        "question",
+                        question.id,
+                        question.text[language],
+                        section_node,
+                        q,
+                        question=question,
+                    )
                     section_node.children.append(node)
                     section_node.question_ids.append(question.id)
                     area_node.question_ids.append(question.id)
@@ -159,8 +171,9 @@ class ChecklistModel(QAbstractItemModel):
         return 2
 
     @variant_result
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (self.tr("Area / question"), self.tr("Done"))[section]
         return None
@@ -191,8 +204,7 @@ class ChecklistModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("%1 of %n question(s) answered", "", total).replace(
-                "%1", str(answered))
+            return self.tr("%1 of %n question(s) answered", "", total).replace("%1", str(answered))
         return None
 
     def _question_data(self, node: _Node, column: int, role: int) -> Any:

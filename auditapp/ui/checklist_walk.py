@@ -26,14 +26,21 @@ class ChecklistWalk(QWidget):
     progress_changed = Signal(int, int)
     question_changed = Signal(str)
 
-    def __init__(self, editor: AuditEditor, *, language: str,
-                 grade_labels: dict[str, tuple[str, str]], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        editor: AuditEditor,
+        *,
+        language: str,
+        grade_labels: dict[str, tuple[str, str]],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._editor = editor
         self._language = language
         self._grade_labels = grade_labels
-        self.model = ChecklistModel(editor.state.checklist, editor.state.answers,
-                                    language=language, parent=self)
+        self.model = ChecklistModel(
+            editor.state.checklist, editor.state.answers, language=language, parent=self
+        )
 
         self.tree = QTreeView()
         self.tree.setModel(self.model)
@@ -47,8 +54,10 @@ class ChecklistWalk(QWidget):
         from auditapp.ui import labels
 
         metrics = self.tree.fontMetrics()
-        widest = max(metrics.horizontalAdvance(text) for text in
-                     [labels.result_short(r) for r in RESULTS] + ["999/999"])
+        widest = max(
+            metrics.horizontalAdvance(text)
+            for text in [labels.result_short(r) for r in RESULTS] + ["999/999"]
+        )
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         self.tree.header().resizeSection(1, widest + 3 * metrics.averageCharWidth())
         self.tree.expandToDepth(0)
@@ -114,8 +123,11 @@ class ChecklistWalk(QWidget):
             (self.tr("Raise finding…"), "Ctrl+R", self.raise_finding),
             (self.tr("Go to notes"), "Ctrl+Shift+N", self.focus_notes),
             (self.tr("Go to checklist tree"), "Ctrl+Shift+T", self.tree.setFocus),
-            (self.tr("Answer the rest of this section Compliant…"), "Ctrl+Shift+1",
-             self.section_compliant),
+            (
+                self.tr("Answer the rest of this section Compliant…"),
+                "Ctrl+Shift+1",
+                self.section_compliant,
+            ),
         ):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(key))
@@ -123,15 +135,16 @@ class ChecklistWalk(QWidget):
             out.append(action)
         # A setting of this computer: after Compliant or Not applicable, go on to the next
         # question; other answers stay, because notes and a finding usually follow.
-        self.auto_advance = QAction(self.tr("Go to the next question after Compliant or N/A"),
-                                    self)
+        self.auto_advance = QAction(self.tr("Go to the next question after Compliant or N/A"), self)
         self.auto_advance.setCheckable(True)
         from auditapp.ui.folders import local_settings
 
-        self.auto_advance.setChecked(bool(local_settings().value("walk/auto_advance", False,
-                                                                 type=bool)))
+        self.auto_advance.setChecked(
+            bool(local_settings().value("walk/auto_advance", False, type=bool))
+        )
         self.auto_advance.toggled.connect(
-            lambda on: local_settings().setValue("walk/auto_advance", on))
+            lambda on: local_settings().setValue("walk/auto_advance", on)
+        )
         out.append(self.auto_advance)
         for action in out:
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -145,8 +158,11 @@ class ChecklistWalk(QWidget):
             return []
         area = self._editor.state.checklist.area_of(question_id)
         section = next(s for s in area.sections if any(q.id == question_id for q in s.questions))
-        return [q.id for q in section.questions
-                if (a := self._editor.answer(q.id)) is None or a.result is None]
+        return [
+            q.id
+            for q in section.questions
+            if (a := self._editor.answer(q.id)) is None or a.result is None
+        ]
 
     def section_compliant(self) -> bool:
         """Answer every unanswered question of this section Compliant, after a confirmation;
@@ -155,26 +171,36 @@ class ChecklistWalk(QWidget):
         if not remaining or self._editor.read_only:
             self.messages.show_info(self.tr("Every question of this section is answered."))
             return False
-        question = (self.tr("Answer %n unanswered question(s) of this section Compliant?", "",
-                            len(remaining)) + "\n\n" + ", ".join(remaining) + "\n\n"
-                    + self.tr("Answers already given stay. Edit › Undo takes all of them back "
-                              "in one step."))
+        question = (
+            self.tr(
+                "Answer %n unanswered question(s) of this section Compliant?", "", len(remaining)
+            )
+            + "\n\n"
+            + ", ".join(remaining)
+            + "\n\n"
+            + self.tr("Answers already given stay. Edit › Undo takes all of them back in one step.")
+        )
         if not self.confirm(question):
             return False
-        done = self._editor.answer_many(remaining, "compliant", self.tr(
-            "Answer %n question(s) Compliant", "", len(remaining)))
+        done = self._editor.answer_many(
+            remaining, "compliant", self.tr("Answer %n question(s) Compliant", "", len(remaining))
+        )
         if done:
-            self.messages.show_info(self.tr("%n question(s) answered Compliant.", "",
-                                            len(remaining)))
+            self.messages.show_info(
+                self.tr("%n question(s) answered Compliant.", "", len(remaining))
+            )
         return done
 
     def confirm(self, text: str) -> bool:
         from PySide6.QtWidgets import QMessageBox
 
-        answer = QMessageBox.question(self, self.tr("Answer the section"), text,
-                                      QMessageBox.StandardButton.Yes
-                                      | QMessageBox.StandardButton.Cancel,
-                                      QMessageBox.StandardButton.Cancel)
+        answer = QMessageBox.question(
+            self,
+            self.tr("Answer the section"),
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     # --- navigation ----------------------------------------------------------------------------
@@ -190,8 +216,10 @@ class ChecklistWalk(QWidget):
         self.tree.expand(index.parent().parent())
         self.tree.expand(index.parent())
         self.tree.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
         self.tree.scrollTo(index)
 
     def start(self) -> None:
@@ -234,14 +262,21 @@ class ChecklistWalk(QWidget):
         area, section = self.model.path_of(question_id)
         self.pane.setEnabled(True)
         self.pane.show_question(
-            question, area=area, section=section, language=self._language,
-            answer=self._editor.answer(question_id), raised=self._raised(question_id),
-            grade_labels=self._grade_labels)
+            question,
+            area=area,
+            section=section,
+            language=self._language,
+            answer=self._editor.answer(question_id),
+            raised=self._raised(question_id),
+            grade_labels=self._grade_labels,
+        )
         self.question_changed.emit(question_id)
 
     def _raised(self, question_id: str) -> list:
-        return sorted((f for f in self._editor.state.findings.values()
-                       if question_id in f.question_ids), key=lambda f: f.number)
+        return sorted(
+            (f for f in self._editor.state.findings.values() if question_id in f.question_ids),
+            key=lambda f: f.number,
+        )
 
     # --- edits ---------------------------------------------------------------------------------
 
@@ -252,7 +287,10 @@ class ChecklistWalk(QWidget):
         self.messages.clear_message()
         if not self._editor.set_answer(question_id, result, self.pane.notes.toPlainText()):
             self.pane.show_answer(self._editor.answer(question_id))
-        elif self.auto_advance.isChecked() and result in (ResponseResult.COMPLIANT, ResponseResult.NOT_APPLICABLE):
+        elif self.auto_advance.isChecked() and result in (
+            ResponseResult.COMPLIANT,
+            ResponseResult.NOT_APPLICABLE,
+        ):
             self.go(1)
 
     def _notes_committed(self, text: str) -> None:

@@ -28,17 +28,28 @@ from auditapp.ui.widgets import MessageBar, label
 class ClosureLetterDialog(QDialog):
     signed = Signal(object)  # the SignResult
 
-    def __init__(self, db: Any, reference: str, *, actor: str, language: str,
-                 tasks: Any = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Any,
+        reference: str,
+        *,
+        actor: str,
+        language: str,
+        tasks: Any = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._db, self.reference, self._tasks = db, reference, tasks
         self.result: object = None
         self.setWindowTitle(self.tr("Sign closure letter · %1").replace("%1", reference))
         self.setMinimumWidth(540)
-        intro = label(self.tr(
-            "The closure letter tells the auditee that the follow-up of every finding is complete "
-            "and closes the audit. It is signed by the lead auditor or an auditor of the team. "
-            "Your signature means:"))
+        intro = label(
+            self.tr(
+                "The closure letter tells the auditee that the follow-up of every finding is complete "
+                "and closes the audit. It is signed by the lead auditor or an auditor of the team. "
+                "Your signature means:"
+            )
+        )
         intro.setWordWrap(True)
         self.language = QComboBox()
         for code in codes(Language):
@@ -57,8 +68,9 @@ class ClosureLetterDialog(QDialog):
         form.addRow(self.tr("&Password"), self.password)
         self.messages = MessageBar()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.sign_button = buttons.addButton(self.tr("&Sign closure letter"),
-                                             QDialogButtonBox.ButtonRole.AcceptRole)
+        self.sign_button = buttons.addButton(
+            self.tr("&Sign closure letter"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.sign_button.clicked.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -86,7 +98,8 @@ class ClosureLetterDialog(QDialog):
             from auditapp.reports import closure_letter
 
             return closure_letter.sign_closure_letter(
-                db, reference, username=username, password=password, language=language)
+                db, reference, username=username, password=password, language=language
+            )
 
         self.sign_button.setEnabled(False)
         if self._tasks is None:

@@ -12,8 +12,17 @@ from auditapp.ui.variant import variant_result
 
 Index = QModelIndex | QPersistentModelIndex
 BAND_COLOURS = {"high": "#FFEBEE", "medium": "#FFF3E0", "low": "#E8F5E9"}
-COLUMNS = ("name", "qualification", "audits", "open_capas", "overdue", "repeats", "risk",
-           "last_audit", "next_audit")
+COLUMNS = (
+    "name",
+    "qualification",
+    "audits",
+    "open_capas",
+    "overdue",
+    "repeats",
+    "risk",
+    "last_audit",
+    "next_audit",
+)
 
 
 class CroTableModel(QAbstractTableModel):
@@ -21,16 +30,23 @@ class CroTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[CroSummary] = []
         self.headers = {
-            "name": self.tr("CRO"), "qualification": self.tr("Qualification"),
-            "audits": self.tr("Audits"), "open_capas": self.tr("Open CAPAs"),
-            "overdue": self.tr("Overdue"), "repeats": self.tr("Repeat findings"),
-            "risk": self.tr("Risk score"), "last_audit": self.tr("Last audit"),
+            "name": self.tr("CRO"),
+            "qualification": self.tr("Qualification"),
+            "audits": self.tr("Audits"),
+            "open_capas": self.tr("Open CAPAs"),
+            "overdue": self.tr("Overdue"),
+            "repeats": self.tr("Repeat findings"),
+            "risk": self.tr("Risk score"),
+            "last_audit": self.tr("Last audit"),
             "next_audit": self.tr("Next audit"),
         }
 
     def qualification_label(self, status: str | None) -> str:
-        return {"approved": self.tr("Approved"), "conditional": self.tr("Conditional"),
-                "not_approved": self.tr("Not approved")}.get(status or "", self.tr("None"))
+        return {
+            "approved": self.tr("Approved"),
+            "conditional": self.tr("Conditional"),
+            "not_approved": self.tr("Not approved"),
+        }.get(status or "", self.tr("None"))
 
     def band_label(self, band: str) -> str:
         return {"high": self.tr("high"), "medium": self.tr("medium"), "low": self.tr("low")}[band]
@@ -47,8 +63,9 @@ class CroTableModel(QAbstractTableModel):
         return len(COLUMNS)
 
     @variant_result
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.headers[COLUMNS[section]]
         return None
@@ -58,15 +75,15 @@ class CroTableModel(QAbstractTableModel):
         return {
             "name": row.name,
             "qualification": self.qualification_label(
-                row.qualification.status if row.qualification else None),
+                row.qualification.status if row.qualification else None
+            ),
             "audits": str(len(row.audits)),
             "open_capas": str(len(row.open_capas)),
             "overdue": str(len(row.overdue_capas)),
             "repeats": str(row.repeat_findings),
             "risk": f"{r.score:g} ({self.band_label(r.band)})",
             "last_audit": r.last_audit.isoformat() if r.last_audit else "—",
-            "next_audit": r.proposed_next_audit.isoformat()
-            + (" ⚠" if r.audit_overdue else ""),
+            "next_audit": r.proposed_next_audit.isoformat() + (" ⚠" if r.audit_overdue else ""),
         }[column]
 
     @variant_result
@@ -80,7 +97,11 @@ class CroTableModel(QAbstractTableModel):
             return QBrush(QColor(BAND_COLOURS[row.risk.band]))
         if role == Qt.ItemDataRole.BackgroundRole and column == "overdue" and row.overdue_capas:
             return QBrush(QColor(BAND_COLOURS["high"]))
-        if role == Qt.ItemDataRole.ToolTipRole and column == "next_audit" and row.risk.audit_overdue:
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and column == "next_audit"
+            and row.risk.audit_overdue
+        ):
             return self.tr("The proposed audit date has passed")
         if role == Qt.ItemDataRole.UserRole:
             return row.name

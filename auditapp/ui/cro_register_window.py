@@ -35,8 +35,15 @@ from auditapp.ui.widgets import MessageBar
 
 
 class CroRegisterWindow(QMainWindow):
-    def __init__(self, db: Database, *, actor: str, language: str = "en",
-                 parent: QWidget | None = None, today: dt.date | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        *,
+        actor: str,
+        language: str = "en",
+        parent: QWidget | None = None,
+        today: dt.date | None = None,
+    ) -> None:
         super().__init__(parent)
         self._db, self._actor, self._language, self._today = db, actor, language, today
         self.dashboard_window: QWidget | None = None
@@ -58,12 +65,22 @@ class CroRegisterWindow(QMainWindow):
         self.escalation_button = QPushButton(self.tr("Update &escalation…"))
         self.dashboard_button = QPushButton(self.tr("&Dashboard"))
         self.report_button = QPushButton(self.tr("Oversight &report…"))
-        for button in (self.qualify_button, self.kpi_button, self.new_escalation_button,
-                       self.escalation_button, self.dashboard_button, self.report_button):
+        for button in (
+            self.qualify_button,
+            self.kpi_button,
+            self.new_escalation_button,
+            self.escalation_button,
+            self.dashboard_button,
+            self.report_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        for button in (self.qualify_button, self.kpi_button, self.new_escalation_button,
-                       self.escalation_button):
+        for button in (
+            self.qualify_button,
+            self.kpi_button,
+            self.new_escalation_button,
+            self.escalation_button,
+        ):
             button.setEnabled(not db.read_only)
         self.qualify_button.clicked.connect(self.record_qualification)
         self.kpi_button.clicked.connect(self.record_kpi)
@@ -104,8 +121,10 @@ class CroRegisterWindow(QMainWindow):
     def select(self, name: str) -> None:
         row = next(i for i, r in enumerate(self.model.rows) if r.name == name)
         self.table.selectionModel().select(
-            self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
+            self.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
 
     def show_selected(self) -> None:
         name = self.selected()
@@ -115,11 +134,24 @@ class CroRegisterWindow(QMainWindow):
         with self._db.session() as session:
             org = cro_register.find_cro(session, name)
             figures = kpi_records.series(session, org)
-            entries = [(kpi_records.escalation_label(e.number), e) for e in
-                       kpi_records.escalations(session, org=org)]
-            entries_rows = [[label, e.status, str(e.level), e.owner, e.issue,
-                             e.opened_on.isoformat(), e.due_on.isoformat() if e.due_on else "",
-                             e.actions.replace("\n", " | "), e.closure] for label, e in entries]
+            entries = [
+                (kpi_records.escalation_label(e.number), e)
+                for e in kpi_records.escalations(session, org=org)
+            ]
+            entries_rows = [
+                [
+                    label,
+                    e.status,
+                    str(e.level),
+                    e.owner,
+                    e.issue,
+                    e.opened_on.isoformat(),
+                    e.due_on.isoformat() if e.due_on else "",
+                    e.actions.replace("\n", " | "),
+                    e.closure,
+                ]
+                for label, e in entries
+            ]
         self.escalation_numbers = [e.number for _label, e in entries]
         self.escalation_open = [e.status == "open" for _label, e in entries]
         self.tabs.show_cro(summary, figures, entries_rows)
@@ -146,8 +178,9 @@ class CroRegisterWindow(QMainWindow):
             self.reload(name)
 
         outcomes = {a.reference: a.outcome for a in summary.audits}
-        dialog = QualificationDialog(name, [a.reference for a in summary.audits], submit, self,
-                                     outcomes=outcomes)
+        dialog = QualificationDialog(
+            name, [a.reference for a in summary.audits], submit, self, outcomes=outcomes
+        )
         dialog.open()
         return dialog
 
@@ -162,8 +195,11 @@ class CroRegisterWindow(QMainWindow):
             result = done[0]
             if result.escalation is not None:
                 label = kpi_records.escalation_label(result.escalation)
-                text = (self.tr("Breach: %1 raised one level.") if result.raised
-                        else self.tr("Breach: %1 opened in the escalation log."))
+                text = (
+                    self.tr("Breach: %1 raised one level.")
+                    if result.raised
+                    else self.tr("Breach: %1 opened in the escalation log.")
+                )
                 self.message.show_error(text.replace("%1", label))
             else:
                 self.message.show_info(self.tr("KPI figure recorded."))
@@ -180,10 +216,14 @@ class CroRegisterWindow(QMainWindow):
 
         def submit(values: dict[str, object]) -> None:
             opened: list[int] = []
-            self._run(lambda s, org: opened.append(
-                kpi_records.open_escalation(s, org, **values).number))  # type: ignore[arg-type]
-            self.message.show_info(self.tr("%1 opened in the escalation log.").replace(
-                "%1", kpi_records.escalation_label(opened[0])))
+            self._run(
+                lambda s, org: opened.append(kpi_records.open_escalation(s, org, **values).number)
+            )  # type: ignore[arg-type]
+            self.message.show_info(
+                self.tr("%1 opened in the escalation log.").replace(
+                    "%1", kpi_records.escalation_label(opened[0])
+                )
+            )
             self.reload(name)
 
         levels = [lv.label(self._language) for lv in kpis.shipped().levels]
@@ -199,9 +239,16 @@ class CroRegisterWindow(QMainWindow):
         if rows:
             number = self.escalation_numbers[rows[0].row()]
         else:
-            number = next((n for n, is_open in zip(self.escalation_numbers, self.escalation_open,
-                                                   strict=True) if is_open),
-                          self.escalation_numbers[0])
+            number = next(
+                (
+                    n
+                    for n, is_open in zip(
+                        self.escalation_numbers, self.escalation_open, strict=True
+                    )
+                    if is_open
+                ),
+                self.escalation_numbers[0],
+            )
         with self._db.session() as session:
             entry = kpi_records.get_escalation(session, number)
             level, owner = entry.level, entry.owner
@@ -213,8 +260,14 @@ class CroRegisterWindow(QMainWindow):
             self.message.show_info(self.tr("Escalation updated."))
             self.reload(name)
 
-        dialog = EscalationDialog(kpi_records.escalation_label(number), level,
-                                  kpis.shipped().top_level, owner, submit, self)
+        dialog = EscalationDialog(
+            kpi_records.escalation_label(number),
+            level,
+            kpis.shipped().top_level,
+            owner,
+            submit,
+            self,
+        )
         dialog.open()
         return dialog
 
@@ -232,9 +285,11 @@ class CroRegisterWindow(QMainWindow):
     def choose_report_file(self) -> None:
         name = self.selected() or "cro"
         path = file_dialogs.save_file(
-            self, self.tr("Save oversight report"),
+            self,
+            self.tr("Save oversight report"),
             str(folders.start_folder(folders.REPORT) / f"oversight-{name.split()[0].lower()}.pdf"),
-            self.tr("PDF (*.pdf);;Word document (*.docx)"))
+            self.tr("PDF (*.pdf);;Word document (*.docx)"),
+        )
         if path:
             folders.remember(folders.REPORT, path)
             self.export_report(Path(path))
@@ -244,8 +299,13 @@ class CroRegisterWindow(QMainWindow):
         from auditapp.reports.oversight_report import export_oversight
 
         try:
-            data = export_oversight(self._db, cro=self.selected(), fmt=export.format_for(path),
-                                    language=self._language, today=self._today)
+            data = export_oversight(
+                self._db,
+                cro=self.selected(),
+                fmt=export.format_for(path),
+                language=self._language,
+                today=self._today,
+            )
             written = export.write(path, data)
         except AuditAppError as exc:
             self.message.show_error(str(exc))

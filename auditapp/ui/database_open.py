@@ -48,18 +48,29 @@ class PassphraseDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("passphraseDialog")
         self.new = new
-        self.setWindowTitle(self.tr("AuditApp — new database") if new
-                            else self.tr("AuditApp — encrypted database"))
+        self.setWindowTitle(
+            self.tr("AuditApp — new database") if new else self.tr("AuditApp — encrypted database")
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
-        layout.addWidget(label(self.tr("Create a new database") if new
-                               else self.tr("This database is encrypted"), "heading"))
+        layout.addWidget(
+            label(
+                self.tr("Create a new database") if new else self.tr("This database is encrypted"),
+                "heading",
+            )
+        )
         layout.addWidget(label(str(path), "muted"))
         if new:
-            layout.addWidget(label(self.tr(
-                "Audit data, names and evidence photos are confidential. Encrypt the database "
-                "so that whoever finds the laptop cannot read it. The passphrase cannot be "
-                "recovered: keep it safe."), ""))
+            layout.addWidget(
+                label(
+                    self.tr(
+                        "Audit data, names and evidence photos are confidential. Encrypt the database "
+                        "so that whoever finds the laptop cannot read it. The passphrase cannot be "
+                        "recovered: keep it safe."
+                    ),
+                    "",
+                )
+            )
         self.messages = MessageBar()
         layout.addWidget(self.messages)
         self.encrypt = QCheckBox(self.tr("&Encrypt this database (recommended)"))
@@ -73,13 +84,15 @@ class PassphraseDialog(QDialog):
         if new:
             layout.addWidget(self.encrypt)
             form.addRow(self.tr("&Repeat"), self.repeat)
-            self.passphrase.setPlaceholderText(self.tr("at least %1 characters").replace(
-                "%1", str(MIN_PASSPHRASE)))
+            self.passphrase.setPlaceholderText(
+                self.tr("at least %1 characters").replace("%1", str(MIN_PASSPHRASE))
+            )
             self.encrypt.toggled.connect(self.passphrase.setEnabled)
             self.encrypt.toggled.connect(self.repeat.setEnabled)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.commit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -95,8 +108,11 @@ class PassphraseDialog(QDialog):
     def commit(self) -> None:
         if self.new and self.encrypt.isChecked():
             if len(self.passphrase.text()) < MIN_PASSPHRASE:
-                self.messages.show_error(self.tr("The passphrase needs at least %1 characters.")
-                                         .replace("%1", str(MIN_PASSPHRASE)))
+                self.messages.show_error(
+                    self.tr("The passphrase needs at least %1 characters.").replace(
+                        "%1", str(MIN_PASSPHRASE)
+                    )
+                )
                 return
             if self.passphrase.text() != self.repeat.text():
                 self.messages.show_error(self.tr("The two passphrases differ."))
@@ -107,8 +123,9 @@ class PassphraseDialog(QDialog):
 class DatabaseOpener:
     """The GUI's way into open_database(); each question to the user is one overridable method."""
 
-    def __init__(self, path: Path, parent: QWidget | None = None, *,
-                 deferred: bool = False) -> None:
+    def __init__(
+        self, path: Path, parent: QWidget | None = None, *, deferred: bool = False
+    ) -> None:
         """``deferred``: a file that passes its check opens as a DeferredDatabase, whose ORM
         loads while the sign-in waits for the user (the app's start)."""
         self.path = path
@@ -129,23 +146,33 @@ class DatabaseOpener:
         assert damaged.latest_backup is not None
         when = dt.datetime.fromtimestamp(damaged.latest_backup.stat().st_mtime)
         answer = QMessageBox.question(
-            self.parent, "AuditApp",
-            QDialog.tr("The database is damaged and was not changed:\n%1\n\nRestore the latest "
-                       "backup from %2? The damaged file is kept aside.")
-            .replace("%1", str(damaged)).replace("%2", formats.datetime_text(when.astimezone())),
+            self.parent,
+            "AuditApp",
+            QDialog.tr(
+                "The database is damaged and was not changed:\n%1\n\nRestore the latest "
+                "backup from %2? The damaged file is kept aside."
+            )
+            .replace("%1", str(damaged))
+            .replace("%2", formats.datetime_text(when.astimezone())),
         )
         return answer == QMessageBox.StandardButton.Yes
 
     def ask_read_only(self, in_use: DatabaseInUse) -> bool:
         """Another window or process writes to the database: open it read-only, or cancel."""
         who = in_use.owner.describe() if in_use.owner else ""
-        box = QMessageBox(QMessageBox.Icon.Warning, "AuditApp", QDialog.tr(
-            "This database is open in another AuditApp window.\n%1\n%2\n\nOnly one window "
-            "can change a database at a time. Open it read-only here (you can look, not "
-            "change), or cancel and continue in the other window.")
-            .replace("%1", str(self.path)).replace("%2", who), parent=self.parent)
-        read_only = box.addButton(QDialog.tr("Open &read-only"),
-                                  QMessageBox.ButtonRole.AcceptRole)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "AuditApp",
+            QDialog.tr(
+                "This database is open in another AuditApp window.\n%1\n%2\n\nOnly one window "
+                "can change a database at a time. Open it read-only here (you can look, not "
+                "change), or cancel and continue in the other window."
+            )
+            .replace("%1", str(self.path))
+            .replace("%2", who),
+            parent=self.parent,
+        )
+        read_only = box.addButton(QDialog.tr("Open &read-only"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(read_only)
         box.exec()
@@ -206,14 +233,17 @@ class DatabaseOpener:
             lock.release()
         return opened
 
-    def _open_as_writer_or_reader(self, passphrase: str | None) -> Database | DeferredDatabase | None:
+    def _open_as_writer_or_reader(
+        self, passphrase: str | None
+    ) -> Database | DeferredDatabase | None:
         try:
             if self.deferred:
                 opened = self._open_deferred(passphrase)
                 if opened is not None:
                     return opened
-            return open_database(self.path, passphrase=passphrase, writer=True,
-                                 program="AuditApp window")
+            return open_database(
+                self.path, passphrase=passphrase, writer=True, program="AuditApp window"
+            )
         except DatabaseInUse as in_use:
             if not self.ask_read_only(in_use):
                 return None

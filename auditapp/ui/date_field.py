@@ -31,8 +31,12 @@ def parse_date(text: str) -> dt.date | None:
     if not text:
         return None
     pattern = formats.date_pattern()
-    candidates = [pattern, pattern.replace("yyyy", "yy"), pattern.replace("dd", "d").replace(
-        "MM", "M"), "yyyy-MM-dd"]
+    candidates = [
+        pattern,
+        pattern.replace("yyyy", "yy"),
+        pattern.replace("dd", "d").replace("MM", "M"),
+        "yyyy-MM-dd",
+    ]
     for candidate in candidates:
         date = QLocale().toDate(text, candidate)
         if date.isValid():
@@ -78,8 +82,11 @@ class OptionalDateField(QWidget):
 
     def _pattern_hint(self) -> str:
         pattern = formats.date_pattern()
-        return pattern.replace("dd", self.tr("DD")).replace("MM", self.tr("MM")).replace(
-            "yyyy", self.tr("YYYY"))
+        return (
+            pattern.replace("dd", self.tr("DD"))
+            .replace("MM", self.tr("MM"))
+            .replace("yyyy", self.tr("YYYY"))
+        )
 
     # --- value ---------------------------------------------------------------------------------
 
@@ -105,9 +112,13 @@ class OptionalDateField(QWidget):
         if self.is_valid() == valid:
             return
         self.edit.setProperty("invalid", not valid)
-        self.edit.setToolTip("" if valid else self.tr(
-            "This is not a date. Type it as %1, or pick it from the calendar.").replace(
-            "%1", self._pattern_hint()))
+        self.edit.setToolTip(
+            ""
+            if valid
+            else self.tr(
+                "This is not a date. Type it as %1, or pick it from the calendar."
+            ).replace("%1", self._pattern_hint())
+        )
         self.edit.style().unpolish(self.edit)
         self.edit.style().polish(self.edit)
 

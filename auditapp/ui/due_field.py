@@ -49,8 +49,11 @@ class DueField(QWidget):
         # Without a date of its own the calendar still opens on today, not on its minimum date.
         shown = date or dt.date.today()
         wanted = QDate(shown.year, shown.month, shown.day)
-        if (self.mode.currentData() == mode and self.date.date() == wanted
-                and (days is None or self.days.value() == days)):
+        if (
+            self.mode.currentData() == mode
+            and self.date.date() == wanted
+            and (days is None or self.days.value() == days)
+        ):
             return  # shown already: showing the next finding changes nothing here
         for widget in (self.mode, self.days, self.date):
             widget.blockSignals(True)

@@ -25,28 +25,37 @@ class EscalationBox(QGroupBox):
         self.setTitle(self.tr("Escalation to the sponsor (critical finding)"))
         self.setObjectName("escalation")
         form = QFormLayout(self)
-        hint = label(self.tr("Tell the sponsor of a critical finding without waiting for the "
-                             "report, and record it here; the report states it, and it cannot "
-                             "be issued without it."), "muted")
+        hint = label(
+            self.tr(
+                "Tell the sponsor of a critical finding without waiting for the "
+                "report, and record it here; the report states it, and it cannot "
+                "be issued without it."
+            ),
+            "muted",
+        )
         hint.setWordWrap(True)
         # Empty until the sponsor is told; the calendar opens on today, typing works too.
         self.informed_on = OptionalDateField()
         self.informed_on.edit.setPlaceholderText(self.tr("not yet"))
         self.informed_on.editingFinished.connect(
-            lambda: self.edited.emit("sponsor_informed_on", self.informed_date()))
+            lambda: self.edited.emit("sponsor_informed_on", self.informed_date())
+        )
         self.informed_to = QLineEdit()
         self.informed_to.setPlaceholderText(self.tr("Name and function, and how (e.g. by phone)"))
         self.informed_to.editingFinished.connect(
-            lambda: self.edited.emit("sponsor_informed_to", self.informed_to.text()))
+            lambda: self.edited.emit("sponsor_informed_to", self.informed_to.text())
+        )
         self.breach = QComboBox()
         # The long assessment texts would otherwise widen the whole finding editor.
         self.breach.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.breach.setMinimumContentsLength(28)
         for code in ("", *BREACH_ASSESSMENTS):
             self.breach.addItem(labels.breach(code), code)
         self.breach.activated.connect(
-            lambda _i: self.edited.emit("breach_assessment", self.breach.currentData()))
+            lambda _i: self.edited.emit("breach_assessment", self.breach.currentData())
+        )
         self.note = note  # committed through the form, like its other texts
         form.addRow(hint)
         form.addRow(self.tr("Sponsor told on"), self.informed_on)
@@ -73,5 +82,8 @@ class EscalationBox(QGroupBox):
 
     def incomplete(self) -> bool:
         values = self.values()
-        return (values["sponsor_informed_on"] is None or not str(values["sponsor_informed_to"]).strip()
-                or not values["breach_assessment"])
+        return (
+            values["sponsor_informed_on"] is None
+            or not str(values["sponsor_informed_to"]).strip()
+            or not values["breach_assessment"]
+        )

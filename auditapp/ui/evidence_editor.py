@@ -47,8 +47,8 @@ class EvidenceEditor(QObject):
     def refresh(self) -> None:
         """Re-read the gallery's rows, and the thumbnails when there are new items (no
         originals are read; a thumbnail is some 15 kB)."""
-        def read(s: Session, a: Audit
-                 ) -> tuple[list[EvidenceInfo], dict[int, bytes | None] | None]:
+
+        def read(s: Session, a: Audit) -> tuple[list[EvidenceInfo], dict[int, bytes | None] | None]:
             rows = evidence.list_evidence(s, a, include_removed=True)
             if self.model.has_thumbnails_for({r.number for r in rows}):
                 return rows, None
@@ -69,7 +69,8 @@ class EvidenceEditor(QObject):
     def original(self, number: int) -> bytes:
         """The original, re-hashed by the core before it is handed out."""
         return self.editor.read(
-            lambda s, a: evidence.original_bytes(s, evidence.get_evidence(s, a, number)))
+            lambda s, a: evidence.original_bytes(s, evidence.get_evidence(s, a, number))
+        )
 
     # --- edits ---------------------------------------------------------------------------------
 
@@ -85,31 +86,38 @@ class EvidenceEditor(QObject):
         info = self.info(number)
         if info is None:
             return True
-        return self._edit(self.tr("Caption of %1").replace("%1", info.label),
-                          operations.SetCaption(number, caption))
+        return self._edit(
+            self.tr("Caption of %1").replace("%1", info.label),
+            operations.SetCaption(number, caption),
+        )
 
     def set_confidential(self, number: int, confidential: bool) -> bool:
         info = self.info(number)
         if info is None:
             return True
-        text = (self.tr("Mark %1 confidential") if confidential
-                else self.tr("Unmark %1 confidential")).replace("%1", info.label)
+        text = (
+            self.tr("Mark %1 confidential") if confidential else self.tr("Unmark %1 confidential")
+        ).replace("%1", info.label)
         return self._edit(text, operations.SetConfidential(number, confidential))
 
     def link(self, number: int, target: Target) -> bool:
         info = self.info(number)
         if info is None:
             return False
-        text = self.tr("Link %1 to %2").replace("%1", info.label).replace(
-            "%2", target_label(target))
+        text = (
+            self.tr("Link %1 to %2").replace("%1", info.label).replace("%2", target_label(target))
+        )
         return self._edit(text, operations.Link(number, target))
 
     def unlink(self, number: int, target: Target) -> bool:
         info = self.info(number)
         if info is None:
             return False
-        text = self.tr("Unlink %1 from %2").replace("%1", info.label).replace(
-            "%2", target_label(target))
+        text = (
+            self.tr("Unlink %1 from %2")
+            .replace("%1", info.label)
+            .replace("%2", target_label(target))
+        )
         return self._edit(text, operations.Unlink(number, target))
 
     def remove(self, number: int, reason: str) -> bool:
@@ -118,12 +126,14 @@ class EvidenceEditor(QObject):
         info = self.info(number)
         if info is None:
             return False
-        return self._edit(self.tr("Remove %1").replace("%1", info.label),
-                          operations.Remove(number, reason))
+        return self._edit(
+            self.tr("Remove %1").replace("%1", info.label), operations.Remove(number, reason)
+        )
 
     def restore(self, number: int, reason: str) -> bool:
         info = self.info(number)
         if info is None:
             return False
-        return self._edit(self.tr("Restore %1").replace("%1", info.label),
-                          operations.Restore(number, reason))
+        return self._edit(
+            self.tr("Restore %1").replace("%1", info.label), operations.Restore(number, reason)
+        )

@@ -52,10 +52,14 @@ class GalleryEdits:
 
     def _choose_target(self, info: EvidenceInfo) -> Target | None:
         state = self.evidence.editor.state
-        choices = [(f"{f.label}  {f.title}", Target(finding=f.number))
-                   for f in sorted(state.findings.values(), key=lambda f: f.number)]
-        choices += [(f"{q.id}  {q.text.get(self._language) or q.text.get('en', '')}",
-                     Target(question=q.id)) for q in state.checklist.questions]
+        choices = [
+            (f"{f.label}  {f.title}", Target(finding=f.number))
+            for f in sorted(state.findings.values(), key=lambda f: f.number)
+        ]
+        choices += [
+            (f"{q.id}  {q.text.get(self._language) or q.text.get('en', '')}", Target(question=q.id))
+            for q in state.checklist.questions
+        ]
         dialog = LinkDialog(choices, item=info.label, parent=self)
         self.last_dialog = dialog
         return dialog.target if dialog.exec() else None

@@ -67,8 +67,15 @@ class EvidenceImporter(QObject):
     progressed = Signal(int, int, str)
     finished = Signal(object)  # ImportSummary
 
-    def __init__(self, db: Database, *, reference: str, actor: str, tasks: TaskRunner,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        *,
+        reference: str,
+        actor: str,
+        tasks: TaskRunner,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._db = db
         self._reference = reference
@@ -109,15 +116,23 @@ class EvidenceImporter(QObject):
 
         def work(progress: Callable[[int, int, str], None]) -> ImportSummary:
             result = evidence_import.import_files(
-                db, reference, files, actor=actor, target=target, progress=progress,
-                cancelled=lambda: self._cancel)
-            return ImportSummary(len(files), target, result.imported, result.refused,
-                                 result.cancelled)
+                db,
+                reference,
+                files,
+                actor=actor,
+                target=target,
+                progress=progress,
+                cancelled=lambda: self._cancel,
+            )
+            return ImportSummary(
+                len(files), target, result.imported, result.refused, result.cancelled
+            )
 
         self._submit(work, len(files), target)
 
-    def import_image(self, image: QImage, *, target: Target | None = None,
-                     kind: str = "pasted") -> None:
+    def import_image(
+        self, image: QImage, *, target: Target | None = None, kind: str = "pasted"
+    ) -> None:
         """Image data without a file (clipboard, camera): PNG when pasted, JPEG from a camera."""
         fmt, suffix = ("JPG", "jpg") if kind == "photo" else ("PNG", "png")
         name = f"{kind}-{dt.datetime.now():%Y%m%d-%H%M%S}.{suffix}"
@@ -128,8 +143,11 @@ class EvidenceImporter(QObject):
             summary = ImportSummary(1, target)
             try:
                 data = encode(frame, fmt)
-                summary.imported.append(evidence_import.import_data(
-                    db, reference, data, file_name=name, actor=actor, target=target))
+                summary.imported.append(
+                    evidence_import.import_data(
+                        db, reference, data, file_name=name, actor=actor, target=target
+                    )
+                )
             except AuditAppError as exc:
                 summary.refused.append((name, str(exc)))
             progress(1, 1, name)
@@ -152,16 +170,22 @@ class EvidenceImporter(QObject):
 
     # --- running -------------------------------------------------------------------------------
 
-    def _submit(self, work: Callable[[Callable[[int, int, str], None]], ImportSummary],
-                total: int, target: Target | None) -> None:
+    def _submit(
+        self,
+        work: Callable[[Callable[[int, int, str], None]], ImportSummary],
+        total: int,
+        target: Target | None,
+    ) -> None:
         def start() -> None:
             self._running = True
             self._cancel = False
             self.started.emit(total)
             self._tasks.run(
-                work, on_done=self._done,
+                work,
+                on_done=self._done,
                 on_failed=lambda exc: self._failed(exc, total, target),
-                on_progress=self._progress)
+                on_progress=self._progress,
+            )
 
         if self._running:
             self._queue.append(start)
@@ -197,8 +221,9 @@ class DropTarget(QObject):
     coordinates of the widget that received the drop (for a list, its viewport).
     """
 
-    def __init__(self, on_drop: Callable[[QMimeData, QWidget, object], None],
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, on_drop: Callable[[QMimeData, QWidget, object], None], parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._on_drop = on_drop
 
@@ -217,8 +242,9 @@ class DropTarget(QObject):
         return False
 
 
-def accept_drops(widget: QWidget, on_drop: Callable[[QMimeData, QWidget, object], None]
-                 ) -> DropTarget:
+def accept_drops(
+    widget: QWidget, on_drop: Callable[[QMimeData, QWidget, object], None]
+) -> DropTarget:
     """Let files be dropped onto widget and everything inside it (text boxes included, which
     would otherwise paste the file's address as text)."""
     target = DropTarget(on_drop, widget)

@@ -42,8 +42,14 @@ class IntakeAndViewer:
 
         target = self._target()
         paths = file_dialogs.open_files(
-            self, self.import_title(target), str(folders.start_folder(folders.EVIDENCE)),
-            QCoreApplication.translate("EvidencePage", "Evidence") + f" ({FILE_PATTERNS});;" + QCoreApplication.translate("EvidencePage", "All files") + " (*)")
+            self,
+            self.import_title(target),
+            str(folders.start_folder(folders.EVIDENCE)),
+            QCoreApplication.translate("EvidencePage", "Evidence")
+            + f" ({FILE_PATTERNS});;"
+            + QCoreApplication.translate("EvidencePage", "All files")
+            + " (*)",
+        )
         if paths:
             folders.remember(folders.EVIDENCE, paths[0])
             self.importer.import_files([Path(p) for p in paths], target)
@@ -53,24 +59,34 @@ class IntakeAndViewer:
         from auditapp.core.findings import number_label
 
         if target is not None and target.finding is not None:
-            return QCoreApplication.translate("EvidencePage", "Import evidence — attached to finding %1").replace(
-                "%1", number_label(target.finding))
+            return QCoreApplication.translate(
+                "EvidencePage", "Import evidence — attached to finding %1"
+            ).replace("%1", number_label(target.finding))
         if target is not None and target.question:
-            return QCoreApplication.translate("EvidencePage", "Import evidence — attached to question %1").replace(
-                "%1", target.question)
-        return QCoreApplication.translate("EvidencePage", "Import evidence — attached to the audit only")
+            return QCoreApplication.translate(
+                "EvidencePage", "Import evidence — attached to question %1"
+            ).replace("%1", target.question)
+        return QCoreApplication.translate(
+            "EvidencePage", "Import evidence — attached to the audit only"
+        )
 
     def paste(self) -> None:
         mime = QApplication.clipboard().mimeData()
         if not has_evidence(mime) or not self.importer.import_mime(mime, self._target()):
-            self.importer.report(QCoreApplication.translate("EvidencePage", "the clipboard holds no image and no file."))
+            self.importer.report(
+                QCoreApplication.translate(
+                    "EvidencePage", "the clipboard holds no image and no file."
+                )
+            )
 
     def probe_camera(self) -> None:
         """Add "Take photo…" when the system has a camera; without one it does not exist."""
         if self.camera_action is not None or not camera.camera_present():
             return
         action = QAction(QCoreApplication.translate("EvidencePage", "&Take photo…"), self)
-        action.setStatusTip(QCoreApplication.translate("EvidencePage", "Take a photo with this computer's camera"))
+        action.setStatusTip(
+            QCoreApplication.translate("EvidencePage", "Take a photo with this computer's camera")
+        )
         action.triggered.connect(self.take_photo)
         action.setEnabled(not self.evidence.read_only)
         self.toolbar.insertAction(self._bring_in_end, action)
@@ -95,8 +111,9 @@ class IntakeAndViewer:
     def open_viewer(self, number: int, numbers: list[int] | None = None) -> EvidenceViewer:
         if self.viewer is not None:
             self.viewer.close()
-        self.viewer = EvidenceViewer(numbers or self.proxy.numbers(), number,
-                                     load=self.load_shown, parent=self.window())
+        self.viewer = EvidenceViewer(
+            numbers or self.proxy.numbers(), number, load=self.load_shown, parent=self.window()
+        )
         self.viewer.show()
         self.viewer.activateWindow()
         return self.viewer
@@ -107,12 +124,17 @@ class IntakeAndViewer:
         try:
             if info.media_type == PDF:
                 image = render_pdf_page(self.evidence.original(number))
-                problem = QCoreApplication.translate("EvidencePage", "This PDF cannot be shown (password-protected?). Its "
-                                  "original is kept unchanged.")
+                problem = QCoreApplication.translate(
+                    "EvidencePage",
+                    "This PDF cannot be shown (password-protected?). Its "
+                    "original is kept unchanged.",
+                )
             else:
                 data = self.evidence.display_image(number)
                 image = QImage.fromData(data) if data else None
-                problem = QCoreApplication.translate("EvidencePage", "No display image was made for this file.")
+                problem = QCoreApplication.translate(
+                    "EvidencePage", "No display image was made for this file."
+                )
         except AuditAppError as exc:
             return Shown(info, None, str(exc))
         return Shown(info, image, "" if image is not None and not image.isNull() else problem)

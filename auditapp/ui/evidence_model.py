@@ -61,8 +61,9 @@ def _badge(painter: QPainter, rect: QRectF, text: str, colour: str) -> None:
     painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
 
-def _framed(image: QImage | None, *, confidential: bool, removed: bool,
-            active: bool = False) -> QPixmap:
+def _framed(
+    image: QImage | None, *, confidential: bool, removed: bool, active: bool = False
+) -> QPixmap:
     """A square tile: the thumbnail centred, with a banner for confidential or removed items."""
     side = THUMB_SIDE
     tile = QPixmap(QSize(side, side))
@@ -73,8 +74,12 @@ def _framed(image: QImage | None, *, confidential: bool, removed: bool,
     if image is None or image.isNull():
         _pdf_page(painter, side)
     else:
-        scaled = image.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio,
-                              Qt.TransformationMode.SmoothTransformation)
+        scaled = image.scaled(
+            side,
+            side,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
         if removed:
             scaled = scaled.convertToFormat(QImage.Format.Format_Grayscale8)
         painter.drawImage((side - scaled.width()) // 2, (side - scaled.height()) // 2, scaled)
@@ -133,8 +138,9 @@ class EvidenceModel(QAbstractListModel):
 
     # --- content -------------------------------------------------------------------------------
 
-    def set_items(self, rows: list[EvidenceInfo],
-                  thumbnails: dict[int, bytes | None] | None = None) -> None:
+    def set_items(
+        self, rows: list[EvidenceInfo], thumbnails: dict[int, bytes | None] | None = None
+    ) -> None:
         """Show these rows; keeps the views' selection when only values changed.
 
         Thumbnails never change once made, so None keeps those the model has.
@@ -142,8 +148,9 @@ class EvidenceModel(QAbstractListModel):
         if thumbnails is not None:
             self._thumbs = thumbnails
         if [r.number for r in rows] == [r.number for r in self._rows]:
-            changed = [i for i, (old, new) in enumerate(zip(self._rows, rows, strict=True))
-                       if old != new]
+            changed = [
+                i for i, (old, new) in enumerate(zip(self._rows, rows, strict=True)) if old != new
+            ]
             self._rows = list(rows)
             for i in changed:
                 self.dataChanged.emit(self.index(i), self.index(i))
@@ -172,8 +179,14 @@ class EvidenceModel(QAbstractListModel):
         if icon is None:
             data = self._thumbs.get(info.number)
             image = QImage.fromData(data) if data and info.media_type != PDF else None
-            icon = QIcon(_framed(image, confidential=info.confidential, removed=info.removed,
-                                 active=bool(info.active_content)))
+            icon = QIcon(
+                _framed(
+                    image,
+                    confidential=info.confidential,
+                    removed=info.removed,
+                    active=bool(info.active_content),
+                )
+            )
             self._icons[key] = icon
         return icon
 
@@ -208,15 +221,22 @@ class EvidenceModel(QAbstractListModel):
             if r.caption:
                 parts.append(r.caption)
             links = shown_links(r.targets)
-            parts.append(self.tr("Linked to: %1").replace("%1", ", ".join(links))
-                         if links else self.tr("Not linked to a finding or question"))
+            parts.append(
+                self.tr("Linked to: %1").replace("%1", ", ".join(links))
+                if links
+                else self.tr("Not linked to a finding or question")
+            )
             if r.confidential:
                 parts.append(self.tr("Confidential: kept out of distributed reports"))
             if r.removed:
                 parts.append(self.tr("Removed (the original is kept; it can be restored)"))
             if r.active_content:
-                parts.append(self.tr("Warning: this PDF contains active content (%1); open it "
-                                     "only in a viewer that blocks it").replace("%1", r.active_content))
+                parts.append(
+                    self.tr(
+                        "Warning: this PDF contains active content (%1); open it "
+                        "only in a viewer that blocks it"
+                    ).replace("%1", r.active_content)
+                )
             return "\n".join(parts)
         if role == Qt.ItemDataRole.ForegroundRole and r.removed:
             return QColor("#6B7280")
@@ -245,8 +265,13 @@ class EvidenceModel(QAbstractListModel):
 class EvidenceFilter(QSortFilterProxyModel):
     """Which items a view shows; removed items only under REMOVED."""
 
-    ALL, FINDING, QUESTION, CONFIDENTIAL, REMOVED = "all", "finding", "question", "confidential", \
-        "removed"
+    ALL, FINDING, QUESTION, CONFIDENTIAL, REMOVED = (
+        "all",
+        "finding",
+        "question",
+        "confidential",
+        "removed",
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -255,10 +280,16 @@ class EvidenceFilter(QSortFilterProxyModel):
         self.question: str | None = None
         self._target: Target | None = None
 
-    def set_filter(self, mode: str, *, finding: int | None = None,
-                   question: str | None = None) -> None:
-        target = (Target(finding=finding) if mode == self.FINDING and finding is not None else
-                  Target(question=question) if mode == self.QUESTION and question else None)
+    def set_filter(
+        self, mode: str, *, finding: int | None = None, question: str | None = None
+    ) -> None:
+        target = (
+            Target(finding=finding)
+            if mode == self.FINDING and finding is not None
+            else Target(question=question)
+            if mode == self.QUESTION and question
+            else None
+        )
         # Filtered again only when what it lets through can differ: the strips and the
         # gallery are told the finding and question each time one is shown.
         unchanged = mode == self.mode and target == self._target

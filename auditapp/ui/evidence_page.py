@@ -33,11 +33,19 @@ from auditapp.ui.widgets import MessageBar, label
 
 TargetProvider = Callable[[], Target | None]
 
+
 class EvidencePage(GalleryEdits, IntakeAndViewer, QWidget):
     actions_changed = Signal()  # "Take photo…" appeared: menus showing actions_ refill
 
-    def __init__(self, evidence: EvidenceEditor, importer: EvidenceImporter, *,
-                 target: TargetProvider, language: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        evidence: EvidenceEditor,
+        importer: EvidenceImporter,
+        *,
+        target: TargetProvider,
+        language: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.evidence = evidence
         self.importer = importer
@@ -71,12 +79,19 @@ class EvidencePage(GalleryEdits, IntakeAndViewer, QWidget):
         self.gallery.activated.connect(lambda index: self.open_viewer(index.data(NUMBER_ROLE)))
         self.gallery.selectionModel().currentChanged.connect(self._current_changed)
         self.gallery_drops = accept_drops(
-            self.gallery, lambda mime, _w, _p: self.importer.import_mime(mime, self.gallery_target()))
+            self.gallery,
+            lambda mime, _w, _p: self.importer.import_mime(mime, self.gallery_target()),
+        )
 
         self.filter = QComboBox()
         self.filter.setAccessibleName(self.tr("Show"))
-        for mode in (EvidenceFilter.ALL, EvidenceFilter.FINDING, EvidenceFilter.QUESTION,
-                     EvidenceFilter.CONFIDENTIAL, EvidenceFilter.REMOVED):
+        for mode in (
+            EvidenceFilter.ALL,
+            EvidenceFilter.FINDING,
+            EvidenceFilter.QUESTION,
+            EvidenceFilter.CONFIDENTIAL,
+            EvidenceFilter.REMOVED,
+        ):
             self.filter.addItem("", mode)
         self.filter.currentIndexChanged.connect(self._apply_filter)
         self._filter_texts()
@@ -84,36 +99,62 @@ class EvidencePage(GalleryEdits, IntakeAndViewer, QWidget):
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.actions_: list[QAction] = []
-        self.import_action = self._action(self.tr("&Import files…"), "Ctrl+I",
-                                          self.import_dialog, self.tr("Import photos and "
-                                          "documents (JPEG, PNG, TIFF, HEIC/HEIF, PDF)"))
-        self.paste_action = self._action(self.tr("&Paste evidence"), "Ctrl+Shift+V", self.paste,
-                                         self.tr("Import the image or files on the clipboard"))
+        self.import_action = self._action(
+            self.tr("&Import files…"),
+            "Ctrl+I",
+            self.import_dialog,
+            self.tr("Import photos and documents (JPEG, PNG, TIFF, HEIC/HEIF, PDF)"),
+        )
+        self.paste_action = self._action(
+            self.tr("&Paste evidence"),
+            "Ctrl+Shift+V",
+            self.paste,
+            self.tr("Import the image or files on the clipboard"),
+        )
         self._bring_in_end = self.toolbar.addSeparator()
-        self.view_action = self._action(self.tr("&View…"), None, self.open_current,
-                                        self.tr("Full size, with file details (Enter)"))
-        self.caption_action = self._action(self.tr("Edit &caption"), None, self.edit_caption,
-                                           self.tr("Edit the caption in place (F2)"))
+        self.view_action = self._action(
+            self.tr("&View…"),
+            None,
+            self.open_current,
+            self.tr("Full size, with file details (Enter)"),
+        )
+        self.caption_action = self._action(
+            self.tr("Edit &caption"),
+            None,
+            self.edit_caption,
+            self.tr("Edit the caption in place (F2)"),
+        )
         self.confidential_action = self._action(
-            self.tr("C&onfidential"), None, self.toggle_confidential,
-            self.tr("Confidential items stay out of distributed reports unless included"))
+            self.tr("C&onfidential"),
+            None,
+            self.toggle_confidential,
+            self.tr("Confidential items stay out of distributed reports unless included"),
+        )
         self.confidential_action.setCheckable(True)
-        self.link_action = self._action(self.tr("&Link to…"), None, self.link_dialog,
-                                        self.tr("Link to a finding or a question"))
+        self.link_action = self._action(
+            self.tr("&Link to…"), None, self.link_dialog, self.tr("Link to a finding or a question")
+        )
         self.unlink_menu = QMenu(self)
         self.unlink_menu.aboutToShow.connect(self._fill_unlink_menu)
-        self.unlink_action = self._action(self.tr("&Unlink"), None, self._show_unlink_menu,
-                                          self.tr("Detach from a finding or question; the item "
-                                                  "stays in the audit"))
+        self.unlink_action = self._action(
+            self.tr("&Unlink"),
+            None,
+            self._show_unlink_menu,
+            self.tr("Detach from a finding or question; the item stays in the audit"),
+        )
         self.unlink_action.setMenu(self.unlink_menu)
         unlink_button = self.toolbar.widgetForAction(self.unlink_action)
         if isinstance(unlink_button, QToolButton):
             unlink_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.remove_action = self._action(self.tr("&Remove…"), "Delete", self.remove_current,
-                                          self.tr("Take out of the gallery and reports, with a "
-                                                  "reason; the original is kept"))
-        self.restore_action = self._action(self.tr("Re&store…"), None, self.restore_current,
-                                           self.tr("Bring a removed item back"))
+        self.remove_action = self._action(
+            self.tr("&Remove…"),
+            "Delete",
+            self.remove_current,
+            self.tr("Take out of the gallery and reports, with a reason; the original is kept"),
+        )
+        self.restore_action = self._action(
+            self.tr("Re&store…"), None, self.restore_current, self.tr("Bring a removed item back")
+        )
         for action in (self.view_action, self.remove_action):
             # Keys that mean something else elsewhere act only in the gallery.
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -122,8 +163,13 @@ class EvidencePage(GalleryEdits, IntakeAndViewer, QWidget):
         self.messages = MessageBar()
         self.details = label("", "muted")
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.empty = label(self.tr("No evidence here yet. Import files (Ctrl+I), drop "
-                                   "them here, or paste an image (Ctrl+Shift+V)."), "muted")
+        self.empty = label(
+            self.tr(
+                "No evidence here yet. Import files (Ctrl+I), drop "
+                "them here, or paste an image (Ctrl+Shift+V)."
+            ),
+            "muted",
+        )
         top = QHBoxLayout()
         top.addWidget(self.toolbar, 1)
         top.addWidget(label(self.tr("Show"), "muted"))
@@ -138,13 +184,18 @@ class EvidencePage(GalleryEdits, IntakeAndViewer, QWidget):
 
         evidence.evidence_changed.connect(self._changed)
         evidence.editor.edit_refused.connect(self._refused)
-        for signal in (self.proxy.modelReset, self.proxy.rowsInserted, self.proxy.rowsRemoved,
-                       self.proxy.layoutChanged):
+        for signal in (
+            self.proxy.modelReset,
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+            self.proxy.layoutChanged,
+        ):
             signal.connect(self._changed)
         self._changed()
 
-    def _action(self, text: str, shortcut: str | None, slot: Callable[[], object],
-                tip: str) -> QAction:
+    def _action(
+        self, text: str, shortcut: str | None, slot: Callable[[], object], tip: str
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
@@ -165,9 +216,13 @@ class EvidencePage(GalleryEdits, IntakeAndViewer, QWidget):
     def _filter_texts(self) -> None:
         finding = number_label(self._finding) if self._finding else self.tr("none selected")
         question = self._question or self.tr("none selected")
-        texts = [self.tr("All evidence"), self.tr("This finding (%1)").replace("%1", finding),
-                 self.tr("This question (%1)").replace("%1", question), self.tr("Confidential"),
-                 self.tr("Removed")]
+        texts = [
+            self.tr("All evidence"),
+            self.tr("This finding (%1)").replace("%1", finding),
+            self.tr("This question (%1)").replace("%1", question),
+            self.tr("Confidential"),
+            self.tr("Removed"),
+        ]
         for i, text in enumerate(texts):
             self.filter.setItemText(i, text)
 
@@ -175,8 +230,9 @@ class EvidencePage(GalleryEdits, IntakeAndViewer, QWidget):
         self.filter.setCurrentIndex(self.filter.findData(mode))
 
     def _apply_filter(self) -> None:
-        self.proxy.set_filter(self.filter.currentData(), finding=self._finding,
-                              question=self._question)
+        self.proxy.set_filter(
+            self.filter.currentData(), finding=self._finding, question=self._question
+        )
         self._changed()
 
     def gallery_target(self) -> Target | None:
@@ -199,7 +255,8 @@ class EvidencePage(GalleryEdits, IntakeAndViewer, QWidget):
         row = self.proxy.numbers().index(number) if number in self.proxy.numbers() else -1
         if row >= 0:
             self.gallery.selectionModel().setCurrentIndex(
-                self.proxy.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                self.proxy.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
 
     def _changed(self, *_args: object) -> None:
         empty = self.proxy.rowCount() == 0
@@ -214,8 +271,11 @@ class EvidencePage(GalleryEdits, IntakeAndViewer, QWidget):
         info = self.current
         writable = not self.evidence.read_only
         live = info is not None and not info.removed
-        for action in (self.import_action, self.paste_action, *(
-                [self.camera_action] if self.camera_action else [])):
+        for action in (
+            self.import_action,
+            self.paste_action,
+            *([self.camera_action] if self.camera_action else []),
+        ):
             action.setEnabled(writable)
         self.view_action.setEnabled(info is not None)
         self.caption_action.setEnabled(writable and live)
@@ -232,8 +292,11 @@ class EvidencePage(GalleryEdits, IntakeAndViewer, QWidget):
         if info.width and info.height:
             parts.append(f"{info.width} × {info.height}")
         if info.captured_at:
-            parts.append(self.tr("taken %1").replace(
-                "%1", formats.datetime_text(info.captured_at, offset=False)))
+            parts.append(
+                self.tr("taken %1").replace(
+                    "%1", formats.datetime_text(info.captured_at, offset=False)
+                )
+            )
         if info.capture_device:
             parts.append(info.capture_device)
         parts.append(self.tr("imported by %1").replace("%1", info.imported_by))
@@ -256,7 +319,8 @@ class EvidencePage(GalleryEdits, IntakeAndViewer, QWidget):
         info = self.current
         for target in targets_of(info) if info else []:
             action = self.unlink_menu.addAction(
-                self.tr("Unlink from %1").replace("%1", target_label(target)))
+                self.tr("Unlink from %1").replace("%1", target_label(target))
+            )
             action.triggered.connect(lambda _c=False, t=target: self.unlink_current(t))
 
     def remove_current(self) -> None:
@@ -265,8 +329,11 @@ class EvidencePage(GalleryEdits, IntakeAndViewer, QWidget):
             return
         reason = self.ask_reason(
             self.tr("Remove %1").replace("%1", info.label),
-            self.tr("Why is %1 removed? The reason is kept in the audit trail; the original "
-                    "stays in the audit and can be restored.").replace("%1", info.label))
+            self.tr(
+                "Why is %1 removed? The reason is kept in the audit trail; the original "
+                "stays in the audit and can be restored."
+            ).replace("%1", info.label),
+        )
         if reason is not None:  # an empty reason is refused by the core, with its message
             self.evidence.remove(info.number, reason)
 
@@ -274,9 +341,9 @@ class EvidencePage(GalleryEdits, IntakeAndViewer, QWidget):
         info = self.current
         if info is None or not info.removed:
             return
-        reason = self.ask_reason(self.tr("Restore %1").replace("%1", info.label),
-                                 self.tr("Why is %1 restored? (kept in the audit trail)")
-                                 .replace("%1", info.label))
+        reason = self.ask_reason(
+            self.tr("Restore %1").replace("%1", info.label),
+            self.tr("Why is %1 restored? (kept in the audit trail)").replace("%1", info.label),
+        )
         if reason is not None:
             self.evidence.restore(info.number, reason)
-

@@ -131,13 +131,25 @@ class ZoomView(QScrollArea):
             return
         if self.fit:
             room = self.viewport().size()
-            self.factor = min(1.0, (room.width() - 2) / self.image.width(),
-                              (room.height() - 2) / self.image.height())
+            self.factor = min(
+                1.0,
+                (room.width() - 2) / self.image.width(),
+                (room.height() - 2) / self.image.height(),
+            )
             self.factor = max(MIN_ZOOM, self.factor)
-        size = QSize(max(1, round(self.image.width() * self.factor)),
-                     max(1, round(self.image.height() * self.factor)))
-        self.canvas.setPixmap(QPixmap.fromImage(self.image.scaled(
-            size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)))
+        size = QSize(
+            max(1, round(self.image.width() * self.factor)),
+            max(1, round(self.image.height() * self.factor)),
+        )
+        self.canvas.setPixmap(
+            QPixmap.fromImage(
+                self.image.scaled(
+                    size,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+        )
         self.canvas.resize(size)
         self.zoom_changed.emit(self.factor)
 
@@ -149,15 +161,21 @@ class ZoomView(QScrollArea):
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120
         if steps:
-            self.zoom_by(ZOOM_STEP ** steps)
+            self.zoom_by(ZOOM_STEP**steps)
         event.accept()
 
 
 class EvidenceViewer(QDialog):
     """Shows one item of a list at a time; load(number) reads it (the page's evidence editor)."""
 
-    def __init__(self, numbers: list[int], current: int, *, load: Callable[[int], Shown],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        numbers: list[int],
+        current: int,
+        *,
+        load: Callable[[int], Shown],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("evidenceViewer")
         self.resize(1100, 760)
@@ -180,8 +198,12 @@ class EvidenceViewer(QDialog):
             ("previous", self.tr("Previous"), ["Left", "PgUp"], lambda: self.go(-1)),
             ("next", self.tr("Next"), ["Right", "PgDown"], lambda: self.go(1)),
             ("zoom_out", self.tr("Zoom out"), ["-"], lambda: self.view.zoom_by(1 / ZOOM_STEP)),
-            ("zoom_in", self.tr("Zoom in"), ["+", "=", "Ctrl++"],
-             lambda: self.view.zoom_by(ZOOM_STEP)),
+            (
+                "zoom_in",
+                self.tr("Zoom in"),
+                ["+", "=", "Ctrl++"],
+                lambda: self.view.zoom_by(ZOOM_STEP),
+            ),
             ("fit", self.tr("Fit"), ["0", "F"], self.view.fit_to_window),
             ("actual", self.tr("100 %"), ["1"], self.view.actual_size),
         ):
@@ -201,12 +223,18 @@ class EvidenceViewer(QDialog):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.fields: dict[str, QLabel | QLineEdit] = {}
         for key, text in (
-            ("file", self.tr("File")), ("caption", self.tr("Caption")),
-            ("links", self.tr("Linked to")), ("marks", self.tr("Marks")),
-            ("sha256", self.tr("SHA-256")), ("size", self.tr("Size")),
-            ("pixels", self.tr("Dimensions")), ("type", self.tr("Type")),
-            ("captured", self.tr("Captured")), ("device", self.tr("Device")),
-            ("imported", self.tr("Imported")), ("importer", self.tr("Imported by")),
+            ("file", self.tr("File")),
+            ("caption", self.tr("Caption")),
+            ("links", self.tr("Linked to")),
+            ("marks", self.tr("Marks")),
+            ("sha256", self.tr("SHA-256")),
+            ("size", self.tr("Size")),
+            ("pixels", self.tr("Dimensions")),
+            ("type", self.tr("Type")),
+            ("captured", self.tr("Captured")),
+            ("device", self.tr("Device")),
+            ("imported", self.tr("Imported")),
+            ("importer", self.tr("Imported by")),
         ):
             value: QLabel | QLineEdit
             if key == "sha256":
@@ -257,8 +285,9 @@ class EvidenceViewer(QDialog):
         self.setWindowTitle(f"{info.label} — {info.file_name}")
         if number in self.numbers:
             i = self.numbers.index(number)
-            self.position.setText(self.tr("%1 of %2").replace("%1", str(i + 1)).replace(
-                "%2", str(len(self.numbers))))
+            self.position.setText(
+                self.tr("%1 of %2").replace("%1", str(i + 1)).replace("%2", str(len(self.numbers)))
+            )
             self.actions_["previous"].setEnabled(i > 0)
             self.actions_["next"].setEnabled(i < len(self.numbers) - 1)
         marks = []
@@ -268,12 +297,17 @@ class EvidenceViewer(QDialog):
             marks.append(self.tr("Removed: not in the gallery or reports; the original is kept"))
         pixels = f"{info.width} × {info.height} px" if info.width and info.height else "—"
         values = {
-            "file": info.file_name, "caption": info.caption or "—",
+            "file": info.file_name,
+            "caption": info.caption or "—",
             "links": ", ".join(shown_links(info.targets)) or "—",
             "marks": "\n".join(marks) or "—",
-            "sha256": info.sha256, "size": file_size(info.size), "pixels": pixels,
-            "type": info.media_type, "captured": local_time(info.captured_at),
-            "device": info.capture_device or "—", "imported": local_time(info.imported_at),
+            "sha256": info.sha256,
+            "size": file_size(info.size),
+            "pixels": pixels,
+            "type": info.media_type,
+            "captured": local_time(info.captured_at),
+            "device": info.capture_device or "—",
+            "imported": local_time(info.imported_at),
             "importer": info.imported_by,
         }
         for key, value in values.items():

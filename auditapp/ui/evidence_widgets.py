@@ -87,8 +87,12 @@ class ImportPanel(QFrame):
     def _progressed(self, done: int, total: int, name: str) -> None:
         self.bar.setRange(0, total)
         self.bar.setValue(done)
-        self.status.setText(self.tr("Imported %1 of %2: %3").replace("%1", str(done)).replace(
-            "%2", str(total)).replace("%3", name))
+        self.status.setText(
+            self.tr("Imported %1 of %2: %3")
+            .replace("%1", str(done))
+            .replace("%2", str(total))
+            .replace("%3", name)
+        )
 
     def show_summary(self, summary: ImportSummary) -> None:
         self.progress_row.hide()
@@ -103,35 +107,56 @@ class ImportPanel(QFrame):
 
     def describe(self, s: ImportSummary) -> tuple[str, bool]:
         """The summary as rich text, and whether anything went wrong."""
-        where = (self.tr(" to %1").replace("%1", target_label(s.target))
-                 if s.target and (s.target.finding is not None or s.target.question) else "")
+        where = (
+            self.tr(" to %1").replace("%1", target_label(s.target))
+            if s.target and (s.target.finding is not None or s.target.question)
+            else ""
+        )
         if s.error:
             nothing = self.tr("Nothing was imported:")
-            return (f"<b style='color:{REFUSED_COLOUR}'>{nothing}</b> "
-                    f"{html.escape(s.error)}", True)
+            return (f"<b style='color:{REFUSED_COLOUR}'>{nothing}</b> {html.escape(s.error)}", True)
         numbers = [i.number for i in s.imported]
         lines = []
         if numbers:
             first, last = evidence_label(min(numbers)), evidence_label(max(numbers))
             span = first if first == last else f"{first} – {last}"
             # %n is the total: "Imported 2 of 3 files to F-01: E-004 – E-005".
-            lines.append(self.tr("Imported %1 of %n file(s)%3: %4", "", s.total).replace(
-                "%1", str(len(numbers))).replace("%3", html.escape(where)).replace("%4", span))
+            lines.append(
+                self.tr("Imported %1 of %n file(s)%3: %4", "", s.total)
+                .replace("%1", str(len(numbers)))
+                .replace("%3", html.escape(where))
+                .replace("%4", span)
+            )
         elif not s.cancelled:
             lines.append(self.tr("No file was imported."))
         if s.cancelled:
-            lines.append(self.tr("Cancelled: the files not yet read were not imported; those "
-                                 "imported are kept."))
+            lines.append(
+                self.tr(
+                    "Cancelled: the files not yet read were not imported; those imported are kept."
+                )
+            )
         active = [i for i in s.imported if i.active_content]
         for item in active:
-            lines.append(f"<b style='color:{REFUSED_COLOUR}'>" + self.tr("Warning:") + "</b> "
-                         + html.escape(self.tr("%1 %2 contains active content (%3); it is kept "
-                                               "as evidence and flagged in the gallery").replace(
-                             "%1", item.label).replace("%2", item.file_name).replace(
-                             "%3", item.active_content)))
+            lines.append(
+                f"<b style='color:{REFUSED_COLOUR}'>"
+                + self.tr("Warning:")
+                + "</b> "
+                + html.escape(
+                    self.tr(
+                        "%1 %2 contains active content (%3); it is kept "
+                        "as evidence and flagged in the gallery"
+                    )
+                    .replace("%1", item.label)
+                    .replace("%2", item.file_name)
+                    .replace("%3", item.active_content)
+                )
+            )
         if s.refused:
-            lines.append(f"<b style='color:{REFUSED_COLOUR}'>"
-                         + self.tr("Refused (%1):").replace("%1", str(len(s.refused))) + "</b>")
+            lines.append(
+                f"<b style='color:{REFUSED_COLOUR}'>"
+                + self.tr("Refused (%1):").replace("%1", str(len(s.refused)))
+                + "</b>"
+            )
             for name, reason in s.refused:
                 # The core's reasons name the file already; a few (a locked audit) do not.
                 text = reason if reason.startswith(name) else f"{name}: {reason}"
@@ -157,8 +182,7 @@ class EvidenceStrip(QWidget):
 
     view_requested = Signal(int, list)  # the item, and the strip's items for next/previous
 
-    def __init__(self, model: EvidenceModel, *, hint: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, model: EvidenceModel, *, hint: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.proxy = _Compact(self)
         self.proxy.setSourceModel(model)
@@ -182,8 +206,12 @@ class EvidenceStrip(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.list)
         layout.addWidget(self.empty)
-        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
-                       self.proxy.layoutChanged):
+        for signal in (
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+            self.proxy.modelReset,
+            self.proxy.layoutChanged,
+        ):
             signal.connect(self._count)
         self._count()
 
@@ -212,8 +240,9 @@ class EvidenceStrip(QWidget):
 class LinkDialog(QDialog):
     """Choose a finding or a question to link an item to; type to search either."""
 
-    def __init__(self, choices: list[tuple[str, Target]], *, item: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, choices: list[tuple[str, Target]], *, item: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Link %1").replace("%1", item))
         self.choice = QComboBox()
@@ -225,13 +254,15 @@ class LinkDialog(QDialog):
         completer = self.choice.completer()
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(completer.CompletionMode.PopupCompletion)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(label(self.tr("Link %1 to a finding or a checklist question:").replace(
-            "%1", item)))
+        layout.addWidget(
+            label(self.tr("Link %1 to a finding or a checklist question:").replace("%1", item))
+        )
         layout.addWidget(self.choice)
         layout.addWidget(buttons)
 

@@ -81,6 +81,7 @@ def ask_save_path(parent: QWidget, title: str, purpose: str = "report") -> AskPa
 
             folders.remember(purpose, path)
         return path
+
     return ask
 
 
@@ -96,9 +97,19 @@ class ExportDialog(QDialog):
     exported = Signal(list)  # the paths written
     preview_requested = Signal(object)  # ExportOptions
 
-    def __init__(self, db: Database, reference: str, *, version: int, language: str,
-                 paper: str, sections: list[tuple[str, str]], tasks: TaskRunner,
-                 ask_path: AskPath | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        reference: str,
+        *,
+        version: int,
+        language: str,
+        paper: str,
+        sections: list[tuple[str, str]],
+        tasks: TaskRunner,
+        ask_path: AskPath | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._db = db
         self.reference = reference
@@ -115,8 +126,9 @@ class ExportDialog(QDialog):
         for code, name in LANGUAGES:
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
-        self.language.setToolTip(self.tr("Preset to the audit's language; another choice "
-                                         "applies to this export only."))
+        self.language.setToolTip(
+            self.tr("Preset to the audit's language; another choice applies to this export only.")
+        )
         self.paper = QComboBox()
         for code, name in PAPERS:
             self.paper.addItem(name, code)
@@ -138,17 +150,24 @@ class ExportDialog(QDialog):
 
         self.confidential = QCheckBox(self.tr("Include &confidential evidence"))
         self.confidential_warning = label(
-            self.tr("Evidence marked confidential (e.g. patient records) will be printed in "
-                    "this report. Share it only with recipients entitled to see it."), "error")
+            self.tr(
+                "Evidence marked confidential (e.g. patient records) will be printed in "
+                "this report. Share it only with recipients entitled to see it."
+            ),
+            "error",
+        )
         self.confidential_warning.setWordWrap(True)
         self.confidential_warning.hide()
         self.confidential.toggled.connect(self.confidential_warning.setVisible)
-        self.certificate = QCheckBox(self.tr("Also write the audit &certificate as a separate "
-                                             "document"))
-        self.capa_form = QCheckBox(self.tr("Also write the auditee's CAPA &response form "
-                                           "(Word and Excel)"))
-        self.full_photos = QCheckBox(self.tr("P&hotos across the page width (readable "
-                                             "documents); otherwise three to a row"))
+        self.certificate = QCheckBox(
+            self.tr("Also write the audit &certificate as a separate document")
+        )
+        self.capa_form = QCheckBox(
+            self.tr("Also write the auditee's CAPA &response form (Word and Excel)")
+        )
+        self.full_photos = QCheckBox(
+            self.tr("P&hotos across the page width (readable documents); otherwise three to a row")
+        )
         self.full_photos.setChecked(True)
         self.pdfa = QCheckBox(self.tr("PDF/A-2b for &archiving (signed reports always are)"))
         # The entered text in another language than the report: a warning, not a refusal.
@@ -202,8 +221,9 @@ class ExportDialog(QDialog):
 
         try:
             with self._db.session() as session:
-                text = language_check.message(get_audit(session, self.reference),
-                                              str(self.language.currentData()))
+                text = language_check.message(
+                    get_audit(session, self.reference), str(self.language.currentData())
+                )
         except AuditAppError:
             text = None
         self.language_warning.setText(self.tr("Language: %1.").replace("%1", text) if text else "")
@@ -212,27 +232,38 @@ class ExportDialog(QDialog):
     def options(self) -> ExportOptions:
         chosen = tuple(code for code, check in self.sections.items() if check.isChecked())
         return ExportOptions(
-            fmt=str(self.format.currentData()), language=str(self.language.currentData()),
+            fmt=str(self.format.currentData()),
+            language=str(self.language.currentData()),
             paper=str(self.paper.currentData()),
             sections=None if len(chosen) == len(self.sections) else chosen,
             include_confidential=self.confidential.isChecked(),
             certificate=self.certificate.isChecked(),
             pdfa=self.pdfa.isChecked() and self.format.currentData() == "pdf",
             photos="full" if self.full_photos.isChecked() else "grid",
-            capa_form=self.capa_form.isChecked())
+            capa_form=self.capa_form.isChecked(),
+        )
 
     def _format_changed(self) -> None:
         # The preview is a PDF whatever the format; say so rather than hide the button.
         word = self.format.currentData() == "docx"
         self.pdfa.setEnabled(not word)
         self.preview_button.setToolTip(
-            self.tr("Show the PDF with these choices inside the app (the Word file has the "
-                    "same content)") if word else
-            self.tr("Show the PDF with these choices inside the app"))
+            self.tr(
+                "Show the PDF with these choices inside the app (the Word file has the "
+                "same content)"
+            )
+            if word
+            else self.tr("Show the PDF with these choices inside the app")
+        )
 
     def set_busy(self, busy: bool) -> None:
-        for widget in (self.export_button, self.preview_button, self.format, self.language,
-                       self.paper):
+        for widget in (
+            self.export_button,
+            self.preview_button,
+            self.format,
+            self.language,
+            self.paper,
+        ):
             widget.setEnabled(not busy)
         self.progress.setVisible(busy)
         self.progress_text.setVisible(busy)
@@ -244,8 +275,11 @@ class ExportDialog(QDialog):
     def export(self) -> None:
         options = self.options()
         suggested = default_folder() / options.file_name(self.reference, self.version)
-        file_filter = (self.tr("PDF documents (*.pdf)") if options.fmt == "pdf"
-                       else self.tr("Word documents (*.docx)"))
+        file_filter = (
+            self.tr("PDF documents (*.pdf)")
+            if options.fmt == "pdf"
+            else self.tr("Word documents (*.docx)")
+        )
         chosen = self.ask_path(str(suggested), file_filter)
         if not chosen:
             return
@@ -265,28 +299,52 @@ class ExportDialog(QDialog):
         db, reference = self._db, self.reference
 
         def work(progress: Callable[[int, int, str], None]) -> list[Path]:
-            written = [export.write_report(
-                db, reference, target, fmt=options.fmt, language=options.language,
-                sections=options.sections, include_confidential=options.include_confidential,
-                paper=options.paper, progress=lambda pct, stage: progress(pct, 100, stage),
-                pdfa=options.pdfa or None, photos=options.photos)]
+            written = [
+                export.write_report(
+                    db,
+                    reference,
+                    target,
+                    fmt=options.fmt,
+                    language=options.language,
+                    sections=options.sections,
+                    include_confidential=options.include_confidential,
+                    paper=options.paper,
+                    progress=lambda pct, stage: progress(pct, 100, stage),
+                    pdfa=options.pdfa or None,
+                    photos=options.photos,
+                )
+            ]
             if options.certificate:
-                written.append(export.write_certificate(
-                    db, reference, target.with_name(options.certificate_name(reference)),
-                    fmt=options.fmt, language=options.language, paper=options.paper))
+                written.append(
+                    export.write_certificate(
+                        db,
+                        reference,
+                        target.with_name(options.certificate_name(reference)),
+                        fmt=options.fmt,
+                        language=options.language,
+                        paper=options.paper,
+                    )
+                )
             if options.capa_form:
                 from auditapp.reports.capa_form import write_capa_form
 
                 for fmt in ("docx", "xlsx"):
-                    written.append(write_capa_form(
-                        db, reference, target.with_name(options.capa_form_name(reference, fmt)),
-                        fmt=fmt, language=options.language))
+                    written.append(
+                        write_capa_form(
+                            db,
+                            reference,
+                            target.with_name(options.capa_form_name(reference, fmt)),
+                            fmt=fmt,
+                            language=options.language,
+                        )
+                    )
             return written
 
         self.messages.clear_message()
         self.set_busy(True)
-        self._tasks.run(work, on_done=self._done, on_failed=self._failed,
-                        on_progress=self._progressed)
+        self._tasks.run(
+            work, on_done=self._done, on_failed=self._failed, on_progress=self._progressed
+        )
 
     def _progressed(self, done: int, total: int, _what: str) -> None:
         self.progress.setMaximum(total)
@@ -313,5 +371,4 @@ class ExportDialog(QDialog):
             self.set_busy(False)
             on_done(data)
 
-        self._tasks.run(work, on_done=done, on_failed=self._failed,
-                        on_progress=self._progressed)
+        self._tasks.run(work, on_done=done, on_failed=self._failed, on_progress=self._progressed)

@@ -39,8 +39,9 @@ class FieldError(QLabel):
         self.setMinimumHeight(self.fontMetrics().lineSpacing() + 2)
         # Dark red on a light window, light red on a dark one: readable in both.
         palette = self.palette()
-        palette.setColor(QPalette.ColorRole.WindowText,
-                         QColor("#F28B82" if theme.is_dark() else "#B3261E"))
+        palette.setColor(
+            QPalette.ColorRole.WindowText, QColor("#F28B82" if theme.is_dark() else "#B3261E")
+        )
         self.setPalette(palette)
 
 
@@ -81,8 +82,15 @@ class FieldErrors:
         self._fields: dict[str, _Field] = {}
         self._aliases: dict[str, str] = {}
 
-    def row(self, name: str, field: QWidget | QLayout, *, framed: QWidget | None = None,
-            focus: QWidget | None = None, also: tuple[str, ...] = ()) -> QWidget:
+    def row(
+        self,
+        name: str,
+        field: QWidget | QLayout,
+        *,
+        framed: QWidget | None = None,
+        focus: QWidget | None = None,
+        also: tuple[str, ...] = (),
+    ) -> QWidget:
         """The field with its error line below it, to put in the form's row.
 
         framed: the widget that gets the red frame (the field itself when it is a widget);
@@ -107,14 +115,16 @@ class FieldErrors:
     def _field(self, name: str) -> _Field | None:
         return self._fields.get(self._aliases.get(name, name))
 
-    def show(self, errors: dict[str, str], *, focus: bool = True,
-             keep_others: bool = False) -> bool:
+    def show(
+        self, errors: dict[str, str], *, focus: bool = True, keep_others: bool = False
+    ) -> bool:
         """Show these errors beside their fields (the others are cleared unless keep_others);
         False for a field name the form does not have, so the caller can show that message
         elsewhere. The first field with a new error is scrolled to and focused."""
         unplaced = [name for name in errors if self._field(name) is None]
-        wanted = {self._aliases.get(n, n): as_sentence(t) for n, t in errors.items()
-                  if n not in unplaced}
+        wanted = {
+            self._aliases.get(n, n): as_sentence(t) for n, t in errors.items() if n not in unplaced
+        }
         first: _Field | None = None
         for name, field in self._fields.items():
             if keep_others and name not in wanted:

@@ -26,8 +26,11 @@ class NameOnlyIcons(QFileIconProvider):
 
     def icon(self, what: object) -> QIcon:  # type: ignore[override]
         if isinstance(what, QFileInfo):
-            kind = (QFileIconProvider.IconType.Folder if what.isDir()
-                    else QFileIconProvider.IconType.File)
+            kind = (
+                QFileIconProvider.IconType.Folder
+                if what.isDir()
+                else QFileIconProvider.IconType.File
+            )
             return super().icon(kind)
         return super().icon(what)  # type: ignore[arg-type]
 
@@ -56,9 +59,13 @@ def _chosen(parent: QWidget | None, dialog: QFileDialog) -> list[str]:
     files = dialog.selectedFiles()
     refused = [f for f in files if is_open_database_file(Path(f))]
     if refused:
-        QMessageBox.warning(parent, "AuditApp", dialog.tr(
-            "%1 belongs to the database open in AuditApp; choose another file.")
-            .replace("%1", refused[0]))
+        QMessageBox.warning(
+            parent,
+            "AuditApp",
+            dialog.tr("%1 belongs to the database open in AuditApp; choose another file.").replace(
+                "%1", refused[0]
+            ),
+        )
         return []
     return files
 

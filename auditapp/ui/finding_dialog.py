@@ -26,8 +26,15 @@ from auditapp.ui.widgets import MessageBar
 
 
 class FindingDialog(QDialog):
-    def __init__(self, editor: AuditEditor, draft: FindingState, *, suggested: list[str],
-                 language: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        editor: AuditEditor,
+        draft: FindingState,
+        *,
+        suggested: list[str],
+        language: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("findingDialog")
         self.setWindowTitle(self.tr("Raise finding — %1").replace("%1", editor.state.reference))
@@ -39,8 +46,12 @@ class FindingDialog(QDialog):
         self.discarded = False
         checklist = editor.state.checklist
         self.form = FindingForm(
-            editor.state.grades, language=language, area_ids=[a.id for a in checklist.areas],
-            question_ids=[q.id for q in checklist.questions], inline=False)
+            editor.state.grades,
+            language=language,
+            area_ids=[a.id for a in checklist.areas],
+            question_ids=[q.id for q in checklist.questions],
+            inline=False,
+        )
         self.form.set_finding(draft, suggested)
         self.form.set_due(None, editor.default_due_days(draft.classification))
         self.form.classification_chosen.connect(self._grade_chosen)
@@ -52,7 +63,8 @@ class FindingDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Raise finding"))
         self.buttons.accepted.connect(self.commit)
@@ -83,16 +95,21 @@ class FindingDialog(QDialog):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # type: ignore[override]
         # Enter in the reference box belongs to that box (it added the reference already);
         # without this the dialog's default button would raise the half-written finding.
-        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-                and self.focusWidget() is self.form.reference_input):
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.focusWidget() is self.form.reference_input
+        ):
             event.accept()
             return
         super().keyPressEvent(event)
 
     def event(self, event: QEvent) -> bool:
-        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-                and self.focusWidget() is self.form.reference_input):
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.focusWidget() is self.form.reference_input
+        ):
             event.accept()
         return super().event(event)
 
@@ -110,10 +127,16 @@ class FindingDialog(QDialog):
         super().reject()
 
     def ask_about_draft(self) -> str:
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Close the finding?"),
-                          self.tr("This finding is not raised yet. Keep the draft for this "
-                                  "question, discard it, or continue editing?"),
-                          QMessageBox.StandardButton.NoButton, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Close the finding?"),
+            self.tr(
+                "This finding is not raised yet. Keep the draft for this "
+                "question, discard it, or continue editing?"
+            ),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
         box.setObjectName("draftQuestion")
         keep = box.addButton(self.tr("&Keep draft"), QMessageBox.ButtonRole.AcceptRole)
         discard = box.addButton(self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
@@ -127,13 +150,21 @@ class FindingDialog(QDialog):
     def _draft(self) -> FindingState:
         v = self.form.values()
         return FindingState(
-            number=0, position=0, title=str(v["title"]), classification=str(v["classification"]),
-            area=str(v["area"]), observation=str(v["observation"]), impact=str(v["impact"]),
+            number=0,
+            position=0,
+            title=str(v["title"]),
+            classification=str(v["classification"]),
+            area=str(v["area"]),
+            observation=str(v["observation"]),
+            impact=str(v["impact"]),
             references=tuple(v["references"]),  # type: ignore[arg-type]
             question_ids=tuple(v["question_ids"]),  # type: ignore[arg-type]
-            risk=str(v["risk"]), recommendation=str(v["recommendation"]),
-            owner=str(v["owner"]), status=str(v["status"]),
-            repeat_finding=bool(v["repeat_finding"]))
+            risk=str(v["risk"]),
+            recommendation=str(v["recommendation"]),
+            owner=str(v["owner"]),
+            status=str(v["status"]),
+            repeat_finding=bool(v["repeat_finding"]),
+        )
 
     def _grade_chosen(self, code: str) -> None:
         if not self.form.due_touched:
@@ -146,14 +177,22 @@ class FindingDialog(QDialog):
         self.form.errors.show(problems)  # and clears the ones put right
         if problems:
             return
-        if (values["classification"] == Classification.CRITICAL and self.form.escalation.incomplete()
-                and not self._escalation_prompted):
+        if (
+            values["classification"] == Classification.CRITICAL
+            and self.form.escalation.incomplete()
+            and not self._escalation_prompted
+        ):
             # Ask once: the auditor may not have reached the sponsor yet and can record it later.
             self._escalation_prompted = True
-            self.form.errors.show({"escalation": self.tr(
-                "A critical finding is told to the sponsor at once. Record when and to whom, "
-                "and whether it may be a serious breach (EU CTR Art. 52); or press \"Raise "
-                "finding\" again to record it later (the report cannot be issued without it).")})
+            self.form.errors.show(
+                {
+                    "escalation": self.tr(
+                        "A critical finding is told to the sponsor at once. Record when and to whom, "
+                        'and whether it may be a serious breach (EU CTR Art. 52); or press "Raise '
+                        'finding" again to record it later (the report cannot be issued without it).'
+                    )
+                }
+            )
             return
         refusals: list[str] = []
         self._editor.edit_refused.connect(refusals.append)

@@ -39,8 +39,16 @@ class FindingForm(QWidget):
     field_edited = Signal(str, object)
     classification_chosen = Signal(str)
 
-    def __init__(self, grades: tuple[Grade, ...], *, language: str, area_ids: list[str],
-                 question_ids: list[str], inline: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        grades: tuple[Grade, ...],
+        *,
+        language: str,
+        area_ids: list[str],
+        question_ids: list[str],
+        inline: bool,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._grades = {g.classification.value: g for g in grades}
         self._lang = language
@@ -77,39 +85,52 @@ class FindingForm(QWidget):
         # height is that of the longest definition: choosing or showing another grade does not
         # move the fields below (a relayout and a repaint of the whole editor).
         self.definition = ReservedLabel(
-            [g.definition[language] for g in grades] + [self._no_grade_text()], lines=2,
-            role="muted")
+            [g.definition[language] for g in grades] + [self._no_grade_text()],
+            lines=2,
+            role="muted",
+        )
         self.definition.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         grade_cell = QVBoxLayout()
         grade_cell.setSpacing(0)
-        grade_cell.addWidget(errors.row("classification", self.grades_frame,
-                                        focus=next(iter(self.grade_buttons.values()),
-                                                   self.grades_frame)))
+        grade_cell.addWidget(
+            errors.row(
+                "classification",
+                self.grades_frame,
+                focus=next(iter(self.grade_buttons.values()), self.grades_frame),
+            )
+        )
         grade_cell.addWidget(self.definition)
         form.addRow(self.tr("Classification"), grade_cell)
         # The scheme's upgrade rules stay visible while grading (patterns of findings, fraud).
-        self.escalation_rules = label("\n".join(f"• {rule}" for rule in escalation_rules(grades, language)),
-                                "muted")
+        self.escalation_rules = label(
+            "\n".join(f"• {rule}" for rule in escalation_rules(grades, language)), "muted"
+        )
         form.addRow(self.tr("Escalation rules"), self.escalation_rules)
 
         self.impact_label = QLabel(self.tr("Impact"))
-        self.impact = self._text("impact", self.tr(
-            "Impact on participants' rights, safety or well-being, or on data reliability"))
+        self.impact = self._text(
+            "impact",
+            self.tr("Impact on participants' rights, safety or well-being, or on data reliability"),
+        )
         form.addRow(self.impact_label, errors.row("impact", self.impact))
-        self.observation = self._text("observation", self.tr(
-            "Objective evidence: what was seen, where, how many of how many"))
+        self.observation = self._text(
+            "observation", self.tr("Objective evidence: what was seen, where, how many of how many")
+        )
         form.addRow(self.tr("Observation"), errors.row("observation", self.observation))
 
         self.references_field = ReferencesField()
         # The parts by their old names: the dialog and tests use them.
-        self.references, self.reference_input = (self.references_field.list,
-                                                 self.references_field.input)
+        self.references, self.reference_input = (
+            self.references_field.list,
+            self.references_field.input,
+        )
         self.references_field.edited.connect(lambda refs: self._edited("references", refs))
-        self.references_field.refused.connect(
-            lambda text: self.errors.show({"references": text}))
+        self.references_field.refused.connect(lambda text: self.errors.show({"references": text}))
         self.references_field.accepted.connect(lambda: self.errors.clear("references"))
-        form.addRow(self.tr("References"), errors.row("references", self.references_field,
-                                                     framed=self.reference_input))
+        form.addRow(
+            self.tr("References"),
+            errors.row("references", self.references_field, framed=self.reference_input),
+        )
 
         self.questions = QLineEdit()
         self.questions.setPlaceholderText(self.tr("Question ids, comma-separated"))
@@ -129,21 +150,31 @@ class FindingForm(QWidget):
 
         self.due_field = DueField()
         # The parts by their old names: the dialog and tests use them.
-        self.due_mode, self.due_days, self.due = (self.due_field.mode, self.due_field.days,
-                                                  self.due_field.date)
+        self.due_mode, self.due_days, self.due = (
+            self.due_field.mode,
+            self.due_field.days,
+            self.due_field.date,
+        )
         self.due_touched = False
         self.due_field.touched.connect(self._due_touched)
         self.due_field.changed.connect(self._due_changed)
-        form.addRow(self.tr("CAPA response"), errors.row(
-            "capa_due_days", self.due_field, framed=self.due_days, also=("capa_due_date",)))
+        form.addRow(
+            self.tr("CAPA response"),
+            errors.row(
+                "capa_due_days", self.due_field, framed=self.due_days, also=("capa_due_date",)
+            ),
+        )
 
-        self.escalation = EscalationBox(self._text("breach_note", self.tr(
-            "Why it may or may not be a serious breach")))
+        self.escalation = EscalationBox(
+            self._text("breach_note", self.tr("Why it may or may not be a serious breach"))
+        )
         self.escalation.edited.connect(self._edited)
         self.escalation_cell = errors.row(
-            "escalation", self.escalation, focus=self.escalation.informed_on.edit,
-            also=("sponsor_informed_on", "sponsor_informed_to", "breach_assessment",
-                  "breach_note"))
+            "escalation",
+            self.escalation,
+            focus=self.escalation.informed_on.edit,
+            also=("sponsor_informed_on", "sponsor_informed_to", "breach_assessment", "breach_note"),
+        )
         form.addRow(self.escalation_cell)
         self.escalation_cell.setVisible(False)
 
@@ -185,8 +216,7 @@ class FindingForm(QWidget):
             self.observation.set_text_quietly(f.observation)
             self.risk.set_text_quietly(f.risk)
             self.recommendation.set_text_quietly(f.recommendation)
-            self.references_field.show_references(list(f.references),
-                                                  suggested_references or [])
+            self.references_field.show_references(list(f.references), suggested_references or [])
             _set_line(self.questions, ", ".join(f.question_ids))
             self.area.setCurrentIndex(max(0, self.area.findData(f.area)))
             self.set_due(f.capa_due_date, f.capa_due_days)
@@ -215,8 +245,9 @@ class FindingForm(QWidget):
         self.definition.setText(grade.definition[self._lang] if grade else self._no_grade_text())
         required = bool(grade and grade.requires_impact)
         self.impact_label.setText(self.tr("Impact *") if required else self.tr("Impact"))
-        self.impact_label.setToolTip(self.tr("Required for critical and major findings")
-                                     if required else "")
+        self.impact_label.setToolTip(
+            self.tr("Required for critical and major findings") if required else ""
+        )
 
     def set_due(self, date: dt.date | None, days: int | None) -> None:
         """Show a due date: N days after issue, a date of the auditor's own, or none."""
@@ -257,10 +288,18 @@ class FindingForm(QWidget):
     def problems(self, finding: Mapping[str, object] | None = None) -> dict[str, str]:
         """What a finding lacks, by field, in sentences in the user's language: what the core
         would refuse, said before it is asked. Without an argument, the finding as shown."""
-        shown = {"title": self.title.text(), "classification": self.classification(),
-                 "impact": self.impact.toPlainText(), "question_ids": self._typed_question_ids()}
-        return finding_problems({**shown, **(finding or {})}, grades=self._grades,
-                                language=self._lang, known_questions=self._known_questions)
+        shown = {
+            "title": self.title.text(),
+            "classification": self.classification(),
+            "impact": self.impact.toPlainText(),
+            "question_ids": self._typed_question_ids(),
+        }
+        return finding_problems(
+            {**shown, **(finding or {})},
+            grades=self._grades,
+            language=self._lang,
+            known_questions=self._known_questions,
+        )
 
     def values(self) -> dict[str, object]:
         return {
@@ -282,8 +321,13 @@ class FindingForm(QWidget):
 
     def commit_pending(self) -> None:
         """Commit text still being typed (before the selection moves on)."""
-        for box in (self.impact, self.observation, self.risk, self.recommendation,
-                    self.escalation.note):
+        for box in (
+            self.impact,
+            self.observation,
+            self.risk,
+            self.recommendation,
+            self.escalation.note,
+        ):
             box.commit()
 
     # --- edits ---------------------------------------------------------------------------------
@@ -314,7 +358,6 @@ class FindingForm(QWidget):
             return
         self.errors.clear("question_ids")
         self._edited("question_ids", ids)
-
 
 
 def _set_line(edit: QLineEdit, text: str) -> None:

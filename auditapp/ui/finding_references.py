@@ -66,8 +66,12 @@ class ReferencesField(QWidget):
         out = []
         for i in range(self.list.count()):
             item = self.list.item(i)
-            out.append((str(item.data(Qt.ItemDataRole.UserRole)),
-                        item.checkState() == Qt.CheckState.Checked))
+            out.append(
+                (
+                    str(item.data(Qt.ItemDataRole.UserRole)),
+                    item.checkState() == Qt.CheckState.Checked,
+                )
+            )
         return out
 
     def chosen(self) -> list[str]:
@@ -88,8 +92,9 @@ class ReferencesField(QWidget):
         try:
             references.resolve(ref)
         except ValueError as exc:
-            self.refused.emit(self.tr("This reference is not recognised: %1.")
-                              .replace("%1", str(exc)))
+            self.refused.emit(
+                self.tr("This reference is not recognised: %1.").replace("%1", str(exc))
+            )
             self.input.setFocus()
             return
         self.accepted.emit()

@@ -19,8 +19,9 @@ NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1
 class FindingsModel(QAbstractTableModel):
     NUMBER, CLASSIFICATION, TITLE, STATUS, DUE = range(5)
 
-    def __init__(self, grades: tuple[Grade, ...], *, language: str = "en",
-                 parent: Any = None) -> None:
+    def __init__(
+        self, grades: tuple[Grade, ...], *, language: str = "en", parent: Any = None
+    ) -> None:
         super().__init__(parent)
         self._grades = {g.classification.value: g for g in grades}
         self._lang = language
@@ -33,11 +34,14 @@ class FindingsModel(QAbstractTableModel):
         if compact == self._compact:
             return
         self._compact = compact
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, self.CLASSIFICATION,
-                                    self.CLASSIFICATION)
+        self.headerDataChanged.emit(
+            Qt.Orientation.Horizontal, self.CLASSIFICATION, self.CLASSIFICATION
+        )
         if self._rows:
-            self.dataChanged.emit(self.index(0, self.CLASSIFICATION),
-                                  self.index(len(self._rows) - 1, self.CLASSIFICATION))
+            self.dataChanged.emit(
+                self.index(0, self.CLASSIFICATION),
+                self.index(len(self._rows) - 1, self.CLASSIFICATION),
+            )
 
     def set_findings(self, found: dict[int, FindingState]) -> None:
         self.beginResetModel()
@@ -61,15 +65,21 @@ class FindingsModel(QAbstractTableModel):
         return 5
 
     @variant_result
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             if self._compact and section == self.CLASSIFICATION:
                 return ""
-            return (self.tr("No."), self.tr("Classification"), self.tr("Title"),
-                    self.tr("Status"), self.tr("Response due"))[section]
+            return (
+                self.tr("No."),
+                self.tr("Classification"),
+                self.tr("Title"),
+                self.tr("Status"),
+                self.tr("Response due"),
+            )[section]
         if role == Qt.ItemDataRole.ToolTipRole and section == self.CLASSIFICATION:
             return self.tr("Classification")
         return None
@@ -83,8 +93,13 @@ class FindingsModel(QAbstractTableModel):
         grade = self._grades.get(f.classification)
         if role == NUMBER_ROLE:
             return f.number
-        due = (formats.date_text(f.capa_due_date, "—") if f.capa_due_date else
-               self.tr("%n d after issue", "", f.capa_due_days) if f.capa_due_days else "—")
+        due = (
+            formats.date_text(f.capa_due_date, "—")
+            if f.capa_due_date
+            else self.tr("%n d after issue", "", f.capa_due_days)
+            if f.capa_due_days
+            else "—"
+        )
         if role == Qt.ItemDataRole.DisplayRole:
             grade_text = "" if self._compact else self.grade_label(f.classification)
             return (f.label, grade_text, f.title, labels.finding_status(f.status), due)[column]
@@ -97,6 +112,10 @@ class FindingsModel(QAbstractTableModel):
             return self.grade_label(f.classification)
         if role == Qt.ItemDataRole.ToolTipRole:
             # A narrow list hides the status and due columns: the tooltip still has them.
-            return self.tr("%1\n%2 · response due: %3").replace("%1", f.title).replace(
-                "%2", labels.finding_status(f.status)).replace("%3", due)
+            return (
+                self.tr("%1\n%2 · response due: %3")
+                .replace("%1", f.title)
+                .replace("%2", labels.finding_status(f.status))
+                .replace("%3", due)
+            )
         return None

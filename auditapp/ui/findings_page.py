@@ -29,16 +29,28 @@ from auditapp.ui.widgets import MessageBar, ReservedLabel, label
 MIN_TITLE_WIDTH = 180  # px: about 25 characters of a finding's title
 
 # Edits of these are typed text: when refused, the text stays for the auditor to correct.
-TEXT_FIELDS = frozenset({"title", "impact", "observation", "risk", "recommendation", "owner",
-                         "question_ids", "sponsor_informed_to", "breach_note"})
+TEXT_FIELDS = frozenset(
+    {
+        "title",
+        "impact",
+        "observation",
+        "risk",
+        "recommendation",
+        "owner",
+        "question_ids",
+        "sponsor_informed_to",
+        "breach_note",
+    }
+)
 
 
 class FindingsPage(QWidget):
     new_finding_requested = Signal()
     finding_shown = Signal(object)  # the number shown in the editor, or None
 
-    def __init__(self, editor: AuditEditor, *, language: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, editor: AuditEditor, *, language: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._editor = editor
         self.ask_reason: Callable[[str], str | None] = self._ask_reason
@@ -70,15 +82,20 @@ class FindingsPage(QWidget):
         # Arrow buttons: the list pane stays narrow enough for the editor beside it.
         self.up_button = QToolButton()
         self.up_button.setArrowType(Qt.ArrowType.UpArrow)
-        self.up_button.setToolTip(self.tr("Move up: earlier in the report (Ctrl+Shift+Up); "
-                                          "the number stays"))
+        self.up_button.setToolTip(
+            self.tr("Move up: earlier in the report (Ctrl+Shift+Up); the number stays")
+        )
         self.up_button.clicked.connect(lambda: self.move_current(-1))
         self.down_button = QToolButton()
         self.down_button.setArrowType(Qt.ArrowType.DownArrow)
-        self.down_button.setToolTip(self.tr("Move down: later in the report (Ctrl+Shift+Down); "
-                                            "the number stays"))
+        self.down_button.setToolTip(
+            self.tr("Move down: later in the report (Ctrl+Shift+Down); the number stays")
+        )
         self.down_button.clicked.connect(lambda: self.move_current(1))
-        for button, keys in ((self.up_button, "Ctrl+Shift+Up"), (self.down_button, "Ctrl+Shift+Down")):
+        for button, keys in (
+            (self.up_button, "Ctrl+Shift+Up"),
+            (self.down_button, "Ctrl+Shift+Down"),
+        ):
             shortcut = QShortcut(QKeySequence(keys), self.table)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(button.click)
@@ -96,8 +113,12 @@ class FindingsPage(QWidget):
 
         checklist = editor.state.checklist
         self.form = FindingForm(
-            editor.state.grades, language=language, area_ids=[a.id for a in checklist.areas],
-            question_ids=[q.id for q in checklist.questions], inline=True)
+            editor.state.grades,
+            language=language,
+            area_ids=[a.id for a in checklist.areas],
+            question_ids=[q.id for q in checklist.questions],
+            inline=True,
+        )
         self.form.field_edited.connect(self._field_edited)
         # A long title wraps; unwrapped, its width would push the editor past the window's edge.
         # Two lines are kept for it, so that going from a short title to a longer one does not
@@ -107,8 +128,13 @@ class FindingsPage(QWidget):
         # is for the rest (deleting without a reason, a locked audit).
         self.messages = MessageBar()
         self._refusals: list[str] | None = None
-        self.empty = label(self.tr("No finding selected. Raise one from a checklist question "
-                                   "(Ctrl+R) or with “New finding…”."), "muted")
+        self.empty = label(
+            self.tr(
+                "No finding selected. Raise one from a checklist question "
+                "(Ctrl+R) or with “New finding…”."
+            ),
+            "muted",
+        )
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(16, 8, 16, 8)
@@ -180,8 +206,10 @@ class FindingsPage(QWidget):
         row = self.model.row_of(number)
         if row >= 0:
             self.table.selectionModel().setCurrentIndex(
-                self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.form.commit_pending()
@@ -239,8 +267,11 @@ class FindingsPage(QWidget):
         finally:
             self._refusals = None
         if not saved:
-            self._not_saved(number, name, {name: refusals[-1] if refusals else
-                                           self.tr("This change was not saved.")})
+            self._not_saved(
+                number,
+                name,
+                {name: refusals[-1] if refusals else self.tr("This change was not saved.")},
+            )
             return
         # Errors that no longer hold go (a lower grade needs no impact); one about text still
         # in a field and not saved stays.
@@ -273,15 +304,18 @@ class FindingsPage(QWidget):
         if reason is None:
             return
         if not reason.strip():
-            self.messages.show_error(self.tr("Deleting a finding needs a reason; it is kept "
-                                             "in the audit trail."))
+            self.messages.show_error(
+                self.tr("Deleting a finding needs a reason; it is kept in the audit trail.")
+            )
             return
         self._editor.delete_finding(number, reason)
 
     def _ask_reason(self, label_text: str) -> str | None:
         text, ok = QInputDialog.getText(
-            self, self.tr("Delete %1").replace("%1", label_text),
-            self.tr("Reason for deleting %1 (kept in the audit trail):").replace("%1", label_text))
+            self,
+            self.tr("Delete %1").replace("%1", label_text),
+            self.tr("Reason for deleting %1 (kept in the audit trail):").replace("%1", label_text),
+        )
         return text if ok else None
 
     def _refused(self, message: str) -> None:

@@ -31,8 +31,9 @@ def date_pattern() -> str:
     return _pattern()
 
 
-def datetime_text(value: dt.datetime | None, *, seconds: bool = False,
-                  offset: bool = True, empty: str = "") -> str:
+def datetime_text(
+    value: dt.datetime | None, *, seconds: bool = False, offset: bool = True, empty: str = ""
+) -> str:
     """Local time with the offset: 01.12.2026 10:15 +01:00."""
     if value is None:
         return empty
@@ -40,9 +41,11 @@ def datetime_text(value: dt.datetime | None, *, seconds: bool = False,
         value = value.replace(tzinfo=dt.UTC)
     local = value.astimezone()
     shift = local.utcoffset() or dt.timedelta(0)
-    qdt = QDateTime(QDate(local.year, local.month, local.day),
-                    QTime(local.hour, local.minute, local.second),
-                    QTimeZone(int(shift.total_seconds())))
+    qdt = QDateTime(
+        QDate(local.year, local.month, local.day),
+        QTime(local.hour, local.minute, local.second),
+        QTimeZone(int(shift.total_seconds())),
+    )
     text = QLocale().toString(qdt, _pattern() + (" HH:mm:ss" if seconds else " HH:mm"))
     if offset:
         minutes = int(shift.total_seconds() // 60)
@@ -52,8 +55,11 @@ def datetime_text(value: dt.datetime | None, *, seconds: bool = False,
 
 
 def number_text(value: float, decimals: int = 0) -> str:
-    return QLocale().toString(float(value), "f", decimals) if decimals else \
-        QLocale().toString(int(value))
+    return (
+        QLocale().toString(float(value), "f", decimals)
+        if decimals
+        else QLocale().toString(int(value))
+    )
 
 
 def file_size(size: int) -> str:

@@ -25,8 +25,21 @@ from PySide6.QtWidgets import (
 from auditapp import paths
 
 # In reading order; the file names are the same in every language.
-PAGES = ("index", "setup", "checklist", "findings", "evidence", "reports", "signing",
-         "capa", "team", "backups", "trail", "oversight", "shortcuts")
+PAGES = (
+    "index",
+    "setup",
+    "checklist",
+    "findings",
+    "evidence",
+    "reports",
+    "signing",
+    "capa",
+    "team",
+    "backups",
+    "trail",
+    "oversight",
+    "shortcuts",
+)
 
 
 def help_dir(language: str) -> Path:
@@ -46,9 +59,13 @@ def page_for(workspace: Any) -> str:
     if workspace is None:
         return "setup"
     current = workspace.tabs.currentWidget()
-    pages = {workspace.walk: "checklist", workspace.findings: "findings",
-             workspace.evidence_page: "evidence", workspace.registers: "setup",
-             workspace.trail: "trail"}
+    pages = {
+        workspace.walk: "checklist",
+        workspace.findings: "findings",
+        workspace.evidence_page: "evidence",
+        workspace.registers: "setup",
+        workspace.trail: "trail",
+    }
     return pages.get(current, "index")
 
 
@@ -76,7 +93,8 @@ class HelpWindow(QDialog):
         self.browser.setOpenExternalLinks(True)
         self.browser.sourceChanged.connect(self._source_changed)
         self.contents.currentItemChanged.connect(
-            lambda item, _old: item is not None and self.show_page(str(item.data(256))))
+            lambda item, _old: item is not None and self.show_page(str(item.data(256)))
+        )
         back = QPushButton(self.tr("Back"))
         back.clicked.connect(self.browser.backward)
         self.browser.backwardAvailable.connect(back.setEnabled)

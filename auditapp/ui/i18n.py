@@ -84,8 +84,12 @@ def compiled_catalogue(language: str) -> Path | None:
         return None
     cached.parent.mkdir(parents=True, exist_ok=True)
     try:
-        subprocess.run([str(tool), "-silent", str(ts), "-qm", str(cached)], check=True,
-                       capture_output=True, timeout=60)
+        subprocess.run(
+            [str(tool), "-silent", str(ts), "-qm", str(cached)],
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
     except (OSError, subprocess.SubprocessError) as exc:
         log.warning("could not compile %s: %s", ts, exc)
         return None
@@ -116,7 +120,9 @@ def install(language: str, app: QCoreApplication | None = None) -> str:
         # Qt's own strings: standard buttons, file dialogs, context menus of text fields.
         qt = QTranslator(app)
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if language != Language.EN and qt.load(QLocale(_QT_LANGUAGE[language]), "qtbase", "_", qt_dir):
+        if language != Language.EN and qt.load(
+            QLocale(_QT_LANGUAGE[language]), "qtbase", "_", qt_dir
+        ):
             app.installTranslator(qt)
             installed.append(qt)
     app._auditapp_translators = installed  # type: ignore[attr-defined]  # keep them alive

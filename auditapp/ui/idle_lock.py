@@ -24,7 +24,10 @@ from auditapp.errors import AuditAppError
 from auditapp.ui.widgets import MessageBar, label
 
 _ACTIVITY = {
-    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
     QEvent.Type.TouchBegin,
 }
 CHECK_MS = 10_000
@@ -33,8 +36,12 @@ CHECK_MS = 10_000
 class UnlockDialog(QDialog):
     """authenticate(password) returns None when the password is right, else the message."""
 
-    def __init__(self, username: str, authenticate: Callable[[str], str | None],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        username: str,
+        authenticate: Callable[[str], str | None],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("unlockDialog")
         self.setWindowTitle(self.tr("AuditApp — locked"))
@@ -43,9 +50,15 @@ class UnlockDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.addWidget(label(self.tr("Session locked"), "heading"))
-        layout.addWidget(label(self.tr(
-            "AuditApp locked itself after a period without use. Enter the password of %1 to "
-            "continue, or sign out.").replace("%1", username), "muted"))
+        layout.addWidget(
+            label(
+                self.tr(
+                    "AuditApp locked itself after a period without use. Enter the password of %1 to "
+                    "continue, or sign out."
+                ).replace("%1", username),
+                "muted",
+            )
+        )
         self.messages = MessageBar()
         layout.addWidget(self.messages)
         self.password = QLineEdit()
@@ -53,10 +66,12 @@ class UnlockDialog(QDialog):
         self.password.setPlaceholderText(self.tr("Password"))
         layout.addWidget(self.password)
         buttons = QDialogButtonBox()
-        self.unlock_button = buttons.addButton(self.tr("Unlock"),
-                                               QDialogButtonBox.ButtonRole.AcceptRole)
-        self.sign_out_button = buttons.addButton(self.tr("Sign out"),
-                                                 QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.unlock_button = buttons.addButton(
+            self.tr("Unlock"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.sign_out_button = buttons.addButton(
+            self.tr("Sign out"), QDialogButtonBox.ButtonRole.DestructiveRole
+        )
         self.unlock_button.clicked.connect(self.commit)
         self.sign_out_button.clicked.connect(self.sign_out)
         layout.addWidget(buttons)
@@ -88,8 +103,14 @@ class IdleLock(QObject):
     unlocked = Signal()
     signed_out = Signal()
 
-    def __init__(self, window: QMainWindow, db: Database, username: str, minutes: int,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        window: QMainWindow,
+        db: Database,
+        username: str,
+        minutes: int,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         super().__init__(window)
         self._window = window
         self._db = db

@@ -64,9 +64,11 @@ def finding_status(code: str) -> str:
 
 
 def mode(code: str) -> str:
-    return {"on_site": translate("Labels", "On site"), "remote": translate("Labels", "Remote"), "hybrid": translate("Labels", "Hybrid")}.get(
-        code, code
-    )
+    return {
+        "on_site": translate("Labels", "On site"),
+        "remote": translate("Labels", "Remote"),
+        "hybrid": translate("Labels", "Hybrid"),
+    }.get(code, code)
 
 
 def team_role(code: str) -> str:
@@ -88,13 +90,17 @@ def criteria(code: str) -> str:
 
 
 def trail_action(code: str) -> str:
-    return {"insert": translate("Labels", "added"), "update": translate("Labels", "changed"), "delete": translate("Labels", "deleted")}.get(
-        code, code
-    )
+    return {
+        "insert": translate("Labels", "added"),
+        "update": translate("Labels", "changed"),
+        "delete": translate("Labels", "deleted"),
+    }.get(code, code)
 
 
 def language(code: str) -> str:
-    return {"en": translate("Labels", "English"), "de": translate("Labels", "German")}.get(code, code)
+    return {"en": translate("Labels", "English"), "de": translate("Labels", "German")}.get(
+        code, code
+    )
 
 
 def outcome(code: str) -> str:
@@ -103,16 +109,22 @@ def outcome(code: str) -> str:
         "approved_with_conditions": translate("Labels", "Approved with conditions"),
         "not_approved": translate("Labels", "Not approved"),
         "acceptable": translate("Labels", "Acceptable"),
-        "acceptable_with_improvements": translate("Labels", "Acceptable with improvements required"),
+        "acceptable_with_improvements": translate(
+            "Labels", "Acceptable with improvements required"
+        ),
         "not_acceptable": translate("Labels", "Not acceptable"),
-        "acceptable_with_capa": translate("Labels", "Acceptable subject to an accepted CAPA plan (old value)"),
+        "acceptable_with_capa": translate(
+            "Labels", "Acceptable subject to an accepted CAPA plan (old value)"
+        ),
     }.get(code, code)
 
 
 def breach(code: str) -> str:
     return {
         "": translate("Labels", "— not assessed yet —"),
-        "possible_breach": translate("Labels", "May be a serious breach: sponsor asked to assess (7-day clock)"),
+        "possible_breach": translate(
+            "Labels", "May be a serious breach: sponsor asked to assess (7-day clock)"
+        ),
         "not_a_breach": translate("Labels", "Not a serious breach in the auditor's assessment"),
         "not_applicable": translate("Labels", "Not applicable (EU CTR Art. 52 does not apply)"),
     }.get(code, code)

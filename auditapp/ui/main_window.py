@@ -7,13 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QSettings, QTimer
 from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import (
-    QApplication,
-    QLabel,
-    QMainWindow,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QWidget
 
 from auditapp.core import start_open
 from auditapp.errors import AuditAppError
@@ -33,10 +27,18 @@ if TYPE_CHECKING:  # the ORM and the audit's screens load after the list (window
     from auditapp.ui.audit_editor import AuditEditor
     from auditapp.ui.workspace import Workspace
 
+
 class MainWindow(MenuBar, LayoutMemory, SettingsAndHelp, QMainWindow):
-    def __init__(self, db: Database | DeferredDatabase, *, actor: str, settings: QSettings,
-                 language: str = "en", parent: QWidget | None = None,
-                 deferred: bool = False) -> None:
+    def __init__(
+        self,
+        db: Database | DeferredDatabase,
+        *,
+        actor: str,
+        settings: QSettings,
+        language: str = "en",
+        parent: QWidget | None = None,
+        deferred: bool = False,
+    ) -> None:
         """``deferred``: only the audit list and the first menus now, without the ORM; the rest
         loads after the list's first paint, or when something needs it first (window_start.py).
         The app's start uses it; ``db`` may then be a core.start_open.DeferredDatabase."""
@@ -78,12 +80,14 @@ class MainWindow(MenuBar, LayoutMemory, SettingsAndHelp, QMainWindow):
         self.busy_label = QLabel()
         self.statusBar().addPermanentWidget(self.busy_label)
         self.statusBar().addPermanentWidget(self.busy)
-        self.statusBar().showMessage(self.tr("Signed in as %1 · %2").replace(
-            "%1", actor).replace("%2", str(db.path)))
+        self.statusBar().showMessage(
+            self.tr("Signed in as %1 · %2").replace("%1", actor).replace("%2", str(db.path))
+        )
         if db.read_only:
             # Another window or process owns the database: this one can look, not change.
-            self.read_only_label = QLabel(self.tr("Read-only: the database is open for writing "
-                                                  "in another AuditApp window"))
+            self.read_only_label = QLabel(
+                self.tr("Read-only: the database is open for writing in another AuditApp window")
+            )
             self.read_only_label.setObjectName("readOnlyNotice")
             self.statusBar().addPermanentWidget(self.read_only_label)
         self._build_menus()
@@ -159,9 +163,12 @@ class MainWindow(MenuBar, LayoutMemory, SettingsAndHelp, QMainWindow):
         self.busy.setRange(0, 0)
         self.busy.show()
         self.busy_label.setText(self.tr("Opening %1…").replace("%1", reference))
-        self.tasks.run(load, on_done=self._loaded,
-                       on_failed=lambda exc: self._load_failed(exc, quiet),
-                       on_progress=self._load_progress)
+        self.tasks.run(
+            load,
+            on_done=self._loaded,
+            on_failed=lambda exc: self._load_failed(exc, quiet),
+            on_progress=self._load_progress,
+        )
 
     def _search_everything(self, words: str) -> list[Hit]:
         self.ready()
@@ -197,8 +204,9 @@ class MainWindow(MenuBar, LayoutMemory, SettingsAndHelp, QMainWindow):
         self.busy.hide()
         self.busy_label.setText("")
         if not quiet:
-            self.statusBar().showMessage(self.tr("Could not open the audit: %1").replace(
-                "%1", str(exc)), 10_000)
+            self.statusBar().showMessage(
+                self.tr("Could not open the audit: %1").replace("%1", str(exc)), 10_000
+            )
 
     def _loaded(self, data: WorkspaceData) -> None:
         from auditapp.ui.audit_editor import AuditEditor
@@ -224,8 +232,10 @@ class MainWindow(MenuBar, LayoutMemory, SettingsAndHelp, QMainWindow):
             self.editor.edit_committed.connect(self.preview_dock.refresh_soon)
             self.editor.checklist_changed.connect(self._checklist_changed)
         self.workspace = Workspace(self.editor, language=self._language, tasks=self.tasks)
-        states = {name: self._settings.value(f"workspace/{name}")
-                  for name in ("walkSplitter", "findingsSplitter", "registersSplitter")}
+        states = {
+            name: self._settings.value(f"workspace/{name}")
+            for name in ("walkSplitter", "findingsSplitter", "registersSplitter")
+        }
         self.workspace.restore_state(states)
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
@@ -268,9 +278,12 @@ class MainWindow(MenuBar, LayoutMemory, SettingsAndHelp, QMainWindow):
 
     def new_audit(self) -> None:
         if self._db.read_only:
-            self.statusBar().showMessage(self.tr(
-                "This window is read-only: another AuditApp window is writing to the database."),
-                10_000)
+            self.statusBar().showMessage(
+                self.tr(
+                    "This window is read-only: another AuditApp window is writing to the database."
+                ),
+                10_000,
+            )
             return
         self.ready()
         from auditapp.core import audit_details, audits, checklists, setup
@@ -279,9 +292,11 @@ class MainWindow(MenuBar, LayoutMemory, SettingsAndHelp, QMainWindow):
         with self._db.session(actor=self.actor) as session:
             library = checklists.library(session)
             people = setup.auditors(session)
-            proposal = audit_details.AuditDetails(reference=audits.propose_reference(session),
-                                          lead_auditor=self.actor,
-                                          checklist_id=library[0].id if library else "")
+            proposal = audit_details.AuditDetails(
+                reference=audits.propose_reference(session),
+                lead_auditor=self.actor,
+                checklist_id=library[0].id if library else "",
+            )
         created: list[str] = []
 
         def submit(details: audit_details.AuditDetails) -> str | None:
@@ -295,8 +310,15 @@ class MainWindow(MenuBar, LayoutMemory, SettingsAndHelp, QMainWindow):
                 return str(exc)
             return None
 
-        dialog = SetupDialog(proposal, checklists=library, auditors=people, submit=submit,
-                             new=True, language=self._language, parent=self)
+        dialog = SetupDialog(
+            proposal,
+            checklists=library,
+            auditors=people,
+            submit=submit,
+            new=True,
+            language=self._language,
+            parent=self,
+        )
         self.last_dialog = dialog
         if dialog.exec() and created:
             self.refresh_list()
@@ -330,8 +352,15 @@ class MainWindow(MenuBar, LayoutMemory, SettingsAndHelp, QMainWindow):
                 editor.edit_refused.disconnect(refusals.append)
             return None if ok else (refusals[-1] if refusals else self.tr("Not saved."))
 
-        dialog = SetupDialog(editor.details(), checklists=library, auditors=people,
-                             submit=submit, new=False, language=self._language, parent=self)
+        dialog = SetupDialog(
+            editor.details(),
+            checklists=library,
+            auditors=people,
+            submit=submit,
+            new=False,
+            language=self._language,
+            parent=self,
+        )
         if isinstance(field, str) and field:
             dialog.show_field(field)
         self.last_dialog = dialog
@@ -361,4 +390,3 @@ class MainWindow(MenuBar, LayoutMemory, SettingsAndHelp, QMainWindow):
         self.tasks.wait(10_000)
         self._save_layout()
         super().closeEvent(event)
-

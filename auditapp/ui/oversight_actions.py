@@ -34,8 +34,9 @@ class OversightActions(QObject):
     def show_register(self) -> CroRegisterWindow:
         from auditapp.ui.cro_register_window import CroRegisterWindow
 
-        window = CroRegisterWindow(self.db, actor=self.actor, language=self.language,
-                                   parent=self.window)
+        window = CroRegisterWindow(
+            self.db, actor=self.actor, language=self.language, parent=self.window
+        )
         window.resize(1200, 720)
         self._help_key(window)
         window.show()

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 class ChartView(QLabel):
     """A chart image that keeps its aspect ratio as the window is resized."""
 
-    def __init__(self, png: tuple[bytes, int, int], title: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, png: tuple[bytes, int, int], title: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.title = title
         self.source = QPixmap()
@@ -39,6 +40,10 @@ class ChartView(QLabel):
 
     def _fit(self) -> None:
         if not self.source.isNull():
-            self.setPixmap(self.source.scaled(self.size() - QSize(4, 4),
-                                              Qt.AspectRatioMode.KeepAspectRatio,
-                                              Qt.TransformationMode.SmoothTransformation))
+            self.setPixmap(
+                self.source.scaled(
+                    self.size() - QSize(4, 4),
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )

@@ -29,8 +29,14 @@ class OversightDashboard(QWidget):
 
     cro_changed = Signal(str)
 
-    def __init__(self, db: Database, parent: QWidget | None = None, *, language: str = "en",
-                 today: dt.date | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        parent: QWidget | None = None,
+        *,
+        language: str = "en",
+        today: dt.date | None = None,
+    ) -> None:
         super().__init__(parent)
         self._db = db
         self._language = language
@@ -79,8 +85,9 @@ class OversightDashboard(QWidget):
     def _pick_kpi(self) -> None:
         """Start on the KPI that most needs attention: the newest breach, else any figure."""
         with self._db.session() as session:
-            points = [p for org in cro_register.cros(session)
-                      for p in kpi_records.latest(session, org)]
+            points = [
+                p for org in cro_register.cros(session) for p in kpi_records.latest(session, org)
+            ]
         for wanted in ("breach", "warning", "ok"):
             hit = next((p for p in points if p.rating == wanted), None)
             if hit is not None:
@@ -96,8 +103,7 @@ class OversightDashboard(QWidget):
         kpi = self.definitions.get(self.kpi_box.currentData() or self.definitions.kpis[0].id)
         today = self._today or dt.date.today()
         with self._db.session() as session:
-            orgs = ([cro_register.find_cro(session, name)] if name
-                    else cro_register.cros(session))
+            orgs = [cro_register.find_cro(session, name)] if name else cro_register.cros(session)
             summaries = [cro_register.summarise(session, o, today=today) for o in orgs]
             lines: dict[str, Sequence[tuple[dt.date, float, str]]] = {}
             periods: dict[dt.date, str] = {}
@@ -107,16 +113,23 @@ class OversightDashboard(QWidget):
                     if not name and point.study:
                         key = f"{summary.name[:20]} {point.study}"
                     lines.setdefault(key, []).append(  # type: ignore[attr-defined]
-                        (point.period_end, point.value, point.rating))
+                        (point.period_end, point.value, point.rating)
+                    )
                     periods[point.period_end] = point.period
         lang = self._lang()
         if name:
             s = summaries[0]
-            first = (self.tr("Findings by grade per audit"), [a.reference for a in s.audits],
-                     [a.grades for a in s.audits])
+            first = (
+                self.tr("Findings by grade per audit"),
+                [a.reference for a in s.audits],
+                [a.grades for a in s.audits],
+            )
         else:
-            first = (self.tr("Findings by grade per CRO"), [s.name for s in summaries],
-                     [s.grade_totals() for s in summaries])
+            first = (
+                self.tr("Findings by grade per CRO"),
+                [s.name for s in summaries],
+                [s.grade_totals() for s in summaries],
+            )
         by_area: dict[str, Counter[str]] = {}
         ageing: Counter[str] = Counter()
         for s in summaries:
@@ -134,17 +147,37 @@ class OversightDashboard(QWidget):
         }
         images = [
             (first[0], charts.stacked_grades(first[0], first[1], first[2], lang)),
-            (self.tr("Findings by area and grade"), charts.stacked_grades(
-                self.tr("Findings by area and grade"), areas, [dict(by_area[a]) for a in areas],
-                lang)),
-            (self.tr("Open CAPAs by age (days)"), charts.bars(
+            (
+                self.tr("Findings by area and grade"),
+                charts.stacked_grades(
+                    self.tr("Findings by area and grade"),
+                    areas,
+                    [dict(by_area[a]) for a in areas],
+                    lang,
+                ),
+            ),
+            (
                 self.tr("Open CAPAs by age (days)"),
-                [self.tr("%1 days").replace("%1", b) for b in buckets],
-                [ageing.get(b, 0) for b in buckets], AGEING_COLOURS)),
-            (kpi.label(lang), charts.kpi_trends(
-                kpi.label(lang), lines, warning=kpi.warning, breach=kpi.breach, unit=kpi.unit,
-                period_labels=periods, warning_label=self.tr("Warning"),
-                breach_label=self.tr("Breach"))),
+                charts.bars(
+                    self.tr("Open CAPAs by age (days)"),
+                    [self.tr("%1 days").replace("%1", b) for b in buckets],
+                    [ageing.get(b, 0) for b in buckets],
+                    AGEING_COLOURS,
+                ),
+            ),
+            (
+                kpi.label(lang),
+                charts.kpi_trends(
+                    kpi.label(lang),
+                    lines,
+                    warning=kpi.warning,
+                    breach=kpi.breach,
+                    unit=kpi.unit,
+                    period_labels=periods,
+                    warning_label=self.tr("Warning"),
+                    breach_label=self.tr("Breach"),
+                ),
+            ),
         ]
         for old in self.views:
             old.setParent(None)
@@ -162,8 +195,10 @@ class OversightDashboard(QWidget):
         if name:
             r = summaries[0].risk
             text += " · " + self.tr("risk score %1 (%2), next audit %3").replace(
-                "%1", f"{r.score:g}").replace("%2", self.band_label(r.band)).replace(
-                "%3", r.proposed_next_audit.isoformat())
+                "%1", f"{r.score:g}"
+            ).replace("%2", self.band_label(r.band)).replace(
+                "%3", r.proposed_next_audit.isoformat()
+            )
         self.summary.setText(text)
         self.cro_changed.emit(name)
 

@@ -36,8 +36,9 @@ class _Form(QDialog):
         self.error.setWordWrap(True)
         self.error.setProperty("role", "error")
         self.error.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -59,19 +60,31 @@ class _Form(QDialog):
 
 
 # An audit's outcome (judgement.py) proposes the status; the user may still change it.
-OUTCOME_STATUS = {"approved": "approved", "approved_with_conditions": "conditional",
-                  "not_approved": "not_approved"}
+OUTCOME_STATUS = {
+    "approved": "approved",
+    "approved_with_conditions": "conditional",
+    "not_approved": "not_approved",
+}
 
 
 class QualificationDialog(_Form):
-    def __init__(self, cro: str, audits: list[str], submit: Submit,
-                 parent: QWidget | None = None, *, outcomes: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        cro: str,
+        audits: list[str],
+        submit: Submit,
+        parent: QWidget | None = None,
+        *,
+        outcomes: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(self.tr("Qualification of %1").replace("%1", cro), submit, parent)
         self._outcomes = outcomes or {}
         self.status = QComboBox()
-        for value, label in (("approved", self.tr("Approved")),
-                             ("conditional", self.tr("Approved with conditions")),
-                             ("not_approved", self.tr("Not approved"))):
+        for value, label in (
+            ("approved", self.tr("Approved")),
+            ("conditional", self.tr("Approved with conditions")),
+            ("not_approved", self.tr("Not approved")),
+        ):
             self.status.addItem(label, value)
         self.audit = QComboBox()
         self.audit.addItem(self.tr("(no audit)"), "")
@@ -96,15 +109,24 @@ class QualificationDialog(_Form):
             self.status.setCurrentIndex(self.status.findData(status))
 
     def values(self) -> dict[str, object]:
-        return {"status": self.status.currentData(), "audit_reference": self.audit.currentData(),
-                "effective_on": self.effective.text().strip() or None,
-                "valid_until": self.valid_until.text().strip() or None,
-                "conditions": self.conditions.toPlainText()}
+        return {
+            "status": self.status.currentData(),
+            "audit_reference": self.audit.currentData(),
+            "effective_on": self.effective.text().strip() or None,
+            "valid_until": self.valid_until.text().strip() or None,
+            "conditions": self.conditions.toPlainText(),
+        }
 
 
 class KpiDialog(_Form):
-    def __init__(self, cro: str, definitions: kpis.KpiSet, language: str, submit: Submit,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        cro: str,
+        definitions: kpis.KpiSet,
+        language: str,
+        submit: Submit,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(self.tr("KPI figure for %1").replace("%1", cro), submit, parent)
         self.kpi = QComboBox()
         for kpi in definitions.kpis:
@@ -123,14 +145,25 @@ class KpiDialog(_Form):
         self.form.addRow(self.tr("Note:"), self.note)
 
     def values(self) -> dict[str, object]:
-        return {"kpi_id": self.kpi.currentData(), "study": self.study.text().strip() or None,
-                "period": self.period.text(), "value": self.value.text(),
-                "note": self.note.toPlainText()}
+        return {
+            "kpi_id": self.kpi.currentData(),
+            "study": self.study.text().strip() or None,
+            "period": self.period.text(),
+            "value": self.value.text(),
+            "note": self.note.toPlainText(),
+        }
 
 
 class EscalationDialog(_Form):
-    def __init__(self, label: str, level: int, top_level: int, owner: str, submit: Submit,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        label: str,
+        level: int,
+        top_level: int,
+        owner: str,
+        submit: Submit,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(self.tr("Update %1").replace("%1", label), submit, parent)
         self._level, self._owner = level, owner
         self.level = QSpinBox()
@@ -168,8 +201,9 @@ class EscalationDialog(_Form):
 class NewEscalationDialog(_Form):
     """An issue escalated by hand (seen outside the KPIs) on the escalation path."""
 
-    def __init__(self, cro: str, levels: list[str], submit: Submit,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, cro: str, levels: list[str], submit: Submit, parent: QWidget | None = None
+    ) -> None:
         super().__init__(self.tr("Escalate an issue of %1").replace("%1", cro), submit, parent)
         self.issue = QPlainTextEdit()
         self.issue.setMaximumHeight(90)
@@ -189,7 +223,10 @@ class NewEscalationDialog(_Form):
         self.form.addRow(self.tr("Due:"), self.due)
 
     def values(self) -> dict[str, object]:
-        return {"issue": self.issue.toPlainText(), "level": self.level.currentData(),
-                "owner": self.owner.text().strip() or None,
-                "study": self.study.text().strip() or None,
-                "due_on": self.due.text().strip() or None}
+        return {
+            "issue": self.issue.toPlainText(),
+            "level": self.level.currentData(),
+            "owner": self.owner.text().strip() or None,
+            "study": self.study.text().strip() or None,
+            "due_on": self.due.text().strip() or None,
+        }

@@ -35,9 +35,12 @@ class PreissueModel(QStandardItemModel):
         self.setHorizontalHeaderLabels([self.tr("Where"), self.tr("What is missing")])
 
     def kind_title(self, kind: str) -> str:
-        return {"field": self.tr("Report fields"), "question": self.tr("Checklist questions"),
-                "finding": self.tr("Findings"),
-                "warning": self.tr("Warnings, not blocking")}.get(kind, kind)
+        return {
+            "field": self.tr("Report fields"),
+            "question": self.tr("Checklist questions"),
+            "finding": self.tr("Findings"),
+            "warning": self.tr("Warnings, not blocking"),
+        }.get(kind, kind)
 
     def set_problems(self, problems: Sequence[IssueProblem]) -> None:
         self.removeRows(0, self.rowCount())
@@ -89,17 +92,22 @@ class _Tree(QTreeView):
 class PreissuePanel(QDialog):
     jump_requested = Signal(object)  # IssueProblem
 
-    def __init__(self, reference: str, check: Callable[[], list[IssueProblem]],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, reference: str, check: Callable[[], list[IssueProblem]], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._check = check
         self.setWindowTitle(self.tr("Check before issue · %1").replace("%1", reference))
         self.setModal(False)
         self.resize(640, 460)
         self.summary = label("", "subheading")
-        self.hint = label(self.tr("Double-click a problem or press Enter to go to it. The "
-                                  "report can be signed as author when this list is empty."),
-                          "muted")
+        self.hint = label(
+            self.tr(
+                "Double-click a problem or press Enter to go to it. The "
+                "report can be signed as author when this list is empty."
+            ),
+            "muted",
+        )
         self.messages = MessageBar()
         self.model = PreissueModel(self)
         self.tree = _Tree()
@@ -129,8 +137,9 @@ class PreissuePanel(QDialog):
         self.tree.resizeColumnToContents(0)
         blocking = [p for p in problems if p.kind != "warning"]
         if blocking:
-            self.summary.setText(self.tr("%n problem(s) block issuing the report", "",
-                                         len(blocking)))
+            self.summary.setText(
+                self.tr("%n problem(s) block issuing the report", "", len(blocking))
+            )
             first = self.model.index(0, 0)
             self.tree.setCurrentIndex(self.model.index(0, 0, first))
         else:

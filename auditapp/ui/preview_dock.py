@@ -22,8 +22,14 @@ class PreviewDock(QDockWidget):
     """render() runs on the GUI thread and returns the work for the background (or None when no
     audit is open), so the worker never reads widgets or the editor."""
 
-    def __init__(self, tasks: TaskRunner, render: Callable[[], Callable[[], bytes] | None],
-                 parent: QWidget | None = None, *, debounce_ms: int = DEBOUNCE_MS) -> None:
+    def __init__(
+        self,
+        tasks: TaskRunner,
+        render: Callable[[], Callable[[], bytes] | None],
+        parent: QWidget | None = None,
+        *,
+        debounce_ms: int = DEBOUNCE_MS,
+    ) -> None:
         super().__init__(self.tr("Live report preview"), parent)
         self.setObjectName("livePreviewDock")
         self._tasks = tasks
@@ -40,8 +46,9 @@ class PreviewDock(QDockWidget):
         layout.addWidget(self.state)
         layout.addWidget(self.preview, 1)
         self.setWidget(body)
-        self.setAllowedAreas(Qt.DockWidgetArea.RightDockWidgetArea
-                             | Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setAllowedAreas(
+            Qt.DockWidgetArea.RightDockWidgetArea | Qt.DockWidgetArea.LeftDockWidgetArea
+        )
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(debounce_ms)
@@ -62,8 +69,7 @@ class PreviewDock(QDockWidget):
             return
         self._running = True
         self.state.setText(self.tr("Updating…"))
-        self._tasks.run(lambda _progress: work(), on_done=self._rendered,
-                        on_failed=self._failed)
+        self._tasks.run(lambda _progress: work(), on_done=self._rendered, on_failed=self._failed)
 
     def _rendered(self, data: bytes) -> None:
         self._running = False
@@ -76,20 +82,23 @@ class PreviewDock(QDockWidget):
 
         from auditapp.ui import formats
 
-        self.state.setText(self.tr("Updated %1").replace(
-            "%1", formats.datetime_text(dt.datetime.now(dt.UTC), offset=False)))
+        self.state.setText(
+            self.tr("Updated %1").replace(
+                "%1", formats.datetime_text(dt.datetime.now(dt.UTC), offset=False)
+            )
+        )
         if self._again:
             self._again = False
             self.refresh_soon()
 
     def _failed(self, exc: Exception) -> None:
         self._running = False
-        self.state.setText(self.tr("The preview could not be rendered: %1").replace(
-            "%1", str(exc)))
+        self.state.setText(self.tr("The preview could not be rendered: %1").replace("%1", str(exc)))
 
 
-def install_preview(window: object, tasks: TaskRunner, db: object,
-                    reference: Callable[[], str | None], menu: object) -> PreviewDock:
+def install_preview(
+    window: object, tasks: TaskRunner, db: object, reference: Callable[[], str | None], menu: object
+) -> PreviewDock:
     """The dock (hidden until chosen; the window's saved state restores it) and its menu item."""
     from auditapp.reports import export
 

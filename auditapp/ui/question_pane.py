@@ -65,23 +65,34 @@ class QuestionPane(QWidget):
             button.setCheckable(True)
             button.setIcon(theme.dot_icon(theme.RESULT_COLOURS[result]))
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            button.setToolTip(self.tr("Answer “%1” (%2)").replace("%1", labels.result(result))
-                              .replace("%2", ANSWER_KEYS[result]))
+            button.setToolTip(
+                self.tr("Answer “%1” (%2)")
+                .replace("%1", labels.result(result))
+                .replace("%2", ANSWER_KEYS[result])
+            )
             button.setStyleSheet(
-                f"QPushButton:checked {{ background: {theme.RESULT_COLOURS[result]}; }}")
+                f"QPushButton:checked {{ background: {theme.RESULT_COLOURS[result]}; }}"
+            )
             button.clicked.connect(lambda _=False, r=result: self.answer_chosen.emit(r))
             self.answer_group.addButton(button)
             self.answer_buttons[result] = button
             answers.addWidget(button, i // 3, i % 3)
         outer.addLayout(answers)
-        outer.addWidget(label(self.tr(
-            "Ctrl+1 compliant · Ctrl+2 partially · Ctrl+3 non-compliant · Ctrl+4 not "
-            "applicable · Ctrl+5 not assessed"), "muted"))
+        outer.addWidget(
+            label(
+                self.tr(
+                    "Ctrl+1 compliant · Ctrl+2 partially · Ctrl+3 non-compliant · Ctrl+4 not "
+                    "applicable · Ctrl+5 not assessed"
+                ),
+                "muted",
+            )
+        )
 
         outer.addWidget(label(self.tr("Notes"), "sectionlabel"))
         self.notes = CommittingTextEdit()
         self.notes.setPlaceholderText(
-            self.tr("What you saw, asked and sampled. Saved as you type."))
+            self.tr("What you saw, asked and sampled. Saved as you type.")
+        )
         self.notes.setMinimumHeight(96)
         self.notes.text_committed.connect(self.notes_committed)
         outer.addWidget(self.notes, 1)
@@ -98,8 +109,11 @@ class QuestionPane(QWidget):
         for text, tip, signal in (
             (self.tr("‹ Previous"), self.tr("Previous question (Alt+↑)"), self.previous_requested),
             (self.tr("Next ›"), self.tr("Next question (Alt+↓)"), self.next_requested),
-            (self.tr("Next unanswered"), self.tr("Next unanswered question (F8)"),
-             self.next_unanswered_requested),
+            (
+                self.tr("Next unanswered"),
+                self.tr("Next unanswered question (F8)"),
+                self.next_unanswered_requested,
+            ),
         ):
             button = QPushButton(text)
             button.setToolTip(tip)
@@ -125,7 +139,6 @@ class QuestionPane(QWidget):
         self.references.setTextFormat(Qt.TextFormat.RichText)
         outer.addWidget(self.references)
 
-
         outer.addWidget(label(self.tr("Findings raised here"), "sectionlabel"))
         self.findings = QLabel()
         self.findings.setTextFormat(Qt.TextFormat.RichText)
@@ -138,9 +151,17 @@ class QuestionPane(QWidget):
         assert layout is not None
         layout.addWidget(widget)
 
-    def show_question(self, question: Question, *, area: str, section: str, language: str,
-                      answer: AnswerState | None, raised: list[FindingState],
-                      grade_labels: dict[str, tuple[str, str]]) -> None:
+    def show_question(
+        self,
+        question: Question,
+        *,
+        area: str,
+        section: str,
+        language: str,
+        answer: AnswerState | None,
+        raised: list[FindingState],
+        grade_labels: dict[str, tuple[str, str]],
+    ) -> None:
         self.notes.commit()  # never lose typing when the question changes
         self.question_id = question.id
         self.path.setText(f"{area}  ›  {section}  ›  {question.id}")
@@ -165,19 +186,25 @@ class QuestionPane(QWidget):
         self.notes.set_text_quietly(answer.notes if answer else "")
         if answer and answer.answered_at and answer.result:
             when = formats.datetime_text(answer.answered_at)
-            self.answered.setText(self.tr("Answered by %1 at %2").replace(
-                "%1", answer.answered_by).replace("%2", when))
+            self.answered.setText(
+                self.tr("Answered by %1 at %2")
+                .replace("%1", answer.answered_by)
+                .replace("%2", when)
+            )
         else:
             self.answered.setText(self.tr("Not answered yet"))
 
-    def show_findings(self, raised: list[FindingState],
-                      grade_labels: dict[str, tuple[str, str]]) -> None:
+    def show_findings(
+        self, raised: list[FindingState], grade_labels: dict[str, tuple[str, str]]
+    ) -> None:
         if not raised:
             self.findings.setText("<span>" + self.tr("None") + "</span>")
             return
         lines = []
         for f in raised:
             name, colour = grade_labels.get(f.classification, (f.classification, "#666"))
-            lines.append(f"<b>{f.label}</b> <span style='color:{colour}'>●&nbsp;{name}</span> "
-                         f"— {f.title.replace('<', '&lt;')}")
+            lines.append(
+                f"<b>{f.label}</b> <span style='color:{colour}'>●&nbsp;{name}</span> "
+                f"— {f.title.replace('<', '&lt;')}"
+            )
         self.findings.setText("<br>".join(lines))

@@ -37,8 +37,9 @@ def apply_lock(workspace: Workspace, locked: bool) -> None:
     pane.notes.setReadOnly(locked)
     pane.raise_button.setEnabled(not locked)
     # The answer keys (Ctrl+1…5) and Ctrl+R; navigation keys stay.
-    editing_actions = walk.actions_[:5] + [a for a in walk.actions_ if a.shortcut().toString()
-                                           == "Ctrl+R"]
+    editing_actions = walk.actions_[:5] + [
+        a for a in walk.actions_ if a.shortcut().toString() == "Ctrl+R"
+    ]
     for action in editing_actions:
         action.setEnabled(not locked)
     findings = workspace.findings

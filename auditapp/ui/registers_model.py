@@ -24,8 +24,9 @@ class Column:
 class RegisterModel(QAbstractTableModel):
     """One register; setData is an edit committed through the editor at once."""
 
-    def __init__(self, editor: AuditEditor, kind: str, columns: list[Column],
-                 parent: Any = None) -> None:
+    def __init__(
+        self, editor: AuditEditor, kind: str, columns: list[Column], parent: Any = None
+    ) -> None:
         super().__init__(parent)
         self._editor = editor
         self.kind = kind
@@ -53,8 +54,9 @@ class RegisterModel(QAbstractTableModel):
         return len(self.columns)
 
     @variant_result
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.columns[section].header
         return None

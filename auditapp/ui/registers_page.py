@@ -21,8 +21,15 @@ from auditapp.ui.widgets import MessageBar, label
 
 
 class _Register(QWidget):
-    def __init__(self, editor: AuditEditor, kind: str, title: str, columns: list[Column],
-                 inputs: list[tuple[str, str]], messages: MessageBar) -> None:
+    def __init__(
+        self,
+        editor: AuditEditor,
+        kind: str,
+        title: str,
+        columns: list[Column],
+        inputs: list[tuple[str, str]],
+        messages: MessageBar,
+    ) -> None:
         super().__init__()
         self._editor = editor
         self._kind = kind
@@ -33,9 +40,11 @@ class _Register(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.setShowGrid(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed
-                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -83,21 +92,37 @@ class RegistersPage(QWidget):
         super().__init__(parent)
         self.messages = MessageBar()
         self.documents = _Register(
-            editor, "document", self.tr("Documents reviewed"),
-            [Column("title", self.tr("Title")), Column("identifier", self.tr("Identifier")),
-             Column("version", self.tr("Version")),
-             Column("document_date", self.tr("Date"), "date")],
-            [("title", self.tr("Title")), ("identifier", self.tr("Identifier")),
-             ("version", self.tr("Version")), ("document_date", self.tr("Date (YYYY-MM-DD)"))],
-            self.messages)
+            editor,
+            "document",
+            self.tr("Documents reviewed"),
+            [
+                Column("title", self.tr("Title")),
+                Column("identifier", self.tr("Identifier")),
+                Column("version", self.tr("Version")),
+                Column("document_date", self.tr("Date"), "date"),
+            ],
+            [
+                ("title", self.tr("Title")),
+                ("identifier", self.tr("Identifier")),
+                ("version", self.tr("Version")),
+                ("document_date", self.tr("Date (YYYY-MM-DD)")),
+            ],
+            self.messages,
+        )
         self.persons = _Register(
-            editor, "participant", self.tr("Persons met and interviewed"),
-            [Column("name", self.tr("Name")), Column("function", self.tr("Function")),
-             Column("opening_meeting", self.tr("Opening"), "flag"),
-             Column("closing_meeting", self.tr("Closing"), "flag"),
-             Column("interviewed", self.tr("Interviewed"), "flag")],
+            editor,
+            "participant",
+            self.tr("Persons met and interviewed"),
+            [
+                Column("name", self.tr("Name")),
+                Column("function", self.tr("Function")),
+                Column("opening_meeting", self.tr("Opening"), "flag"),
+                Column("closing_meeting", self.tr("Closing"), "flag"),
+                Column("interviewed", self.tr("Interviewed"), "flag"),
+            ],
             [("name", self.tr("Name")), ("function", self.tr("Function"))],
-            self.messages)
+            self.messages,
+        )
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setObjectName("registersSplitter")
         splitter.addWidget(self.documents)

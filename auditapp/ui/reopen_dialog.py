@@ -28,8 +28,16 @@ from auditapp.ui.widgets import MessageBar, label
 class ReopenDialog(QDialog):
     reopened = Signal(int)  # the new report version
 
-    def __init__(self, db: Database, reference: str, *, version: int, actor: str,
-                 tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        reference: str,
+        *,
+        version: int,
+        actor: str,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._db = db
         self.reference = reference
@@ -37,11 +45,16 @@ class ReopenDialog(QDialog):
         self.new_version: int | None = None
         self.setWindowTitle(self.tr("Reopen audit · %1").replace("%1", reference))
         self.setMinimumWidth(520)
-        intro = label(self.tr(
-            "Report version %1 of %2 is signed and locked. Reopening makes the audit editable "
-            "as report version %3; the signed version stays unchanged and retrievable. Only "
-            "the lead auditor can reopen, and the reason is kept in the audit trail.").replace(
-            "%1", str(version)).replace("%2", reference).replace("%3", str(version + 1)))
+        intro = label(
+            self.tr(
+                "Report version %1 of %2 is signed and locked. Reopening makes the audit editable "
+                "as report version %3; the signed version stays unchanged and retrievable. Only "
+                "the lead auditor can reopen, and the reason is kept in the audit trail."
+            )
+            .replace("%1", str(version))
+            .replace("%2", reference)
+            .replace("%3", str(version + 1))
+        )
         self.reason = QPlainTextEdit()
         self.reason.setPlaceholderText(self.tr("Why must the signed report change?"))
         self.reason.setTabChangesFocus(True)
@@ -55,8 +68,9 @@ class ReopenDialog(QDialog):
         form.addRow(self.tr("&Password"), self.password)
         self.messages = MessageBar()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.reopen_button = self.buttons.addButton(self.tr("Re&open"),
-                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.reopen_button = self.buttons.addButton(
+            self.tr("Re&open"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.reopen_button.setEnabled(False)
         self.reason.textChanged.connect(self._reason_changed)
         self.reopen_button.clicked.connect(self.submit)
@@ -76,8 +90,9 @@ class ReopenDialog(QDialog):
         password = self.password.text()
         self.password.clear()
         if not reason:
-            self.messages.show_error(self.tr("Give the reason for reopening; it is kept in the "
-                                             "audit trail."))
+            self.messages.show_error(
+                self.tr("Give the reason for reopening; it is kept in the audit trail.")
+            )
             self.reason.setFocus()
             return
         if not password:
@@ -87,8 +102,9 @@ class ReopenDialog(QDialog):
         db, reference, username = self._db, self.reference, self.username.text().strip()
 
         def work(_progress: Callable[[int, int, str], None]) -> int:
-            return signing.reopen_audit(db, reference, username=username, password=password,
-                                        reason=reason)
+            return signing.reopen_audit(
+                db, reference, username=username, password=password, reason=reason
+            )
 
         self.reopen_button.setEnabled(False)
         self._tasks.run(work, on_done=self._done, on_failed=self._failed)

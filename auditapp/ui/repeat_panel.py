@@ -29,9 +29,13 @@ if TYPE_CHECKING:
 
 
 class RepeatPanel(QWidget):
-    def __init__(self, editor: AuditEditor, *,
-                 grade_labels: dict[str, tuple[str, str]] | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        editor: AuditEditor,
+        *,
+        grade_labels: dict[str, tuple[str, str]] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._grades = grade_labels or {}
         self.setObjectName("repeatPanel")
@@ -86,8 +90,13 @@ class RepeatPanel(QWidget):
         if finding.repeat_of:
             self.linked.setText(self.tr("Repeats %1.").replace("%1", finding.repeat_of))
         elif offered:
-            self.linked.setText(self.tr("%n similar earlier finding(s): does this one repeat "
-                                        "one of them?", "", len(offered)))
+            self.linked.setText(
+                self.tr(
+                    "%n similar earlier finding(s): does this one repeat one of them?",
+                    "",
+                    len(offered),
+                )
+            )
         else:
             self.linked.setText(self.tr("None found."))
         self.offers.setVisible(bool(offered))
@@ -98,8 +107,9 @@ class RepeatPanel(QWidget):
         self.unlink_button.setEnabled(writable)
         self.show()
 
-    def _search(self, session: Session, audit: Audit, finding: FindingState
-                ) -> list[repeat.Similar]:
+    def _search(
+        self, session: Session, audit: Audit, finding: FindingState
+    ) -> list[repeat.Similar]:
         """The offers for this finding's text, searched again only when the database changed
         since they were found (going back and forth between findings costs no search)."""
         version = repeat.offers_version(session)
@@ -109,19 +119,23 @@ class RepeatPanel(QWidget):
             if any(k[0] != version for k in self._searched):
                 self._searched.clear()
             offered = self._searched[key] = repeat.similar_findings(
-                session, audit, title=finding.title, observation=finding.observation,
-                references=list(finding.references))
+                session,
+                audit,
+                title=finding.title,
+                observation=finding.observation,
+                references=list(finding.references),
+            )
         return offered
 
     def link_current(self) -> bool:
         item = self.offers.currentItem()
         if item is None or self.number is None:
             return False
-        return self._editor.update_finding(self.number, {
-            "repeat_of": item.data(Qt.ItemDataRole.UserRole), "repeat_finding": True})
+        return self._editor.update_finding(
+            self.number, {"repeat_of": item.data(Qt.ItemDataRole.UserRole), "repeat_finding": True}
+        )
 
     def unlink(self) -> bool:
         if self.number is None:
             return False
-        return self._editor.update_finding(self.number, {"repeat_of": "",
-                                                         "repeat_finding": False})
+        return self._editor.update_finding(self.number, {"repeat_of": "", "repeat_finding": False})

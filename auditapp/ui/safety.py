@@ -6,10 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (
-    QMainWindow,
-    QMenu,
-)
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from auditapp.core import backup, settings
 from auditapp.core.db import Database
@@ -45,8 +42,14 @@ class SafetyActions(QObject):
         if not menus:
             return
         file_menu = menus[0]
-        quit_action = next((a for a in file_menu.actions()
-                            if a.shortcut() == QKeySequence(QKeySequence.StandardKey.Quit)), None)
+        quit_action = next(
+            (
+                a
+                for a in file_menu.actions()
+                if a.shortcut() == QKeySequence(QKeySequence.StandardKey.Quit)
+            ),
+            None,
+        )
         for action in (self.backup_action, self.restore_action):
             file_menu.insertAction(quit_action, action)
         file_menu.insertSeparator(quit_action)
@@ -59,9 +62,13 @@ class SafetyActions(QObject):
         if runner is None:
             backup.automatic_backup(self._db)
             return
-        runner.run(lambda progress: backup.automatic_backup(self._db), on_done=lambda _: None,
-                   on_failed=lambda exc: self._window.statusBar().showMessage(
-                       self.tr("Automatic backup failed: %1").replace("%1", str(exc))))
+        runner.run(
+            lambda progress: backup.automatic_backup(self._db),
+            on_done=lambda _: None,
+            on_failed=lambda exc: self._window.statusBar().showMessage(
+                self.tr("Automatic backup failed: %1").replace("%1", str(exc))
+            ),
+        )
 
     def back_up_now(self, target: str | None = None) -> Path | None:
         return self.backups.back_up_now(target)

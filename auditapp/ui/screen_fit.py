@@ -43,8 +43,11 @@ def fit_to_screen(widget: QWidget) -> None:
 def _fit_window(window: object) -> None:
     """A window got the focus: fit its widget once (dialogs are new objects each time)."""
     for widget in QApplication.topLevelWidgets():
-        if widget.windowHandle() is window and isinstance(widget, QDialog | QMainWindow) \
-                and not widget.property("auditapp_fitted"):
+        if (
+            widget.windowHandle() is window
+            and isinstance(widget, QDialog | QMainWindow)
+            and not widget.property("auditapp_fitted")
+        ):
             widget.setProperty("auditapp_fitted", True)
             fit_to_screen(widget)
             return

@@ -27,9 +27,12 @@ class SearchHitsModel(QAbstractTableModel):
 
     def kind_label(self, kind: str) -> str:
         return {
-            "finding": self.tr("Finding"), "answer": self.tr("Answer note"),
-            "evidence": self.tr("Evidence caption"), "document": self.tr("Document reviewed"),
-            "participant": self.tr("Auditee participant"), "team": self.tr("Audit team"),
+            "finding": self.tr("Finding"),
+            "answer": self.tr("Answer note"),
+            "evidence": self.tr("Evidence caption"),
+            "document": self.tr("Document reviewed"),
+            "participant": self.tr("Auditee participant"),
+            "team": self.tr("Audit team"),
         }.get(kind, kind)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -39,8 +42,9 @@ class SearchHitsModel(QAbstractTableModel):
         return 3
 
     @variant_result
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (self.tr("Audit"), self.tr("Found in"), self.tr("Text"))[section]
         return None
@@ -53,8 +57,11 @@ class SearchHitsModel(QAbstractTableModel):
         if role == HIT_ROLE:
             return (hit.reference, hit.kind, hit.item)
         if role == Qt.ItemDataRole.DisplayRole:
-            return (hit.reference, f"{self.kind_label(hit.kind)} {hit.item}",
-                    hit.excerpt.replace("\n", " "))[index.column()]
+            return (
+                hit.reference,
+                f"{self.kind_label(hit.kind)} {hit.item}",
+                hit.excerpt.replace("\n", " "),
+            )[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return hit.title
         return None

@@ -60,12 +60,21 @@ class SettingsDialog(QDialog):
     and submit gets security=None.
     """
 
-    def __init__(self, scheme: str, days: dict[str, int | None], *,
-                 submit: Submit, branding: dict[str, str] | None = None,
-                 logo: bytes | None = None, language: str = "en",
-                 interface_language: str = "system", security: SecurityValues | None = None,
-                 backup_folder: Path | None = None, read_only: bool = False,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        scheme: str,
+        days: dict[str, int | None],
+        *,
+        submit: Submit,
+        branding: dict[str, str] | None = None,
+        logo: bytes | None = None,
+        language: str = "en",
+        interface_language: str = "system",
+        security: SecurityValues | None = None,
+        backup_folder: Path | None = None,
+        read_only: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self._submit = submit
@@ -89,15 +98,21 @@ class SettingsDialog(QDialog):
             button.setChecked(scheme == name)
             self.scheme_group.addButton(button)
             layout.addWidget(button)
-        layout.addWidget(label(self.tr("Existing findings keep their grade when the scheme "
-                                       "changes."), "muted"))
+        layout.addWidget(
+            label(self.tr("Existing findings keep their grade when the scheme changes."), "muted")
+        )
         layout.addSpacing(8)
-        layout.addWidget(label(self.tr("CAPA response due (days after the report is issued)"),
-                               "sectionlabel"))
-        self.practice_note = label(self.tr(
-            "Your organisation's practice, not a regulatory requirement: ICH E6 and the GCP "
-            "inspectorates set no response times. New findings take these days; the due "
-            "dates are fixed when the author signs the report."), "muted")
+        layout.addWidget(
+            label(self.tr("CAPA response due (days after the report is issued)"), "sectionlabel")
+        )
+        self.practice_note = label(
+            self.tr(
+                "Your organisation's practice, not a regulatory requirement: ICH E6 and the GCP "
+                "inspectorates set no response times. New findings take these days; the due "
+                "dates are fixed when the author signs the report."
+            ),
+            "muted",
+        )
         self.practice_note.setWordWrap(True)
         layout.addWidget(self.practice_note)
         form = QFormLayout()
@@ -120,14 +135,28 @@ class SettingsDialog(QDialog):
         layout.addWidget(label(self.tr("Interface language"), "sectionlabel"))
         self.interface = QComboBox()
         self.interface.setObjectName("interfaceLanguage")
-        for text, code in ((self.tr("As the system (%1)").replace(
-                "%1", labels.language(i18n.system_language())), "system"),
-                (self.tr("English"), "en"), (self.tr("German (Deutsch)"), "de")):
+        for text, code in (
+            (
+                self.tr("As the system (%1)").replace(
+                    "%1", labels.language(i18n.system_language())
+                ),
+                "system",
+            ),
+            (self.tr("English"), "en"),
+            (self.tr("German (Deutsch)"), "de"),
+        ):
             self.interface.addItem(text, code)
         self.interface.setCurrentIndex(max(0, self.interface.findData(interface_language)))
         layout.addWidget(self.interface)
-        layout.addWidget(label(self.tr("Menus, dialogs and help change at the next start. "
-                                       "The report language is set per audit."), "muted"))
+        layout.addWidget(
+            label(
+                self.tr(
+                    "Menus, dialogs and help change at the next start. "
+                    "The report language is set per audit."
+                ),
+                "muted",
+            )
+        )
         self._branding_section(layout, branding or {}, logo)
         self._security = security
         self._read_only = read_only
@@ -135,21 +164,25 @@ class SettingsDialog(QDialog):
             self._security_section(layout, security, backup_folder)
         layout.addStretch(1)  # a tall window keeps the sections together at the top
         self.scroll = scroll
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.commit)
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
         self.resize(620, 760)
 
-    def _branding_section(self, layout: QVBoxLayout, branding: dict[str, str],
-                          logo: bytes | None) -> None:
-        layout.addWidget(label(self.tr("Auditing organisation (report cover and header)"),
-                               "sectionlabel"))
+    def _branding_section(
+        self, layout: QVBoxLayout, branding: dict[str, str], logo: bytes | None
+    ) -> None:
+        layout.addWidget(
+            label(self.tr("Auditing organisation (report cover and header)"), "sectionlabel")
+        )
         form = QFormLayout()
         self.organisation = QLineEdit(branding.get("organisation.name", ""))
-        self.organisation.setPlaceholderText(self.tr("e.g. the sponsor's GCP QA department or "
-                                                     "the audit firm"))
+        self.organisation.setPlaceholderText(
+            self.tr("e.g. the sponsor's GCP QA department or the audit firm")
+        )
         self.organisation.setMaxLength(120)
         form.addRow(self.tr("Name"), self.organisation)
         self.address = QPlainTextEdit(branding.get("organisation.address", ""))
@@ -172,8 +205,9 @@ class SettingsDialog(QDialog):
         self._logo_change: str | None = None
         self._show_logo(logo)
 
-    def _security_section(self, layout: QVBoxLayout, security: SecurityValues,
-                          backup_folder: Path | None) -> None:
+    def _security_section(
+        self, layout: QVBoxLayout, security: SecurityValues, backup_folder: Path | None
+    ) -> None:
         layout.addSpacing(8)
         self.security_label = label(self.tr("Security and backups"), "sectionlabel")
         layout.addWidget(self.security_label)
@@ -192,8 +226,9 @@ class SettingsDialog(QDialog):
         # The rule is a sentence: a wrapped label beside the box keeps the dialog narrow.
         self.separate_signers = QCheckBox()
         self.separate_signers.setChecked(security.separate_signers)
-        rule = label(self.tr(
-            "Author, reviewer and approver of a report version must be different people"))
+        rule = label(
+            self.tr("Author, reviewer and approver of a report version must be different people")
+        )
         rule.setBuddy(self.separate_signers)
         signers_row = QHBoxLayout()
         signers_row.addWidget(self.separate_signers)
@@ -201,16 +236,27 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Signatures"), signers_row)
         layout.addLayout(form)
         if backup_folder is not None:
-            layout.addWidget(label(self.tr(
-                "Automatic backups are made when AuditApp closes and once a day while it is "
-                "open, in %1. Copy them to another medium now and then.").replace(
-                    "%1", str(backup_folder)), "muted"))
+            layout.addWidget(
+                label(
+                    self.tr(
+                        "Automatic backups are made when AuditApp closes and once a day while it is "
+                        "open, in %1. Copy them to another medium now and then."
+                    ).replace("%1", str(backup_folder)),
+                    "muted",
+                )
+            )
         if self._read_only:
             for widget in (self.idle, self.kept, self.separate_signers):
                 widget.setEnabled(False)
-            layout.addWidget(label(self.tr(
-                "This window is read-only: security and backup settings can be changed only "
-                "in the window that has the database open for writing."), "muted"))
+            layout.addWidget(
+                label(
+                    self.tr(
+                        "This window is read-only: security and backup settings can be changed only "
+                        "in the window that has the database open for writing."
+                    ),
+                    "muted",
+                )
+            )
 
     def show_security(self) -> None:
         """Scrolls the Security and backups section into view."""
@@ -221,23 +267,29 @@ class SettingsDialog(QDialog):
         """The edited security settings; None when absent or the window is read-only."""
         if self._security is None or self._read_only:
             return None
-        return SecurityValues(self.idle.value(), self.kept.value(),
-                              self.separate_signers.isChecked())
+        return SecurityValues(
+            self.idle.value(), self.kept.value(), self.separate_signers.isChecked()
+        )
 
     def _show_logo(self, data: bytes | None) -> None:
         pixmap = QPixmap()
         if data and pixmap.loadFromData(data):
-            self.logo_preview.setPixmap(pixmap.scaled(
-                self.logo_preview.size(), Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation))
+            self.logo_preview.setPixmap(
+                pixmap.scaled(
+                    self.logo_preview.size(),
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
         else:
             self.logo_preview.setPixmap(QPixmap())
             self.logo_preview.setText(self.tr("No logo"))
         self.clear_logo.setEnabled(bool(data))
 
     def choose_logo(self) -> None:
-        path = file_dialogs.open_file(self, self.tr("Choose the organisation's logo"),
-                                      str(Path.home()), LOGO_FILTER)
+        path = file_dialogs.open_file(
+            self, self.tr("Choose the organisation's logo"), str(Path.home()), LOGO_FILTER
+        )
         if path:
             self.set_logo_path(path)
 
@@ -258,8 +310,10 @@ class SettingsDialog(QDialog):
         return True
 
     def branding_values(self) -> dict[str, str]:
-        values = {"organisation.name": self.organisation.text().strip(),
-                  "organisation.address": self.address.toPlainText().strip()}
+        values = {
+            "organisation.name": self.organisation.text().strip(),
+            "organisation.address": self.address.toPlainText().strip(),
+        }
         if self._logo_change is not None:
             values["organisation.logo"] = self._logo_change
         return values
@@ -276,8 +330,9 @@ class SettingsDialog(QDialog):
         if self._security is None:
             error = self._submit(*self.values(), self.branding_values())
         else:
-            error = self._submit(*self.values(), self.branding_values(),
-                                 security=self.security_values())
+            error = self._submit(
+                *self.values(), self.branding_values(), security=self.security_values()
+            )
         if error:
             self.messages.show_error(error)
             return

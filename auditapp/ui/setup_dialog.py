@@ -19,20 +19,24 @@ from auditapp.core.audit_details import AuditDetails
 from auditapp.core.checklists import Checklist
 from auditapp.ui import labels
 from auditapp.ui.setup_pages import SetupPages
-from auditapp.ui.setup_tables import (
-    read_people,
-    read_studies,
-    read_team,
-)
+from auditapp.ui.setup_tables import read_people, read_studies, read_team
 from auditapp.ui.widgets import MessageBar
 
 
 class SetupDialog(SetupPages, QDialog):
     """submit(details) stores them and returns None, or returns the message that refused them."""
 
-    def __init__(self, details: AuditDetails, *, checklists: list[Checklist],
-                 auditors: list[tuple[str, str]], submit: Callable[[AuditDetails], str | None],
-                 new: bool, language: str = "en", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        details: AuditDetails,
+        *,
+        checklists: list[Checklist],
+        auditors: list[tuple[str, str]],
+        submit: Callable[[AuditDetails], str | None],
+        new: bool,
+        language: str = "en",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("setupDialog")
         self.setWindowTitle(self.tr("New audit") if new else self.tr("Audit details"))
@@ -48,10 +52,12 @@ class SetupDialog(SetupPages, QDialog):
         self.tabs.addTab(self._people_page(details, auditors), self.tr("People"))
         self.tabs.addTab(self._checklist_page(details, new), self.tr("Checklist"))
         self.tabs.addTab(self._conclusion_page(details), self.tr("Conclusion"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            self.tr("Create audit") if new else self.tr("Save changes"))
+            self.tr("Create audit") if new else self.tr("Save changes")
+        )
         buttons.accepted.connect(self.commit)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -74,11 +80,17 @@ class SetupDialog(SetupPages, QDialog):
     def show_field(self, name: str) -> None:
         """Open the page that holds an audit field named by a pre-issue problem."""
         widgets = {
-            "overall_rating": self.outcome, "conclusion": self.conclusion,
-            "sampling": self.sampling, "positive_observations": self.positive,
-            "distribution": self.distribution, "scope": self.scope,
-            "objectives": self.objectives, "lead_auditor": self.lead, "team": self.team,
-            "actual_start": self.actual_start, "actual_end": self.actual_end,
+            "overall_rating": self.outcome,
+            "conclusion": self.conclusion,
+            "sampling": self.sampling,
+            "positive_observations": self.positive,
+            "distribution": self.distribution,
+            "scope": self.scope,
+            "objectives": self.objectives,
+            "lead_auditor": self.lead,
+            "team": self.team,
+            "actual_start": self.actual_start,
+            "actual_end": self.actual_end,
         }
         widget = widgets.get(name)
         if widget is None:
@@ -95,9 +107,11 @@ class SetupDialog(SetupPages, QDialog):
         from auditapp.core.checklists import CHECKLIST_AUDIT_TYPES
 
         if chosen is None:  # the audit type changed: keep the ticks
-            chosen = tuple(str(self.areas.item(i).data(Qt.ItemDataRole.UserRole))
-                           for i in range(self.areas.count())
-                           if self.areas.item(i).checkState() == Qt.CheckState.Checked)
+            chosen = tuple(
+                str(self.areas.item(i).data(Qt.ItemDataRole.UserRole))
+                for i in range(self.areas.count())
+                if self.areas.item(i).checkState() == Qt.CheckState.Checked
+            )
         self.areas.clear()
         checklist = self._checklists.get(self.checklist.currentData() or "")
         if checklist is None:
@@ -105,17 +119,24 @@ class SetupDialog(SetupPages, QDialog):
         audit_type = self.audit_type.currentData()
         kind = labels.audit_type(audit_type)
         for area in checklist.areas:
-            asked = [q for q in area.questions if audit_type not in CHECKLIST_AUDIT_TYPES
-                     or audit_type in q.audit_types]
+            asked = [
+                q
+                for q in area.questions
+                if audit_type not in CHECKLIST_AUDIT_TYPES or audit_type in q.audit_types
+            ]
             left_out = [q.id for q in area.questions if q not in asked]
             text = f"{area.id}  {area.title[self._lang]}  " + self.tr(
-                "(%n question(s)", "", len(asked))
+                "(%n question(s)", "", len(asked)
+            )
             if left_out:
                 text += self.tr("; %n not asked in this audit type", "", len(left_out))
             item = QListWidgetItem(text + ")")
             if left_out:
-                item.setToolTip(self.tr("Not asked in a %1 audit: %2").replace(
-                    "%1", kind).replace("%2", ", ".join(left_out)))
+                item.setToolTip(
+                    self.tr("Not asked in a %1 audit: %2")
+                    .replace("%1", kind)
+                    .replace("%2", ", ".join(left_out))
+                )
             item.setData(Qt.ItemDataRole.UserRole, area.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             on = not chosen or area.id in chosen
@@ -131,37 +152,49 @@ class SetupDialog(SetupPages, QDialog):
             if self.areas.item(i).checkState() == Qt.CheckState.Checked
         )
         return self._details.replace(
-            reference=self.reference.text(), title=self.title.text(),
-            audit_type=self.audit_type.currentData(), mode=self.mode.currentData(),
+            reference=self.reference.text(),
+            title=self.title.text(),
+            audit_type=self.audit_type.currentData(),
+            mode=self.mode.currentData(),
             language=self.language.currentData(),
-            planned_start=self.planned_start.value(), planned_end=self.planned_end.value(),
-            actual_start=self.actual_start.value(), actual_end=self.actual_end.value(),
+            planned_start=self.planned_start.value(),
+            planned_end=self.planned_end.value(),
+            actual_start=self.actual_start.value(),
+            actual_end=self.actual_end.value(),
             sponsor_name=self.sponsor_name.text(),
             sponsor_address=self.sponsor_address.toPlainText(),
             auditee_name=self.auditee_name.text(),
             auditee_address=self.auditee_address.toPlainText(),
-            locations=self.locations.toPlainText(), studies=read_studies(self.studies),
-            objectives=self.objectives.toPlainText(), scope=self.scope.toPlainText(),
+            locations=self.locations.toPlainText(),
+            studies=read_studies(self.studies),
+            objectives=self.objectives.toPlainText(),
+            scope=self.scope.toPlainText(),
             criteria_editions=self.criteria.currentData(),
             other_criteria=self.other_criteria.toPlainText(),
-            lead_auditor=self.lead.currentData() or "", team=read_team(self.team),
+            lead_auditor=self.lead.currentData() or "",
+            team=read_team(self.team),
             participants=read_people(self.people),
             checklist_id=self.checklist.currentData() or "",
             area_ids=areas or self._details.area_ids,
             judgement=judgement.Judgement(
                 overall_rating=self.outcome.currentData() or "",
-                conclusion=self.conclusion.toPlainText(), sampling=self.sampling.toPlainText(),
+                conclusion=self.conclusion.toPlainText(),
+                sampling=self.sampling.toPlainText(),
                 positive_observations=self.positive.toPlainText(),
-                distribution=self.distribution.toPlainText()),
+                distribution=self.distribution.toPlainText(),
+            ),
         )
 
     def commit(self) -> None:
         for field in (self.planned_start, self.planned_end, self.actual_start, self.actual_end):
             field.edit.editingFinished.emit()  # read what is typed but not yet left
             if not field.is_valid():
-                self.messages.show_error(self.tr(
-                    "One of the dates cannot be read. Type it as %1, or pick it from the "
-                    "calendar.").replace("%1", field._pattern_hint()))
+                self.messages.show_error(
+                    self.tr(
+                        "One of the dates cannot be read. Type it as %1, or pick it from the "
+                        "calendar."
+                    ).replace("%1", field._pattern_hint())
+                )
                 field.edit.setFocus()
                 field.edit.selectAll()
                 return
@@ -182,11 +215,16 @@ class SetupDialog(SetupPages, QDialog):
         """Open the page of the field a refusal names and put the cursor there."""
         text = error.lower()
         fields: list[tuple[str, QWidget]] = [
-            ("reference", self.reference), ("title", self.title),
-            ("planned", self.planned_start), ("actual", self.actual_start),
-            ("end date", self.planned_end), ("sponsor", self.sponsor_name),
-            ("auditee", self.auditee_name), ("lead auditor", self.lead),
-            ("checklist", self.checklist)]
+            ("reference", self.reference),
+            ("title", self.title),
+            ("planned", self.planned_start),
+            ("actual", self.actual_start),
+            ("end date", self.planned_end),
+            ("sponsor", self.sponsor_name),
+            ("auditee", self.auditee_name),
+            ("lead auditor", self.lead),
+            ("checklist", self.checklist),
+        ]
         for word, widget in fields:
             if word in text:
                 for index in range(self.tabs.count()):

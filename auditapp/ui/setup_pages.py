@@ -46,9 +46,17 @@ class SetupPages:
         page = QWidget()
         form = QFormLayout(page)
         self.reference = QLineEdit(d.reference)
-        self.reference.setToolTip(QCoreApplication.translate("SetupDialog", "Proposed; change it to your own numbering if needed"))
+        self.reference.setToolTip(
+            QCoreApplication.translate(
+                "SetupDialog", "Proposed; change it to your own numbering if needed"
+            )
+        )
         self.title = QLineEdit(d.title)
-        self.title.setPlaceholderText(QCoreApplication.translate("SetupDialog", "e.g. Vendor qualification audit of Example CRO"))
+        self.title.setPlaceholderText(
+            QCoreApplication.translate(
+                "SetupDialog", "e.g. Vendor qualification audit of Example CRO"
+            )
+        )
         self.audit_type = QComboBox()
         for t in AuditType:
             self.audit_type.addItem(labels.audit_type(t.value), t.value)
@@ -88,12 +96,18 @@ class SetupPages:
         self.sponsor_address = _text_box(d.sponsor_address)
         self.auditee_name = QLineEdit(d.auditee_name)
         self.auditee_address = _text_box(d.auditee_address)
-        self.locations = _text_box(d.locations, QCoreApplication.translate("SetupDialog", "Sites and departments visited"))
+        self.locations = _text_box(
+            d.locations, QCoreApplication.translate("SetupDialog", "Sites and departments visited")
+        )
         self.studies = studies_table(d.studies)
         form.addRow(QCoreApplication.translate("SetupDialog", "Sponsor"), self.sponsor_name)
-        form.addRow(QCoreApplication.translate("SetupDialog", "Sponsor address"), self.sponsor_address)
+        form.addRow(
+            QCoreApplication.translate("SetupDialog", "Sponsor address"), self.sponsor_address
+        )
         form.addRow(QCoreApplication.translate("SetupDialog", "Auditee (CRO)"), self.auditee_name)
-        form.addRow(QCoreApplication.translate("SetupDialog", "Auditee address"), self.auditee_address)
+        form.addRow(
+            QCoreApplication.translate("SetupDialog", "Auditee address"), self.auditee_address
+        )
         form.addRow(QCoreApplication.translate("SetupDialog", "Locations"), self.locations)
         form.addRow(QCoreApplication.translate("SetupDialog", "Studies"), self.studies)
         return page
@@ -107,12 +121,18 @@ class SetupPages:
         for c in CRITERIA_EDITIONS:
             self.criteria.addItem(labels.criteria(c), c)
         self.criteria.setCurrentIndex(self.criteria.findData(d.criteria_editions))
-        self.other_criteria = _text_box(d.other_criteria, QCoreApplication.translate("SetupDialog",
-            "Other regulations, contracts and SOPs audited against"))
+        self.other_criteria = _text_box(
+            d.other_criteria,
+            QCoreApplication.translate(
+                "SetupDialog", "Other regulations, contracts and SOPs audited against"
+            ),
+        )
         form.addRow(QCoreApplication.translate("SetupDialog", "Objectives"), self.objectives)
         form.addRow(QCoreApplication.translate("SetupDialog", "Scope"), self.scope)
         form.addRow(QCoreApplication.translate("SetupDialog", "Criteria"), self.criteria)
-        form.addRow(QCoreApplication.translate("SetupDialog", "Other criteria"), self.other_criteria)
+        form.addRow(
+            QCoreApplication.translate("SetupDialog", "Other criteria"), self.other_criteria
+        )
         return page
 
     def _people_page(self, d: AuditDetails, auditors: list[tuple[str, str]]) -> QWidget:
@@ -143,17 +163,36 @@ class SetupPages:
         self.checklist.currentIndexChanged.connect(lambda _i: self._fill_areas(()))
         self.areas = QListWidget()
         self.audit_type.currentIndexChanged.connect(lambda _i: self._fill_areas(None))
-        layout.addWidget(label(QCoreApplication.translate("SetupDialog", "Checklist"), "sectionlabel"))
+        layout.addWidget(
+            label(QCoreApplication.translate("SetupDialog", "Checklist"), "sectionlabel")
+        )
         layout.addWidget(self.checklist)
-        layout.addWidget(label(QCoreApplication.translate("SetupDialog", "Areas in scope"), "sectionlabel"))
-        layout.addWidget(label(QCoreApplication.translate("SetupDialog",
-            "Each question says which audit types ask it; the counts below are the questions "
-            "this audit type asks (General › Audit type). Point at an area to see which "
-            "questions are left out."), "muted"))
+        layout.addWidget(
+            label(QCoreApplication.translate("SetupDialog", "Areas in scope"), "sectionlabel")
+        )
+        layout.addWidget(
+            label(
+                QCoreApplication.translate(
+                    "SetupDialog",
+                    "Each question says which audit types ask it; the counts below are the questions "
+                    "this audit type asks (General › Audit type). Point at an area to see which "
+                    "questions are left out.",
+                ),
+                "muted",
+            )
+        )
         layout.addWidget(self.areas, 1)
         if not new:
-            layout.addWidget(label(QCoreApplication.translate("SetupDialog", "Answers to areas taken out of scope are kept and "
-                                           "come back if the area returns."), "muted"))
+            layout.addWidget(
+                label(
+                    QCoreApplication.translate(
+                        "SetupDialog",
+                        "Answers to areas taken out of scope are kept and "
+                        "come back if the area returns.",
+                    ),
+                    "muted",
+                )
+            )
         self._fill_areas(d.area_ids)
         return page
 
@@ -162,27 +201,65 @@ class SetupPages:
         form = QFormLayout(page)
         j = d.judgement
         self.outcome = QComboBox()
-        self.outcome.setToolTip(QCoreApplication.translate("SetupDialog", "A vendor qualification ends in an approval decision; "
-                                        "other audits in an assessment of acceptability"))
+        self.outcome.setToolTip(
+            QCoreApplication.translate(
+                "SetupDialog",
+                "A vendor qualification ends in an approval decision; "
+                "other audits in an assessment of acceptability",
+            )
+        )
         self._fill_outcomes(d.audit_type, j.overall_rating)
         self.audit_type.currentIndexChanged.connect(
-            lambda _i: self._fill_outcomes(self.audit_type.currentData(),
-                                           self.outcome.currentData() or ""))
-        self.conclusion = _text_box(j.conclusion, QCoreApplication.translate("SetupDialog",
-            "The overall conclusion: what the findings mean for the sponsor and what must "
-            "happen next"))
+            lambda _i: self._fill_outcomes(
+                self.audit_type.currentData(), self.outcome.currentData() or ""
+            )
+        )
+        self.conclusion = _text_box(
+            j.conclusion,
+            QCoreApplication.translate(
+                "SetupDialog",
+                "The overall conclusion: what the findings mean for the sponsor and what must "
+                "happen next",
+            ),
+        )
         self.conclusion.setMaximumHeight(140)
-        self.sampling = _text_box(j.sampling, QCoreApplication.translate("SetupDialog",
-            "What was sampled, how many of how many, and how the samples were chosen"))
-        self.positive = _text_box(j.positive_observations, QCoreApplication.translate("SetupDialog",
-            "Good practice seen, one per line (write \"none noted\" if there was none)"))
-        self.distribution = _text_box(j.distribution, QCoreApplication.translate("SetupDialog",
-            "Recipients of the report, one per line or separated by semicolons"))
-        form.addRow(label(QCoreApplication.translate("SetupDialog", "All five are required before the report can be issued."),
-                          "muted"))
+        self.sampling = _text_box(
+            j.sampling,
+            QCoreApplication.translate(
+                "SetupDialog",
+                "What was sampled, how many of how many, and how the samples were chosen",
+            ),
+        )
+        self.positive = _text_box(
+            j.positive_observations,
+            QCoreApplication.translate(
+                "SetupDialog",
+                'Good practice seen, one per line (write "none noted" if there was none)',
+            ),
+        )
+        self.distribution = _text_box(
+            j.distribution,
+            QCoreApplication.translate(
+                "SetupDialog", "Recipients of the report, one per line or separated by semicolons"
+            ),
+        )
+        form.addRow(
+            label(
+                QCoreApplication.translate(
+                    "SetupDialog", "All five are required before the report can be issued."
+                ),
+                "muted",
+            )
+        )
         form.addRow(QCoreApplication.translate("SetupDialog", "Overall &outcome"), self.outcome)
-        form.addRow(QCoreApplication.translate("SetupDialog", "Overall co&nclusion"), self.conclusion)
+        form.addRow(
+            QCoreApplication.translate("SetupDialog", "Overall co&nclusion"), self.conclusion
+        )
         form.addRow(QCoreApplication.translate("SetupDialog", "&Sampling"), self.sampling)
-        form.addRow(QCoreApplication.translate("SetupDialog", "&Positive observations"), self.positive)
-        form.addRow(QCoreApplication.translate("SetupDialog", "&Distribution list"), self.distribution)
+        form.addRow(
+            QCoreApplication.translate("SetupDialog", "&Positive observations"), self.positive
+        )
+        form.addRow(
+            QCoreApplication.translate("SetupDialog", "&Distribution list"), self.distribution
+        )
         return page

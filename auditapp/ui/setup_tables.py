@@ -29,8 +29,13 @@ translate = QCoreApplication.translate
 class EntryTable(QWidget):
     """Rows of text and check columns; the row's stored id rides on the first cell."""
 
-    def __init__(self, headers: list[str], checks: set[int] | None = None,
-                 combo_column: int | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        headers: list[str],
+        checks: set[int] | None = None,
+        combo_column: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._checks = checks or set()
         self._combo_column = combo_column
@@ -70,8 +75,11 @@ class EntryTable(QWidget):
                 continue
             item = QTableWidgetItem()
             if column in self._checks:
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
-                              | Qt.ItemFlag.ItemIsSelectable)
+                item.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled
+                    | Qt.ItemFlag.ItemIsUserCheckable
+                    | Qt.ItemFlag.ItemIsSelectable
+                )
                 item.setCheckState(Qt.CheckState.Checked if value else Qt.CheckState.Unchecked)
             else:
                 item.setText(str(value))
@@ -108,21 +116,31 @@ class EntryTable(QWidget):
 
 
 def studies_table(entries: tuple[StudyEntry, ...]) -> EntryTable:
-    table = EntryTable([translate("SetupTables", "Protocol number"), translate("SetupTables", "Title"),
-                        translate("SetupTables", "Phase")])
+    table = EntryTable(
+        [
+            translate("SetupTables", "Protocol number"),
+            translate("SetupTables", "Title"),
+            translate("SetupTables", "Phase"),
+        ]
+    )
     for e in entries:
         table.add_row([e.protocol_number, e.title, e.phase], e.id)
     return table
 
 
 def read_studies(table: EntryTable) -> tuple[StudyEntry, ...]:
-    return tuple(StudyEntry(str(v[0]), str(v[1]), str(v[2]), row_id)
-                 for row_id, v in table.rows())
+    return tuple(StudyEntry(str(v[0]), str(v[1]), str(v[2]), row_id) for row_id, v in table.rows())
 
 
 def team_table(entries: tuple[TeamEntry, ...]) -> EntryTable:
-    table = EntryTable([translate("SetupTables", "Name"), translate("SetupTables", "Role"),
-                        translate("SetupTables", "Qualification")], combo_column=1)
+    table = EntryTable(
+        [
+            translate("SetupTables", "Name"),
+            translate("SetupTables", "Role"),
+            translate("SetupTables", "Qualification"),
+        ],
+        combo_column=1,
+    )
     for e in entries:
         table.add_row([e.name, e.role, e.qualification], e.id)
     return table
@@ -133,15 +151,25 @@ def read_team(table: EntryTable) -> tuple[TeamEntry, ...]:
 
 
 def people_table(entries: tuple[PersonEntry, ...]) -> EntryTable:
-    table = EntryTable([translate("SetupTables", "Name"), translate("SetupTables", "Function"),
-                        translate("SetupTables", "Opening"), translate("SetupTables", "Closing"),
-                        translate("SetupTables", "Interviewed")], checks={2, 3, 4})
+    table = EntryTable(
+        [
+            translate("SetupTables", "Name"),
+            translate("SetupTables", "Function"),
+            translate("SetupTables", "Opening"),
+            translate("SetupTables", "Closing"),
+            translate("SetupTables", "Interviewed"),
+        ],
+        checks={2, 3, 4},
+    )
     for e in entries:
-        table.add_row([e.name, e.function, e.opening_meeting, e.closing_meeting,
-                       e.interviewed], e.id)
+        table.add_row(
+            [e.name, e.function, e.opening_meeting, e.closing_meeting, e.interviewed], e.id
+        )
     return table
 
 
 def read_people(table: EntryTable) -> tuple[PersonEntry, ...]:
-    return tuple(PersonEntry(str(v[0]), str(v[1]), bool(v[2]), bool(v[3]), bool(v[4]), row_id)
-                 for row_id, v in table.rows())
+    return tuple(
+        PersonEntry(str(v[0]), str(v[1]), bool(v[2]), bool(v[3]), bool(v[4]), row_id)
+        for row_id, v in table.rows()
+    )

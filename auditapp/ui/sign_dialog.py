@@ -51,9 +51,18 @@ def next_meaning(signed: list[str]) -> str:
 class SignDialog(QDialog):
     signed = Signal(object)  # signoff.SignResult
 
-    def __init__(self, db: Database, reference: str, title: str, *, actor: str,
-                 signed_meanings: list[str], tasks: TaskRunner,
-                 ask_path: AskPath | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        reference: str,
+        title: str,
+        *,
+        actor: str,
+        signed_meanings: list[str],
+        tasks: TaskRunner,
+        ask_path: AskPath | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._db = db
         self.reference = reference
@@ -72,8 +81,11 @@ class SignDialog(QDialog):
         self.version = label("", "muted")
         self.meanings = QButtonGroup(self)
         meaning_box = QVBoxLayout()
-        names = {"author": self.tr("&Author"), "reviewer": self.tr("Re&viewer"),
-                 "approver": self.tr("A&pprover")}
+        names = {
+            "author": self.tr("&Author"),
+            "reviewer": self.tr("Re&viewer"),
+            "approver": self.tr("A&pprover"),
+        }
         for code in MEANINGS:
             button = QRadioButton(names[code])
             button.setProperty("meaning", code)
@@ -98,8 +110,9 @@ class SignDialog(QDialog):
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName(self.tr("Password"))
-        self.docx = QCheckBox(self.tr("Also sign a &Word copy (DOCX with a detached .p7s "
-                                      "signature)"))
+        self.docx = QCheckBox(
+            self.tr("Also sign a &Word copy (DOCX with a detached .p7s signature)")
+        )
         self.messages = MessageBar()
 
         form = QFormLayout()
@@ -193,19 +206,30 @@ class SignDialog(QDialog):
         self.shown = preview
         self.preview.load_bytes(preview.pdf_bytes)
         self.statement.setText(preview.statement)
-        self.version.setText(self.tr("version %1, %2 pages, language %3").replace(
-            "%1", str(preview.version)).replace("%2", str(self.preview.page_count)).replace(
-            "%3", preview.language.upper()))
+        self.version.setText(
+            self.tr("version %1, %2 pages, language %3")
+            .replace("%1", str(preview.version))
+            .replace("%2", str(self.preview.page_count))
+            .replace("%3", preview.language.upper())
+        )
         self.sha256.setText(_wrap_hash(preview.sha256))
         self.sha_note.setText(
-            self.tr("of the document shown. The signing time on the signature page is set at "
-                    "the moment you sign.") if preview.meaning == SignatureMeaning.AUTHOR else
-            self.tr("of the signed document you countersign."))
+            self.tr(
+                "of the document shown. The signing time on the signature page is set at "
+                "the moment you sign."
+            )
+            if preview.meaning == SignatureMeaning.AUTHOR
+            else self.tr("of the signed document you countersign.")
+        )
         if preview.problems:
-            self.messages.show_error(self.tr(
-                "%n problem(s) block issuing this report; see Audit ▸ Check before issue…. "
-                "First: %2", "", len(preview.problems)).replace(
-                "%2", str(preview.problems[0])))
+            self.messages.show_error(
+                self.tr(
+                    "%n problem(s) block issuing this report; see Audit ▸ Check before issue…. "
+                    "First: %2",
+                    "",
+                    len(preview.problems),
+                ).replace("%2", str(preview.problems[0]))
+            )
             return
         self.sign_button.setEnabled(True)
 
@@ -226,16 +250,28 @@ class SignDialog(QDialog):
         db, reference, docx = self._db, self.reference, self.docx.isChecked()
 
         def work(_progress: Callable[[int, int, str], None]) -> signoff.SignResult:
-            return signoff.sign_report(db, reference, username=username, password=password,
-                                       meaning=shown.meaning, shown=shown, docx=docx)
+            return signoff.sign_report(
+                db,
+                reference,
+                username=username,
+                password=password,
+                meaning=shown.meaning,
+                shown=shown,
+                docx=docx,
+            )
 
         self._set_busy(True)
         self.messages.show_info(self.tr("Signing…"), 0)
         self._tasks.run(work, on_done=self._signed, on_failed=self._refused)
 
     def _set_busy(self, busy: bool) -> None:
-        for widget in (self.sign_button, self.username, self.password, self.docx,
-                       *self.meanings.buttons()):
+        for widget in (
+            self.sign_button,
+            self.username,
+            self.password,
+            self.docx,
+            *self.meanings.buttons(),
+        ):
             widget.setEnabled(not busy)
         if not busy:
             for button in self.meanings.buttons():
@@ -253,17 +289,26 @@ class SignDialog(QDialog):
         self.preview.load_bytes(result.pdf_bytes)
         self.sha256.setText(_wrap_hash(result.signed_sha256))
         self.sha_note.setText(self.tr("of the document you signed."))
-        for widget in (self.sign_button, self.username, self.password, self.docx,
-                       *self.meanings.buttons()):
+        for widget in (
+            self.sign_button,
+            self.username,
+            self.password,
+            self.docx,
+            *self.meanings.buttons(),
+        ):
             widget.setEnabled(False)
         self.sign_button.hide()
         self.save_button.show()
         self.save_button.setDefault(True)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Close"))
-        state = (self.tr("The audit is final and locked.") if result.final else
-                 self.tr("The audit is locked; changes need a reopen by the lead auditor."))
-        self.messages.show_info(self.tr("Signed: %1. %2").replace(
-            "%1", result.manifestation()).replace("%2", state), 0)
+        state = (
+            self.tr("The audit is final and locked.")
+            if result.final
+            else self.tr("The audit is locked; changes need a reopen by the lead auditor.")
+        )
+        self.messages.show_info(
+            self.tr("Signed: %1. %2").replace("%1", result.manifestation()).replace("%2", state), 0
+        )
         self.signed.emit(result)
 
     def save(self) -> None:
@@ -280,13 +325,13 @@ class SignDialog(QDialog):
             if result.docx_bytes is not None and result.p7s_bytes is not None:
                 docx = target.with_suffix(".docx")
                 written.append(export.write(docx, result.docx_bytes))
-                written.append(export.write(docx.with_name(docx.name + ".p7s"),
-                                            result.p7s_bytes))
+                written.append(export.write(docx.with_name(docx.name + ".p7s"), result.p7s_bytes))
         except AuditAppError as exc:
             self.messages.show_error(str(exc))
             return
-        self.messages.show_info(self.tr("Saved: %1").replace(
-            "%1", ", ".join(str(p) for p in written)), 0)
+        self.messages.show_info(
+            self.tr("Saved: %1").replace("%1", ", ".join(str(p) for p in written)), 0
+        )
 
 
 def _wrap_hash(digest: str) -> str:

@@ -22,10 +22,16 @@ class SignInDialog(QDialog):
     """authenticate(username, password) returns the username or raises AuditAppError;
     create(username, full_name, password) does the same for a first account."""
 
-    def __init__(self, *, first_run: bool, authenticate: Callable[[str, str], str],
-                 create: Callable[[str, str, str], str],
-                 recover: Callable[[str, str, str], str] | None = None, database: str = "",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        first_run: bool,
+        authenticate: Callable[[str, str], str],
+        create: Callable[[str, str, str], str],
+        recover: Callable[[str, str, str], str] | None = None,
+        database: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("signInDialog")
         self.first_run = first_run
@@ -33,18 +39,28 @@ class SignInDialog(QDialog):
         self._create = create
         self._recover = recover
         self.username: str | None = None
-        self.setWindowTitle(self.tr("AuditApp — create the first account") if first_run
-                            else self.tr("AuditApp — sign in"))
+        self.setWindowTitle(
+            self.tr("AuditApp — create the first account")
+            if first_run
+            else self.tr("AuditApp — sign in")
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(10)
-        layout.addWidget(label(self.tr("Welcome to AuditApp") if first_run
-                               else self.tr("Sign in"), "heading"))
+        layout.addWidget(
+            label(self.tr("Welcome to AuditApp") if first_run else self.tr("Sign in"), "heading")
+        )
         if first_run:
-            layout.addWidget(label(self.tr(
-                "This database has no accounts yet. Create yours: it signs every edit in the "
-                "audit trail. The first account is the administrator, who adds the other "
-                "users; you will receive a recovery code for it."), "muted"))
+            layout.addWidget(
+                label(
+                    self.tr(
+                        "This database has no accounts yet. Create yours: it signs every edit in the "
+                        "audit trail. The first account is the administrator, who adds the other "
+                        "users; you will receive a recovery code for it."
+                    ),
+                    "muted",
+                )
+            )
         if database:
             layout.addWidget(label(database, "muted"))
         self.messages = MessageBar()
@@ -65,13 +81,16 @@ class SignInDialog(QDialog):
             form.addRow(self.tr("&Repeat password"), self.repeat)
             self.password.setPlaceholderText(self.tr("at least 10 characters"))
         layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            self.tr("Create account") if first_run else self.tr("Sign in"))
+            self.tr("Create account") if first_run else self.tr("Sign in")
+        )
         if not first_run and recover is not None:
-            self.forgot = buttons.addButton(self.tr("&Forgot password…"),
-                                            QDialogButtonBox.ButtonRole.HelpRole)
+            self.forgot = buttons.addButton(
+                self.tr("&Forgot password…"), QDialogButtonBox.ButtonRole.HelpRole
+            )
             self.forgot.clicked.connect(self.recover)
         buttons.accepted.connect(self.commit)
         buttons.rejected.connect(self.reject)
@@ -85,8 +104,9 @@ class SignInDialog(QDialog):
                 if self.password.text() != self.repeat.text():
                     self.messages.show_error(self.tr("The two passwords differ."))
                     return
-                self.username = self._create(self.user.text(), self.full_name.text(),
-                                             self.password.text())
+                self.username = self._create(
+                    self.user.text(), self.full_name.text(), self.password.text()
+                )
             else:
                 self.username = self._authenticate(self.user.text(), self.password.text())
         except AuditAppError as exc:

@@ -45,10 +45,19 @@ class AuditFacts:
 
 
 class SignoffActions(SignedRecordActions, QObject):
-    def __init__(self, window: QWidget, *, db: Database, actor: str, tasks: TaskRunner,
-                 language: str, workspace: Callable[[], Workspace | None],
-                 reload: Callable[[str], None], edit_details: Callable[[str], None],
-                 show_status: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        window: QWidget,
+        *,
+        db: Database,
+        actor: str,
+        tasks: TaskRunner,
+        language: str,
+        workspace: Callable[[], Workspace | None],
+        reload: Callable[[str], None],
+        edit_details: Callable[[str], None],
+        show_status: Callable[[str], None],
+    ) -> None:
         super().__init__(window)
         self._window = window
         self._db = db
@@ -75,8 +84,7 @@ class SignoffActions(SignedRecordActions, QObject):
         self.export_action = action(self.tr("&Export report…"), self.export, "Ctrl+E")
         self.sign_action = action(self.tr("&Sign report…"), self.sign)
         self.save_signed_action = action(self.tr("Save si&gned report…"), self.save_signed)
-        self.certificate_action = action(self.tr("Sign audit &certificate…"),
-                                         self.sign_certificate)
+        self.certificate_action = action(self.tr("Sign audit &certificate…"), self.sign_certificate)
         self.reopen_action = action(self.tr("&Reopen audit…"), self.reopen)
         # (suggested path, filter) -> chosen path; tests replace the file dialog.
         self.ask_save_path: Callable[[str, str], str | None] | None = None
@@ -84,8 +92,14 @@ class SignoffActions(SignedRecordActions, QObject):
 
     def install(self, *, file_menu: QMenu, audit_menu: QMenu) -> None:
         audit_menu.addSeparator()
-        for made in (self.check_action, self.preview_action, self.export_action,
-                     self.sign_action, self.save_signed_action, self.certificate_action):
+        for made in (
+            self.check_action,
+            self.preview_action,
+            self.export_action,
+            self.sign_action,
+            self.save_signed_action,
+            self.certificate_action,
+        ):
             audit_menu.addAction(made)
         audit_menu.addSeparator()
         audit_menu.addAction(self.reopen_action)
@@ -100,8 +114,7 @@ class SignoffActions(SignedRecordActions, QObject):
 
     def update_actions(self) -> None:
         workspace = self._workspace()
-        for made in (self.check_action, self.preview_action, self.export_action,
-                     self.sign_action):
+        for made in (self.check_action, self.preview_action, self.export_action, self.sign_action):
             made.setEnabled(workspace is not None)
         if workspace is not None and workspace.editor.state.status == AuditStatus.FINAL:
             self.sign_action.setEnabled(False)  # approved: nobody can sign this version again
@@ -110,7 +123,9 @@ class SignoffActions(SignedRecordActions, QObject):
         self.save_signed_action.setEnabled(locked)
         # The certificate needs an approved report version.
         self.certificate_action.setEnabled(
-            workspace is not None and workspace.editor.state.status in (AuditStatus.FINAL, AuditStatus.CLOSED))
+            workspace is not None
+            and workspace.editor.state.status in (AuditStatus.FINAL, AuditStatus.CLOSED)
+        )
 
     # --- helpers -------------------------------------------------------------------------------
 
@@ -125,11 +140,14 @@ class SignoffActions(SignedRecordActions, QObject):
         with self._db.session(actor=self._actor) as session:
             audit = audits.get_audit(session, workspace.editor.state.reference)
             return AuditFacts(
-                reference=audit.reference, title=audit.title, version=audit.report_version,
+                reference=audit.reference,
+                title=audit.title,
+                version=audit.report_version,
                 language=audit.language or "en",
                 paper=str(get_setting(session, branding.PAPER, "a4") or "a4"),
                 locked=audit.locked,
-                signed_meanings=[s.meaning for s in signing.current_signatures(session, audit)])
+                signed_meanings=[s.meaning for s in signing.current_signatures(session, audit)],
+            )
 
     def _keep(self, dialog: QWidget) -> None:
         """Remember the dialog just opened and free the previous closed one (it holds PDF bytes).
@@ -138,8 +156,9 @@ class SignoffActions(SignedRecordActions, QObject):
         if old is not None and isValid(old) and not old.isVisible() and not self._tasks.busy:
             old.deleteLater()
 
-    def _show_pdf(self, title: str, data: bytes, *,
-                  owner: QDialog | None = None) -> PdfPreviewDialog:
+    def _show_pdf(
+        self, title: str, data: bytes, *, owner: QDialog | None = None
+    ) -> PdfPreviewDialog:
         """A preview window. Asked for from a modal dialog (Export), it is that dialog's child:
         a sibling of the dialog would be blocked by its modality until the dialog closed."""
         from auditapp.ui.pdf_preview import PdfPreviewDialog
@@ -173,13 +192,20 @@ class SignoffActions(SignedRecordActions, QObject):
         from auditapp.reports.build import available_sections
         from auditapp.ui.export_dialog import ExportDialog
 
-        dialog = ExportDialog(self._db, facts.reference, version=facts.version,
-                              language=facts.language, paper=facts.paper,
-                              sections=available_sections(self._language), tasks=self._tasks,
-                              parent=self._window)
+        dialog = ExportDialog(
+            self._db,
+            facts.reference,
+            version=facts.version,
+            language=facts.language,
+            paper=facts.paper,
+            sections=available_sections(self._language),
+            tasks=self._tasks,
+            parent=self._window,
+        )
         dialog.preview_requested.connect(lambda options: self._preview_from(dialog, options))
-        dialog.exported.connect(lambda paths: self._status(
-            self.tr("Report written to %1").replace("%1", str(paths[0]))))
+        dialog.exported.connect(
+            lambda paths: self._status(self.tr("Report written to %1").replace("%1", str(paths[0])))
+        )
         self._keep(dialog)
         dialog.open()
         return dialog
@@ -191,12 +217,23 @@ class SignoffActions(SignedRecordActions, QObject):
 
         def work(progress: Callable[[int, int, str], None]) -> bytes:
             return export.export_report(
-                db, reference, fmt="pdf", language=options.language, sections=options.sections,
-                include_confidential=options.include_confidential, paper=options.paper,
-                photos=options.photos, progress=lambda pct, stage: progress(pct, 100, stage))
+                db,
+                reference,
+                fmt="pdf",
+                language=options.language,
+                sections=options.sections,
+                include_confidential=options.include_confidential,
+                paper=options.paper,
+                photos=options.photos,
+                progress=lambda pct, stage: progress(pct, 100, stage),
+            )
 
-        dialog.run_preview(work, lambda data: self._show_pdf(
-            self.tr("Preview · %1").replace("%1", reference), data, owner=dialog))
+        dialog.run_preview(
+            work,
+            lambda data: self._show_pdf(
+                self.tr("Preview · %1").replace("%1", reference), data, owner=dialog
+            ),
+        )
 
     def preview(self) -> None:
         """The report as it would be exported now, in the audit's language, rendered off the
@@ -215,9 +252,12 @@ class SignoffActions(SignedRecordActions, QObject):
 
         self._tasks.run(
             work,
-            on_done=lambda data: (self._status(""), self._show_pdf(
-                self.tr("Preview · %1").replace("%1", reference), data)),
-            on_failed=lambda exc: self._status(failure_text(exc, self.tr("The preview"))))
+            on_done=lambda data: (
+                self._status(""),
+                self._show_pdf(self.tr("Preview · %1").replace("%1", reference), data),
+            ),
+            on_failed=lambda exc: self._status(failure_text(exc, self.tr("The preview"))),
+        )
 
     # --- pre-issue checks ----------------------------------------------------------------------
 
@@ -266,9 +306,15 @@ class SignoffActions(SignedRecordActions, QObject):
             return None
         from auditapp.ui.sign_dialog import SignDialog
 
-        dialog = SignDialog(self._db, facts.reference, facts.title, actor=self._actor,
-                            signed_meanings=facts.signed_meanings, tasks=self._tasks,
-                            parent=self._window)
+        dialog = SignDialog(
+            self._db,
+            facts.reference,
+            facts.title,
+            actor=self._actor,
+            signed_meanings=facts.signed_meanings,
+            tasks=self._tasks,
+            parent=self._window,
+        )
         dialog.signed.connect(lambda result: self._reload(result.reference))
         self._keep(dialog)
         dialog.open()

@@ -36,15 +36,26 @@ class SignedRecordActions:
         if facts is None:
             return None
         if "approver" not in facts.signed_meanings:
-            self._status(QCoreApplication.translate("SignoffActions", "The audit certificate can be signed only for an approved "
-                                 "report; %1 report version %2 is not approved.").replace(
-                "%1", facts.reference).replace("%2", str(facts.version)))
+            self._status(
+                QCoreApplication.translate(
+                    "SignoffActions",
+                    "The audit certificate can be signed only for an approved "
+                    "report; %1 report version %2 is not approved.",
+                )
+                .replace("%1", facts.reference)
+                .replace("%2", str(facts.version))
+            )
             return None
         from auditapp.ui.certificate_dialog import CertificateDialog
 
-        dialog = CertificateDialog(self._db, facts.reference, actor=self._actor,
-                                   language=facts.language, tasks=self._tasks,
-                                   parent=self._window)
+        dialog = CertificateDialog(
+            self._db,
+            facts.reference,
+            actor=self._actor,
+            language=facts.language,
+            tasks=self._tasks,
+            parent=self._window,
+        )
         dialog.signed.connect(lambda result: self._save_certificate(facts.reference, result))
         self._keep(dialog)
         dialog.open()
@@ -55,18 +66,31 @@ class SignedRecordActions:
         from auditapp.reports import export
         from auditapp.ui.export_dialog import ask_save_path, default_folder
 
-        ask = self.ask_save_path or ask_save_path(self._window, QCoreApplication.translate("SignoffActions", "Save signed certificate"))
+        ask = self.ask_save_path or ask_save_path(
+            self._window, QCoreApplication.translate("SignoffActions", "Save signed certificate")
+        )
         name = f"{reference}_certificate_v{result.version}_signed.pdf"
-        chosen = ask(str(default_folder() / name), QCoreApplication.translate("SignoffActions", "PDF documents (*.pdf)"))
+        chosen = ask(
+            str(default_folder() / name),
+            QCoreApplication.translate("SignoffActions", "PDF documents (*.pdf)"),
+        )
         if not chosen:
-            self._status(QCoreApplication.translate("SignoffActions", "The signed certificate is stored with the audit."))
+            self._status(
+                QCoreApplication.translate(
+                    "SignoffActions", "The signed certificate is stored with the audit."
+                )
+            )
             return None
         try:
             written = export.write(chosen, result.pdf_bytes)
         except AuditAppError as exc:
             self._status(str(exc))
             return None
-        self._status(QCoreApplication.translate("SignoffActions", "Signed certificate written to %1").replace("%1", str(written)))
+        self._status(
+            QCoreApplication.translate(
+                "SignoffActions", "Signed certificate written to %1"
+            ).replace("%1", str(written))
+        )
         return written
 
     def save_signed(self) -> Path | None:
@@ -83,9 +107,14 @@ class SignedRecordActions:
         except AuditAppError as exc:
             self._status(str(exc))
             return None
-        ask = self.ask_save_path or ask_save_path(self._window, QCoreApplication.translate("SignoffActions", "Save signed report"))
+        ask = self.ask_save_path or ask_save_path(
+            self._window, QCoreApplication.translate("SignoffActions", "Save signed report")
+        )
         name = f"{facts.reference}_report_v{version}_signed.pdf"
-        chosen = ask(str(default_folder() / name), QCoreApplication.translate("SignoffActions", "PDF documents (*.pdf)"))
+        chosen = ask(
+            str(default_folder() / name),
+            QCoreApplication.translate("SignoffActions", "PDF documents (*.pdf)"),
+        )
         if not chosen:
             return None
         try:
@@ -93,7 +122,11 @@ class SignedRecordActions:
         except AuditAppError as exc:
             self._status(str(exc))
             return None
-        self._status(QCoreApplication.translate("SignoffActions", "Signed report written to %1").replace("%1", str(written)))
+        self._status(
+            QCoreApplication.translate("SignoffActions", "Signed report written to %1").replace(
+                "%1", str(written)
+            )
+        )
         return written
 
     def reopen(self) -> ReopenDialog | None:
@@ -101,13 +134,22 @@ class SignedRecordActions:
         if facts is None:
             return None
         if not facts.locked and not facts.signed_meanings:
-            self._status(QCoreApplication.translate("SignoffActions", "%1 is not signed; there is nothing to reopen.").replace(
-                "%1", facts.reference))
+            self._status(
+                QCoreApplication.translate(
+                    "SignoffActions", "%1 is not signed; there is nothing to reopen."
+                ).replace("%1", facts.reference)
+            )
             return None
         from auditapp.ui.reopen_dialog import ReopenDialog
 
-        dialog = ReopenDialog(self._db, facts.reference, version=facts.version,
-                              actor=self._actor, tasks=self._tasks, parent=self._window)
+        dialog = ReopenDialog(
+            self._db,
+            facts.reference,
+            version=facts.version,
+            actor=self._actor,
+            tasks=self._tasks,
+            parent=self._window,
+        )
         dialog.reopened.connect(lambda version: self._reopened(facts.reference, version))
         self._keep(dialog)
         dialog.open()
@@ -115,5 +157,10 @@ class SignedRecordActions:
 
     def _reopened(self, reference: str, version: int) -> None:
         self._reload(reference)
-        self._status(QCoreApplication.translate("SignoffActions", "%1 reopened: you are now editing report version %2.").replace(
-            "%1", reference).replace("%2", str(version)))
+        self._status(
+            QCoreApplication.translate(
+                "SignoffActions", "%1 reopened: you are now editing report version %2."
+            )
+            .replace("%1", reference)
+            .replace("%2", str(version))
+        )

@@ -11,14 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import (
-    QDialog,
-    QInputDialog,
-    QLineEdit,
-    QMenu,
-    QMessageBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QMenu, QMessageBox, QWidget
 
 from auditapp.core.db import Database
 from auditapp.errors import AuditAppError
@@ -27,8 +20,15 @@ from auditapp.ui.team_dialogs import ConflictDialog, HandOutDialog
 
 
 class TeamActions(QObject):
-    def __init__(self, window: QWidget, *, db: Database, actor: str,
-                 reference: Callable[[], str | None], reload: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        window: QWidget,
+        *,
+        db: Database,
+        actor: str,
+        reference: Callable[[], str | None],
+        reload: Callable[[str], None],
+    ) -> None:
         super().__init__(window)
         self.window, self.db, self.actor = window, db, actor
         self.reference, self.reload = reference, reload
@@ -67,16 +67,23 @@ class TeamActions(QObject):
 
     def _ask_password(self) -> str | None:
         text, ok = QInputDialog.getText(
-            self.window, self.tr("Sign the package"),
+            self.window,
+            self.tr("Sign the package"),
             self.tr("Your password (the package is signed with your key):"),
-            QLineEdit.EchoMode.Password)
+            QLineEdit.EchoMode.Password,
+        )
         return text if ok else None
 
     def _ask_transfer(self) -> str | None:
         text, ok = QInputDialog.getText(
-            self.window, self.tr("Transfer password"),
-            self.tr("Transfer password of the package (at least 12 characters; tell it to the "
-                    "recipient by another channel):"), QLineEdit.EchoMode.Password)
+            self.window,
+            self.tr("Transfer password"),
+            self.tr(
+                "Transfer password of the package (at least 12 characters; tell it to the "
+                "recipient by another channel):"
+            ),
+            QLineEdit.EchoMode.Password,
+        )
         return text if ok and text else None
 
     def _transfer_for_writing(self) -> tuple[bool, str | None]:
@@ -91,9 +98,13 @@ class TeamActions(QObject):
         return answer == QMessageBox.StandardButton.Yes
 
     def _fail(self, title: str, exc: Exception) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, title,
-                          self.tr("Nothing changed:\n%1").replace("%1", str(exc)),
-                          QMessageBox.StandardButton.Ok, self.window)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            title,
+            self.tr("Nothing changed:\n%1").replace("%1", str(exc)),
+            QMessageBox.StandardButton.Ok,
+            self.window,
+        )
         self.summary = box
         box.open()
 
@@ -107,7 +118,9 @@ class TeamActions(QObject):
         with self.db.session(actor=self.actor) as session:
             user = users.find_user(session, self.actor)
             signing.ensure_identity(user, password)
-            return package.Exporter(self.actor, user.full_name, signing.open_identity(user, password))
+            return package.Exporter(
+                self.actor, user.full_name, signing.open_identity(user, password)
+            )
 
     # --- the three acts ------------------------------------------------------------------------
 
@@ -120,8 +133,10 @@ class TeamActions(QObject):
         with self.db.session() as session:
             audit = audits.get_audit(session, reference)
             language = audit.language
-            areas = [(a.id, a.title.get(language) or a.title.get("en", a.id))
-                     for a in audits.audit_checklist(audit).areas]
+            areas = [
+                (a.id, a.title.get(language) or a.title.get("en", a.id))
+                for a in audits.audit_checklist(audit).areas
+            ]
             found = [(f.number, f.title) for f in audit.findings]
         dialog = HandOutDialog(self.window, areas, found)
         dialog.path_edit.setText(str(Path.home() / f"{reference}-handout.teampkg"))
@@ -141,9 +156,14 @@ class TeamActions(QObject):
                 return
             with self.db.session(actor=self.actor, reason=f"handed out to {to}") as session:
                 summary = team_package.hand_out(
-                    session, reference, path, exporter=exporter, to_user=to,  # type: ignore[arg-type]
+                    session,
+                    reference,
+                    path,
+                    exporter=exporter,
+                    to_user=to,  # type: ignore[arg-type]
                     assignment=team_package.Assignment(areas, findings),
-                    transfer_password=transfer)
+                    transfer_password=transfer,
+                )
         except (AuditAppError, OSError) as exc:
             self._fail(self.tr("Hand out"), exc)
             return
@@ -157,9 +177,11 @@ class TeamActions(QObject):
             return None
         if path is None:
             name = file_dialogs.save_file(
-                self.window, self.tr("Hand back to lead"),
+                self.window,
+                self.tr("Hand back to lead"),
                 str(folders.start_folder(folders.PACKAGES) / f"{reference}-handback.teampkg"),
-                self.tr("Team packages (*.teampkg)"))
+                self.tr("Team packages (*.teampkg)"),
+            )
             if not name:
                 return None
             folders.remember(folders.PACKAGES, name)
@@ -170,9 +192,13 @@ class TeamActions(QObject):
             if exporter is None:
                 return None
             with self.db.session(actor=self.actor, reason="handed back") as session:
-                summary = team_package.hand_back(session, reference, path,
-                                                 exporter=exporter,  # type: ignore[arg-type]
-                                                 transfer_password=transfer)
+                summary = team_package.hand_back(
+                    session,
+                    reference,
+                    path,
+                    exporter=exporter,  # type: ignore[arg-type]
+                    transfer_password=transfer,
+                )
         except (AuditAppError, OSError) as exc:
             self._fail(self.tr("Hand back"), exc)
             return None
@@ -183,9 +209,12 @@ class TeamActions(QObject):
         from auditapp.core import package, team_apply
 
         if path is None:
-            name = file_dialogs.open_file(self.window, self.tr("Merge team package"),
-                                          str(folders.start_folder(folders.PACKAGES)),
-                                          self.tr("Team packages (*.teampkg)"))
+            name = file_dialogs.open_file(
+                self.window,
+                self.tr("Merge team package"),
+                str(folders.start_folder(folders.PACKAGES)),
+                self.tr("Team packages (*.teampkg)"),
+            )
             if not name:
                 return None
             folders.remember(folders.PACKAGES, name)
@@ -198,21 +227,32 @@ class TeamActions(QObject):
                     return None
             with self.db.session(actor=self.actor) as session:
                 username, full_name, fingerprint, trusted = team_apply.signer_of(
-                    session, path, transfer)
+                    session, path, transfer
+                )
             accept = None
             if not trusted:
-                question = self.tr(
-                    "The package is signed by %1 (%2), whose certificate this database does not "
-                    "know.\n\nCertificate SHA-256:\n%3\n\nMerge it only if the sender confirms "
-                    "this fingerprint through another channel. Merge it?"
-                ).replace("%1", full_name).replace("%2", username).replace("%3", fingerprint)
+                question = (
+                    self.tr(
+                        "The package is signed by %1 (%2), whose certificate this database does not "
+                        "know.\n\nCertificate SHA-256:\n%3\n\nMerge it only if the sender confirms "
+                        "this fingerprint through another channel. Merge it?"
+                    )
+                    .replace("%1", full_name)
+                    .replace("%2", username)
+                    .replace("%3", fingerprint)
+                )
                 if not self.ask(question):
                     return None
                 accept = fingerprint
             with self.db.session(actor=self.actor) as session:
-                preview = team_apply.merge_package(session, path, actor=self.actor,
-                                                   accept_signer=accept, preview=True,
-                                                   transfer_password=transfer)
+                preview = team_apply.merge_package(
+                    session,
+                    path,
+                    actor=self.actor,
+                    accept_signer=accept,
+                    preview=True,
+                    transfer_password=transfer,
+                )
                 session.rollback()
         except (AuditAppError, OSError) as exc:
             self._fail(self.tr("Merge team package"), exc)
@@ -226,16 +266,21 @@ class TeamActions(QObject):
         dialog.open()
         return dialog
 
-    def _merge(self, path: Path, accept: str | None, resolutions: dict[str, object],
-               transfer: str | None) -> None:
+    def _merge(
+        self, path: Path, accept: str | None, resolutions: dict[str, object], transfer: str | None
+    ) -> None:
         from auditapp.core import team_apply
 
         try:
             with self.db.session(actor=self.actor) as session:
-                report = team_apply.merge_package(session, path, actor=self.actor,
-                                                  accept_signer=accept,
-                                                  resolutions=resolutions,  # type: ignore[arg-type]
-                                                  transfer_password=transfer)
+                report = team_apply.merge_package(
+                    session,
+                    path,
+                    actor=self.actor,
+                    accept_signer=accept,
+                    resolutions=resolutions,  # type: ignore[arg-type]
+                    transfer_password=transfer,
+                )
         except (AuditAppError, OSError) as exc:
             self._fail(self.tr("Merge team package"), exc)
             return
@@ -248,21 +293,30 @@ class TeamActions(QObject):
             given = r.assignment  # type: ignore[attr-defined]
             areas = ", ".join(given.get("areas") or []) or "–"
             todo = ", ".join(f"F-{n:02d}" for n in given.get("findings") or []) or "–"
-            return [self.tr("Opened %1 as your working copy, handed out by %2.")
-                    .replace("%1", r.reference).replace("%2", r.signer),  # type: ignore[attr-defined]
-                    self.tr("Your checklist areas: %1. Findings to write: %2.")
-                    .replace("%1", areas).replace("%2", todo)]
+            return [
+                self.tr("Opened %1 as your working copy, handed out by %2.")
+                .replace("%1", r.reference)
+                .replace("%2", r.signer),  # type: ignore[attr-defined]
+                self.tr("Your checklist areas: %1. Findings to write: %2.")
+                .replace("%1", areas)
+                .replace("%2", todo),
+            ]
         kind = self.tr("hand out") if r.kind == "handout" else self.tr("hand back")  # type: ignore[attr-defined]
         created = dict(r.created)  # type: ignore[attr-defined]
         others = sum(n for k, n in created.items() if k not in ("response", "finding", "evidence"))
         lines = [
-            self.tr("Merged the %1 of %2 into %3.").replace("%1", kind)
-            .replace("%2", r.signer).replace("%3", r.reference),  # type: ignore[attr-defined]
+            self.tr("Merged the %1 of %2 into %3.")
+            .replace("%1", kind)
+            .replace("%2", r.signer)
+            .replace("%3", r.reference),  # type: ignore[attr-defined]
             self.tr("New answers: %1; new findings: %2; new evidence: %3; other new records: %4.")
-            .replace("%1", str(created.get("response", 0))).replace("%2", str(created.get("finding", 0)))
-            .replace("%3", str(created.get("evidence", 0))).replace("%4", str(others)),
+            .replace("%1", str(created.get("response", 0)))
+            .replace("%2", str(created.get("finding", 0)))
+            .replace("%3", str(created.get("evidence", 0)))
+            .replace("%4", str(others)),
             self.tr("Changed values: %1; deleted records: %2; evidence already here: %3.")
-            .replace("%1", str(r.updated)).replace("%2", str(r.deleted))  # type: ignore[attr-defined]
+            .replace("%1", str(r.updated))
+            .replace("%2", str(r.deleted))  # type: ignore[attr-defined]
             .replace("%3", str(r.same_evidence)),  # type: ignore[attr-defined]
         ]
         if r.decisions:  # type: ignore[attr-defined]
@@ -271,7 +325,12 @@ class TeamActions(QObject):
         return lines
 
     def _show(self, title: str, lines: list[str]) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, title, "\n".join(lines),
-                          QMessageBox.StandardButton.Ok, self.window)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            title,
+            "\n".join(lines),
+            QMessageBox.StandardButton.Ok,
+            self.window,
+        )
         self.summary = box
         box.open()

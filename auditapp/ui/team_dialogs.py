@@ -33,8 +33,9 @@ from auditapp.ui import file_dialogs
 class HandOutDialog(QDialog):
     """To whom, which checklist areas and which findings, and where to write the package."""
 
-    def __init__(self, parent: QWidget | None, areas: list[tuple[str, str]],
-                 findings: list[tuple[int, str]]) -> None:
+    def __init__(
+        self, parent: QWidget | None, areas: list[tuple[str, str]], findings: list[tuple[int, str]]
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Hand out to a co-auditor"))
         self.resize(620, 480)
@@ -63,27 +64,38 @@ class HandOutDialog(QDialog):
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
         form.addRow(self.tr("Package file:"), row)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
     def _browse(self) -> None:
-        name = file_dialogs.save_file(self, self.tr("Hand out to a co-auditor"),
-                                      self.path_edit.text(), self.tr("Team packages (*.teampkg)"))
+        name = file_dialogs.save_file(
+            self,
+            self.tr("Hand out to a co-auditor"),
+            self.path_edit.text(),
+            self.tr("Team packages (*.teampkg)"),
+        )
         if name:
             self.path_edit.setText(name)
 
     @staticmethod
     def _checked(widget: QListWidget) -> list[object]:
-        return [widget.item(i).data(Qt.ItemDataRole.UserRole) for i in range(widget.count())
-                if widget.item(i).checkState() == Qt.CheckState.Checked]
+        return [
+            widget.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(widget.count())
+            if widget.item(i).checkState() == Qt.CheckState.Checked
+        ]
 
     def chosen(self) -> tuple[str, tuple[str, ...], tuple[int, ...], Path]:
-        return (self.to_edit.text().strip(), tuple(map(str, self._checked(self.area_list))),
-                tuple(int(str(n)) for n in self._checked(self.finding_list)),
-                Path(self.path_edit.text().strip()))
+        return (
+            self.to_edit.text().strip(),
+            tuple(map(str, self._checked(self.area_list))),
+            tuple(int(str(n)) for n in self._checked(self.finding_list)),
+            Path(self.path_edit.text().strip()),
+        )
 
 
 class ConflictDialog(QDialog):
@@ -94,8 +106,12 @@ class ConflictDialog(QDialog):
         self.setWindowTitle(self.tr("Resolve merge conflicts"))
         self.resize(980, 600)
         outer = QVBoxLayout(self)
-        intro = QLabel(self.tr("Both you and %1 changed these fields since the hand out. Nothing "
-                               "is merged until you choose for each one.").replace("%1", signer))
+        intro = QLabel(
+            self.tr(
+                "Both you and %1 changed these fields since the hand out. Nothing "
+                "is merged until you choose for each one."
+            ).replace("%1", signer)
+        )
         intro.setWordWrap(True)
         outer.addWidget(intro)
         body = QWidget()
@@ -108,8 +124,9 @@ class ConflictDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Merge"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -130,8 +147,9 @@ class ConflictDialog(QDialog):
         edit = QRadioButton(self.tr("Write a new value:"))
         for index, button in enumerate((mine, theirs, edit)):
             group.addButton(button, index)
-        for column, (value, who, button) in enumerate((
-                (c.mine, c.mine_by, mine), (c.theirs, c.theirs_by, theirs))):
+        for column, (value, who, button) in enumerate(
+            ((c.mine, c.mine_by, mine), (c.theirs, c.theirs_by, theirs))
+        ):
             grid.setColumnStretch(column, 1)
             grid.addWidget(button, 0, column)
             text = QLabel(value if value is not None else self.tr("(empty)"))

@@ -73,11 +73,18 @@ class TrailModel(QAbstractTableModel):
         return 6
 
     @variant_result
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("When"), self.tr("Who"), self.tr("Action"), self.tr("What"),
-                    self.tr("Changes"), self.tr("Reason"))[section]
+            return (
+                self.tr("When"),
+                self.tr("Who"),
+                self.tr("Action"),
+                self.tr("What"),
+                self.tr("Changes"),
+                self.tr("Reason"),
+            )[section]
         return None
 
     @variant_result
@@ -96,8 +103,12 @@ class TrailModel(QAbstractTableModel):
                 r.reason,
             )[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == self.CHANGES:
-            lines = [f"{c.field}: {c.old} → {c.new}" if c.old and c.new else
-                     f"{c.field}: {c.new or c.old}" for c in r.changes]
+            lines = [
+                f"{c.field}: {c.old} → {c.new}"
+                if c.old and c.new
+                else f"{c.field}: {c.new or c.old}"
+                for c in r.changes
+            ]
             return "\n".join(line[:500] for line in lines)[:5000]
         if role == Qt.ItemDataRole.UserRole:
             return r
@@ -114,8 +125,9 @@ class TrailFilter(QSortFilterProxyModel):
         self.since: dt.date | None = None
         self.text = ""
 
-    def set_filter(self, *, user: str = "", action: str = "", since: dt.date | None = None,
-                   text: str = "") -> None:
+    def set_filter(
+        self, *, user: str = "", action: str = "", since: dt.date | None = None, text: str = ""
+    ) -> None:
         self.beginFilterChange()
         self.user, self.action, self.since, self.text = user, action, since, text.lower()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
@@ -165,12 +177,16 @@ class TrailPage(QWidget):
         refresh = QPushButton(self.tr("Refresh"))
         refresh.clicked.connect(self.reload)
         self.export_csv = QPushButton(self.tr("Export CSV…"))
-        self.export_csv.setToolTip(self.tr("The whole trail of this audit for a spreadsheet, "
-                                           "one line per changed field"))
+        self.export_csv.setToolTip(
+            self.tr("The whole trail of this audit for a spreadsheet, one line per changed field")
+        )
         self.export_csv.clicked.connect(lambda: self.export("csv"))
         self.export_pdf = QPushButton(self.tr("Export PDF…"))
-        self.export_pdf.setToolTip(self.tr("The whole trail of this audit as a PDF for an "
-                                           "inspector, with the trail head hash"))
+        self.export_pdf.setToolTip(
+            self.tr(
+                "The whole trail of this audit as a PDF for an inspector, with the trail head hash"
+            )
+        )
         self.export_pdf.clicked.connect(lambda: self.export("pdf"))
         # (suggested path, filter) -> chosen path; tests replace the file dialog.
         self.ask_path: Any = None
@@ -237,12 +253,16 @@ class TrailPage(QWidget):
         self.proxy.set_filter(
             user=self.user.currentData() or "",
             action=self.action.currentData() or "",
-            since=None if since == self.since.minimumDate() else
-            dt.date(since.year(), since.month(), since.day()),
+            since=None
+            if since == self.since.minimumDate()
+            else dt.date(since.year(), since.month(), since.day()),
             text=self.search.text(),
         )
-        self.count.setText(self.tr("%1 of %n action(s) shown", "", self.model.rowCount()).replace(
-            "%1", str(self.proxy.rowCount())))
+        self.count.setText(
+            self.tr("%1 of %n action(s) shown", "", self.model.rowCount()).replace(
+                "%1", str(self.proxy.rowCount())
+            )
+        )
 
     def export(self, fmt: str) -> str | None:
         """Write the audit's whole trail (not only the filtered rows) as CSV or PDF."""
@@ -252,15 +272,14 @@ class TrailPage(QWidget):
 
         reference = self._editor.state.reference
         ask = self.ask_path or ask_save_path(self, self.tr("Export the audit trail"), "trail")
-        file_filter = (self.tr("CSV files (*.csv)") if fmt == "csv"
-                       else self.tr("PDF documents (*.pdf)"))
-        chosen = ask(str(default_folder("trail") / f"{reference}_audit_trail.{fmt}"),
-                     file_filter)
+        file_filter = (
+            self.tr("CSV files (*.csv)") if fmt == "csv" else self.tr("PDF documents (*.pdf)")
+        )
+        chosen = ask(str(default_folder("trail") / f"{reference}_audit_trail.{fmt}"), file_filter)
         if not chosen:
             return None
         try:
-            data = export_trail(self._editor.db, reference, fmt=fmt,
-                                language=display_language())
+            data = export_trail(self._editor.db, reference, fmt=fmt, language=display_language())
             from pathlib import Path
 
             Path(chosen).write_bytes(data)

@@ -34,8 +34,9 @@ def claims_saved_change_keys(event: QEvent) -> bool:
     return False
 
 
-def install_undo_actions(window: QObject, stack: QUndoStack, *,
-                         before: Callable[[], None]) -> tuple[QAction, QAction]:
+def install_undo_actions(
+    window: QObject, stack: QUndoStack, *, before: Callable[[], None]
+) -> tuple[QAction, QAction]:
     """Edit › Undo last change / Redo; before() saves text still being typed."""
     undo = QAction(translate("UndoKeys", "&Undo last change"), window)
     undo.setObjectName("undoSavedAction")
@@ -53,10 +54,16 @@ def install_undo_actions(window: QObject, stack: QUndoStack, *,
             return
         undo.setEnabled(stack.canUndo())
         redo.setEnabled(stack.canRedo())
-        undo.setText(translate("UndoKeys", "&Undo: %1").replace("%1", stack.undoText())
-                     if stack.canUndo() else translate("UndoKeys", "&Undo last change"))
-        redo.setText(translate("UndoKeys", "&Redo: %1").replace("%1", stack.redoText())
-                     if stack.canRedo() else translate("UndoKeys", "&Redo"))
+        undo.setText(
+            translate("UndoKeys", "&Undo: %1").replace("%1", stack.undoText())
+            if stack.canUndo()
+            else translate("UndoKeys", "&Undo last change")
+        )
+        redo.setText(
+            translate("UndoKeys", "&Redo: %1").replace("%1", stack.redoText())
+            if stack.canRedo()
+            else translate("UndoKeys", "&Redo")
+        )
 
     undo.triggered.connect(run_undo)
     redo.triggered.connect(stack.redo)

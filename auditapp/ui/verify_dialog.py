@@ -35,8 +35,10 @@ Index = QModelIndex | QPersistentModelIndex
 # () -> the chosen path, or None when cancelled
 AskOpen = Callable[[], str | None]
 # A valid result earns the one green banner in the app: it is the answer the reader came for.
-VALID_STYLE = ("QLabel { color: #FFFFFF; background: #1E7D32; padding: 6px 10px; "
-               "border-radius: 4px; font-weight: 600; }")
+VALID_STYLE = (
+    "QLabel { color: #FFFFFF; background: #1E7D32; padding: 6px 10px; "
+    "border-radius: 4px; font-weight: 600; }"
+)
 
 
 def local_time(at: dt.datetime | None) -> str:
@@ -65,12 +67,18 @@ class SignatureChecksModel(QAbstractTableModel):
         return 6
 
     @variant_result
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Signer"), self.tr("Meaning"), self.tr("Signed at"),
-                    self.tr("Intact"), self.tr("Trust"),
-                    self.tr("Certificate SHA-256"))[section]
+            return (
+                self.tr("Signer"),
+                self.tr("Meaning"),
+                self.tr("Signed at"),
+                self.tr("Intact"),
+                self.tr("Trust"),
+                self.tr("Certificate SHA-256"),
+            )[section]
         return None
 
     @variant_result
@@ -99,8 +107,9 @@ class SignatureChecksModel(QAbstractTableModel):
             if row.detail:
                 parts.append(row.detail)
             return "\n".join(parts)
-        bad = (column == self.INTACT and not row.intact) or (column == self.TRUST
-                                                              and not row.trusted)
+        bad = (column == self.INTACT and not row.intact) or (
+            column == self.TRUST and not row.trusted
+        )
         if role == Qt.ItemDataRole.ForegroundRole and bad:
             from PySide6.QtGui import QColor
 
@@ -109,8 +118,15 @@ class SignatureChecksModel(QAbstractTableModel):
 
 
 class VerifyDialog(QDialog):
-    def __init__(self, db: Database | None, *, tasks: TaskRunner, ask_open: AskOpen | None = None,
-                 ask_certificate: AskOpen | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database | None,
+        *,
+        tasks: TaskRunner,
+        ask_open: AskOpen | None = None,
+        ask_certificate: AskOpen | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._db = db
         self._tasks = tasks
@@ -120,8 +136,10 @@ class VerifyDialog(QDialog):
         self.report: VerificationReport | None = None
         self.setWindowTitle(self.tr("Verify signed file"))
         self.resize(760, 460)
-        self.file = label(self.tr("Choose a signed PDF, or a Word file with its .p7s signature "
-                                  "beside it."), "muted")
+        self.file = label(
+            self.tr("Choose a signed PDF, or a Word file with its .p7s signature beside it."),
+            "muted",
+        )
         self.banner = MessageBar()
         self.model = SignatureChecksModel(self)
         self.table = QTableView()
@@ -139,9 +157,12 @@ class VerifyDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.trust_button = QPushButton(self.tr("&Trust a certificate…"))
-        self.trust_button.setToolTip(self.tr(
-            "Add a signer's exported certificate or your organisation's CA to the certificates "
-            "this computer trusts. Compare its fingerprint with the signer's first."))
+        self.trust_button.setToolTip(
+            self.tr(
+                "Add a signer's exported certificate or your organisation's CA to the certificates "
+                "this computer trusts. Compare its fingerprint with the signer's first."
+            )
+        )
         self.trust_button.clicked.connect(self.trust_certificate)
         buttons.addButton(self.trust_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
@@ -157,16 +178,22 @@ class VerifyDialog(QDialog):
         from auditapp.ui import folders
 
         path = file_dialogs.open_file(
-            self, self.tr("Verify signed file"), str(folders.start_folder(folders.VERIFY)),
-            self.tr("Signed reports (*.pdf *.docx);;All files (*)"))
+            self,
+            self.tr("Verify signed file"),
+            str(folders.start_folder(folders.VERIFY)),
+            self.tr("Signed reports (*.pdf *.docx);;All files (*)"),
+        )
         if path:
             folders.remember(folders.VERIFY, path)
         return path
 
     def _ask_certificate(self) -> str | None:
         return file_dialogs.open_file(
-            self, self.tr("Trust a certificate"), "",
-            self.tr("Certificates (*.pem *.crt *.cer *.der);;All files (*)"))
+            self,
+            self.tr("Trust a certificate"),
+            "",
+            self.tr("Certificates (*.pem *.crt *.cer *.der);;All files (*)"),
+        )
 
     def trust_certificate(self) -> None:
         """Add a certificate to the trust store in the user data folder, then verify again."""
@@ -181,8 +208,9 @@ class VerifyDialog(QDialog):
             self.banner.setStyleSheet("")
             self.banner.show_error(str(exc))
             return
-        names = ", ".join(f"{c.subject} (SHA-256 {trust.fingerprint_pretty(c.fingerprint)})"
-                          for c in added)
+        names = ", ".join(
+            f"{c.subject} (SHA-256 {trust.fingerprint_pretty(c.fingerprint)})" for c in added
+        )
         self.details.setPlainText(self.tr("Now trusted: %1").replace("%1", names))
         if self._path is not None:
             self.verify(self._path)
@@ -216,20 +244,36 @@ class VerifyDialog(QDialog):
         if report.valid:
             self.banner.setStyleSheet(VALID_STYLE)
             self.banner.show_info(
-                self.tr("VALID: %n signature(s), every signed byte intact, every signer trusted.",
-                        "", count), 0)
+                self.tr(
+                    "VALID: %n signature(s), every signed byte intact, every signer trusted.",
+                    "",
+                    count,
+                ),
+                0,
+            )
         elif report.intact:
             self.banner.setStyleSheet("")
             untrusted = next(s for s in report.signatures if not s.trusted)
             why = untrusted.trust.removeprefix("NOT TRUSTED: ")
-            self.banner.show_error(self.tr("NOT TRUSTED: %1 (%2). Trust the signer's certificate "
-                                           "only after comparing its fingerprint.")
-                                   .replace("%1", untrusted.signer).replace("%2", why))
+            self.banner.show_error(
+                self.tr(
+                    "NOT TRUSTED: %1 (%2). Trust the signer's certificate "
+                    "only after comparing its fingerprint."
+                )
+                .replace("%1", untrusted.signer)
+                .replace("%2", why)
+            )
         else:
             self.banner.setStyleSheet("")
-            reason = report.problems[0] if report.problems else (
-                self.tr("no signature found") if not count
-                else self.tr("the file changed after it was signed"))
+            reason = (
+                report.problems[0]
+                if report.problems
+                else (
+                    self.tr("no signature found")
+                    if not count
+                    else self.tr("the file changed after it was signed")
+                )
+            )
             self.banner.show_error(self.tr("INVALID: %1").replace("%1", reason))
 
     def _failed(self, exc: Exception) -> None:

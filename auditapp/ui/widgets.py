@@ -60,8 +60,9 @@ class MessageBar(QLabel):
             return
         width = max(100, self._host.width() - 32)
         self.setFixedWidth(width)
-        self.setFixedHeight(self.heightForWidth(width) if self.hasHeightForWidth()
-                            else self.sizeHint().height())
+        self.setFixedHeight(
+            self.heightForWidth(width) if self.hasHeightForWidth() else self.sizeHint().height()
+        )
         self.move(16, self._top)
         self.raise_()
 
@@ -110,8 +111,14 @@ class ReservedLabel(QLabel):
     at least ``lines`` lines): showing another of them never moves the widgets below it, so the
     page is neither laid out nor repainted again (a grade's definition, a finding's title)."""
 
-    def __init__(self, texts: Iterable[str] = (), *, lines: int = 1, role: str = "",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        texts: Iterable[str] = (),
+        *,
+        lines: int = 1,
+        role: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         if role:
             self.setProperty("role", role)
@@ -127,9 +134,15 @@ class ReservedLabel(QLabel):
         margins = self.contentsMargins()
         inner = max(1, width - margins.left() - margins.right() - 2 * self.margin())
         metrics = self.fontMetrics()
-        tallest = max([metrics.lineSpacing() * self._lines] + [
-            metrics.boundingRect(QRect(0, 0, inner, 100_000), Qt.TextFlag.TextWordWrap,
-                                 text).height() for text in self._texts])
+        tallest = max(
+            [metrics.lineSpacing() * self._lines]
+            + [
+                metrics.boundingRect(
+                    QRect(0, 0, inner, 100_000), Qt.TextFlag.TextWordWrap, text
+                ).height()
+                for text in self._texts
+            ]
+        )
         height = tallest + margins.top() + margins.bottom() + 2 * self.margin()
         if height != self.minimumHeight():
             self.setMinimumHeight(height)

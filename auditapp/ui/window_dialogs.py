@@ -38,16 +38,24 @@ class SettingsAndHelp:
             stored = settings.load(session)
             brand = branding.load_branding(session)
         scheme, days = stored.grading_scheme, stored.capa_days
-        current = SecurityValues(stored.idle_lock_minutes, stored.backups_kept,
-                                 stored.separate_signers)
+        current = SecurityValues(
+            stored.idle_lock_minutes, stored.backups_kept, stored.separate_signers
+        )
 
-        def submit(name: str, values: dict[str, int | None], brand_values: dict[str, str],
-                   security: SecurityValues | None = None) -> str | None:
-            changes: dict[str, object] = {"grading_scheme": name,
-                                          "capa_days": {**stored.capa_days, **values}}
+        def submit(
+            name: str,
+            values: dict[str, int | None],
+            brand_values: dict[str, str],
+            security: SecurityValues | None = None,
+        ) -> str | None:
+            changes: dict[str, object] = {
+                "grading_scheme": name,
+                "capa_days": {**stored.capa_days, **values},
+            }
             if security is not None:
-                changes.update(idle_lock_minutes=security.idle_minutes,
-                               backups_kept=security.backups_kept)
+                changes.update(
+                    idle_lock_minutes=security.idle_minutes, backups_kept=security.backups_kept
+                )
                 if security.separate_signers != current.separate_signers:
                     changes["separate_signers"] = security.separate_signers
             try:
@@ -60,12 +68,21 @@ class SettingsAndHelp:
             return None
 
         dialog = SettingsDialog(
-            scheme, days, submit=submit, language=self._language, parent=self,
+            scheme,
+            days,
+            submit=submit,
+            language=self._language,
+            parent=self,
             interface_language=i18n.chosen_language(self._settings),
-            branding={"organisation.name": brand.organisation,
-                      "organisation.address": brand.address}, logo=brand.logo,
-            security=current, backup_folder=paths.backup_dir(self._db.path),
-            read_only=self._db.read_only)
+            branding={
+                "organisation.name": brand.organisation,
+                "organisation.address": brand.address,
+            },
+            logo=brand.logo,
+            security=current,
+            backup_folder=paths.backup_dir(self._db.path),
+            read_only=self._db.read_only,
+        )
         if section == "security":
             dialog.show_security()
         self.last_dialog = dialog

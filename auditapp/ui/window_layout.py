@@ -32,10 +32,10 @@ class LayoutMemory:
                 self._settings.setValue(f"workspace/{name}", QByteArray(value))
             self._settings.setValue("workspace/tab", self.workspace.tabs.currentIndex())
             self._settings.setValue("workspace/question", self.workspace.walk.current_question)
-            self._settings.setValue("workspace/finding",
-                                    self.workspace.findings.current_number or 0)
-        self._settings.setValue("session/audit",
-                                self.editor.state.reference if self.editor else "")
+            self._settings.setValue(
+                "workspace/finding", self.workspace.findings.current_number or 0
+            )
+        self._settings.setValue("session/audit", self.editor.state.reference if self.editor else "")
         self._settings.sync()
 
     def restore_session(self, *, wait: bool = False) -> None:

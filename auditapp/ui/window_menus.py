@@ -35,14 +35,32 @@ class MenuBar:
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&File"))
-        self._action(QCoreApplication.translate("MainWindow", "&New audit…"), QKeySequence.StandardKey.New, self.new_audit,
-                     file_menu)
-        self.list_action = self._action(QCoreApplication.translate("MainWindow", "Audit &list"), "Ctrl+L", self.show_list,
-                                        file_menu)
+        self._action(
+            QCoreApplication.translate("MainWindow", "&New audit…"),
+            QKeySequence.StandardKey.New,
+            self.new_audit,
+            file_menu,
+        )
+        self.list_action = self._action(
+            QCoreApplication.translate("MainWindow", "Audit &list"),
+            "Ctrl+L",
+            self.show_list,
+            file_menu,
+        )
         file_menu.addSeparator()
-        self._action(QCoreApplication.translate("MainWindow", "&Settings…"), "Ctrl+,", self.open_settings, file_menu)
+        self._action(
+            QCoreApplication.translate("MainWindow", "&Settings…"),
+            "Ctrl+,",
+            self.open_settings,
+            file_menu,
+        )
         self._accounts_before = file_menu.addSeparator()  # the account actions go above it
-        self._action(QCoreApplication.translate("MainWindow", "&Quit"), QKeySequence.StandardKey.Quit, self.close, file_menu)
+        self._action(
+            QCoreApplication.translate("MainWindow", "&Quit"),
+            QKeySequence.StandardKey.Quit,
+            self.close,
+            file_menu,
+        )
         self.file_menu = file_menu
 
         edit_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Edit"))
@@ -50,29 +68,53 @@ class MenuBar:
         from auditapp.ui.undo_keys import install_undo_actions
 
         self.undo_action, self.redo_action = install_undo_actions(
-            self, self.undo_stack, before=self._commit_focused_text)
+            self, self.undo_stack, before=self._commit_focused_text
+        )
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
-        self._action(QCoreApplication.translate("MainWindow", "&Find audit"), QKeySequence.StandardKey.Find, self._find,
-                     edit_menu)
+        self._action(
+            QCoreApplication.translate("MainWindow", "&Find audit"),
+            QKeySequence.StandardKey.Find,
+            self._find,
+            edit_menu,
+        )
 
         self.audit_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Audit"))
-        self.details_action = self._action(QCoreApplication.translate("MainWindow", "Audit &details…"), "Ctrl+Shift+D",
-                                           lambda: self.edit_details(), self.audit_menu)
+        self.details_action = self._action(
+            QCoreApplication.translate("MainWindow", "Audit &details…"),
+            "Ctrl+Shift+D",
+            lambda: self.edit_details(),
+            self.audit_menu,
+        )
         self.checklist_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Checklist"))
         self.evidence_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "Ev&idence"))
         # "Take photo…" exists only with a camera; look for one when the menu first opens.
         self.evidence_menu.aboutToShow.connect(
-            lambda: self.workspace is not None and self.workspace.evidence_page.probe_camera())
+            lambda: self.workspace is not None and self.workspace.evidence_page.probe_camera()
+        )
         help_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
         self.help_menu = help_menu
         # F1: the guide's page for the screen in front of the user.
-        self.help_action = self._action(QCoreApplication.translate("MainWindow", "&User guide"), QKeySequence.StandardKey.HelpContents,
-                                        lambda: self.show_help(), help_menu)
-        self._action(QCoreApplication.translate("MainWindow", "&Keyboard shortcuts"), "Ctrl+F1", self.show_shortcuts, help_menu)
+        self.help_action = self._action(
+            QCoreApplication.translate("MainWindow", "&User guide"),
+            QKeySequence.StandardKey.HelpContents,
+            lambda: self.show_help(),
+            help_menu,
+        )
+        self._action(
+            QCoreApplication.translate("MainWindow", "&Keyboard shortcuts"),
+            "Ctrl+F1",
+            self.show_shortcuts,
+            help_menu,
+        )
         help_menu.addSeparator()
-        self._action(QCoreApplication.translate("MainWindow", "&About AuditApp"), None, self.show_about, help_menu)
+        self._action(
+            QCoreApplication.translate("MainWindow", "&About AuditApp"),
+            None,
+            self.show_about,
+            help_menu,
+        )
         self._workspace_actions(False)
 
     def _complete_menus(self) -> None:
@@ -90,31 +132,59 @@ class MenuBar:
         from auditapp.ui.signoff_actions import SignoffActions
 
         self.signoff = SignoffActions(
-            self, db=self._db, actor=self.actor, tasks=self.tasks, language=self._language,
+            self,
+            db=self._db,
+            actor=self.actor,
+            tasks=self.tasks,
+            language=self._language,
             workspace=lambda: self.workspace,
-            reload=lambda ref: self.open_audit(ref, wait=True), edit_details=self.edit_details,
-            show_status=lambda text: self.statusBar().showMessage(text, 10_000))
+            reload=lambda ref: self.open_audit(ref, wait=True),
+            edit_details=self.edit_details,
+            show_status=lambda text: self.statusBar().showMessage(text, 10_000),
+        )
         self.signoff.install(file_menu=self.file_menu, audit_menu=self.audit_menu)
         from auditapp.ui.team_actions import TeamActions
 
         self.team = TeamActions(
-            self, db=self._db, actor=self.actor,
-            reference=lambda: self.editor.state.reference
-            if self.editor is not None and self.workspace is not None else None,
-            reload=lambda ref: self.open_audit(ref, wait=True))
+            self,
+            db=self._db,
+            actor=self.actor,
+            reference=lambda: (
+                self.editor.state.reference
+                if self.editor is not None and self.workspace is not None
+                else None
+            ),
+            reload=lambda ref: self.open_audit(ref, wait=True),
+        )
         self.team.install(audit_menu=self.audit_menu, file_menu=self.file_menu)
         from auditapp.ui.preview_dock import install_preview
 
         self.preview_dock = install_preview(
-            self, self.tasks, self._db, lambda: self.editor.state.reference
-            if self.editor is not None and self.workspace is not None else None,
-            self.audit_menu)
+            self,
+            self.tasks,
+            self._db,
+            lambda: (
+                self.editor.state.reference
+                if self.editor is not None and self.workspace is not None
+                else None
+            ),
+            self.audit_menu,
+        )
         from auditapp.ui.capa_view import install_capa
 
         self.capa_action = install_capa(
-            self, self._db, self.actor, lambda: self.editor.state.reference
-            if self.editor is not None and self.workspace is not None else None,
-            self.audit_menu, language=self._language, tasks=self.tasks)
+            self,
+            self._db,
+            self.actor,
+            lambda: (
+                self.editor.state.reference
+                if self.editor is not None and self.workspace is not None
+                else None
+            ),
+            self.audit_menu,
+            language=self._language,
+            tasks=self.tasks,
+        )
         from auditapp.ui.oversight_actions import OversightActions
 
         self.oversight = OversightActions(self, self._db, actor=self.actor, language=self._language)

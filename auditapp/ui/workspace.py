@@ -34,15 +34,22 @@ from auditapp.ui.widgets import ElidedLabel, label, slim_bar
 class Workspace(QWidget):
     details_requested = Signal()
 
-    def __init__(self, editor: AuditEditor, *, language: str, tasks: TaskRunner | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        editor: AuditEditor,
+        *,
+        language: str,
+        tasks: TaskRunner | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.editor = editor
         self._language = language
         # Raise-finding drafts the user chose to keep, per question ("" for none).
         self.finding_drafts: dict[str, tuple[FindingState, list[str]]] = {}
-        self.grade_labels = {g.classification.value: (g.label[language], g.colour)
-                             for g in editor.state.grades}
+        self.grade_labels = {
+            g.classification.value: (g.label[language], g.colour) for g in editor.state.grades
+        }
 
         self.title = ElidedLabel()
         self.title.setProperty("role", "heading")
@@ -90,10 +97,15 @@ class Workspace(QWidget):
         self.trail = TrailPage(editor)
         self.evidence = EvidenceEditor(editor, self)
         self.importer = EvidenceImporter(
-            editor.db, reference=editor.state.reference, actor=editor.actor,
-            tasks=tasks if tasks is not None else TaskRunner(self), parent=self)
-        self.evidence_page = EvidencePage(self.evidence, self.importer,
-                                          target=self.evidence_target, language=language)
+            editor.db,
+            reference=editor.state.reference,
+            actor=editor.actor,
+            tasks=tasks if tasks is not None else TaskRunner(self),
+            parent=self,
+        )
+        self.evidence_page = EvidencePage(
+            self.evidence, self.importer, target=self.evidence_target, language=language
+        )
         self.import_panel = ImportPanel(self.importer)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -107,10 +119,14 @@ class Workspace(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addLayout(header)
-        self.lock_banner = label(self.tr(
-            "This report version is signed and locked: the audit is read only. To change it, "
-            "the lead auditor reopens it (Audit ▸ Reopen audit…), which starts a new report "
-            "version."), "locked")
+        self.lock_banner = label(
+            self.tr(
+                "This report version is signed and locked: the audit is read only. To change it, "
+                "the lead auditor reopens it (Audit ▸ Reopen audit…), which starts a new report "
+                "version."
+            ),
+            "locked",
+        )
         self.lock_banner.setObjectName("lockBanner")
         self.lock_banner.setContentsMargins(16, 0, 16, 0)
         layout.addWidget(self.lock_banner)
@@ -144,11 +160,14 @@ class Workspace(QWidget):
             strip.view_requested.connect(self.evidence_page.open_viewer)
         self.walk.question_changed.connect(self._evidence_context)
         self.findings.finding_shown.connect(self._evidence_context)
-        accept_drops(self.walk.pane, lambda mime, _w, _p: self.importer.import_mime(
-            mime, self._question_target()))
+        accept_drops(
+            self.walk.pane,
+            lambda mime, _w, _p: self.importer.import_mime(mime, self._question_target()),
+        )
         for widget in (self.findings.form, self.finding_evidence):
-            accept_drops(widget, lambda mime, _w, _p: self.importer.import_mime(
-                mime, self._finding_target()))
+            accept_drops(
+                widget, lambda mime, _w, _p: self.importer.import_mime(mime, self._finding_target())
+            )
         accept_drops(self.findings.table, self._dropped_on_findings)
         # Items appear while a long batch runs, at most once a second; all of them at the end.
         self._evidence_timer = QTimer(self)
@@ -156,7 +175,8 @@ class Workspace(QWidget):
         self._evidence_timer.setInterval(1000)
         self._evidence_timer.timeout.connect(self.evidence.refresh)
         self.importer.progressed.connect(
-            lambda *_: self._evidence_timer.isActive() or self._evidence_timer.start())
+            lambda *_: self._evidence_timer.isActive() or self._evidence_timer.start()
+        )
         self.importer.finished.connect(lambda _summary: self.evidence.refresh())
         self.evidence.refresh()
         self._evidence_context()
@@ -226,8 +246,9 @@ class Workspace(QWidget):
     def _progress(self, answered: int, total: int) -> None:
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(answered)
-        self.progress_text.setText(self.tr("%1 of %2 answered").replace("%1", str(answered))
-                                   .replace("%2", str(total)))
+        self.progress_text.setText(
+            self.tr("%1 of %2 answered").replace("%1", str(answered)).replace("%2", str(total))
+        )
 
     def _counts(self) -> None:
         counts: dict[str, int] = {}
@@ -235,8 +256,10 @@ class Workspace(QWidget):
             counts[f.classification] = counts.get(f.classification, 0) + 1
         chips = []
         for code, (name, colour) in self.grade_labels.items():
-            chips.append(f"<span style='color:{colour}'>●</span>&nbsp;{name}&nbsp;"
-                         f"<b>{counts.get(code, 0)}</b>")
+            chips.append(
+                f"<span style='color:{colour}'>●</span>&nbsp;{name}&nbsp;"
+                f"<b>{counts.get(code, 0)}</b>"
+            )
         self.counts.setText("&nbsp;&nbsp;&nbsp;".join(chips))
 
     def raise_finding(self, question_id: str | None) -> int | None:
@@ -249,14 +272,21 @@ class Workspace(QWidget):
             answer = self.editor.answer(question_id)
             suggested = list(question.references)
             draft = FindingState(
-                number=0, position=0, title="", classification="",
-                area=state.checklist.area_of(question_id).id, references=tuple(suggested),
-                question_ids=(question_id,), observation=answer.notes if answer else "")
+                number=0,
+                position=0,
+                title="",
+                classification="",
+                area=state.checklist.area_of(question_id).id,
+                references=tuple(suggested),
+                question_ids=(question_id,),
+                observation=answer.notes if answer else "",
+            )
         key = question_id or ""
         if key in self.finding_drafts:  # a draft kept when the dialog was last closed
             draft, suggested = self.finding_drafts[key]
-        dialog = FindingDialog(self.editor, draft, suggested=suggested,
-                               language=self._language, parent=self)
+        dialog = FindingDialog(
+            self.editor, draft, suggested=suggested, language=self._language, parent=self
+        )
         self.last_dialog = dialog
         dialog.exec()
         number = dialog.number
@@ -284,9 +314,11 @@ class Workspace(QWidget):
     def restore_state(self, states: dict[str, object]) -> None:
         from PySide6.QtCore import QByteArray
 
-        for name, splitter in (("walkSplitter", self.walk.splitter),
-                               ("findingsSplitter", self.findings.splitter),
-                               ("registersSplitter", self.registers.splitter)):
+        for name, splitter in (
+            ("walkSplitter", self.walk.splitter),
+            ("findingsSplitter", self.findings.splitter),
+            ("registersSplitter", self.registers.splitter),
+        ):
             value = states.get(name)
             if isinstance(value, QByteArray | bytes) and value:
                 splitter.restoreState(QByteArray(value))

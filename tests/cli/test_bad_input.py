@@ -35,12 +35,7 @@ LEGITIMATE_TEXTS = [
     "Zeilen\nmit\tTabs\nund Umlauten äöüß",
     "\u200b zero width \ufeff BOM \u202e override",
 ]
-REFUSED_TEXTS = [
-    "x" * 100_001,
-    "bell \x07 inside",
-    "nul \x00 inside",
-    "escape \x1b[31m red",
-]
+REFUSED_TEXTS = ["x" * 100_001, "bell \x07 inside", "nul \x00 inside", "escape \x1b[31m red"]
 
 
 def _snapshot(db) -> list[str]:

@@ -19,10 +19,7 @@ ROOT = Path(__file__).parents[2]
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("width", "height", "scale", "logical"),
-    [
-        (1366, 768, "1.25", [1093, 614]),
-        (1280, 720, "1", [1280, 720]),
-    ],
+    [(1366, 768, "1.25", [1093, 614]), (1280, 720, "1", [1280, 720])],
 )
 def test_every_window_fits_the_screen(tmp_path, width, height, scale, logical):
     config = tmp_path / "screen.json"

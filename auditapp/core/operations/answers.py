@@ -32,15 +32,27 @@ class SetAnswers:
     def apply(self, session: Session, audit: Audit) -> None:
         actor = str(session.info.get("actor") or "")
         asked = [a.question_id for a in self.answers]
-        stored = {r.question_id: r for r in session.scalars(select(Response).where(
-            Response.audit_id == audit.id, Response.question_id.in_(asked)))}
+        stored = {
+            r.question_id: r
+            for r in session.scalars(
+                select(Response).where(
+                    Response.audit_id == audit.id, Response.question_id.in_(asked)
+                )
+            )
+        }
         for answer in self.answers:
             response = stored.get(answer.question_id)
             result, notes = (response.result, response.notes or "") if response else (None, "")
             if result == answer.result and answer.notes in (None, notes):
                 continue  # the same answer again is no edit (and no undo step)
-            audits.set_response(session, audit, answer.question_id, result=answer.result,
-                                notes=answer.notes, actor=actor)
+            audits.set_response(
+                session,
+                audit,
+                answer.question_id,
+                result=answer.result,
+                notes=answer.notes,
+                actor=actor,
+            )
 
 
 def set_answer(question_id: str, result: str | None, notes: str | None = None) -> SetAnswers:

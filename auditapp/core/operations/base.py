@@ -31,8 +31,7 @@ from auditapp.errors import NotFound, Refused
 
 # Numbers, once issued, are never issued again (F-03 means one thing for ever), so undoing the
 # raising of F-03 takes the finding away but leaves the counter: the next finding is F-04.
-NEVER_REVERTED = frozenset({("audit", "last_finding_number"),
-                            ("audit", "last_evidence_number")})
+NEVER_REVERTED = frozenset({("audit", "last_finding_number"), ("audit", "last_evidence_number")})
 
 
 class Operation(Protocol):
@@ -102,9 +101,15 @@ def apply(session: Session, audit: Audit, operation: Operation) -> Applied:
     return Applied(value, OpChanges.of(steps), Revert(audit.id, tuple(steps)))
 
 
-def run(db: Database, audit_id: int, operation: Operation, *, actor: str,
-        reason: str = "",
-        read_back: Callable[[Session, Audit, OpChanges], Any] | None = None) -> Applied:
+def run(
+    db: Database,
+    audit_id: int,
+    operation: Operation,
+    *,
+    actor: str,
+    reason: str = "",
+    read_back: Callable[[Session, Audit, OpChanges], Any] | None = None,
+) -> Applied:
     """One operation in its own committed session; ``reason`` goes into its trail rows
     ("undo"/"redo" when the operation is an inverse). ``read_back`` reads what the change set
     names in the same transaction, after the change and before the commit (the editor's

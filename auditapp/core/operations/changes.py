@@ -9,11 +9,13 @@ from dataclasses import dataclass
 
 from auditapp.core.operations.journal import Action, RowStep
 
-REGISTER_TABLES = {"document": "document_reviewed", "participant": "auditee_participant",
-                   "team": "team_member"}
+REGISTER_TABLES = {
+    "document": "document_reviewed",
+    "participant": "auditee_participant",
+    "team": "team_member",
+}
 # Rows that belong to the audit's header and set-up (the details dialog).
-DETAIL_TABLES = frozenset({"audit", "organisation", "study", "audit_study",
-                           "checklist_snapshot"})
+DETAIL_TABLES = frozenset({"audit", "organisation", "study", "audit_study", "checklist_snapshot"})
 EVIDENCE_TABLES = frozenset({"evidence", "evidence_link"})
 
 

@@ -100,15 +100,13 @@ def _before_update(mapper: Mapper[Any], connection: Connection, target: object) 
         return
     pk, clause = _where(mapper, target)
     # The stored values, not the attribute history: an expired attribute has no old value.
-    old = connection.execute(
-        select(*[a.columns[0] for a in changed]).where(*clause)).one()
+    old = connection.execute(select(*[a.columns[0] for a in changed]).where(*clause)).one()
     before = {a.key: value for a, value in zip(changed, old, strict=True)}
     after = {a.key: state.dict.get(a.key) for a in changed}
     same = [k for k in before if before[k] == after[k]]
     for k in same:
         del before[k], after[k]
-    journal.add(RowStep(_table(mapper), pk, "update", _key(mapper, target),
-                        before, after))
+    journal.add(RowStep(_table(mapper), pk, "update", _key(mapper, target), before, after))
 
 
 def _before_delete(mapper: Mapper[Any], connection: Connection, target: object) -> None:
@@ -116,12 +114,15 @@ def _before_delete(mapper: Mapper[Any], connection: Connection, target: object) 
     if journal is None or not _tracked(mapper):
         return
     pk, clause = _where(mapper, target)
-    row = connection.execute(select(cast(Table, mapper.local_table)).where(*clause)).mappings().first()
+    row = (
+        connection.execute(select(cast(Table, mapper.local_table)).where(*clause))
+        .mappings()
+        .first()
+    )
     if row is None:
         return
     image = {a.key: row[a.columns[0].name] for a in mapper.column_attrs}
-    journal.add(RowStep(_table(mapper), pk, "delete", _key(mapper, target, image),
-                        before=image))
+    journal.add(RowStep(_table(mapper), pk, "delete", _key(mapper, target, image), before=image))
 
 
 _installed = False
