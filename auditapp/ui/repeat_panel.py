@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -20,6 +20,10 @@ from PySide6.QtWidgets import (
 from auditapp.core import repeat
 from auditapp.errors import AuditAppError
 from auditapp.ui.audit_editor import AuditEditor
+
+# The offers are looked up once the auditor stops on a finding: arrowing through the list does
+# not search the CRO's earlier audits for every finding passed by (issue 18, GUI latency).
+OFFER_DELAY_MS = 150
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -64,15 +68,46 @@ class RepeatPanel(QWidget):
         layout.addWidget(self.linked)
         layout.addWidget(self.offers)
         layout.addLayout(buttons)
+        self._refresh = QTimer(self)
+        self._refresh.setSingleShot(True)
+        self._refresh.setInterval(OFFER_DELAY_MS)
+        self._refresh.timeout.connect(self._fill)
         editor.findings_changed.connect(lambda: self.show_finding(self.number))
+
+    @property
+    def pending(self) -> bool:
+        """The offers shown are not yet those of the finding shown."""
+        return self._refresh.isActive()
+
+    def settle(self) -> None:
+        """Look the offers up now if they are still due."""
+        if self._refresh.isActive():
+            self._refresh.stop()
+            self._fill()
 
     def show_finding(self, number: int | None) -> None:
         self.number = number
         finding = self._editor.finding(number) if number is not None else None
         if finding is None:
+            self._refresh.stop()
             self.offers.clear()
             self._offered = []
             self.hide()
+            return
+        # Until the lookup, the last finding's offers cannot be chosen for this one.
+        self.offers.setEnabled(False)
+        self.link_button.setEnabled(False)
+        if finding.repeat_of:
+            self.linked.setText(self.tr("Repeats %1.").replace("%1", finding.repeat_of))
+        else:
+            self.linked.setText(self.tr("Looking for similar earlier findings…"))
+        self.unlink_button.setVisible(bool(finding.repeat_of))
+        self._refresh.start()
+        self.show()
+
+    def _fill(self) -> None:
+        finding = self._editor.finding(self.number) if self.number is not None else None
+        if finding is None:
             return
         try:  # a read session: no write lock, nothing committed
             offered = self._editor.read(lambda s, a: self._search(s, a, finding))
@@ -100,6 +135,7 @@ class RepeatPanel(QWidget):
         else:
             self.linked.setText(self.tr("None found."))
         self.offers.setVisible(bool(offered))
+        self.offers.setEnabled(True)
         writable = not self._editor.read_only
         self.link_button.setVisible(bool(offered))
         self.link_button.setEnabled(writable)
@@ -128,6 +164,8 @@ class RepeatPanel(QWidget):
         return offered
 
     def link_current(self) -> bool:
+        if self.pending:
+            return False  # the offers on screen belong to the finding shown before
         item = self.offers.currentItem()
         if item is None or self.number is None:
             return False

@@ -3182,6 +3182,10 @@ Nur jeweils ein Fenster kann eine Datenbank ändern. Öffnen Sie sie hier schrei
         <source>Repeats %1.</source>
         <translation>Wiederholt %1.</translation>
     </message>
+    <message>
+        <source>Looking for similar earlier findings…</source>
+        <translation>Ähnliche frühere Feststellungen werden gesucht…</translation>
+    </message>
     <message numerus="yes">
         <source>%n similar earlier finding(s): does this one repeat one of them?</source>
         <translation>

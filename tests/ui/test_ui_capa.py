@@ -158,6 +158,7 @@ def test_a_finding_is_offered_earlier_findings_of_the_same_cro_and_linked(
     window.workspace.tabs.setCurrentWidget(page)
     page.select(1)
     panel = window.workspace.repeat_panel
+    qtbot.waitUntil(lambda: not panel.pending)  # looked up once the auditor stops on it
     assert panel.number == 1 and panel.offers.count() >= 1
     assert panel.offers.item(0).data(0x0100) == f"{earlier} F-01"  # Qt.UserRole
     panel.offers.setCurrentRow(0)

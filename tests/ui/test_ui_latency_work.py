@@ -91,12 +91,14 @@ def test_going_back_to_a_finding_searches_earlier_findings_only_after_a_change(q
     for number in (1, 2, 1):
         page.select(number)
         _settle()
+        qtbot.waitUntil(lambda: not panel.pending)
 
     def searches(number: int) -> int:
         counted = _Statements(db.engine)
         try:
             page.select(number)
             _settle()
+            qtbot.waitUntil(lambda: not panel.pending)
         finally:
             counted.close()
         return sum("search_index" in s for s in counted.statements)
@@ -107,6 +109,25 @@ def test_going_back_to_a_finding_searches_earlier_findings_only_after_a_change(q
     # Any committed change (here another finding's title) may change them: searched again.
     assert window.workspace.editor.update_finding(3, {"title": "Source data altered twice"})
     assert searches(2) == 1
+
+
+def test_arrowing_through_findings_searches_only_for_the_one_stopped_on(qtbot, db, window):
+    page = window.workspace.findings
+    panel = window.workspace.repeat_panel
+    counted = _Statements(db.engine)
+    try:
+        for number in (1, 2, 3):  # none shown before: nothing remembered
+            page.select(number)
+            _settle()
+        # The offers on screen are not yet those of F-03: they cannot be linked to it.
+        assert panel.pending and not panel.link_button.isEnabled()
+        assert not panel.link_current()
+        qtbot.waitUntil(lambda: not panel.pending)
+    finally:
+        counted.close()
+    assert panel.number == 3
+    assert sum("search_index" in s for s in counted.statements) == 1, counted.statements
+    assert panel.offers.isEnabled()
 
 
 def test_the_next_finding_keeps_identical_parts_and_the_fields_stay_put(qtbot, db, window):
