@@ -11,17 +11,15 @@ its Signature row and a trail event, and the audit's status becomes "closed".
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 from dataclasses import replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from auditapp.core import audits, capa_state, locking, signing, trail, users
+from auditapp.core import audits, capa_state, signing, trail, users
 from auditapp.core import findings as core_findings
 from auditapp.core.db import Database
-from auditapp.core.models import Audit, AuditStatus, Language, ReportVersion, Signature, codes
+from auditapp.core.models import Audit, AuditStatus, Language, ReportVersion, codes
 from auditapp.errors import BadInput, Refused
 from auditapp.reports import wording as w
 from auditapp.reports.branding import check_paper, load_branding
@@ -37,7 +35,7 @@ from auditapp.reports.document import (
     SignatureSlot,
     Table,
 )
-from auditapp.reports.signoff import SignResult, stamp_lines
+from auditapp.reports.signoff import SignResult
 from auditapp.reports.wording_signoff import MEANING_TEXT
 
 FORMAT = "closure"
@@ -214,7 +212,7 @@ def _stored(session: Session, audit: Audit, language: str) -> ReportVersion | No
 def sign_closure_letter(
     db: Database, reference: str, *, username: str, password: str, language: str | None = None
 ) -> SignResult:
-    from auditapp.reports import pades, pdf
+    from auditapp.reports.document_signing import sign_and_store  # the PDF stack, when signing
 
     with db.session() as session:
         audit = audits.get_audit(session, reference)  # an unknown reference costs no attempt
@@ -245,100 +243,20 @@ def sign_closure_letter(
             certificate_sha256=identity.fingerprint,
         )
         document = build_closure_letter(session, audit, language=lang, signature=info)
-        unsigned, layout = pdf.render_pdf_layout(document)
-        placements = {
-            meaning: pades.Placement(
-                int(page), (int(x1) + 2, int(y1) + 2, int(x2) - 2, int(y2) - 2)
-            )
-            for meaning, (page, x1, y1, x2, y2) in layout.signature_boxes.items()
-        }
-        signed_sha256 = hashlib.sha256(unsigned).hexdigest()
-        lines = stamp_lines(
-            name=user.full_name,
-            role=user.role,
+        return sign_and_store(
+            session,
+            audit,
+            user,
+            identity,
+            document,
             meaning=MEANING,
+            file_format=FORMAT,
+            language=lang,
+            stamp_document=w.t("stamp_closure", lang, reference=audit.reference),
             at=at,
             offset=offset,
-            language=lang,
-            document=w.t("stamp_closure", lang, reference=audit.reference),
-            digest_label=w.t("stamp_signed_sha", lang),
-            digest=signed_sha256,
-            fingerprint=identity.fingerprint,
-        )
-        signed = pades.sign_pdf(
-            unsigned,
-            private_key=identity.private_key,
-            certificate_pem=identity.certificate_pem,
-            meaning=MEANING,
-            stamp_lines=lines,
-            reason=MEANING_TEXT["en"][MEANING],
-            signer_name=user.full_name,
-            placements=placements,
-            signing_time=at,
-        )
-        digest = hashlib.sha256(signed).hexdigest()
-        with locking.override(session, "sign"):
-            row = ReportVersion(
-                audit_id=audit.id,
-                version=audit.report_version,
-                format=FORMAT,
-                language=lang,
-                file_bytes=signed,
-                sha256=digest,
-                trail_head=trail.head_hash(session.connection()),
-                created_by=user.username,
-            )
-            session.add(row)
-            session.flush()
-            session.add(
-                Signature(
-                    report_version_id=row.id,
-                    user_id=user.id,
-                    printed_name=user.full_name,
-                    role=user.role,
-                    meaning=MEANING,
-                    signed_at=at,
-                    utc_offset=offset,
-                    signed_sha256=signed_sha256,
-                    certificate_sha256=identity.fingerprint,
-                )
-            )
-            audit.status = AuditStatus.CLOSED
-            session.flush()
-            trail.record_event(
-                session.connection(),
-                user=user.username,
-                action="sign",
-                entity="report_version",
-                entity_id=str(row.id),
-                detail=json.dumps(
-                    {
-                        "audit": audit.reference,
-                        "version": audit.report_version,
-                        "meaning": MEANING,
-                        "printed_name": user.full_name,
-                        "signed_at": at.isoformat(),
-                        "utc_offset": offset,
-                        "signed_sha256": signed_sha256,
-                        "file_sha256": digest,
-                        "certificate_sha256": identity.fingerprint,
-                    },
-                    sort_keys=True,
-                ),
-            )
-        return SignResult(
-            reference=audit.reference,
-            version=audit.report_version,
-            meaning=MEANING,
-            printed_name=user.full_name,
-            role=user.role,
-            signed_at=at,
-            utc_offset=offset,
-            signed_sha256=signed_sha256,
-            certificate_sha256=identity.fingerprint,
-            pdf_bytes=signed,
-            locked=audit.locked,
-            final=True,
+            trail_head=trail.head_hash(session.connection()),
+            before_recording=lambda: setattr(audit, "status", AuditStatus.CLOSED),
         )
 
 
